@@ -1,0 +1,141 @@
+import Foundation
+
+/// Finds callouts and query callouts among the block quotes of a parsed body.
+struct CalloutScanner {
+    let source: SourceText
+    let root: MarkdownNode
+
+    func callouts() -> [Callout] {
+        var found: [Callout] = []
+        root.forEach { node, ancestors in
+            guard node.kind == .blockQuote, let range = node.range else { return }
+            let depth = ancestors.filter { $0.kind == .blockQuote }.count
+            if let callout = callout(range, depth: depth) { found.append(callout) }
+        }
+        return found
+    }
+
+    /// Strips the `>` markers (and one following space each) that open a quoted line.
+    static func unquote(_ line: String) -> String {
+        var rest = line[...]
+        while let first = rest.first, first == " " || first == ">" {
+            if first == ">" {
+                rest = rest.dropFirst()
+                if rest.first == " " { rest = rest.dropFirst() }
+            } else if rest.prefix(4).allSatisfy({ $0 == " " }) && rest.count >= 4 {
+                break
+            } else {
+                rest = rest.dropFirst()
+            }
+        }
+        return String(rest)
+    }
+
+    private func callout(_ range: SourceRange, depth: Int) -> Callout? {
+        let line = range.start.line
+        let header = source.string(range.start.offset..<source.lineEnd(line))
+        let text = Self.unquote(header)
+        guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
+        let type = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+        guard !type.isEmpty, !type.contains("[") else { return nil }
+        var rest = text[text.index(after: close)...]
+        var fold = Callout.Fold.none
+        if let marker = rest.first, marker == "+" || marker == "-" {
+            fold = marker == "+" ? .expanded : .collapsed
+            rest = rest.dropFirst()
+        }
+        let markerOffset = header.utf8.count - text.utf8.count + range.start.offset
+        let bodyStart = min(source.lineEnd(line) + 1, range.end.offset)
+        let bodyLines = range.end.line > line
+            ? ((line + 1)...range.end.line).map { Self.unquote(source.lineString($0)) } : []
+        return Callout(type: type, normalizedType: Callout.normalize(type), fold: fold,
+                       title: rest.trimmingCharacters(in: .whitespaces), range: range,
+                       typeRange: source.range(markerOffset..<(markerOffset + type.utf8.count + 3)),
+                       bodyRange: source.range(bodyStart..<max(bodyStart, range.end.offset)),
+                       depth: depth, bodyLines: bodyLines)
+    }
+}
+
+/// Recognises LLM query callouts and the response that follows each.
+struct QueryCalloutScanner {
+    let source: SourceText
+    /// Lines where a response ends: thematic breaks and citation section headings.
+    let responseStops: [Int]
+
+    nonisolated(unsafe) private static let header = #/\*\*\s*([A-Za-z][A-Za-z0-9 .\-]*?)\s+Query\s*\*\*:?\s*(?:\(([^)]*)\))?/#
+    nonisolated(unsafe) private static let model = #/\*\*Model:?\*\*:?\s*`?([^`\s][^`]*?)`?\s*$/#
+    nonisolated(unsafe) private static let responseFrom = #/^(?:#+\s*)?\*\*Response from ([^*]+?)\*\*:?\s*$/#
+
+    func queries(in callouts: [Callout]) -> [QueryCallout] {
+        var found: [(callout: Callout, match: (provider: String, timestamp: String?, headerRange: SourceRange))] = []
+        for callout in callouts {
+            if let match = header(of: callout) { found.append((callout, match)) }
+        }
+        return found.enumerated().map { index, item in
+            let next = index + 1 < found.count ? found[index + 1].callout.range.start.offset : nil
+            return query(item.callout, header: item.match, nextQueryStart: next)
+        }
+    }
+
+    /// The header on the callout's first line (title) or its first body line.
+    private func header(of callout: Callout) -> (provider: String, timestamp: String?, headerRange: SourceRange)? {
+        for line in callout.range.start.line...min(callout.range.start.line + 1, callout.range.end.line) {
+            let text = source.lineString(line)
+            guard let match = text.firstMatch(of: Self.header) else { continue }
+            let start = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
+            let end = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
+            return (String(match.1), match.2.map(String.init), source.range(start..<end))
+        }
+        return nil
+    }
+
+    private func query(_ callout: Callout, header: (provider: String, timestamp: String?, headerRange: SourceRange),
+                       nextQueryStart: Int?) -> QueryCallout {
+        var question: [String] = []
+        var model: String?
+        var imageStart: Int?
+        var inQuestion = false
+        for line in callout.range.start.line...callout.range.end.line {
+            let text = CalloutScanner.unquote(source.lineString(line)).trimmingCharacters(in: .whitespaces)
+            if text.hasPrefix("**Question:**") {
+                inQuestion = true
+                let rest = text.dropFirst("**Question:**".count).trimmingCharacters(in: .whitespaces)
+                if !rest.isEmpty { question.append(rest) }
+            } else if let match = text.firstMatch(of: Self.model) {
+                model = String(match.1)
+                inQuestion = false
+            } else if text.hasPrefix("**Image References:**") {
+                imageStart = source.lineStarts[line - 1]
+                inQuestion = false
+            } else if let match = text.firstMatch(of: Self.responseFrom) {
+                model = model ?? String(match.1)
+                inQuestion = false
+            } else if inQuestion {
+                question.append(text)
+            }
+        }
+        while question.last?.isEmpty == true { question.removeLast() }
+        var responseStart = min(callout.range.end.offset + 1, source.bytes.count)
+        let afterLine = callout.range.end.line + 1
+        if afterLine <= source.lineCount {
+            // An older plugin wrote `### **Response from MODEL**:` just after the callout.
+            for line in afterLine...min(afterLine + 1, source.lineCount) {
+                if let match = source.trimmedLine(line).firstMatch(of: Self.responseFrom) {
+                    model = model ?? String(match.1)
+                    responseStart = min(source.lineEnd(line) + 1, source.bytes.count)
+                }
+            }
+        }
+        var responseEnd = nextQueryStart ?? source.bytes.count
+        if let stop = responseStops.first(where: { source.lineStarts[$0 - 1] >= responseStart }) {
+            responseEnd = min(responseEnd, source.lineStarts[stop - 1])
+        }
+        while responseEnd > responseStart, Byte.isWhitespace(source.bytes[responseEnd - 1]) { responseEnd -= 1 }
+        let response = responseEnd > responseStart ? source.range(responseStart..<responseEnd) : nil
+        return QueryCallout(provider: header.provider, timestamp: header.timestamp,
+                            question: question.joined(separator: "\n"), model: model, callout: callout,
+                            headerRange: header.headerRange,
+                            imageReferencesRange: imageStart.map { source.range($0..<callout.range.end.offset) },
+                            responseRange: response)
+    }
+}

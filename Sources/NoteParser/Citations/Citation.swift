@@ -1,0 +1,55 @@
+/// A footnote reference `[^id]` in the body.
+public struct FootnoteReference: Sendable, Encodable {
+    /// The label as written between `[^` and `]`.
+    public let label: String
+    public let range: SourceRange
+    /// Inside a table cell.
+    public let inTable: Bool
+    /// A definition with this label exists (proper, colon-less or corrupted).
+    public let isDefined: Bool
+}
+
+/// A footnote definition `[^id]: text`, or one of the broken forms cmark-gfm loses.
+public struct FootnoteDefinition: Sendable, Encodable {
+    public enum Form: String, Sendable, Codable {
+        /// `[^id]: text`
+        case proper
+        /// `[^id] text` without the colon.
+        case missingColon
+        /// `[^x6ezn4]6ezn4]:`: a label with its tail pasted again.
+        case corruptedLabel
+    }
+
+    public let label: String
+    public let form: Form
+    /// The whole definition: its first line and indented continuation lines.
+    public let range: SourceRange
+    /// The `[^id]:` part (or what stands for it in the broken forms).
+    public let labelRange: SourceRange
+    /// The text after the label.
+    public let textRange: SourceRange
+    public let text: String
+    /// Parsed bibliographic fields of `text`.
+    public let fields: CitationFields
+    /// Another definition with the same label comes earlier (cmark-gfm drops this one).
+    public let isDuplicate: Bool
+    /// No reference uses this label.
+    public let isUnused: Bool
+}
+
+/// A legacy numeric definition line `[4]: text`.
+public struct LegacyDefinition: Sendable, Encodable {
+    public let number: Int
+    public let range: SourceRange
+    public let labelRange: SourceRange
+    public let text: String
+    public let fields: CitationFields
+}
+
+/// A legacy numeric reference `[4]` (also each number of `[1, 2]`) in the body.
+public struct LegacyReference: Sendable, Encodable {
+    public let numbers: [Int]
+    public let range: SourceRange
+    /// A `[n]:` definition exists for every number.
+    public let isDefined: Bool
+}

@@ -1,0 +1,195 @@
+/// Finds footnote and legacy numeric citations by scanning the body's bytes outside code.
+///
+/// cmark-gfm drops unused and duplicate definitions and leaves undefined references as
+/// text, so the source, not the tree, is the record of what the writer typed.
+struct CitationScanner {
+    let source: SourceText
+    let bodyStartLine: Int
+    let code: CodeRanges
+    let tables: [Range<Int>]
+
+    struct Result {
+        var references: [FootnoteReference] = []
+        var definitions: [FootnoteDefinition] = []
+        var legacyDefinitions: [LegacyDefinition] = []
+        var legacyReferences: [LegacyReference] = []
+    }
+
+    private struct DefinitionLine {
+        var label: String
+        var form: FootnoteDefinition.Form
+        var line: Int
+        var labelEnd: Int
+    }
+
+    func scan() -> Result {
+        var candidates: [DefinitionLine] = []
+        var legacy: [LegacyDefinition] = []
+        var previousBlank = true
+        var line = bodyStartLine
+        while line <= source.lineCount {
+            let range = source.lineRange(line)
+            defer { line += 1 }
+            let isBlank = source.bytes[range].allSatisfy(Byte.isWhitespace)
+            defer { previousBlank = isBlank }
+            guard !isBlank, !code.contains(range.lowerBound) else { continue }
+            if let definition = footnoteDefinitionLine(line, range: range, afterBlank: previousBlank) {
+                candidates.append(definition)
+            } else if let definition = legacyDefinition(line, range: range) {
+                legacy.append(definition)
+            }
+        }
+        let properLabels = Set(candidates.filter { $0.form != .missingColon }.map { Self.key($0.label) })
+        // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
+        let definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains(Self.key($0.label)) }
+        let labelStarts = Set(definitionLines.map { source.lineStarts[$0.line - 1] })
+        let definedKeys = Set(definitionLines.map { Self.key($0.label) })
+        var result = Result()
+        result.references = footnoteReferences(skipping: labelStarts, defined: definedKeys)
+        let usedKeys = Set(result.references.map { Self.key($0.label) })
+        var seen = Set<String>()
+        result.definitions = definitionLines.map { candidate in
+            let key = Self.key(candidate.label)
+            defer { seen.insert(key) }
+            return definition(candidate, isDuplicate: seen.contains(key), isUnused: !usedKeys.contains(key))
+        }
+        let legacyNumbers = Set(legacy.map(\.number))
+        result.legacyDefinitions = legacy
+        result.legacyReferences = legacyReferences(defined: legacyNumbers)
+        return result
+    }
+
+    /// Labels match case-insensitively, as in cmark-gfm.
+    static func key(_ label: String) -> String { label.lowercased() }
+
+    /// The label of `[^label]` starting at `start`, and the offset after `]`.
+    private func label(at start: Int, limit: Int) -> (String, Int)? {
+        guard start + 3 < limit, source.bytes[start] == Byte.openBracket, source.bytes[start + 1] == Byte.caret else { return nil }
+        var index = start + 2
+        while index < limit {
+            let byte = source.bytes[index]
+            if byte == Byte.closeBracket { break }
+            if Byte.isWhitespace(byte) || byte == Byte.openBracket || byte == Byte.caret { return nil }
+            index += 1
+        }
+        guard index < limit, index > start + 2 else { return nil }
+        return (source.string((start + 2)..<index), index + 1)
+    }
+
+    private func footnoteDefinitionLine(_ line: Int, range: Range<Int>, afterBlank: Bool) -> DefinitionLine? {
+        guard let (label, after) = label(at: range.lowerBound, limit: range.upperBound) else { return nil }
+        if after < range.upperBound, source.bytes[after] == Byte.colon {
+            return DefinitionLine(label: label, form: .proper, line: line, labelEnd: after + 1)
+        }
+        // `[^x6ezn4]6ezn4]:`: a run without spaces or brackets, then `]:`.
+        var index = after
+        while index < range.upperBound, !Byte.isWhitespace(source.bytes[index]),
+              source.bytes[index] != Byte.openBracket, source.bytes[index] != Byte.closeBracket { index += 1 }
+        if index > after, index + 1 < range.upperBound, source.bytes[index] == Byte.closeBracket,
+           source.bytes[index + 1] == Byte.colon {
+            return DefinitionLine(label: label, form: .corruptedLabel, line: line, labelEnd: index + 2)
+        }
+        // `[^id] text`, `[^id]. text` or `[^id] ) text` opening a paragraph.
+        guard afterBlank, after < range.upperBound else { return nil }
+        let next = source.bytes[after]
+        guard next == Byte.space || next == UInt8(ascii: ".") || next == UInt8(ascii: ")") else { return nil }
+        let rest = source.string(after..<range.upperBound).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        guard !rest.isEmpty, !rest.hasPrefix("[^") else { return nil }
+        return DefinitionLine(label: label, form: .missingColon, line: line, labelEnd: after)
+    }
+
+    /// The last line of a definition starting on `line`: indented continuation lines belong to it.
+    private func lastLine(of line: Int) -> Int {
+        var last = line
+        while last < source.lineCount {
+            let next = source.lineString(last + 1)
+            guard next.hasPrefix("  ") || next.hasPrefix("\t"),
+                  !next.trimmingCharacters(in: .whitespaces).isEmpty else { break }
+            last += 1
+        }
+        return last
+    }
+
+    private func definition(_ line: DefinitionLine, isDuplicate: Bool, isUnused: Bool) -> FootnoteDefinition {
+        let start = source.lineStarts[line.line - 1]
+        let end = source.lineEnd(lastLine(of: line.line))
+        var textStart = line.labelEnd
+        while textStart < end, source.bytes[textStart] == Byte.space || source.bytes[textStart] == Byte.tab { textStart += 1 }
+        let text = source.string(textStart..<end).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return FootnoteDefinition(label: line.label, form: line.form, range: source.range(start..<end),
+                                  labelRange: source.range(start..<line.labelEnd), textRange: source.range(textStart..<end),
+                                  text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate, isUnused: isUnused)
+    }
+
+    private func footnoteReferences(skipping labelStarts: Set<Int>, defined: Set<String>) -> [FootnoteReference] {
+        var references: [FootnoteReference] = []
+        let bytes = source.bytes
+        var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
+        while index + 1 < bytes.count {
+            guard bytes[index] == Byte.openBracket, bytes[index + 1] == Byte.caret else { index += 1; continue }
+            guard !labelStarts.contains(index), !code.contains(index),
+                  let (label, after) = label(at: index, limit: bytes.count) else { index += 2; continue }
+            references.append(FootnoteReference(label: label, range: source.range(index..<after),
+                                                inTable: tables.contains { $0.contains(index) },
+                                                isDefined: defined.contains(Self.key(label))))
+            index = after
+        }
+        return references
+    }
+
+    private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {
+        guard let (numbers, after) = numbers(at: range.lowerBound, limit: range.upperBound), numbers.count == 1,
+              after < range.upperBound, source.bytes[after] == Byte.colon else { return nil }
+        let text = source.string((after + 1)..<range.upperBound).trimmingCharacters(in: .whitespaces)
+        return LegacyDefinition(number: numbers[0], range: source.range(range), labelRange: source.range(range.lowerBound..<(after + 1)),
+                                text: text, fields: CitationFieldParser.parse(text))
+    }
+
+    /// `[4]` or `[1, 2]` at `start`: the numbers (1 to 3 digits each) and the offset after `]`.
+    private func numbers(at start: Int, limit: Int) -> ([Int], Int)? {
+        guard start < limit, source.bytes[start] == Byte.openBracket else { return nil }
+        var numbers: [Int] = []
+        var index = start + 1
+        while true {
+            var value = 0, digits = 0
+            while index < limit, Byte.isDigit(source.bytes[index]), digits < 4 {
+                value = value * 10 + Int(source.bytes[index] - UInt8(ascii: "0"))
+                digits += 1
+                index += 1
+            }
+            guard (1...3).contains(digits) else { return nil }
+            numbers.append(value)
+            guard index < limit else { return nil }
+            if source.bytes[index] == Byte.closeBracket { return (numbers, index + 1) }
+            guard source.bytes[index] == UInt8(ascii: ",") else { return nil }
+            index += 1
+            while index < limit, source.bytes[index] == Byte.space { index += 1 }
+        }
+    }
+
+    /// Inline `[n]` markers in prose: not links (`[1](url)`, `[text][1]`), not wikilinks,
+    /// not definitions.
+    private func legacyReferences(defined: Set<Int>) -> [LegacyReference] {
+        var references: [LegacyReference] = []
+        let bytes = source.bytes
+        var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
+        var previousEnd = -1
+        while index < bytes.count {
+            guard bytes[index] == Byte.openBracket, index + 1 < bytes.count, Byte.isDigit(bytes[index + 1]),
+                  let (numbers, after) = numbers(at: index, limit: bytes.count) else { index += 1; continue }
+            defer { index = after }
+            let next = after < bytes.count ? bytes[after] : Byte.newline
+            let previous = index > 0 ? bytes[index - 1] : Byte.newline
+            let atLineStart = previous == Byte.newline
+            if next == UInt8(ascii: "(") || next == Byte.colon && atLineStart { continue }
+            if previous == Byte.openBracket || (previous == Byte.closeBracket && previousEnd != index) { continue }
+            if code.contains(index) { continue }
+            references.append(LegacyReference(numbers: numbers, range: source.range(index..<after),
+                                              isDefined: numbers.allSatisfy(defined.contains)))
+            previousEnd = after
+        }
+        return references
+    }
+}
+
+import Foundation

@@ -1,0 +1,31 @@
+/// Checks on dates as they are written in front matter and citations.
+public enum DateText {
+    /// True for `YYYY-MM-DD` naming a real day of the Gregorian calendar.
+    public static func isCalendarDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
+              let day = Int(text.suffix(2)) else { return false }
+        return (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
+    }
+
+    /// True for an ISO-8601 date and time such as `2025-09-17T17:43:58.385Z`.
+    public static func isDateTime(_ text: String) -> Bool {
+        guard text.count > 11, isCalendarDate(String(text.prefix(10))) else { return false }
+        let separator = text[text.index(text.startIndex, offsetBy: 10)]
+        guard separator == "T" || separator == "t" || separator == " " else { return false }
+        let time = text.dropFirst(11)
+        let clock = time.prefix(8).split(separator: ":")
+        guard clock.count >= 2, clock.allSatisfy({ $0.count == 2 && Int($0) != nil }),
+              let hour = Int(clock[0]), hour < 24, let minute = Int(clock[1]), minute < 60 else { return false }
+        return true
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}

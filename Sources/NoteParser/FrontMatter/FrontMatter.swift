@@ -1,0 +1,52 @@
+/// The YAML front matter of a note: its delimiters, entries and typed values.
+public struct FrontMatter: Sendable {
+    /// The whole block, delimiters included.
+    public let range: SourceRange
+    /// The opening `---` line.
+    public let openingDelimiter: SourceRange
+    /// The closing `---` (or `...`) line; nil when the block is not terminated.
+    public let closingDelimiter: SourceRange?
+    /// The YAML text between the delimiters.
+    public let contentRange: SourceRange
+    /// Top-level entries in source order, duplicates included.
+    public let entries: [FrontMatterEntry]
+    /// The first YAML error of the block, if any.
+    public let error: ParseDiagnostic?
+    /// A second `---` block directly after this one, which Obsidian shows as body text.
+    public let secondBlock: SourceRange?
+
+    /// The last entry with this key (YAML readers keep the last of duplicates).
+    public func entry(_ key: String) -> FrontMatterEntry? { entries.last { $0.key == key } }
+
+    /// The typed value of a key.
+    public func value(_ key: String) -> YAMLValue? { entry(key)?.value }
+
+    /// Keys written more than once, with all their entries, in order of first appearance.
+    public var duplicateKeys: [(key: String, entries: [FrontMatterEntry])] {
+        var order: [String] = []
+        var byKey: [String: [FrontMatterEntry]] = [:]
+        for entry in entries {
+            if byKey[entry.key] == nil { order.append(entry.key) }
+            byKey[entry.key, default: []].append(entry)
+        }
+        return order.compactMap { key in byKey[key].flatMap { $0.count > 1 ? (key, $0) : nil } }
+    }
+}
+
+/// One top-level `key: value` entry of the front matter.
+public struct FrontMatterEntry: Sendable, Encodable {
+    public let key: String
+    public let keyRange: SourceRange
+    /// The value as written, from after `key:` to the end of the entry (may be empty).
+    public let valueRange: SourceRange
+    /// All the entry's lines, the key line and its continuation lines.
+    public let range: SourceRange
+    /// The raw text of the entry's lines.
+    public let raw: String
+    /// The typed value; nil when the YAML could not be read.
+    public let value: YAMLValue?
+    /// How the value is written (plain, quoted, flow list...); nil when unknown.
+    public let style: YAMLStyle?
+    /// Why this entry's YAML could not be read.
+    public let error: ParseDiagnostic?
+}

@@ -1,0 +1,168 @@
+/// Finds the front-matter block of a note, splits it into entries and types their values.
+struct FrontMatterScanner {
+    let source: SourceText
+    let reader: YAMLReader
+
+    /// The front matter, or nil when the note does not start with a `---` line.
+    func scan() -> FrontMatter? {
+        let bom = source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard source.lineCount > 0, isDelimiter(line: 1, from: bom, allowDots: false) else { return nil }
+        let opening = source.range(source.lineStarts[0]..<source.lineEnd(1))
+        guard let closingLine = (2...max(2, source.lineCount)).first(where: { $0 <= source.lineCount && isDelimiter(line: $0, allowDots: true) }),
+              closingLine <= source.lineCount else {
+            let whole = source.range(0..<source.bytes.count)
+            let error = ParseDiagnostic(code: .unterminatedFrontMatter,
+                                        message: "front matter opened on line 1 is never closed with '---'", range: opening)
+            return FrontMatter(range: whole, openingDelimiter: opening, closingDelimiter: nil,
+                               contentRange: source.range(source.lineStarts[min(1, source.lineCount - 1)]..<source.bytes.count),
+                               entries: [], error: error, secondBlock: nil)
+        }
+        let closing = source.range(source.lineStarts[closingLine - 1]..<source.lineEnd(closingLine))
+        let contentStart = source.lineStarts[1]
+        let contentEnd = source.lineStarts[closingLine - 1]
+        let spans = entrySpans(lines: 2..<closingLine)
+        let (entries, error) = typedEntries(spans, contentStart: contentStart, contentEnd: contentEnd, firstLine: 2)
+        return FrontMatter(range: source.range(0..<closing.end.offset), openingDelimiter: opening, closingDelimiter: closing,
+                           contentRange: source.range(contentStart..<contentEnd), entries: entries, error: error,
+                           secondBlock: secondBlock(after: closingLine))
+    }
+
+    private func isDelimiter(line: Int, from start: Int? = nil, allowDots: Bool) -> Bool {
+        let range = (start ?? source.lineStarts[line - 1])..<source.lineEnd(line)
+        var text = source.bytes[range]
+        while let last = text.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            text = text.dropLast()
+        }
+        return text.elementsEqual("---".utf8) || (allowDots && text.elementsEqual("...".utf8))
+    }
+
+    /// A key line and its continuation lines.
+    private struct EntrySpan {
+        var key: String
+        var keyBytes: Range<Int>
+        var valueStart: Int
+        var firstLine: Int
+        var lastLine: Int
+    }
+
+    /// Splits lines into entries: a top-level `key:` line starts one; indented, list and
+    /// colon-less lines continue it; blank and comment lines between entries belong to none.
+    private func entrySpans(lines: Range<Int>) -> [EntrySpan] {
+        var spans: [EntrySpan] = []
+        for line in lines {
+            let range = source.lineRange(line)
+            guard let first = source.bytes[range].first(where: { $0 != UInt8(ascii: "\r") }) else { continue }
+            let isBlank = source.bytes[range].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
+            if isBlank || first == UInt8(ascii: "#") { continue }
+            if first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), first != UInt8(ascii: "-"),
+               let (key, keyBytes, valueStart) = keyOf(range) {
+                spans.append(EntrySpan(key: key, keyBytes: keyBytes, valueStart: valueStart, firstLine: line, lastLine: line))
+            } else if !spans.isEmpty {
+                spans[spans.count - 1].lastLine = line
+            }
+        }
+        return spans
+    }
+
+    /// The key of a top-level line: quoted, or plain up to the first `: ` or a final `:`.
+    private func keyOf(_ range: Range<Int>) -> (String, Range<Int>, Int)? {
+        let bytes = source.bytes
+        var index = range.lowerBound
+        var keyEnd: Int
+        if bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+            let quote = bytes[index]
+            guard let close = bytes[(index + 1)..<range.upperBound].firstIndex(of: quote) else { return nil }
+            keyEnd = close + 1
+            index = keyEnd
+            while index < range.upperBound, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < range.upperBound, bytes[index] == UInt8(ascii: ":") else { return nil }
+        } else {
+            guard bytes[index] != UInt8(ascii: "["), bytes[index] != UInt8(ascii: "{") else { return nil }
+            while index < range.upperBound {
+                if bytes[index] == UInt8(ascii: ":"),
+                   index + 1 == range.upperBound || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[index + 1]) {
+                    break
+                }
+                index += 1
+            }
+            guard index < range.upperBound else { return nil }
+            keyEnd = index
+            while keyEnd > range.lowerBound, bytes[keyEnd - 1] == UInt8(ascii: " ") { keyEnd -= 1 }
+        }
+        var valueStart = index + 1
+        while valueStart < range.upperBound, bytes[valueStart] == UInt8(ascii: " ") || bytes[valueStart] == UInt8(ascii: "\t") { valueStart += 1 }
+        var key = source.string(range.lowerBound..<keyEnd)
+        if let quote = key.first, quote == "\"" || quote == "'" { key = String(key.dropFirst().dropLast()) }
+        return (key, range.lowerBound..<keyEnd, valueStart)
+    }
+
+    /// Reads the block with Yams once; when that fails, reads each entry alone so the
+    /// good entries still get their values and the bad ones a located error.
+    private func typedEntries(_ spans: [EntrySpan], contentStart: Int, contentEnd: Int, firstLine: Int)
+        -> ([FrontMatterEntry], ParseDiagnostic?) {
+        let text = source.string(contentStart..<contentEnd)
+        switch Result(catching: { () throws(YAMLReader.Failure) in try reader.readMapping(text) }) {
+        case .success(let pairs):
+            var byLine: [Int: (value: YAMLValue, style: YAMLStyle)] = [:]
+            for pair in pairs { byLine[pair.line + firstLine - 1] = (pair.value, pair.style) }
+            return (spans.map { entry($0, typed: byLine[$0.firstLine], error: nil) }, nil)
+        case .failure(let failure):
+            let blockError = diagnostic(failure, lineOffset: firstLine - 1)
+            let entries = spans.map { span -> FrontMatterEntry in
+                let entryText = source.string(source.lineStarts[span.firstLine - 1]..<source.lineEnd(span.lastLine))
+                switch Result(catching: { () throws(YAMLReader.Failure) in try reader.readMapping(entryText) }) {
+                case .success(let pairs):
+                    return entry(span, typed: pairs.last.map { ($0.value, $0.style) }, error: nil)
+                case .failure(let failure):
+                    return entry(span, typed: nil, error: diagnostic(failure, lineOffset: span.firstLine - 1))
+                }
+            }
+            return (entries, blockError)
+        }
+    }
+
+    private func entry(_ span: EntrySpan, typed: (value: YAMLValue, style: YAMLStyle)?, error: ParseDiagnostic?) -> FrontMatterEntry {
+        let start = source.lineStarts[span.firstLine - 1]
+        var end = source.lineEnd(span.lastLine)
+        while end > span.valueStart, [UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(source.bytes[end - 1]) { end -= 1 }
+        return FrontMatterEntry(key: span.key, keyRange: source.range(span.keyBytes),
+                                valueRange: source.range(span.valueStart..<max(span.valueStart, end)),
+                                range: source.range(start..<source.lineEnd(span.lastLine)),
+                                raw: source.string(start..<source.lineEnd(span.lastLine)),
+                                value: typed?.value, style: typed?.style, error: error)
+    }
+
+    private func diagnostic(_ failure: YAMLReader.Failure, lineOffset: Int) -> ParseDiagnostic {
+        switch failure {
+        case .syntax(let message, let line, let column):
+            let fileLine = min(max(line + lineOffset, 1), source.lineCount)
+            let position = source.position(line: fileLine, column: column)
+            return ParseDiagnostic(code: .invalidYAML, message: "invalid YAML: \(message)",
+                                   range: SourceRange(start: position, end: position))
+        case .limit(let message):
+            let line = min(lineOffset + 1, source.lineCount)
+            return ParseDiagnostic(code: .yamlLimit, message: message, range: source.range(source.lineRange(line)))
+        }
+    }
+
+    /// A `---` block of YAML-looking lines directly after the front matter.
+    private func secondBlock(after closingLine: Int) -> SourceRange? {
+        var line = closingLine + 1
+        while line <= source.lineCount, source.lineString(line).trimmingCharacters(in: .whitespaces).isEmpty { line += 1 }
+        guard line < source.lineCount, isDelimiter(line: line, allowDots: false) else { return nil }
+        var next = line + 1
+        var sawKey = false
+        while next <= source.lineCount {
+            if isDelimiter(line: next, allowDots: true) {
+                return sawKey ? source.range(source.lineStarts[line - 1]..<source.lineEnd(next)) : nil
+            }
+            let text = source.lineString(next)
+            if keyOf(source.lineRange(next)) != nil, !text.hasPrefix(" ") { sawKey = true }
+            else if !(text.hasPrefix(" ") || text.hasPrefix("-") || text.hasPrefix("#")) { return nil }
+            next += 1
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,69 @@
+/// Finds wikilinks, embeds, `%%comments%%` and bare-URL lines by scanning the body outside code.
+struct LinkScanner {
+    let source: SourceText
+    let bodyStart: Int
+    let code: CodeRanges
+    let tables: [Range<Int>]
+
+    func wikilinks() -> [Wikilink] {
+        var links: [Wikilink] = []
+        let bytes = source.bytes
+        var index = bodyStart
+        while index + 1 < bytes.count {
+            guard bytes[index] == Byte.openBracket, bytes[index + 1] == Byte.openBracket, !code.contains(index) else { index += 1; continue }
+            var end = index + 2
+            while end + 1 < bytes.count, bytes[end] != Byte.newline,
+                  !(bytes[end] == Byte.closeBracket && bytes[end + 1] == Byte.closeBracket) { end += 1 }
+            guard end + 1 < bytes.count, bytes[end] == Byte.closeBracket, end > index + 2 else { index += 2; continue }
+            let isEmbed = index > 0 && bytes[index - 1] == UInt8(ascii: "!")
+            let start = isEmbed ? index - 1 : index
+            let inTable = tables.contains { $0.contains(index) }
+            links.append(wikilink(source.string((index + 2)..<end), range: source.range(start..<(end + 2)),
+                                  isEmbed: isEmbed, inTable: inTable))
+            index = end + 2
+        }
+        return links
+    }
+
+    private func wikilink(_ inner: String, range: SourceRange, isEmbed: Bool, inTable: Bool) -> Wikilink {
+        var target = inner
+        var alias: String?
+        if let pipe = target.firstIndex(of: "|") {
+            alias = String(target[target.index(after: pipe)...])
+            target = String(target[..<pipe])
+            if target.hasSuffix("\\") { target.removeLast() }
+        }
+        var heading: String?
+        if let hash = target.firstIndex(of: "#") {
+            heading = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        return Wikilink(target: target.trimmingCharacters(in: .whitespaces), heading: heading, alias: alias,
+                        isEmbed: isEmbed, range: range, inTable: inTable)
+    }
+
+    /// `%%...%%` comments, which may span lines.
+    func comments() -> [SourceRange] {
+        var found: [SourceRange] = []
+        let marker: [UInt8] = Array("%%".utf8)
+        var index = bodyStart
+        while let open = source.find(marker, in: index..<source.bytes.count) {
+            if code.contains(open) { index = open + 2; continue }
+            guard let close = source.find(marker, in: (open + 2)..<source.bytes.count) else { break }
+            found.append(source.range(open..<(close + 2)))
+            index = close + 2
+        }
+        return found
+    }
+
+    func bareURLs(from line: Int) -> [BareURL] {
+        guard line <= source.lineCount else { return [] }
+        return (line...source.lineCount).compactMap { line in
+            let range = source.lineRange(line)
+            guard range.count > 8, !code.contains(range.lowerBound) else { return nil }
+            let text = source.trimmedLine(line)
+            guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" ") else { return nil }
+            return BareURL(url: text, range: source.range(range.lowerBound..<(range.lowerBound + text.utf8.count)))
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import CCmarkGFM
+
+/// Parses Markdown with cmark-gfm into an immutable `MarkdownNode` tree.
+///
+/// Options: source positions and footnotes; extensions: table, strikethrough,
+/// autolink and tasklist. One parser is created per call, so calls may run concurrently.
+public enum CmarkParser {
+    /// The cmark-gfm options notekit parses and renders with.
+    public static let options: Int32 = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// The cmark-gfm syntax extensions notekit uses, registered once.
+    static var extensions: [OpaquePointer] {
+        precondition(registered)
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }
+
+    /// Parses `bytes` (front matter already masked) and converts the tree.
+    ///
+    /// Containers deeper than `maxDepth` are kept as nodes without children; `truncated`
+    /// tells whether that happened.
+    static func parse(_ bytes: [UInt8], source: SourceText, maxDepth: Int) -> (root: MarkdownNode, truncated: Bool) {
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
+        defer { cmark_parser_free(parser) }
+        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        defer { cmark_node_free(document) }
+        return TreeConverter(source: source, maxDepth: maxDepth).convert(document)
+    }
+}
+
+/// Converts a cmark node tree into `MarkdownNode`s iteratively.
+private struct TreeConverter {
+    let source: SourceText
+    let maxDepth: Int
+
+    private struct Pending {
+        let node: OpaquePointer
+        var children: [MarkdownNode] = []
+    }
+
+    func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: Bool) {
+        guard let iterator = cmark_iter_new(document) else { fatalError("cmark_iter_new failed") }
+        defer { cmark_iter_free(iterator) }
+        var stack: [Pending] = []
+        var truncated = false
+        var root: MarkdownNode?
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let isLeaf = cmark_node_first_child(node) == nil
+            if event == CMARK_EVENT_ENTER {
+                if isLeaf {
+                    stack[stack.count - 1].children.append(make(node, children: []))
+                } else if stack.count >= maxDepth {
+                    truncated = true
+                    stack[stack.count - 1].children.append(make(node, children: []))
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                } else {
+                    stack.append(Pending(node: node))
+                }
+            } else if event == CMARK_EVENT_EXIT, let last = stack.last, last.node == node {
+                stack.removeLast()
+                let converted = make(node, children: last.children)
+                if stack.isEmpty { root = converted } else { stack[stack.count - 1].children.append(converted) }
+            }
+        }
+        return (root ?? MarkdownNode(kind: .document, range: nil), truncated)
+    }
+
+    private func make(_ node: OpaquePointer, children: [MarkdownNode]) -> MarkdownNode {
+        let kind = Self.kind(of: node)
+        var literal: String?
+        var url: String?
+        var fenceInfo: String?
+        switch kind {
+        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
+            literal = cmark_node_get_literal(node).map { String(cString: $0) }
+        case .link, .image:
+            url = cmark_node_get_url(node).map { String(cString: $0) }
+        default:
+            break
+        }
+        if kind == .codeBlock { fenceInfo = cmark_node_get_fence_info(node).map { String(cString: $0) } }
+        let level = kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0
+        return MarkdownNode(kind: kind, range: range(of: node), literal: literal, url: url,
+                            headingLevel: level, fenceInfo: fenceInfo, children: children)
+    }
+
+    private func range(of node: OpaquePointer) -> SourceRange? {
+        let startLine = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        guard startLine > 0, endLine >= startLine else { return nil }
+        let start = source.offset(line: startLine, column: Int(cmark_node_get_start_column(node)))
+        // cmark's end column is inclusive; 0 means "end of the previous line".
+        let endColumn = Int(cmark_node_get_end_column(node))
+        let end = endColumn == 0 ? source.lineStarts[min(endLine, source.lineCount) - 1]
+            : min(source.offset(line: endLine, column: endColumn) + 1, source.lineEnd(endLine))
+        return source.range(start..<max(start, end))
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_CUSTOM_INLINE: return .customInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
+        default:
+            // Extension node types are not exported by Debian's headers; their names are.
+            switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
+            case "table": return .table
+            case "table_row", "table_header": return .tableRow
+            case "table_cell": return .tableCell
+            case "strikethrough": return .strikethrough
+            default: return .unknown
+            }
+        }
+    }
+}

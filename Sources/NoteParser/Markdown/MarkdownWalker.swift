@@ -1,0 +1,43 @@
+/// Visits a `MarkdownNode` tree depth-first, with the chain of ancestors at each node.
+///
+/// Return `false` from `visit` to skip a node's children. Iterative, so deep trees
+/// cannot exhaust the stack.
+public protocol MarkdownWalker {
+    mutating func visit(_ node: MarkdownNode, ancestors: [MarkdownNode]) -> Bool
+}
+
+extension MarkdownWalker {
+    /// Walks `root` and all its descendants in document order.
+    public mutating func walk(_ root: MarkdownNode) {
+        var stack: [(node: MarkdownNode, depth: Int)] = [(root, 0)]
+        var ancestors: [MarkdownNode] = []
+        while let (node, depth) = stack.popLast() {
+            ancestors.removeSubrange(depth...)
+            guard visit(node, ancestors: ancestors) else { continue }
+            ancestors.append(node)
+            for child in node.children.reversed() { stack.append((child, depth + 1)) }
+        }
+    }
+}
+
+/// A walker made of a closure.
+public struct ClosureWalker: MarkdownWalker {
+    let body: (MarkdownNode, [MarkdownNode]) -> Bool
+    public init(_ body: @escaping (MarkdownNode, [MarkdownNode]) -> Bool) { self.body = body }
+    public mutating func visit(_ node: MarkdownNode, ancestors: [MarkdownNode]) -> Bool { body(node, ancestors) }
+}
+
+extension MarkdownNode {
+    /// Calls `body` for every node in document order with its ancestors.
+    public func forEach(_ body: @escaping (MarkdownNode, [MarkdownNode]) -> Void) {
+        var walker = ClosureWalker { body($0, $1); return true }
+        walker.walk(self)
+    }
+
+    /// All descendants (and self) of the given kinds, in document order.
+    public func nodes(of kinds: Set<Kind>) -> [MarkdownNode] {
+        var found: [MarkdownNode] = []
+        forEach { node, _ in if kinds.contains(node.kind) { found.append(node) } }
+        return found
+    }
+}

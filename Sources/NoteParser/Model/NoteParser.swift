@@ -1,0 +1,141 @@
+import Foundation
+
+/// Turns the bytes of a note into a `Note`. Never crashes on bad input: unreadable
+/// files throw a located `NoteError`; everything else parses, with `diagnostics`.
+public struct NoteParser: Sendable {
+    /// Resource limits; inputs over them are reported, never followed.
+    public struct Limits: Sendable {
+        /// Larger files are refused.
+        public var maxFileBytes = 20 * 1024 * 1024
+        /// Markdown containers deeper than this are not analysed.
+        public var maxMarkdownDepth = 256
+        /// Values a front matter may expand to (alias bombs).
+        public var maxYAMLNodes = 100_000
+        /// YAML flow nesting.
+        public var maxYAMLDepth = 64
+
+        public init() {}
+    }
+
+    public let limits: Limits
+
+    public init(limits: Limits = Limits()) { self.limits = limits }
+
+    /// Reads and parses the file at `path`.
+    public func parse(contentsOf path: String) throws(NoteError) -> Note {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
+                throw NoteError(path: path, code: .tooLarge, message: "file is \(size) bytes, over the limit of \(limits.maxFileBytes)")
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as NoteError {
+            throw error
+        } catch {
+            throw NoteError(path: path, code: .unreadable, message: "cannot read file: \(error.localizedDescription)")
+        }
+        return try parse(bytes: Array(data), path: path)
+    }
+
+    /// Parses the bytes of a note read from `path`.
+    public func parse(bytes: [UInt8], path: String) throws(NoteError) -> Note {
+        guard bytes.count <= limits.maxFileBytes else {
+            throw NoteError(path: path, code: .tooLarge, message: "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
+        }
+        let source = SourceText(bytes: bytes)
+        if let nul = bytes.firstIndex(of: 0) {
+            throw NoteError(path: path, code: .notText, message: "not a text file (NUL byte)", position: source.position(at: nul))
+        }
+        if let bad = UTF8Validation.firstInvalidOffset(bytes) {
+            throw NoteError(path: path, code: .invalidUTF8, message: "invalid UTF-8", position: source.position(at: bad))
+        }
+        return assemble(source: source, path: path)
+    }
+
+    private func assemble(source: SourceText, path: String) -> Note {
+        let reader = YAMLReader(limits: .init(maxNodes: limits.maxYAMLNodes, maxDepth: limits.maxYAMLDepth))
+        let frontMatter = FrontMatterScanner(source: source, reader: reader).scan()
+        var diagnostics: [ParseDiagnostic] = []
+        var masked = source.bytes
+        var bodyStartLine = 1
+        if let frontMatter {
+            diagnostics += [frontMatter.error].compactMap { $0 } + frontMatter.entries.compactMap(\.error)
+            if let closing = frontMatter.closingDelimiter {
+                for index in 0..<closing.end.offset where masked[index] != Byte.newline { masked[index] = Byte.space }
+                bodyStartLine = closing.end.line + 1
+            }
+        }
+        let (root, truncated) = CmarkParser.parse(masked, source: source, maxDepth: limits.maxMarkdownDepth)
+        if truncated {
+            diagnostics.append(ParseDiagnostic(code: .nestingLimit,
+                                               message: "Markdown nested deeper than \(limits.maxMarkdownDepth) levels; inner content not analysed",
+                                               range: source.range(0..<0)))
+        }
+        let code = CodeRanges(root: root, source: source)
+        var headings: [Heading] = []
+        var breaks: [ThematicBreak] = []
+        var links: [MarkdownLink] = []
+        var tables: [SourceRange] = []
+        root.forEach { node, _ in
+            guard let range = node.range else { return }
+            switch node.kind {
+            case .heading:
+                let text = node.plainText
+                headings.append(Heading(level: node.headingLevel, text: text, range: range,
+                                        isCitationSection: Self.isCitationSectionTitle(text)))
+            case .thematicBreak:
+                let marker = source.string(range).first { !$0.isWhitespace }.map(String.init) ?? "-"
+                breaks.append(ThematicBreak(marker: marker, range: range))
+            case .link, .image:
+                links.append(MarkdownLink(destination: node.url ?? "", text: node.plainText, isImage: node.kind == .image, range: range))
+            case .table:
+                tables.append(range)
+            default:
+                break
+            }
+        }
+        let tableBytes = tables.map(\.bytes)
+        let bodyStart = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.bytes.count
+        let citations = CitationScanner(source: source, bodyStartLine: bodyStartLine, code: code, tables: tableBytes).scan()
+        let linkScanner = LinkScanner(source: source, bodyStart: bodyStart, code: code, tables: tableBytes)
+        let callouts = CalloutScanner(source: source, root: root).callouts()
+        let stops = (breaks.map(\.range) + headings.filter(\.isCitationSection).map(\.range)).map(\.start.line).sorted()
+        return Note(path: path, source: source, frontMatter: frontMatter, bodyStartLine: bodyStartLine, body: root, code: code,
+                    headings: headings, thematicBreaks: breaks, callouts: callouts,
+                    queryCallouts: QueryCalloutScanner(source: source, responseStops: stops).queries(in: callouts),
+                    footnoteReferences: citations.references, footnoteDefinitions: citations.definitions,
+                    legacyDefinitions: citations.legacyDefinitions, legacyReferences: citations.legacyReferences,
+                    wikilinks: linkScanner.wikilinks(), links: links, bareURLs: linkScanner.bareURLs(from: bodyStartLine),
+                    comments: linkScanner.comments(), tables: tables, diagnostics: diagnostics)
+    }
+
+    static let citationSectionTitles: Set<String> = ["citations", "sources", "footnotes", "references", "works cited"]
+
+    static func isCitationSectionTitle(_ text: String) -> Bool {
+        let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: "*_:# ").union(.whitespaces)).lowercased()
+        return citationSectionTitles.contains(cleaned)
+    }
+}
+
+/// A note that could not be read or is not UTF-8 text.
+public struct NoteError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let code: ParseDiagnostic.Code
+    public let message: String
+    /// Where the problem is, when it is inside the file.
+    public let position: SourcePosition?
+
+    public init(path: String, code: ParseDiagnostic.Code, message: String, position: SourcePosition? = nil) {
+        self.path = path
+        self.code = code
+        self.message = message
+        self.position = position
+    }
+
+    /// `path:line:column: message`, the form editors and CI annotate.
+    public var description: String {
+        let line = position?.line ?? 1, column = position?.column ?? 1
+        return "\(path):\(line):\(column): error: \(message)"
+    }
+}

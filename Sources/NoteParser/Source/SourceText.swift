@@ -1,0 +1,64 @@
+/// The bytes of a note with a line index. Lines are split on `\n` only.
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        lineStarts = starts
+    }
+
+    public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The position of a byte offset (clamped to the text).
+    public func position(at offset: Int) -> SourcePosition {
+        let offset = min(max(offset, 0), bytes.count)
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return SourcePosition(line: low + 1, column: offset - lineStarts[low] + 1, offset: offset)
+    }
+
+    /// The byte offset of a 1-based line and column (clamped to the line's end).
+    public func offset(line: Int, column: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        guard line <= lineStarts.count else { return bytes.count }
+        let start = lineStarts[line - 1]
+        return min(start + max(column - 1, 0), lineEnd(line))
+    }
+
+    public func position(line: Int, column: Int) -> SourcePosition {
+        position(at: offset(line: line, column: column))
+    }
+
+    public func range(_ bytes: Range<Int>) -> SourceRange {
+        SourceRange(start: position(at: bytes.lowerBound), end: position(at: bytes.upperBound))
+    }
+
+    /// Offset of the end of a 1-based line, excluding its `\n`.
+    public func lineEnd(_ line: Int) -> Int {
+        line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    }
+
+    /// The byte range of a 1-based line without its newline.
+    public func lineRange(_ line: Int) -> Range<Int> { lineStarts[line - 1]..<lineEnd(line) }
+
+    /// The text of a 1-based line without its newline.
+    public func lineString(_ line: Int) -> String { string(lineRange(line)) }
+
+    public func string(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
+    }
+
+    public func string(_ range: SourceRange) -> String { string(range.bytes) }
+}

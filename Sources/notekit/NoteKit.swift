@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+
+/// The `notekit` command: parse, lint, fix and render Obsidian-style research notes.
+@main
+struct NoteKit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notekit",
+        abstract: "Parse, lint and clean Obsidian-style research notes.",
+        version: "0.1.0",
+        subcommands: [ParseCommand.self]
+    )
+
+    /// Exit codes: 0 success, 1 findings or file errors, 2 usage, configuration or I/O failure.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(2)
+        }
+    }
+}
