@@ -61,7 +61,9 @@ private struct TreeConverter {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let isLeaf = cmark_node_first_child(node) == nil
             if event == CMARK_EVENT_ENTER {
-                if isLeaf {
+                if stack.isEmpty, isLeaf {
+                    root = make(node, children: [])
+                } else if isLeaf {
                     stack[stack.count - 1].children.append(make(node, children: []))
                 } else if stack.count >= maxDepth {
                     truncated = true

@@ -60,7 +60,8 @@ public struct NoteParser: Sendable {
         var masked = source.bytes
         var bodyStartLine = 1
         if let frontMatter {
-            diagnostics += [frontMatter.error].compactMap { $0 } + frontMatter.entries.compactMap(\.error)
+            let entryErrors = frontMatter.entries.compactMap(\.error).filter { $0 != frontMatter.error }
+            diagnostics += [frontMatter.error].compactMap { $0 } + entryErrors
             if let closing = frontMatter.closingDelimiter {
                 for index in 0..<closing.end.offset where masked[index] != Byte.newline { masked[index] = Byte.space }
                 bodyStartLine = closing.end.line + 1
