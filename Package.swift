@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "notekit", targets: ["notekit"]),
         .library(name: "NoteParser", targets: ["NoteParser"]),
+        .library(name: "NoteLint", targets: ["NoteLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -19,14 +20,17 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
+        .target(name: "NoteLint", dependencies: ["NoteParser", "Yams"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
                 "NoteParser",
+                "NoteLint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteParser"]),
     ],
     swiftLanguageModes: [.v5]
 )

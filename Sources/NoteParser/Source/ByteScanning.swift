@@ -17,7 +17,7 @@ enum Byte {
 
 extension SourceText {
     /// The first index of `needle` in `bytes[range]`.
-    func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
+    public func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
         guard let first = needle.first, range.count >= needle.count else { return nil }
         var index = range.lowerBound
         let last = range.upperBound - needle.count
@@ -29,7 +29,7 @@ extension SourceText {
     }
 
     /// The text of a line with trailing whitespace removed.
-    func trimmedLine(_ line: Int) -> String {
+    public func trimmedLine(_ line: Int) -> String {
         var text = lineString(line)
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return text

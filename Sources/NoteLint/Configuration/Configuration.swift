@@ -1,0 +1,90 @@
+import NoteParser
+
+/// The settings in a `.notekit.yml`: rule severities, ignored paths, collection schemas,
+/// callout types.
+public struct Configuration: Sendable {
+    /// A rule's configured level.
+    public enum Level: String, Sendable, Decodable { case off, warning, error }
+
+    /// Severity overrides by rule id.
+    public var rules: [String: Level] = [:]
+    /// Globs (relative to the vault root) of notes never linted.
+    public var ignore: [String] = []
+    /// Collections in the order written; the first whose glob matches a note applies.
+    public var collections: [Collection] = []
+    /// Callout types accepted besides Obsidian's own.
+    public var calloutTypes: [String] = []
+    /// The folder holding the configuration file: paths and globs are relative to it.
+    public var root: String = "."
+    /// The configuration file, when one was read.
+    public var path: String?
+
+    public init() {}
+
+    /// The collection of a vault-relative path.
+    public func collection(for vaultPath: String) -> Collection? {
+        collections.first { $0.paths.contains { Glob($0).matches(vaultPath) } }
+    }
+
+    public func isIgnored(_ vaultPath: String) -> Bool { ignore.contains { Glob($0).matches(vaultPath) } }
+
+    /// The severity a rule runs at, or nil when it is off.
+    public func severity(of rule: RuleDescription) -> Severity? { severity(ofRule: rule.id, default: rule.severity) }
+
+    /// The configured severity of a rule id, `default` when not configured, nil when off.
+    public func severity(ofRule id: String, default severity: Severity) -> Severity? {
+        switch rules[id] {
+        case .off: return nil
+        case .warning: return .warning
+        case .error: return .error
+        case nil: return severity
+        }
+    }
+}
+
+/// A set of notes (by glob) and the front-matter schema they follow.
+public struct Collection: Sendable {
+    public var name: String
+    public var paths: [String]
+    /// Keys every note must have.
+    public var required: [String] = []
+    /// Known keys and their schema; keys not listed are unknown unless `allowUnknownKeys`.
+    public var keys: [String: KeySchema] = [:]
+    /// Known misspellings and old names → the key meant, e.g. `date modified: date_modified`.
+    public var aliases: [String: String] = [:]
+    public var allowUnknownKeys = false
+
+    public init(name: String, paths: [String]) {
+        self.name = name
+        self.paths = paths
+    }
+}
+
+/// What a front-matter key's value must look like.
+public struct KeySchema: Sendable, Decodable {
+    public enum ValueType: String, Sendable, Decodable, CaseIterable {
+        case string, date, datetime, uuid, version, url, `enum`, bool, number, list, tags
+    }
+
+    /// Case styles for tags.
+    public enum TagCase: String, Sendable, Decodable, CaseIterable {
+        case trainCase = "Train-Case", kebabCase = "kebab-case", lowercase, pascalCase = "PascalCase", any
+    }
+
+    public var type: ValueType
+    /// Allowed values for `enum` (and, when given, for other scalar types).
+    public var values: [String]?
+    public var maxLength: Int?
+    /// Number of dot-separated parts for `version`.
+    public var parts: Int?
+    /// Case style for `tags`.
+    public var `case`: TagCase?
+
+    public init(type: ValueType, values: [String]? = nil, maxLength: Int? = nil, parts: Int? = nil, case tagCase: TagCase? = nil) {
+        self.type = type
+        self.values = values
+        self.maxLength = maxLength
+        self.parts = parts
+        self.case = tagCase
+    }
+}

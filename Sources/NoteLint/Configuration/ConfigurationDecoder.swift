@@ -1,0 +1,95 @@
+import Yams
+
+/// Turns `.notekit.yml` text into a `Configuration`, keeping the order of collections
+/// and naming the line of every mistake.
+struct ConfigurationDecoder {
+    let path: String
+
+    static let topLevelKeys: Set<String> = ["rules", "ignore", "collections", "callouts", "render"]
+    static let collectionKeys: Set<String> = ["paths", "required", "keys", "aliases", "allowUnknownKeys"]
+
+    func decode(_ text: String) throws -> Configuration {
+        var configuration = Configuration()
+        guard let root = try Yams.compose(yaml: text) else { return configuration }
+        let top = try mapping(root, "the configuration")
+        for (keyNode, value) in top {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "rules":
+                for (ruleNode, levelNode) in try mapping(value, "rules") {
+                    let id = ruleNode.string ?? ""
+                    guard RuleRegistry.description(of: id) != nil else {
+                        throw error(ruleNode, "unknown rule '\(id)'" + suggestion(id, among: RuleRegistry.ids))
+                    }
+                    guard let level = levelNode.string.flatMap(Configuration.Level.init(rawValue:)) else {
+                        throw error(levelNode, "rule level must be off, warning or error")
+                    }
+                    configuration.rules[id] = level
+                }
+            case "ignore":
+                configuration.ignore = try strings(value, "ignore")
+            case "collections":
+                for (nameNode, spec) in try mapping(value, "collections") {
+                    configuration.collections.append(try collection(named: nameNode.string ?? "", spec))
+                }
+            case "callouts":
+                for (subkey, list) in try mapping(value, "callouts") {
+                    guard subkey.string == "types" else { throw error(subkey, "unknown key '\(subkey.string ?? "")' under callouts (expected: types)") }
+                    configuration.calloutTypes = try strings(list, "callouts.types")
+                }
+            case "render":
+                break  // read by `notekit render`
+            default:
+                throw error(keyNode, "unknown key '\(key)'" + suggestion(key, among: Array(Self.topLevelKeys)))
+            }
+        }
+        return configuration
+    }
+
+    private func collection(named name: String, _ node: Node) throws -> Collection {
+        var collection = Collection(name: name, paths: [])
+        for (keyNode, value) in try mapping(node, "collection \(name)") {
+            switch keyNode.string ?? "" {
+            case "paths": collection.paths = try strings(value, "paths")
+            case "required": collection.required = try strings(value, "required")
+            case "allowUnknownKeys": collection.allowUnknownKeys = value.bool ?? false
+            case "aliases":
+                for (alias, target) in try mapping(value, "aliases") {
+                    collection.aliases[alias.string ?? ""] = target.string ?? ""
+                }
+            case "keys":
+                for (key, schema) in try mapping(value, "keys") {
+                    do {
+                        collection.keys[key.string ?? ""] = try YAMLDecoder().decode(KeySchema.self, from: schema)
+                    } catch {
+                        throw self.error(schema, "invalid schema for key '\(key.string ?? "")': expected type one of "
+                                         + KeySchema.ValueType.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                }
+            case let other:
+                throw error(keyNode, "unknown key '\(other)' in collection \(name)" + suggestion(other, among: Array(Self.collectionKeys)))
+            }
+        }
+        if collection.paths.isEmpty { collection.paths = ["\(name)/**"] }
+        return collection
+    }
+
+    private func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
+        guard case .mapping(let mapping) = node else { throw error(node, "\(what) must be a map") }
+        return mapping
+    }
+
+    private func strings(_ node: Node, _ what: String) throws -> [String] {
+        if let single = node.string { return [single] }
+        guard case .sequence(let sequence) = node else { throw error(node, "\(what) must be a list of strings") }
+        return sequence.compactMap(\.string)
+    }
+
+    private func error(_ node: Node, _ message: String) -> ConfigurationError {
+        ConfigurationError(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
+    }
+
+    private func suggestion(_ word: String, among candidates: [String]) -> String {
+        Suggestion.closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import NoteParser
+import Yams
+
+/// Reads `.notekit.yml` files and finds the one that applies to a note.
+public final class ConfigurationLoader: @unchecked Sendable {
+    public static let fileName = ".notekit.yml"
+
+    private let explicit: Configuration?
+    private var byDirectory: [String: Configuration] = [:]
+    private let lock = NSLock()
+
+    /// With `path`, that file applies to every note; otherwise each note's nearest
+    /// `.notekit.yml` upward from its folder, or the defaults.
+    public init(path: String? = nil) throws(ConfigurationError) {
+        explicit = try path.map { path throws(ConfigurationError) in try Self.read(path) }
+    }
+
+    /// The configuration for the note at `path`.
+    public func configuration(for path: String) throws(ConfigurationError) -> Configuration {
+        if let explicit { return explicit }
+        let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        return try configuration(inOrAbove: directory)
+    }
+
+    private func configuration(inOrAbove directory: String) throws(ConfigurationError) -> Configuration {
+        lock.lock()
+        let cached = byDirectory[directory]
+        lock.unlock()
+        if let cached { return cached }
+        let candidate = (directory as NSString).appendingPathComponent(Self.fileName)
+        let found: Configuration
+        if FileManager.default.fileExists(atPath: candidate) {
+            found = try Self.read(candidate)
+        } else if directory == "/" || directory.isEmpty {
+            var defaults = Configuration()
+            defaults.root = FileManager.default.currentDirectoryPath
+            found = defaults
+        } else {
+            found = try configuration(inOrAbove: (directory as NSString).deletingLastPathComponent)
+        }
+        lock.lock()
+        byDirectory[directory] = found
+        lock.unlock()
+        return found
+    }
+
+    /// Reads and validates one configuration file.
+    public static func read(_ path: String) throws(ConfigurationError) -> Configuration {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read configuration: \(error.localizedDescription)")
+        }
+        var configuration = try parse(text, path: path)
+        configuration.root = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        configuration.path = path
+        return configuration
+    }
+
+    /// Parses configuration text; `path` names it in errors.
+    public static func parse(_ text: String, path: String = fileName) throws(ConfigurationError) -> Configuration {
+        do {
+            return try ConfigurationDecoder(path: path).decode(text)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch let error as YamlError {
+            throw ConfigurationError(path: path, yamlError: error)
+        } catch {
+            throw ConfigurationError(path: path, line: 1, column: 1, message: "\(error)")
+        }
+    }
+}
+
+/// A configuration file that cannot be used, with where and why.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(path: String, line: Int, column: Int, message: String) {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    init(path: String, yamlError: YamlError) {
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            self.init(path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
+        default:
+            self.init(path: path, line: 1, column: 1, message: "invalid YAML: \(yamlError)")
+        }
+    }
+
+    public var description: String { "\(path):\(line):\(column): error: \(message)" }
+}

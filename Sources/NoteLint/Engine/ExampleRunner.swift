@@ -1,0 +1,61 @@
+import NoteParser
+
+/// Lints a rule's examples in memory: the engine behind the generic rule test and
+/// `notekit explain`.
+public struct ExampleRunner: Sendable {
+    public let rule: any Rule
+
+    public init(rule: any Rule) { self.rule = rule }
+
+    /// A finding location: file and byte offset.
+    public struct Mark: Hashable, Sendable, CustomStringConvertible {
+        public let path: String
+        public let offset: Int
+        public var description: String { "\(path)@\(offset)" }
+    }
+
+    /// Removes `↓` markers; returns the clean text and the byte offsets the markers stood at.
+    public static func stripMarkers(_ text: String) -> (text: String, offsets: [Int]) {
+        var clean = ""
+        var offsets: [Int] = []
+        var remaining = text[...]
+        while let marker = remaining.range(of: RuleExample.marker) {
+            clean += remaining[..<marker.lowerBound]
+            offsets.append(clean.utf8.count)
+            remaining = remaining[marker.upperBound...]
+        }
+        clean += remaining
+        return (clean, offsets)
+    }
+
+    /// The marks an example expects and the marks the rule produced.
+    public func run(files: [(path: String, text: String)], configuration: String?) throws -> (expected: Set<Mark>, actual: [Mark], findings: [Finding]) {
+        var expected = Set<Mark>()
+        var clean: [(String, String)] = []
+        for file in files {
+            let (text, offsets) = Self.stripMarkers(file.text)
+            expected.formUnion(offsets.map { Mark(path: file.path, offset: $0) })
+            clean.append((file.path, text))
+        }
+        let findings = try lint(clean, configuration: configuration)
+        return (expected, findings.map { Mark(path: $0.path, offset: $0.range.start.offset) }, findings)
+    }
+
+    /// Findings of this rule for marker-free files.
+    public func lint(_ files: [(String, String)], configuration: String?) throws -> [Finding] {
+        var config = try configuration.map { try ConfigurationLoader.parse($0) } ?? Configuration()
+        config.root = "."
+        let parser = NoteParser()
+        let contexts = try files.map { path, text in
+            NoteContext(note: try parser.parse(bytes: Array(text.utf8), path: path), vaultPath: path, configuration: config)
+        }
+        let id = type(of: rule).description.id
+        return Linter(rules: [rule]).lint(contexts, vaultFiles: files.map(\.0)).filter { $0.ruleID == id }
+    }
+
+    /// `before` with the fixes of this rule's findings applied.
+    public func correct(_ before: String, configuration: String?) throws -> String {
+        let edits = try lint([("note.md", before)], configuration: configuration).compactMap(\.fix).flatMap(\.edits)
+        return String(decoding: try EditApplier.apply(edits, to: Array(before.utf8)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,50 @@
+import NoteParser
+
+/// How serious a finding is. Configuration may also turn a rule `off`.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    case warning, error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
+}
+
+/// Replace the bytes `range` of a note with `replacement`.
+public struct Edit: Hashable, Sendable, Codable {
+    public let range: Range<Int>
+    public let replacement: String
+
+    public init(range: Range<Int>, replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+/// A correction a rule offers: one or more non-overlapping byte edits.
+public struct Fix: Hashable, Sendable, Codable {
+    /// What the fix does, e.g. "add the missing colon".
+    public let summary: String
+    public let edits: [Edit]
+
+    public init(_ summary: String, edits: [Edit]) {
+        self.summary = summary
+        self.edits = edits
+    }
+}
+
+/// One problem a rule found in a note.
+public struct Finding: Sendable {
+    public let path: String
+    public let range: SourceRange
+    public let ruleID: String
+    public var severity: Severity
+    public let message: String
+    public let fix: Fix?
+
+    public init(path: String, range: SourceRange, ruleID: String, severity: Severity, message: String, fix: Fix? = nil) {
+        self.path = path
+        self.range = range
+        self.ruleID = ruleID
+        self.severity = severity
+        self.message = message
+        self.fix = fix
+    }
+}

@@ -1,0 +1,41 @@
+import NoteParser
+
+/// What a note rule sees: the parsed note and the configuration that applies to it.
+public struct NoteContext: Sendable {
+    public let note: Note
+    /// The note's path relative to the vault root, with `/` separators.
+    public let vaultPath: String
+    public let configuration: Configuration
+    /// The collection whose glob matches this note, if any.
+    public let collection: Collection?
+
+    public init(note: Note, vaultPath: String, configuration: Configuration) {
+        self.note = note
+        self.vaultPath = vaultPath
+        self.configuration = configuration
+        self.collection = configuration.collection(for: vaultPath)
+    }
+
+    /// A finding of rule `R` at `range`, with the rule's default severity.
+    public func finding<R: Rule>(_ rule: R, _ range: SourceRange, _ message: String, fix: Fix? = nil) -> Finding {
+        Finding(path: note.path, range: range, ruleID: R.description.id, severity: R.description.severity,
+                message: message, fix: fix)
+    }
+
+    /// A finding at a byte range of the note.
+    public func finding<R: Rule>(_ rule: R, bytes: Range<Int>, _ message: String, fix: Fix? = nil) -> Finding {
+        finding(rule, note.source.range(bytes), message, fix: fix)
+    }
+}
+
+/// What a vault rule sees: every linted note, and every file path of the vault.
+public struct VaultContext: Sendable {
+    public let notes: [NoteContext]
+    /// Paths of all files under the vault root (relative, `/` separators), for link resolution.
+    public let files: [String]
+
+    public init(notes: [NoteContext], files: [String]) {
+        self.notes = notes
+        self.files = files
+    }
+}

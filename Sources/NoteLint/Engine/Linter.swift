@@ -1,0 +1,106 @@
+import Foundation
+import NoteParser
+
+/// Runs rules over notes: each file parsed once, note rules in parallel on all cores,
+/// then vault rules over the index of all linted notes.
+public struct Linter: Sendable {
+    public let rules: [any Rule]
+    public let parser: NoteParser
+
+    public init(rules: [any Rule] = RuleRegistry.rules, parser: NoteParser = NoteParser()) {
+        self.rules = rules
+        self.parser = parser
+    }
+
+    /// The outcome of a lint run.
+    public struct Result: Sendable {
+        /// Findings sorted by path, line and column.
+        public var findings: [Finding]
+        /// Files that could not be read or parsed at all.
+        public var errors: [NoteError]
+        /// Number of notes linted.
+        public var notesLinted: Int
+    }
+
+    /// A note to lint: its bytes and where it lives.
+    public struct Input: Sendable {
+        public let path: String
+        public let bytes: [UInt8]?
+
+        /// A file read from disk.
+        public init(path: String) { self.path = path; self.bytes = nil }
+        /// Bytes that stand for `path` (staged blobs, standard input, tests).
+        public init(path: String, bytes: [UInt8]) { self.path = path; self.bytes = bytes }
+    }
+
+    /// Lints inputs with each note's configuration from `configuration(for:)`.
+    public func lint(_ inputs: [Input], vaultFiles: [String]? = nil,
+                     configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
+        let configurations = try inputs.map { try configuration($0.path) }
+        let slots = UnsafeMutableBufferPointer<Swift.Result<NoteContext, NoteError>?>.allocate(capacity: inputs.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            let input = inputs[index]
+            slots[index] = Swift.Result { () throws(NoteError) in
+                let note: Note
+                if let bytes = input.bytes {
+                    note = try parser.parse(bytes: bytes, path: input.path)
+                } else {
+                    note = try parser.parse(contentsOf: input.path)
+                }
+                let config = configurations[index]
+                return NoteContext(note: note, vaultPath: Self.vaultPath(input.path, root: config.root), configuration: config)
+            }
+        }
+        var contexts: [NoteContext] = []
+        var errors: [NoteError] = []
+        for (index, slot) in slots.enumerated() {
+            switch slot! {
+            case .success(let context):
+                if !configurations[index].isIgnored(context.vaultPath) { contexts.append(context) }
+            case .failure(let error): errors.append(error)
+            }
+        }
+        return Result(findings: lint(contexts, vaultFiles: vaultFiles ?? contexts.map(\.vaultPath)), errors: errors,
+                      notesLinted: contexts.count)
+    }
+
+    /// Runs all rules on parsed notes and applies severities and inline suppressions.
+    public func lint(_ contexts: [NoteContext], vaultFiles: [String]) -> [Finding] {
+        let perNote = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: contexts.count)
+        perNote.initialize(repeating: [])
+        defer { perNote.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
+            let context = contexts[index]
+            perNote[index] = rules.flatMap { rule in
+                context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context)
+            }
+        }
+        var findings = Array(perNote.joined())
+        let vault = VaultContext(notes: contexts, files: vaultFiles)
+        for rule in rules where type(of: rule).description.scope == .vault {
+            findings += rule.check(vault: vault)
+        }
+        let byPath = Dictionary(contexts.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var suppressions: [String: Suppressions] = [:]
+        findings = findings.compactMap { finding in
+            guard let context = byPath[finding.path],
+                  let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity) else { return nil }
+            let suppression = suppressions[finding.path] ?? Suppressions(note: context.note)
+            suppressions[finding.path] = suppression
+            guard !suppression.suppresses(finding.ruleID, at: finding.range.start.line) else { return nil }
+            var adjusted = finding
+            adjusted.severity = severity
+            return adjusted
+        }
+        return findings.sorted { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) }
+    }
+
+    /// `path` relative to `root`, with `/` separators.
+    static func vaultPath(_ path: String, root: String) -> String {
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let base = URL(fileURLWithPath: root).standardizedFileURL.path
+        return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : path
+    }
+}

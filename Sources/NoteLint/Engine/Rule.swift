@@ -1,0 +1,20 @@
+import NoteParser
+
+/// A lint rule: a value that describes itself and checks notes.
+///
+/// Note rules implement `check(_:)`; vault rules (scope `.vault`) implement
+/// `check(vault:)` and see every linted note at once.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    /// Findings for one note.
+    func check(_ note: NoteContext) -> [Finding]
+    /// Findings that need all notes, e.g. the same UUID in two notes.
+    func check(vault: VaultContext) -> [Finding]
+}
+
+extension Rule {
+    public func check(_ note: NoteContext) -> [Finding] { [] }
+    public func check(vault: VaultContext) -> [Finding] { [] }
+    public var description: RuleDescription { Self.description }
+}

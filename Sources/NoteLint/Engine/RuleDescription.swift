@@ -1,0 +1,77 @@
+/// Everything a rule says about itself: identity, default severity, documentation and
+/// the examples that are both its documentation and its tests.
+public struct RuleDescription: Sendable {
+    /// Where a rule looks: at one note, or at all linted notes together.
+    public enum Scope: String, Sendable { case note, vault }
+
+    /// The id users write in configuration, e.g. `citation/undefined`.
+    public let id: String
+    public let severity: Severity
+    public let scope: Scope
+    /// One line: what is wrong.
+    public let summary: String
+    /// Why it matters.
+    public let rationale: String
+    /// Notes that must produce findings, at each `↓` marker exactly.
+    public let triggering: [RuleExample]
+    /// Notes that must produce no finding.
+    public let nonTriggering: [RuleExample]
+    /// Notes before and after the rule's fixes (marker-free).
+    public let corrections: [RuleCorrection]
+
+    public init(id: String, severity: Severity, scope: Scope = .note, summary: String, rationale: String,
+                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
+        self.id = id
+        self.severity = severity
+        self.scope = scope
+        self.summary = summary
+        self.rationale = rationale
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+        self.corrections = corrections
+    }
+
+    /// True when the rule offers fixes.
+    public var isCorrectable: Bool { !corrections.isEmpty }
+}
+
+/// An example vault for a rule: usually one note, several for vault rules.
+///
+/// `↓` marks where a finding is expected to start; markers are removed before linting.
+public struct RuleExample: Sendable, ExpressibleByStringLiteral {
+    public static let marker = "↓"
+
+    /// Files by path relative to the vault root, in order.
+    public let files: [(path: String, text: String)]
+    /// A `.notekit.yml` for the example, when it needs one.
+    public let configuration: String?
+    /// Whether generated variations (front matter added, text before markers) apply.
+    public let variations: Bool
+
+    public init(_ text: String, path: String = "note.md", configuration: String? = nil, variations: Bool = true) {
+        self.files = [(path, text)]
+        self.configuration = configuration
+        self.variations = variations
+    }
+
+    public init(files: [(String, String)], configuration: String? = nil) {
+        self.files = files.map { (path: $0.0, text: $0.1) }
+        self.configuration = configuration
+        self.variations = false
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// A note before and after applying a rule's fixes.
+public struct RuleCorrection: Sendable {
+    public let before: String
+    public let after: String
+    public let configuration: String?
+
+    public init(_ before: String, _ after: String, configuration: String? = nil) {
+        self.before = before
+        self.after = after
+        self.configuration = configuration
+    }
+}

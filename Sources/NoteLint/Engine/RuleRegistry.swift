@@ -1,0 +1,18 @@
+/// Every rule notekit knows, in documentation order.
+public enum RuleRegistry {
+    public static let ruleTypes: [any Rule.Type] = [
+        FrontMatterMissingRule.self,
+        FrontMatterInvalidYAMLRule.self,
+        CitationUndefinedRule.self,
+    ]
+
+    /// One instance of every rule.
+    public static var rules: [any Rule] { ruleTypes.map { $0.init() } }
+
+    public static var ids: [String] { ruleTypes.map { $0.description.id } }
+
+    private static let byID: [String: RuleDescription] = Dictionary(
+        uniqueKeysWithValues: ruleTypes.map { ($0.description.id, $0.description) })
+
+    public static func description(of id: String) -> RuleDescription? { byID[id] }
+}

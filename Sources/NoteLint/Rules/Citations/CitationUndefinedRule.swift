@@ -1,0 +1,30 @@
+import NoteParser
+
+/// `citation/undefined`: a footnote reference with no definition.
+public struct CitationUndefinedRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "citation/undefined",
+        severity: .error,
+        summary: "A citation `[^id]` has no definition `[^id]: ...` in the note.",
+        rationale: "Markdown renders an undefined reference as literal text `[^id]`: the claim loses its source and readers see the raw marker.",
+        triggering: [
+            "A claim.↓[^a1b2c3]\n",
+            "Ünïcødé claim ↓[^zz9999] and a kept one[^ok1234].\n\n[^ok1234]: [Source](https://example.com)\n",
+            "| Claim | Source |\n|---|---|\n| x | ↓[^tb0001] |\n",
+        ],
+        nonTriggering: [
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n",
+            "Code: `[^a1b2c3]` is not a citation.\n",
+            "```\n[^a1b2c3]\n```\n",
+            "Case folds.[^ABC123]\n\n[^abc123]: [Source](https://example.com)\n",
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        context.note.footnoteReferences.filter { !$0.isDefined }.map {
+            context.finding(self, $0.range, "citation [^\($0.label)] has no definition")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import NoteParser
+
+/// `frontmatter/invalid-yaml`: front matter a YAML reader rejects.
+public struct FrontMatterInvalidYAMLRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "frontmatter/invalid-yaml",
+        severity: .error,
+        summary: "The front matter is not valid YAML, or is never closed.",
+        rationale: "Obsidian, static-site generators and scripts all drop metadata they cannot read, often silently; the note then loses its title, dates and tags everywhere.",
+        triggering: [
+            RuleExample("---\ntitle: A↓: b\n---\nText.\n", variations: false),
+            RuleExample("↓---\ntitle: never closed\n\nText.\n", variations: false),
+            RuleExample("---\ntitle: Ünïcødé\nlede: 'unterminated\n↓---\nText.\n", variations: false),
+        ],
+        nonTriggering: [
+            RuleExample("---\ntitle: 'A: b'\n---\nText.\n", variations: false),
+            "No front matter at all.\n",
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        // The block's first error stands for the entries' own errors, which repeat it.
+        let entryErrors = Set(context.note.frontMatter?.entries.compactMap(\.error) ?? [])
+        return context.note.diagnostics
+            .filter { [.invalidYAML, .unterminatedFrontMatter, .yamlLimit].contains($0.code) 
+                && ($0 == context.note.frontMatter?.error || !entryErrors.contains($0)) }
+            .map { context.finding(self, $0.range, $0.message) }
+    }
+}

@@ -1,0 +1,83 @@
+import NoteLint
+import Testing
+
+/// Runs every rule's own examples: triggering examples must produce findings exactly at
+/// their `↓` markers, non-triggering ones none, and corrections must turn before into after.
+/// Each single-note example is also varied: front matter prepended, a multibyte line
+/// before it, and (without front matter) fenced as code, where nothing may be found.
+@Suite struct RuleExamplesTests {
+    static let ids = RuleRegistry.ids
+
+    static func runner(_ id: String) -> ExampleRunner {
+        ExampleRunner(rule: RuleRegistry.rules.first { type(of: $0).description.id == id }!)
+    }
+
+    @Test(arguments: ids) func triggeringExamplesFindAtMarkers(id: String) throws {
+        let runner = Self.runner(id)
+        let description = RuleRegistry.description(of: id)!
+        #expect(!description.triggering.isEmpty, "\(id) has no triggering example")
+        for example in description.triggering {
+            for files in variations(of: example) {
+                let result = try runner.run(files: files, configuration: example.configuration)
+                #expect(!result.expected.isEmpty, "\(id): triggering example without ↓ marker: \(files)")
+                #expect(Set(result.actual) == result.expected && result.actual.count == result.expected.count,
+                        "\(id): expected findings at \(result.expected.sorted { $0.offset < $1.offset }), got \(result.actual) in \(files.map(\.text))")
+            }
+        }
+    }
+
+    @Test(arguments: ids) func nonTriggeringExamplesFindNothing(id: String) throws {
+        let runner = Self.runner(id)
+        let description = RuleRegistry.description(of: id)!
+        #expect(!description.nonTriggering.isEmpty, "\(id) has no non-triggering example")
+        for example in description.nonTriggering {
+            for files in variations(of: example) {
+                let findings = try runner.lint(files.map { ($0.path, $0.text) }, configuration: example.configuration)
+                #expect(findings.isEmpty, "\(id): unexpected \(findings.map(\.message)) in \(files.map(\.text))")
+            }
+        }
+    }
+
+    @Test(arguments: ids) func examplesInCodeFencesFindNothing(id: String) throws {
+        let runner = Self.runner(id)
+        for example in RuleRegistry.description(of: id)!.triggering where example.variations {
+            let (text, _) = ExampleRunner.stripMarkers(example.files[0].text)
+            guard !text.hasPrefix("---") else { continue }
+            let fenced = "````\n" + text + "\n````\n"
+            let findings = try runner.lint([(example.files[0].path, fenced)], configuration: example.configuration)
+            #expect(findings.isEmpty, "\(id): found \(findings.map(\.message)) inside a code fence")
+        }
+    }
+
+    @Test(arguments: ids) func correctionsApply(id: String) throws {
+        let runner = Self.runner(id)
+        for correction in RuleRegistry.description(of: id)!.corrections {
+            let corrected = try runner.correct(correction.before, configuration: correction.configuration)
+            #expect(corrected == correction.after, "\(id): correcting\n\(correction.before)\ngave\n\(corrected)")
+            let again = try runner.correct(corrected, configuration: correction.configuration)
+            #expect(again == corrected, "\(id): a second correction changed the note again")
+        }
+    }
+
+    @Test func ruleIDsAreUniqueAndWellFormed() {
+        #expect(Set(Self.ids).count == Self.ids.count)
+        for id in Self.ids {
+            #expect(id.wholeMatch(of: #/[a-z]+\/[a-z0-9-]+/#) != nil, "bad rule id \(id)")
+        }
+    }
+
+    /// The example itself, plus the variations that must give the same marks.
+    private func variations(of example: RuleExample) -> [[(path: String, text: String)]] {
+        guard example.variations, example.files.count == 1 else { return [example.files] }
+        let (path, text) = example.files[0]
+        let multibyte = "Ünïcødé ✓ — 日本語の段落.\n\n"
+        var all = [example.files]
+        if text.hasPrefix("---\n"), let close = text.range(of: "\n---\n") {
+            all.append([(path, String(text[..<close.upperBound]) + multibyte + text[close.upperBound...])])
+        } else {
+            all.append([(path, "---\ntitle: Variation\n---\n" + text)])
+            all.append([(path, multibyte + text)])
+        }
+        return all
+    }
+}
