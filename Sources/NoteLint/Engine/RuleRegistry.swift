@@ -1,9 +1,28 @@
 /// Every rule notekit knows, in documentation order.
 public enum RuleRegistry {
-    public static let ruleTypes: [any Rule.Type] = [
+    public static let ruleTypes: [any Rule.Type] = frontMatterRules + citationRules + calloutRules + linkRules + bodyRules
+
+    // Front matter
+    static let frontMatterRules: [any Rule.Type] = [
         FrontMatterMissingRule.self,
         FrontMatterInvalidYAMLRule.self,
+    ]
+
+    // Citations
+    static let citationRules: [any Rule.Type] = [
         CitationUndefinedRule.self,
+    ]
+
+    // Callouts
+    static let calloutRules: [any Rule.Type] = [
+    ]
+
+    // Links
+    static let linkRules: [any Rule.Type] = [
+    ]
+
+    // Body
+    static let bodyRules: [any Rule.Type] = [
     ]
 
     /// One instance of every rule.
