@@ -90,7 +90,7 @@ enum CitationFieldParser {
             let afterClose = text.index(after: close)
             if afterClose < text.endIndex, text[afterClose] == "(",
                let end = text[afterClose...].firstIndex(of: ")") {
-                var url = String(text[text.index(after: afterClose)..<end]).trimmingCharacters(in: .whitespaces)
+                var url = text[text.index(after: afterClose)..<end].trimmed()
                 if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
                 if let space = url.firstIndex(of: " ") { url = String(url[..<space]) }
                 let title = String(text[text.index(after: open)..<close])

@@ -148,7 +148,7 @@ struct FrontMatterScanner {
     /// A `---` block of YAML-looking lines directly after the front matter.
     private func secondBlock(after closingLine: Int) -> SourceRange? {
         var line = closingLine + 1
-        while line <= source.lineCount, source.lineString(line).trimmingCharacters(in: .whitespaces).isEmpty { line += 1 }
+        while line <= source.lineCount, source.lineString(line).isBlank { line += 1 }
         guard line < source.lineCount, isDelimiter(line: line, allowDots: false) else { return nil }
         var next = line + 1
         var sawKey = false
