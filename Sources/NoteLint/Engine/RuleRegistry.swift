@@ -18,6 +18,9 @@ public enum RuleRegistry {
         CitationMalformedRule.self,
         CitationLegacyNumericRule.self,
         CitationInTableRule.self,
+        CitationDateMismatchRule.self,
+        CitationSameSourceSeveralIDsRule.self,
+        CitationIDConflictRule.self,
     ]
 
     // Callouts
