@@ -21,6 +21,7 @@ public enum RuleRegistry {
         CitationDateMismatchRule.self,
         CitationSameSourceSeveralIDsRule.self,
         CitationIDConflictRule.self,
+        CitationPlacementRule.self,
     ]
 
     // Callouts
