@@ -11,6 +11,17 @@ public enum RuleRegistry {
     // Citations
     static let citationRules: [any Rule.Type] = [
         CitationUndefinedRule.self,
+        CitationUnusedRule.self,
+        CitationDuplicateDefinitionRule.self,
+        CitationMissingColonRule.self,
+        CitationCorruptedLabelRule.self,
+        CitationMalformedRule.self,
+        CitationLegacyNumericRule.self,
+        CitationInTableRule.self,
+        CitationDateMismatchRule.self,
+        CitationSameSourceSeveralIDsRule.self,
+        CitationIDConflictRule.self,
+        CitationPlacementRule.self,
     ]
 
     // Callouts

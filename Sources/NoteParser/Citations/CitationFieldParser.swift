@@ -89,7 +89,7 @@ enum CitationFieldParser {
             guard let close else { return nil }
             let afterClose = text.index(after: close)
             if afterClose < text.endIndex, text[afterClose] == "(",
-               let end = text[afterClose...].firstIndex(of: ")") {
+               let end = closingParenthesis(in: text, from: afterClose) {
                 var url = text[text.index(after: afterClose)..<end].trimmed()
                 if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
                 if let space = url.firstIndex(of: " ") { url = String(url[..<space]) }
@@ -99,6 +99,19 @@ enum CitationFieldParser {
             index = text.index(after: open)
         }
         return nil
+    }
+
+    /// The `)` closing the `(` at `open`, over balanced pairs inside (`wiki/Llama_(language_model)`).
+    private static func closingParenthesis(in text: Substring, from open: Substring.Index) -> Substring.Index? {
+        var depth = 0
+        for index in text[open...].indices {
+            if text[index] == "(" { depth += 1 } else if text[index] == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        // Unbalanced: the first `)` ends the link, as before.
+        return text[open...].firstIndex(of: ")")
     }
 }
 
