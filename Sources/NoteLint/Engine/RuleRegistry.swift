@@ -26,14 +26,22 @@ public enum RuleRegistry {
 
     // Callouts
     static let calloutRules: [any Rule.Type] = [
+        CalloutUnknownTypeRule.self,
+        CalloutQueryIncompleteRule.self,
+        CalloutEmptyRule.self,
+        CalloutLazyContinuationRule.self,
     ]
 
     // Links
     static let linkRules: [any Rule.Type] = [
+        LinkUnresolvedWikilinkRule.self,
+        LinkAmbiguousWikilinkRule.self,
+        LinkMissingEmbedRule.self,
     ]
 
     // Body
     static let bodyRules: [any Rule.Type] = [
+        BodyDashRuleRule.self,
     ]
 
     /// One instance of every rule.
