@@ -39,9 +39,11 @@ public struct CitationIndex: Sendable {
         return counts
     }
 
-    /// Collects, parses and indexes the Markdown files under `paths` (the benchmark hook).
-    public static func build(paths: [String]) -> (index: CitationIndex, errors: [NoteError]) {
-        let (files, missing) = NoteFiles.collect(paths)
+    /// Collects, parses and indexes the Markdown files under `paths`, leaving out those
+    /// inside `excluded` (the benchmark hook).
+    public static func build(paths: [String], excluding excluded: String? = nil) -> (index: CitationIndex, errors: [NoteError]) {
+        var (files, missing) = NoteFiles.collect(paths)
+        if let excluded { files.removeAll { VaultPath.isInside($0, directory: excluded) } }
         var notes: [Note] = []
         var errors = missing
         for result in NoteParser().parse(files: files) {
