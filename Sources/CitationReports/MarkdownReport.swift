@@ -36,7 +36,7 @@ public enum MarkdownReport {
         })
         lines += ["", "## Problems", ""]
         lines += report.problems.isEmpty ? ["None."] : report.problems.map { problem in
-            "- \(wikilink(problem.path, inTable: false)) line \(problem.line): `\(problem.kind)` \(problem.message)"
+            "- \(wikilink(problem.path, inTable: false)) line \(problem.line): `\(problem.kind)` \(problem.message.replacingOccurrences(of: "[", with: "\\["))"
         }
         return lines.joined(separator: "\n") + "\n"
     }
