@@ -25,7 +25,8 @@ public enum HTMLReport {
             ],
             "problemCounts": CitationProblem.Kind.allCases.map { ["kind": $0.rawValue, "count": summary.problems[$0.rawValue] ?? 0] },
             "domainChart": BarChart(report.domains.prefix(topDomains).map { ($0.domain, $0.sources) }).context,
-            "yearChart": BarChart(report.years.map { ($0.year.map(String.init) ?? "unknown", $0.sources) }).context,
+            "yearChart": BarChart(report.years.compactMap { year in year.year.map { (String($0), year.sources) } }).context,
+            "undatedSources": report.years.first { $0.year == nil }?.sources ?? 0,
             "sources": report.sources.enumerated().map { number, source in
                 [
                     "rank": number + 1, "title": source.title ?? source.url, "url": source.url,
