@@ -31,7 +31,6 @@ struct BarChart {
     /// The values the template reads.
     var context: [String: Any] {
         ["width": width, "height": height, "labelX": Self.labelWidth - 8, "barX": Self.labelWidth, "barHeight": Self.barHeight,
-         "isEmpty": bars.isEmpty,
          "bars": bars.map { ["label": $0.label, "value": $0.value, "y": $0.y, "textY": $0.textY, "width": $0.width, "valueX": $0.valueX] }]
     }
 }

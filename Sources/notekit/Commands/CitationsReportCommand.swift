@@ -34,20 +34,34 @@ struct CitationsReportCommand: ParsableCommand {
         for error in errors { Output.error(error.description) }
         let report = CitationReport(index: index, root: VaultRoot.of(input.paths))
         let text: String
-        switch format {
-        case .md: text = MarkdownReport.render(report)
-        case .csv: text = CSVReport.render(report)
-        case .json: text = try Output.json(report) + "\n"
-        case .html:
-            let path = try TemplateLocator(explicitDirectory: templates).path(of: HTMLReport.templateName)
-            text = try HTMLReport.render(report, template: String(contentsOfFile: path, encoding: .utf8))
+        do {
+            text = try render(report)
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(2)
         }
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                Output.error("error: cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
         if !errors.isEmpty { throw ExitCode(1) }
+    }
+
+    private func render(_ report: CitationReport) throws -> String {
+        switch format {
+        case .md: return MarkdownReport.render(report)
+        case .csv: return CSVReport.render(report)
+        case .json: return try Output.json(report) + "\n"
+        case .html:
+            let path = try TemplateLocator(explicitDirectory: templates).path(of: HTMLReport.templateName)
+            return try HTMLReport.render(report, template: String(contentsOfFile: path, encoding: .utf8))
+        }
     }
 }
 
