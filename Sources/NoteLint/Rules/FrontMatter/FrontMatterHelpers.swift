@@ -18,8 +18,18 @@ extension NoteContext {
 
     /// A fix that rewrites a quoted scalar without quotes, when YAML reads it back as `value`.
     func unquoteFix(_ entry: FrontMatterEntry, as value: FrontMatterEmitter.Value) -> Fix? {
-        guard let text = FrontMatterEmitter.scalar(value, key: entry.key) else { return nil }
+        let written = valueSource(entry)
+        guard let quote = written.first, quote == "'" || quote == "\"", written.count > 1, written.last == quote,
+              !written.contains(where: \.isNewline), let text = FrontMatterEmitter.scalar(value, key: entry.key) else { return nil }
         return Fix("remove the quotes", edits: [Edit(range: entry.valueRange.bytes, replacement: text)])
+    }
+
+    /// An edit that replaces an entry's lines (from `start`, by default the entry's own first
+    /// byte) with emitted `text`, keeping the note's `\r\n` line ends.
+    func replacingLines(of entry: FrontMatterEntry, from start: Int? = nil, with text: String) -> Edit {
+        let crlf = entry.raw.hasSuffix("\r")
+        return Edit(range: (start ?? entry.range.start.offset)..<entry.range.end.offset,
+                    replacement: crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") + "\r" : text)
     }
 
     /// The bytes of an entry's lines with their final newline, for deleting or replacing it whole.

@@ -35,6 +35,7 @@ public struct FrontMatterTagsStyleRule: Rule {
                            "---\ntitle: A note\ntags:\n  - AI-Models\n  - Data-Centers\ndate_created: 2024-05-01\n---\n"),
             RuleCorrection("---\ntags: research\n---\n", "---\ntags:\n  - Research\n---\n", configuration: configuration),
             RuleCorrection("---\ntags:\n  - open  source\n  - '2024'\n---\n", "---\ntags:\n  - open-source\n  - '2024'\n---\n"),
+            RuleCorrection("---\r\ntags: [A, B]\r\ntitle: T\r\n---\r\n", "---\r\ntags:\r\n  - A\r\n  - B\r\ntitle: T\r\n---\r\n"),
         ]
     )
 
@@ -71,7 +72,7 @@ public struct FrontMatterTagsStyleRule: Rule {
                 }
             } else {
                 message = entry.style == .flow ? "\(entry.key) is a flow list; write one tag per line" : "\(entry.key) is a single string; write a list"
-                edits = FrontMatterEmitter.entry(entry.key, .list(wanted)).map { [Edit(range: entry.range.bytes, replacement: $0)] }
+                edits = FrontMatterEmitter.entry(entry.key, .list(wanted)).map { [context.replacingLines(of: entry, with: $0)] }
             }
             return context.finding(self, entry.keyRange, message, fix: edits.map { Fix("write tags as a block list", edits: $0) })
         }

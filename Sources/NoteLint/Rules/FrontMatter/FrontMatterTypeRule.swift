@@ -33,6 +33,7 @@ public struct FrontMatterTypeRule: Rule {
             RuleExample("---\ndate_created: 2024-02-29\nat_semantic_version: 0.0.0.1\nstatus: To-Do\npublish: true\nlede: Short\nauthors:\n  - Ada\n---\n", configuration: configuration),
             RuleExample("---\ntitle: 2025-02-30 is not a date key\ndate_note: Spring\n---\n"),
             RuleExample("---\ndate_modified: '2025-09-17 17:43'\n---\nQuoted because YAML cannot read it unquoted.\n"),
+            RuleExample("---\ndate_created: '2024-05-01' # kept as written: the comment would be lost\n---\n"),
             "Text.\n\n```yaml\ndate_modified: 2025-02-30\n```\n",
         ],
         corrections: [

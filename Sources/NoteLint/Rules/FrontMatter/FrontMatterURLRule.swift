@@ -58,7 +58,7 @@ public struct FrontMatterURLRule: Rule {
            previous.range.end.line + 1 == entry.range.start.line,
            FrontMatterValues.isURL(url), let text = FrontMatterEmitter.entry(previous.key, .string(url)) {
             fix = Fix("join the URL back into '\(previous.key)'",
-                      edits: [Edit(range: previous.range.start.offset..<entry.range.end.offset, replacement: text)])
+                      edits: [context.replacingLines(of: entry, from: previous.range.start.offset, with: text)])
         }
         let into = fix == nil ? "" : " of '\(previous!.key)'"
         return context.finding(self, entry.keyRange, "URL\(into) split into a key '\(entry.key)' by a space after the colon; write '\(url)'", fix: fix)
