@@ -24,7 +24,7 @@ public struct FrontMatterTypeRule: Rule {
         summary: "A front-matter value does not match its key's type, or names a day that does not exist.",
         rationale: "Sorting, feeds and version badges parse these values: an impossible date, a three-part version or an unknown status either crashes the build or sorts the note somewhere absurd. Dates are written unquoted so YAML reads them as dates.",
         triggering: [
-            RuleExample("---\ntitle: A note\ndate_modified: ↓2025-02-30\n---\nText.\n"),
+            RuleExample("---\ntitle: A note\ndate_modified: ↓2025-02-30\ndate_créé: ↓2024-13-01\n---\nText.\n"),
             RuleExample("---\ndate_created: ↓Nov 2024\nat_semantic_version: ↓0.0.1\nstatus: ↓Done\npublish: ↓maybe\n---\n", configuration: configuration),
             RuleExample("---\nlede: ↓Ünïcødé words that run on well past the limit\nauthors: ↓Ada\n---\n", configuration: configuration),
             RuleExample("---\ntitle: Ünïcødé\ndate_created: ↓'2024-05-01'\n---\n"),

@@ -40,11 +40,11 @@ public struct FrontMatterURLRule: Rule {
             guard urlKey || text.lowercased().hasPrefix("http://") || text.lowercased().hasPrefix("https://") else { return nil }
             if FrontMatterValues.isURL(text) {
                 guard entry.isQuoted, let fix = context.unquoteFix(entry, as: .string(text)) else { return nil }
-                return context.finding(self, entry.valueRange, "\(entry.key): URL is quoted; write it unquoted", fix: fix)
+                return context.finding(self, entry.valueRange, "\(entry.key): url is quoted; write it unquoted", fix: fix)
             }
             guard urlKey, !text.hasPrefix("[[") else { return nil }
             if text.contains(where: \.isWhitespace), text.lowercased().hasPrefix("http") {
-                return context.finding(self, entry.valueRange, "\(entry.key): URL '\(text)' contains whitespace")
+                return context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace")
             }
             return context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a URL")
         }
@@ -60,7 +60,6 @@ public struct FrontMatterURLRule: Rule {
             fix = Fix("join the URL back into '\(previous.key)'",
                       edits: [context.replacingLines(of: entry, from: previous.range.start.offset, with: text)])
         }
-        let into = fix == nil ? "" : " of '\(previous!.key)'"
-        return context.finding(self, entry.keyRange, "URL\(into) split into a key '\(entry.key)' by a space after the colon; write '\(url)'", fix: fix)
+        return context.finding(self, entry.keyRange, "url split by a space after '\(entry.key):'; write '\(url)'", fix: fix)
     }
 }

@@ -35,7 +35,7 @@ public struct FrontMatterUUIDRule: Rule {
             }
             if FrontMatterValues.isV4UUID(text) {
                 guard entry.isQuoted, let fix = context.unquoteFix(entry, as: .string(text)) else { return nil }
-                return context.finding(self, entry.valueRange, "\(entry.key): UUID is quoted; write it unquoted", fix: fix)
+                return context.finding(self, entry.valueRange, "\(entry.key): uuid is quoted; write it unquoted", fix: fix)
             }
             return context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a v4 UUID")
         }
