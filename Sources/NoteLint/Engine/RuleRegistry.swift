@@ -6,6 +6,19 @@ public enum RuleRegistry {
     static let frontMatterRules: [any Rule.Type] = [
         FrontMatterMissingRule.self,
         FrontMatterInvalidYAMLRule.self,
+        FrontMatterSecondBlockRule.self,
+        FrontMatterDuplicateKeyRule.self,
+        FrontMatterUnknownKeyRule.self,
+        FrontMatterRequiredRule.self,
+        FrontMatterEmptyValueRule.self,
+        FrontMatterTypeRule.self,
+        FrontMatterDateOrderRule.self,
+        FrontMatterUUIDRule.self,
+        FrontMatterDuplicateUUIDRule.self,
+        FrontMatterTagsStyleRule.self,
+        FrontMatterTagVariantsRule.self,
+        FrontMatterURLRule.self,
+        FrontMatterTemplatePlaceholderRule.self,
     ]
 
     // Citations
