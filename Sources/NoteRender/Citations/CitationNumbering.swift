@@ -27,7 +27,9 @@ struct CitationNumbering {
     /// - Parameter isRemoved: tells whether a reference lies in text the cleaning removes.
     init(note: Note, isRemoved: (Range<Int>) -> Bool) {
         var footnotes: [String: Definition] = [:]
-        for definition in note.footnoteDefinitions where !definition.isDuplicate {
+        // The first proper definition of a label wins over broken forms and later duplicates.
+        let ordered = note.footnoteDefinitions.filter { $0.form == .proper } + note.footnoteDefinitions.filter { $0.form != .proper }
+        for definition in ordered where footnotes[definition.label.lowercased()] == nil {
             footnotes[definition.label.lowercased()] = Self.definition(label: definition.label, namespace: "footnote",
                                                                       text: definition.text, fields: definition.fields)
         }
@@ -36,10 +38,10 @@ struct CitationNumbering {
             legacy[definition.number] = Self.definition(label: String(definition.number), namespace: "legacy",
                                                         text: definition.text, fields: definition.fields)
         }
+        /// `original`: the label of a footnote reference, the text of a legacy one.
         typealias Cited = (range: Range<Int>, definitions: [Definition], original: String, isLegacy: Bool)
         var cited: [Cited] = note.footnoteReferences.map { reference in
-            if footnotes[reference.label.lowercased()] == nil { undefinedLabels.append(reference.label) }
-            return (reference.range.bytes, [footnotes[reference.label.lowercased()]].compactMap { $0 }, "", false)
+            (reference.range.bytes, [footnotes[reference.label.lowercased()]].compactMap { $0 }, reference.label, false)
         }
         cited += note.legacyReferences.map { reference in
             (reference.range.bytes, reference.numbers.compactMap { legacy[$0] }, note.text(reference.range), true)
@@ -48,6 +50,9 @@ struct CitationNumbering {
 
         var numberOf: [String: Int] = [:]
         for item in cited where !isRemoved(item.range) {
+            if !item.isLegacy, item.definitions.isEmpty, !undefinedLabels.contains(item.original) {
+                undefinedLabels.append(item.original)
+            }
             var numbers: [Int] = []
             for definition in item.definitions {
                 let number = numberOf[definition.identity] ?? {
@@ -70,7 +75,11 @@ struct CitationNumbering {
         }
     }
 
+    nonisolated(unsafe) private static let pastedLabel = #/\s*\[\^[^\]\s]+\]/#
+
+    /// `text` without `[^label]` pastes (corrupted definitions), which would cite again.
     private static func definition(label: String, namespace: String, text: String, fields: CitationFields) -> Definition {
+        let text = text.replacing(pastedLabel, with: "").trimmingCharacters(in: .whitespaces)
         let identity = fields.url.map { "url:" + URLNormalizer.normalize($0) } ?? namespace + ":" + label.lowercased()
         return Definition(identity: identity, label: label, text: text, fields: fields)
     }
