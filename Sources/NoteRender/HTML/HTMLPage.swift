@@ -19,7 +19,7 @@ struct HTMLPage {
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
-            return ["key": key, "value": text]
+            return ["key": key, "label": key.replacingOccurrences(of: "_", with: " "), "value": text]
         }
         let context: [String: Any] = [
             "title": title,
