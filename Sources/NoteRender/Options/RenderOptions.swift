@@ -96,6 +96,10 @@ public struct RenderOptions: Sendable, Equatable, Codable {
 
     /// Reads options from a YAML mapping; an empty document gives the defaults.
     public init(yaml: String) throws {
-        self = try YAMLDecoder().decode(RenderOptions?.self, from: yaml) ?? RenderOptions()
+        guard let node = try Yams.compose(yaml: yaml), node.null == nil else {
+            self = RenderOptions()
+            return
+        }
+        self = try YAMLDecoder().decode(RenderOptions.self, from: node)
     }
 }
