@@ -23,7 +23,7 @@ struct HTMLPage {
         }
         let context: [String: Any] = [
             "title": title,
-            "lede": frontMatter.first { $0.key == "lede" }.flatMap { Self.text(of: $0.value) } ?? "",
+            "lede": frontMatter.first { $0.key == "lede" }.flatMap { Self.text(of: $0.value) } ?? false,
             "meta": meta,
             "hasMeta": !meta.isEmpty,
             "body": html,

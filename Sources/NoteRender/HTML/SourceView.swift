@@ -13,12 +13,16 @@ enum SourceView {
             "id": "fn-\(source.number)",
             "backrefs": backReferences.enumerated().map { index, id in ["id": id, "label": index == 0 ? "↩" : "↩\(index + 1)"] },
         ]
-        context["date"] = fields.prefixDate.map(format)
-        context["url"] = url
-        context["title"] = fields.title ?? url
-        context["published"] = fields.published.map(format)
-        context["updated"] = fields.updated.map(format)
-        if fields.title == nil, url == nil { context["text"] = source.text }
+        // Absent values are `false`, not missing: Mustache would look a missing key up in the page.
+        let values: [String: String?] = [
+            "date": fields.prefixDate.map(format),
+            "url": url,
+            "title": fields.title ?? url,
+            "published": fields.published.map(format),
+            "updated": fields.updated.map(format),
+            "text": fields.title == nil && url == nil ? source.text : nil,
+        ]
+        for (key, value) in values { context[key] = value ?? false }
         return context
     }
 

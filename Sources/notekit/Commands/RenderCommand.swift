@@ -53,7 +53,12 @@ struct RenderCommand: ParsableCommand {
         guard let directory else {
             throw ValidationError("no Templates folder found; pass --templates DIR")
         }
-        return try PageTemplates(directory: directory)
+        do {
+            return try PageTemplates(directory: directory)
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(2)
+        }
     }
 }
 
