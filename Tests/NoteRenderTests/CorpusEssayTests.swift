@@ -19,7 +19,8 @@ struct CorpusEssayTests {
 
     @Test func everyEssayRendersToHTMLWithResolvingAnchors() throws {
         let (files, _) = NoteFiles.collect([Fixtures.essays.path])
-        let renderer = NoteRenderer(templates: try Fixtures.templates(), links: WikilinkResolver(pattern: nil, fileExtension: "html"))
+        // `[[#Heading]]` links become in-page anchors, checked with the citation links.
+        let renderer = NoteRenderer(templates: try Fixtures.templates(), links: WikilinkResolver(pattern: "{slug}.{ext}", fileExtension: "html"))
         for result in NoteParser().parse(files: files) {
             let note = try result.get()
             let (links, ids) = Fixtures.anchors(in: renderer.html(renderer.clean(note)))

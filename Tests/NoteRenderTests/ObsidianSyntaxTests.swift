@@ -10,6 +10,14 @@ import Testing
         #expect(cleaned.markdown == "See [the other](</essays/other-note#part-two>), [other note](</essays/other-note>) and Private idea.\n")
     }
 
+    @Test func linksHeadingsInsideTheNote() throws {
+        let renderer = NoteRenderer(templates: try Fixtures.templates(), links: links)
+        let html = renderer.html(renderer.clean(try Fixtures.parse("## Part *Two*\n\nSee [[#Part Two]].\n\n## Part Two\n")))
+        #expect(html.contains("<h2 id=\"part-two\">Part <em>Two</em></h2>"))
+        #expect(html.contains("<a href=\"#part-two\">Part Two</a>"))
+        #expect(html.contains("<h2 id=\"part-two-2\">Part Two</h2>"))
+    }
+
     @Test func turnsEmbedsIntoImagesOrLinks() throws {
         var options = RenderOptions()
         options.embedPattern = "/assets/{target}"

@@ -15,7 +15,7 @@ struct HTMLPage {
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
         html = removingFootnotesSection(html)
         for (index, callout) in markers.callouts.enumerated().reversed() { html = wrap(callout, number: index + 1, in: html) }
-        html = URLSafety.filterAttributes(Highlights.render(html))
+        html = URLSafety.filterAttributes(Self.identifyingHeadings(Highlights.render(html)))
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
@@ -73,6 +73,23 @@ struct HTMLPage {
             "open": callout.fold == .expanded,
         ]
         return String(html[..<openStart.lowerBound]) + templates.render(context, template: "callout") + html[closeRange.upperBound...]
+    }
+
+    nonisolated(unsafe) private static let heading = #/<h([1-6])>(.*?)</h\1>/#
+    nonisolated(unsafe) private static let tag = #/<[^>]*>/#
+
+    /// Gives each heading the id `[[#Heading]]` links resolve to: the slug of its text, made unique.
+    private static func identifyingHeadings(_ html: String) -> String {
+        var taken = Set(["sources-heading"])
+        return html.replacing(heading) { match in
+            let base = Slug.make(String(match.2).replacing(tag, with: ""), fallback: "section")
+            var id = base, counter = 2
+            while !taken.insert(id).inserted {
+                id = "\(base)-\(counter)"
+                counter += 1
+            }
+            return "<h\(match.1) id=\"\(id)\">\(match.2)</h\(match.1)>"
+        }
     }
 
     nonisolated(unsafe) private static let referenceID = #/id="(fnref-([0-9]+)(?:-[0-9]+)?)"/#
