@@ -50,7 +50,8 @@ struct HTMLPage {
     }
 
     private func removingFootnotesSection(_ html: String) -> String {
-        guard let start = html.range(of: "<section class=\"footnotes\" data-footnotes>"),
+        // cmark-gfm appends its section last: search backwards, past any lookalike raw HTML.
+        guard let start = html.range(of: "<section class=\"footnotes\" data-footnotes>", options: .backwards),
               let end = html.range(of: "</section>\n", range: start.upperBound..<html.endIndex) else { return html }
         return String(html[..<start.lowerBound] + html[end.upperBound...])
     }

@@ -4,7 +4,7 @@ import Foundation
 public struct WikilinkResolver: Sendable {
     /// A note that wikilinks may point at.
     public struct Target: Sendable {
-        /// The names it is linked by: file name without `.md`, path without `.md`, title.
+        /// The names it is linked by: file name and `folder/file` without `.md`, title.
         public var names: [String]
         public var slug: String
         /// The note's folder, as a slug; empty at the top.

@@ -47,10 +47,11 @@ public struct RenderRun: Sendable {
         let titles = notes.map(NoteRenderer.title)
         let slugs = Slug.unique(titles, reserved: index ? ["index"] : [])
         let targets = zip(notes, slugs).map { note, slug in
-            let path = URL(fileURLWithPath: note.path)
-            return WikilinkResolver.Target(names: [path.deletingPathExtension().lastPathComponent, note.path,
+            let file = URL(fileURLWithPath: note.path).deletingPathExtension()
+            let folder = file.deletingLastPathComponent().lastPathComponent
+            return WikilinkResolver.Target(names: [file.lastPathComponent, folder + "/" + file.lastPathComponent,
                                                    NoteRenderer.title(of: note)],
-                                           slug: slug, collection: Slug.make(path.deletingLastPathComponent().lastPathComponent, fallback: ""))
+                                           slug: slug, collection: Slug.make(folder, fallback: ""))
         }
         let links = WikilinkResolver(targets: targets, pattern: options.wikilinkPattern, fileExtension: format.rawValue)
         for (note, slug) in zip(notes, slugs) {
