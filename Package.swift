@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
+
 let package = Package(
     name: "notekit",
     platforms: [.macOS(.v13)],
@@ -10,6 +12,7 @@ let package = Package(
         .library(name: "NoteLint", targets: ["NoteLint"]),
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
         .library(name: "CitationReports", targets: ["CitationReports"]),
+        .library(name: "NoteRender", targets: ["NoteRender"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -25,10 +28,8 @@ let package = Package(
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "NoteLint", dependencies: ["NoteParser", "Yams"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
-        .target(
-            name: "CitationReports",
-            dependencies: ["NoteCitations", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
+        .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
         .executableTarget(
             name: "notekit",
             dependencies: [
@@ -36,12 +37,14 @@ let package = Package(
                 "NoteLint",
                 "NoteCitations",
                 "CitationReports",
+                "NoteRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteParser"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
+        .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
     ],
     swiftLanguageModes: [.v5]
 )

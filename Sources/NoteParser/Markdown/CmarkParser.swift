@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses Markdown with cmark-gfm into an immutable `MarkdownNode` tree.
 ///
@@ -36,6 +37,31 @@ public enum CmarkParser {
         guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(document) }
         return TreeConverter(source: source, maxDepth: maxDepth).convert(document)
+    }
+}
+
+extension CmarkParser {
+    /// Renders Markdown to HTML with the options and extensions notekit parses with.
+    ///
+    /// Raw HTML and `javascript:`-like links are omitted unless `unsafe` is true. Source
+    /// positions are not written into the HTML.
+    public static func renderHTML(markdown: String, unsafe: Bool = false) -> String {
+        let options = (Self.options & ~CMARK_OPT_SOURCEPOS) | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
+        defer { cmark_parser_free(parser) }
+        let attached = extensions
+        for ext in attached { cmark_parser_attach_syntax_extension(parser, ext) }
+        let bytes = Array(markdown.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        defer { cmark_node_free(document) }
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
     }
 }
 

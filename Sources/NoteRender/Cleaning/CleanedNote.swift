@@ -1,0 +1,17 @@
+import NoteParser
+
+/// A note cleaned for publishing: house-style Markdown with one numbered sources section.
+public struct CleanedNote: Sendable {
+    /// The source note's path.
+    public let path: String
+    /// Front-matter `title`, else the first level-1 heading, else the file name.
+    public let title: String
+    /// The kept front-matter entries, in the note's order.
+    public let frontMatter: [(key: String, value: YAMLValue)]
+    /// Sources in citation order.
+    public let sources: [Source]
+    /// The cleaned Markdown, front matter and sources section included.
+    public let markdown: String
+    /// Things the cleaning dropped that the writer may want to know about.
+    public let warnings: [String]
+}

@@ -1,0 +1,58 @@
+import NoteParser
+
+/// Byte-range replacements on a note's source, applied in one pass.
+///
+/// An edit overlapping one already accepted is refused, so edits added first (whole
+/// blocks removed) win over edits inside them (a citation in a removed callout).
+struct SourceEdits {
+    let source: SourceText
+    private(set) var edits: [(range: Range<Int>, replacement: String)] = []
+
+    init(source: SourceText) { self.source = source }
+
+    /// True when `range` overlaps an accepted edit.
+    func overlaps(_ range: Range<Int>) -> Bool {
+        edits.contains { $0.range.overlaps(range) || (range.isEmpty && $0.range.contains(range.lowerBound)) }
+    }
+
+    /// Replaces `range` unless it overlaps an accepted edit; returns whether it was accepted.
+    @discardableResult
+    mutating func replace(_ range: Range<Int>, with replacement: String) -> Bool {
+        guard !overlaps(range) else { return false }
+        edits.append((range, replacement))
+        return true
+    }
+
+    /// Removes `range`; when it fills its lines (only blanks around it), the lines go too.
+    @discardableResult
+    mutating func remove(_ range: Range<Int>) -> Bool {
+        replace(wholeLines(range) ?? range, with: "")
+    }
+
+    /// `range` widened to its lines and their final newline, when nothing else is on them.
+    private func wholeLines(_ range: Range<Int>) -> Range<Int>? {
+        let bytes = source.bytes
+        var start = range.lowerBound, end = range.upperBound
+        while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+        guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n") else { return nil }
+        while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") || bytes[end] == UInt8(ascii: "\r") {
+            end += 1
+        }
+        guard end == bytes.count || bytes[end] == UInt8(ascii: "\n") else { return nil }
+        return start..<min(end + 1, bytes.count)
+    }
+
+    /// The source with every edit applied.
+    func applied() -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(source.bytes.count)
+        var position = 0
+        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            output += source.bytes[position..<edit.range.lowerBound]
+            output += Array(edit.replacement.utf8)
+            position = edit.range.upperBound
+        }
+        output += source.bytes[position...]
+        return String(decoding: output, as: UTF8.self)
+    }
+}

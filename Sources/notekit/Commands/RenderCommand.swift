@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NoteParser
+import NoteRender
+
+/// `notekit render`: publishes notes as clean Markdown or HTML.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render notes as clean essays: Markdown or HTML with one numbered sources section.",
+        discussion: """
+            A folder renders every note in it and an index page. Without --output a single \
+            note prints to standard output. Templates come from --templates, else ./Templates, \
+            else the Templates folder found walking up from the notekit executable.
+            """
+    )
+
+    @Option(help: "Output format: md or html.")
+    var format: RenderRun.Format = .html
+
+    @Option(help: "Folder to write rendered files to (created if missing).")
+    var output: String?
+
+    @Option(help: "Folder with page, head, callout and sources .mustache templates and notekit.css.")
+    var templates: String?
+
+    @Flag(help: "Keep raw HTML from notes (links that run script are still removed).")
+    var unsafe = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let (files, missing) = NoteFiles.collect(input.paths)
+        let hasFolder = input.paths.contains { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        if output == nil, hasFolder || files.count > 1 {
+            throw ValidationError("--output is required to render a folder or several notes")
+        }
+        let pageTemplates = format == .html ? try loadTemplates() : nil
+        let run = RenderRun(format: format, templates: pageTemplates, unsafe: unsafe)
+        let report = run.render(files: files, output: output.map(OutputFolder.init), index: hasFolder)
+        for message in missing.map(\.description) + report.errors { Output.error(message) }
+        for warning in report.warnings { Output.error("warning: " + warning) }
+        if let text = report.standardOutput { FileHandle.standardOutput.write(Data(text.utf8)) }
+        for file in report.written { Output.error("wrote \(file.path)") }
+        if !missing.isEmpty || !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    private func loadTemplates() throws -> PageTemplates {
+        let directory = templates.map { URL(fileURLWithPath: $0) } ?? PageTemplates.defaultDirectory()
+        guard let directory else {
+            throw ValidationError("no Templates folder found; pass --templates DIR")
+        }
+        do {
+            return try PageTemplates(directory: directory)
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension RenderRun.Format: ExpressibleByArgument {}

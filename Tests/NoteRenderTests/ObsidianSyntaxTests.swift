@@ -1,0 +1,72 @@
+import Testing
+@testable import NoteRender
+
+@Suite struct ObsidianSyntaxTests {
+    let links = PublishedLinks(targets: [.init(names: ["Other Note"], slug: "other-note", collection: "essays")],
+                                 pattern: "/{collection}/{slug}", fileExtension: "html")
+
+    @Test func resolvesWikilinksByPatternOrWritesPlainText() throws {
+        let cleaned = try Fixtures.clean("See [[Other Note#Part Two|the other]], [[other note]] and [[Private idea]].\n", links: links)
+        #expect(cleaned.markdown == "See [the other](</essays/other-note#part-two>), [other note](</essays/other-note>) and Private idea.\n")
+    }
+
+    @Test func linksHeadingsInsideTheNote() throws {
+        let renderer = NoteRenderer(templates: try Fixtures.templates(), links: links)
+        let html = renderer.html(renderer.clean(try Fixtures.parse("## Part *Two*\n\nSee [[#Part Two]].\n\n## Part Two\n")))
+        #expect(html.contains("<h2 id=\"part-two\">Part <em>Two</em></h2>"))
+        #expect(html.contains("<a href=\"#part-two\">Part Two</a>"))
+        #expect(html.contains("<h2 id=\"part-two-2\">Part Two</h2>"))
+    }
+
+    @Test func turnsEmbedsIntoImagesOrLinks() throws {
+        var options = RenderOptions()
+        options.embedPattern = "/assets/{target}"
+        let cleaned = try Fixtures.clean("![[My Chart.png]]\n\n![[Other Note]]\n", options: options, links: links)
+        #expect(cleaned.markdown == "![My Chart](</assets/My%20Chart.png>)\n\n[Other Note](</essays/other-note>)\n")
+    }
+
+    @Test func removesCommentsButNotInCode() throws {
+        let cleaned = try Fixtures.clean("Keep %%drop this%%this.\n\n%%\nwhole\nblock\n%%\n\n`%%code%%`\n")
+        #expect(cleaned.markdown == "Keep this.\n\n`%%code%%`\n")
+    }
+
+    @Test func rendersHighlightsAsMarkOutsideCode() throws {
+        let html = try Fixtures.html("A ==key point== and `==code==` and a == b.\n")
+        #expect(html.contains("A <mark>key point</mark> and <code>==code==</code> and a == b."))
+    }
+
+    @Test func removesQueryCalloutsKeepingTheResponse() throws {
+        let text = """
+            > [!info] **Perplexity Query** (2025-01-01T00:00:00Z)
+            > **Question:**
+            > What is it?
+            >
+            > **Model:** sonar
+
+            The response text.
+            """
+        let removed = try Fixtures.clean(text)
+        #expect(removed.markdown == "The response text.\n")
+        var options = RenderOptions()
+        options.queryCallouts = .aside
+        let html = try Fixtures.html(text, options: options)
+        #expect(html.contains("<aside class=\"callout callout-query\">\n<details>"))
+        #expect(html.contains("What is it?"))
+    }
+
+    @Test func rendersCalloutsAsAsidesWithFolding() throws {
+        let html = try Fixtures.html("> [!tip]+ Try *this*\n> Body text.\n\n> [!warning]\n> Careful.\n")
+        #expect(html.contains("<aside class=\"callout callout-tip\">\n<details open>\n<summary class=\"callout-title\">Try <em>this</em></summary>"))
+        #expect(html.contains("<p>Body text.</p>"))
+        #expect(html.contains("<aside class=\"callout callout-warning\">\n<p class=\"callout-title\">Warning</p>"))
+        #expect(!html.contains(CalloutMarkers.prefix))
+    }
+
+    @Test func keepsAllowedFrontMatterKeys() throws {
+        let text = "---\ntitle: T\nsite_uuid: 123\ntags: [a]\n---\nBody\n"
+        #expect(try Fixtures.clean(text).markdown == "---\ntitle: T\ntags: [a]\n---\nBody\n")
+        var options = RenderOptions()
+        options.frontMatter = .none
+        #expect(try Fixtures.clean(text, options: options).markdown == "Body\n")
+    }
+}
