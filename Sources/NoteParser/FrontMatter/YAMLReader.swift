@@ -10,19 +10,26 @@ struct YAMLReader {
     }
 
     enum Failure: Error {
-        /// A YAML error at a 1-based line and column of the text read.
+        /// A YAML error at a 1-based line and column (in code points) of the text read.
         case syntax(message: String, line: Int, column: Int)
         case limit(String)
     }
 
     let limits: Limits
 
+    /// libyaml (YAML 1.1) breaks lines at U+2028 and U+2029, notes split on `\n` only: they are
+    /// read as these noncharacters of the same UTF-8 length, then restored in values.
+    private static let lineSeparators: [(separator: String, standIn: String)] = [(0x2028, 0xFDD0), (0x2029, 0xFDD1)]
+        .map { (String(Unicode.Scalar($0)!), String(Unicode.Scalar($1)!)) }
+
     /// Composes `text` and returns its top-level pairs with the 1-based line of each key.
     func readMapping(_ text: String) throws(Failure) -> [(key: String, line: Int, value: YAMLValue, style: YAMLStyle)] {
         try checkNesting(text)
+        let masked = Self.lineSeparators.reduce(text) { $0.replacingOccurrences(of: $1.separator, with: $1.standIn) }
+        let lines = masked.split(separator: "\n", omittingEmptySubsequences: false)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: masked)
         } catch let error as YamlError {
             throw Self.failure(from: error)
         } catch {
@@ -37,7 +44,8 @@ struct YAMLReader {
         var pairs: [(key: String, line: Int, value: YAMLValue, style: YAMLStyle)] = []
         for (key, value) in mapping {
             let converted = try convert(value, budget: &budget, depth: 0)
-            pairs.append((key.string ?? key.any as? String ?? "\(key.any)", key.mark?.line ?? 0, converted, Self.style(of: value)))
+            pairs.append((Self.restore(key.string ?? key.any as? String ?? "\(key.any)"), key.mark?.line ?? 0, converted,
+                          Self.style(of: value, lines: lines)))
         }
         return pairs
     }
@@ -78,7 +86,7 @@ struct YAMLReader {
         case .mapping(let mapping):
             var pairs: [YAMLPair] = []
             for (key, value) in mapping {
-                pairs.append(YAMLPair(key: key.string ?? "", value: try convert(value, budget: &budget, depth: depth + 1)))
+                pairs.append(YAMLPair(key: Self.restore(key.string ?? ""), value: try convert(value, budget: &budget, depth: depth + 1)))
             }
             return .map(pairs)
         case .alias:
@@ -86,8 +94,12 @@ struct YAMLReader {
         }
     }
 
+    private static func restore(_ text: String) -> String {
+        lineSeparators.reduce(text) { $0.replacingOccurrences(of: $1.standIn, with: $1.separator) }
+    }
+
     private static func scalarValue(_ scalar: Node.Scalar, tag: Tag) -> YAMLValue {
-        let text = scalar.string
+        let text = restore(scalar.string)
         switch Tag.Name(rawValue: tag.description) {
         case .null: return .null
         case .bool: return Node.scalar(scalar).bool.map(YAMLValue.bool) ?? .string(text)
@@ -100,7 +112,9 @@ struct YAMLReader {
         }
     }
 
-    static func style(of node: Node) -> YAMLStyle {
+    /// Yams reports collections as `.any` style, so flow collections are told by their
+    /// opening `[` or `{` at the node's mark in `lines`.
+    static func style(of node: Node, lines: [Substring]) -> YAMLStyle {
         switch node {
         case .scalar(let scalar):
             switch scalar.style {
@@ -110,10 +124,18 @@ struct YAMLReader {
             case .folded: return .folded
             default: return .plain
             }
-        case .sequence(let sequence): return sequence.style == .flow ? .flow : .block
-        case .mapping(let mapping): return mapping.style == .flow ? .flow : .block
+        case .sequence, .mapping: return opensFlow(node.mark, lines: lines) ? .flow : .block
         case .alias: return .plain
         }
+    }
+
+    private static func opensFlow(_ mark: Mark?, lines: [Substring]) -> Bool {
+        guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
+        // libyaml counts columns in code points.
+        let line = lines[mark.line - 1].unicodeScalars
+        guard let index = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex),
+              index < line.endIndex else { return false }
+        return line[index] == "[" || line[index] == "{"
     }
 
     private static func failure(from error: YamlError) -> Failure {
