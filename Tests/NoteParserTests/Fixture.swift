@@ -26,5 +26,5 @@ enum Fixture {
 
 extension Note {
     /// The source text a range covers.
-    func text(of range: SourceRange?) -> String? { range.map { source.string($0) } }
+    func text(_ range: SourceRange?) -> String? { range.map { source.string($0) } }
 }

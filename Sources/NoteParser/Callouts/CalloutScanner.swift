@@ -130,6 +130,7 @@ struct QueryCalloutScanner {
         if let stop = responseStops.first(where: { source.lineStarts[$0 - 1] >= responseStart }) {
             responseEnd = min(responseEnd, source.lineStarts[stop - 1])
         }
+        while responseStart < responseEnd, Byte.isWhitespace(source.bytes[responseStart]) { responseStart += 1 }
         while responseEnd > responseStart, Byte.isWhitespace(source.bytes[responseEnd - 1]) { responseEnd -= 1 }
         let response = responseEnd > responseStart ? source.range(responseStart..<responseEnd) : nil
         return QueryCallout(provider: header.provider, timestamp: header.timestamp,
