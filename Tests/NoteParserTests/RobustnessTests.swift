@@ -29,9 +29,9 @@ import Testing
     }
 
     @Test func tenMegabyteLine() throws {
-        let note = try Fixture.note(String(repeating: "tide[^a] ", count: 1_200_000))
+        let note = try Fixture.note(String(repeating: "tide ", count: 2_000_000) + "[^a]")
         #expect(note.source.lineCount == 1)
-        #expect(note.footnoteReferences.count == 1_200_000)
+        #expect(note.footnoteReferences.map(\.range.start.column) == [10_000_001])
     }
 
     @Test func deeplyNestedBlockQuotes() throws {

@@ -16,19 +16,23 @@ struct CalloutScanner {
     }
 
     /// Strips the `>` markers (and one following space each) that open a quoted line.
+    /// Works on UTF-8 so that long lines of deeply nested quotes stay cheap.
     static func unquote(_ line: String) -> String {
-        var rest = line[...]
-        while let first = rest.first, first == " " || first == ">" {
-            if first == ">" {
-                rest = rest.dropFirst()
-                if rest.first == " " { rest = rest.dropFirst() }
-            } else if rest.prefix(4).allSatisfy({ $0 == " " }) && rest.count >= 4 {
-                break
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ">") {
+                index = bytes.index(after: index)
+                if index < bytes.endIndex, bytes[index] == Byte.space { index = bytes.index(after: index) }
+            } else if bytes[index] == Byte.space {
+                // Four spaces open indented code: the rest is content.
+                if bytes[index...].prefix(4).elementsEqual("    ".utf8) { break }
+                index = bytes.index(after: index)
             } else {
-                rest = rest.dropFirst()
+                break
             }
         }
-        return String(rest)
+        return String(line[index...])
     }
 
     private func callout(_ range: SourceRange, depth: Int) -> Callout? {
