@@ -61,6 +61,12 @@ import Testing
         #expect(styles["meta"] == .flow)
     }
 
+    @Test func anchoredFlowListIsFlow() throws {
+        let frontMatter = try #require(try Fixture.note("---\na: &shared [1, 2]\nb: *shared\n---\n").frontMatter)
+        #expect(frontMatter.entry("a")?.style == .flow)
+        #expect(frontMatter.value("b") == .list([.number(1), .number(2)]))
+    }
+
     @Test func duplicateKeysAreDetected() throws {
         let note = try Fixture.note("---\ntitle: One\nstatus: Draft\ntitle: Two\n---\n")
         let frontMatter = try #require(note.frontMatter)

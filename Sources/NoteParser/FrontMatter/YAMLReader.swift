@@ -133,9 +133,13 @@ struct YAMLReader {
         guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
         // libyaml counts columns in code points.
         let line = lines[mark.line - 1].unicodeScalars
-        guard let index = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex),
-              index < line.endIndex else { return false }
-        return line[index] == "[" || line[index] == "{"
+        guard var index = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex) else { return false }
+        // Skip an anchor (`&name`) or tag (`!tag`) written before the collection.
+        while index < line.endIndex, line[index] == "&" || line[index] == "!" {
+            while index < line.endIndex, line[index] != " " { index = line.index(after: index) }
+            while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+        }
+        return index < line.endIndex && (line[index] == "[" || line[index] == "{")
     }
 
     private static func failure(from error: YamlError) -> Failure {
