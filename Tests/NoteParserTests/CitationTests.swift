@@ -84,6 +84,21 @@ import Testing
         #expect(note.footnoteReferences.map(\.label) == ["r1"])
     }
 
+    @Test func colonlessRunUnderASourcesLine() throws {
+        let note = try Fixture.note("Claim[^s1] and[^s2].\n\nSources\n[^s1] Tide Atlas https://example.org/atlas\n[^s2] https://example.org/gauges\n")
+        #expect(note.footnoteDefinitions.map(\.form) == [.missingColon, .missingColon])
+        #expect(note.footnoteReferences.map(\.isDefined) == [true, true])
+        #expect(note.footnoteDefinitions[0].fields.title == "Tide Atlas")
+    }
+
+    @Test func indentedDefinition() throws {
+        let note = try Fixture.note("Claim[^i1].\n\n [^i1] Harbour log, 2023.\n")
+        let definition = try #require(note.footnoteDefinitions.first)
+        #expect(definition.form == .missingColon)
+        #expect(definition.labelRange.start.column == 2)
+        #expect(note.footnoteReferences.count == 1)
+    }
+
     @Test func legacyNumericCitations() throws {
         let note = try Fixture.note("""
         Rising seas[4] and storms[1][2] or both[1, 2]. See [the chart][1] and [5](https://example.org/5).
