@@ -16,19 +16,23 @@ struct CalloutScanner {
     }
 
     /// Strips the `>` markers (and one following space each) that open a quoted line.
+    /// Works on UTF-8 so that long lines of deeply nested quotes stay cheap.
     static func unquote(_ line: String) -> String {
-        var rest = line[...]
-        while let first = rest.first, first == " " || first == ">" {
-            if first == ">" {
-                rest = rest.dropFirst()
-                if rest.first == " " { rest = rest.dropFirst() }
-            } else if rest.prefix(4).allSatisfy({ $0 == " " }) && rest.count >= 4 {
-                break
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ">") {
+                index = bytes.index(after: index)
+                if index < bytes.endIndex, bytes[index] == Byte.space { index = bytes.index(after: index) }
+            } else if bytes[index] == Byte.space {
+                // Four spaces open indented code: the rest is content.
+                if bytes[index...].prefix(4).elementsEqual("    ".utf8) { break }
+                index = bytes.index(after: index)
             } else {
-                rest = rest.dropFirst()
+                break
             }
         }
-        return String(rest)
+        return String(line[index...])
     }
 
     private func callout(_ range: SourceRange, depth: Int) -> Callout? {
@@ -130,6 +134,7 @@ struct QueryCalloutScanner {
         if let stop = responseStops.first(where: { source.lineStarts[$0 - 1] >= responseStart }) {
             responseEnd = min(responseEnd, source.lineStarts[stop - 1])
         }
+        while responseStart < responseEnd, Byte.isWhitespace(source.bytes[responseStart]) { responseStart += 1 }
         while responseEnd > responseStart, Byte.isWhitespace(source.bytes[responseEnd - 1]) { responseEnd -= 1 }
         let response = responseEnd > responseStart ? source.range(responseStart..<responseEnd) : nil
         return QueryCallout(provider: header.provider, timestamp: header.timestamp,

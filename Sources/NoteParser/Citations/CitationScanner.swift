@@ -19,6 +19,7 @@ struct CitationScanner {
         var label: String
         var form: FootnoteDefinition.Form
         var line: Int
+        var labelStart: Int
         var labelEnd: Int
     }
 
@@ -26,23 +27,32 @@ struct CitationScanner {
         var candidates: [DefinitionLine] = []
         var legacy: [LegacyDefinition] = []
         var previousBlank = true
+        var previousDefinition = false
         var line = bodyStartLine
         while line <= source.lineCount {
             let range = source.lineRange(line)
             defer { line += 1 }
             let isBlank = source.bytes[range].allSatisfy(Byte.isWhitespace)
             defer { previousBlank = isBlank }
+            previousDefinition = previousDefinition && !isBlank
             guard !isBlank, !code.contains(range.lowerBound) else { continue }
-            if let definition = footnoteDefinitionLine(line, range: range, afterBlank: previousBlank) {
+            // A colon-less definition opens a paragraph or sits in a run of definition lines.
+            let inDefinitionRun = previousBlank || previousDefinition || nextLineOpensWithLabel(line)
+            // Up to three spaces may indent a definition, as in CommonMark.
+            var start = range.lowerBound
+            while start < min(range.lowerBound + 3, range.upperBound), source.bytes[start] == Byte.space { start += 1 }
+            if let definition = footnoteDefinitionLine(line, range: start..<range.upperBound, allowsColonless: inDefinitionRun) {
+                previousDefinition = true
                 candidates.append(definition)
-            } else if let definition = legacyDefinition(line, range: range) {
-                legacy.append(definition)
+            } else {
+                previousDefinition = false
+                if let definition = legacyDefinition(line, range: range) { legacy.append(definition) }
             }
         }
         let properLabels = Set(candidates.filter { $0.form != .missingColon }.map { Self.key($0.label) })
         // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
         let definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains(Self.key($0.label)) }
-        let labelStarts = Set(definitionLines.map { source.lineStarts[$0.line - 1] })
+        let labelStarts = Set(definitionLines.map(\.labelStart))
         let definedKeys = Set(definitionLines.map { Self.key($0.label) })
         var result = Result()
         result.references = footnoteReferences(skipping: labelStarts, defined: definedKeys)
@@ -76,10 +86,14 @@ struct CitationScanner {
         return (source.string((start + 2)..<index), index + 1)
     }
 
-    private func footnoteDefinitionLine(_ line: Int, range: Range<Int>, afterBlank: Bool) -> DefinitionLine? {
+    private func nextLineOpensWithLabel(_ line: Int) -> Bool {
+        line < source.lineCount && label(at: source.lineStarts[line], limit: source.lineEnd(line + 1)) != nil
+    }
+
+    private func footnoteDefinitionLine(_ line: Int, range: Range<Int>, allowsColonless: Bool) -> DefinitionLine? {
         guard let (label, after) = label(at: range.lowerBound, limit: range.upperBound) else { return nil }
         if after < range.upperBound, source.bytes[after] == Byte.colon {
-            return DefinitionLine(label: label, form: .proper, line: line, labelEnd: after + 1)
+            return DefinitionLine(label: label, form: .proper, line: line, labelStart: range.lowerBound, labelEnd: after + 1)
         }
         // `[^x6ezn4]6ezn4]:`: a run without spaces or brackets, then `]:`.
         var index = after
@@ -87,16 +101,16 @@ struct CitationScanner {
               source.bytes[index] != Byte.openBracket, source.bytes[index] != Byte.closeBracket { index += 1 }
         if index > after, index + 1 < range.upperBound, source.bytes[index] == Byte.closeBracket,
            source.bytes[index + 1] == Byte.colon {
-            return DefinitionLine(label: label, form: .corruptedLabel, line: line, labelEnd: index + 2)
+            return DefinitionLine(label: label, form: .corruptedLabel, line: line, labelStart: range.lowerBound, labelEnd: index + 2)
         }
-        // `[^id] text`, `[^id]. text` or `[^id] ) text` opening a paragraph.
-        guard afterBlank, after < range.upperBound else { return nil }
+        // `[^id] text`, `[^id]. text` or `[^id] ) text` where a colon-less definition may stand.
+        guard allowsColonless, after < range.upperBound else { return nil }
         let next = source.bytes[after]
         guard next == Byte.space || next == UInt8(ascii: ".") || next == UInt8(ascii: ")") else { return nil }
         // Text must follow, and not merely another marker: `[^a] [^b]` opens a paragraph.
         let rest = source.bytes[after..<range.upperBound].drop { !Byte.isWordByte($0) && $0 != Byte.openBracket }
         guard rest.contains(where: Byte.isWordByte), !rest.starts(with: [Byte.openBracket, Byte.caret]) else { return nil }
-        return DefinitionLine(label: label, form: .missingColon, line: line, labelEnd: after)
+        return DefinitionLine(label: label, form: .missingColon, line: line, labelStart: range.lowerBound, labelEnd: after)
     }
 
     /// The last line of a definition starting on `line`: indented continuation lines belong to it.
@@ -118,7 +132,7 @@ struct CitationScanner {
         while textStart < end, source.bytes[textStart] == Byte.space || source.bytes[textStart] == Byte.tab { textStart += 1 }
         let text = source.string(textStart..<end).split(separator: "\n").map { $0.trimmed() }.joined(separator: " ")
         return FootnoteDefinition(label: line.label, form: line.form, range: source.range(start..<end),
-                                  labelRange: source.range(start..<line.labelEnd), textRange: source.range(textStart..<end),
+                                  labelRange: source.range(line.labelStart..<line.labelEnd), textRange: source.range(textStart..<end),
                                   text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate, isUnused: isUnused)
     }
 

@@ -108,6 +108,8 @@ struct FrontMatterScanner {
             return (spans.map { entry($0, typed: byLine[$0.firstLine], error: nil) }, nil)
         case .failure(let failure):
             let blockError = diagnostic(failure, lineOffset: firstLine - 1)
+            // Over a limit (alias bomb), entries read alone would only report dangling aliases.
+            if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError) }
             let entries = spans.map { span -> FrontMatterEntry in
                 let entryText = source.string(source.lineStarts[span.firstLine - 1]..<source.lineEnd(span.lastLine))
                 switch Result(catching: { () throws(YAMLReader.Failure) in try reader.readMapping(entryText) }) {
@@ -125,21 +127,21 @@ struct FrontMatterScanner {
         let start = source.lineStarts[span.firstLine - 1]
         var end = source.lineEnd(span.lastLine)
         while end > span.valueStart, [UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(source.bytes[end - 1]) { end -= 1 }
-        // Yams reports every list and map as block style; a value opening with `[` or `{` is flow.
-        var style = typed?.style
-        if style == .block, span.valueStart < end, [UInt8(ascii: "["), UInt8(ascii: "{")].contains(source.bytes[span.valueStart]) { style = .flow }
         return FrontMatterEntry(key: span.key, keyRange: source.range(span.keyBytes),
                                 valueRange: source.range(span.valueStart..<max(span.valueStart, end)),
                                 range: source.range(start..<source.lineEnd(span.lastLine)),
                                 raw: source.string(start..<source.lineEnd(span.lastLine)),
-                                value: typed?.value, style: style, error: error)
+                                value: typed?.value, style: typed?.style, error: error)
     }
 
     private func diagnostic(_ failure: YAMLReader.Failure, lineOffset: Int) -> ParseDiagnostic {
         switch failure {
         case .syntax(let message, let line, let column):
             let fileLine = min(max(line + lineOffset, 1), source.lineCount)
-            let position = source.position(line: fileLine, column: column)
+            let text = source.lineString(fileLine).unicodeScalars
+            let scalar = text.index(text.startIndex, offsetBy: max(column - 1, 0), limitedBy: text.endIndex) ?? text.endIndex
+            let byteColumn = String(text[..<scalar]).utf8.count + 1
+            let position = source.position(line: fileLine, column: byteColumn)
             return ParseDiagnostic(code: .invalidYAML, message: "invalid YAML: \(message)",
                                    range: SourceRange(start: position, end: position))
         case .limit(let message):

@@ -10,19 +10,28 @@ struct YAMLReader {
     }
 
     enum Failure: Error {
-        /// A YAML error at a 1-based line and column of the text read.
+        /// A YAML error at a 1-based line and column (in code points) of the text read.
         case syntax(message: String, line: Int, column: Int)
         case limit(String)
     }
 
     let limits: Limits
 
+    /// libyaml (YAML 1.1) breaks lines at U+2028 and U+2029, notes split on `\n` only: they are
+    /// read as these noncharacters of the same UTF-8 length, then restored in values.
+    private static let lineSeparators: [(separator: String, standIn: String)] = [(0x2028, 0xFDD0), (0x2029, 0xFDD1)]
+        .map { (String(Unicode.Scalar($0)!), String(Unicode.Scalar($1)!)) }
+
     /// Composes `text` and returns its top-level pairs with the 1-based line of each key.
     func readMapping(_ text: String) throws(Failure) -> [(key: String, line: Int, value: YAMLValue, style: YAMLStyle)] {
         try checkNesting(text)
+        // U+2028 and U+2029 both start with the byte 0xE2; most front matter has neither.
+        let masked = text.utf8.contains(0xE2)
+            ? Self.lineSeparators.reduce(text) { $0.replacingOccurrences(of: $1.separator, with: $1.standIn) } : text
+        let lines = masked.split(separator: "\n", omittingEmptySubsequences: false)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            root = try Yams.compose(yaml: masked, .basic)
         } catch let error as YamlError {
             throw Self.failure(from: error)
         } catch {
@@ -37,7 +46,8 @@ struct YAMLReader {
         var pairs: [(key: String, line: Int, value: YAMLValue, style: YAMLStyle)] = []
         for (key, value) in mapping {
             let converted = try convert(value, budget: &budget, depth: 0)
-            pairs.append((key.string ?? key.any as? String ?? "\(key.any)", key.mark?.line ?? 0, converted, Self.style(of: value)))
+            pairs.append((Self.restore(key.string ?? key.any as? String ?? "\(key.any)"), key.mark?.line ?? 0, converted,
+                          Self.style(of: value, lines: lines)))
         }
         return pairs
     }
@@ -70,7 +80,8 @@ struct YAMLReader {
         guard depth <= limits.maxDepth else { throw .limit("YAML nested deeper than \(limits.maxDepth) levels") }
         switch node {
         case .scalar(let scalar):
-            return scalar.style == .plain ? PlainScalarResolver.value(of: scalar.string) : .string(scalar.string)
+            let text = Self.restore(scalar.string)
+            return scalar.style == .plain ? PlainScalarResolver.value(of: text) : .string(text)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
             for item in sequence { items.append(try convert(item, budget: &budget, depth: depth + 1)) }
@@ -78,7 +89,7 @@ struct YAMLReader {
         case .mapping(let mapping):
             var pairs: [YAMLPair] = []
             for (key, value) in mapping {
-                pairs.append(YAMLPair(key: key.string ?? "", value: try convert(value, budget: &budget, depth: depth + 1)))
+                pairs.append(YAMLPair(key: Self.restore(key.string ?? ""), value: try convert(value, budget: &budget, depth: depth + 1)))
             }
             return .map(pairs)
         case .alias:
@@ -86,7 +97,14 @@ struct YAMLReader {
         }
     }
 
-    static func style(of node: Node) -> YAMLStyle {
+    private static func restore(_ text: String) -> String {
+        guard text.utf8.contains(0xEF) else { return text }
+        return lineSeparators.reduce(text) { $0.replacingOccurrences(of: $1.standIn, with: $1.separator) }
+    }
+
+    /// Yams reports collections as `.any` style, so flow collections are told by their
+    /// opening `[` or `{` at the node's mark in `lines`.
+    static func style(of node: Node, lines: [Substring]) -> YAMLStyle {
         switch node {
         case .scalar(let scalar):
             switch scalar.style {
@@ -96,10 +114,22 @@ struct YAMLReader {
             case .folded: return .folded
             default: return .plain
             }
-        case .sequence(let sequence): return sequence.style == .flow ? .flow : .block
-        case .mapping(let mapping): return mapping.style == .flow ? .flow : .block
+        case .sequence, .mapping: return opensFlow(node.mark, lines: lines) ? .flow : .block
         case .alias: return .plain
         }
+    }
+
+    private static func opensFlow(_ mark: Mark?, lines: [Substring]) -> Bool {
+        guard let mark, mark.line >= 1, mark.line <= lines.count else { return false }
+        // libyaml counts columns in code points.
+        let line = lines[mark.line - 1].unicodeScalars
+        guard var index = line.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex) else { return false }
+        // Skip an anchor (`&name`) or tag (`!tag`) written before the collection.
+        while index < line.endIndex, line[index] == "&" || line[index] == "!" {
+            while index < line.endIndex, line[index] != " " { index = line.index(after: index) }
+            while index < line.endIndex, line[index] == " " { index = line.index(after: index) }
+        }
+        return index < line.endIndex && (line[index] == "[" || line[index] == "{")
     }
 
     private static func failure(from error: YamlError) -> Failure {

@@ -1,0 +1,132 @@
+import Testing
+@testable import NoteParser
+
+@Suite struct CitationTests {
+    @Test func referencesOutsideCodeOnly() throws {
+        let note = try Fixture.note("""
+        Tides lag[^a1b2c3]. Code `[^no]` stays code.
+
+        | Site | Source |
+        | --- | --- |
+        | Brest | [^d4e5f6] |
+
+        ```
+        [^fenced]
+        ```
+
+        [^a1b2c3]: Plain text.
+        [^d4e5f6]: Other text.
+
+        """)
+        #expect(note.footnoteReferences.map(\.label) == ["a1b2c3", "d4e5f6"])
+        #expect(note.footnoteReferences.map(\.inTable) == [false, true])
+        #expect(note.footnoteReferences.map(\.isDefined) == [true, true])
+        #expect(note.footnoteReferences[0].range.start == SourcePosition(line: 1, column: 10, offset: 9))
+    }
+
+    @Test func houseFormFields() throws {
+        let fields = try Self.fields("2025, Sep 14. [Tide Gauges Explained](https://example.org/tides). Published: 2025-03-17 | Updated: 2025-09-14")
+        #expect(fields.kind == .house)
+        #expect(fields.prefixDate == PartialDate(year: 2025, month: 9, day: 14))
+        #expect(fields.title == "Tide Gauges Explained")
+        #expect(fields.url == "https://example.org/tides")
+        #expect(fields.published == .date(PartialDate(year: 2025, month: 3, day: 17)))
+        #expect(fields.updated == .date(PartialDate(year: 2025, month: 9, day: 14)))
+    }
+
+    @Test func datePrecisionAndMissingParts() throws {
+        let fields = try Self.fields("2024. [Report](https://example.org/r). Published: 2023-07 | Updated: N/A")
+        #expect(fields.prefixDate?.precision == .year)
+        #expect(fields.published?.date?.precision == .month)
+        #expect(fields.updated == .notAvailable)
+        let noUpdated = try Self.fields("2025, May 2. [A](https://example.org/a). Published: 2025")
+        #expect(noUpdated.published?.date?.precision == .year)
+        #expect(noUpdated.updated == nil)
+        #expect(try Self.fields("2025, May 2. [A](https://example.org/a).").published == nil)
+    }
+
+    @Test func otherForms() throws {
+        #expect(try Self.fields("[Only a Link](https://example.org/l)").kind == .link)
+        let retrieved = try Self.fields("\"Sea Level Basics.\" Retrieved from https://example.org/sea")
+        #expect(retrieved.kind == .retrieved)
+        #expect(retrieved.title == "Sea Level Basics")
+        #expect(retrieved.url == "https://example.org/sea")
+        let bare = try Self.fields("https://example.org/bare.")
+        #expect(bare.kind == .bareURL && bare.url == "https://example.org/bare")
+        let free = try Self.fields("Interview with a harbour master, 2024.")
+        #expect(free.kind == .freeText && free.url == nil)
+        let nested = try Self.fields("[[PDF] Tidal Harmonics](https://example.org/h.pdf)")
+        #expect(nested.title == "[PDF] Tidal Harmonics")
+        #expect(nested.url == "https://example.org/h.pdf")
+    }
+
+    @Test func unusedDuplicateAndUndefined() throws {
+        let note = try Fixture.note("Text[^used] and[^missing].\n\n[^used]: https://example.org/1\n[^used]: https://example.org/2\n[^spare]: https://example.org/3\n")
+        #expect(note.footnoteDefinitions.map(\.label) == ["used", "used", "spare"])
+        #expect(note.footnoteDefinitions.map(\.isDuplicate) == [false, true, false])
+        #expect(note.footnoteDefinitions.map(\.isUnused) == [false, false, true])
+        #expect(note.footnoteReferences.map(\.isDefined) == [true, false])
+    }
+
+    @Test func brokenDefinitionForms() throws {
+        let note = try Fixture.note("Uses[^k1] and[^x6ezn4] and[^m2][^m3].\n\n[^k1] https://example.org/k\n[^m2] https://example.org/m2\n[^m3] https://example.org/m3\n\n[^x6ezn4]6ezn4]: https://example.org/x\n")
+        let forms = Dictionary(uniqueKeysWithValues: note.footnoteDefinitions.map { ($0.label, $0.form) })
+        #expect(forms == ["k1": .missingColon, "m2": .missingColon, "m3": .missingColon, "x6ezn4": .corruptedLabel])
+        #expect(note.footnoteReferences.map(\.isDefined) == [true, true, true, true])
+        let corrupted = try #require(note.footnoteDefinitions.first { $0.form == .corruptedLabel })
+        #expect(note.text(corrupted.labelRange) == "[^x6ezn4]6ezn4]:")
+        #expect(corrupted.fields.url == "https://example.org/x")
+    }
+
+    @Test func colonlessLineInProseIsAReference() throws {
+        let note = try Fixture.note("A line\n[^r1] continues the paragraph.\n\n[^r1]: https://example.org/r\n")
+        #expect(note.footnoteDefinitions.map(\.form) == [.proper])
+        #expect(note.footnoteReferences.map(\.label) == ["r1"])
+    }
+
+    @Test func colonlessRunUnderASourcesLine() throws {
+        let note = try Fixture.note("Claim[^s1] and[^s2].\n\nSources\n[^s1] Tide Atlas https://example.org/atlas\n[^s2] https://example.org/gauges\n")
+        #expect(note.footnoteDefinitions.map(\.form) == [.missingColon, .missingColon])
+        #expect(note.footnoteReferences.map(\.isDefined) == [true, true])
+        #expect(note.footnoteDefinitions[0].fields.title == "Tide Atlas")
+    }
+
+    @Test func indentedDefinition() throws {
+        let note = try Fixture.note("Claim[^i1].\n\n [^i1] Harbour log, 2023.\n")
+        let definition = try #require(note.footnoteDefinitions.first)
+        #expect(definition.form == .missingColon)
+        #expect(definition.labelRange.start.column == 2)
+        #expect(note.footnoteReferences.count == 1)
+    }
+
+    @Test func legacyNumericCitations() throws {
+        let note = try Fixture.note("""
+        Rising seas[4] and storms[1][2] or both[1, 2]. See [the chart][1] and [5](https://example.org/5).
+
+        [1]: https://example.org/one
+        [2]: https://example.org/two
+        [4]: 2025, Jul 17. [Storm Surge](https://example.org/four). Published: 2025-06-18
+
+        """)
+        #expect(note.legacyDefinitions.map(\.number) == [1, 2, 4])
+        #expect(note.legacyDefinitions[2].fields.kind == .house)
+        #expect(note.legacyReferences.map(\.numbers) == [[4], [1], [2], [1, 2]])
+        #expect(note.legacyReferences.map(\.isDefined) == [true, true, true, true])
+    }
+
+    @Test(arguments: ["### Citations", "# Sources", "# Footnotes", "## **References**"])
+    func citationSectionHeadings(heading: String) throws {
+        let note = try Fixture.note("Body.\n\n\(heading)\n\n[^a]: x\n")
+        #expect(note.citationSections.map(\.range.start.line) == [3])
+    }
+
+    @Test func otherHeadingsAreNotCitationSections() throws {
+        let note = try Fixture.note("## Sources of Tides\n")
+        #expect(note.citationSections.isEmpty)
+    }
+
+    private static func fields(_ text: String) throws -> CitationFields {
+        let note = try Fixture.note("Cite[^c].\n\n[^c]: \(text)\n")
+        return try #require(note.footnoteDefinitions.first).fields
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import NoteParser
+
+@Suite struct QueryCalloutTests {
+    static func query(_ header: String, model: String? = "sonar-pro", response: String = "The answer.\n") -> String {
+        var text = "> [!info] \(header)\n> **Question:**\n> Why do tides lag the moon?\n> \n"
+        if let model { text += "> **Model:** \(model)\n> \n" }
+        return text + "\n" + response
+    }
+
+    @Test func perplexityQuery() throws {
+        let note = try Fixture.note(Self.query("**Perplexity Query** (2025-09-17T17:43:58.385Z)",
+                                               response: "Tides lag.\n\n***\nAfter the rule.\n"))
+        let query = try #require(note.queryCallouts.first)
+        #expect(query.provider == "Perplexity")
+        #expect(query.timestamp == "2025-09-17T17:43:58.385Z")
+        #expect(query.question == "Why do tides lag the moon?")
+        #expect(query.model == "sonar-pro")
+        #expect(note.text(query.headerRange) == "**Perplexity Query** (2025-09-17T17:43:58.385Z)")
+        #expect(note.text(query.responseRange) == "Tides lag.")
+    }
+
+    @Test(arguments: [("**Perplexity Deep Research Query** (2025-10-02T15:07:38.012Z)", "Perplexity Deep Research"),
+                      ("**Claude Query** (2025-01-01T00:00:00Z)", "Claude")])
+    func otherProviders(header: String, provider: String) throws {
+        let query = try #require(try Fixture.note(Self.query(header)).queryCallouts.first)
+        #expect(query.provider == provider)
+    }
+
+    @Test func headerUnderAnotherCalloutType() throws {
+        let note = try Fixture.note("> [!LLM-Response]\n> **Perplexity Query** (2025-05-05T05:05:05Z)\n> **Question:**\n> Why?\n")
+        let query = try #require(note.queryCallouts.first)
+        #expect(query.callout.normalizedType == "llm-response")
+        #expect(query.question == "Why?")
+        #expect(query.model == nil)
+    }
+
+    @Test func responseFromLineGivesModelAndStartsResponse() throws {
+        let text = Self.query("**Perplexity Query** (2024-11-02T08:00:00Z)", model: nil,
+                              response: "### **Response from sonar-pro**:\nOld style answer.\n")
+        let note = try Fixture.note(text)
+        let query = try #require(note.queryCallouts.first)
+        #expect(query.model == "sonar-pro")
+        #expect(note.text(query.responseRange) == "Old style answer.")
+    }
+
+    @Test func imageReferencesBlock() throws {
+        let text = "> [!info] **Perplexity Query** (2025-09-17T10:00:00Z)\n> **Question:**\n> Draw tides.\n> \n"
+            + "> **Image References:**\n> Include a chart.\n> **Model:** sonar-pro\n"
+        let query = try #require(try Fixture.note(text).queryCallouts.first)
+        #expect(query.imageReferencesRange?.start.line == 5)
+        #expect(query.question == "Draw tides.")
+        #expect(query.model == "sonar-pro")
+    }
+
+    @Test func responseStopsAtNextQueryAndCitations() throws {
+        let first = Self.query("**Perplexity Query** (2025-01-01T00:00:00Z)", response: "First answer.\n\n")
+        let second = Self.query("**Claude Query** (2025-01-02T00:00:00Z)", response: "Second answer.\n\n### Citations\n\n[^a1]: x\n")
+        let note = try Fixture.note(first + second)
+        #expect(note.queryCallouts.map { note.text($0.responseRange) } == ["First answer.", "Second answer."])
+    }
+}

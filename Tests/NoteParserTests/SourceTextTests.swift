@@ -1,0 +1,24 @@
+import Testing
+@testable import NoteParser
+
+@Suite struct SourceTextTests {
+    @Test func positionsUseOneBasedUTF8Columns() {
+        let source = SourceText("é a\nb")
+        #expect(source.lineCount == 2)
+        #expect(source.position(at: 2) == SourcePosition(line: 1, column: 3, offset: 2))
+        #expect(source.position(at: 5) == SourcePosition(line: 2, column: 1, offset: 5))
+    }
+
+    @Test func linesSplitOnNewlineOnly() {
+        let source = SourceText("a\u{2028}b\r\nc")
+        #expect(source.lineCount == 2)
+        #expect(source.lineString(1) == "a\u{2028}b\r")
+    }
+
+    @Test func offsetsClampToTheText() {
+        let source = SourceText("ab\ncd")
+        #expect(source.offset(line: 1, column: 99) == 2)
+        #expect(source.offset(line: 9, column: 1) == 5)
+        #expect(source.position(at: 99).offset == 5)
+    }
+}
