@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "notekit", targets: ["notekit"]),
         .library(name: "NoteParser", targets: ["NoteParser"]),
         .library(name: "NoteLint", targets: ["NoteLint"]),
+        .library(name: "NoteLintReporters", targets: ["NoteLintReporters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -21,16 +22,18 @@ let package = Package(
         ),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "NoteLint", dependencies: ["NoteParser", "Yams"]),
+        .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
                 "NoteParser",
                 "NoteLint",
+                "NoteLintReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
     ],
     swiftLanguageModes: [.v5]
 )
