@@ -16,12 +16,21 @@ public struct GitHubReporter: Reporter {
     }
 
     /// A command's message: `%`, CR and LF percent-encoded.
-    static func escapeData(_ text: String) -> String {
-        text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
-    }
+    static func escapeData(_ text: String) -> String { escape(text, ["%", "\r", "\n"]) }
 
     /// A property value: as data, plus `:` and `,`.
-    static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
+    static func escapeProperty(_ text: String) -> String { escape(text, ["%", "\r", "\n", ":", ","]) }
+
+    /// Percent-encodes `special` scalar by scalar (a CR LF pair is one `Character`).
+    private static func escape(_ text: String, _ special: Set<Unicode.Scalar>) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if special.contains(scalar) {
+                escaped += (scalar.value < 16 ? "%0" : "%") + String(scalar.value, radix: 16, uppercase: true)
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }

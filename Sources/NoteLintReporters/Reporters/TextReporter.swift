@@ -17,9 +17,9 @@ public struct TextReporter: Reporter {
                          + "\(paint("[\(finding.ruleID)]", "2")) \(finding.message)")
             guard let source = report.sourceLine(finding.path, start.line) else { continue }
             let end = finding.range.end.line == start.line ? finding.range.end.column : source.utf8.count + 1
-            let (indent, width) = Self.caret(in: source, from: start.column, to: max(end, start.column))
-            lines.append("    " + source)
-            lines.append("    " + indent + paint("^" + String(repeating: "~", count: max(width - 1, 0)), "32"))
+            let excerpt = Self.excerpt(source, from: start.column, to: max(end, start.column))
+            lines.append("    " + excerpt.source)
+            lines.append("    " + excerpt.indent + paint("^" + String(repeating: "~", count: max(excerpt.width - 1, 0)), "32"))
         }
         if !report.findings.isEmpty { lines.append("") }
         lines.append(Self.summary(report))
@@ -32,14 +32,22 @@ public struct TextReporter: Reporter {
             + "\(count(report.files.count, "file")) (\(report.fixableCount) fixable)"
     }
 
-    /// The whitespace that puts a caret under byte column `start` of `line` (tabs kept,
-    /// wide characters counted twice) and the display width of the columns `start..<end`.
-    static func caret(in line: String, from start: Int, to end: Int) -> (indent: String, width: Int) {
+    /// The part of `line` to show (long lines are cut to about 100 columns around the
+    /// finding, with `…`), the whitespace that puts a caret under byte column `start`
+    /// (tabs kept, wide characters counted twice) and the display width of `start..<end`.
+    static func excerpt(_ line: String, from start: Int, to end: Int) -> (source: String, indent: String, width: Int) {
         let bytes = Array(line.utf8)
-        let prefix = String(decoding: bytes.prefix(start - 1), as: UTF8.self)
-        let marked = String(decoding: bytes.prefix(end - 1).dropFirst(start - 1), as: UTF8.self)
-        let indent = prefix.map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined()
-        return (indent, max(marked.reduce(0) { $0 + displayWidth($1) }, 1))
+        func text(_ range: Range<Int>) -> [Character] {
+            Array(String(decoding: bytes[min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)], as: UTF8.self))
+        }
+        var before = text(0..<start - 1), marked = text(start - 1..<end - 1), after = text(end - 1..<bytes.count)
+        if (before + marked + after).count > 120 {
+            if before.count > 40 { before = ["…"] + before.suffix(39) }
+            if marked.count > 60 { marked = Array(marked.prefix(60)) + ["…"]; after = [] }
+            if before.count + marked.count + after.count > 100 { after = Array(after.prefix(max(99 - before.count - marked.count, 0))) + ["…"] }
+        }
+        let indent = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined()
+        return (String(before + marked + after), indent, max(marked.reduce(0) { $0 + displayWidth($1) }, 1))
     }
 
     /// Columns a character takes in a terminal: 2 for East Asian wide characters and emoji.
