@@ -26,8 +26,9 @@ public struct LintReport: Sendable {
         self.sources = sources
     }
 
-    public init(_ result: Linter.Result) {
-        self.init(notes: result.notes, findings: result.findings, errors: result.errors)
+    /// The report of a lint run, plus files that were never handed to the linter (e.g. missing).
+    public init(_ result: Linter.Result, errors: [NoteError] = []) {
+        self.init(notes: result.notes, findings: result.findings, errors: result.errors + errors)
     }
 
     /// The same report with only the findings that satisfy `isIncluded`, e.g. errors for `--quiet`.

@@ -45,7 +45,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let loader = try config.loader()
-        let inputs = try self.inputs()
+        let (inputs, missing) = try self.inputs()
         let result: Linter.Result
         do {
             let root = try loader.configuration(for: ConfigurationLoader.fileName).root
@@ -56,26 +56,27 @@ struct LintCommand: ParsableCommand {
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
-        let report = LintReport(result)
+        let report = LintReport(result, errors: missing)
         try write(quiet ? report.filter { $0.severity == .error } : report)
         if report.errorCount > 0 || (strict && report.warningCount > 0) { throw ExitCode(1) }
     }
 
-    /// Notes to lint: staged blobs, standard input, or files found under the paths.
-    private func inputs() throws -> [Linter.Input] {
+    /// Notes to lint (staged blobs, standard input, or files found under the paths) and
+    /// the paths that do not exist.
+    private func inputs() throws -> ([Linter.Input], missing: [NoteError]) {
         if staged {
             do {
-                return try Git.stagedNotes().map { Linter.Input(path: $0.path, bytes: $0.bytes) }
+                return (try Git.stagedNotes().map { Linter.Input(path: $0.path, bytes: $0.bytes) }, [])
             } catch let error as Git.Failure {
                 throw Output.failure("error: \(error.description)")
             }
         }
         let (files, missing) = NoteFiles.collect(paths.filter { $0 != "-" })
-        var inputs = files.map { Linter.Input(path: $0) } + missing.map { Linter.Input(path: $0.path) }
+        var inputs = files.map { Linter.Input(path: $0) }
         if paths.contains("-") {
             inputs.append(Linter.Input(path: stdinFilename, bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))
         }
-        return inputs
+        return (inputs, missing)
     }
 
     /// Writes each requested format to standard output or its file.
