@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "NoteParser", targets: ["NoteParser"]),
         .library(name: "NoteLint", targets: ["NoteLint"]),
         .library(name: "NoteLintReporters", targets: ["NoteLintReporters"]),
+        .library(name: "NoteCitations", targets: ["NoteCitations"]),
+        .library(name: "CitationReports", targets: ["CitationReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -23,17 +26,25 @@ let package = Package(
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "NoteLint", dependencies: ["NoteParser", "Yams"]),
         .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
+        .target(name: "NoteCitations", dependencies: ["NoteParser"]),
+        .target(
+            name: "CitationReports",
+            dependencies: ["NoteCitations", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "notekit",
             dependencies: [
                 "NoteParser",
                 "NoteLint",
                 "NoteLintReporters",
+                "NoteCitations",
+                "CitationReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
+        .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
     ],
     swiftLanguageModes: [.v5]
 )

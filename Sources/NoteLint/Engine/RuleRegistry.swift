@@ -6,23 +6,55 @@ public enum RuleRegistry {
     static let frontMatterRules: [any Rule.Type] = [
         FrontMatterMissingRule.self,
         FrontMatterInvalidYAMLRule.self,
+        FrontMatterSecondBlockRule.self,
+        FrontMatterDuplicateKeyRule.self,
+        FrontMatterUnknownKeyRule.self,
+        FrontMatterRequiredRule.self,
+        FrontMatterEmptyValueRule.self,
+        FrontMatterTypeRule.self,
+        FrontMatterDateOrderRule.self,
+        FrontMatterUUIDRule.self,
+        FrontMatterDuplicateUUIDRule.self,
+        FrontMatterTagsStyleRule.self,
+        FrontMatterTagVariantsRule.self,
+        FrontMatterURLRule.self,
+        FrontMatterTemplatePlaceholderRule.self,
     ]
 
     // Citations
     static let citationRules: [any Rule.Type] = [
         CitationUndefinedRule.self,
+        CitationUnusedRule.self,
+        CitationDuplicateDefinitionRule.self,
+        CitationMissingColonRule.self,
+        CitationCorruptedLabelRule.self,
+        CitationMalformedRule.self,
+        CitationLegacyNumericRule.self,
+        CitationInTableRule.self,
+        CitationDateMismatchRule.self,
+        CitationSameSourceSeveralIDsRule.self,
+        CitationIDConflictRule.self,
+        CitationPlacementRule.self,
     ]
 
     // Callouts
     static let calloutRules: [any Rule.Type] = [
+        CalloutUnknownTypeRule.self,
+        CalloutQueryIncompleteRule.self,
+        CalloutEmptyRule.self,
+        CalloutLazyContinuationRule.self,
     ]
 
     // Links
     static let linkRules: [any Rule.Type] = [
+        LinkUnresolvedWikilinkRule.self,
+        LinkAmbiguousWikilinkRule.self,
+        LinkMissingEmbedRule.self,
     ]
 
     // Body
     static let bodyRules: [any Rule.Type] = [
+        BodyDashRuleRule.self,
     ]
 
     /// One instance of every rule.

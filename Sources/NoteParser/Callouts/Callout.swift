@@ -21,9 +21,10 @@ public struct Callout: Sendable, Encodable {
     public let bodyLines: [String]
 
     /// True when the body has no text.
-    public var isEmpty: Bool { bodyLines.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    public var isEmpty: Bool { bodyLines.allSatisfy(\.isBlank) }
 
-    static func normalize(_ type: String) -> String {
+    /// The comparable form of a callout type: lowercased, spaces and underscores as hyphens.
+    public static func normalize(_ type: String) -> String {
         String(type.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
     }
 }

@@ -49,7 +49,7 @@ struct CalloutScanner {
         let bodyLines = range.end.line > line
             ? ((line + 1)...range.end.line).map { Self.unquote(source.lineString($0)) } : []
         return Callout(type: type, normalizedType: Callout.normalize(type), fold: fold,
-                       title: rest.trimmingCharacters(in: .whitespaces), range: range,
+                       title: rest.trimmed(), range: range,
                        typeRange: source.range(markerOffset..<(markerOffset + type.utf8.count + 3)),
                        bodyRange: source.range(bodyStart..<max(bodyStart, range.end.offset)),
                        depth: depth, bodyLines: bodyLines)
@@ -96,10 +96,10 @@ struct QueryCalloutScanner {
         var imageStart: Int?
         var inQuestion = false
         for line in callout.range.start.line...callout.range.end.line {
-            let text = CalloutScanner.unquote(source.lineString(line)).trimmingCharacters(in: .whitespaces)
+            let text = CalloutScanner.unquote(source.lineString(line)).trimmed()
             if text.hasPrefix("**Question:**") {
                 inQuestion = true
-                let rest = text.dropFirst("**Question:**".count).trimmingCharacters(in: .whitespaces)
+                let rest = text.dropFirst("**Question:**".count).trimmed()
                 if !rest.isEmpty { question.append(rest) }
             } else if let match = text.firstMatch(of: Self.model) {
                 model = String(match.1)

@@ -1,43 +1,75 @@
-/// Parses the text of a citation definition into `CitationFields`.
+/// Parses the text of a citation definition into `CitationFields`, by hand-written scans
+/// (this runs for every definition of a vault).
 enum CitationFieldParser {
-    nonisolated(unsafe) private static let prefix = #/^\s*(\d{4})(?:,\s*([A-Z][a-z]{2,8})\.?(?:\s+(\d{1,2}))?)?\.\s+/#
-    nonisolated(unsafe) private static let published = #/Published:\s*(N/A|\d{4}(?:-\d{2}){0,2})/#
-    nonisolated(unsafe) private static let updated = #/Updated:\s*(N/A|\d{4}(?:-\d{2}){0,2})/#
-    nonisolated(unsafe) private static let retrieved = #/^\s*"?(.*?)\.?"?\s*Retrieved from\s+<?(https?://[^\s>]+)>?/#
-    nonisolated(unsafe) private static let bareURL = #/https?://[^\s<>()\[\]]+/#
-
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func parse(_ text: String) -> CitationFields {
         var fields = CitationFields()
         var rest = text[...]
-        if let match = text.firstMatch(of: prefix) {
-            let month = match.2.flatMap { name in months.firstIndex(of: String(name.prefix(3)).lowercased()) }.map { $0 + 1 }
-            fields.prefixDate = PartialDate(year: Int(match.1)!, month: month, day: month == nil ? nil : match.3.flatMap { Int($0) })
-            rest = text[match.range.upperBound...]
+        if let (date, remainder) = prefixDate(text[...]) {
+            fields.prefixDate = date
+            rest = remainder
         }
         if let (title, url) = firstLink(in: rest) {
             fields.title = title
             fields.url = url
             fields.kind = fields.prefixDate != nil ? .house : .link
-        } else if let match = text.firstMatch(of: retrieved) {
-            fields.title = String(match.1).trimmingCharacters(in: .whitespaces)
-            fields.url = String(match.2)
+        } else if let retrieved = text.range(of: "Retrieved from"), let url = firstURL(in: text[retrieved.upperBound...]) {
+            fields.title = text[..<retrieved.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " \".“”"))
+            fields.url = String(url)
             fields.kind = .retrieved
-        } else if let match = text.firstMatch(of: bareURL) {
-            fields.url = String(match.0).trimmingTrailingPunctuation()
-            let title = text.replacingCharacters(in: match.range, with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+        } else if let url = firstURL(in: text[...]) {
+            fields.url = String(url).trimmingTrailingPunctuation()
+            let title = text.replacingCharacters(in: url.startIndex..<url.endIndex, with: "").trimmingCharacters(in: .whitespacesAndNewlines)
             fields.title = title.isEmpty ? nil : title
             fields.kind = .bareURL
         }
-        fields.published = text.firstMatch(of: published).map { citationDate(String($0.1)) }
-        fields.updated = text.firstMatch(of: updated).map { citationDate(String($0.1)) }
+        fields.published = labelledDate("Published:", in: text)
+        fields.updated = labelledDate("Updated:", in: text)
         return fields
     }
 
-    private static func citationDate(_ text: String) -> CitationDate {
-        if text == "N/A" { return .notAvailable }
-        return PartialDate(iso: text).map(CitationDate.date) ?? .unreadable(text)
+    /// `YYYY.`, `YYYY, Mon.` or `YYYY, Mon DD.` followed by a space.
+    private static func prefixDate(_ text: Substring) -> (PartialDate, Substring)? {
+        var rest = text.drop { $0 == " " }
+        let yearText = rest.prefix(4)
+        guard yearText.count == 4, yearText.allSatisfy(\.isASCIIDigit), let year = Int(yearText) else { return nil }
+        rest = rest.dropFirst(4)
+        var date = PartialDate(year: year)
+        if rest.first == "," {
+            rest = rest.dropFirst().drop { $0 == " " }
+            let name = rest.prefix { $0.isLetter }
+            guard (3...9).contains(name.count), let month = months.firstIndex(of: name.prefix(3).lowercased()) else { return nil }
+            date.month = month + 1
+            rest = rest.dropFirst(name.count)
+            // `Sep 14.` has a day; in `Jul.` the dot ends the date.
+            let afterDot = rest.first == "." ? rest.dropFirst() : rest
+            let spaced = afterDot.drop { $0 == " " }
+            let day = spaced.prefix { $0.isASCIIDigit }
+            if spaced.count < afterDot.count, (1...2).contains(day.count) {
+                date.day = Int(day)
+                rest = spaced.dropFirst(day.count)
+            }
+        }
+        guard rest.first == ".", rest.dropFirst().first?.isWhitespace == true else { return nil }
+        return (date, rest.dropFirst().drop(while: \.isWhitespace))
+    }
+
+    /// The date after a label such as `Published:`: `N/A`, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    private static func labelledDate(_ label: String, in text: String) -> CitationDate? {
+        guard let range = text.range(of: label) else { return nil }
+        let value = text[range.upperBound...].drop { $0 == " " }
+        if value.hasPrefix("N/A") { return .notAvailable }
+        let token = value.prefix { $0.isASCIIDigit || $0 == "-" }
+        guard token.count >= 4 else { return nil }
+        return PartialDate(iso: String(token)).map(CitationDate.date) ?? .unreadable(String(token))
+    }
+
+    /// The first `http://` or `https://` URL, up to whitespace or a bracket.
+    private static func firstURL(in text: Substring) -> Substring? {
+        guard let start = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
+        let url = text[start.lowerBound...].prefix { !$0.isWhitespace && !"<>()[]".contains($0) }
+        return url.count > start.upperBound.utf16Offset(in: text) - start.lowerBound.utf16Offset(in: text) ? url : nil
     }
 
     /// The first `[title](url)` with balanced brackets in the title (`[[PDF] Title](url)`).
@@ -57,8 +89,8 @@ enum CitationFieldParser {
             guard let close else { return nil }
             let afterClose = text.index(after: close)
             if afterClose < text.endIndex, text[afterClose] == "(",
-               let end = text[afterClose...].firstIndex(of: ")") {
-                var url = String(text[text.index(after: afterClose)..<end]).trimmingCharacters(in: .whitespaces)
+               let end = closingParenthesis(in: text, from: afterClose) {
+                var url = text[text.index(after: afterClose)..<end].trimmed()
                 if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
                 if let space = url.firstIndex(of: " ") { url = String(url[..<space]) }
                 let title = String(text[text.index(after: open)..<close])
@@ -68,6 +100,23 @@ enum CitationFieldParser {
         }
         return nil
     }
+
+    /// The `)` closing the `(` at `open`, over balanced pairs inside (`wiki/Llama_(language_model)`).
+    private static func closingParenthesis(in text: Substring, from open: Substring.Index) -> Substring.Index? {
+        var depth = 0
+        for index in text[open...].indices {
+            if text[index] == "(" { depth += 1 } else if text[index] == ")" {
+                depth -= 1
+                if depth == 0 { return index }
+            }
+        }
+        // Unbalanced: the first `)` ends the link, as before.
+        return text[open...].firstIndex(of: ")")
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 extension String {

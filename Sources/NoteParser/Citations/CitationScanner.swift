@@ -93,8 +93,9 @@ struct CitationScanner {
         guard afterBlank, after < range.upperBound else { return nil }
         let next = source.bytes[after]
         guard next == Byte.space || next == UInt8(ascii: ".") || next == UInt8(ascii: ")") else { return nil }
-        let rest = source.string(after..<range.upperBound).trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-        guard !rest.isEmpty, !rest.hasPrefix("[^") else { return nil }
+        // Text must follow, and not merely another marker: `[^a] [^b]` opens a paragraph.
+        let rest = source.bytes[after..<range.upperBound].drop { !Byte.isWordByte($0) && $0 != Byte.openBracket }
+        guard rest.contains(where: Byte.isWordByte), !rest.starts(with: [Byte.openBracket, Byte.caret]) else { return nil }
         return DefinitionLine(label: label, form: .missingColon, line: line, labelEnd: after)
     }
 
@@ -104,7 +105,7 @@ struct CitationScanner {
         while last < source.lineCount {
             let next = source.lineString(last + 1)
             guard next.hasPrefix("  ") || next.hasPrefix("\t"),
-                  !next.trimmingCharacters(in: .whitespaces).isEmpty else { break }
+                  !next.isBlank else { break }
             last += 1
         }
         return last
@@ -115,7 +116,7 @@ struct CitationScanner {
         let end = source.lineEnd(lastLine(of: line.line))
         var textStart = line.labelEnd
         while textStart < end, source.bytes[textStart] == Byte.space || source.bytes[textStart] == Byte.tab { textStart += 1 }
-        let text = source.string(textStart..<end).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let text = source.string(textStart..<end).split(separator: "\n").map { $0.trimmed() }.joined(separator: " ")
         return FootnoteDefinition(label: line.label, form: line.form, range: source.range(start..<end),
                                   labelRange: source.range(start..<line.labelEnd), textRange: source.range(textStart..<end),
                                   text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate, isUnused: isUnused)
@@ -140,7 +141,7 @@ struct CitationScanner {
     private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {
         guard let (numbers, after) = numbers(at: range.lowerBound, limit: range.upperBound), numbers.count == 1,
               after < range.upperBound, source.bytes[after] == Byte.colon else { return nil }
-        let text = source.string((after + 1)..<range.upperBound).trimmingCharacters(in: .whitespaces)
+        let text = source.string((after + 1)..<range.upperBound).trimmed()
         return LegacyDefinition(number: numbers[0], range: source.range(range), labelRange: source.range(range.lowerBound..<(after + 1)),
                                 text: text, fields: CitationFieldParser.parse(text))
     }

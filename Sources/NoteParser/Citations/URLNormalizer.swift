@@ -1,29 +1,55 @@
-import Foundation
-
-/// Normalises citation URLs so the same source compares equal under different spellings:
-/// lowercase scheme and host, no fragment, no `utm_*`, `fbclid` or `gclid` parameters,
-/// no trailing slash.
+/// Normalises citation URLs so that the same source written in different ways is one key.
+///
+/// Lowercases the scheme and host, drops the fragment, drops tracking query parameters
+/// (`utm_*`, `fbclid`, `gclid`) and drops a trailing slash from the path. Everything else
+/// (path case, parameter order, percent-encoding) is kept as written.
 public enum URLNormalizer {
-    static let droppedParameters: Set<String> = ["fbclid", "gclid"]
-
-    public static func normalize(_ url: String) -> String {
-        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard var components = URLComponents(string: trimmed), components.host != nil else {
-            return stripTrailingSlash(trimmed)
-        }
-        components.scheme = components.scheme?.lowercased()
-        components.host = components.host?.lowercased()
-        components.fragment = nil
-        if let items = components.queryItems {
-            let kept = items.filter { !$0.name.lowercased().hasPrefix("utm_") && !droppedParameters.contains($0.name.lowercased()) }
-            components.queryItems = kept.isEmpty ? nil : kept
-        }
-        if components.path.count > 1, components.path.hasSuffix("/") { components.path.removeLast() }
-        let result = components.string ?? trimmed
-        return stripTrailingSlash(result)
+    /// Query parameters that only track the visitor; compared case-insensitively.
+    public static func isTrackingParameter(_ name: String) -> Bool {
+        let name = name.lowercased()
+        return name.hasPrefix("utm_") || name == "fbclid" || name == "gclid"
     }
 
-    private static func stripTrailingSlash(_ text: String) -> String {
-        text.hasSuffix("/") && !text.hasSuffix("://") ? String(text.dropLast()) : text
+    /// The normalised form of `url`; text without a `scheme://` is only trimmed.
+    public static func normalize(_ url: String) -> String {
+        var rest = Substring(url.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let separator = rest.range(of: "://"), !rest[..<separator.lowerBound].isEmpty else { return String(rest) }
+        let scheme = rest[..<separator.lowerBound].lowercased()
+        rest = rest[separator.upperBound...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        var query: Substring?
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: mark)...]
+            rest = rest[..<mark]
+        }
+        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        var path = rest[authorityEnd...]
+        while path.hasSuffix("/") { path = path.dropLast() }
+        let parameters = query.map { $0.split(separator: "&").filter { !isTrackingParameter(parameterName($0)) } } ?? []
+        let queryText = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
+        return scheme + "://" + authority(rest[..<authorityEnd]) + path + queryText
+    }
+
+    /// The host of a normalised or raw URL, without `www.`; nil when there is none.
+    public static func domain(of url: String) -> String? {
+        let normalized = normalize(url)
+        guard let separator = normalized.range(of: "://") else { return nil }
+        var host = normalized[separator.upperBound...].prefix { $0 != "/" && $0 != "?" }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) { host = host[..<colon] }
+        if host.hasPrefix("www.") { host = host.dropFirst(4) }
+        return host.isEmpty ? nil : String(host)
+    }
+
+    /// `user@HOST:port` with only the host lowercased.
+    private static func authority(_ text: Substring) -> String {
+        guard let at = text.lastIndex(of: "@") else { return text.lowercased() }
+        return String(text[...at]) + text[text.index(after: at)...].lowercased()
+    }
+
+    private static func parameterName(_ parameter: Substring) -> String {
+        String(parameter.prefix { $0 != "=" })
     }
 }
+
+import Foundation

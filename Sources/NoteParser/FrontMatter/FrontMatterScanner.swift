@@ -125,11 +125,14 @@ struct FrontMatterScanner {
         let start = source.lineStarts[span.firstLine - 1]
         var end = source.lineEnd(span.lastLine)
         while end > span.valueStart, [UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(source.bytes[end - 1]) { end -= 1 }
+        // Yams reports every list and map as block style; a value opening with `[` or `{` is flow.
+        var style = typed?.style
+        if style == .block, span.valueStart < end, [UInt8(ascii: "["), UInt8(ascii: "{")].contains(source.bytes[span.valueStart]) { style = .flow }
         return FrontMatterEntry(key: span.key, keyRange: source.range(span.keyBytes),
                                 valueRange: source.range(span.valueStart..<max(span.valueStart, end)),
                                 range: source.range(start..<source.lineEnd(span.lastLine)),
                                 raw: source.string(start..<source.lineEnd(span.lastLine)),
-                                value: typed?.value, style: typed?.style, error: error)
+                                value: typed?.value, style: style, error: error)
     }
 
     private func diagnostic(_ failure: YAMLReader.Failure, lineOffset: Int) -> ParseDiagnostic {
@@ -148,7 +151,7 @@ struct FrontMatterScanner {
     /// A `---` block of YAML-looking lines directly after the front matter.
     private func secondBlock(after closingLine: Int) -> SourceRange? {
         var line = closingLine + 1
-        while line <= source.lineCount, source.lineString(line).trimmingCharacters(in: .whitespaces).isEmpty { line += 1 }
+        while line <= source.lineCount, source.lineString(line).isBlank { line += 1 }
         guard line < source.lineCount, isDelimiter(line: line, allowDots: false) else { return nil }
         var next = line + 1
         var sawKey = false

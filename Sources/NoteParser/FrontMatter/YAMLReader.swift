@@ -22,7 +22,7 @@ struct YAMLReader {
         try checkNesting(text)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw Self.failure(from: error)
         } catch {
@@ -70,7 +70,7 @@ struct YAMLReader {
         guard depth <= limits.maxDepth else { throw .limit("YAML nested deeper than \(limits.maxDepth) levels") }
         switch node {
         case .scalar(let scalar):
-            return Self.scalarValue(scalar, tag: node.tag)
+            return scalar.style == .plain ? PlainScalarResolver.value(of: scalar.string) : .string(scalar.string)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
             for item in sequence { items.append(try convert(item, budget: &budget, depth: depth + 1)) }
@@ -83,20 +83,6 @@ struct YAMLReader {
             return .map(pairs)
         case .alias:
             return .null
-        }
-    }
-
-    private static func scalarValue(_ scalar: Node.Scalar, tag: Tag) -> YAMLValue {
-        let text = scalar.string
-        switch Tag.Name(rawValue: tag.description) {
-        case .null: return .null
-        case .bool: return Node.scalar(scalar).bool.map(YAMLValue.bool) ?? .string(text)
-        case .int, .float: return Node.scalar(scalar).float.map(YAMLValue.number) ?? .string(text)
-        case .timestamp:
-            if DateText.isCalendarDate(text) { return .date(text) }
-            if DateText.isDateTime(text) { return .datetime(text) }
-            return .string(text)
-        default: return .string(text)
         }
     }
 

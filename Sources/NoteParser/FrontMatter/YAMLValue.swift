@@ -39,7 +39,7 @@ public indirect enum YAMLValue: Hashable, Sendable {
     public var isEmpty: Bool {
         switch self {
         case .null: return true
-        case .string(let text): return text.trimmingCharacters(in: .whitespaces).isEmpty
+        case .string(let text): return text.isBlank
         case .list(let items): return items.isEmpty
         case .map(let pairs): return pairs.isEmpty
         default: return false

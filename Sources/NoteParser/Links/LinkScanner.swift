@@ -38,7 +38,7 @@ struct LinkScanner {
             heading = String(target[target.index(after: hash)...])
             target = String(target[..<hash])
         }
-        return Wikilink(target: target.trimmingCharacters(in: .whitespaces), heading: heading, alias: alias,
+        return Wikilink(target: target.trimmed(), heading: heading, alias: alias,
                         isEmbed: isEmbed, range: range, inTable: inTable)
     }
 

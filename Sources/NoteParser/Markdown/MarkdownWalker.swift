@@ -1,7 +1,7 @@
 /// Visits a `MarkdownNode` tree depth-first, with the chain of ancestors at each node.
 ///
-/// Return `false` from `visit` to skip a node's children. Iterative, so deep trees
-/// cannot exhaust the stack.
+/// Return `false` from `visit` to skip a node's children. Trees are at most
+/// `NoteParser.Limits.maxMarkdownDepth` deep, so recursion is bounded.
 public protocol MarkdownWalker {
     mutating func visit(_ node: MarkdownNode, ancestors: [MarkdownNode]) -> Bool
 }
@@ -9,14 +9,15 @@ public protocol MarkdownWalker {
 extension MarkdownWalker {
     /// Walks `root` and all its descendants in document order.
     public mutating func walk(_ root: MarkdownNode) {
-        var stack: [(node: MarkdownNode, depth: Int)] = [(root, 0)]
         var ancestors: [MarkdownNode] = []
-        while let (node, depth) = stack.popLast() {
-            ancestors.removeSubrange(depth...)
-            guard visit(node, ancestors: ancestors) else { continue }
-            ancestors.append(node)
-            for child in node.children.reversed() { stack.append((child, depth + 1)) }
-        }
+        walk(root, ancestors: &ancestors)
+    }
+
+    private mutating func walk(_ node: MarkdownNode, ancestors: inout [MarkdownNode]) {
+        guard visit(node, ancestors: ancestors), !node.children.isEmpty else { return }
+        ancestors.append(node)
+        for child in node.children { walk(child, ancestors: &ancestors) }
+        ancestors.removeLast()
     }
 }
 
@@ -29,9 +30,11 @@ public struct ClosureWalker: MarkdownWalker {
 
 extension MarkdownNode {
     /// Calls `body` for every node in document order with its ancestors.
-    public func forEach(_ body: @escaping (MarkdownNode, [MarkdownNode]) -> Void) {
-        var walker = ClosureWalker { body($0, $1); return true }
-        walker.walk(self)
+    public func forEach(_ body: (MarkdownNode, [MarkdownNode]) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            var walker = ClosureWalker { body($0, $1); return true }
+            walker.walk(self)
+        }
     }
 
     /// All descendants (and self) of the given kinds, in document order.

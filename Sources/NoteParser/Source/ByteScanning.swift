@@ -13,6 +13,11 @@ enum Byte {
     }
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// ASCII letters and digits, and any byte of a non-ASCII character.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
 }
 
 extension SourceText {
@@ -34,4 +39,24 @@ extension SourceText {
         while let last = text.last, last.isWhitespace { text.removeLast() }
         return text
     }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces, tabs, carriage returns and newlines;
+    /// a pure-Swift stand-in for Foundation's slower `trimmingCharacters(in:)`.
+    public func trimmed() -> String {
+        guard let first = utf8.firstIndex(where: { !Byte.isWhitespace($0) }),
+              let last = utf8.lastIndex(where: { !Byte.isWhitespace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension String {
+    /// The text without leading and trailing whitespace (see `Substring.trimmed()`).
+    public func trimmed() -> String { self[...].trimmed() }
+}
+
+extension StringProtocol {
+    /// True when the text holds nothing but whitespace.
+    public var isBlank: Bool { utf8.allSatisfy(Byte.isWhitespace) }
 }

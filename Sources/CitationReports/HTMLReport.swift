@@ -1,0 +1,49 @@
+import Foundation
+import Mustache
+import NoteCitations
+
+/// The report as one self-contained HTML page, rendered through a Mustache template
+/// (`Templates/citations-report.mustache`): inline CSS, SVG charts and a small inline
+/// script that sorts tables. Mustache escapes every value.
+public enum HTMLReport {
+    public static let templateName = "citations-report.mustache"
+    /// Bars in the domain chart.
+    static let topDomains = 15
+
+    /// Renders `report` with the Mustache `template` text.
+    public static func render(_ report: CitationReport, template: String) throws -> String {
+        try MustacheTemplate(string: template).render(context(report))
+    }
+
+    static func context(_ report: CitationReport) -> [String: Any] {
+        let summary = report.summary
+        return [
+            "summary": [
+                ["label": "Notes", "value": summary.notes], ["label": "Citations", "value": summary.citations],
+                ["label": "Distinct sources", "value": summary.sources], ["label": "References", "value": summary.references],
+                ["label": "Legacy numeric", "value": summary.legacyCitations],
+            ],
+            "problemCounts": CitationProblem.Kind.allCases.map { ["kind": $0.rawValue, "count": summary.problems[$0.rawValue] ?? 0] },
+            "domainChart": BarChart(report.domains.prefix(topDomains).map { ($0.domain, $0.sources) }).context,
+            "yearChart": BarChart(report.years.compactMap { year in year.year.map { (String($0), year.sources) } }).context,
+            "undatedSources": report.years.first { $0.year == nil }?.sources ?? 0,
+            "sources": report.sources.enumerated().map { number, source in
+                [
+                    "rank": number + 1, "title": source.title ?? source.url, "url": source.url,
+                    "hasLink": source.url.hasPrefix("http://") || source.url.hasPrefix("https://"),
+                    "domain": source.domain ?? "", "ids": source.ids.joined(separator: ", "), "references": source.references,
+                    "noteCount": source.notes.count, "notes": source.notes.map(\.path).joined(separator: "\n"),
+                    "published": source.published.first ?? "",
+                ] as [String: Any]
+            },
+            "notes": report.notes.map { note in
+                ["path": note.path, "definitions": note.definitions, "references": note.references,
+                 "sources": note.sources, "problems": note.problems] as [String: Any]
+            },
+            "problems": report.problems.map { problem in
+                ["kind": problem.kind, "path": problem.path, "line": problem.line, "message": problem.message] as [String: Any]
+            },
+            "hasProblems": !report.problems.isEmpty,
+        ]
+    }
+}

@@ -1,0 +1,131 @@
+import NoteParser
+
+/// The vault's registry note format: front matter (`hexId`, `title`, `url`, `date`,
+/// `usageCount`, `filesUsedIn`, `created`, `lastModified`) and the sections
+/// `## Reference`, `## Usage`, `## Source` and `## Notes`.
+enum RegistryNoteFormat {
+    static let notesPlaceholder = "Add your notes about this citation here."
+
+    /// A new registry note.
+    static func render(_ entry: RegistryEntry, timestamp: String) -> String {
+        var lines = ["---", "hexId: \(quoted(entry.id))"]
+        if let title = entry.title { lines.append("title: \(quoted(title))") }
+        if let url = entry.url { lines.append("url: \(quoted(url))") }
+        if let date = entry.date { lines.append("date: \(quoted(date))") }
+        lines += [usageCountLine(entry), filesUsedInLines(entry),
+                  "created: \(quoted(timestamp))", "lastModified: \(quoted(timestamp))", "---", "",
+                  "# \(entry.title ?? "Citation \(entry.id)")", "",
+                  "## Reference", "", entry.reference, "",
+                  "## Usage", "", usageSentence(entry), ""]
+        if let url = entry.url { lines += ["## Source", "", "[\(url)](\(url))", ""] }
+        lines += ["## Notes", "", notesPlaceholder, ""]
+        return lines.joined(separator: "\n")
+    }
+
+    /// The edits that bring an existing registry note up to date (usage count, files,
+    /// usage sentence, and then `lastModified`), with the names of what changed; no edits
+    /// when it is current. Only the front matter and the `## Usage` section are touched.
+    static func update(_ note: Note, to entry: RegistryEntry, timestamp: String) -> (edits: [TextEdit], changed: [String]) {
+        guard let frontMatter = note.frontMatter, let closing = frontMatter.closingDelimiter else { return ([], []) }
+        var edits: [TextEdit] = []
+        var changed: [String] = []
+        func set(_ key: String, _ text: String) {
+            if let existing = frontMatter.entry(key) {
+                edits.append(TextEdit(range: existing.range.bytes, replacement: text))
+            } else {
+                edits.append(TextEdit(range: closing.start.offset..<closing.start.offset, replacement: text + "\n"))
+            }
+        }
+        if frontMatter.value("usageCount")?.scalarText != String(entry.usageCount) {
+            set("usageCount", usageCountLine(entry))
+            changed.append("usageCount \(frontMatter.value("usageCount")?.scalarText ?? "none") → \(entry.usageCount)")
+        }
+        if listTexts(frontMatter.value("filesUsedIn")).sorted() != entry.filesUsedIn {
+            set("filesUsedIn", filesUsedInLines(entry))
+            changed.append("filesUsedIn → \(entry.filesUsedIn.count) file(s)")
+        }
+        if let usage = usageEdit(note, entry) {
+            edits.append(usage)
+            changed.append("## Usage")
+        }
+        if !changed.isEmpty { set("lastModified", "lastModified: \(quoted(timestamp))") }
+        return (edits, changed)
+    }
+
+    /// Replaces the body of `## Usage` when its sentence is stale, or adds the section
+    /// before `## Source` / `## Notes` (else at the end) when it is missing.
+    private static func usageEdit(_ note: Note, _ entry: RegistryEntry) -> TextEdit? {
+        let sentence = usageSentence(entry)
+        let headings = note.headings.filter { $0.range.start.line >= note.bodyStartLine }
+        let end = note.source.bytes.count
+        func lineAfter(_ heading: Heading) -> Int {
+            heading.range.start.line < note.source.lineCount ? note.source.lineStarts[heading.range.start.line] : end
+        }
+        guard let index = headings.firstIndex(where: { $0.level == 2 && $0.text == "Usage" }) else {
+            let before = headings.first { $0.level == 2 && ($0.text == "Source" || $0.text == "Notes") }
+            let offset = before?.range.start.offset ?? end
+            let section = "## Usage\n\n\(sentence)\n\n"
+            let lead = before == nil && end > 0 && note.source.bytes[end - 1] != UInt8(ascii: "\n") ? "\n\n" : before == nil ? "\n" : ""
+            return TextEdit(range: offset..<offset, replacement: lead + section)
+        }
+        let start = lineAfter(headings[index])
+        let stop = index + 1 < headings.count ? headings[index + 1].range.start.offset : end
+        let current = note.source.string(start..<max(start, stop)).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard current != sentence else { return nil }
+        return TextEdit(range: start..<max(start, stop), replacement: "\n\(sentence)\n" + (stop < end ? "\n" : ""))
+    }
+
+    static func usageSentence(_ entry: RegistryEntry) -> String {
+        "This citation has been used \(entry.usageCount) time(s)."
+    }
+
+    private static func usageCountLine(_ entry: RegistryEntry) -> String { "usageCount: \(entry.usageCount)" }
+
+    private static func filesUsedInLines(_ entry: RegistryEntry) -> String {
+        entry.filesUsedIn.isEmpty ? "filesUsedIn: []" : (["filesUsedIn:"] + entry.filesUsedIn.map { "  - \(quoted($0))" }).joined(separator: "\n")
+    }
+
+    private static func listTexts(_ value: YAMLValue?) -> [String] {
+        guard case .list(let items)? = value else { return [] }
+        return items.compactMap(\.scalarText)
+    }
+
+    /// A YAML double-quoted scalar.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20: result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// Replace the bytes of `range` with `replacement`.
+struct TextEdit {
+    let range: Range<Int>
+    let replacement: String
+
+    /// `bytes` with `edits` applied; edits must not overlap.
+    static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        // From the end, so earlier offsets stay valid; insertions at one offset keep their order.
+        let ordered = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset) }
+        for (_, edit) in ordered {
+            result.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
+        }
+        return result
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
+
+import Foundation

@@ -1,0 +1,33 @@
+import NoteParser
+
+/// `citation/corrupted-label`: `[^x6ezn4]6ezn4]:`, a label with its tail pasted again.
+public struct CitationCorruptedLabelRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "citation/corrupted-label",
+        severity: .error,
+        summary: "A definition label with stray text pasted after it, like `[^x6ezn4]6ezn4]:`.",
+        rationale: "Markdown does not read the line as a definition, so the citation is undefined and the raw label shows in the body. It comes from editors that re-insert a completed label.",
+        triggering: [
+            "A claim.[^x6ezn4]\n\n↓[^x6ezn4]6ezn4]: [Source](https://example.com)\n",
+            "Ünïcødé claim.[^q1w2e3]\n\n↓[^q1w2e3]w2e3]: 2025, Sep 14. [Title](https://example.org)\n",
+        ],
+        nonTriggering: [
+            "A claim.[^x6ezn4]\n\n[^x6ezn4]: [Source](https://example.com)\n",
+            "```\n[^x6ezn4]6ezn4]: [Source](https://example.com)\n```\n",
+        ],
+        corrections: [
+            RuleCorrection("A claim.[^x6ezn4]\n\n[^x6ezn4]6ezn4]: [Source](https://example.com)\n",
+                           "A claim.[^x6ezn4]\n\n[^x6ezn4]: [Source](https://example.com)\n"),
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        context.note.footnoteDefinitions.filter { $0.form == .corruptedLabel }.map { definition in
+            let label = context.note.text(definition.labelRange)
+            return context.finding(self, definition.labelRange, "corrupted label '\(label)' (expected '[^\(definition.label)]:')",
+                                   fix: Fix("repair the label", edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(definition.label)]:")]))
+        }
+    }
+}

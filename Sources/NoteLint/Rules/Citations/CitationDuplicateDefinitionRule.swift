@@ -1,0 +1,55 @@
+import NoteParser
+
+/// `citation/duplicate-definition`: a second definition of the same label.
+public struct CitationDuplicateDefinitionRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "citation/duplicate-definition",
+        severity: .warning,
+        summary: "A label `[^id]` is defined twice; an error when the two definitions cite different URLs.",
+        rationale: "Renderers keep only the first definition and drop the rest. When both cite the same URL (or, without URLs, read the same) the second is noise and is removed; when the URLs differ, some claims point at the wrong source and a person must decide (an error). A placeholder without URL next to a definition with one is only a warning.",
+        triggering: [
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n↓[^a1b2c3]: [Source](https://example.com/a/)\n",
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Ünïcødé](https://example.com/a)\n↓[^A1B2C3]: [Other](https://example.com/b)\n",
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: Example Institute - Annual Report\n\n↓[^a1b2c3]: [Annual Report](https://example.com/report)\n",
+        ],
+        nonTriggering: [
+            "A claim.[^a1b2c3] Another.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^d4e5f6]: [Source](https://example.com/b)\n",
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n```\n[^a1b2c3]: [Source](https://example.com/b)\n```\n",
+        ],
+        corrections: [
+            RuleCorrection(
+                "Claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^a1b2c3]: [A again](https://Example.com/a/#top)\n\nMore text.\n",
+                "Claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://example.com/a)\n\nMore text.\n"),
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        var firstByKey: [String: FootnoteDefinition] = [:]
+        var findings: [Finding] = []
+        for definition in context.note.footnoteDefinitions {
+            let key = CitationHelpers.key(definition.label)
+            guard definition.isDuplicate, let original = firstByKey[key] else {
+                if firstByKey[key] == nil { firstByKey[key] = definition }
+                continue
+            }
+            let line = original.range.start.line
+            let urls = (CitationHelpers.url(original), CitationHelpers.url(definition))
+            if let firstURL = urls.0, let secondURL = urls.1, firstURL != secondURL {
+                var finding = context.finding(self, definition.labelRange,
+                                              "[^\(definition.label)] is defined again with a different URL (first on line \(line))")
+                finding.severity = .error
+                findings.append(finding)
+            } else if urls.0 != nil ? urls.0 == urls.1 : urls.1 == nil && original.text == definition.text {
+                let deletion = CitationHelpers.deletion(of: definition.range, in: context.note.source)
+                findings.append(context.finding(self, definition.labelRange, "[^\(definition.label)] is already defined on line \(line)",
+                                                fix: Fix("remove the repeated definition", edits: [Edit(range: deletion, replacement: "")])))
+            } else {
+                findings.append(context.finding(self, definition.labelRange,
+                                                "[^\(definition.label)] is defined again with different text (first on line \(line))"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,50 @@
+import NoteParser
+
+/// `citation/id-conflict`: one id defined with different URLs in different notes.
+public struct CitationIDConflictRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "citation/id-conflict",
+        severity: .error,
+        scope: .vault,
+        summary: "A citation id `[^id]` is defined with different sources (normalised URLs) in different notes.",
+        rationale: "Citation ids are unique in the vault: an id that means two sources breaks merging notes, moving text between them and any index of sources. Numeric labels like `[^1]` are numbered per note and are not compared.",
+        triggering: [
+            RuleExample(files: [
+                ("a.md", "Claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://example.com/a)\n"),
+                ("b.md", "Ünïcødé claim.[^a1b2c3]\n\n↓[^a1b2c3]: 2025, Sep 14. [B](https://example.com/b)\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "Claim.[^x6ezn4]\n\n[^x6ezn4]: [A](https://example.com/a)\n"),
+                ("b.md", "Claim.[^x6ezn4]\n\n[^x6ezn4]: [A](https://example.com/a/)\n"),
+                ("c.md", "Claim.[^X6EZN4]\n\n↓[^X6EZN4]: [C](https://example.org/c)\n"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                ("a.md", "Claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://example.com/a)\n"),
+                ("b.md", "Claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://Example.com/a#part)\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "Claim.[^1]\n\n[^1]: [A](https://example.com/a)\n"),
+                ("b.md", "Claim.[^1]\n\n[^1]: [B](https://example.com/b)\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "Claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://example.com/a)\n"),
+                ("b.md", "```\n[^a1b2c3]: [B](https://example.com/b)\n```\n"),
+            ]),
+        ]
+    )
+
+    public func check(vault: VaultContext) -> [Finding] {
+        let sources = CitationHelpers.sources(in: vault).filter { !CitationHelpers.isNoteLocal($0.definition.label) }
+        let groups = Dictionary(grouping: sources) { CitationHelpers.key($0.definition.label) }
+        return groups.values.flatMap { group in
+            group.dropFirst().filter { $0.url != group[0].url }.map { source in
+                source.context.finding(self, source.definition.labelRange,
+                                       "[^\(source.definition.label)] cites \(source.url) here but \(group[0].url) in \(group[0].location)")
+            }
+        }
+    }
+}

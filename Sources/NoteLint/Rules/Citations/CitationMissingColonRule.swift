@@ -1,0 +1,34 @@
+import NoteParser
+
+/// `citation/missing-colon`: `[^id] text`, a definition without its colon.
+public struct CitationMissingColonRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "citation/missing-colon",
+        severity: .error,
+        summary: "A definition written `[^id] text` without the colon after `]`.",
+        rationale: "Without the colon Markdown reads the line as an ordinary paragraph: the citation stays undefined and the source text appears in the body.",
+        triggering: [
+            "A claim.[^a1b2c3]\n\n↓[^a1b2c3] [Source](https://example.com)\n",
+            "Ünïcødé claim.[^q1w2e3]\n\n↓[^q1w2e3] 2025, Sep 14. [Title](https://example.org). Published: 2025-03-17\n",
+        ],
+        nonTriggering: [
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n",
+            "[^a1b2c3] opens this paragraph as a citation.\n\n[^a1b2c3]: [Source](https://example.com)\n",
+            "```\n[^a1b2c3] [Source](https://example.com)\n```\n",
+        ],
+        corrections: [
+            RuleCorrection("A claim.[^a1b2c3]\n\n[^a1b2c3] [Source](https://example.com)\n",
+                           "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n"),
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        context.note.footnoteDefinitions.filter { $0.form == .missingColon }.map { definition in
+            let end = definition.labelRange.end.offset
+            return context.finding(self, definition.labelRange, "definition [^\(definition.label)] has no ':' after ']'",
+                                   fix: Fix("add the missing colon", edits: [Edit(range: end..<end, replacement: ":")]))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import NoteParser
+
+/// `citation/same-source-several-ids`: one URL cited under several ids, in a note or across notes.
+public struct CitationSameSourceSeveralIDsRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "citation/same-source-several-ids",
+        severity: .warning,
+        scope: .vault,
+        summary: "The same source (normalised URL) is defined under several ids, in one note or across notes.",
+        rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note.",
+        triggering: [
+            RuleExample(files: [
+                ("a.md", "Claim.[^a1b2c3] More.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n↓[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n"),
+                ("b.md", "Ünïcødé claim.[^g7h8i9]\n\n↓[^g7h8i9]: 2025, Sep 14. [Source](https://example.com/report#intro)\n"),
+            ]),
+            RuleExample(files: [
+                ("note.md", "One.[^1] Two.[^2]\n\n[^1]: [Source](https://example.com/a)\n↓[^2]: [Source](https://example.com/a)\n"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                ("a.md", "Claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/report)\n"),
+                ("b.md", "Claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/report/)\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "Claim.[^1]\n\n[^1]: [Source](https://example.com/report)\n"),
+                ("b.md", "Claim.[^2]\n\n[^2]: [Source](https://example.com/report)\n"),
+            ]),
+            "Claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n```\n[^d4e5f6]: [Source](https://example.com/a)\n```\n",
+        ]
+    )
+
+    public func check(vault: VaultContext) -> [Finding] {
+        let groups = Dictionary(grouping: CitationHelpers.sources(in: vault), by: \.url)
+        return groups.values.flatMap { group in
+            group.enumerated().compactMap { index, source -> Finding? in
+                let label = source.definition.label
+                let comparable = group[..<index].filter {
+                    $0.context.vaultPath == source.context.vaultPath
+                        || !CitationHelpers.isNoteLocal($0.definition.label) && !CitationHelpers.isNoteLocal(label)
+                }
+                guard let earlier = comparable.first,
+                      CitationHelpers.key(earlier.definition.label) != CitationHelpers.key(label) else { return nil }
+                let place = earlier.context.vaultPath == source.context.vaultPath
+                    ? "line \(earlier.definition.range.start.line)" : earlier.location
+                return source.context.finding(self, source.definition.labelRange,
+                                              "source \(source.url) is already cited as [^\(earlier.definition.label)] (\(place))")
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import NoteParser
+
+/// `citation/unused`: a definition no reference uses.
+public struct CitationUnusedRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "citation/unused",
+        severity: .warning,
+        summary: "A definition `[^id]: ...` that no citation `[^id]` uses (fix: remove it).",
+        rationale: "Markdown renderers drop unused definitions, so the source silently disappears from the published note; usually the citation marker was lost while editing. The fix removes the definition and is only applied when asked for.",
+        triggering: [
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n↓[^zz9999]: [Other](https://example.com/b)\n",
+            "Ünïcødé text without citations.\n\n↓[^q1w2e3]: 2025, Sep 14. [Title](https://example.org). Published: 2025-03-17 | Updated: 2025-09-14\n",
+        ],
+        nonTriggering: [
+            "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n",
+            "Case folds.[^ABC123]\n\n[^abc123]: [Source](https://example.com)\n",
+            "```\n[^a1b2c3]: [Source](https://example.com)\n```\n",
+        ],
+        corrections: [
+            RuleCorrection(
+                "Claim.[^a1b2c3]\n\n[^zz9999]: [B](https://example.com/b)\n\n[^a1b2c3]: [A](https://example.com/a)\n",
+                "Claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://example.com/a)\n"),
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        context.note.footnoteDefinitions.filter { $0.isUnused && $0.form == .proper }.map { definition in
+            let deletion = CitationHelpers.deletion(of: definition.range, in: context.note.source)
+            return context.finding(self, definition.labelRange, "definition [^\(definition.label)] is not cited",
+                                   fix: Fix("remove the definition", edits: [Edit(range: deletion, replacement: "")]))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import NoteParser
+
+/// `frontmatter/date-order`: `date_modified` earlier than `date_created`.
+public struct FrontMatterDateOrderRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "frontmatter/date-order",
+        severity: .error,
+        summary: "`date_modified` is earlier than `date_created`.",
+        rationale: "A note cannot change before it exists: the dates were swapped or mistyped, and \"recently updated\" lists and feeds order the note wrongly.",
+        triggering: [
+            RuleExample("---\ndate_created: 2024-05-01\ndate_modified: ↓2024-04-30\n---\nText.\n"),
+            RuleExample("---\ntitle: Ünïcødé\ndate_modified: ↓2023-12-31T23:00:00Z\ndate_created: '2024-01-01'\n---\n"),
+        ],
+        nonTriggering: [
+            RuleExample("---\ndate_created: 2024-05-01\ndate_modified: 2024-05-01\n---\n"),
+            RuleExample("---\ndate_created: 2024-05-01T10:00:00Z\ndate_modified: 2024-05-01T09:00:00Z\n---\nSame day: times are not compared.\n"),
+            RuleExample("---\ndate_created: 2024-05-01\ndate_modified: null\n---\n"),
+            "Text.\n\n```yaml\ndate_created: 2024-05-01\ndate_modified: 2024-04-30\n```\n",
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        guard !context.frontMatterEntries.isEmpty, let frontMatter = context.note.frontMatter,
+              let created = frontMatter.entry("date_created").flatMap(day), let modifiedEntry = frontMatter.entry("date_modified"),
+              let modified = day(modifiedEntry), modified < created else { return [] }
+        return [context.finding(self, modifiedEntry.valueRange, "date_modified \(modified) is before date_created \(created)")]
+    }
+
+    /// The `YYYY-MM-DD` day of a real date or date-time value, quoted or not.
+    private func day(_ entry: FrontMatterEntry) -> String? {
+        guard let text = entry.value?.scalarText, FrontMatterValues.looksLikeDate(text), FrontMatterValues.isRealDate(text) else { return nil }
+        return String(text.prefix(10))
+    }
+}

@@ -1,0 +1,58 @@
+import NoteParser
+
+/// `frontmatter/duplicate-uuid`: two notes with the same UUID.
+public struct FrontMatterDuplicateUUIDRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "frontmatter/duplicate-uuid",
+        severity: .error,
+        scope: .vault,
+        summary: "Two notes carry the same UUID.",
+        rationale: "A UUID must name one note: copied notes that keep their template's `site_uuid` overwrite each other in databases and sites keyed on it, and links to one open the other.",
+        triggering: [
+            RuleExample(files: [
+                ("a.md", "---\nsite_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e\n---\n"),
+                ("b.md", "---\ntitle: Copy\nsite_uuid: ↓0f8fad5b-d9cb-469f-a165-70867728950e\n---\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "---\nsite_uuid: 7c9e6679-7425-40de-944b-e07fc1f90ae7\n---\n"),
+                ("b.md", "---\ntitle: Ünïcødé\nsite_uuid: ↓'7C9E6679-7425-40DE-944B-E07FC1F90AE7'\n---\n"),
+                ("c.md", "---\nsite_uuid: ↓7c9e6679-7425-40de-944b-e07fc1f90ae7\n---\n"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                ("a.md", "---\nsite_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e\n---\n"),
+                ("b.md", "---\nsite_uuid: 7c9e6679-7425-40de-944b-e07fc1f90ae7\n---\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "---\nsite_uuid: {{generate-uuid}}\n---\n"),
+                ("b.md", "---\nsite_uuid: {{generate-uuid}}\n---\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "---\nsite_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e\n---\n"),
+                ("b.md", "Text.\n\n```yaml\nsite_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e\n```\n"),
+            ]),
+        ]
+    )
+
+    public func check(vault: VaultContext) -> [Finding] {
+        var firstNote: [String: String] = [:]
+        var findings: [Finding] = []
+        for context in vault.notes {
+            var seenHere = Set<String>()
+            for entry in context.frontMatterEntries where FrontMatterValues.isUUIDKey(entry.key, in: context) {
+                guard let text = entry.value?.scalarText, FrontMatterValues.isV4UUID(text) else { continue }
+                let uuid = text.lowercased()
+                guard seenHere.insert(uuid).inserted else { continue }
+                if let other = firstNote[uuid] {
+                    findings.append(context.finding(self, entry.valueRange, "\(entry.key) \(uuid) is also the UUID of \(other)"))
+                } else {
+                    firstNote[uuid] = context.vaultPath
+                }
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,110 @@
+import Yams
+
+/// Writes one front-matter entry (or its value, or its key) in house style and proves the
+/// text reads back as intended: block-list tags `  - Tag`, unquoted dates, UUIDs and URLs,
+/// quotes only where YAML needs them (single preferred), never block scalars.
+///
+/// Every result is composed with Yams and compared with the intended value; when that
+/// fails the emitter returns nil and the rule offers no fix.
+enum FrontMatterEmitter {
+    /// What an entry's value must read back as.
+    enum Value: Equatable {
+        /// A string scalar.
+        case string(String)
+        /// A plain `YYYY-MM-DD` or ISO-8601 scalar that YAML reads as a timestamp.
+        case timestamp(String)
+        /// A block list of strings.
+        case list([String])
+    }
+
+    /// The whole entry `key: value` (without a final newline), or nil when it cannot be
+    /// written so that it reads back as `value`.
+    static func entry(_ key: String, _ value: Value) -> String? {
+        guard let keyText = self.key(key) else { return nil }
+        let text: String
+        switch value {
+        case .string, .timestamp:
+            guard let scalar = scalar(value, key: key) else { return nil }
+            text = "\(keyText): \(scalar)"
+        case .list(let items):
+            var lines = ["\(keyText):"]
+            for item in items {
+                guard let scalar = listItem(item) else { return nil }
+                lines.append("  - \(scalar)")
+            }
+            text = lines.joined(separator: "\n")
+        }
+        return reads(text, key: key, as: value) ? text : nil
+    }
+
+    /// The text of a scalar value as it stands after `key: `, or nil.
+    static func scalar(_ value: Value, key: String) -> String? {
+        guard let keyText = self.key(key) else { return nil }
+        switch value {
+        case .string(let string):
+            return candidates(string).first { reads("\(keyText): \($0)", key: key, as: value) }
+        case .timestamp(let string):
+            return reads("\(keyText): \(string)", key: key, as: value) ? string : nil
+        case .list:
+            return nil
+        }
+    }
+
+    /// The text of a string list item as it stands after `  - `, or nil.
+    static func listItem(_ string: String) -> String? {
+        candidates(string).first { reads("- \($0)", as: .string(string)) }
+    }
+
+    /// A key written plain when YAML allows, otherwise quoted.
+    static func key(_ key: String) -> String? {
+        candidates(key).first { reads("\($0): x", key: key, as: .string("x")) }
+    }
+
+    /// Plain, then single-quoted, then double-quoted forms of a string.
+    private static func candidates(_ string: String) -> [String] {
+        let single = "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
+        var double = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\\": double += "\\\\"
+            case "\"": double += "\\\""
+            case "\n": double += "\\n"
+            case "\t": double += "\\t"
+            default:
+                double += scalar.value < 0x20 ? "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : String(scalar)
+            }
+        }
+        double += "\""
+        return string.contains(where: \.isNewline) ? [double] : [string, single, double]
+    }
+
+    /// True when `text` is a one-entry map of `key` to `value`.
+    private static func reads(_ text: String, key: String, as value: Value) -> Bool {
+        guard case .mapping(let mapping)? = try? Yams.compose(yaml: text), mapping.count == 1,
+              let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
+        else { return false }
+        return matches(valueNode, value)
+    }
+
+    /// True when `text` is a one-item list whose item is `value`.
+    private static func reads(_ text: String, as value: Value) -> Bool {
+        guard case .sequence(let sequence)? = try? Yams.compose(yaml: text), sequence.count == 1, let item = sequence.first
+        else { return false }
+        return matches(item, value)
+    }
+
+    private static func matches(_ node: Node, _ value: Value) -> Bool {
+        switch (node, value) {
+        case (.scalar(let scalar), .string(let string)):
+            return scalar.string == string && tagName(node) == .str
+        case (.scalar(let scalar), .timestamp(let string)):
+            return scalar.string == string && scalar.style == .plain && tagName(node) == .timestamp
+        case (.sequence(let sequence), .list(let items)):
+            return sequence.count == items.count && zip(sequence, items).allSatisfy { matches($0, .string($1)) }
+        default:
+            return false
+        }
+    }
+
+    private static func tagName(_ node: Node) -> Tag.Name? { Tag.Name(rawValue: node.tag.description) }
+}

@@ -1,0 +1,155 @@
+import NoteParser
+
+extension NoteContext {
+    /// The entries of a closed front-matter block; none when the note has no such block.
+    var frontMatterEntries: [FrontMatterEntry] {
+        guard let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil else { return [] }
+        return frontMatter.entries
+    }
+
+    /// The collection's schema for a key.
+    func schema(_ key: String) -> KeySchema? { collection?.keys[key] }
+
+    /// The text of an entry's value as written, quotes included.
+    func valueSource(_ entry: FrontMatterEntry) -> String { note.text(entry.valueRange) }
+
+    /// True when the entry's value holds a `{{...}}` template placeholder.
+    func hasPlaceholder(_ entry: FrontMatterEntry) -> Bool { valueSource(entry).contains("{{") }
+
+    /// A fix that rewrites a quoted scalar without quotes, when YAML reads it back as `value`.
+    func unquoteFix(_ entry: FrontMatterEntry, as value: FrontMatterEmitter.Value) -> Fix? {
+        let written = valueSource(entry)
+        guard let quote = written.first, quote == "'" || quote == "\"", written.count > 1, written.last == quote,
+              !written.contains(where: \.isNewline), let text = FrontMatterEmitter.scalar(value, key: entry.key) else { return nil }
+        return Fix("remove the quotes", edits: [Edit(range: entry.valueRange.bytes, replacement: text)])
+    }
+
+    /// An edit that replaces an entry's lines (from `start`, by default the entry's own first
+    /// byte) with emitted `text`, keeping the note's `\r\n` line ends.
+    func replacingLines(of entry: FrontMatterEntry, from start: Int? = nil, with text: String) -> Edit {
+        let crlf = entry.raw.hasSuffix("\r")
+        return Edit(range: (start ?? entry.range.start.offset)..<entry.range.end.offset,
+                    replacement: crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") + "\r" : text)
+    }
+
+    /// The bytes of an entry's lines with their final newline, for deleting or replacing it whole.
+    func entryLines(_ entry: FrontMatterEntry) -> Range<Int> {
+        let end = entry.range.end.offset
+        return entry.range.start.offset..<(end < note.source.bytes.count && note.source.bytes[end] == UInt8(ascii: "\n") ? end + 1 : end)
+    }
+}
+
+extension FrontMatterEntry {
+    /// True when the value is a single- or double-quoted scalar.
+    var isQuoted: Bool { style == .singleQuoted || style == .doubleQuoted }
+}
+
+/// Which keys hold which kinds of values, and checks on value text.
+enum FrontMatterValues {
+    /// Keys that hold UUIDs: any key with `uuid` in its name, or typed `uuid` by the collection.
+    static func isUUIDKey(_ key: String, in context: NoteContext) -> Bool {
+        key.lowercased().contains("uuid") || context.schema(key)?.type == .uuid
+    }
+
+    /// Keys that hold URLs: `url`, `link`, `*_url`, `*_image`, or typed `url` by the collection.
+    static func isURLKey(_ key: String, in context: NoteContext) -> Bool {
+        let lower = key.lowercased()
+        return lower == "url" || lower == "link" || lower.hasSuffix("_url") || lower.hasSuffix("_image")
+            || context.schema(key)?.type == .url
+    }
+
+    /// Keys that hold tags: `tags`, or typed `tags` by the collection.
+    static func isTagsKey(_ key: String, in context: NoteContext) -> Bool {
+        key == "tags" || context.schema(key)?.type == .tags
+    }
+
+    /// True for a version-4 UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e` (either case).
+    static func isV4UUID(_ text: String) -> Bool {
+        let bytes = Array(text.lowercased().utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), !(UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) {
+                return false
+            }
+        }
+        return bytes[14] == UInt8(ascii: "4") && "89ab".utf8.contains(bytes[19])
+    }
+
+    /// True for an absolute `http(s)://host...` URL without whitespace.
+    static func isURL(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
+        let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !host.isEmpty && !text.contains(where: \.isWhitespace)
+    }
+
+    /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.
+    static func looksLikeDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(11))
+        guard bytes.count >= 10 else { return false }
+        let shape = bytes[..<10].indices.allSatisfy { [4, 7].contains($0) ? bytes[$0] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }
+        return shape && (bytes.count == 10 || "Tt ".utf8.contains(bytes[10]))
+    }
+
+    /// True when a date or date-time text names a real day (and a valid time, if any).
+    static func isRealDate(_ text: String) -> Bool {
+        text.count == 10 ? DateText.isCalendarDate(text) : DateText.isDateTime(text)
+    }
+}
+
+/// The tags of a tags entry as written, with where each one stands.
+struct TagItem {
+    let text: String
+    /// The tag's bytes, without quotes.
+    let range: Range<Int>
+    /// The tag's bytes as written, quotes included.
+    let written: Range<Int>
+}
+
+extension NoteContext {
+    /// Each tag of a tags entry (block list, flow list or single string) with its byte range.
+    func tagItems(_ entry: FrontMatterEntry) -> [TagItem] {
+        let bytes = note.source.bytes
+        let value = entry.valueRange.bytes
+        var items: [TagItem] = []
+        func add(_ range: Range<Int>) {
+            var range = range
+            while let first = range.first, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[first]) { range = (first + 1)..<range.upperBound }
+            while let last = range.last, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[last]) { range = range.lowerBound..<last }
+            let written = range
+            if range.count >= 2, let quote = [UInt8(ascii: "'"), UInt8(ascii: "\"")].first(where: { $0 == bytes[range.lowerBound] }),
+               bytes[range.upperBound - 1] == quote {
+                range = (range.lowerBound + 1)..<(range.upperBound - 1)
+            }
+            if !range.isEmpty { items.append(TagItem(text: note.source.string(range), range: range, written: written)) }
+        }
+        switch entry.style {
+        case .flow?:
+            guard let open = bytes[value].firstIndex(of: UInt8(ascii: "[")),
+                  let close = bytes[value].lastIndex(of: UInt8(ascii: "]")), open < close else { return [] }
+            var start = open + 1
+            for index in (open + 1)..<close where bytes[index] == UInt8(ascii: ",") {
+                add(start..<index)
+                start = index + 1
+            }
+            add(start..<close)
+        case .block?:
+            let firstLine = entry.range.start.line + 1
+            guard firstLine <= entry.range.end.line else { return [] }
+            for line in firstLine...entry.range.end.line {
+                let range = note.source.lineRange(line)
+                guard let dash = bytes[range].firstIndex(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+                      bytes[dash] == UInt8(ascii: "-"), dash + 1 == range.upperBound || bytes[dash + 1] == UInt8(ascii: " ")
+                else { continue }
+                add(min(dash + 1, range.upperBound)..<range.upperBound)
+            }
+        case .plain?, .singleQuoted?, .doubleQuoted?:
+            add(value)
+        default:
+            break
+        }
+        return items
+    }
+}

@@ -1,0 +1,76 @@
+import NoteParser
+
+/// `frontmatter/tag-variants`: one tag spelt several ways across the vault.
+public struct FrontMatterTagVariantsRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "frontmatter/tag-variants",
+        severity: .warning,
+        scope: .vault,
+        summary: "A tag is spelt differently across notes (case, `-`, `_` or spaces).",
+        rationale: "Tag pages and filters match tags exactly: `Check-it-Out` and `Check-It-Out` split one topic into two lists, and each looks incomplete.",
+        triggering: [
+            RuleExample(files: [
+                ("a.md", "---\ntags:\n  - Check-It-Out\n---\n"),
+                ("b.md", "---\ntags:\n  - Check-It-Out\n  - AI-Models\n---\n"),
+                ("c.md", "---\ntags:\n  - ↓Check-it-Out\n---\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "---\ntags: [Ünïcødé, ↓data_centers]\n---\n"),
+                ("b.md", "---\ntags:\n  - Data-Centers\n---\n"),
+                ("c.md", "---\ntags:\n  - Data-Centers\n  - ↓Data Centers\n---\n"),
+            ]),
+        ],
+        nonTriggering: [
+            RuleExample(files: [
+                ("a.md", "---\ntags:\n  - Check-It-Out\n---\n"),
+                ("b.md", "---\ntags: [Check-It-Out, Data-Centers]\n---\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "---\ntags:\n  - Data-Center\n---\n"),
+                ("b.md", "---\ntags:\n  - Data-Centers\n---\n"),
+            ]),
+            RuleExample(files: [
+                ("a.md", "---\ntags:\n  - Check-It-Out\n---\n"),
+                ("b.md", "Text.\n\n```yaml\ntags:\n  - Check-it-Out\n```\n"),
+            ]),
+        ]
+    )
+
+    private struct Use {
+        let context: NoteContext
+        let tag: String
+        let range: Range<Int>
+    }
+
+    public func check(vault: VaultContext) -> [Finding] {
+        var groups: [String: [Use]] = [:]
+        for context in vault.notes {
+            for entry in context.frontMatterEntries where FrontMatterValues.isTagsKey(entry.key, in: context) {
+                let tags: [String]
+                switch entry.value {
+                case .list(let items)?: tags = items.compactMap(\.scalarText)
+                case let value?: tags = value.scalarText.map { [$0] } ?? []
+                case nil: tags = []
+                }
+                let items = context.tagItems(entry)
+                guard items.count == tags.count else { continue }
+                for (tag, item) in zip(tags, items) {
+                    groups[Suggestion.fold(tag), default: []].append(Use(context: context, tag: tag, range: item.range))
+                }
+            }
+        }
+        return groups.values.flatMap { uses -> [Finding] in
+            var counts: [String: Int] = [:]
+            for use in uses { counts[use.tag, default: 0] += 1 }
+            guard counts.count > 1 else { return [] }
+            let firstSeen = uses.map(\.tag)
+            let majority = counts.max { ($0.value, firstSeen.firstIndex(of: $1.key)!) < ($1.value, firstSeen.firstIndex(of: $0.key)!) }!.key
+            return uses.filter { $0.tag != majority }.map { use in
+                use.context.finding(self, bytes: use.range,
+                                    "tag '\(use.tag)' is spelt '\(majority)' in \(counts[majority]!) other place\(counts[majority]! == 1 ? "" : "s")")
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import NoteParser
+
+/// `frontmatter/type`: a value that does not match its key's schema, or an impossible date.
+public struct FrontMatterTypeRule: Rule {
+    public init() {}
+
+    static let configuration = """
+        collections:
+          essays:
+            paths: ["**"]
+            allowUnknownKeys: true
+            keys:
+              date_created: {type: date}
+              at_semantic_version: {type: version, parts: 4}
+              status: {type: enum, values: [Draft, To-Do, Published]}
+              publish: {type: bool}
+              lede: {type: string, maxLength: 40}
+              authors: {type: list}
+        """
+
+    public static let description = RuleDescription(
+        id: "frontmatter/type",
+        severity: .error,
+        summary: "A front-matter value does not match its key's type, or names a day that does not exist.",
+        rationale: "Sorting, feeds and version badges parse these values: an impossible date, a three-part version or an unknown status either crashes the build or sorts the note somewhere absurd. Dates are written unquoted so YAML reads them as dates.",
+        triggering: [
+            RuleExample("---\ntitle: A note\ndate_modified: ↓2025-02-30\ndate_créé: ↓2024-13-01\n---\nText.\n"),
+            RuleExample("---\ndate_created: ↓Nov 2024\nat_semantic_version: ↓0.0.1\nstatus: ↓Done\npublish: ↓maybe\n---\n", configuration: configuration),
+            RuleExample("---\nlede: ↓Ünïcødé words that run on well past the limit\nauthors: ↓Ada\n---\n", configuration: configuration),
+            RuleExample("---\ntitle: Ünïcødé\ndate_created: ↓'2024-05-01'\n---\n"),
+        ],
+        nonTriggering: [
+            RuleExample("---\ndate_created: 2024-02-29\nat_semantic_version: 0.0.0.1\nstatus: To-Do\npublish: true\nlede: Short\nauthors:\n  - Ada\n---\n", configuration: configuration),
+            RuleExample("---\ntitle: 2025-02-30 is not a date key\ndate_note: Spring\n---\n"),
+            RuleExample("---\ndate_modified: '2025-09-17 17:43'\n---\nQuoted because YAML cannot read it unquoted.\n"),
+            RuleExample("---\ndate_created: '2024-05-01' # kept as written: the comment would be lost\n---\n"),
+            "Text.\n\n```yaml\ndate_modified: 2025-02-30\n```\n",
+        ],
+        corrections: [
+            RuleCorrection("---\ndate_created: '2024-05-01'\ndate_modified: \"2025-09-17T17:43:58.385Z\"\n---\n",
+                           "---\ndate_created: 2024-05-01\ndate_modified: 2025-09-17T17:43:58.385Z\n---\n"),
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        context.frontMatterEntries.compactMap { entry in
+            guard let value = entry.value, !value.isEmpty, !context.hasPlaceholder(entry) else { return nil }
+            if let schema = context.schema(entry.key) { return check(entry, value, schema, context) }
+            return entry.key.lowercased().hasPrefix("date") ? checkDate(entry, value, context, strict: false) : nil
+        }
+    }
+
+    private func check(_ entry: FrontMatterEntry, _ value: YAMLValue, _ schema: KeySchema, _ context: NoteContext) -> Finding? {
+        let key = entry.key
+        let text = value.scalarText
+        func mismatch(_ expected: String) -> Finding {
+            let got = text.map { "'\($0)'" } ?? "a \(value.typeName)"
+            return context.finding(self, anchor(entry, value), "\(key): expected \(expected), got \(got)")
+        }
+        switch schema.type {
+        case .uuid, .url, .tags:
+            return nil  // frontmatter/uuid, frontmatter/url and frontmatter/tags-style check these
+        case .date, .datetime:
+            if let finding = checkDate(entry, value, context, strict: true) { return finding }
+            if case .datetime = value, schema.type == .date { return mismatch("a date (YYYY-MM-DD)") }
+        case .string:
+            guard text != nil else { return mismatch("a string") }
+        case .version:
+            let written = value.isNumber ? context.valueSource(entry) : text ?? ""
+            let parts = written.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }), text != nil else {
+                return mismatch("a version like 1.0.0")
+            }
+            if let expected = schema.parts, parts.count != expected {
+                return context.finding(self, anchor(entry, value), "\(key): version '\(written)' has \(parts.count) parts, expected \(expected)")
+            }
+        case .enum:
+            guard let text, schema.values?.contains(text) ?? true else { return mismatch("one of \((schema.values ?? []).joined(separator: ", "))") }
+        case .bool:
+            guard case .bool = value else { return mismatch("true or false") }
+        case .number:
+            guard value.isNumber else { return mismatch("a number") }
+        case .list:
+            guard case .list = value else { return mismatch("a list") }
+        }
+        if schema.type != .enum, let values = schema.values, let text, !values.contains(text) {
+            return mismatch("one of \(values.joined(separator: ", "))")
+        }
+        if let maxLength = schema.maxLength, let text, text.count > maxLength {
+            return context.finding(self, anchor(entry, value), "\(key) is \(text.count) characters, max \(maxLength)")
+        }
+        return nil
+    }
+
+    /// Impossible dates; quoted dates that read as dates unquoted; with `strict`, anything else that is no date.
+    private func checkDate(_ entry: FrontMatterEntry, _ value: YAMLValue, _ context: NoteContext, strict: Bool) -> Finding? {
+        switch value {
+        case .date, .datetime:
+            return nil
+        case .string(let text) where FrontMatterValues.looksLikeDate(text):
+            guard FrontMatterValues.isRealDate(text) else {
+                return context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a real date")
+            }
+            guard entry.isQuoted, let fix = context.unquoteFix(entry, as: .timestamp(text)) else { return nil }
+            return context.finding(self, entry.valueRange, "\(entry.key): date is quoted; write it unquoted", fix: fix)
+        default:
+            guard strict else { return nil }
+            let got = value.scalarText.map { "'\($0)'" } ?? "a \(value.typeName)"
+            return context.finding(self, anchor(entry, value), "\(entry.key): expected a date (YYYY-MM-DD), got \(got)")
+        }
+    }
+
+    /// Where to report a value: at the value, or at the key for a block list or map.
+    private func anchor(_ entry: FrontMatterEntry, _ value: YAMLValue) -> SourceRange {
+        value.scalarText == nil && entry.style == .block ? entry.keyRange : entry.valueRange
+    }
+}
+
+extension YAMLValue {
+    fileprivate var isNumber: Bool { if case .number = self { return true } else { return false } }
+}

@@ -1,0 +1,65 @@
+import NoteParser
+
+/// `frontmatter/url`: a URL value that is quoted, broken, or split into a key of its own.
+public struct FrontMatterURLRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "frontmatter/url",
+        severity: .warning,
+        summary: "A URL in the front matter is quoted, not a URL, has whitespace, or was split into an `https:` key.",
+        rationale: "Images, canonical links and source buttons are built from these values: a space, a stray word or a URL broken into `https: //...` (a new key) gives a dead link or no image. House style writes URLs unquoted.",
+        triggering: [
+            RuleExample("---\ntitle: A note\nbanner_image: ↓'https://example.com/a.webp'\n---\nText.\n"),
+            RuleExample("---\ntitle: Ünïcødé\nurl: ↓Some Page\nsource_url: ↓https://example.com/a page\n---\n"),
+            RuleExample("---\nurl:\n↓https: //example.com/page\n---\n"),
+            RuleExample("---\ntitle: Ünïcødé ✓\nlede: Read more\n↓http: //example.com\n---\n"),
+        ],
+        nonTriggering: [
+            RuleExample("---\nbanner_image: https://example.com/a.webp\nlink: \"[[Another Note]]\"\n---\n"),
+            RuleExample("---\nurl:\ntitle: 'https://example.com is quoted text in a title: fine'\n---\n"),
+            RuleExample("---\nsummary: See https://example.com for more\n---\n"),
+            "Text.\n\n```yaml\nurl: 'https://example.com'\n```\n",
+        ],
+        corrections: [
+            RuleCorrection("---\nbanner_image: \"https://example.com/a.webp\"\nurl:\nhttps: //example.com/page\n---\n",
+                           "---\nbanner_image: https://example.com/a.webp\nurl: https://example.com/page\n---\n"),
+            RuleCorrection("---\nlede: Read more\nhttps: //example.com\n---\n", "---\nlede: Read more\nhttps: //example.com\n---\n"),
+        ]
+    )
+
+    public func check(_ context: NoteContext) -> [Finding] {
+        let entries = context.frontMatterEntries
+        return entries.indices.compactMap { index in
+            let entry = entries[index]
+            guard let value = entry.value, case .string(let text) = value, !value.isEmpty, !context.hasPlaceholder(entry) else { return nil }
+            if ["http", "https"].contains(entry.key.lowercased()), text.hasPrefix("//") {
+                return splitKey(entry, previous: index > 0 ? entries[index - 1] : nil, context)
+            }
+            let urlKey = FrontMatterValues.isURLKey(entry.key, in: context)
+            guard urlKey || text.lowercased().hasPrefix("http://") || text.lowercased().hasPrefix("https://") else { return nil }
+            if FrontMatterValues.isURL(text) {
+                guard entry.isQuoted, let fix = context.unquoteFix(entry, as: .string(text)) else { return nil }
+                return context.finding(self, entry.valueRange, "\(entry.key): url is quoted; write it unquoted", fix: fix)
+            }
+            guard urlKey, !text.hasPrefix("[[") else { return nil }
+            if text.contains(where: \.isWhitespace), text.lowercased().hasPrefix("http") {
+                return context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace")
+            }
+            return context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a URL")
+        }
+    }
+
+    /// `https: //host` read as a key of its own: rejoined into the previous entry when that one is empty.
+    private func splitKey(_ entry: FrontMatterEntry, previous: FrontMatterEntry?, _ context: NoteContext) -> Finding {
+        let url = entry.key + ":" + (entry.value?.scalarText ?? "")
+        var fix: Fix?
+        if let previous, previous.value == .null || previous.value == .string(""),
+           previous.range.end.line + 1 == entry.range.start.line,
+           FrontMatterValues.isURL(url), let text = FrontMatterEmitter.entry(previous.key, .string(url)) {
+            fix = Fix("join the URL back into '\(previous.key)'",
+                      edits: [context.replacingLines(of: entry, from: previous.range.start.offset, with: text)])
+        }
+        return context.finding(self, entry.keyRange, "url split by a space after '\(entry.key):'; write '\(url)'", fix: fix)
+    }
+}

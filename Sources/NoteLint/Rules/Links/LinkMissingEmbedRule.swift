@@ -1,0 +1,30 @@
+import NoteParser
+
+/// `link/missing-embed`: an embed `![[file]]` of a file not in the vault.
+public struct LinkMissingEmbedRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "link/missing-embed",
+        severity: .warning,
+        scope: .vault,
+        summary: "An embed `![[file]]` names a file that is not in the vault.",
+        rationale: "A missing image or note renders as an empty box or a broken-image frame; the file was usually renamed, moved out of the vault or never copied in.",
+        triggering: [
+            RuleExample(files: [("a.md", "↓![[diagram.png]]\n")]),
+            RuleExample(files: [("a.md", "Ünïcødé ↓![[Visuals/hero.png|300]] and ↓![[Gone note#Part]]\n"), ("Other/hero.png", "")]),
+        ],
+        nonTriggering: [
+            RuleExample(files: [("a.md", "![[Diagram.PNG]] ![[Visuals/hero.png|300]] ![[b#Part]]\n"),
+                                ("img/diagram.png", ""), ("Visuals/hero.png", ""), ("b.md", "")]),
+            RuleExample(files: [("a.md", "[[not an embed]] and `![[in code]]`\n")]),
+        ]
+    )
+
+    public func check(vault: VaultContext) -> [Finding] {
+        vault.resolvedWikilinks().compactMap { context, link, resolution in
+            guard link.isEmbed, resolution == .unresolved else { return nil }
+            return context.finding(self, link.range, "embedded file '\(link.target)' is not in the vault")
+        }
+    }
+}

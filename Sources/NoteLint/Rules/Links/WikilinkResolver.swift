@@ -1,0 +1,92 @@
+import NoteParser
+
+/// Resolves wikilink targets to vault files the way Obsidian does: case-insensitively,
+/// `.md` optional, a path by its suffix (`[[folder/note]]`), a bare name by file name
+/// anywhere in the vault, then by the `aliases` of notes. Build it once per vault.
+public struct WikilinkResolver: Sendable {
+    /// Where a link target leads.
+    public enum Resolution: Hashable, Sendable {
+        /// One file (vault-relative path).
+        case file(String)
+        /// Several files match equally, sorted: Obsidian picks one, readers cannot tell which.
+        case ambiguous([String])
+        case unresolved
+    }
+
+    /// Lowercased path suffixes at `/` boundaries (`a/b.md`, `b.md`) → the files ending so.
+    private let bySuffix: [String: [String]]
+    /// Lowercased aliases → the notes declaring them.
+    private let byAlias: [String: [String]]
+
+    /// - Parameters:
+    ///   - files: every file of the vault, relative to its root with `/` separators.
+    ///   - aliases: the `aliases` of notes by vault path.
+    public init(files: [String], aliases: [String: [String]] = [:]) {
+        var bySuffix: [String: [String]] = [:]
+        for path in Set(files) {
+            let components = path.lowercased().split(separator: "/")
+            for start in components.indices {
+                bySuffix[components[start...].joined(separator: "/"), default: []].append(path)
+            }
+        }
+        self.bySuffix = bySuffix.mapValues { $0.sorted() }
+        var byAlias: [String: [String]] = [:]
+        for (path, names) in aliases {
+            for name in names {
+                let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+                if !key.isEmpty { byAlias[key, default: []].append(path) }
+            }
+        }
+        self.byAlias = byAlias.mapValues { $0.sorted() }
+    }
+
+    /// A resolver over the vault's files and the aliases of its linted notes.
+    public init(vault: VaultContext) {
+        var aliases: [String: [String]] = [:]
+        for context in vault.notes {
+            switch context.note.frontMatter?.value("aliases") {
+            case .list(let items): aliases[context.vaultPath] = items.compactMap(\.scalarText)
+            case let value?: aliases[context.vaultPath] = value.scalarText.map { [$0] } ?? []
+            case nil: break
+            }
+        }
+        self.init(files: vault.files + vault.notes.map(\.vaultPath), aliases: aliases)
+    }
+
+    /// Where `target` (a wikilink's target, without heading or alias) leads from the note at `source`.
+    public func resolve(_ target: String, from source: String) -> Resolution {
+        var key = target.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !key.isEmpty else { return .file(source) }  // `[[#heading]]`: the note itself
+        var exact = false
+        if key.hasPrefix("./") || key.hasPrefix("../") {
+            guard let joined = Self.join(folder: source.lowercased(), key) else { return .unresolved }
+            key = joined
+            exact = true
+        } else if key.hasPrefix("/") {
+            key = String(key.drop { $0 == "/" })
+            exact = true
+        }
+        for candidate in key.hasSuffix(".md") ? [key] : [key + ".md", key] {
+            guard let matches = bySuffix[candidate] else { continue }
+            // A path from the vault root wins, as in Obsidian.
+            if let root = matches.first(where: { $0.lowercased() == candidate }) { return .file(root) }
+            if exact { continue }
+            return matches.count == 1 ? .file(matches[0]) : .ambiguous(matches)
+        }
+        if !exact, !key.contains("/"), let note = byAlias[key]?.first { return .file(note) }
+        return .unresolved
+    }
+
+    /// `relative` (`./x`, `../x`) resolved against the folder of `source`; nil above the root.
+    private static func join(folder source: String, _ relative: String) -> String? {
+        var parts = source.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": guard parts.popLast() != nil else { return nil }
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

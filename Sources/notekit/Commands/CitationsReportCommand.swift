@@ -1,0 +1,77 @@
+import ArgumentParser
+import CitationReports
+import Foundation
+import NoteCitations
+import NoteParser
+
+/// `notekit citations report`: every source, note, domain and problem of the citations.
+struct CitationsReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Summarise every citation: sources by use, notes, domains, years and problems.",
+        discussion: """
+            JSON is documented in docs/citations-json.md. HTML is rendered with \
+            Templates/citations-report.mustache, found in --templates DIR, else ./Templates, \
+            else in a Templates folder above the notekit executable.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, json, csv, html }
+
+    @Option(help: "Output format: md, json, csv or html.")
+    var format: Format = .md
+
+    @Option(help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "The folder holding citations-report.mustache (html only).")
+    var templates: String?
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let (index, errors) = CitationIndex.build(paths: input.paths)
+        for error in errors { Output.error(error.description) }
+        let report = CitationReport(index: index, root: VaultRoot.of(input.paths))
+        let text: String
+        do {
+            text = try render(report)
+        } catch {
+            Output.error("error: \(error)")
+            throw ExitCode(2)
+        }
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                Output.error("error: cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if !errors.isEmpty { throw ExitCode(1) }
+    }
+
+    private func render(_ report: CitationReport) throws -> String {
+        switch format {
+        case .md: return MarkdownReport.render(report)
+        case .csv: return CSVReport.render(report)
+        case .json: return try Output.json(report) + "\n"
+        case .html:
+            let path = try TemplateLocator(explicitDirectory: templates).path(of: HTMLReport.templateName)
+            return try HTMLReport.render(report, template: String(contentsOfFile: path, encoding: .utf8))
+        }
+    }
+}
+
+/// The folder note paths are shown relative to: the first path when it is a folder,
+/// else the current directory.
+enum VaultRoot {
+    static func of(_ paths: [String]) -> String {
+        var isDirectory: ObjCBool = false
+        guard let first = paths.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory),
+              isDirectory.boolValue else { return "." }
+        return first
+    }
+}

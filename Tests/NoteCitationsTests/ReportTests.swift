@@ -1,0 +1,120 @@
+@testable import CitationReports
+import Foundation
+import NoteCitations
+import Testing
+
+@Suite struct ReportTests {
+    /// The fixture vault written to disk and indexed through the paths the CLI uses.
+    static func report() throws -> CitationReport {
+        let root = try Fixtures.directory(Fixtures.vault)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (index, errors) = CitationIndex.build(paths: [root])
+        #expect(errors.isEmpty)
+        return CitationReport(index: index, root: root)
+    }
+
+    @Test func markdown() throws {
+        #expect(MarkdownReport.render(try Self.report()) == Self.expectedMarkdown)
+    }
+
+    @Test func csv() throws {
+        #expect(CSVReport.render(try Self.report()) == """
+            url,domain,title,ids,references,notes,published,updated,cited_on\r
+            https://example.com/alpha,example.com,Alpha Article,src1; alpha,3,a.md; sub/b.md,2024-03-17,2025-09-14,2025-09-14\r
+            https://beta.org/b,beta.org,Beta | Page,src2,1,a.md,,,\r
+
+            """)
+    }
+
+    @Test func csvQuotesPerRFC4180() {
+        #expect(CSVReport.field("plain") == "plain")
+        #expect(CSVReport.field("a, b") == "\"a, b\"")
+        #expect(CSVReport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVReport.field("two\nlines") == "\"two\nlines\"")
+    }
+
+    @Test func htmlIsSelfContainedAndEscaped() throws {
+        let template = try String(contentsOfFile: TemplateLocator().path(of: HTMLReport.templateName), encoding: .utf8)
+        let index = Fixtures.index(["<b>.md": "See[^x].\n\n[^x]: [<script>alert(1)</script>](https://e.example/?a=1&b=2)\n"])
+        let html = try HTMLReport.render(CitationReport(index: index, root: "."), template: template)
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&lt;b&gt;.md"))
+        #expect(html.contains("https://e.example?a=1&amp;b=2"))
+        #expect(html.contains("<svg class=\"chart\""))
+        #expect(html.contains("<rect x=\"220\""))
+        #expect(!html.contains("<script src") && !html.contains("<link") && !html.contains("@import"))
+    }
+
+    @Test func jsonCarriesSummary() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try JSONSerialization.jsonObject(with: encoder.encode(try Self.report())) as! [String: Any]
+        let summary = json["summary"] as! [String: Any]
+        #expect(summary["sources"] as? Int == 2)
+        #expect(summary["references"] as? Int == 4)
+        #expect((summary["problems"] as! [String: Int])["citation/same-source-several-ids"] == 1)
+        #expect(json["version"] as? Int == 1)
+    }
+
+    static let expectedMarkdown = #"""
+        # Citations report
+
+        ## Summary
+
+        |  | Count |
+        |---|---:|
+        | Notes | 2 |
+        | Citations (definitions) | 3 |
+        | Legacy numeric citations | 0 |
+        | Distinct sources | 2 |
+        | References | 4 |
+
+        ### Problems
+
+        | Problem | Count |
+        |---|---:|
+        | `citation/undefined` | 0 |
+        | `citation/unused` | 0 |
+        | `citation/duplicate-definition` | 0 |
+        | `citation/same-source-several-ids` | 1 |
+        | `citation/id-conflict` | 0 |
+        | `citation/legacy-numeric` | 0 |
+        | `citation/missing-colon` | 0 |
+        | `citation/corrupted-label` | 0 |
+        | `citation/malformed` | 0 |
+
+        ## Sources
+
+        | # | Source | Domain | Ids | References | Notes | Published |
+        |---:|---|---|---|---:|---|---|
+        | 1 | [Alpha Article](<https://example.com/alpha>) | example.com | `src1`, `alpha` | 3 | [[a\|a]] (2), [[sub/b\|b]] | 2024-03-17 |
+        | 2 | [Beta \| Page](<https://beta.org/b>) | beta.org | `src2` | 1 | [[a\|a]] |  |
+
+        ## Notes
+
+        | Note | Definitions | References | Sources | Problems |
+        |---|---:|---:|---:|---:|
+        | [[a\|a]] | 2 | 3 | 2 | 0 |
+        | [[sub/b\|b]] | 1 | 1 | 1 | 1 |
+
+        ## Domains
+
+        | Domain | Sources | References |
+        |---|---:|---:|
+        | example.com | 1 | 3 |
+        | beta.org | 1 | 1 |
+
+        ## Sources by year
+
+        | Year | Sources |
+        |---|---:|
+        | 2024 | 1 |
+        | unknown | 1 |
+
+        ## Problems
+
+        - [[sub/b|b]] line 5: `citation/same-source-several-ids` https://example.com/alpha is cited as \[^alpha] here but as \[^src1] (1 definition(s))
+
+        """#
+}

@@ -1,0 +1,47 @@
+import NoteLint
+import Testing
+
+/// Obsidian's resolution of wikilink targets, as the renderer will rely on it.
+@Suite struct WikilinkResolverTests {
+    let resolver = WikilinkResolver(
+        files: ["Home.md", "notes/Alpha.md", "notes/deep/Beta.md", "archive/Beta.md", "img/Chart.PNG",
+                "notes/v1.2 Release.md", "Gamma.md", "notes/Gamma.md"],
+        aliases: ["notes/Alpha.md": ["First Letter"]])
+
+    @Test func bareNamesResolveByFileNameCaseInsensitively() {
+        #expect(resolver.resolve("alpha", from: "Home.md") == .file("notes/Alpha.md"))
+        #expect(resolver.resolve("Alpha.md", from: "Home.md") == .file("notes/Alpha.md"))
+        #expect(resolver.resolve(" v1.2 release ", from: "Home.md") == .file("notes/v1.2 Release.md"))
+        #expect(resolver.resolve("", from: "Home.md") == .file("Home.md"))
+    }
+
+    @Test func pathsResolveBySuffix() {
+        #expect(resolver.resolve("deep/beta", from: "Home.md") == .file("notes/deep/Beta.md"))
+        #expect(resolver.resolve("notes/deep/Beta", from: "Home.md") == .file("notes/deep/Beta.md"))
+        #expect(resolver.resolve("other/Beta", from: "Home.md") == .unresolved)
+        #expect(resolver.resolve("/notes/Alpha", from: "Home.md") == .file("notes/Alpha.md"))
+        #expect(resolver.resolve("/Alpha", from: "Home.md") == .unresolved)
+    }
+
+    @Test func relativePathsResolveFromTheLinkingNote() {
+        #expect(resolver.resolve("./Alpha", from: "notes/x.md") == .file("notes/Alpha.md"))
+        #expect(resolver.resolve("../archive/Beta", from: "notes/x.md") == .file("archive/Beta.md"))
+        #expect(resolver.resolve("../../Home", from: "notes/x.md") == .unresolved)
+    }
+
+    @Test func otherExtensionsMustMatchTheFile() {
+        #expect(resolver.resolve("chart.png", from: "Home.md") == .file("img/Chart.PNG"))
+        #expect(resolver.resolve("chart", from: "Home.md") == .unresolved)
+        #expect(resolver.resolve("chart.jpg", from: "Home.md") == .unresolved)
+    }
+
+    @Test func severalNamesAreAmbiguousUnlessOneIsAtTheRoot() {
+        #expect(resolver.resolve("beta", from: "Home.md") == .ambiguous(["archive/Beta.md", "notes/deep/Beta.md"]))
+        #expect(resolver.resolve("gamma", from: "Home.md") == .file("Gamma.md"))
+    }
+
+    @Test func aliasesResolveWhenNoFileHasTheName() {
+        #expect(resolver.resolve("first letter", from: "Home.md") == .file("notes/Alpha.md"))
+        #expect(resolver.resolve("notes/First Letter", from: "Home.md") == .unresolved)
+    }
+}

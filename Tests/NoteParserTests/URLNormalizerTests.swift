@@ -1,0 +1,31 @@
+import NoteParser
+import Testing
+
+@Suite struct URLNormalizerTests {
+    @Test(arguments: [
+        ("HTTPS://Example.COM/Path/", "https://example.com/Path"),
+        ("https://example.com/a#section", "https://example.com/a"),
+        ("https://example.com/a?utm_source=x&id=3&UTM_Medium=y", "https://example.com/a?id=3"),
+        ("https://example.com/a/?fbclid=abc", "https://example.com/a"),
+        ("https://example.com/?gclid=1&q=swift#top", "https://example.com?q=swift"),
+        ("https://example.com/", "https://example.com"),
+        ("https://User@Example.com:8080/x", "https://User@example.com:8080/x"),
+        ("  https://example.com/a  ", "https://example.com/a"),
+        ("https://example.com/a?b=1&c=2", "https://example.com/a?b=1&c=2"),
+        ("not a url", "not a url"),
+    ])
+    func normalizes(input: String, expected: String) {
+        #expect(URLNormalizer.normalize(input) == expected)
+    }
+
+    @Test func sameSourceWrittenDifferently() {
+        let forms = ["https://www.Example.com/post/", "https://www.example.com/post?utm_campaign=z", "https://www.example.com/post#x"]
+        #expect(Set(forms.map(URLNormalizer.normalize)) == ["https://www.example.com/post"])
+    }
+
+    @Test func domainDropsWWWAndPort() {
+        #expect(URLNormalizer.domain(of: "https://www.Example.com:443/a") == "example.com")
+        #expect(URLNormalizer.domain(of: "https://user@sub.example.org/a") == "sub.example.org")
+        #expect(URLNormalizer.domain(of: "no url") == nil)
+    }
+}
