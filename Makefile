@@ -1,13 +1,16 @@
-# notekit: `make demo` runs notekit on Notes/, `make test` runs the tests,
-# `make screenshots` renders two essays to HTML and screenshots them with headless Chromium.
-# They install the Debian packages notekit needs when they are missing.
+# notekit: `make demo` lints Notes/, `make test` runs the tests, `make docs` regenerates
+# docs/rules.md, `make install` copies the release binary to $(PREFIX)/bin,
+# `make precommit-e2e` proves the pre-commit hook end to end, `make screenshots` renders
+# two essays to HTML and screenshots them with headless Chromium.
+# Building targets install the Debian packages notekit needs when they are missing.
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 NOTEKIT := .build/debug/notekit
+PREFIX ?= /usr/local
 
-.PHONY: deps build demo test bench screenshots clean
+.PHONY: deps build demo test docs install precommit-e2e bench screenshots clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -19,14 +22,27 @@ deps:
 build: deps
 	swift build $(SWIFT_BUILD_FLAGS)
 
+# Exit code 1 means the notes have findings, which a demo is expected to show;
+# only 2 (usage, configuration or I/O failure) fails the target.
 demo: build
-	$(NOTEKIT) parse Notes
+	$(NOTEKIT) lint Notes || [ $$? -eq 1 ]
 
 test: deps
 	swift test $(SWIFT_BUILD_FLAGS)
 
 screenshots: build
 	scripts/screenshot.sh
+
+docs: build
+	$(NOTEKIT) rules --markdown > docs/rules.md
+
+install: deps
+	swift build -c release --product notekit
+	install -d $(PREFIX)/bin
+	install -m 755 .build/release/notekit $(PREFIX)/bin/notekit
+
+precommit-e2e: deps
+	scripts/precommit-e2e.sh
 
 clean:
 	rm -rf .build

@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "notekit", targets: ["notekit"]),
         .library(name: "NoteParser", targets: ["NoteParser"]),
         .library(name: "NoteLint", targets: ["NoteLint"]),
+        .library(name: "NoteLintReporters", targets: ["NoteLintReporters"]),
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
         .library(name: "CitationReports", targets: ["CitationReports"]),
         .library(name: "NoteRender", targets: ["NoteRender"]),
@@ -27,6 +28,7 @@ let package = Package(
         ),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
         .target(name: "NoteLint", dependencies: ["NoteParser", "Yams"]),
+        .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
         .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
@@ -35,6 +37,7 @@ let package = Package(
             dependencies: [
                 "NoteParser",
                 "NoteLint",
+                "NoteLintReporters",
                 "NoteCitations",
                 "CitationReports",
                 "NoteRender",
@@ -42,7 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
     ],

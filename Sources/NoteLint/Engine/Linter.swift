@@ -20,6 +20,8 @@ public struct Linter: Sendable {
         public var errors: [NoteError]
         /// Number of notes linted.
         public var notesLinted: Int
+        /// The notes linted, for reporters that quote source lines.
+        public var notes: [Note]
     }
 
     /// A note to lint: its bytes and where it lives.
@@ -63,7 +65,7 @@ public struct Linter: Sendable {
             }
         }
         return Result(findings: lint(contexts, vaultFiles: vaultFiles ?? contexts.map(\.vaultPath)), errors: errors,
-                      notesLinted: contexts.count)
+                      notesLinted: contexts.count, notes: contexts.map(\.note))
     }
 
     /// Runs all rules on parsed notes and applies severities and inline suppressions.

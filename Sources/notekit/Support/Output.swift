@@ -1,13 +1,29 @@
+import ArgumentParser
 import Foundation
 
 /// Writing to standard output and error.
 enum Output {
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    static func print(_ text: String) { write(text + "\n") }
+
+    /// Writes `text` to standard output as is.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints `message` on standard error and returns exit code 2 (usage, configuration
+    /// or I/O failure) to throw.
+    static func failure(_ message: String) -> ExitCode {
+        error(message)
+        return ExitCode(2)
+    }
+
+    /// True when standard output is a terminal and `NO_COLOR` is unset.
+    static var colorsOnStandardOutput: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
     /// Pretty, key-sorted JSON with slashes unescaped.

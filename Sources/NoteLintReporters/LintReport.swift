@@ -1,0 +1,81 @@
+import NoteLint
+import NoteParser
+
+/// The outcome of a lint run as reporters see it: findings (including files that could
+/// not be read), the files linted, and their source text for quoting.
+public struct LintReport: Sendable {
+    /// The rule id of findings that stand for a file that could not be read or parsed.
+    public static let fileErrorRule = "file/unreadable"
+
+    /// Findings sorted by path, then position.
+    public let findings: [Finding]
+    /// Every file linted or attempted, sorted.
+    public let files: [String]
+    private let sources: [String: SourceText]
+
+    public init(notes: [Note], findings: [Finding], errors: [NoteError] = []) {
+        let all = findings + errors.map(Self.finding(for:))
+        self.init(findings: all.sorted { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) },
+                  files: Set(notes.map(\.path) + errors.map(\.path)).sorted(),
+                  sources: Dictionary(notes.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    private init(findings: [Finding], files: [String], sources: [String: SourceText]) {
+        self.findings = findings
+        self.files = files
+        self.sources = sources
+    }
+
+    /// The report of a lint run, plus files that were never handed to the linter (e.g. missing).
+    public init(_ result: Linter.Result, errors: [NoteError] = []) {
+        self.init(notes: result.notes, findings: result.findings, errors: result.errors + errors)
+    }
+
+    /// The same report with only the findings that satisfy `isIncluded`, e.g. errors for `--quiet`.
+    public func filter(_ isIncluded: (Finding) -> Bool) -> LintReport {
+        LintReport(findings: findings.filter(isIncluded), files: files, sources: sources)
+    }
+
+    public var errorCount: Int { findings.count { $0.severity == .error } }
+    public var warningCount: Int { findings.count { $0.severity == .warning } }
+    public var fixableCount: Int { findings.count { $0.fix != nil } }
+
+    /// The text of line `line` of `path`, without its line break, when the file was read.
+    public func sourceLine(_ path: String, _ line: Int) -> String? {
+        guard let source = sources[path], line >= 1, line <= source.lineCount else { return nil }
+        return source.lineString(line)
+    }
+
+    /// A 1-based UTF-8 byte column turned into a 1-based Unicode code point column.
+    public func codePointColumn(_ path: String, _ position: SourcePosition) -> Int {
+        guard let line = sourceLine(path, position.line) else { return position.column }
+        return String(decoding: line.utf8.prefix(position.column - 1), as: UTF8.self).unicodeScalars.count + 1
+    }
+
+    private static func finding(for error: NoteError) -> Finding {
+        let position = error.position ?? SourcePosition(line: 1, column: 1, offset: 0)
+        return Finding(path: error.path, range: SourceRange(start: position, end: position), ruleID: fileErrorRule,
+                       severity: .error, message: error.message)
+    }
+}
+
+/// Renders a lint report in one output format.
+public protocol Reporter: Sendable {
+    func report(_ report: LintReport) -> String
+}
+
+/// The output formats of `notekit lint --format`.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json, sarif, github, junit
+
+    /// The reporter for this format; `colors` applies to `text` only.
+    public func reporter(colors: Bool = false) -> any Reporter {
+        switch self {
+        case .text: return TextReporter(colors: colors)
+        case .json: return JSONReporter()
+        case .sarif: return SARIFReporter()
+        case .github: return GitHubReporter()
+        case .junit: return JUnitReporter()
+        }
+    }
+}

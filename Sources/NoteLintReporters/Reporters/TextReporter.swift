@@ -1,0 +1,66 @@
+import NoteLint
+
+/// `path:line:col: severity[rule] message`, the source line with a caret under the
+/// finding, and a summary line.
+public struct TextReporter: Reporter {
+    /// Whether to use ANSI colours.
+    public let colors: Bool
+
+    public init(colors: Bool = false) { self.colors = colors }
+
+    public func report(_ report: LintReport) -> String {
+        var lines: [String] = []
+        for finding in report.findings {
+            let start = finding.range.start
+            let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
+            lines.append("\(paint("\(finding.path):\(start.line):\(start.column):", "1")) \(severity)"
+                         + "\(paint("[\(finding.ruleID)]", "2")) \(finding.message)")
+            guard let source = report.sourceLine(finding.path, start.line) else { continue }
+            let end = finding.range.end.line == start.line ? finding.range.end.column : source.utf8.count + 1
+            let excerpt = Self.excerpt(source, from: start.column, to: max(end, start.column))
+            lines.append("    " + excerpt.source)
+            lines.append("    " + excerpt.indent + paint("^" + String(repeating: "~", count: max(excerpt.width - 1, 0)), "32"))
+        }
+        if !report.findings.isEmpty { lines.append("") }
+        lines.append(Self.summary(report))
+        return lines.joined(separator: "\n")
+    }
+
+    /// "N errors, M warnings in K files (F fixable)".
+    public static func summary(_ report: LintReport) -> String {
+        "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in "
+            + "\(count(report.files.count, "file")) (\(report.fixableCount) fixable)"
+    }
+
+    /// The part of `line` to show (long lines are cut to about 100 columns around the
+    /// finding, with `…`), the whitespace that puts a caret under byte column `start`
+    /// (tabs kept, wide characters counted twice) and the display width of `start..<end`.
+    static func excerpt(_ line: String, from start: Int, to end: Int) -> (source: String, indent: String, width: Int) {
+        let bytes = Array(line.utf8)
+        func text(_ range: Range<Int>) -> [Character] {
+            Array(String(decoding: bytes[min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)], as: UTF8.self))
+        }
+        var before = text(0..<start - 1), marked = text(start - 1..<end - 1), after = text(end - 1..<bytes.count)
+        if (before + marked + after).count > 120 {
+            if before.count > 40 { before = ["…"] + before.suffix(39) }
+            if marked.count > 60 { marked = Array(marked.prefix(60)) + ["…"]; after = [] }
+            if before.count + marked.count + after.count > 100 { after = Array(after.prefix(max(99 - before.count - marked.count, 0))) + ["…"] }
+        }
+        let indent = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined()
+        return (String(before + marked + after), indent, max(marked.reduce(0) { $0 + displayWidth($1) }, 1))
+    }
+
+    /// Columns a character takes in a terminal: 2 for East Asian wide characters and emoji.
+    static func displayWidth(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        let wide: [ClosedRange<UInt32>] = [0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+                                           0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+                                           0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD]
+        return wide.contains { $0.contains(scalar.value) } ? 2 : 1
+    }
+
+    private static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
+
+    private func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+}

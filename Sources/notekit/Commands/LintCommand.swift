@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import NoteLint
+import NoteLintReporters
+import NoteParser
+
+/// `notekit lint`: checks notes against the rules and reports findings.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check notes against the rules.",
+        discussion: """
+        Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --strict), \
+        2 usage, configuration or I/O failure. `notekit rules` lists the rules; \
+        `notekit explain RULE` shows one with examples.
+        """
+    )
+
+    @Argument(help: "Markdown files, folders to search for *.md files, or - for standard input.")
+    var paths: [String] = ["."]
+
+    @Flag(help: "Lint the staged content of staged Markdown files instead of paths (for pre-commit hooks).")
+    var staged = false
+
+    @Option(help: ArgumentHelp("The path standard input stands for.", valueName: "name"))
+    var stdinFilename = "stdin.md"
+
+    @OptionGroup var config: ConfigOptions
+
+    @Flag(help: "Fail on warnings as well as errors.")
+    var strict = false
+
+    @Option(name: .customLong("format"), help: ArgumentHelp(
+        "Report format, optionally written to a file: text, json, sarif, github or junit. Repeatable.",
+        discussion: "Example: --format text --format sarif:notekit.sarif",
+        valueName: "format[:path]"))
+    var formats: [FormatSpec] = [FormatSpec(.text)]
+
+    @Flag(help: "Report errors only; warnings are left out of the output.")
+    var quiet = false
+
+    func validate() throws {
+        if staged && paths != ["."] { throw ValidationError("--staged lints the staged files; give no paths.") }
+    }
+
+    func run() throws {
+        let loader = try config.loader()
+        let (inputs, missing) = try self.inputs()
+        let result: Linter.Result
+        do {
+            let root = try loader.configuration(for: ConfigurationLoader.fileName).root
+            let vaultFiles = VaultFiles.list(under: root)
+            let progress = Progress(noteCount: inputs.count)
+            defer { progress.finish() }
+            result = try Linter().lint(inputs, vaultFiles: vaultFiles) { try loader.configuration(for: $0) }
+        } catch let error as ConfigurationError {
+            throw Output.failure(error.description)
+        }
+        let report = LintReport(result, errors: missing)
+        try write(quiet ? report.filter { $0.severity == .error } : report)
+        if report.errorCount > 0 || (strict && report.warningCount > 0) { throw ExitCode(1) }
+    }
+
+    /// Notes to lint (staged blobs, standard input, or files found under the paths) and
+    /// the paths that do not exist.
+    private func inputs() throws -> ([Linter.Input], missing: [NoteError]) {
+        if staged {
+            do {
+                return (try Git.stagedNotes().map { Linter.Input(path: $0.path, bytes: $0.bytes) }, [])
+            } catch let error as Git.Failure {
+                throw Output.failure("error: \(error.description)")
+            }
+        }
+        let (files, missing) = NoteFiles.collect(paths.filter { $0 != "-" })
+        var inputs = files.map { Linter.Input(path: $0) }
+        if paths.contains("-") {
+            inputs.append(Linter.Input(path: stdinFilename, bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))
+        }
+        return (inputs, missing)
+    }
+
+    /// Writes each requested format to standard output or its file.
+    private func write(_ report: LintReport) throws {
+        for spec in formats {
+            let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput).report(report)
+            guard let path = spec.path else {
+                if !text.isEmpty { Output.print(text) }
+                continue
+            }
+            do {
+                try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw Output.failure("error: cannot write \(path): \(error.localizedDescription)")
+            }
+        }
+    }
+}
+
+/// "linting N notes…" on standard error while a large run lasts, when it is a terminal.
+private struct Progress {
+    let shown: Bool
+
+    init(noteCount: Int) {
+        shown = noteCount > 200 && isatty(STDERR_FILENO) == 1
+        if shown { FileHandle.standardError.write(Data("notekit: linting \(noteCount) notes…".utf8)) }
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import NoteLint
+
+/// Which `.notekit.yml` applies.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Use this configuration file for every note.",
+        discussion: "By default each note uses the nearest .notekit.yml in its folder or above.",
+        valueName: "file"))
+    var config: String?
+
+    /// The loader for these options; a configuration error exits with code 2.
+    func loader() throws -> ConfigurationLoader {
+        do { return try ConfigurationLoader(path: config) } catch { throw Output.failure(error.description) }
+    }
+}
