@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
         .library(name: "CitationReports", targets: ["CitationReports"]),
         .library(name: "NoteRender", targets: ["NoteRender"]),
+        .library(name: "NoteFix", targets: ["NoteFix"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
         .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
+        .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
                 "NoteCitations",
                 "CitationReports",
                 "NoteRender",
+                "NoteFix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
+        .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
     ],
     swiftLanguageModes: [.v5]
 )
