@@ -1,4 +1,5 @@
 import Yams
+import NoteParser
 
 /// Writes one front-matter entry (or its value, or its key) in house style and proves the
 /// text reads back as intended: block-list tags `  - Tag`, unquoted dates, UUIDs and URLs,
@@ -62,19 +63,8 @@ enum FrontMatterEmitter {
 
     /// Plain, then single-quoted, then double-quoted forms of a string.
     private static func candidates(_ string: String) -> [String] {
-        let single = "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
-        var double = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\\": double += "\\\\"
-            case "\"": double += "\\\""
-            case "\n": double += "\\n"
-            case "\t": double += "\\t"
-            default:
-                double += scalar.value < 0x20 ? "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : String(scalar)
-            }
-        }
-        double += "\""
+        let single = YAMLQuoting.singleQuoted(string)
+        let double = YAMLQuoting.doubleQuoted(string)
         return string.contains(where: \.isNewline) ? [double] : [string, single, double]
     }
 
