@@ -23,7 +23,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
-        .target(name: "NoteLint", dependencies: ["NoteParser", "Yams"]),
+        .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         .target(
             name: "CitationReports",
@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteParser", "NoteCitations"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
     ],
     swiftLanguageModes: [.v5]
