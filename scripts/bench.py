@@ -74,7 +74,8 @@ def main():
         ("notekit citations report", [notekit, "citations", "report", "--format", "json", "--output", f"{scratch}/citations.json", args.folder]),
         ("notekit render (md)", [notekit, "render", "--format", "md", "--output", f"{scratch}/render", args.folder]),
     ]
-    if subprocess.run([notekit, "fix", "--help"], capture_output=True).returncode == 0:
+    subcommands = subprocess.run([notekit, "--help"], capture_output=True, text=True).stdout
+    if "\n  fix " in subcommands:
         jobs.append(("notekit fix --diff", [notekit, "fix", "--diff", args.folder]))
     if shutil.which("yamllint"):
         yaml_files = front_matter_files(files, scratch)

@@ -40,10 +40,27 @@ public struct VaultContext: Sendable {
     public let files: [String]
     /// Cross-note citation problems of the linted notes, from their scans.
     public let citations: VaultCitationProblems
+    /// Every wikilink and embed of the linted notes with its resolution, resolved once for
+    /// all link rules; links inside `%%comments%%` are skipped, as Obsidian does.
+    public let wikilinks: [ResolvedWikilink]
 
     public init(notes: [NoteContext], files: [String]) {
         self.notes = notes
         self.files = files
         self.citations = VaultCitationProblems(scans: notes.map(\.citations))
+        let resolver = WikilinkResolver(notes: notes, files: files)
+        self.wikilinks = notes.flatMap { context in
+            let comments = context.note.comments.map(\.bytes)
+            return context.note.wikilinks
+                .filter { link in !comments.contains { $0.contains(link.range.start.offset) } }
+                .map { ResolvedWikilink(context: context, link: $0, resolution: resolver.resolve($0.target, from: context.vaultPath)) }
+        }
     }
+}
+
+/// A wikilink of a linted note and where it leads.
+public struct ResolvedWikilink: Sendable {
+    public let context: NoteContext
+    public let link: Wikilink
+    public let resolution: WikilinkResolver.Resolution
 }
