@@ -72,7 +72,7 @@ enum FrontMatterEmitter {
     /// True when `text` is a one-entry map of `key` to `value`.
     private static func reads(_ text: String, key: String, as value: Value) -> Bool {
         memo.value(for: "\(text)\u{1}\(key)\u{1}\(value)") {
-            guard case .mapping(let mapping)? = try? Yams.compose(yaml: text), mapping.count == 1,
+            guard case .mapping(let mapping)? = try? Yams.compose(yaml: text, .default, .default, .utf8), mapping.count == 1,
                   let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
             else { return false }
             return matches(valueNode, value)
@@ -82,7 +82,7 @@ enum FrontMatterEmitter {
     /// True when `text` is a one-item list whose item is `value`.
     private static func reads(_ text: String, as value: Value) -> Bool {
         memo.value(for: "\(text)\u{1}\(value)") {
-            guard case .sequence(let sequence)? = try? Yams.compose(yaml: text), sequence.count == 1, let item = sequence.first
+            guard case .sequence(let sequence)? = try? Yams.compose(yaml: text, .default, .default, .utf8), sequence.count == 1, let item = sequence.first
             else { return false }
             return matches(item, value)
         }
