@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
+        // Runs the built binary; depending on it makes `swift test` build it first.
+        .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
     ],
     swiftLanguageModes: [.v5]
 )
