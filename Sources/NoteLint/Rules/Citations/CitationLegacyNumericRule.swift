@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/legacy-numeric`: `[4]: ...` definitions and their inline `[4]` citations.
@@ -22,14 +23,7 @@ public struct CitationLegacyNumericRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        let note = context.note
-        guard !note.legacyDefinitions.isEmpty else { return [] }
-        let definitions = note.legacyDefinitions.map {
-            context.finding(self, $0.labelRange, "legacy numeric definition [\($0.number)]: (use a footnote [^id]:)")
-        }
-        let references = note.legacyReferences.filter(\.isDefined).map {
-            context.finding(self, $0.range, "legacy numeric citation \(note.text($0.range)) (use a footnote [^id])")
-        }
-        return definitions + references
+        CitationHelpers.findings(self, .legacyNumeric, in: context)
     }
+
 }
