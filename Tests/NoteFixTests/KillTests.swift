@@ -10,10 +10,8 @@ import Glibc
 /// original bytes or its fully fixed ones. Leftover `.NAME.notekit-XXXXXX` temporaries are
 /// removed by the next run.
 @Suite struct KillTests {
-    static let binary = Support.packageRoot.appendingPathComponent(".build/debug/notekit").path
-
     @Test(.enabled(if: Support.hasCorpus, "needs ../shared/corpus beside the package"),
-          .enabled(if: FileManager.default.isExecutableFile(atPath: binary), "notekit is not built at .build/debug/notekit"))
+          .enabled(if: Support.hasBinary, "notekit is not built at .build/debug/notekit"))
     func killedWritesLeaveNotesOldOrFixed() throws {
         let directory = try Support.corpusCopy(every: 7)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -80,7 +78,7 @@ import Glibc
         }
         let before = inode()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: Support.binary)
         process.arguments = ["fix", "--write", "."]
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice

@@ -8,6 +8,24 @@ enum Support {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
     static var hasCorpus: Bool { FileManager.default.fileExists(atPath: corpus) }
+    /// The built command, beside the test bundle.
+    static let binary = packageRoot.appendingPathComponent(".build/debug/notekit").path
+    static var hasBinary: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+
+    /// Runs `notekit arguments...` in `directory` to the end.
+    static func notekit(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile(), err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
 
     static func note(_ text: String, path: String = "note.md") throws -> Note {
         try NoteParser().parse(bytes: Array(text.utf8), path: path)
