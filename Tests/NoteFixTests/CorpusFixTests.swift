@@ -34,37 +34,63 @@ import Testing
         #expect(RewriteSummary(again.rewrites).lines.isEmpty)
     }
 
-    /// Replays the passes of `rewrite` over its original, tracking where each byte came from:
-    /// the replay must give `disk`, and every byte not inserted by an edit must be the original
-    /// byte it came from, in order, so only the bytes inside edited ranges changed.
+    @Test func theByteCheckCatchesAChangeOutsideTheEdits() throws {
+        let note = try Support.note("abcdef ghij\n")
+        let first = NoteRewrite.plan(note, edits: [Support.edit(1..<3, "XYZ"), Support.edit(7..<7, "+")])
+        let second = try NoteRewrite.plan(Support.note(String(decoding: first.result, as: UTF8.self)), edits: [Support.edit(0..<2, "")])
+        let rewrite = NoteRewrite(path: "n.md", original: first.original, result: second.result, passes: first.passes + second.passes)
+        #expect(String(decoding: rewrite.result, as: UTF8.self) == "YZdef +ghij\n")
+        try Self.expectOnlyEditsChanged(rewrite, disk: rewrite.result)
+        var tampered = rewrite.result
+        tampered[3] = UInt8(ascii: "E")
+        withKnownIssue { try Self.expectOnlyEditsChanged(rewrite, disk: tampered) }
+    }
+
+    /// A run of bytes kept from the original: `count` bytes at `original` now stand at `current`.
+    struct Kept { var original: Int; var current: Int; var count: Int }
+
+    /// Replays the passes of `rewrite` over its original, tracking which original bytes each
+    /// pass leaves alone and where they move: the replay must give `disk`, and every byte no
+    /// edit replaced must stand in `disk` as in the original, in order, so only the bytes
+    /// inside edited ranges changed.
     static func expectOnlyEditsChanged(_ rewrite: NoteRewrite, disk: [UInt8]) throws {
+        guard rewrite.isChanged else {
+            #expect(disk == rewrite.original, "\(rewrite.path): unchanged note differs on disk")
+            return
+        }
         var bytes = rewrite.original
-        var origins: [Int?] = Array(bytes.indices)
+        var kept = [Kept(original: 0, current: 0, count: bytes.count)]
         for pass in rewrite.passes {
-            var nextOrigins: [Int?] = []
-            var cursor = 0
+            // The stretches between this pass's edits, each with how far the edits before it moved it.
+            var gaps: [(range: Range<Int>, shift: Int)] = []
+            var cursor = 0, shift = 0
             for planned in pass {
                 let range = planned.edit.range
                 #expect(range.lowerBound >= cursor, "\(rewrite.path): edits of a pass overlap")
-                nextOrigins += origins[cursor..<range.lowerBound]
-                nextOrigins += Array(repeating: nil, count: planned.edit.replacement.utf8.count)
+                gaps.append((cursor..<range.lowerBound, shift))
+                shift += planned.edit.replacement.utf8.count - range.count
                 cursor = range.upperBound
             }
-            nextOrigins += origins[cursor...]
+            gaps.append((cursor..<bytes.count, shift))
+            kept = kept.flatMap { run in
+                gaps.compactMap { gap -> Kept? in
+                    let piece = gap.range.clamped(to: run.current..<(run.current + run.count))
+                    guard !piece.isEmpty else { return nil }
+                    return Kept(original: run.original + piece.lowerBound - run.current, current: piece.lowerBound + gap.shift, count: piece.count)
+                }
+            }
             bytes = try EditApplier.apply(pass.map(\.edit), to: bytes)
-            origins = nextOrigins
         }
         #expect(bytes == disk, "\(rewrite.path): the file on disk is not the planned result")
         #expect(bytes == rewrite.result)
-        #expect(origins.count == disk.count)
-        var previous = -1
-        for (position, origin) in zip(disk.indices, origins) {
-            guard let origin else { continue }
-            guard origin > previous, rewrite.original[origin] == disk[position] else {
-                Issue.record("\(rewrite.path): byte \(origin) outside every edit changed or moved")
+        var previous = (original: 0, current: 0)
+        for run in kept {
+            guard run.original >= previous.original, run.current >= previous.current, run.current + run.count <= disk.count,
+                  disk[run.current..<(run.current + run.count)] == rewrite.original[run.original..<(run.original + run.count)] else {
+                Issue.record("\(rewrite.path): bytes \(run.original)..<\(run.original + run.count), outside every edit, changed or moved")
                 return
             }
-            previous = origin
+            previous = (run.original + run.count, run.current + run.count)
         }
     }
 }
