@@ -9,7 +9,7 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
         severity: .warning,
         scope: .vault,
         summary: "The same source (normalised URL) is defined under several ids, in one note or across notes.",
-        rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note.",
+        rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note. Within one note the fix keeps the first id: the other ids' citations are rewritten to it and their definitions removed (across notes a human picks the id).",
         triggering: [
             RuleExample(files: [
                 ("a.md", "Claim.[^a1b2c3] More.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n↓[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n"),
@@ -29,6 +29,10 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
                 ("b.md", "Claim.[^2]\n\n[^2]: [Source](https://example.com/report)\n"),
             ]),
             "Claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n```\n[^d4e5f6]: [Source](https://example.com/a)\n```\n",
+        ],
+        corrections: [
+            RuleCorrection("One.[^a1b2c3] Two.[^d4e5f6] Three.[^D4E5F6] Four.[^g7h8i9]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n\n[^g7h8i9]: [Again](https://example.com/report#intro)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
+                           "One.[^a1b2c3] Two.[^a1b2c3] Three.[^a1b2c3] Four.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^z9y8x7]: [Other](https://example.com/other)\n"),
         ]
     )
 
@@ -46,7 +50,8 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
                 let place = earlier.context.vaultPath == source.context.vaultPath
                     ? "line \(earlier.definition.range.start.line)" : earlier.location
                 return source.context.finding(self, source.definition.labelRange,
-                                              "source \(source.url) is already cited as [^\(earlier.definition.label)] (\(place))")
+                                              "source \(source.url) is already cited as [^\(earlier.definition.label)] (\(place))",
+                                              fix: SameSourceMerge.fix(for: source.definition, in: source.context))
             }
         }
     }
