@@ -32,7 +32,8 @@ public struct CitationScatteredDefinitionsRule: Rule {
     public func check(_ context: NoteContext) -> [Finding] {
         let note = context.note
         let source = note.source
-        let definitions = (note.footnoteDefinitions.map(\.range) + note.legacyDefinitions.map(\.range)).sorted { $0.start.offset < $1.start.offset }
+        let proper = note.footnoteDefinitions.filter { $0.form == .proper }  // broken forms are other rules' (and registry notes' own)
+        let definitions = (proper.map(\.range) + note.legacyDefinitions.map(\.range)).sorted { $0.start.offset < $1.start.offset }
         guard !definitions.isEmpty else { return [] }
         func lastLine(of range: SourceRange) -> Int { source.position(at: max(range.end.offset - 1, range.start.offset)).line }
         var other = Set(definitions.flatMap { $0.start.line...lastLine(of: $0) })
@@ -48,7 +49,7 @@ public struct CitationScatteredDefinitionsRule: Rule {
         let fix = heading.map { $0.range.start.line > lastText } ?? true
             ? move(scattered, trailing: definitions.first { $0.start.line > anchor }, after: anchor, heading: heading == nil, in: source) : nil
         return scattered.enumerated().map { index, range in
-            let label = note.footnoteDefinitions.first { $0.range == range }?.labelRange ?? note.legacyDefinitions.first { $0.range == range }!.labelRange
+            let label = proper.first { $0.range == range }?.labelRange ?? note.legacyDefinitions.first { $0.range == range }!.labelRange
             return context.finding(self, label, "definition \(note.text(label)) is not in the trailing citations block",
                                    fix: index == 0 ? fix : nil)
         }
