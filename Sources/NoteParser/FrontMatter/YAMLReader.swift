@@ -31,7 +31,7 @@ struct YAMLReader {
         let lines = masked.split(separator: "\n", omittingEmptySubsequences: false)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: masked, .basic)
+            root = try Yams.compose(yaml: masked, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw Self.failure(from: error)
         } catch {

@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// Hands out vault-unique 6-character base36 citation ids: the id the vault already uses for a
@@ -7,12 +8,14 @@ struct CitationIDAllocator {
     private var taken: Set<String>
     private var byURL: [String: String]
 
-    /// Knows every footnote label of the vault and the first non-numeric id of each URL (by path order).
+    /// Knows every footnote label of the vault and the first non-numeric id of each URL (notes by path).
     init(vault: VaultContext) {
-        taken = Set(vault.notes.flatMap { $0.note.footnoteDefinitions.map { CitationHelpers.key($0.label) } })
+        let definitions = vault.notes.sorted { $0.vaultPath < $1.vaultPath }.flatMap(\.citations.definitions)
+        taken = Set(definitions.map(\.key))
         byURL = [:]
-        for source in CitationHelpers.sources(in: vault) where !CitationHelpers.isNoteLocal(source.definition.label) {
-            if byURL[source.url] == nil { byURL[source.url] = source.definition.label }
+        for indexed in definitions where indexed.definition.form == .proper && !indexed.definition.isDuplicate
+            && !IndexedDefinition.isNoteLocal(indexed.id) {
+            if let url = indexed.url, byURL[url] == nil { byURL[url] = indexed.id }
         }
     }
 

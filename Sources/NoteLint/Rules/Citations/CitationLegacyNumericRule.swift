@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/legacy-numeric`: `[4]: ...` definitions and their inline `[4]` citations.
@@ -30,40 +31,42 @@ public struct CitationLegacyNumericRule: Rule {
 
     public func check(vault: VaultContext) -> [Finding] {
         var allocator = CitationIDAllocator(vault: vault)
-        return vault.notes.sorted { $0.vaultPath < $1.vaultPath }.flatMap { check($0, allocator: &allocator) }
+        return vault.notes.sorted { $0.vaultPath < $1.vaultPath }.flatMap { context in
+            let fixes = self.fixes(context, allocator: &allocator)
+            return CitationHelpers.findings(self, .legacyNumeric, in: context) { fixes[$0.range.start.offset] }
+        }
     }
 
-    /// One note's findings, each definition and defined reference with its fix to footnote ids.
-    private func check(_ context: NoteContext, allocator: inout CitationIDAllocator) -> [Finding] {
+    /// The fix of each legacy definition and defined reference of a note, by its first byte.
+    private func fixes(_ context: NoteContext, allocator: inout CitationIDAllocator) -> [Int: Fix] {
         let note = context.note
-        guard !note.legacyDefinitions.isEmpty else { return [] }
-        var urls: [String: String] = [:]  // footnote label (lowercased) → normalised URL, in this note
-        for definition in note.footnoteDefinitions where definition.form == .proper {
-            urls[CitationHelpers.key(definition.label)] = CitationHelpers.url(definition) ?? ""
+        guard !note.legacyDefinitions.isEmpty else { return [:] }
+        var urls: [String: String] = [:]  // footnote key → normalised URL ("" for none), in this note
+        for indexed in context.citations.definitions where indexed.definition.form == .proper {
+            urls[indexed.key] = indexed.url ?? ""
         }
         var ids: [Int: String] = [:]
-        let definitions = note.legacyDefinitions.map { definition in
+        var fixes: [Int: Fix] = [:]
+        for definition in note.legacyDefinitions {
             let url = definition.fields.url.map(URLNormalizer.normalize)
             let id = allocator.id(url: url, key: definition.text)
             if ids[definition.number] == nil { ids[definition.number] = id }
-            let fix: Fix?
-            switch urls[CitationHelpers.key(id)] {
+            switch urls[IndexedDefinition.key(id)] {
             case nil:
-                urls[CitationHelpers.key(id)] = url ?? ""
-                fix = Fix("write it as footnote [^\(id)]:", edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(id)]:")])
+                urls[IndexedDefinition.key(id)] = url ?? ""
+                fixes[definition.labelRange.start.offset] = Fix("write it as footnote [^\(id)]:",
+                                                                edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(id)]:")])
             case .some(url ?? ""):
-                fix = Fix("remove it: [^\(id)] already defines this source",
-                          edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: note.source), replacement: "")])
+                fixes[definition.labelRange.start.offset] = Fix("remove it: [^\(id)] already defines this source",
+                                                                edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: note.source), replacement: "")])
             default:
-                fix = nil  // the id stands for another source in this note: citation/id-conflict's to sort out
+                break  // the id stands for another source in this note: citation/id-conflict's to sort out
             }
-            return context.finding(self, definition.labelRange, "legacy numeric definition [\(definition.number)]: (use a footnote [^id]:)", fix: fix)
         }
-        let references = note.legacyReferences.filter(\.isDefined).map { reference in
+        for reference in note.legacyReferences where reference.isDefined {
             let markers = reference.numbers.map { "[^\(ids[$0]!)]" }.joined(separator: " ")
-            return context.finding(self, reference.range, "legacy numeric citation \(note.text(reference.range)) (use a footnote [^id])",
-                                   fix: Fix("write it as \(markers)", edits: [Edit(range: reference.range.bytes, replacement: markers)]))
+            fixes[reference.range.start.offset] = Fix("write it as \(markers)", edits: [Edit(range: reference.range.bytes, replacement: markers)])
         }
-        return definitions + references
+        return fixes
     }
 }

@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/same-source-several-ids`: one URL cited under several ids, in a note or across notes.
@@ -37,22 +38,7 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
-        let groups = Dictionary(grouping: CitationHelpers.sources(in: vault), by: \.url)
-        return groups.values.flatMap { group in
-            group.enumerated().compactMap { index, source -> Finding? in
-                let label = source.definition.label
-                let comparable = group[..<index].filter {
-                    $0.context.vaultPath == source.context.vaultPath
-                        || !CitationHelpers.isNoteLocal($0.definition.label) && !CitationHelpers.isNoteLocal(label)
-                }
-                guard let earlier = comparable.first,
-                      CitationHelpers.key(earlier.definition.label) != CitationHelpers.key(label) else { return nil }
-                let place = earlier.context.vaultPath == source.context.vaultPath
-                    ? "line \(earlier.definition.range.start.line)" : earlier.location
-                return source.context.finding(self, source.definition.labelRange,
-                                              "source \(source.url) is already cited as [^\(earlier.definition.label)] (\(place))",
-                                              fix: SameSourceMerge.fix(for: source.definition, in: source.context))
-            }
-        }
+        vault.citations.sameSourceSeveralIDs.map { CitationHelpers.finding(self, $0, fix: SameSourceMerge.fix(for: $0, in: vault)) }
     }
+
 }

@@ -1,3 +1,5 @@
+import Foundation
+import NoteParser
 import Yams
 
 /// Writes one front-matter entry (or its value, or its key) in house style and proves the
@@ -6,9 +8,9 @@ import Yams
 ///
 /// Every result is composed with Yams and compared with the intended value; when that
 /// fails the emitter returns nil and the rule offers no fix.
-enum FrontMatterEmitter {
+public enum FrontMatterEmitter {
     /// What an entry's value must read back as.
-    enum Value: Equatable {
+    public enum Value: Equatable, Sendable {
         /// A string scalar.
         case string(String)
         /// A plain `YYYY-MM-DD` or ISO-8601 scalar that YAML reads as a timestamp.
@@ -19,7 +21,7 @@ enum FrontMatterEmitter {
 
     /// The whole entry `key: value` (without a final newline), or nil when it cannot be
     /// written so that it reads back as `value`.
-    static func entry(_ key: String, _ value: Value) -> String? {
+    public static func entry(_ key: String, _ value: Value) -> String? {
         guard let keyText = self.key(key) else { return nil }
         let text: String
         switch value {
@@ -38,7 +40,7 @@ enum FrontMatterEmitter {
     }
 
     /// The text of a scalar value as it stands after `key: `, or nil.
-    static func scalar(_ value: Value, key: String) -> String? {
+    public static func scalar(_ value: Value, key: String) -> String? {
         guard let keyText = self.key(key) else { return nil }
         switch value {
         case .string(let string):
@@ -51,46 +53,59 @@ enum FrontMatterEmitter {
     }
 
     /// The text of a string list item as it stands after `  - `, or nil.
-    static func listItem(_ string: String) -> String? {
+    public static func listItem(_ string: String) -> String? {
         candidates(string).first { reads("- \($0)", as: .string(string)) }
     }
 
     /// A key written plain when YAML allows, otherwise quoted.
-    static func key(_ key: String) -> String? {
+    public static func key(_ key: String) -> String? {
         candidates(key).first { reads("\($0): x", key: key, as: .string("x")) }
     }
 
     /// Plain, then single-quoted, then double-quoted forms of a string.
     private static func candidates(_ string: String) -> [String] {
-        let single = "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
-        var double = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\\": double += "\\\\"
-            case "\"": double += "\\\""
-            case "\n": double += "\\n"
-            case "\t": double += "\\t"
-            default:
-                double += scalar.value < 0x20 ? "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : String(scalar)
-            }
-        }
-        double += "\""
+        let single = YAMLQuoting.singleQuoted(string)
+        let double = YAMLQuoting.doubleQuoted(string)
         return string.contains(where: \.isNewline) ? [double] : [string, single, double]
     }
 
     /// True when `text` is a one-entry map of `key` to `value`.
     private static func reads(_ text: String, key: String, as value: Value) -> Bool {
-        guard case .mapping(let mapping)? = try? Yams.compose(yaml: text), mapping.count == 1,
-              let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
-        else { return false }
-        return matches(valueNode, value)
+        memo.value(for: "\(text)\u{1}\(key)\u{1}\(value)") {
+            guard case .mapping(let mapping)? = try? Yams.compose(yaml: text, .default, .default, .utf8), mapping.count == 1,
+                  let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
+            else { return false }
+            return matches(valueNode, value)
+        }
     }
 
     /// True when `text` is a one-item list whose item is `value`.
     private static func reads(_ text: String, as value: Value) -> Bool {
-        guard case .sequence(let sequence)? = try? Yams.compose(yaml: text), sequence.count == 1, let item = sequence.first
-        else { return false }
-        return matches(item, value)
+        memo.value(for: "\(text)\u{1}\(value)") {
+            guard case .sequence(let sequence)? = try? Yams.compose(yaml: text, .default, .default, .utf8), sequence.count == 1, let item = sequence.first
+            else { return false }
+            return matches(item, value)
+        }
+    }
+
+    /// Validations already made: vaults repeat the same tags and values in many notes.
+    private static let memo = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        private var results: [String: Bool] = [:]
+        private let lock = NSLock()
+
+        func value(for key: String, _ compute: () -> Bool) -> Bool {
+            lock.lock()
+            let known = results[key]
+            lock.unlock()
+            if let known { return known }
+            let result = compute()
+            lock.lock()
+            results[key] = result
+            lock.unlock()
+            return result
+        }
     }
 
     private static func matches(_ node: Node, _ value: Value) -> Bool {
