@@ -1,11 +1,13 @@
 import Foundation
+import NoteFix
 import NoteLint
 import Testing
 
-/// Applies every rule's fixes to the seed essay `../shared/seeds/The AI Model Wars.md` until
-/// nothing changes, with an essays collection whose tags are Train-Case: the three legacy
-/// `[4]: [5]: [6]:` definitions become base36 footnote definitions, the flow list of tags
-/// becomes a block list, and no other byte of the essay changes.
+/// Applies every rule's fixes (`NoteFixer` with its defaults: `citation/unused` not opted in) to
+/// the seed essay `../shared/seeds/The AI Model Wars.md` until nothing changes, with an essays
+/// collection whose tags are Train-Case: the three legacy `[4]: [5]: [6]:` definitions become
+/// base36 footnote definitions, the flow list of tags becomes a block list, and no other byte
+/// of the essay changes.
 @Suite struct SeedEssayFixTests {
     static let seed = SeedEssayTests.seed
 
@@ -19,35 +21,17 @@ import Testing
               tags: {type: tags, case: Train-Case}
         """
 
-    /// Rules whose fixes delete content and are only applied when asked for.
-    static let optIn: Set<String> = ["citation/unused"]
-
-    /// Lints `text` and applies the fixes of the findings, skipping a fix that overlaps one
-    /// already taken (the next round sees it again); nil when no finding offers a fix.
-    static func fixOnce(_ text: String, configuration: Configuration) throws -> String? {
-        let result = Linter().lint([Linter.Input(path: "essays/The AI Model Wars.md", bytes: Array(text.utf8))],
-                                   configuration: { _ in configuration })
-        var taken: [Edit] = []
-        for fix in result.findings.filter({ !optIn.contains($0.ruleID) }).compactMap(\.fix)
-        where !fix.edits.contains(where: { edit in taken.contains { $0.range.overlaps(edit.range) || $0.range.lowerBound == edit.range.lowerBound } }) {
-            taken += fix.edits
-        }
-        guard !taken.isEmpty else { return nil }
-        return String(decoding: try EditApplier.apply(taken, to: Array(text.utf8)), as: UTF8.self)
-    }
-
     @Test(.enabled(if: FileManager.default.fileExists(atPath: seed), "seed essay ../shared/seeds/The AI Model Wars.md is absent"))
     func fixesReachTheExpectedEssay() throws {
         let original = try String(contentsOfFile: Self.seed, encoding: .utf8)
         let configuration = try ConfigurationLoader.parse(Self.configuration)
-        var text = original
-        var rounds = 0
-        while let fixed = try Self.fixOnce(text, configuration: configuration) {
-            #expect(fixed != text, "a round of fixes changed nothing")
-            text = fixed
-            rounds += 1
-            try #require(rounds < 10, "fixes did not reach a fixed point")
-        }
+        let result = NoteFixer().fix([Linter.Input(path: "essays/The AI Model Wars.md", bytes: Array(original.utf8))],
+                                     configuration: { _ in configuration })
+        #expect(result.errors.isEmpty && result.unsettled.isEmpty)
+        let rewrite = try #require(result.rewrites.first)
+        #expect(rewrite.conflicts.isEmpty && rewrite.refused.isEmpty)
+        #expect(Set(rewrite.applied.map(\.origin)) == ["citation/legacy-numeric", "frontmatter/tags-style"])
+        let text = String(decoding: rewrite.result, as: UTF8.self)
 
         // The ids are FNV-1a (64-bit) of each normalised URL, mod 36^6, in base36 (computed
         // outside notekit); none is taken in this one-note vault.
@@ -61,6 +45,5 @@ import Testing
         expected = expected.replacingOccurrences(
             of: tags, with: "tags:\n  - AI-Models\n  - Model-Vendors\n  - Cloud-Infrastructure\n  - Data-Centers\n")
         #expect(text == expected)
-        #expect(rounds >= 1)
     }
 }
