@@ -59,14 +59,15 @@ public struct NoteFixer: Sendable {
     /// Plans the rewrites of `inputs`, linted as `Linter.lint` lints them.
     public func fix(_ inputs: [Linter.Input], vaultFiles: [String]? = nil,
                     configuration: @escaping @Sendable (String) throws -> Configuration) rethrows -> Result {
-        var lint = try linter.lint(inputs, vaultFiles: vaultFiles, configuration: configuration)
-        let errors = lint.errors
-        let originals = lint.notes
-        var states = originals.map { NoteState(original: $0) }
-        let index = Dictionary(originals.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let lint = try linter.lint(inputs, vaultFiles: vaultFiles, configuration: configuration)
+        var states = lint.notes.map { NoteState(original: $0) }
+        let index = Dictionary(lint.notes.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let configurations = try lint.notes.map { try configuration($0.path) }
+        let vaultPaths = zip(lint.notes, configurations).map { Linter.vaultPath($0.path, root: $1.root) }
+        var findings = lint.findings
         var unsettled: [String] = []
         for pass in 1...Self.maxPasses {
-            let fixes = Dictionary(grouping: lint.findings.filter(applies), by: \.path)
+            let fixes = Dictionary(grouping: findings.filter(applies), by: \.path)
             var changed = false
             for (path, findings) in fixes {
                 guard let position = index[path], !states[position].frozen else { continue }
@@ -78,10 +79,13 @@ public struct NoteFixer: Sendable {
                 states[position].settle()
             }
             guard changed else { break }
-            lint = try linter.lint(states.map { Linter.Input(path: $0.current.path, bytes: $0.current.source.bytes) },
-                                   vaultFiles: vaultFiles, configuration: configuration)
+            // Re-lint the notes as they now stand, without parsing them again.
+            let contexts = states.indices.map {
+                NoteContext(note: states[$0].current, vaultPath: vaultPaths[$0], configuration: configurations[$0])
+            }
+            findings = linter.lint(contexts, vaultFiles: vaultFiles ?? vaultPaths)
             if pass == Self.maxPasses {
-                unsettled = Set(lint.findings.filter(applies).map(\.path)).sorted()
+                unsettled = Set(findings.filter(applies).map(\.path)).sorted()
             }
         }
         if options.touchModified {
@@ -91,7 +95,7 @@ public struct NoteFixer: Sendable {
                 }
             }
         }
-        return Result(rewrites: states.map(\.rewrite), errors: errors, unsettled: unsettled)
+        return Result(rewrites: states.map(\.rewrite), errors: lint.errors, unsettled: unsettled)
     }
 
     /// True when the finding's fix is one this run applies.
