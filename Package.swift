@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
         .library(name: "CitationReports", targets: ["CitationReports"]),
         .library(name: "NoteRender", targets: ["NoteRender"]),
+        .library(name: "NoteFix", targets: ["NoteFix"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
         .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
+        .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
@@ -41,13 +43,15 @@ let package = Package(
                 "NoteCitations",
                 "CitationReports",
                 "NoteRender",
+                "NoteFix",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
+        .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
     ],

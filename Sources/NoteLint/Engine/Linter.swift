@@ -100,7 +100,7 @@ public struct Linter: Sendable {
     }
 
     /// `path` relative to `root`, with `/` separators.
-    static func vaultPath(_ path: String, root: String) -> String {
+    public static func vaultPath(_ path: String, root: String) -> String {
         let full = standardized(path), base = standardized(root)
         return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : path
     }
