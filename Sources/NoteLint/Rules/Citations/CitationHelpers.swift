@@ -8,7 +8,7 @@ enum CitationHelpers {
     static func deletion(of range: SourceRange, in source: SourceText) -> Range<Int> {
         let line = range.start.line
         var lastLine = source.position(at: range.end.offset).line
-        if lastLine < source.lineCount, source.lineString(lastLine + 1).allSatisfy({ $0 == " " || $0 == "\t" }) {
+        if lastLine < source.lineCount, source.lineString(lastLine + 1).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
             lastLine += 1
         }
         let end = lastLine < source.lineCount ? source.lineStarts[lastLine] : source.bytes.count
