@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
         .library(name: "CitationReports", targets: ["CitationReports"]),
         .library(name: "NoteRender", targets: ["NoteRender"]),
+        .library(name: "NoteMigrate", targets: ["NoteMigrate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
         .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
+        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "Yams"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
+        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteLint", "NoteParser"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -6,9 +6,9 @@ import Yams
 ///
 /// Every result is composed with Yams and compared with the intended value; when that
 /// fails the emitter returns nil and the rule offers no fix.
-enum FrontMatterEmitter {
+public enum FrontMatterEmitter {
     /// What an entry's value must read back as.
-    enum Value: Equatable {
+    public enum Value: Equatable, Sendable {
         /// A string scalar.
         case string(String)
         /// A plain `YYYY-MM-DD` or ISO-8601 scalar that YAML reads as a timestamp.
@@ -19,7 +19,7 @@ enum FrontMatterEmitter {
 
     /// The whole entry `key: value` (without a final newline), or nil when it cannot be
     /// written so that it reads back as `value`.
-    static func entry(_ key: String, _ value: Value) -> String? {
+    public static func entry(_ key: String, _ value: Value) -> String? {
         guard let keyText = self.key(key) else { return nil }
         let text: String
         switch value {
@@ -38,7 +38,7 @@ enum FrontMatterEmitter {
     }
 
     /// The text of a scalar value as it stands after `key: `, or nil.
-    static func scalar(_ value: Value, key: String) -> String? {
+    public static func scalar(_ value: Value, key: String) -> String? {
         guard let keyText = self.key(key) else { return nil }
         switch value {
         case .string(let string):
@@ -51,12 +51,12 @@ enum FrontMatterEmitter {
     }
 
     /// The text of a string list item as it stands after `  - `, or nil.
-    static func listItem(_ string: String) -> String? {
+    public static func listItem(_ string: String) -> String? {
         candidates(string).first { reads("- \($0)", as: .string(string)) }
     }
 
     /// A key written plain when YAML allows, otherwise quoted.
-    static func key(_ key: String) -> String? {
+    public static func key(_ key: String) -> String? {
         candidates(key).first { reads("\($0): x", key: key, as: .string("x")) }
     }
 
