@@ -12,8 +12,8 @@ struct StepEdit: Equatable {
 /// back as intended); `reorder` moves entries' lines as written.
 struct StepPlanner {
     let note: Note
-    /// The value of a template placeholder for this note.
-    let placeholder: (String) -> String
+    /// The value of a template placeholder for this note; nil when it has none.
+    let placeholder: (String) -> String?
 
     /// The edits, and why some wanted changes were not made.
     func plan(_ action: MigrationStep.Action) -> (edits: [StepEdit], notices: [String]) {
@@ -42,7 +42,9 @@ struct StepPlanner {
     private func set(_ key: String, _ template: ValueTemplate) -> ([StepEdit], [String]) {
         let existing = note.entries(key)
         guard existing.allSatisfy({ $0.value?.isEmpty == true }) else { return ([], []) }
-        let text = template.render(placeholder)
+        var unknown: [String] = []
+        let text = template.render { name in placeholder(name) ?? { unknown.append("{{\(name)}}"); return "" }() }
+        guard unknown.isEmpty else { return ([], ["set \(key): no value for \(unknown.joined(separator: ", "))"]) }
         let value: FrontMatterEmitter.Value = DateText.isCalendarDate(text) ? .timestamp(text) : .string(text)
         guard let entry = FrontMatterEmitter.entry(key, value) else { return ([], ["set \(key): '\(text)' cannot be written as YAML"]) }
         let summary = "set \(key)"

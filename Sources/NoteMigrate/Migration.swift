@@ -1,0 +1,103 @@
+import Foundation
+import NoteFix
+import NoteLint
+import NoteParser
+
+/// A plan applied to notes: every step planned against each note as read, as edits tagged
+/// `migrate/<kind>` that `NoteRewrite.plan` applies in one pass (steps that change the same
+/// bytes conflict: the later is dropped and reported). `reorder` is the exception: it orders
+/// the entries as the steps before it leave them.
+public struct Migration: Sendable {
+    public let plan: MigrationPlan
+    /// The folder step `paths` globs are matched from.
+    public let vaultRoot: String
+    /// `{{today}}`, `YYYY-MM-DD`.
+    public var today: String
+    /// `{{git.created}}` of a note path; `CreationDate.of` by default.
+    public var creationDate: @Sendable (String) -> String?
+
+    public init(plan: MigrationPlan, vaultRoot: String) {
+        self.plan = plan
+        self.vaultRoot = vaultRoot
+        self.today = CreationDate.day(of: Date())
+        self.creationDate = CreationDate.of
+    }
+
+    /// What a run over notes plans.
+    public struct Run: Sendable {
+        /// Notes with changes, conflicts or refusals, in path order.
+        public let rewrites: [NoteRewrite]
+        /// Changes a step wanted but did not make, as `path: why`.
+        public let notices: [String]
+        /// Notes that could not be read, as `path:line:col: error: message`.
+        public let errors: [String]
+    }
+
+    /// Plans every Markdown file of `paths` (folders searched, hidden folders skipped).
+    public func run(_ paths: [String]) -> Run {
+        let (files, missing) = NoteFiles.collect(paths)
+        var rewrites: [NoteRewrite] = []
+        var notices: [String] = []
+        var errors = missing.map(\.description)
+        for result in NoteParser().parse(files: files) {
+            switch result {
+            case .success(let note):
+                let planned = edits(for: note)
+                notices += planned.notices.map { "\(note.path): \($0)" }
+                let rewrite = NoteRewrite.plan(note, edits: planned.edits)
+                if rewrite.isChanged || !rewrite.conflicts.isEmpty || !rewrite.refused.isEmpty { rewrites.append(rewrite) }
+            case .failure(let error):
+                errors.append(error.description)
+            }
+        }
+        return Run(rewrites: rewrites, notices: notices, errors: errors)
+    }
+
+    /// The edits the plan wants in one note, and why some wanted changes were not made.
+    public func edits(for note: Note) -> (edits: [PlannedEdit], notices: [String]) {
+        let path = relativePath(note.path)
+        let placeholders = Placeholders(note: note, today: today, creationDate: creationDate)
+        let planner = StepPlanner(note: note, placeholder: placeholders.value)
+        var edits: [PlannedEdit] = []
+        var notices: [String] = []
+        for step in plan.steps where step.applies(to: note, at: path) {
+            if case .reorder(let keys) = step.action {
+                edits = reordering(note, keys: keys, after: edits, origin: step.origin)
+                continue
+            }
+            let planned = planner.plan(step.action)
+            edits += planned.edits.map { PlannedEdit(edit: $0.edit, origin: step.origin, summary: $0.summary) }
+            notices += planned.notices
+        }
+        return (edits, notices)
+    }
+
+    /// `edits` followed by a reorder of the entries as those edits leave them: the edits inside
+    /// the front matter and the move become one edit (their summaries kept in its own), so that
+    /// a plan that changes entries and then orders them needs one run.
+    private func reordering(_ note: Note, keys: [String], after edits: [PlannedEdit], origin: String) -> [PlannedEdit] {
+        let reorder = MigrationStep.Action.reorder(keys: keys)
+        guard let content = note.closedFrontMatter?.contentRange.bytes else { return edits }
+        let inside = edits.filter { content.lowerBound <= $0.edit.range.lowerBound && $0.edit.range.upperBound <= content.upperBound }
+        // Edits that overlap each other: the move is planned on the note as read and the engine reports the conflicts.
+        guard let changed = try? EditApplier.apply(inside.map(\.edit), to: note.source.bytes) else {
+            return edits + StepPlanner(note: note, placeholder: { _ in nil }).plan(reorder).edits
+                .map { PlannedEdit(edit: $0.edit, origin: origin, summary: $0.summary) }
+        }
+        guard let changedNote = try? NoteParser().parse(bytes: changed, path: note.path),
+              let move = StepPlanner(note: changedNote, placeholder: { _ in nil }).plan(reorder).edits.first,
+              let result = try? EditApplier.apply([move.edit], to: changed),
+              let edit = Edit.between(note.source.bytes, result) else { return edits }
+        let summary = inside.isEmpty ? move.summary : move.summary + " (with: " + inside.map(\.summary).joined(separator: "; ") + ")"
+        let absorbed = Set(inside.map(\.edit))
+        return edits.filter { !absorbed.contains($0.edit) } + [PlannedEdit(edit: edit, origin: origin, summary: summary)]
+    }
+
+    /// `path` relative to the vault root, as globs see it.
+    func relativePath(_ path: String) -> String {
+        let root = URL(fileURLWithPath: vaultRoot).standardizedFileURL.path
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
+    }
+}
