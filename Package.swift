@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
         .library(name: "CitationReports", targets: ["CitationReports"]),
         .library(name: "NoteRender", targets: ["NoteRender"]),
+        .library(name: "NoteFix", targets: ["NoteFix"]),
         .library(name: "NoteMigrate", targets: ["NoteMigrate"]),
     ],
     dependencies: [
@@ -33,7 +34,8 @@ let package = Package(
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
         .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
-        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "Yams"]),
+        .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
+        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "NoteFix", "Yams"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
@@ -43,6 +45,8 @@ let package = Package(
                 "NoteCitations",
                 "CitationReports",
                 "NoteRender",
+                "NoteFix",
+                "NoteMigrate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +54,8 @@ let package = Package(
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
-        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,82 @@
+import NoteLint
+import NoteParser
+
+/// The planned new content of one note.
+public struct NoteRewrite: Sendable {
+    public let path: String
+    public let original: [UInt8]
+    public let result: [UInt8]
+    /// Every edit applied, pass after pass.
+    public var applied: [PlannedEdit] { passes.flatMap { $0 } }
+    /// The edits applied by each pass, each in the coordinates of that pass's input
+    /// (the first pass's in `original`'s); applying them in turn to `original` gives `result`.
+    public let passes: [[PlannedEdit]]
+    public let conflicts: [EditConflict]
+    public let refused: [RefusedEdit]
+
+    public var isChanged: Bool { result != original }
+
+    init(path: String, original: [UInt8], result: [UInt8], passes: [[PlannedEdit]],
+         conflicts: [EditConflict] = [], refused: [RefusedEdit] = []) {
+        self.path = path
+        self.original = original
+        self.result = result
+        self.passes = passes.filter { !$0.isEmpty }
+        self.conflicts = conflicts
+        self.refused = refused
+    }
+
+    /// Applies `edits` to `note` in one pass (non-overlapping; conflicts and refusals reported).
+    ///
+    /// Edits are taken in order of position (insertions before replacements that start at the
+    /// same byte, then in the order given). An edit outside the file, or one touching a front
+    /// matter with a YAML error, is refused; one overlapping an edit already kept is dropped as a
+    /// conflict; an exact repeat of a kept edit is applied once.
+    public static func plan(_ note: Note, edits: [PlannedEdit]) -> NoteRewrite {
+        let bytes = note.source.bytes
+        let brokenFrontMatter = note.frontMatter.flatMap { $0.error == nil ? nil : $0 }
+        let ordered = edits.enumerated().sorted {
+            let (a, b) = ($0.element.edit.range, $1.element.edit.range)
+            return (a.lowerBound, a.upperBound, $0.offset) < (b.lowerBound, b.upperBound, $1.offset)
+        }.map(\.element)
+        var kept: [PlannedEdit] = []
+        var conflicts: [EditConflict] = []
+        var refused: [RefusedEdit] = []
+        for planned in ordered {
+            let range = planned.edit.range
+            if range.lowerBound < 0 || range.upperBound > bytes.count {
+                refused.append(RefusedEdit(edit: planned, reason: "bytes \(range.lowerBound)..<\(range.upperBound) lie outside the file (\(bytes.count) bytes)"))
+                continue
+            }
+            if let frontMatter = brokenFrontMatter, touches(range, frontMatter.range.bytes) {
+                let error = frontMatter.error.map { " (\($0.description))" } ?? ""
+                refused.append(RefusedEdit(edit: planned, reason: "the front matter has a YAML error\(error); fix it by hand first"))
+                continue
+            }
+            if let previous = kept.last {
+                if previous.edit == planned.edit { continue }
+                if overlaps(previous.edit.range, range) {
+                    conflicts.append(EditConflict(kept: previous, dropped: planned))
+                    continue
+                }
+            }
+            kept.append(planned)
+        }
+        // Kept edits are sorted and disjoint, so applying cannot fail.
+        let result = (try? EditApplier.apply(kept.map(\.edit), to: bytes)) ?? bytes
+        return NoteRewrite(path: note.path, original: bytes, result: result, passes: [kept], conflicts: conflicts, refused: refused)
+    }
+
+    /// True when `later` (starting at or after `earlier`) shares bytes with it: it starts inside
+    /// it, or both replace bytes from the same start. Insertions at a boundary do not overlap.
+    static func overlaps(_ earlier: Range<Int>, _ later: Range<Int>) -> Bool {
+        later.lowerBound < earlier.upperBound
+            || (later.lowerBound == earlier.lowerBound && !later.isEmpty && !earlier.isEmpty)
+    }
+
+    /// True when an edit of `range` changes bytes of `block`; an insertion counts from the
+    /// block's first byte up to (not including) its end.
+    static func touches(_ range: Range<Int>, _ block: Range<Int>) -> Bool {
+        range.isEmpty ? block.contains(range.lowerBound) : range.overlaps(block)
+    }
+}
