@@ -1,6 +1,5 @@
 import Foundation
 import NoteFix
-import NoteLint
 import NoteParser
 
 /// A plan applied to notes: every step planned against each note as read, as edits tagged
@@ -20,7 +19,7 @@ public struct Migration: Sendable {
         self.plan = plan
         self.vaultRoot = vaultRoot
         self.today = CreationDate.day(of: Date())
-        self.creationDate = CreationDate.of
+        self.creationDate = { CreationDate.of($0) }
     }
 
     /// What a run over notes plans.
@@ -62,7 +61,7 @@ public struct Migration: Sendable {
         var notices: [String] = []
         for step in plan.steps where step.applies(to: note, at: path) {
             if case .reorder(let keys) = step.action {
-                edits = reordering(note, keys: keys, after: edits, origin: step.origin)
+                edits = ReorderComposer(note: note, keys: keys, origin: step.origin).compose(after: edits)
                 continue
             }
             let planned = planner.plan(step.action)
@@ -70,27 +69,6 @@ public struct Migration: Sendable {
             notices += planned.notices
         }
         return (edits, notices)
-    }
-
-    /// `edits` followed by a reorder of the entries as those edits leave them: the edits inside
-    /// the front matter and the move become one edit (their summaries kept in its own), so that
-    /// a plan that changes entries and then orders them needs one run.
-    private func reordering(_ note: Note, keys: [String], after edits: [PlannedEdit], origin: String) -> [PlannedEdit] {
-        let reorder = MigrationStep.Action.reorder(keys: keys)
-        guard let content = note.closedFrontMatter?.contentRange.bytes else { return edits }
-        let inside = edits.filter { content.lowerBound <= $0.edit.range.lowerBound && $0.edit.range.upperBound <= content.upperBound }
-        // Edits that overlap each other: the move is planned on the note as read and the engine reports the conflicts.
-        guard let changed = try? EditApplier.apply(inside.map(\.edit), to: note.source.bytes) else {
-            return edits + StepPlanner(note: note, placeholder: { _ in nil }).plan(reorder).edits
-                .map { PlannedEdit(edit: $0.edit, origin: origin, summary: $0.summary) }
-        }
-        guard let changedNote = try? NoteParser().parse(bytes: changed, path: note.path),
-              let move = StepPlanner(note: changedNote, placeholder: { _ in nil }).plan(reorder).edits.first,
-              let result = try? EditApplier.apply([move.edit], to: changed),
-              let edit = Edit.between(note.source.bytes, result) else { return edits }
-        let summary = inside.isEmpty ? move.summary : move.summary + " (with: " + inside.map(\.summary).joined(separator: "; ") + ")"
-        let absorbed = Set(inside.map(\.edit))
-        return edits.filter { !absorbed.contains($0.edit) } + [PlannedEdit(edit: edit, origin: origin, summary: summary)]
     }
 
     /// `path` relative to the vault root, as globs see it.

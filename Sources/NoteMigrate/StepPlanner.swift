@@ -83,7 +83,7 @@ struct StepPlanner {
             case (.quotes, .string(let text)) where entry.isQuoted && !DateText.isCalendarDate(text):
                 guard let scalar = FrontMatterEmitter.scalar(.string(text), key: entry.key),
                       scalar != note.text(entry.valueRange) else { continue }
-                edits.append(StepEdit(edit: Edit(range: entry.valueRange.bytes, replacement: scalar), summary: "quote \(entry.key) in house style"))
+                edits.append(StepEdit(edit: Edit(range: entry.valueRange.bytes, replacement: scalar), summary: "write \(entry.key) " + (scalar.first == "'" ? "in single quotes" : scalar.first == "\"" ? "in double quotes" : "without quotes")))
             default:
                 continue
             }
