@@ -7,11 +7,12 @@ import Testing
     @Test func firstCommitDateFollowsRenames() throws {
         let repo = try TemporaryFolder()
         try repo.git("init", "-q")
-        try repo.write("a.md", "---\ntitle: A\n---\n")
+        let body = (1...20).map { "Line \($0) of a note long enough for git to see the rename." }.joined(separator: "\n")
+        try repo.write("a.md", "---\ntitle: A\n---\n" + body)
         try repo.git("add", "a.md")
         try repo.git("commit", "-q", "-m", "add", date: "2021-03-04T12:00:00Z")
         try repo.git("mv", "a.md", "b.md")
-        try repo.write("b.md", "---\ntitle: B\n---\n")
+        try repo.write("b.md", "---\ntitle: B\n---\n" + body)
         try repo.git("commit", "-qam", "rename", date: "2023-06-07T12:00:00Z")
         #expect(CreationDate.of(repo.path("b.md")) == "2021-03-04")
     }

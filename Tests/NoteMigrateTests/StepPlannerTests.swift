@@ -89,6 +89,7 @@ import Testing
         #expect(try migrated("---\ntags:\n- A\n---\n", action).text == "---\ntags:\n- A\n---\n")
         #expect(try migrated("---\ntags: []\n---\n", action).text == "---\ntags: []\n---\n")
         #expect(try migrated("---\r\ntags: [A]\r\n---\r\n", action).text == "---\r\ntags:\r\n  - A\r\n---\r\n")
+        #expect(try migrated("---\r\na: 1\r\ntags: [A, B]\r\n---\r\n", action).text == "---\r\na: 1\r\ntags:\r\n  - A\r\n  - B\r\n---\r\n")
     }
 
     @Test func convertDatesUnquotesRealDays() throws {
