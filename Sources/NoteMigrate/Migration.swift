@@ -2,10 +2,9 @@ import Foundation
 import NoteFix
 import NoteParser
 
-/// A plan applied to notes: every step planned against each note as read, as edits tagged
-/// `migrate/<kind>` that `NoteRewrite.plan` applies in one pass (steps that change the same
-/// bytes conflict: the later is dropped and reported). `reorder` is the exception: it orders
-/// the entries as the steps before it leave them.
+/// A plan applied to notes: steps run in order, each on the note as the steps before it leave
+/// it, their edits (tagged `migrate/<kind>`) kept in the coordinates of the note as read so that
+/// `NoteRewrite.plan` applies them in one pass.
 public struct Migration: Sendable {
     public let plan: MigrationPlan
     /// The folder step `paths` globs are matched from.
@@ -55,20 +54,20 @@ public struct Migration: Sendable {
     /// The edits the plan wants in one note, and why some wanted changes were not made.
     public func edits(for note: Note) -> (edits: [PlannedEdit], notices: [String]) {
         let path = relativePath(note.path)
-        let placeholders = Placeholders(note: note, today: today, creationDate: creationDate)
-        let planner = StepPlanner(note: note, placeholder: placeholders.value)
-        var edits: [PlannedEdit] = []
+        var sequence = EditSequence(note)
         var notices: [String] = []
-        for step in plan.steps where step.applies(to: note, at: path) {
-            if case .reorder(let keys) = step.action {
-                edits = ReorderComposer(note: note, keys: keys, origin: step.origin).compose(after: edits)
-                continue
-            }
-            let planned = planner.plan(step.action)
-            edits += planned.edits.map { PlannedEdit(edit: $0.edit, origin: step.origin, summary: $0.summary) }
+        for step in plan.steps where step.applies(to: sequence.current, at: path) {
+            let placeholders = Placeholders(note: sequence.current, today: today, creationDate: creationDate)
+            let planned = StepPlanner(note: sequence.current, placeholder: placeholders.value).plan(step.action)
             notices += planned.notices
+            do {
+                try sequence.add(planned.edits.map { PlannedEdit(edit: $0.edit, origin: step.origin, summary: $0.summary) })
+            } catch {
+                notices.append("\(step.kind): \(error); this and later steps skipped")
+                break
+            }
         }
-        return (edits, notices)
+        return (sequence.edits, notices)
     }
 
     /// `path` relative to the vault root, as globs see it.

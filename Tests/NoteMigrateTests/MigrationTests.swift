@@ -35,17 +35,41 @@ import Testing
         ])
     }
 
-    @Test func stepsSeeTheNoteAsReadAndConflictsAreReported() throws {
+    /// The single edit of `source` after `plan`, with the summaries of its edits.
+    func migrated(_ source: String, _ planText: String) throws -> (text: String, summaries: [String]) {
         let vault = try TemporaryFolder()
-        try vault.write("n.md", "---\nstatus: 'WIP'\n---\n")
-        let run = Migration(plan: try plan("""
-            steps:
-              - map: {key: status, values: {WIP: Draft}}
-              - convert: quotes
-            """), vaultRoot: vault.root).run([vault.root])
-        let rewrite = try #require(run.rewrites.first)
-        #expect(String(decoding: rewrite.result, as: UTF8.self) == "---\nstatus: Draft\n---\n")
-        #expect(rewrite.conflicts.map(\.dropped.origin) == ["migrate/convert"])
+        try vault.write("n.md", source)
+        let migration = Migration(plan: try plan(planText), vaultRoot: vault.root)
+        let rewrite = try #require(migration.run([vault.root]).rewrites.first)
+        #expect(rewrite.conflicts.isEmpty && rewrite.refused.isEmpty)
+        #expect(RewriteWriter(mode: .write).commit([rewrite]).errors.isEmpty)
+        #expect(migration.run([vault.root]).rewrites.isEmpty, "a second run makes no edits")
+        return (String(decoding: rewrite.result, as: UTF8.self), rewrite.applied.map(\.summary))
+    }
+
+    @Test func stepsSeeTheNoteAsEarlierStepsLeaveIt() throws {
+        let renamed = try migrated("---\nstate: WIP\n---\n", "steps:\n  - rename: {from: state, to: status}\n  - map: {key: status, values: {WIP: Draft}}\n")
+        #expect(renamed.text == "---\nstatus: Draft\n---\n")
+        #expect(renamed.summaries == ["rename state → status", "map status WIP → Draft"])
+        let merged = try migrated("---\nstatus: 'WIP'\n---\n", "steps:\n  - convert: quotes\n  - map: {key: status, values: {WIP: Draft}}\n")
+        #expect(merged.text == "---\nstatus: Draft\n---\n")
+        #expect(merged.summaries == ["map status WIP → Draft (with: write status without quotes)"])
+    }
+
+    @Test func editsAtOnePointKeepTheirOrder() throws {
+        let sets = try migrated("---\nx: 1\n---\n", "steps:\n  - set: {key: a, value: '1'}\n  - set: {key: b, value: '2'}\n")
+        #expect(sets.text == "---\nx: 1\na: '1'\nb: '2'\n---\n")
+        #expect(sets.summaries == ["set a", "set b"])
+        let again = try migrated("---\nk: 1\nz: 2\n---\n", "steps:\n  - delete: k\n  - set: {key: k, value: v}\n  - delete: z\n")
+        #expect(again.text == "---\nk: v\n---\n")
+        #expect(again.summaries == ["delete k", "delete z", "set k"] || again.summaries == ["delete k", "set k", "delete z"])
+    }
+
+    @Test func anUndoneChangeIsNoEdit() throws {
+        let vault = try TemporaryFolder()
+        try vault.write("n.md", "---\nx: 1\n---\n")
+        let run = Migration(plan: try plan("steps:\n  - set: {key: a, value: v}\n  - delete: a\n"), vaultRoot: vault.root).run([vault.root])
+        #expect(run.rewrites.isEmpty)
     }
 
     @Test func reorderOrdersEntriesAsEarlierStepsLeaveThem() throws {
@@ -66,7 +90,7 @@ import Testing
         #expect(String(decoding: rewrite.result, as: UTF8.self) == "---\ntitle: T\nstatus: x\n# keep\nsite_uuid: fixed\ntags:\n  - b\n  - a\n---\nBody\n")
         #expect(rewrite.conflicts.isEmpty && rewrite.refused.isEmpty)
         #expect(rewrite.applied.map(\.summary) == ["reorder keys (with: write tags as a block list; rename state → status; "
-                                                   + "write state without quotes; delete cf; write title without quotes; set site_uuid)"])
+                                                   + "write status without quotes; delete cf; write title without quotes; set site_uuid)"])
         #expect(RewriteWriter(mode: .write).commit(run.rewrites).errors.isEmpty)
         #expect(migration.run([vault.root]).rewrites.isEmpty)
     }
