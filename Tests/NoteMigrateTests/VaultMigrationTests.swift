@@ -36,6 +36,43 @@ import Testing
         #expect(migration.run([vault.root]).rewrites.filter(\.isChanged).isEmpty)
     }
 
+    /// Notes whose edits shift the bytes of later steps' edits.
+    func shiftingVault() throws -> TemporaryFolder {
+        let vault = try copy(Self.packageRoot + "/Notes")
+        try vault.write("shift/a.md", "---\ntitle: \"Quoted\"\ntags: [a, b]\nstate: WIP\ncf_last_run: x\ndate: '2024-05-01'\nz: \"q\"\n---\nBody\n")
+        try vault.write("shift/b.md", "---\r\ncf_last_run: 1\r\nstate: \"done\"\r\ntags: one\r\nlede: \"L\"\r\n---\r\nBody\r\n")
+        try vault.write("shift/c.md", "# Only a heading\n")
+        try vault.write("shift/d.md", "---\ndate_last_updated: '2024-01-01'\n# note\nstatus: \"resolved\"\ncf_last_run_model: m\nx: 'y'\n---\n")
+        return vault
+    }
+
+    /// One run of a plan writes what running its steps one by one, writing after each, writes:
+    /// the edits kept in the coordinates of the note as read land where the steps meant them.
+    @Test(arguments: [true, false])
+    func onePassEqualsStepByStep(reorder: Bool) throws {
+        var text = Self.corpusPlan.replacingOccurrences(of: "{{uuid}}", with: "{{filename}}")
+            .replacingOccurrences(of: "rename: {from: date_last_updated", with: "rename: {from: state, to: status}\n  - rename: {from: date_last_updated")
+        if !reorder { text = text.components(separatedBy: "\n").filter { !$0.contains("reorder") }.joined(separator: "\n") }
+        let plan = try MigrationPlan.parse(text, path: "plan.yml")
+        let together = try shiftingVault(), apart = try shiftingVault()
+        let run = Migration(plan: plan, vaultRoot: together.root).run([together.root])
+        #expect(run.rewrites.contains { $0.applied.contains { $0.summary.contains("(with: ") } } == reorder)
+        #expect(RewriteWriter(mode: .write).commit(run.rewrites).errors.isEmpty)
+        for step in plan.steps {
+            let single = Migration(plan: MigrationPlan(steps: [step]), vaultRoot: apart.root).run([apart.root])
+            #expect(RewriteWriter(mode: .write).commit(single.rewrites).errors.isEmpty)
+        }
+        let (files, _) = NoteFiles.collect([together.root])
+        #expect(files.count == 19)
+        for file in files {
+            let relative = String(file.dropFirst(together.root.count + 1))
+            #expect(try together.read(relative) == apart.read(relative), "\(relative)")
+        }
+        #expect(try together.read("shift/b.md") == (reorder
+            ? "---\r\ntags:\r\n  - one\r\nstatus: done\r\nlede: L\r\nsite_uuid: b\r\n---\r\nBody\r\n"
+            : "---\r\nstatus: done\r\ntags:\r\n  - one\r\nlede: L\r\nsite_uuid: b\r\n---\r\nBody\r\n"))
+    }
+
     static let corpusPlan = """
         steps:
           - rename: {from: date_last_updated, to: date_updated}
