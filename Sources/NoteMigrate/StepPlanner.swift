@@ -2,12 +2,12 @@ import NoteLint
 import NoteParser
 
 /// One edit a step wants, with what it does.
-struct StepEdit: Equatable {
+struct StepEdit {
     let edit: Edit
     let summary: String
 }
 
-/// Turns one step into byte edits of one note, planned against the note as read.
+/// Turns one step into byte edits of the note it is given (the note as earlier steps leave it).
 /// Every changed entry is emitted alone by `FrontMatterEmitter` (which proves the text reads
 /// back as intended); `reorder` moves entries' lines as written.
 struct StepPlanner {

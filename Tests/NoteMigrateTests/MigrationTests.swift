@@ -51,6 +51,8 @@ import Testing
         let renamed = try migrated("---\nstate: WIP\n---\n", "steps:\n  - rename: {from: state, to: status}\n  - map: {key: status, values: {WIP: Draft}}\n")
         #expect(renamed.text == "---\nstatus: Draft\n---\n")
         #expect(renamed.summaries == ["rename state → status", "map status WIP → Draft"])
+        let filtered = try migrated("---\nstatus: wip\n---\n", "steps:\n  - map: {key: status, values: {wip: Draft}}\n  - set: {key: review, value: due}\n    where: {status: Draft}\n")
+        #expect(filtered.text == "---\nstatus: Draft\nreview: due\n---\n")
         let merged = try migrated("---\nstatus: 'WIP'\n---\n", "steps:\n  - convert: quotes\n  - map: {key: status, values: {WIP: Draft}}\n")
         #expect(merged.text == "---\nstatus: Draft\n---\n")
         #expect(merged.summaries == ["map status WIP → Draft (with: write status without quotes)"])
