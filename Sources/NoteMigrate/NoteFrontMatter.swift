@@ -44,3 +44,65 @@ extension Note {
         return Edit(range: start..<start, replacement: lineEnds("---\n" + text + "\n---\n"))
     }
 }
+
+extension Note {
+    /// The bytes of an entry's scalar value written on its key's line, quotes included and a
+    /// trailing comment excluded; nil for values over several lines.
+    func scalarRange(_ entry: FrontMatterEntry) -> Range<Int>? {
+        let range = entry.valueRange.bytes, bytes = source.bytes
+        guard let first = range.first, !bytes[range].contains(UInt8(ascii: "\n")) else { return nil }
+        var index = first + 1
+        switch bytes[first] {
+        case UInt8(ascii: "'"):
+            while index < range.upperBound {
+                if bytes[index] == UInt8(ascii: "'") {
+                    if index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "'") { index += 2; continue }
+                    return first..<(index + 1)
+                }
+                index += 1
+            }
+            return nil
+        case UInt8(ascii: "\""):
+            while index < range.upperBound {
+                if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+                if bytes[index] == UInt8(ascii: "\"") { return first..<(index + 1) }
+                index += 1
+            }
+            return nil
+        default:
+            var end = commentStart(in: range) ?? range.upperBound
+            while end > first, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            return first..<end
+        }
+    }
+
+    /// The bytes a new scalar value replaces: the scalar on the key line (a comment after it
+    /// stays), or the whole value when it spans lines without comments; nil otherwise.
+    func scalarValueBytes(_ entry: FrontMatterEntry) -> Range<Int>? {
+        scalarRange(entry) ?? (entry.valueRange.start.line < entry.valueRange.end.line && !hasComment(entry) ? entry.valueRange.bytes : nil)
+    }
+
+    /// True when an entry's lines hold a `# comment` (a `#` after a space, outside quotes).
+    func hasComment(_ entry: FrontMatterEntry) -> Bool { commentStart(in: entry.range.bytes) != nil }
+
+    /// Where a `# comment` starts in `range`, quotes skipped.
+    private func commentStart(in range: Range<Int>) -> Int? {
+        let bytes = source.bytes
+        var quote: UInt8?
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == UInt8(ascii: "\\") && open == UInt8(ascii: "\"") { index += 1 }
+                else if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                let previous = index > range.lowerBound ? bytes[index - 1] : UInt8(ascii: " ")
+                if [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: ":")].contains(previous) { quote = byte }
+            } else if byte == UInt8(ascii: "#"), index > range.lowerBound, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[index - 1]) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+}

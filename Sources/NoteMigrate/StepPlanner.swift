@@ -22,7 +22,7 @@ struct StepPlanner {
         case .delete(let keys):
             return (keys.flatMap { key in note.entries(key).map { StepEdit(edit: note.deleting($0), summary: "delete \(key)") } }, [])
         case .set(let key, let template): return set(key, template)
-        case .map(let key, let values, let caseInsensitive): return (map(key, values, caseInsensitive: caseInsensitive), [])
+        case .map(let key, let values, let caseInsensitive): return map(key, values, caseInsensitive: caseInsensitive)
         case .convert(let style, let keys): return convert(style, keys: keys)
         case .reorder(let keys): return (reorder(keys).map { [$0] } ?? [], [])
         }
@@ -55,13 +55,19 @@ struct StepPlanner {
         return ([StepEdit(edit: edit, summary: summary)], [])
     }
 
-    private func map(_ key: String, _ values: [String: String], caseInsensitive: Bool) -> [StepEdit] {
-        note.entries(key).compactMap { entry in
-            guard case .string(let text)? = entry.value,
-                  let canonical = values[caseInsensitive ? text.lowercased() : text], canonical != text,
-                  let scalar = FrontMatterEmitter.scalar(.string(canonical), key: key) else { return nil }
-            return StepEdit(edit: Edit(range: entry.valueRange.bytes, replacement: scalar), summary: "map \(key) \(text) → \(canonical)")
+    private func map(_ key: String, _ values: [String: String], caseInsensitive: Bool) -> ([StepEdit], [String]) {
+        var edits: [StepEdit] = []
+        var notices: [String] = []
+        for entry in note.entries(key) {
+            guard case .string(let text)? = entry.value, let canonical = values[caseInsensitive ? text.lowercased() : text],
+                  canonical != text else { continue }
+            guard let written = note.scalarValueBytes(entry), let scalar = FrontMatterEmitter.scalar(.string(canonical), key: key) else {
+                notices.append("map \(key) \(text) → \(canonical): " + (note.scalarValueBytes(entry) == nil ? "its lines hold a comment" : "cannot be written as YAML"))
+                continue
+            }
+            edits.append(StepEdit(edit: Edit(range: written, replacement: scalar), summary: "map \(key) \(text) → \(canonical)"))
         }
+        return (edits, notices)
     }
 
     private func convert(_ style: MigrationStep.ConvertStyle, keys: [String]?) -> ([StepEdit], [String]) {
@@ -72,18 +78,28 @@ struct StepPlanner {
             guard let value = entry.value else { continue }
             switch (style, value) {
             case (.tags, .list) where entry.style == .flow && !value.isEmpty, (.tags, .string) where !value.isEmpty:
+                guard !note.hasComment(entry) else {
+                    notices.append("convert tags: \(entry.key) has a comment, which a block list would lose")
+                    continue
+                }
                 guard let tags = value.scalarText.map({ [$0] }) ?? items(of: value), let text = FrontMatterEmitter.entry(entry.key, .list(tags)) else {
                     notices.append("convert tags: \(entry.key) cannot be written as a block list")
                     continue
                 }
                 edits.append(StepEdit(edit: note.replacingLines(of: entry, with: text), summary: "write \(entry.key) as a block list"))
             case (.dates, .string(let text)) where entry.isQuoted && DateText.isCalendarDate(text):
-                guard let scalar = FrontMatterEmitter.scalar(.timestamp(text), key: entry.key) else { continue }
-                edits.append(StepEdit(edit: Edit(range: entry.valueRange.bytes, replacement: scalar), summary: "unquote the date \(entry.key)"))
+                guard let written = note.scalarValueBytes(entry), let scalar = FrontMatterEmitter.scalar(.timestamp(text), key: entry.key) else {
+                    notices.append("convert dates: \(entry.key) cannot be written unquoted")
+                    continue
+                }
+                edits.append(StepEdit(edit: Edit(range: written, replacement: scalar), summary: "unquote the date \(entry.key)"))
             case (.quotes, .string(let text)) where entry.isQuoted && !DateText.isCalendarDate(text):
-                guard let scalar = FrontMatterEmitter.scalar(.string(text), key: entry.key),
-                      scalar != note.text(entry.valueRange) else { continue }
-                edits.append(StepEdit(edit: Edit(range: entry.valueRange.bytes, replacement: scalar), summary: "write \(entry.key) " + (scalar.first == "'" ? "in single quotes" : scalar.first == "\"" ? "in double quotes" : "without quotes")))
+                guard let written = note.scalarValueBytes(entry), let scalar = FrontMatterEmitter.scalar(.string(text), key: entry.key) else {
+                    notices.append("convert quotes: \(entry.key) " + (note.scalarValueBytes(entry) == nil ? "has a comment among its lines" : "cannot be written as YAML"))
+                    continue
+                }
+                guard scalar != note.source.string(written) else { continue }
+                edits.append(StepEdit(edit: Edit(range: written, replacement: scalar), summary: "write \(entry.key) " + (scalar.first == "'" ? "in single quotes" : scalar.first == "\"" ? "in double quotes" : "without quotes")))
             default:
                 continue
             }

@@ -108,6 +108,22 @@ import Testing
                 == "---\ntitle: A title\nyear: '2024'\ncolon: 'a: b'\nsingle: it's\ndate: \"2024-05-01\"\nplain: x\n---\n")
     }
 
+    @Test func commentsStay() throws {
+        let source = "---\nstatus: \"WIP\"  # ask Ann\ndate: '2024-05-01' # d\ntitle: 'It''s # not a comment' # c\nplain: x # y\ntags: [a, b] # t\n---\n"
+        #expect(try migrated(source, .map(key: "status", values: ["WIP": "Draft"], caseInsensitive: false)).text
+                == source.replacingOccurrences(of: "\"WIP\"", with: "Draft"))
+        #expect(try migrated(source, .convert(style: .dates, keys: nil)).text == source.replacingOccurrences(of: "'2024-05-01'", with: "2024-05-01"))
+        #expect(try migrated(source, .convert(style: .quotes, keys: nil)).text
+                == source.replacingOccurrences(of: "\"WIP\"", with: "WIP"))
+        let tags = try migrated(source, .convert(style: .tags, keys: nil))
+        #expect(tags.text == source)
+        #expect(tags.notices == ["convert tags: tags has a comment, which a block list would lose"])
+    }
+
+    @Test func aQuotedValueOverSeveralLinesIsWrittenOnOne() throws {
+        #expect(try migrated("---\nlede: \"A long\n  lede\"\nx: 1\n---\n", .convert(style: .quotes, keys: nil)).text == "---\nlede: A long lede\nx: 1\n---\n")
+    }
+
     @Test func reorderMovesEntriesAsWritten() throws {
         let source = "---\ntags:\n  - A\ntitle: \"T\"  # the title\n\n# dates\ndate: 2024-05-01\nextra: 1\nslug: s\n---\nBody\n"
         let result = try migrated(source, .reorder(keys: ["title", "slug", "date"]))
