@@ -31,24 +31,20 @@ public struct Migration: Sendable {
         public let errors: [String]
     }
 
-    /// Plans every Markdown file of `paths` (folders searched, hidden folders skipped).
+    /// Plans every Markdown file of `paths` (folders searched, hidden folders skipped), notes in parallel.
     public func run(_ paths: [String]) -> Run {
         let (files, missing) = NoteFiles.collect(paths)
-        var rewrites: [NoteRewrite] = []
-        var notices: [String] = []
-        var errors = missing.map(\.description)
-        for result in NoteParser().parse(files: files) {
-            switch result {
-            case .success(let note):
-                let planned = edits(for: note)
-                notices += planned.notices.map { "\(note.path): \($0)" }
-                let rewrite = NoteRewrite.plan(note, edits: planned.edits)
-                if rewrite.isChanged || !rewrite.conflicts.isEmpty || !rewrite.refused.isEmpty { rewrites.append(rewrite) }
-            case .failure(let error):
-                errors.append(error.description)
-            }
+        let notes = NoteParser().parse(files: files)
+        let plans = PlannedNotes(count: notes.count)
+        DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+            guard case .success(let note) = notes[index] else { return }
+            let planned = edits(for: note)
+            plans.set(index, rewrite: NoteRewrite.plan(note, edits: planned.edits), notices: planned.notices.map { "\(note.path): \($0)" })
         }
-        return Run(rewrites: rewrites, notices: notices, errors: errors)
+        var errors = missing.map(\.description)
+        for case .failure(let error) in notes { errors.append(error.description) }
+        let rewrites = plans.rewrites.compactMap { $0 }.filter { $0.isChanged || !$0.conflicts.isEmpty || !$0.refused.isEmpty }
+        return Run(rewrites: rewrites, notices: plans.notices.flatMap { $0 }, errors: errors)
     }
 
     /// The edits the plan wants in one note, and why some wanted changes were not made.
@@ -76,5 +72,24 @@ public struct Migration: Sendable {
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         let prefix = root.hasSuffix("/") ? root : root + "/"
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
+    }
+}
+
+/// The plans of notes planned in parallel, in the order of the notes.
+private final class PlannedNotes: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var rewrites: [NoteRewrite?]
+    private(set) var notices: [[String]]
+
+    init(count: Int) {
+        rewrites = Array(repeating: nil, count: count)
+        notices = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, rewrite: NoteRewrite, notices: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        rewrites[index] = rewrite
+        self.notices[index] = notices
     }
 }
