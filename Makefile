@@ -1,6 +1,7 @@
 # notekit: `make demo` lints Notes/, `make test` runs the tests, `make docs` regenerates
 # docs/rules.md, `make install` copies the release binary to $(PREFIX)/bin,
-# `make precommit-e2e` proves the pre-commit hook end to end, `make screenshots` renders
+# `make precommit-e2e` proves the pre-commit hook end to end, `make bench` measures against
+# the cmark-gfm CLI, `make screenshots` renders
 # two essays to HTML and screenshots them with headless Chromium.
 # Building targets install the Debian packages notekit needs when they are missing.
 
@@ -43,6 +44,12 @@ install: deps
 
 precommit-e2e: deps
 	scripts/precommit-e2e.sh
+
+# Lints, indexes and renders ../shared/corpus with the release build and compares each
+# job's time with the cmark-gfm CLI converting the same files (see docs/benchmarks.md).
+bench: deps
+	swift build -c release --product notekit
+	scripts/bench.py --runs $(or $(BENCH_RUNS),5) $(or $(BENCH_FOLDER),../shared/corpus)
 
 clean:
 	rm -rf .build

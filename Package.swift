@@ -29,7 +29,7 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
-        .target(name: "NoteLint", dependencies: ["NoteParser", "Yams"]),
+        .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
         .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
@@ -51,11 +51,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
-        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
+        .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
+        // Runs the built binary; depending on it makes `swift test` build it first.
+        .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
     ],
     swiftLanguageModes: [.v5]
 )

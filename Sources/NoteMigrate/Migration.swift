@@ -1,5 +1,6 @@
 import Foundation
 import NoteFix
+import NoteLint
 import NoteParser
 
 /// A plan applied to notes: steps run in order, each on the note as the steps before it leave
@@ -11,14 +12,14 @@ public struct Migration: Sendable {
     public let vaultRoot: String
     /// `{{today}}`, `YYYY-MM-DD`.
     public var today: String
-    /// `{{git.created}}` of a note path; `CreationDate.of` by default.
+    /// `{{git.created}}` of a note path; `FileDates.created` by default.
     public var creationDate: @Sendable (String) -> String?
 
     public init(plan: MigrationPlan, vaultRoot: String) {
         self.plan = plan
         self.vaultRoot = vaultRoot
-        self.today = CreationDate.day(of: Date())
-        self.creationDate = { CreationDate.of($0) }
+        self.today = NoteFixer.today()
+        self.creationDate = { FileDates.created($0) }
     }
 
     /// What a run over notes plans.

@@ -55,6 +55,42 @@ import Testing
         let problems = Fixtures.index(Fixtures.vault).problems
         #expect(problems.map(\.kind) == [.sameSourceSeveralIDs])
         #expect(problems.first?.path == "sub/b.md")
-        #expect(problems.first?.message == "https://example.com/alpha is cited as [^alpha] here but as [^src1] (1 definition(s))")
+        #expect(problems.first?.message == "source https://example.com/alpha is already cited as [^src1] (a.md:5)")
+    }
+
+    /// `[^1]` is numbered per note: never an id conflict across notes, one source under two
+    /// numbers in a note is still several ids.
+    @Test func numericLabelsAreComparedWithinTheirNote() {
+        let problems = Fixtures.index([
+            "a.md": "One[^1].\n\n[^1]: [A](https://a.example/)\n",
+            "b.md": "One[^1] two[^2].\n\n[^1]: [B](https://b.example/)\n[^2]: [B](https://b.example)\n",
+            "c.md": "One[^7].\n\n[^7]: [A](https://a.example/)\n",
+        ]).problems
+        #expect(problems.map { "\($0.kind.rawValue) \($0.path):\($0.range.start.line)" } == ["citation/same-source-several-ids b.md:4"])
+    }
+
+    /// A duplicate is an error only when both definitions cite URLs and they differ; an
+    /// exact repeat is redundant (the lint rule removes it).
+    @Test func duplicateDefinitionSeverity() {
+        let problems = Fixtures.index(["d.md": """
+            A[^a] b[^b] c[^c].
+
+            [^a]: [A](https://a.example/)
+            [^a]: [A](https://other.example/)
+            [^b]: [B](https://b.example/)
+            [^b]: [B again](https://b.example)
+            [^c]: A conversation.
+            [^c]: [C](https://c.example/)
+
+            """]).problems.filter { $0.kind == .duplicateDefinition }
+        #expect(problems.map(\.range.start.line) == [4, 6, 8])
+        #expect(problems.map(\.severity) == [.error, nil, nil])
+        #expect(problems.map(\.isRedundant) == [false, true, false])
+    }
+
+    /// Colon-less and corrupted definitions are reported as such, not also as unused.
+    @Test func unusedCountsProperDefinitionsOnly() {
+        let problems = Fixtures.index(["u.md": "Text.\n\n[^aa11]: [A](https://a.example/)\n[^bb22]bb22]: [B](https://b.example/)\n"]).problems
+        #expect(problems.map(\.kind) == [.unused, .corruptedLabel])
     }
 }

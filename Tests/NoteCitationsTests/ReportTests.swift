@@ -8,7 +8,7 @@ import Testing
     static func report() throws -> CitationReport {
         let root = try Fixtures.directory(Fixtures.vault)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let (index, errors) = CitationIndex.build(paths: [root])
+        let (index, errors) = CitationIndex.build(paths: [root], root: root)
         #expect(errors.isEmpty)
         return CitationReport(index: index, root: root)
     }
@@ -114,7 +114,7 @@ import Testing
 
         ## Problems
 
-        - [[sub/b|b]] line 5: `citation/same-source-several-ids` https://example.com/alpha is cited as \[^alpha] here but as \[^src1] (1 definition(s))
+        - [[sub/b|b]] line 5: `citation/same-source-several-ids` source https://example.com/alpha is already cited as \[^src1] (a.md:5)
 
         """#
 }

@@ -47,6 +47,11 @@ import Testing
         #expect(text == "--- a/dir/n.md\n+++ b/dir/n.md\n@@ -1 +1 @@\n-a\n+b\n")
     }
 
+    @Test func namesWithSpacesEndWithATab() {
+        let text = UnifiedDiff(original: Array("a\n".utf8), result: Array("b\n".utf8), path: "my notes/n 1.md").text
+        #expect(text.hasPrefix("--- a/my notes/n 1.md\t\n+++ b/my notes/n 1.md\t\n@@ -1 +1 @@\n"))
+    }
+
     @Test func largeRewritesFallBackToOneChange() {
         let old = (0..<1_500).map { "o\($0)\n" }.joined(), new = (0..<1_500).map { "n\($0)\n" }.joined()
         let text = UnifiedDiff(original: Array(old.utf8), result: Array(new.utf8), path: "n.md").text

@@ -15,8 +15,15 @@ public struct CitationIndex: Sendable {
     /// Footnote references in all notes.
     public let referenceCount: Int
 
-    public init(notes: [Note]) {
-        let perNote = notes.map(NoteCitationScan.init)
+    /// Indexes `notes`; paths in messages that point at another note are relative to
+    /// `root` when given.
+    public init(notes: [Note], root: String? = nil) {
+        self.init(scans: notes.map { note in NoteCitationScan(note: note, displayPath: root.map { VaultPath.relative(note.path, to: $0) }) })
+    }
+
+    /// Indexes notes already scanned (by the linter, say): nothing is scanned again.
+    public init(scans perNote: [NoteCitationScan]) {
+        let notes = perNote.map(\.note)
         definitions = perNote.flatMap(\.definitions)
         sources = Self.groupSources(definitions)
         var sourceCounts: [String: Int] = [:]
@@ -27,8 +34,7 @@ public struct CitationIndex: Sendable {
                        legacyDefinitions: scan.note.legacyDefinitions.count, sources: sourceCounts[scan.note.path] ?? 0)
         }
         referenceCount = notes.reduce(0) { $0 + $1.footnoteReferences.count }
-        let vaultProblems = VaultProblems(definitions: definitions)
-        problems = (perNote.flatMap(\.problems) + vaultProblems.idConflicts + vaultProblems.sameSourceSeveralIDs)
+        problems = (perNote.flatMap(\.problems) + VaultCitationProblems(scans: perNote).all)
             .sorted { ($0.path, $0.range.start.offset, $0.kind.rawValue) < ($1.path, $1.range.start.offset, $1.kind.rawValue) }
     }
 
@@ -40,8 +46,9 @@ public struct CitationIndex: Sendable {
     }
 
     /// Collects, parses and indexes the Markdown files under `paths`, leaving out those
-    /// inside `excluded` (the benchmark hook).
-    public static func build(paths: [String], excluding excluded: String? = nil) -> (index: CitationIndex, errors: [NoteError]) {
+    /// inside `excluded` (the benchmark hook). Messages show other notes' paths relative to `root`.
+    public static func build(paths: [String], excluding excluded: String? = nil,
+                             root: String? = nil) -> (index: CitationIndex, errors: [NoteError]) {
         var (files, missing) = NoteFiles.collect(paths)
         if let excluded { files.removeAll { VaultPath.isInside($0, directory: excluded) } }
         var notes: [Note] = []
@@ -52,7 +59,7 @@ public struct CitationIndex: Sendable {
             case .failure(let error): errors.append(error)
             }
         }
-        return (CitationIndex(notes: notes), errors)
+        return (CitationIndex(notes: notes, root: root), errors)
     }
 
     private static func groupSources(_ definitions: [IndexedDefinition]) -> [CitationSource] {

@@ -15,5 +15,8 @@ public struct IndexedDefinition: Sendable {
     /// The id as footnotes match it: case-insensitively.
     public var key: String { IndexedDefinition.key(definition.label) }
 
-    static func key(_ label: String) -> String { label.lowercased() }
+    public static func key(_ label: String) -> String { label.lowercased() }
+
+    /// Purely numeric labels (`[^1]`) are numbered per note, so they are not compared across notes.
+    public static func isNoteLocal(_ label: String) -> Bool { label.allSatisfy(\.isASCII) && label.allSatisfy(\.isNumber) }
 }

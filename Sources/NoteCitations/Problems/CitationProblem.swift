@@ -2,13 +2,14 @@ import NoteParser
 
 /// A problem with the citations of one note, located in its source.
 ///
-/// The kinds are named by the lint rule ids that report them, so the linter and the
-/// citations report count the same things.
+/// The kinds are named by the lint rule ids that report them, and both the linter and the
+/// citations report take them from the same detection (`NoteCitationScan` per note,
+/// `VaultCitationProblems` across notes), so they count the same things.
 public struct CitationProblem: Hashable, Sendable, Encodable {
     public enum Kind: String, CaseIterable, Sendable, Codable {
         /// `[^id]` with no definition in the note.
         case undefined = "citation/undefined"
-        /// A definition no reference uses.
+        /// A proper definition `[^id]: …` no reference uses.
         case unused = "citation/unused"
         /// A second definition of an id in the same note.
         case duplicateDefinition = "citation/duplicate-definition"
@@ -16,7 +17,7 @@ public struct CitationProblem: Hashable, Sendable, Encodable {
         case sameSourceSeveralIDs = "citation/same-source-several-ids"
         /// One id pointing to different sources across the vault.
         case idConflict = "citation/id-conflict"
-        /// A legacy numeric definition `[4]: text`.
+        /// A legacy numeric definition `[4]: text`, or an inline `[4]` citing one.
         case legacyNumeric = "citation/legacy-numeric"
         /// `[^id] text` without the colon.
         case missingColon = "citation/missing-colon"
@@ -26,16 +27,30 @@ public struct CitationProblem: Hashable, Sendable, Encodable {
         case malformed = "citation/malformed"
     }
 
+    /// How serious a problem is, when that differs within its kind.
+    public enum Severity: String, Sendable, Codable {
+        case warning, error
+    }
+
     public let kind: Kind
     /// The path of the note, as it was read.
     public let path: String
     public let range: SourceRange
     public let message: String
+    /// Nil: the default severity of the kind's lint rule. Set for duplicate definitions
+    /// citing different URLs (`.error`).
+    public let severity: Severity?
+    /// The definition only repeats an earlier one (same URL, or same text without URL):
+    /// deleting it loses nothing.
+    public let isRedundant: Bool
 
-    public init(kind: Kind, path: String, range: SourceRange, message: String) {
+    public init(kind: Kind, path: String, range: SourceRange, message: String, severity: Severity? = nil,
+                isRedundant: Bool = false) {
         self.kind = kind
         self.path = path
         self.range = range
         self.message = message
+        self.severity = severity
+        self.isRedundant = isRedundant
     }
 }

@@ -1,13 +1,23 @@
 import NoteParser
 
-/// The definitions and note-level problems of one note.
-struct NoteCitationScan {
-    let note: Note
-    let definitions: [IndexedDefinition]
-    let problems: [CitationProblem]
+/// The definitions and note-level citation problems of one note, computed once.
+///
+/// The single detection of the seven note-level kinds: the citations index and the lint
+/// rules (through `NoteContext.citations`) both read it. Cross-note kinds come from
+/// `VaultCitationProblems`, which reads these scans without looking at the notes again.
+public struct NoteCitationScan: Sendable {
+    public let note: Note
+    /// The path notes are ordered by and other notes see in messages (the vault path
+    /// when known); `note.path` by default.
+    public let displayPath: String
+    /// Every footnote definition of the note, every form and duplicates included.
+    public let definitions: [IndexedDefinition]
+    /// Problems of the note-level kinds, in detection order.
+    public let problems: [CitationProblem]
 
-    init(note: Note) {
+    public init(note: Note, displayPath: String? = nil) {
         self.note = note
+        self.displayPath = displayPath ?? note.path
         var referenceCounts: [String: Int] = [:]
         for reference in note.footnoteReferences { referenceCounts[IndexedDefinition.key(reference.label), default: 0] += 1 }
         definitions = note.footnoteDefinitions.map { definition in
@@ -15,33 +25,66 @@ struct NoteCitationScan {
                               references: definition.isDuplicate ? 0 : referenceCounts[IndexedDefinition.key(definition.label)] ?? 0)
         }
         var problems: [CitationProblem] = []
-        func add(_ kind: CitationProblem.Kind, _ range: SourceRange, _ message: String) {
-            problems.append(CitationProblem(kind: kind, path: note.path, range: range, message: message))
+        func add(_ kind: CitationProblem.Kind, _ range: SourceRange, _ message: String,
+                 severity: CitationProblem.Severity? = nil, isRedundant: Bool = false) {
+            problems.append(CitationProblem(kind: kind, path: note.path, range: range, message: message,
+                                            severity: severity, isRedundant: isRedundant))
         }
         for reference in note.footnoteReferences where !reference.isDefined {
-            add(.undefined, reference.range, "[^\(reference.label)] has no definition in this note")
+            add(.undefined, reference.range, "citation [^\(reference.label)] has no definition")
         }
-        var firstLines: [String: Int] = [:]
-        for definition in note.footnoteDefinitions {
-            let label = "[^\(definition.label)]"
-            let key = IndexedDefinition.key(definition.label)
-            if definition.isDuplicate {
-                add(.duplicateDefinition, definition.labelRange,
-                    "\(label) is already defined on line \(firstLines[key] ?? 0); this definition is ignored")
-            } else {
-                firstLines[key] = definition.range.start.line
+        var firstByKey: [String: IndexedDefinition] = [:]
+        for indexed in definitions {
+            let definition = indexed.definition
+            let label = definition.label
+            if definition.isDuplicate, let original = firstByKey[indexed.key] {
+                // Renderers keep the first definition: an error only when both cite URLs and they differ.
+                let line = original.definition.range.start.line
+                if let first = original.url, let second = indexed.url, first != second {
+                    add(.duplicateDefinition, definition.labelRange,
+                        "[^\(label)] is defined again with a different URL (first on line \(line))", severity: .error)
+                } else if original.url != nil ? original.url == indexed.url
+                            : indexed.url == nil && original.definition.text == definition.text {
+                    add(.duplicateDefinition, definition.labelRange, "[^\(label)] is already defined on line \(line)",
+                        isRedundant: true)
+                } else {
+                    add(.duplicateDefinition, definition.labelRange,
+                        "[^\(label)] is defined again with different text (first on line \(line))")
+                }
+            } else if firstByKey[indexed.key] == nil {
+                firstByKey[indexed.key] = indexed
             }
-            if definition.isUnused { add(.unused, definition.labelRange, "\(label) is defined but never referenced") }
+            // Colon-less and corrupted forms are reported as such, not also as unused.
+            if definition.isUnused, definition.form == .proper {
+                add(.unused, definition.labelRange, "definition [^\(label)] is not cited")
+            }
             switch definition.form {
             case .proper: break
-            case .missingColon: add(.missingColon, definition.labelRange, "\(label) definition lacks the colon after the label")
-            case .corruptedLabel: add(.corruptedLabel, definition.labelRange, "\(label) definition label is corrupted")
+            case .missingColon:
+                add(.missingColon, definition.labelRange, "definition [^\(label)] has no ':' after ']'")
+            case .corruptedLabel:
+                add(.corruptedLabel, definition.labelRange,
+                    "corrupted label '\(note.text(definition.labelRange))' (expected '[^\(label)]:')")
             }
-            if definition.fields.url == nil { add(.malformed, definition.range, "\(label) definition has no URL") }
+            if indexed.url == nil {
+                add(.malformed, definition.labelRange, definition.text.isEmpty
+                    ? "definition [^\(label)] is empty" : "definition [^\(label)] has no URL")
+            }
         }
-        for legacy in note.legacyDefinitions {
-            add(.legacyNumeric, legacy.labelRange, "legacy numeric citation [\(legacy.number)]: use a footnote")
+        if !note.legacyDefinitions.isEmpty {
+            for legacy in note.legacyDefinitions {
+                add(.legacyNumeric, legacy.labelRange, "legacy numeric definition [\(legacy.number)]: (use a footnote [^id]:)")
+            }
+            // Inline `[4]` only counts in a note that defines every number it cites.
+            for reference in note.legacyReferences where reference.isDefined {
+                add(.legacyNumeric, reference.range, "legacy numeric citation \(note.text(reference.range)) (use a footnote [^id])")
+            }
         }
         self.problems = problems
+    }
+
+    /// The problems of one kind.
+    public func problems(_ kind: CitationProblem.Kind) -> [CitationProblem] {
+        problems.filter { $0.kind == kind }
     }
 }

@@ -8,12 +8,12 @@ enum RegistryNoteFormat {
 
     /// A new registry note.
     static func render(_ entry: RegistryEntry, timestamp: String) -> String {
-        var lines = ["---", "hexId: \(quoted(entry.id))"]
-        if let title = entry.title { lines.append("title: \(quoted(title))") }
-        if let url = entry.url { lines.append("url: \(quoted(url))") }
-        if let date = entry.date { lines.append("date: \(quoted(date))") }
+        var lines = ["---", "hexId: \(YAMLQuoting.doubleQuoted(entry.id))"]
+        if let title = entry.title { lines.append("title: \(YAMLQuoting.doubleQuoted(title))") }
+        if let url = entry.url { lines.append("url: \(YAMLQuoting.doubleQuoted(url))") }
+        if let date = entry.date { lines.append("date: \(YAMLQuoting.doubleQuoted(date))") }
         lines += [usageCountLine(entry), filesUsedInLines(entry),
-                  "created: \(quoted(timestamp))", "lastModified: \(quoted(timestamp))", "---", "",
+                  "created: \(YAMLQuoting.doubleQuoted(timestamp))", "lastModified: \(YAMLQuoting.doubleQuoted(timestamp))", "---", "",
                   "# \(entry.title ?? "Citation \(entry.id)")", "",
                   "## Reference", "", entry.reference, "",
                   "## Usage", "", usageSentence(entry), ""]
@@ -48,7 +48,7 @@ enum RegistryNoteFormat {
             edits.append(usage)
             changed.append("## Usage")
         }
-        if !changed.isEmpty { set("lastModified", "lastModified: \(quoted(timestamp))") }
+        if !changed.isEmpty { set("lastModified", "lastModified: \(YAMLQuoting.doubleQuoted(timestamp))") }
         return (edits, changed)
     }
 
@@ -82,28 +82,12 @@ enum RegistryNoteFormat {
     private static func usageCountLine(_ entry: RegistryEntry) -> String { "usageCount: \(entry.usageCount)" }
 
     private static func filesUsedInLines(_ entry: RegistryEntry) -> String {
-        entry.filesUsedIn.isEmpty ? "filesUsedIn: []" : (["filesUsedIn:"] + entry.filesUsedIn.map { "  - \(quoted($0))" }).joined(separator: "\n")
+        entry.filesUsedIn.isEmpty ? "filesUsedIn: []" : (["filesUsedIn:"] + entry.filesUsedIn.map { "  - \(YAMLQuoting.doubleQuoted($0))" }).joined(separator: "\n")
     }
 
     private static func listTexts(_ value: YAMLValue?) -> [String] {
         guard case .list(let items)? = value else { return [] }
         return items.compactMap(\.scalarText)
-    }
-
-    /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
 
@@ -125,7 +109,6 @@ struct TextEdit {
 }
 
 extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 import Foundation

@@ -34,7 +34,6 @@ public struct NoteRewrite: Sendable {
     /// conflict; an exact repeat of a kept edit is applied once.
     public static func plan(_ note: Note, edits: [PlannedEdit]) -> NoteRewrite {
         let bytes = note.source.bytes
-        let brokenFrontMatter = note.frontMatter.flatMap { $0.error == nil ? nil : $0 }
         let ordered = edits.enumerated().sorted {
             let (a, b) = ($0.element.edit.range, $1.element.edit.range)
             return (a.lowerBound, a.upperBound, $0.offset) < (b.lowerBound, b.upperBound, $1.offset)
@@ -43,19 +42,13 @@ public struct NoteRewrite: Sendable {
         var conflicts: [EditConflict] = []
         var refused: [RefusedEdit] = []
         for planned in ordered {
-            let range = planned.edit.range
-            if range.lowerBound < 0 || range.upperBound > bytes.count {
-                refused.append(RefusedEdit(edit: planned, reason: "bytes \(range.lowerBound)..<\(range.upperBound) lie outside the file (\(bytes.count) bytes)"))
-                continue
-            }
-            if let frontMatter = brokenFrontMatter, touches(range, frontMatter.range.bytes) {
-                let error = frontMatter.error.map { " (\($0.description))" } ?? ""
-                refused.append(RefusedEdit(edit: planned, reason: "the front matter has a YAML error\(error); fix it by hand first"))
+            if let reason = refusal(of: planned.edit, in: note) {
+                refused.append(RefusedEdit(edit: planned, reason: reason))
                 continue
             }
             if let previous = kept.last {
                 if previous.edit == planned.edit { continue }
-                if overlaps(previous.edit.range, range) {
+                if overlaps(previous.edit.range, planned.edit.range) {
                     conflicts.append(EditConflict(kept: previous, dropped: planned))
                     continue
                 }
@@ -65,6 +58,19 @@ public struct NoteRewrite: Sendable {
         // Kept edits are sorted and disjoint, so applying cannot fail.
         let result = (try? EditApplier.apply(kept.map(\.edit), to: bytes)) ?? bytes
         return NoteRewrite(path: note.path, original: bytes, result: result, passes: [kept], conflicts: conflicts, refused: refused)
+    }
+
+    /// Why `edit` may not be applied to `note`, or nil: it lies outside the file, or it touches
+    /// a front matter that has a YAML error.
+    static func refusal(of edit: Edit, in note: Note) -> String? {
+        let range = edit.range, size = note.source.bytes.count
+        if range.lowerBound < 0 || range.upperBound > size {
+            return "bytes \(range.lowerBound)..<\(range.upperBound) lie outside the file (\(size) bytes)"
+        }
+        if let frontMatter = note.frontMatter, let error = frontMatter.error, touches(range, frontMatter.range.bytes) {
+            return "the front matter has a YAML error (\(error.description)); fix it by hand first"
+        }
+        return nil
     }
 
     /// True when `later` (starting at or after `earlier`) shares bytes with it: it starts inside

@@ -19,10 +19,20 @@ public struct PlannedEdit: Sendable, Hashable {
 public struct EditConflict: Sendable {
     public let kept: PlannedEdit
     public let dropped: PlannedEdit
+
+    public init(kept: PlannedEdit, dropped: PlannedEdit) {
+        self.kept = kept
+        self.dropped = dropped
+    }
 }
 
 /// An edit refused for safety, with why (e.g. it touches a front matter that has a YAML error).
 public struct RefusedEdit: Sendable {
     public let edit: PlannedEdit
     public let reason: String
+
+    public init(edit: PlannedEdit, reason: String) {
+        self.edit = edit
+        self.reason = reason
+    }
 }

@@ -1,5 +1,5 @@
 /// A unified diff of two versions of a file, as `diff -u` writes it: `--- a/path` and
-/// `+++ b/path` headers, hunks with 3 lines of context, `\ No newline at end of file` markers.
+/// `+++ b/path` headers (as `git diff` writes them), hunks with 3 lines of context, `\ No newline at end of file` markers.
 struct UnifiedDiff {
     let text: String
 
@@ -13,7 +13,9 @@ struct UnifiedDiff {
         guard script.contains(where: { $0 != .same }) else { text = ""; return }
         let name = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         let separator = name.hasPrefix("/") ? "" : "/"
-        var output = "--- a\(separator)\(name)\n+++ b\(separator)\(name)\n"
+        // As git does: a tab ends a name with spaces, so that `patch` reads it whole.
+        let end = name.contains(" ") ? "\t" : ""
+        var output = "--- a\(separator)\(name)\(end)\n+++ b\(separator)\(name)\(end)\n"
         for hunk in Self.hunks(script) {
             output += Self.render(hunk, script: script, old: old, new: new)
         }

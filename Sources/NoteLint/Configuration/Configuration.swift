@@ -18,6 +18,8 @@ public struct Configuration: Sendable {
     public var root: String = "."
     /// The configuration file, when one was read.
     public var path: String?
+    /// Where fixes get generated values (new UUIDs, file creation dates); not read from the file.
+    public var generated: GeneratedValues = .system
 
     public init() {}
 

@@ -45,6 +45,7 @@ public struct ExampleRunner: Sendable {
     public func lint(_ files: [(String, String)], configuration: String?) throws -> [Finding] {
         var config = try configuration.map { try ConfigurationLoader.parse($0) } ?? Configuration()
         config.root = "."
+        config.generated = .examples
         let parser = NoteParser()
         let contexts = try files.map { path, text in
             NoteContext(note: try parser.parse(bytes: Array(text.utf8), path: path), vaultPath: path, configuration: config)

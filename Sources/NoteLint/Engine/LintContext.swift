@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// What a note rule sees: the parsed note and the configuration that applies to it.
@@ -8,12 +9,16 @@ public struct NoteContext: Sendable {
     public let configuration: Configuration
     /// The collection whose glob matches this note, if any.
     public let collection: Collection?
+    /// The note's citations and citation problems, scanned once here for all citation
+    /// rules and the vault pass (the same detection the citations report uses).
+    public let citations: NoteCitationScan
 
     public init(note: Note, vaultPath: String, configuration: Configuration) {
         self.note = note
         self.vaultPath = vaultPath
         self.configuration = configuration
         self.collection = configuration.collection(for: vaultPath)
+        self.citations = NoteCitationScan(note: note, displayPath: vaultPath)
     }
 
     /// A finding of rule `R` at `range`, with the rule's default severity.
@@ -33,9 +38,29 @@ public struct VaultContext: Sendable {
     public let notes: [NoteContext]
     /// Paths of all files under the vault root (relative, `/` separators), for link resolution.
     public let files: [String]
+    /// Cross-note citation problems of the linted notes, from their scans.
+    public let citations: VaultCitationProblems
+    /// Every wikilink and embed of the linted notes with its resolution, resolved once for
+    /// all link rules; links inside `%%comments%%` are skipped, as Obsidian does.
+    public let wikilinks: [ResolvedWikilink]
 
     public init(notes: [NoteContext], files: [String]) {
         self.notes = notes
         self.files = files
+        self.citations = VaultCitationProblems(scans: notes.map(\.citations))
+        let resolver = WikilinkResolver(notes: notes, files: files)
+        self.wikilinks = notes.flatMap { context in
+            let comments = context.note.comments.map(\.bytes)
+            return context.note.wikilinks
+                .filter { link in !comments.contains { $0.contains(link.range.start.offset) } }
+                .map { ResolvedWikilink(context: context, link: $0, resolution: resolver.resolve($0.target, from: context.vaultPath)) }
+        }
     }
+}
+
+/// A wikilink of a linted note and where it leads.
+public struct ResolvedWikilink: Sendable {
+    public let context: NoteContext
+    public let link: Wikilink
+    public let resolution: WikilinkResolver.Resolution
 }

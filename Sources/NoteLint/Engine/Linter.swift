@@ -100,9 +100,18 @@ public struct Linter: Sendable {
     }
 
     /// `path` relative to `root`, with `/` separators.
-    static func vaultPath(_ path: String, root: String) -> String {
-        let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        let base = URL(fileURLWithPath: root).standardizedFileURL.path
+    public static func vaultPath(_ path: String, root: String) -> String {
+        let full = standardized(path), base = standardized(root)
         return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : path
+    }
+
+    /// An absolute path without `.` and `..` components (symbolic links are not resolved).
+    private static func standardized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }

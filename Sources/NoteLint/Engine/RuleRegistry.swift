@@ -35,6 +35,7 @@ public enum RuleRegistry {
         CitationSameSourceSeveralIDsRule.self,
         CitationIDConflictRule.self,
         CitationPlacementRule.self,
+        CitationScatteredDefinitionsRule.self,
     ]
 
     // Callouts

@@ -14,7 +14,7 @@ enum CitationFieldParser {
             fields.title = title
             fields.url = url
             fields.kind = fields.prefixDate != nil ? .house : .link
-        } else if let retrieved = text.range(of: "Retrieved from"), let url = firstURL(in: text[retrieved.upperBound...]) {
+        } else if let retrieved = text.byteRange(of: "Retrieved from"), let url = firstURL(in: text[retrieved.upperBound...]) {
             fields.title = text[..<retrieved.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " \".“”"))
             fields.url = String(url)
             fields.kind = .retrieved
@@ -57,7 +57,7 @@ enum CitationFieldParser {
 
     /// The date after a label such as `Published:`: `N/A`, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     private static func labelledDate(_ label: String, in text: String) -> CitationDate? {
-        guard let range = text.range(of: label) else { return nil }
+        guard let range = text.byteRange(of: label) else { return nil }
         let value = text[range.upperBound...].drop { $0 == " " }
         if value.hasPrefix("N/A") { return .notAvailable }
         let token = value.prefix { $0.isASCIIDigit || $0 == "-" }
@@ -67,9 +67,9 @@ enum CitationFieldParser {
 
     /// The first `http://` or `https://` URL, up to whitespace or a bracket.
     private static func firstURL(in text: Substring) -> Substring? {
-        guard let start = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
+        guard let start = text.byteRange(of: "https://") ?? text.byteRange(of: "http://") else { return nil }
         let url = text[start.lowerBound...].prefix { !$0.isWhitespace && !"<>()[]".contains($0) }
-        return url.count > start.upperBound.utf16Offset(in: text) - start.lowerBound.utf16Offset(in: text) ? url : nil
+        return url.utf8.count > text.utf8.distance(from: start.lowerBound, to: start.upperBound) ? url : nil
     }
 
     /// The first `[title](url)` with balanced brackets in the title (`[[PDF] Title](url)`).

@@ -32,7 +32,7 @@ struct YAMLReader {
         let lines = masked.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: masked, .basic)
+            root = try Yams.compose(yaml: masked, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw Self.failure(from: error)
         } catch {

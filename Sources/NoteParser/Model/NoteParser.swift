@@ -114,8 +114,9 @@ public struct NoteParser: Sendable {
     static let citationSectionTitles: Set<String> = ["citations", "sources", "footnotes", "references", "works cited"]
 
     static func isCitationSectionTitle(_ text: String) -> Bool {
-        let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: "*_:# ").union(.whitespaces)).lowercased()
-        return citationSectionTitles.contains(cleaned)
+        let decoration: Set<Character> = ["*", "_", ":", "#", " ", "\t"]
+        let cleaned = text.drop { decoration.contains($0) }.reversed().drop { decoration.contains($0) }.reversed()
+        return cleaned.count <= 11 && citationSectionTitles.contains(String(cleaned).lowercased())
     }
 }
 

@@ -60,3 +60,32 @@ extension StringProtocol {
     /// True when the text holds nothing but whitespace.
     public var isBlank: Bool { utf8.allSatisfy(Byte.isWhitespace) }
 }
+
+extension Substring {
+    /// The range of the first occurrence of `needle`, compared byte by byte (no Unicode
+    /// normalisation, no Foundation bridging).
+    public func byteRange(of needle: String) -> Range<Index>? {
+        let pattern = Array(needle.utf8)
+        let found = utf8.withContiguousStorageIfAvailable { Self.offset(of: pattern, in: $0) }
+            ?? Array(utf8).withUnsafeBufferPointer { Self.offset(of: pattern, in: $0) }
+        guard let offset = found else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: pattern.count)
+    }
+
+    private static func offset(of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first, buffer.count >= pattern.count else { return nil }
+        var index = 0
+        let last = buffer.count - pattern.count
+        while index <= last {
+            if buffer[index] == first, pattern.indices.allSatisfy({ buffer[index + $0] == pattern[$0] }) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The range of the first occurrence of `needle`, compared byte by byte.
+    public func byteRange(of needle: String) -> Range<Index>? { self[...].byteRange(of: needle) }
+}

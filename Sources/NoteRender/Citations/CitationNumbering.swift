@@ -79,7 +79,7 @@ struct CitationNumbering {
 
     /// `text` without `[^label]` pastes (corrupted definitions), which would cite again.
     private static func definition(label: String, namespace: String, text: String, fields: CitationFields) -> Definition {
-        let text = text.replacing(pastedLabel, with: "").trimmingCharacters(in: .whitespaces)
+        let text = (text.byteRange(of: "[^") == nil ? text : text.replacing(pastedLabel, with: "")).trimmed()
         let identity = fields.url.map { "url:" + URLNormalizer.normalize($0) } ?? namespace + ":" + label.lowercased()
         return Definition(identity: identity, label: label, text: text, fields: fields)
     }

@@ -26,7 +26,7 @@ enum WhitespaceTidy {
                 continue
             }
             blankRun = 0
-            let nextIsText = number < source.lineCount && !source.lineString(number + 1).allSatisfy(\.isWhitespace)
+            let nextIsText = number < source.lineCount && !source.lineString(number + 1).isBlank
             // Two or more trailing spaces before more text are a hard line break: keep two.
             lines.append(line.hasSuffix("  ") && nextIsText ? trimmed + "  " : trimmed)
         }

@@ -54,13 +54,26 @@ public struct RenderRun: Sendable {
                                            slug: slug, collection: Slug.make(folder, fallback: ""))
         }
         let links = PublishedLinks(targets: targets, pattern: options.wikilinkPattern, fileExtension: format.rawValue)
-        for (note, slug) in zip(notes, slugs) {
-            let text = render(note, links: links, report: &report)
+        // Notes are cleaned, rendered and written on all cores; the report keeps their order.
+        let results = UnsafeMutableBufferPointer<Report>.allocate(capacity: notes.count)
+        results.initialize(repeating: Report())
+        defer { results.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+            let (text, warnings) = render(notes[index], links: links)
+            var part = Report()
+            part.warnings = warnings
             if let output {
-                write(text, slug: slug, to: output, path: note.path, report: &report)
+                write(text, slug: slugs[index], to: output, path: notes[index].path, report: &part)
             } else {
-                report.standardOutput = text
+                part.standardOutput = text
             }
+            results[index] = part
+        }
+        for part in results {
+            report.warnings += part.warnings
+            report.written += part.written
+            report.errors += part.errors
+            if part.standardOutput != nil { report.standardOutput = part.standardOutput }
         }
         if index, let output {
             let entries = zip(titles, slugs).map { (title: $0, file: "\($1).\(format.rawValue)") }
@@ -75,11 +88,12 @@ public struct RenderRun: Sendable {
         templates.map { NoteRenderer(options: options, templates: $0, links: links, unsafe: unsafe) }
     }
 
-    private func render(_ note: Note, links: PublishedLinks, report: inout Report) -> String {
+    /// The rendered text of a note and its cleaning warnings (`path: message`).
+    private func render(_ note: Note, links: PublishedLinks) -> (text: String, warnings: [String]) {
         let cleaned = NoteCleaner(note: note, options: options, links: links).clean()
-        report.warnings += cleaned.warnings.map { "\(note.path): \($0)" }
-        guard format == .html, let renderer = renderer(links: links) else { return cleaned.markdown }
-        return renderer.html(cleaned)
+        let warnings = cleaned.warnings.map { "\(note.path): \($0)" }
+        guard format == .html, let renderer = renderer(links: links) else { return (cleaned.markdown, warnings) }
+        return (renderer.html(cleaned), warnings)
     }
 
     private func write(_ text: String, slug: String, to output: OutputFolder, path: String, report: inout Report) {

@@ -30,9 +30,10 @@ struct CitationsReportCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let (index, errors) = CitationIndex.build(paths: input.paths)
+        let root = VaultRoot.of(input.paths)
+        let (index, errors) = CitationIndex.build(paths: input.paths, root: root)
         for error in errors { Output.error(error.description) }
-        let report = CitationReport(index: index, root: VaultRoot.of(input.paths))
+        let report = CitationReport(index: index, root: root)
         let text: String
         do {
             text = try render(report)

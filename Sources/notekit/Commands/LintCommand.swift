@@ -48,7 +48,8 @@ struct LintCommand: ParsableCommand {
         let (inputs, missing) = try self.inputs()
         let result: Linter.Result
         do {
-            let root = try loader.configuration(for: ConfigurationLoader.fileName).root
+            // The vault is rooted where the linted notes' configuration lives (else the current folder).
+            let root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
             let vaultFiles = VaultFiles.list(under: root)
             let progress = Progress(noteCount: inputs.count)
             defer { progress.finish() }

@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/corrupted-label`: `[^x6ezn4]6ezn4]:`, a label with its tail pasted again.
@@ -24,10 +25,11 @@ public struct CitationCorruptedLabelRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.note.footnoteDefinitions.filter { $0.form == .corruptedLabel }.map { definition in
-            let label = context.note.text(definition.labelRange)
-            return context.finding(self, definition.labelRange, "corrupted label '\(label)' (expected '[^\(definition.label)]:')",
-                                   fix: Fix("repair the label", edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(definition.label)]:")]))
+        CitationHelpers.findings(self, .corruptedLabel, in: context) { problem in
+            CitationHelpers.definition(at: problem, in: context.note).map { definition in
+                Fix("repair the label", edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(definition.label)]:")])
+            }
         }
     }
+
 }

@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/duplicate-definition`: a second definition of the same label.
@@ -26,30 +27,11 @@ public struct CitationDuplicateDefinitionRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        var firstByKey: [String: FootnoteDefinition] = [:]
-        var findings: [Finding] = []
-        for definition in context.note.footnoteDefinitions {
-            let key = CitationHelpers.key(definition.label)
-            guard definition.isDuplicate, let original = firstByKey[key] else {
-                if firstByKey[key] == nil { firstByKey[key] = definition }
-                continue
-            }
-            let line = original.range.start.line
-            let urls = (CitationHelpers.url(original), CitationHelpers.url(definition))
-            if let firstURL = urls.0, let secondURL = urls.1, firstURL != secondURL {
-                var finding = context.finding(self, definition.labelRange,
-                                              "[^\(definition.label)] is defined again with a different URL (first on line \(line))")
-                finding.severity = .error
-                findings.append(finding)
-            } else if urls.0 != nil ? urls.0 == urls.1 : urls.1 == nil && original.text == definition.text {
-                let deletion = CitationHelpers.deletion(of: definition.range, in: context.note.source)
-                findings.append(context.finding(self, definition.labelRange, "[^\(definition.label)] is already defined on line \(line)",
-                                                fix: Fix("remove the repeated definition", edits: [Edit(range: deletion, replacement: "")])))
-            } else {
-                findings.append(context.finding(self, definition.labelRange,
-                                                "[^\(definition.label)] is defined again with different text (first on line \(line))"))
-            }
+        CitationHelpers.findings(self, .duplicateDefinition, in: context) { problem in
+            guard problem.isRedundant, let definition = CitationHelpers.definition(at: problem, in: context.note) else { return nil }
+            return Fix("remove the repeated definition",
+                       edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: context.note.source), replacement: "")])
         }
-        return findings
     }
+
 }

@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// Shared pieces of the citation rules.
@@ -7,40 +8,32 @@ enum CitationHelpers {
     static func deletion(of range: SourceRange, in source: SourceText) -> Range<Int> {
         let line = range.start.line
         var lastLine = source.position(at: range.end.offset).line
-        if lastLine < source.lineCount, source.lineString(lastLine + 1).allSatisfy({ $0 == " " || $0 == "\t" }) {
+        if lastLine < source.lineCount, source.lineString(lastLine + 1).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
             lastLine += 1
         }
         let end = lastLine < source.lineCount ? source.lineStarts[lastLine] : source.bytes.count
         return source.lineStarts[line - 1]..<end
     }
 
-    /// The normalised URL a definition cites, if any.
-    static func url(_ definition: FootnoteDefinition) -> String? {
-        definition.fields.url.map(URLNormalizer.normalize)
-    }
-
-    /// Labels match case-insensitively, as in cmark-gfm.
-    static func key(_ label: String) -> String { label.lowercased() }
-
-    /// Purely numeric labels (`[^1]`) are numbered per note, so they are not compared across notes.
-    static func isNoteLocal(_ label: String) -> Bool { label.allSatisfy(\.isASCII) && label.allSatisfy(\.isNumber) }
-
-    /// One note's first definition of each label that has a URL: what the vault rules compare.
-    struct Source {
-        let context: NoteContext
-        let definition: FootnoteDefinition
-        let url: String
-
-        var location: String { "\(context.vaultPath):\(definition.range.start.line)" }
-    }
-
-    static func sources(in vault: VaultContext) -> [Source] {
-        vault.notes.sorted { $0.vaultPath < $1.vaultPath }.flatMap { context in
-            context.note.footnoteDefinitions.compactMap { definition in
-                guard definition.form == .proper, !definition.isDuplicate, let url = url(definition) else { return nil }
-                return Source(context: context, definition: definition, url: url)
-            }
+    /// The findings of `rule` for the note's citation problems of `kind` (detected once, in
+    /// `NoteCitationScan`), with the fix `fix` computes for each.
+    static func findings<R: Rule>(_ rule: R, _ kind: CitationProblem.Kind, in context: NoteContext,
+                                  fix: (CitationProblem) -> Fix? = { _ in nil }) -> [Finding] {
+        context.citations.problems.compactMap { problem in
+            problem.kind == kind ? finding(rule, problem, fix: fix(problem)) : nil
         }
+    }
+
+    /// The finding of `rule` for `problem`: the problem's severity when it sets one, else the rule's.
+    static func finding<R: Rule>(_ rule: R, _ problem: CitationProblem, fix: Fix? = nil) -> Finding {
+        Finding(path: problem.path, range: problem.range, ruleID: R.description.id,
+                severity: problem.severity.flatMap { Severity(rawValue: $0.rawValue) } ?? R.description.severity,
+                message: problem.message, fix: fix)
+    }
+
+    /// The footnote definition a problem is about: the one whose label starts where the problem does.
+    static func definition(at problem: CitationProblem, in note: Note) -> FootnoteDefinition? {
+        note.footnoteDefinitions.first { $0.labelRange.start.offset == problem.range.start.offset }
     }
 
     /// The byte offset of `needle` within `range` of the note, if present.

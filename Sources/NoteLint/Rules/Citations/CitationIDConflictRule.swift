@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/id-conflict`: one id defined with different URLs in different notes.
@@ -38,13 +39,7 @@ public struct CitationIDConflictRule: Rule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
-        let sources = CitationHelpers.sources(in: vault).filter { !CitationHelpers.isNoteLocal($0.definition.label) }
-        let groups = Dictionary(grouping: sources) { CitationHelpers.key($0.definition.label) }
-        return groups.values.flatMap { group in
-            group.dropFirst().filter { $0.url != group[0].url }.map { source in
-                source.context.finding(self, source.definition.labelRange,
-                                       "[^\(source.definition.label)] cites \(source.url) here but \(group[0].url) in \(group[0].location)")
-            }
-        }
+        vault.citations.idConflicts.map { CitationHelpers.finding(self, $0) }
     }
+
 }

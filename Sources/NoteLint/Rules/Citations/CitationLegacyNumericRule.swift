@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/legacy-numeric`: `[4]: ...` definitions and their inline `[4]` citations.
@@ -7,8 +8,9 @@ public struct CitationLegacyNumericRule: Rule {
     public static let description = RuleDescription(
         id: "citation/legacy-numeric",
         severity: .warning,
+        scope: .vault,
         summary: "A legacy numeric citation: a `[4]: ...` definition line, or an inline `[4]` in a note that has such definitions.",
-        rationale: "Numeric `[n]` citations are not footnotes: Markdown renders them as literal brackets, their numbers collide when text moves between notes, and the same source gets a different number in every note. Convert them to footnotes with vault-unique ids (`notekit fix` reuses the id the vault already has for the same URL).",
+        rationale: "Numeric `[n]` citations are not footnotes: Markdown renders them as literal brackets, their numbers collide when text moves between notes, and the same source gets a different number in every note. The fix converts them to footnotes with vault-unique 6-character base36 ids: the id the vault already has for the same normalised URL, else one derived from the URL (so runs are reproducible); a definition whose source the note already defines as a footnote is removed, and inline numbers without a definition are left alone.",
         triggering: [
             "A claim ↓[1].\n\n↓[1]: [Source](https://example.com)\n",
             "Ünïcødé claim↓[2] and another↓[1, 2].\n\n↓[1]: [A](https://example.com/a)\n\n↓[2]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n",
@@ -18,18 +20,53 @@ public struct CitationLegacyNumericRule: Rule {
             "[1](https://example.com) is a link.\n",
             "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n",
             "```\nvalue[1]\n[1]: not a citation\n```\n",
+        ],
+        corrections: [
+            RuleCorrection("A claim.[1] Another[1, 2]. Unsourced[3].\n\n[1]: [A](https://example.com/a)\n\n[2]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n",
+                           "A claim.[^974v67] Another[^974v67] [^d3yx6q]. Unsourced[3].\n\n[^974v67]: [A](https://example.com/a)\n\n[^d3yx6q]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n"),
+            RuleCorrection("Claim.[^k3x9q2] More.[1]\n\n[1]: [A again](https://EXAMPLE.com/a/)\n\n[^k3x9q2]: [A](https://example.com/a)\n",
+                           "Claim.[^k3x9q2] More.[^k3x9q2]\n\n[^k3x9q2]: [A](https://example.com/a)\n"),
         ]
     )
 
-    public func check(_ context: NoteContext) -> [Finding] {
+    public func check(vault: VaultContext) -> [Finding] {
+        var allocator = CitationIDAllocator(vault: vault)
+        return vault.notes.sorted { $0.vaultPath < $1.vaultPath }.flatMap { context in
+            let fixes = self.fixes(context, allocator: &allocator)
+            return CitationHelpers.findings(self, .legacyNumeric, in: context) { fixes[$0.range.start.offset] }
+        }
+    }
+
+    /// The fix of each legacy definition and defined reference of a note, by its first byte.
+    private func fixes(_ context: NoteContext, allocator: inout CitationIDAllocator) -> [Int: Fix] {
         let note = context.note
-        guard !note.legacyDefinitions.isEmpty else { return [] }
-        let definitions = note.legacyDefinitions.map {
-            context.finding(self, $0.labelRange, "legacy numeric definition [\($0.number)]: (use a footnote [^id]:)")
+        guard !note.legacyDefinitions.isEmpty else { return [:] }
+        var urls: [String: String] = [:]  // footnote key → normalised URL ("" for none), in this note
+        for indexed in context.citations.definitions where indexed.definition.form == .proper {
+            urls[indexed.key] = indexed.url ?? ""
         }
-        let references = note.legacyReferences.filter(\.isDefined).map {
-            context.finding(self, $0.range, "legacy numeric citation \(note.text($0.range)) (use a footnote [^id])")
+        var ids: [Int: String] = [:]
+        var fixes: [Int: Fix] = [:]
+        for definition in note.legacyDefinitions {
+            let url = definition.fields.url.map(URLNormalizer.normalize)
+            let id = allocator.id(url: url, key: definition.text)
+            if ids[definition.number] == nil { ids[definition.number] = id }
+            switch urls[IndexedDefinition.key(id)] {
+            case nil:
+                urls[IndexedDefinition.key(id)] = url ?? ""
+                fixes[definition.labelRange.start.offset] = Fix("write it as footnote [^\(id)]:",
+                                                                edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(id)]:")])
+            case .some(url ?? ""):
+                fixes[definition.labelRange.start.offset] = Fix("remove it: [^\(id)] already defines this source",
+                                                                edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: note.source), replacement: "")])
+            default:
+                break  // the id stands for another source in this note: citation/id-conflict's to sort out
+            }
         }
-        return definitions + references
+        for reference in note.legacyReferences where reference.isDefined {
+            let markers = reference.numbers.map { "[^\(ids[$0]!)]" }.joined(separator: " ")
+            fixes[reference.range.start.offset] = Fix("write it as \(markers)", edits: [Edit(range: reference.range.bytes, replacement: markers)])
+        }
+        return fixes
     }
 }

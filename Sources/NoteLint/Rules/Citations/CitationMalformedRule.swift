@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/malformed`: a definition without a URL.
@@ -22,9 +23,7 @@ public struct CitationMalformedRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.note.footnoteDefinitions.filter { $0.fields.url == nil }.map { definition in
-            context.finding(self, definition.labelRange, definition.text.isEmpty
-                            ? "definition [^\(definition.label)] is empty" : "definition [^\(definition.label)] has no URL")
-        }
+        CitationHelpers.findings(self, .malformed, in: context)
     }
+
 }

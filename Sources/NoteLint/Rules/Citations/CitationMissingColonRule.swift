@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/missing-colon`: `[^id] text`, a definition without its colon.
@@ -25,10 +26,10 @@ public struct CitationMissingColonRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.note.footnoteDefinitions.filter { $0.form == .missingColon }.map { definition in
-            let end = definition.labelRange.end.offset
-            return context.finding(self, definition.labelRange, "definition [^\(definition.label)] has no ':' after ']'",
-                                   fix: Fix("add the missing colon", edits: [Edit(range: end..<end, replacement: ":")]))
+        CitationHelpers.findings(self, .missingColon, in: context) { problem in
+            let end = problem.range.end.offset
+            return Fix("add the missing colon", edits: [Edit(range: end..<end, replacement: ":")])
         }
     }
+
 }

@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/same-source-several-ids`: one URL cited under several ids, in a note or across notes.
@@ -9,7 +10,7 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
         severity: .warning,
         scope: .vault,
         summary: "The same source (normalised URL) is defined under several ids, in one note or across notes.",
-        rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note.",
+        rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note. Within one note the fix keeps the first id: the other ids' citations are rewritten to it and their definitions removed (across notes a human picks the id).",
         triggering: [
             RuleExample(files: [
                 ("a.md", "Claim.[^a1b2c3] More.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n↓[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n"),
@@ -29,25 +30,15 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
                 ("b.md", "Claim.[^2]\n\n[^2]: [Source](https://example.com/report)\n"),
             ]),
             "Claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n```\n[^d4e5f6]: [Source](https://example.com/a)\n```\n",
+        ],
+        corrections: [
+            RuleCorrection("One.[^a1b2c3] Two.[^d4e5f6] Three.[^D4E5F6] Four.[^g7h8i9]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n\n[^g7h8i9]: [Again](https://example.com/report#intro)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
+                           "One.[^a1b2c3] Two.[^a1b2c3] Three.[^a1b2c3] Four.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^z9y8x7]: [Other](https://example.com/other)\n"),
         ]
     )
 
     public func check(vault: VaultContext) -> [Finding] {
-        let groups = Dictionary(grouping: CitationHelpers.sources(in: vault), by: \.url)
-        return groups.values.flatMap { group in
-            group.enumerated().compactMap { index, source -> Finding? in
-                let label = source.definition.label
-                let comparable = group[..<index].filter {
-                    $0.context.vaultPath == source.context.vaultPath
-                        || !CitationHelpers.isNoteLocal($0.definition.label) && !CitationHelpers.isNoteLocal(label)
-                }
-                guard let earlier = comparable.first,
-                      CitationHelpers.key(earlier.definition.label) != CitationHelpers.key(label) else { return nil }
-                let place = earlier.context.vaultPath == source.context.vaultPath
-                    ? "line \(earlier.definition.range.start.line)" : earlier.location
-                return source.context.finding(self, source.definition.labelRange,
-                                              "source \(source.url) is already cited as [^\(earlier.definition.label)] (\(place))")
-            }
-        }
+        vault.citations.sameSourceSeveralIDs.map { CitationHelpers.finding(self, $0, fix: SameSourceMerge.fix(for: $0, in: vault)) }
     }
+
 }

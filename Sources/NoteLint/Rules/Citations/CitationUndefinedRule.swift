@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/undefined`: a footnote reference with no definition.
@@ -23,8 +24,7 @@ public struct CitationUndefinedRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.note.footnoteReferences.filter { !$0.isDefined }.map {
-            context.finding(self, $0.range, "citation [^\($0.label)] has no definition")
-        }
+        CitationHelpers.findings(self, .undefined, in: context)
     }
+
 }

@@ -1,3 +1,4 @@
+import NoteCitations
 import NoteParser
 
 /// `citation/unused`: a definition no reference uses.
@@ -26,10 +27,11 @@ public struct CitationUnusedRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.note.footnoteDefinitions.filter { $0.isUnused && $0.form == .proper }.map { definition in
-            let deletion = CitationHelpers.deletion(of: definition.range, in: context.note.source)
-            return context.finding(self, definition.labelRange, "definition [^\(definition.label)] is not cited",
-                                   fix: Fix("remove the definition", edits: [Edit(range: deletion, replacement: "")]))
+        CitationHelpers.findings(self, .unused, in: context) { problem in
+            CitationHelpers.definition(at: problem, in: context.note).map { definition in
+                Fix("remove the definition", edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: context.note.source), replacement: "")])
+            }
         }
     }
+
 }

@@ -1,3 +1,5 @@
+import Foundation
+import NoteParser
 import Yams
 
 /// Writes one front-matter entry (or its value, or its key) in house style and proves the
@@ -62,35 +64,48 @@ public enum FrontMatterEmitter {
 
     /// Plain, then single-quoted, then double-quoted forms of a string.
     private static func candidates(_ string: String) -> [String] {
-        let single = "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
-        var double = "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\\": double += "\\\\"
-            case "\"": double += "\\\""
-            case "\n": double += "\\n"
-            case "\t": double += "\\t"
-            default:
-                double += scalar.value < 0x20 ? "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16) : String(scalar)
-            }
-        }
-        double += "\""
+        let single = YAMLQuoting.singleQuoted(string)
+        let double = YAMLQuoting.doubleQuoted(string)
         return string.contains(where: \.isNewline) ? [double] : [string, single, double]
     }
 
     /// True when `text` is a one-entry map of `key` to `value`.
     private static func reads(_ text: String, key: String, as value: Value) -> Bool {
-        guard case .mapping(let mapping)? = try? Yams.compose(yaml: text), mapping.count == 1,
-              let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
-        else { return false }
-        return matches(valueNode, value)
+        memo.value(for: "\(text)\u{1}\(key)\u{1}\(value)") {
+            guard case .mapping(let mapping)? = try? Yams.compose(yaml: text, .default, .default, .utf8), mapping.count == 1,
+                  let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
+            else { return false }
+            return matches(valueNode, value)
+        }
     }
 
     /// True when `text` is a one-item list whose item is `value`.
     private static func reads(_ text: String, as value: Value) -> Bool {
-        guard case .sequence(let sequence)? = try? Yams.compose(yaml: text), sequence.count == 1, let item = sequence.first
-        else { return false }
-        return matches(item, value)
+        memo.value(for: "\(text)\u{1}\(value)") {
+            guard case .sequence(let sequence)? = try? Yams.compose(yaml: text, .default, .default, .utf8), sequence.count == 1, let item = sequence.first
+            else { return false }
+            return matches(item, value)
+        }
+    }
+
+    /// Validations already made: vaults repeat the same tags and values in many notes.
+    private static let memo = Memo()
+
+    private final class Memo: @unchecked Sendable {
+        private var results: [String: Bool] = [:]
+        private let lock = NSLock()
+
+        func value(for key: String, _ compute: () -> Bool) -> Bool {
+            lock.lock()
+            let known = results[key]
+            lock.unlock()
+            if let known { return known }
+            let result = compute()
+            lock.lock()
+            results[key] = result
+            lock.unlock()
+            return result
+        }
     }
 
     private static func matches(_ node: Node, _ value: Value) -> Bool {

@@ -12,6 +12,7 @@ public struct FrontMatterRequiredRule: Rule {
             allowUnknownKeys: true
         """
 
+    /// Corrections use `GeneratedValues.examples`: a UUID from the note's path and the date 2024-01-01.
     public static let description = RuleDescription(
         id: "frontmatter/required",
         severity: .error,
@@ -25,6 +26,12 @@ public struct FrontMatterRequiredRule: Rule {
             RuleExample("---\ntitle: A note\ndate_created: 2024-05-01\nsite_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e\n---\n", configuration: configuration),
             RuleExample("---\ntitle: A note\n---\nNo collection, nothing required.\n"),
             RuleExample("---\ntitle:\ndate_created:\nsite_uuid:\n---\nEmpty values are frontmatter/empty-value's.\n", configuration: configuration),
+        ],
+        corrections: [
+            RuleCorrection("---\ntitle: A note\n---\nText.\n",
+                           "---\ntitle: A note\ndate_created: 2024-01-01\nsite_uuid: c108294c-2c35-43f8-8182-105298586b67\n---\nText.\n", configuration: configuration),
+            RuleCorrection("---\r\ntitle: A note\r\ndate_created: 2023-03-04\r\n---\r\n",
+                           "---\r\ntitle: A note\r\ndate_created: 2023-03-04\r\nsite_uuid: c108294c-2c35-43f8-8182-105298586b67\r\n---\r\n", configuration: configuration),
         ]
     )
 
@@ -35,7 +42,27 @@ public struct FrontMatterRequiredRule: Rule {
         let missing = required.filter { !present.contains($0) }
         guard !missing.isEmpty else { return [] }
         let list = missing.map { "'\($0)'" }.joined(separator: ", ")
-        return [context.finding(self, context.note.source.range(closing.start.offset..<closing.start.offset),
-                                "missing required key\(missing.count == 1 ? "" : "s") \(list) (collection \(context.collection!.name))")]
+        let at = closing.start.offset
+        return [context.finding(self, context.note.source.range(at..<at),
+                                "missing required key\(missing.count == 1 ? "" : "s") \(list) (collection \(context.collection!.name))",
+                                fix: fix(adding: missing, at: at, context))]
+    }
+
+    /// Adds the missing keys that can be generated (`site_uuid`, `date_created`) as the last
+    /// entries of the front matter; nil when none can.
+    private func fix(adding missing: [String], at offset: Int, _ context: NoteContext) -> Fix? {
+        let generated = context.configuration.generated
+        let entries = missing.compactMap { key -> (String, String)? in
+            switch key {
+            case "site_uuid": return FrontMatterEmitter.entry(key, .string(generated.uuid(context.vaultPath))).map { (key, $0) }
+            case "date_created": return generated.dateCreated(context.note.path).flatMap { FrontMatterEmitter.entry(key, .timestamp($0)) }.map { (key, $0) }
+            default: return nil
+            }
+        }
+        guard !entries.isEmpty else { return nil }
+        let bytes = context.note.source.bytes
+        let newline = offset >= 2 && bytes[offset - 2] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+        return Fix("add \(entries.map(\.0).joined(separator: " and "))",
+                   edits: [Edit(range: offset..<offset, replacement: entries.map { $0.1 + newline }.joined())])
     }
 }

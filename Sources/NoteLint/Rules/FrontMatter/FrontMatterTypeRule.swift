@@ -18,11 +18,24 @@ public struct FrontMatterTypeRule: Rule {
               authors: {type: list}
         """
 
+    static let dateConfiguration = """
+        collections:
+          essays:
+            paths: ["**"]
+            allowUnknownKeys: true
+            keys:
+              date_created: {type: date}
+              date_published: {type: date}
+              date_updated: {type: date}
+              date_modified: {type: date}
+              last: {type: date}
+        """
+
     public static let description = RuleDescription(
         id: "frontmatter/type",
         severity: .error,
         summary: "A front-matter value does not match its key's type, or names a day that does not exist.",
-        rationale: "Sorting, feeds and version badges parse these values: an impossible date, a three-part version or an unknown status either crashes the build or sorts the note somewhere absurd. Dates are written unquoted so YAML reads them as dates.",
+        rationale: "Sorting, feeds and version badges parse these values: an impossible date, a three-part version or an unknown status either crashes the build or sorts the note somewhere absurd. Dates are written unquoted so YAML reads them as dates. The fix writes `date`-typed values spelled `2025-6-5`, `2025/06/05`, quoted or with a time as a plain `YYYY-MM-DD`.",
         triggering: [
             RuleExample("---\ntitle: A note\ndate_modified: ↓2025-02-30\ndate_créé: ↓2024-13-01\n---\nText.\n"),
             RuleExample("---\ndate_created: ↓Nov 2024\nat_semantic_version: ↓0.0.1\nstatus: ↓Done\npublish: ↓maybe\n---\n", configuration: configuration),
@@ -39,6 +52,9 @@ public struct FrontMatterTypeRule: Rule {
         corrections: [
             RuleCorrection("---\ndate_created: '2024-05-01'\ndate_modified: \"2025-09-17T17:43:58.385Z\"\n---\n",
                            "---\ndate_created: 2024-05-01\ndate_modified: 2025-09-17T17:43:58.385Z\n---\n"),
+            RuleCorrection("---\ndate_created: 2025-6-5\ndate_published: 2025/06/05\ndate_updated: \"2025-06-05\"\ndate_modified: 2025-09-17T17:43:58Z\nlast: '2025-09-17 17:43' # as written\n---\n",
+                           "---\ndate_created: 2025-06-05\ndate_published: 2025-06-05\ndate_updated: 2025-06-05\ndate_modified: 2025-09-17\nlast: '2025-09-17 17:43' # as written\n---\n",
+                           configuration: dateConfiguration),
         ]
     )
 
@@ -61,6 +77,7 @@ public struct FrontMatterTypeRule: Rule {
         case .uuid, .url, .tags:
             return nil  // frontmatter/uuid, frontmatter/url and frontmatter/tags-style check these
         case .date, .datetime:
+            if schema.type == .date, let finding = checkDay(entry, value, context) { return finding }
             if let finding = checkDate(entry, value, context, strict: true) { return finding }
             if case .datetime = value, schema.type == .date { return mismatch("a date (YYYY-MM-DD)") }
         case .string:
@@ -110,9 +127,34 @@ public struct FrontMatterTypeRule: Rule {
         }
     }
 
+    /// A `date`-typed value written other than as a plain `YYYY-MM-DD` (`2025-6-5`, `2025/06/05`,
+    /// quoted, or with a time), with the fix that writes the day plainly; nil when it is plain or no real day.
+    private func checkDay(_ entry: FrontMatterEntry, _ value: YAMLValue, _ context: NoteContext) -> Finding? {
+        let written = context.valueSource(entry)
+        guard let text = value.scalarText, let day = DayText.normalized(text), written != day, !written.contains("#"),
+              let scalar = FrontMatterEmitter.scalar(.timestamp(day), key: entry.key) else { return nil }
+        return context.finding(self, entry.valueRange, "\(entry.key): write the date as \(day)",
+                               fix: Fix("write \(day)", edits: [Edit(range: entry.valueRange.bytes, replacement: scalar)]))
+    }
+
     /// Where to report a value: at the value, or at the key for a block list or map.
     private func anchor(_ entry: FrontMatterEntry, _ value: YAMLValue) -> SourceRange {
         value.scalarText == nil && entry.style == .block ? entry.keyRange : entry.valueRange
+    }
+}
+
+/// Day text in the loose spellings notes use.
+enum DayText {
+    /// `YYYY-MM-DD` for `2025-6-5`, `2025/06/05` or a date-time on such a day; nil when the text
+    /// is no real day.
+    static func normalized(_ text: String) -> String? {
+        let date = text.prefix { $0 != "T" && $0 != "t" && $0 != " " }
+        let parts = date.split(separator: date.contains("/") ? "/" : "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        func padded(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }
+        let day = "\(parts[0])-\(padded(parts[1]))-\(padded(parts[2]))"
+        return DateText.isCalendarDate(day) ? day : nil
     }
 }
 

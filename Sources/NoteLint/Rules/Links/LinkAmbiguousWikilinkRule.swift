@@ -22,7 +22,8 @@ public struct LinkAmbiguousWikilinkRule: Rule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
-        vault.resolvedWikilinks().compactMap { context, link, resolution in
+        vault.wikilinks.compactMap { resolved in
+            let (context, link, resolution) = (resolved.context, resolved.link, resolved.resolution)
             guard case .ambiguous(let paths) = resolution else { return nil }
             return context.finding(self, link.range, "wikilink \(link.display) matches \(paths.count) files: \(paths.joined(separator: ", "))")
         }

@@ -24,7 +24,8 @@ public struct LinkUnresolvedWikilinkRule: Rule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
-        vault.resolvedWikilinks().compactMap { context, link, resolution in
+        vault.wikilinks.compactMap { resolved in
+            let (context, link, resolution) = (resolved.context, resolved.link, resolved.resolution)
             guard !link.isEmbed, resolution == .unresolved else { return nil }
             return context.finding(self, link.range, "wikilink \(link.display) resolves to no file")
         }

@@ -41,21 +41,21 @@ public struct WikilinkResolver: Sendable {
     }
 
     /// A resolver over the vault's files and the aliases of its linted notes.
-    public init(vault: VaultContext) {
+    public init(notes: [NoteContext], files: [String]) {
         var aliases: [String: [String]] = [:]
-        for context in vault.notes {
+        for context in notes {
             switch context.note.frontMatter?.value("aliases") {
             case .list(let items): aliases[context.vaultPath] = items.compactMap(\.scalarText)
             case let value?: aliases[context.vaultPath] = value.scalarText.map { [$0] } ?? []
             case nil: break
             }
         }
-        self.init(files: vault.files + vault.notes.map(\.vaultPath), aliases: aliases)
+        self.init(files: files + notes.map(\.vaultPath), aliases: aliases)
     }
 
     /// Where `target` (a wikilink's target, without heading or alias) leads from the note at `source`.
     public func resolve(_ target: String, from source: String) -> Resolution {
-        var key = target.trimmingCharacters(in: .whitespaces).lowercased()
+        var key = target.trimmed().lowercased()
         guard !key.isEmpty else { return .file(source) }  // `[[#heading]]`: the note itself
         var exact = false
         if key.hasPrefix("./") || key.hasPrefix("../") {

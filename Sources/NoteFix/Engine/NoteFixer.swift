@@ -1,0 +1,127 @@
+import Foundation
+import NoteLint
+import NoteParser
+
+/// Lints notes, applies the fixes their findings offer, re-parses and re-lints the results,
+/// and repeats while new fixes appear (at most `maxPasses`), so one run reaches a fixed point.
+///
+/// A fix is applied whole or not at all: one that overlaps a fix already taken in the same
+/// pass waits for the next pass (the re-lint offers it again if it still applies), one with an
+/// edit refused by `NoteRewrite.plan`'s rules is refused whole. A note whose rewrite would
+/// re-parse with a diagnostic the original did not have is left as it was, every edit refused.
+public struct NoteFixer: Sendable {
+    /// Which fixes to apply.
+    public struct Options: Sendable {
+        /// Rule ids (`citation/missing-colon`) or categories (`citation`) whose fixes apply;
+        /// empty for all.
+        public var select: [String]
+        /// Also apply `citation/unused` fixes (they delete definitions).
+        public var removeUnused: Bool
+        /// Set an existing `date_modified` entry to `today` in every note whose content changed;
+        /// notes without the key are not given one.
+        public var touchModified: Bool
+        /// `YYYY-MM-DD` for `touchModified`.
+        public var today: String
+
+        public init(select: [String] = [], removeUnused: Bool = false, touchModified: Bool = false,
+                    today: String = NoteFixer.today()) {
+            self.select = select
+            self.removeUnused = removeUnused
+            self.touchModified = touchModified
+            self.today = today
+        }
+    }
+
+    /// What a run planned.
+    public struct Result: Sendable {
+        /// One rewrite per linted note, in input order (unchanged notes included).
+        public let rewrites: [NoteRewrite]
+        /// Files that could not be read or parsed.
+        public let errors: [NoteError]
+        /// Notes that still had fixes to apply after `maxPasses` passes.
+        public let unsettled: [String]
+    }
+
+    public static let maxPasses = 10
+    /// Rules whose fixes apply only when asked for.
+    public static let optInRules: Set<String> = ["citation/unused"]
+    /// The origin of `touchModified` edits.
+    public static let touchOrigin = "fix/touch-modified"
+
+    public let linter: Linter
+    public let options: Options
+
+    public init(linter: Linter = Linter(), options: Options = Options()) {
+        self.linter = linter
+        self.options = options
+    }
+
+    /// Plans the rewrites of `inputs`, linted as `Linter.lint` lints them.
+    public func fix(_ inputs: [Linter.Input], vaultFiles: [String]? = nil,
+                    configuration: @escaping @Sendable (String) throws -> Configuration) rethrows -> Result {
+        let lint = try linter.lint(inputs, vaultFiles: vaultFiles, configuration: configuration)
+        var states = lint.notes.map { NoteState(original: $0) }
+        let index = Dictionary(lint.notes.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let configurations = try lint.notes.map { try configuration($0.path) }
+        let vaultPaths = zip(lint.notes, configurations).map { Linter.vaultPath($0.path, root: $1.root) }
+        var findings = lint.findings
+        var unsettled: [String] = []
+        for pass in 1...Self.maxPasses {
+            let fixes = Dictionary(grouping: findings.filter(applies), by: \.path)
+            var changed = false
+            for (path, findings) in fixes {
+                guard let position = index[path], !states[position].frozen else { continue }
+                changed = states[position].apply(findings.compactMap { finding in
+                    finding.fix.map { fix in fix.edits.map { PlannedEdit(edit: $0, origin: finding.ruleID, summary: fix.summary) } }
+                }, parser: linter.parser) || changed
+            }
+            for position in states.indices where fixes[states[position].current.path] == nil {
+                states[position].settle()
+            }
+            guard changed else { break }
+            // Re-lint the notes as they now stand, without parsing them again.
+            let contexts = states.indices.map {
+                NoteContext(note: states[$0].current, vaultPath: vaultPaths[$0], configuration: configurations[$0])
+            }
+            findings = linter.lint(contexts, vaultFiles: vaultFiles ?? vaultPaths)
+            if pass == Self.maxPasses {
+                unsettled = Set(findings.filter(applies).map(\.path)).sorted()
+            }
+        }
+        if options.touchModified {
+            for position in states.indices where states[position].isChanged {
+                if let edit = touchEdit(states[position].current) {
+                    _ = states[position].apply([edit], parser: linter.parser)
+                }
+            }
+        }
+        return Result(rewrites: states.map(\.rewrite), errors: lint.errors, unsettled: unsettled)
+    }
+
+    /// True when the finding's fix is one this run applies.
+    func applies(_ finding: Finding) -> Bool {
+        guard finding.fix != nil else { return false }
+        if Self.optInRules.contains(finding.ruleID) && !options.removeUnused { return false }
+        return options.select.isEmpty || options.select.contains { finding.ruleID == $0 || finding.ruleID.hasPrefix($0 + "/") }
+    }
+
+    /// An edit setting `date_modified` to today, when the note has that key as a one-line
+    /// scalar in a valid front matter and it is not already today.
+    func touchEdit(_ note: Note) -> [PlannedEdit]? {
+        guard let frontMatter = note.frontMatter, frontMatter.error == nil, frontMatter.closingDelimiter != nil,
+              let entry = frontMatter.entry("date_modified") else { return nil }
+        let written = note.text(entry.valueRange)
+        guard written != options.today, !written.contains(where: \.isNewline), !written.contains("#"),
+              let scalar = FrontMatterEmitter.scalar(.timestamp(options.today), key: entry.key) else { return nil }
+        let range = entry.valueRange.bytes
+        let spaced = range.lowerBound > 0 && note.source.bytes[range.lowerBound - 1] == UInt8(ascii: ":")
+        return [PlannedEdit(edit: Edit(range: range, replacement: (spaced ? " " : "") + scalar),
+                            origin: Self.touchOrigin, summary: "set date_modified to \(options.today)")]
+    }
+
+    /// Today's date in the local time zone, `YYYY-MM-DD`.
+    public static func today() -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// When a note file came into being, for a `date_created` the note lacks.
+public enum FileDates {
+    /// The day (`YYYY-MM-DD`) `path` was created: the date of the git commit that added it
+    /// (followed through renames), else the file's birth time, else its modification time.
+    /// Nil when the file does not exist; never today's date for want of a better one.
+    public static func created(_ path: String) -> String? {
+        addedInGit(path) ?? fileDate(path)
+    }
+
+    /// `git log --diff-filter=A --follow --format=%as -- FILE`, last line (the first addition).
+    static func addedInGit(_ path: String) -> String? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "log", "--diff-filter=A", "--follow", "--format=%as", "--", url.lastPathComponent]
+        process.currentDirectoryURL = url.deletingLastPathComponent()
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let last = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).last.map(String.init)
+        return last.flatMap { $0.count == 10 ? $0 : nil }
+    }
+
+    /// The file's birth time, or its modification time where the file system keeps no birth time.
+    static func fileDate(_ path: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let date = (attributes[.creationDate] ?? attributes[.modificationDate]) as? Date else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import NoteLint
+import NoteParser
+import Testing
+@testable import NoteFix
+
+/// `NoteFixer`: passes to a fixed point, whole fixes, refusals, opt-in and selected rules.
+@Suite struct NoteFixerTests {
+    func fix(_ texts: [String: String], rules: [any Rule] = RuleRegistry.rules,
+             options: NoteFixer.Options = .init(today: "2030-01-02")) -> NoteFixer.Result {
+        let inputs = texts.keys.sorted().map { Linter.Input(path: $0, bytes: Array(texts[$0]!.utf8)) }
+        return NoteFixer(linter: Linter(rules: rules), options: options).fix(inputs) { _ in Configuration() }
+    }
+
+    func text(_ rewrite: NoteRewrite?) -> String? { rewrite.map { String(decoding: $0.result, as: UTF8.self) } }
+
+    @Test func overlappingFixWaitsForTheNextPass() {
+        let result = fix(["n.md": "abc abc\n"], rules: [ABRule(), BCRule()])
+        let rewrite = result.rewrites.first
+        // Pass 1 takes `ab` (first by position) and defers `bc`; pass 2 finds the second `ab`,
+        // after which no `bc` is left.
+        #expect(text(rewrite) == "XYc XYc\n")
+        #expect(rewrite?.passes.map { $0.map(\.origin) } == [["test/ab"], ["test/ab"]])
+        #expect(rewrite?.conflicts.isEmpty == true)
+    }
+
+    @Test func fixesReachAFixedPointAcrossRules() {
+        let note = "Text.\n\n[^a1b2c3] [Source](https://example.com)\n"
+        let kept = fix(["n.md": note])
+        #expect(text(kept.rewrites.first) == "Text.\n\n[^a1b2c3]: [Source](https://example.com)\n")
+        let removed = fix(["n.md": note], options: .init(removeUnused: true))
+        #expect(text(removed.rewrites.first) == "Text.\n\n")
+        #expect(removed.rewrites.first?.passes.map { $0.map(\.origin) } == [["citation/missing-colon"], ["citation/unused"]])
+    }
+
+    @Test func selectLimitsTheRules() {
+        let note = "---\ntags: [a]\n---\nText.\n\n[^a1] x\n"
+        let onlyCitations = fix(["n.md": note], options: .init(select: ["citation"]))
+        #expect(text(onlyCitations.rewrites.first) == "---\ntags: [a]\n---\nText.\n\n[^a1]: x\n")
+        let onlyTags = fix(["n.md": note], options: .init(select: ["frontmatter/tags-style"]))
+        #expect(text(onlyTags.rewrites.first) == "---\ntags:\n  - a\n---\nText.\n\n[^a1] x\n")
+    }
+
+    @Test func aRewriteWithANewParseProblemIsRefusedWhole() {
+        let result = fix(["n.md": "---\ntitle: a\n---\nabc\n"], rules: [ABRule(), BreakYAMLRule()])
+        let rewrite = result.rewrites.first
+        #expect(rewrite?.isChanged == false)
+        #expect(rewrite?.applied.isEmpty == true)
+        #expect(Set(rewrite?.refused.map(\.edit.origin) ?? []) == ["test/ab", "test/break-yaml"])
+        #expect(rewrite?.refused.allSatisfy { $0.reason.contains("new problem") } == true)
+    }
+
+    @Test func brokenFrontMatterRefusesItsFixesAndKeepsTheOthers() {
+        let result = fix(["n.md": "---\ntitle: [ab\n---\nab\n"], rules: [ABRule()])
+        // Each pass flags the first `ab`, inside the broken front matter: refused, nothing else applies.
+        #expect(result.rewrites.first?.isChanged == false)
+        #expect(result.rewrites.first?.refused.first?.reason.contains("YAML error") == true)
+    }
+
+    @Test func endlessFixesStopAfterTenPasses() {
+        let result = fix(["n.md": "grow\n", "m.md": "still\n"], rules: [GrowRule()])
+        #expect(text(result.rewrites.first { $0.path == "n.md" }) == "grow\n" + String(repeating: "!", count: NoteFixer.maxPasses))
+        #expect(result.unsettled == ["n.md"])
+    }
+
+    @Test func touchModifiedUpdatesChangedNotesThatHaveTheKey() {
+        let result = fix([
+            "changed.md": "---\ndate_modified: 2020-01-01\n---\n[^a1] x\n",
+            "empty.md": "---\ndate_modified:\n---\n[^a1] x\n",
+            "nokey.md": "---\ntitle: x\n---\n[^a1] x\n",
+            "clean.md": "---\ndate_modified: 2020-01-01\n---\nText.\n",
+        ], options: .init(select: ["citation/missing-colon"], touchModified: true, today: "2030-01-02"))
+        let byPath = Dictionary(uniqueKeysWithValues: result.rewrites.map { ($0.path, $0) })
+        #expect(text(byPath["changed.md"]) == "---\ndate_modified: 2030-01-02\n---\n[^a1]: x\n")
+        #expect(byPath["changed.md"]?.passes.last?.map(\.origin) == [NoteFixer.touchOrigin])
+        #expect(text(byPath["empty.md"]) == "---\ndate_modified: 2030-01-02\n---\n[^a1]: x\n")
+        #expect(text(byPath["nokey.md"]) == "---\ntitle: x\n---\n[^a1]: x\n")
+        #expect(byPath["clean.md"]?.isChanged == false)
+    }
+
+    @Test func todayIsADate() {
+        let parts = NoteFixer.today().split(separator: "-")
+        #expect(parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil })
+    }
+}

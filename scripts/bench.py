@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""notekit benchmark: times notekit jobs over a folder of notes against the cmark-gfm CLI
+converting the same files in one process, in the same run, interleaved.
+
+Usage: scripts/bench.py [--runs N] [--notekit PATH] [FOLDER]
+
+Prints, per job: median wall time, files/s, MB/s, peak RSS, and the ratio of its wall time
+to cmark-gfm's. Jobs whose tool is not installed (yamllint, pymarkdown) are skipped.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+CMARK_EXTENSIONS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist"]
+
+
+def markdown_files(folder):
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".md")]
+    return found
+
+
+def run(command, cwd=None):
+    """Runs a command; returns (wall seconds, peak RSS in KiB of the child, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def front_matter_files(files, directory):
+    """Writes each note's front matter to its own .yaml file, for yamllint."""
+    written = []
+    for index, path in enumerate(files):
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+        if not text.startswith("---\n"):
+            continue
+        end = text.find("\n---", 4)
+        if end < 0:
+            continue
+        target = os.path.join(directory, f"{index}.yaml")
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text[4:end + 1])
+        written.append(target)
+    return written
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", nargs="?", default="../shared/corpus")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--notekit", default=".build/release/notekit")
+    args = parser.parse_args()
+    if not os.path.isdir(args.folder):
+        print(f"bench: {args.folder} not found; nothing to measure", file=sys.stderr)
+        return 2
+    files = markdown_files(args.folder)
+    megabytes = sum(os.path.getsize(f) for f in files) / 1e6
+    scratch = tempfile.mkdtemp(prefix="notekit-bench-")
+    notekit = os.path.abspath(args.notekit)
+    jobs = [
+        ("cmark-gfm CLI (reference, 1 process)", ["cmark-gfm", *CMARK_EXTENSIONS, *files]),
+        ("notekit parse", [notekit, "parse", "--format", "json", args.folder]),
+        ("notekit lint (all rules)", [notekit, "lint", "--quiet", "--format", f"json:{scratch}/lint.json", args.folder]),
+        ("notekit citations report", [notekit, "citations", "report", "--format", "json", "--output", f"{scratch}/citations.json", args.folder]),
+        ("notekit render (md)", [notekit, "render", "--format", "md", "--output", f"{scratch}/render", args.folder]),
+    ]
+    subcommands = subprocess.run([notekit, "--help"], capture_output=True, text=True).stdout
+    if "\n  fix " in subcommands:
+        jobs.append(("notekit fix --diff", [notekit, "fix", "--diff", args.folder]))
+    if shutil.which("yamllint"):
+        yaml_files = front_matter_files(files, scratch)
+        jobs.append((f"yamllint ({len(yaml_files)} front matters)", ["yamllint", "-d", "relaxed", *yaml_files]))
+    if shutil.which("pymarkdown"):
+        sample = files[:100]
+        jobs.append((f"pymarkdown scan (first {len(sample)} files)", ["pymarkdown", "scan", *sample]))
+    times = {name: [] for name, _ in jobs}
+    memory = {name: 0 for name, _ in jobs}
+    for _ in range(args.runs):
+        for name, command in jobs:
+            wall, rss, _ = run(command)
+            times[name].append(wall)
+            memory[name] = max(memory[name], rss)
+    reference = statistics.median(times[jobs[0][0]])
+    print(f"{len(files)} files, {megabytes:.1f} MB, {args.runs} interleaved runs each, {os.cpu_count()} cores; median wall time")
+    print(f"{'job':44} {'wall s':>8} {'files/s':>9} {'MB/s':>7} {'peak RSS MB':>12} {'/ cmark':>8}")
+    for name, _ in jobs:
+        wall = statistics.median(times[name])
+        print(f"{name:44} {wall:8.3f} {len(files) / wall:9.0f} {megabytes / wall:7.1f} {memory[name] / 1024:12.1f} {wall / reference:8.2f}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
