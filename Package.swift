@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "CitationReports", targets: ["CitationReports"]),
         .library(name: "NoteRender", targets: ["NoteRender"]),
         .library(name: "NoteFix", targets: ["NoteFix"]),
+        .library(name: "NoteMigrate", targets: ["NoteMigrate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -34,6 +35,7 @@ let package = Package(
         .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
         .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
+        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "NoteFix", "Yams"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
                 "CitationReports",
                 "NoteRender",
                 "NoteFix",
+                "NoteMigrate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
     ],

@@ -9,7 +9,7 @@ struct NoteKit: ParsableCommand {
         abstract: "Parse, lint and clean Obsidian-style research notes.",
         version: "0.1.0",
         subcommands: [ParseCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
-                      HookCommand.self, FixCommand.self, RenderCommand.self, CitationsCommand.self]
+                      HookCommand.self, FixCommand.self, MigrateCommand.self, RenderCommand.self, CitationsCommand.self]
     )
 
     /// Exit codes: 0 success, 1 findings or file errors, 2 usage, configuration or I/O failure.

@@ -87,7 +87,8 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    init(path: String, yamlError: YamlError) {
+    /// The error Yams reports, at its line and column.
+    public init(path: String, yamlError: YamlError) {
         switch yamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             self.init(path: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A `set` value with placeholders: `{{filename}}`, `{{title}}`, `{{uuid}}`,
+/// `{{git.created}}` and `{{today}}`.
+public struct ValueTemplate: Sendable, Equatable {
+    public static let placeholders = ["filename", "title", "uuid", "git.created", "today"]
+
+    public let text: String
+
+    /// The template; throws the first unknown placeholder's name.
+    public init(_ text: String) throws(UnknownPlaceholder) {
+        for name in Self.names(in: text) where !Self.placeholders.contains(name) { throw UnknownPlaceholder(name: name) }
+        self.text = text
+    }
+
+    /// A `{{name}}` that is not one of `placeholders`.
+    public struct UnknownPlaceholder: Error { public let name: String }
+
+    /// The text with each placeholder replaced by `value(name)`.
+    public func render(_ value: (String) -> String) -> String { Self.render(text, value) }
+
+    private static func names(in text: String) -> [String] {
+        var names: [String] = []
+        _ = render(text) { names.append($0); return "" }
+        return names
+    }
+
+    private static func render(_ text: String, _ value: (String) -> String) -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            output += rest[..<open.lowerBound]
+            output += value(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return output + rest
+    }
+}
