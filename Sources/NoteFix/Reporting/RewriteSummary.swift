@@ -45,8 +45,8 @@ public struct RewriteSummary: Sendable {
 
     /// A Markdown report: a table of origins, then each changed note as a `[[wikilink]]`
     /// (its path relative to `vaultRoot`, without `.md`) with what changed in it.
-    public func markdown(vaultRoot: String) -> String {
-        var output = ["# notekit fix", ""]
+    public func markdown(vaultRoot: String, title: String = "notekit fix") -> String {
+        var output = ["# \(title)", ""]
         if lines.isEmpty {
             output.append("No edits.")
         } else {

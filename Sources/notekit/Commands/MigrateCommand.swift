@@ -54,7 +54,7 @@ struct MigrateCommand: ParsableCommand {
         let summary = RewriteSummary(run.rewrites)
         Output.print(summary.text)
         if let reportPath {
-            do { try Data(summary.markdown(vaultRoot: root).utf8).write(to: URL(fileURLWithPath: reportPath)) } catch {
+            do { try Data(summary.markdown(vaultRoot: root, title: "notekit migrate").utf8).write(to: URL(fileURLWithPath: reportPath)) } catch {
                 throw Output.failure("\(reportPath): cannot write the report: \(error.localizedDescription)")
             }
         }
