@@ -25,15 +25,15 @@ enum RegistryNoteFormat {
     /// The edits that bring an existing registry note up to date (usage count, files,
     /// usage sentence, and then `lastModified`), with the names of what changed; no edits
     /// when it is current. Only the front matter and the `## Usage` section are touched.
-    static func update(_ note: Note, to entry: RegistryEntry, timestamp: String) -> (edits: [TextEdit], changed: [String]) {
+    static func update(_ note: Note, to entry: RegistryEntry, timestamp: String) -> (edits: [Edit], changed: [String]) {
         guard let frontMatter = note.frontMatter, let closing = frontMatter.closingDelimiter else { return ([], []) }
-        var edits: [TextEdit] = []
+        var edits: [Edit] = []
         var changed: [String] = []
         func set(_ key: String, _ text: String) {
             if let existing = frontMatter.entry(key) {
-                edits.append(TextEdit(range: existing.range.bytes, replacement: text))
+                edits.append(Edit(range: existing.range.bytes, replacement: text))
             } else {
-                edits.append(TextEdit(range: closing.start.offset..<closing.start.offset, replacement: text + "\n"))
+                edits.append(Edit(range: closing.start.offset..<closing.start.offset, replacement: text + "\n"))
             }
         }
         if frontMatter.value("usageCount")?.scalarText != String(entry.usageCount) {
@@ -54,7 +54,7 @@ enum RegistryNoteFormat {
 
     /// Replaces the body of `## Usage` when its sentence is stale, or adds the section
     /// before `## Source` / `## Notes` (else at the end) when it is missing.
-    private static func usageEdit(_ note: Note, _ entry: RegistryEntry) -> TextEdit? {
+    private static func usageEdit(_ note: Note, _ entry: RegistryEntry) -> Edit? {
         let sentence = usageSentence(entry)
         let headings = note.headings.filter { $0.range.start.line >= note.bodyStartLine }
         let end = note.source.bytes.count
@@ -66,13 +66,13 @@ enum RegistryNoteFormat {
             let offset = before?.range.start.offset ?? end
             let section = "## Usage\n\n\(sentence)\n\n"
             let lead = before == nil && end > 0 && note.source.bytes[end - 1] != UInt8(ascii: "\n") ? "\n\n" : before == nil ? "\n" : ""
-            return TextEdit(range: offset..<offset, replacement: lead + section)
+            return Edit(range: offset..<offset, replacement: lead + section)
         }
         let start = lineAfter(headings[index])
         let stop = index + 1 < headings.count ? headings[index + 1].range.start.offset : end
         let current = note.source.string(start..<max(start, stop)).trimmingCharacters(in: .whitespacesAndNewlines)
         guard current != sentence else { return nil }
-        return TextEdit(range: start..<max(start, stop), replacement: "\n\(sentence)\n" + (stop < end ? "\n" : ""))
+        return Edit(range: start..<max(start, stop), replacement: "\n\(sentence)\n" + (stop < end ? "\n" : ""))
     }
 
     static func usageSentence(_ entry: RegistryEntry) -> String {
@@ -89,26 +89,6 @@ enum RegistryNoteFormat {
         guard case .list(let items)? = value else { return [] }
         return items.compactMap(\.scalarText)
     }
-}
-
-/// Replace the bytes of `range` with `replacement`.
-struct TextEdit {
-    let range: Range<Int>
-    let replacement: String
-
-    /// `bytes` with `edits` applied; edits must not overlap.
-    static func apply(_ edits: [TextEdit], to bytes: [UInt8]) -> [UInt8] {
-        var result = bytes
-        // From the end, so earlier offsets stay valid; insertions at one offset keep their order.
-        let ordered = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset) }
-        for (_, edit) in ordered {
-            result.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
-        }
-        return result
-    }
-}
-
-extension String {
 }
 
 import Foundation

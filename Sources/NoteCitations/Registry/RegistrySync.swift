@@ -35,8 +35,12 @@ public struct RegistrySync: Sendable {
                 let (edits, changed) = RegistryNoteFormat.update(current.note, to: entry, timestamp: timestamp)
                 guard !edits.isEmpty else { continue }
                 let original = current.note.source.bytes
+                guard let updated = try? EditApplier.apply(edits, to: original) else {
+                    skipped.append("[^\(entry.id)]: \(current.note.path): its updates overlap; left as it is")
+                    continue
+                }
                 changes.append(RegistryChange(action: .update, id: entry.id, path: current.note.path, changed: changed,
-                                              original: Data(original), contents: Data(TextEdit.apply(edits, to: original))))
+                                              original: Data(original), contents: Data(updated)))
             } else {
                 let path = (directory as NSString).appendingPathComponent(entry.id + ".md")
                 if FileManager.default.fileExists(atPath: path) {

@@ -1,3 +1,5 @@
+import NoteParser
+
 import NoteLint
 
 /// One intended change, tagged with who asked for it (a rule id such as "citation/missing-colon",

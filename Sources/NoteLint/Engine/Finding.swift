@@ -7,17 +7,6 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
 }
 
-/// Replace the bytes `range` of a note with `replacement`.
-public struct Edit: Hashable, Sendable, Codable {
-    public let range: Range<Int>
-    public let replacement: String
-
-    public init(range: Range<Int>, replacement: String) {
-        self.range = range
-        self.replacement = replacement
-    }
-}
-
 /// A correction a rule offers: one or more non-overlapping byte edits.
 public struct Fix: Hashable, Sendable, Codable {
     /// What the fix does, e.g. "add the missing colon".

@@ -44,15 +44,8 @@ struct SourceEdits {
 
     /// The source with every edit applied.
     func applied() -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(source.bytes.count)
-        var position = 0
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            output += source.bytes[position..<edit.range.lowerBound]
-            output += Array(edit.replacement.utf8)
-            position = edit.range.upperBound
-        }
-        output += source.bytes[position...]
-        return String(decoding: output, as: UTF8.self)
+        // Accepted edits never overlap (`replace` refuses those), so applying cannot fail.
+        let bytes = (try? EditApplier.apply(edits.map { Edit(range: $0.range, replacement: $0.replacement) }, to: source.bytes)) ?? source.bytes
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
