@@ -44,10 +44,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target (scripts/fuzz-build.sh); a plain build replays inputs given as arguments.
+        .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
+        .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

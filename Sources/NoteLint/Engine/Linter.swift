@@ -2,14 +2,13 @@ import Foundation
 import NoteParser
 
 /// Runs rules over notes: each file parsed once, note rules in parallel on all cores,
-/// then vault rules over the index of all linted notes.
+/// then vault rules over the index of all linted notes. Each note is parsed within the
+/// limits of its configuration; a file over one is reported once and skipped.
 public struct Linter: Sendable {
     public let rules: [any Rule]
-    public let parser: NoteParser
 
-    public init(rules: [any Rule] = RuleRegistry.rules, parser: NoteParser = NoteParser()) {
+    public init(rules: [any Rule] = RuleRegistry.rules) {
         self.rules = rules
-        self.parser = parser
     }
 
     /// The outcome of a lint run.
@@ -44,14 +43,20 @@ public struct Linter: Sendable {
         defer { slots.deallocate() }
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
             let input = inputs[index]
+            let config = configurations[index]
+            let parser = NoteParser(limits: config.limits.parser)
             slots[index] = Swift.Result { () throws(NoteError) in
                 let note: Note
-                if let bytes = input.bytes {
-                    note = try parser.parse(bytes: bytes, path: input.path)
-                } else {
-                    note = try parser.parse(contentsOf: input.path)
+                do throws(NoteError) {
+                    if let bytes = input.bytes {
+                        note = try parser.parse(bytes: bytes, path: input.path)
+                    } else {
+                        note = try parser.parse(contentsOf: input.path)
+                    }
+                } catch {
+                    throw FileRule.explained(error)
                 }
-                let config = configurations[index]
+                if let overLimit = FileRule.overLimit(note) { throw overLimit }
                 return NoteContext(note: note, vaultPath: Self.vaultPath(input.path, root: config.root), configuration: config)
             }
         }
@@ -96,7 +101,31 @@ public struct Linter: Sendable {
             adjusted.severity = severity
             return adjusted
         }
-        return findings.sorted { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) }
+        findings.sort { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) }
+        return Self.capped(findings) { byPath[$0]?.configuration.limits.maxFindingsPerFile ?? LintLimits().maxFindingsPerFile }
+    }
+
+    /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one
+    /// finding at the file's start, as severe as the most severe it stands for.
+    static func capped(_ findings: [Finding], limit: (String) -> Int) -> [Finding] {
+        var result: [Finding] = []
+        var start = findings.startIndex
+        while start < findings.endIndex {
+            let path = findings[start].path
+            let end = findings[start...].firstIndex { $0.path != path } ?? findings.endIndex
+            let cap = limit(path)
+            result += findings[start..<min(end, start + cap)]
+            if end - start > cap {
+                let hidden = findings[(start + cap)..<end]
+                let position = SourcePosition(line: 1, column: 1, offset: 0)
+                result.insert(Finding(path: path, range: SourceRange(start: position, end: position), ruleID: FileRule.tooManyFindings,
+                                      severity: hidden.map(\.severity).max()!,
+                                      message: "\(hidden.count) more findings not shown (limits.maxFindingsPerFile is \(cap))"),
+                              at: result.count - cap)
+            }
+            start = end
+        }
+        return result
     }
 
     /// `path` relative to `root`, with `/` separators.
