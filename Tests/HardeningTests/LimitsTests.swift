@@ -44,9 +44,9 @@ import Testing
     }
 
     @Test func markdownDepth() throws {
-        let report = try Self.report("> > > > > deep[^x]\n", limits: "maxMarkdownDepth: 3")
+        let report = try Self.report("Intro.\n\n> > > > > deep[^x]\n", limits: "maxMarkdownDepth: 3")
         #expect(Self.findings(report, "big.md") == [
-            "1:1 error file/too-deep Markdown nested deeper than 3 levels; inner content not analysed; file skipped (limits.maxMarkdownDepth in .notekit.yml)",
+            "3:5 error file/too-deep Markdown nested deeper than 3 levels; inner content not analysed; file skipped (limits.maxMarkdownDepth in .notekit.yml)",
         ])
         #expect(Self.findings(report, "other.md").count == 1)
     }

@@ -15,7 +15,7 @@ public struct Linter: Sendable {
     public struct Result: Sendable {
         /// Findings sorted by path, line and column.
         public var findings: [Finding]
-        /// Files that could not be read or parsed at all.
+        /// Files that could not be read or parsed at all, or are over a limit and were skipped.
         public var errors: [NoteError]
         /// Number of notes linted.
         public var notesLinted: Int

@@ -68,10 +68,10 @@ public struct NoteParser: Sendable {
             }
         }
         let (root, truncated) = CmarkParser.parse(masked, source: source, maxDepth: limits.maxMarkdownDepth)
-        if truncated {
+        if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,
                                                message: "Markdown nested deeper than \(limits.maxMarkdownDepth) levels; inner content not analysed",
-                                               range: source.range(0..<0)))
+                                               range: truncated))
         }
         let code = CodeRanges(root: root, source: source)
         var headings: [Heading] = []
