@@ -17,8 +17,9 @@ trap 'rm -rf "$corpus"' EXIT
 find Notes -name '*.md' -exec cp {} "$corpus/" \;
 mkdir -p .build/fuzz/artifacts
 
-# Leak detection is off: Swift's once-initialised globals (compiled regexes, caches) look
-# like leaks to LeakSanitizer.
+# Leak detection is off: Swift's once-initialised globals (compiled regexes) look like leaks
+# to LeakSanitizer. To look for leaks that grow per input, run .build/fuzz/debug/NotekitFuzz
+# with -runs=N and without these settings, and compare the totals for two N.
 # Swift's own crash handler is off so that the sanitizer reports the trap.
-SWIFT_BACKTRACE=enable=no "$fuzzer" "$corpus" -detect_leaks=0 -dict=fuzz/notekit.dict -max_total_time="$seconds" -max_len=16384 -timeout=10 \
+SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$fuzzer" "$corpus" -detect_leaks=0 -dict=fuzz/notekit.dict -max_total_time="$seconds" -max_len=16384 -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=.build/fuzz/artifacts/

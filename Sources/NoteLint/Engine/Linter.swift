@@ -38,14 +38,9 @@ public struct Linter: Sendable {
     public func lint(_ inputs: [Input], vaultFiles: [String]? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         let configurations = try inputs.map { try configuration($0.path) }
-        let slots = UnsafeMutableBufferPointer<Swift.Result<NoteContext, NoteError>?>.allocate(capacity: inputs.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let input = inputs[index]
-            let config = configurations[index]
+        let parsed = Array(zip(inputs, configurations)).concurrentMap { input, config in
             let parser = NoteParser(limits: config.limits.parser)
-            slots[index] = Swift.Result { () throws(NoteError) in
+            return Swift.Result { () throws(NoteError) in
                 let note: Note
                 do throws(NoteError) {
                     if let bytes = input.bytes {
@@ -62,8 +57,8 @@ public struct Linter: Sendable {
         }
         var contexts: [NoteContext] = []
         var errors: [NoteError] = []
-        for (index, slot) in slots.enumerated() {
-            switch slot! {
+        for (index, result) in parsed.enumerated() {
+            switch result {
             case .success(let context):
                 if !configurations[index].isIgnored(context.vaultPath) { contexts.append(context) }
             case .failure(let error): errors.append(error)
@@ -75,14 +70,8 @@ public struct Linter: Sendable {
 
     /// Runs all rules on parsed notes and applies severities and inline suppressions.
     public func lint(_ contexts: [NoteContext], vaultFiles: [String]) -> [Finding] {
-        let perNote = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: contexts.count)
-        perNote.initialize(repeating: [])
-        defer { perNote.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
-            let context = contexts[index]
-            perNote[index] = rules.flatMap { rule in
-                context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context)
-            }
+        let perNote = contexts.concurrentMap { context in
+            rules.flatMap { rule in context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context) }
         }
         var findings = Array(perNote.joined())
         let vault = VaultContext(notes: contexts, files: vaultFiles)
