@@ -51,6 +51,12 @@ import Testing
         #expect(Self.findings(report, "other.md").count == 1)
     }
 
+    @Test func ignoredNotesOverALimitAreNotReported() throws {
+        let config = try ConfigurationLoader.parse("ignore: [big.md]\nlimits: {maxMarkdownDepth: 3}\n")
+        let result = Linter().lint([Linter.Input(path: "big.md", bytes: Array("> > > > > deep\n".utf8))], configuration: { _ in config })
+        #expect(result.errors.isEmpty && result.findings.isEmpty && result.notesLinted == 0)
+    }
+
     @Test func findingsPerFileAreCappedWithOneSummary() throws {
         let note = "A[^a] b[^b] c[^c] d[^d] e[^e].\n"
         let report = try Self.report(note, limits: "maxFindingsPerFile: 2")

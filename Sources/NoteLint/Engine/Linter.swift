@@ -51,8 +51,9 @@ public struct Linter: Sendable {
                 } catch {
                     throw FileRule.explained(error)
                 }
-                if let overLimit = FileRule.overLimit(note) { throw overLimit }
-                return NoteContext(note: note, vaultPath: Self.vaultPath(input.path, root: config.root), configuration: config)
+                let vaultPath = Self.vaultPath(input.path, root: config.root)
+                if !config.isIgnored(vaultPath), let overLimit = FileRule.overLimit(note) { throw overLimit }
+                return NoteContext(note: note, vaultPath: vaultPath, configuration: config)
             }
         }
         var contexts: [NoteContext] = []
