@@ -11,7 +11,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 }
 
 #if NOTEKIT_FUZZ
-/// libFuzzer's driver (its `main` does nothing else).
+/// libFuzzer's driver (its `main` does nothing else). Declared without a C header: its
+/// arguments are pointers, passed alike by the Swift and C conventions on Linux x86_64 and arm64.
 @_silgen_name("LLVMFuzzerRunDriver")
 private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
                              _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,

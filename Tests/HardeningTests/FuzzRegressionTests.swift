@@ -8,7 +8,7 @@ import Testing
     static let inputs = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? []
 
     @Test func fixturesArePresent() {
-        #expect(Self.inputs.count >= 2)
+        #expect(Self.inputs.count >= 4)
     }
 
     @Test(arguments: inputs)

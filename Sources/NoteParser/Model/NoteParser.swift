@@ -67,6 +67,10 @@ public struct NoteParser: Sendable {
                 bodyStartLine = closing.end.line + 1
             }
         }
+        // cmark-gfm also ends lines at a bare CR; notes end them at LF only (CRLF included), so
+        // bare CRs are read as spaces and every node's lines are the note's lines.
+        for index in masked.indices where masked[index] == Byte.carriageReturn
+            && (index + 1 == masked.count || masked[index + 1] != Byte.newline) { masked[index] = Byte.space }
         let (root, truncated) = CmarkParser.parse(masked, source: source, maxDepth: limits.maxMarkdownDepth)
         if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,
