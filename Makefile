@@ -1,8 +1,9 @@
 # notekit: `make demo` lints Notes/, `make test` runs the tests, `make docs` regenerates
 # docs/rules.md, `make install` copies the release binary to $(PREFIX)/bin,
 # `make precommit-e2e` proves the pre-commit hook end to end, `make bench` measures against
-# the cmark-gfm CLI, `make screenshots` renders
-# two essays to HTML and screenshots them with headless Chromium.
+# the cmark-gfm CLI, `make screenshots` renders two essays to HTML and screenshots them with
+# headless Chromium, `make fuzz FUZZ_SECONDS=60` fuzzes the parse → lint → fix → render
+# pipeline (docs/fuzzing.md).
 # Building targets install the Debian packages notekit needs when they are missing.
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm pkg-config
@@ -10,8 +11,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT_BUILD_FLAGS ?=
 NOTEKIT := .build/debug/notekit
 PREFIX ?= /usr/local
+FUZZ_SECONDS ?= 60
 
-.PHONY: deps build demo test docs install precommit-e2e bench screenshots clean
+.PHONY: deps build demo test docs install precommit-e2e bench screenshots fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -50,6 +52,9 @@ precommit-e2e: deps
 bench: deps
 	swift build -c release --product notekit
 	scripts/bench.py --runs $(or $(BENCH_RUNS),5) $(or $(BENCH_FOLDER),../shared/corpus)
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz-ci.sh
 
 clean:
 	rm -rf .build

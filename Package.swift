@@ -50,6 +50,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target (scripts/fuzz-build.sh); a plain build replays inputs given as arguments.
+        .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
@@ -58,6 +60,8 @@ let package = Package(
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
+        .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -4,9 +4,6 @@ import NoteParser
 /// The outcome of a lint run as reporters see it: findings (including files that could
 /// not be read), the files linted, and their source text for quoting.
 public struct LintReport: Sendable {
-    /// The rule id of findings that stand for a file that could not be read or parsed.
-    public static let fileErrorRule = "file/unreadable"
-
     /// Findings sorted by path, then position.
     public let findings: [Finding]
     /// Every file linted or attempted, sorted.
@@ -54,7 +51,7 @@ public struct LintReport: Sendable {
 
     private static func finding(for error: NoteError) -> Finding {
         let position = error.position ?? SourcePosition(line: 1, column: 1, offset: 0)
-        return Finding(path: error.path, range: SourceRange(start: position, end: position), ruleID: fileErrorRule,
+        return Finding(path: error.path, range: SourceRange(start: position, end: position), ruleID: FileRule.id(for: error.code),
                        severity: .error, message: error.message)
     }
 }

@@ -62,5 +62,67 @@ import Testing
             "out/etc-passwd.html", "out/etc-passwd.md", "out/index.html", "out/index.md",
         ])
     }
-}
 
+    /// Script-running links in every spelling a browser accepts: case, entities (named, decimal,
+    /// hex, zero-padded, without `;`), control characters and spaces, autolinks, references, images.
+    static let scriptLinks = """
+        [a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](&#106;avascript:alert(1)) [d](javascript&colon;alert(1))
+        [e](<java\tscript:alert(1)>) [f](vbscript:msgbox(1)) [g](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(2)>
+        ![h](javascript:alert(3)) [i][ref] [j](&#x6A;avascript:alert(1)) [k](%20javascript:alert(1))
+
+        [ref]: jav&#x09;ascript:alert(4)
+
+        <a href="&#0000000106;avascript:alert(5)">l</a> <a href="&#x000000006A;avascript:alert(6)">m</a>
+        <a href=" &#10; javascript:alert(7)">n</a> <a href='java&Tab;script:alert(8)'>o</a> <a href=JaVaScRiPt:alert(9)>p</a>
+        <img src="javascript:alert(10)"> <form action="javascript:alert(11)"></form> <a href="data:text/html,x">q</a>
+        """
+
+    /// Every URL-valued attribute of `html`, decoded as a browser would before choosing the scheme.
+    static func urlAttributes(_ html: String) -> [String] {
+        html.matches(of: #/(?i)\b(?:href|src|action|formaction)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/#).map { match in
+            var value = String(match.1)
+            if value.first == "\"" || value.first == "'" { value = String(value.dropFirst().dropLast()) }
+            let decoded = value.replacing(#/&#[xX]?0*([0-9a-fA-F]+);?|&(?i:tab|newline|colon);/#) { entity in
+                let text = String(entity.0).lowercased()
+                if text.hasPrefix("&tab") { return "\t" }
+                if text.hasPrefix("&newline") { return "\n" }
+                if text.hasPrefix("&colon") { return ":" }
+                let digits = entity.1 ?? ""
+                let number = text.hasPrefix("&#x") ? UInt32(digits, radix: 16) : UInt32(digits)
+                return number.flatMap(Unicode.Scalar.init).map { String(Character($0)) } ?? ""
+            }
+            return String(String.UnicodeScalarView(decoded.unicodeScalars.filter { $0.value > 0x20 })).lowercased()
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func noScriptLinkInAnySpelling(unsafe: Bool) throws {
+        let html = try Fixtures.html(Self.scriptLinks, unsafe: unsafe)
+        let urls = Self.urlAttributes(html)
+        #expect(urls.count >= 10, "found \(urls.count) links")
+        for url in urls {
+            #expect(!url.hasPrefix("javascript:") && !url.hasPrefix("vbscript:") && !url.hasPrefix("data:text"), "\(url)")
+        }
+    }
+
+    @Test func aSymlinkInTheOutputFolderIsReplacedNotFollowed() throws {
+        let manager = FileManager.default
+        let base = manager.temporaryDirectory.appendingPathComponent("notekit-symlink-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: base) }
+        let notes = base.appendingPathComponent("notes"), output = base.appendingPathComponent("out")
+        let outside = base.appendingPathComponent("outside.md")
+        try manager.createDirectory(at: notes, withIntermediateDirectories: true)
+        try manager.createDirectory(at: output, withIntermediateDirectories: true)
+        try "precious\n".write(to: outside, atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: output.appendingPathComponent("etc-passwd.md").path, withDestinationPath: outside.path)
+        try "# /etc/passwd\n\nBody.\n".write(to: notes.appendingPathComponent("note.md"), atomically: true, encoding: .utf8)
+
+        let run = RenderRun(format: .md, templates: try Fixtures.templates())
+        let report = run.render(files: NoteFiles.collect([notes.path]).files, output: OutputFolder(path: output.path), index: false)
+        #expect(report.errors.isEmpty)
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "precious\n")
+        let written = output.appendingPathComponent("etc-passwd.md")
+        #expect(try manager.attributesOfItem(atPath: written.path)[.type] as? FileAttributeType == .typeRegular)
+        #expect(try String(contentsOf: written, encoding: .utf8).contains("Body."))
+    }
+}

@@ -73,7 +73,7 @@ public struct NoteFixer: Sendable {
                 guard let position = index[path], !states[position].frozen else { continue }
                 changed = states[position].apply(findings.compactMap { finding in
                     finding.fix.map { fix in fix.edits.map { PlannedEdit(edit: $0, origin: finding.ruleID, summary: fix.summary) } }
-                }, parser: linter.parser) || changed
+                }, parser: NoteParser(limits: configurations[position].limits.parser)) || changed
             }
             for position in states.indices where fixes[states[position].current.path] == nil {
                 states[position].settle()
@@ -91,7 +91,7 @@ public struct NoteFixer: Sendable {
         if options.touchModified {
             for position in states.indices where states[position].isChanged {
                 if let edit = touchEdit(states[position].current) {
-                    _ = states[position].apply([edit], parser: linter.parser)
+                    _ = states[position].apply([edit], parser: NoteParser(limits: configurations[position].limits.parser))
                 }
             }
         }

@@ -1,7 +1,7 @@
 import NoteParser
 
 /// The settings in a `.notekit.yml`: rule severities, ignored paths, collection schemas,
-/// callout types.
+/// callout types, resource limits.
 public struct Configuration: Sendable {
     /// A rule's configured level.
     public enum Level: String, Sendable, Decodable { case off, warning, error }
@@ -14,6 +14,8 @@ public struct Configuration: Sendable {
     public var collections: [Collection] = []
     /// Callout types accepted besides Obsidian's own.
     public var calloutTypes: [String] = []
+    /// Resource limits notes are parsed and reported within.
+    public var limits = LintLimits()
     /// The folder holding the configuration file: paths and globs are relative to it.
     public var root: String = "."
     /// The configuration file, when one was read.

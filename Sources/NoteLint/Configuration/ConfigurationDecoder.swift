@@ -5,7 +5,11 @@ import Yams
 struct ConfigurationDecoder {
     let path: String
 
-    static let topLevelKeys: Set<String> = ["rules", "ignore", "collections", "callouts", "render"]
+    static let topLevelKeys: Set<String> = ["rules", "ignore", "collections", "callouts", "limits", "render"]
+    static let limitKeys: [String: WritableKeyPath<LintLimits, Int>] = [
+        "maxFileBytes": \.parser.maxFileBytes, "maxYAMLNodes": \.parser.maxYAMLNodes, "maxYAMLDepth": \.parser.maxYAMLDepth,
+        "maxMarkdownDepth": \.parser.maxMarkdownDepth, "maxFindingsPerFile": \.maxFindingsPerFile,
+    ]
     static let collectionKeys: Set<String> = ["paths", "required", "keys", "aliases", "allowUnknownKeys"]
 
     func decode(_ text: String) throws -> Configuration {
@@ -36,6 +40,15 @@ struct ConfigurationDecoder {
                 for (subkey, list) in try mapping(value, "callouts") {
                     guard subkey.string == "types" else { throw error(subkey, "unknown key '\(subkey.string ?? "")' under callouts (expected: types)") }
                     configuration.calloutTypes = try strings(list, "callouts.types")
+                }
+            case "limits":
+                for (limitNode, valueNode) in try mapping(value, "limits") {
+                    let name = limitNode.string ?? ""
+                    guard let keyPath = Self.limitKeys[name] else {
+                        throw error(limitNode, "unknown key '\(name)' under limits" + suggestion(name, among: Array(Self.limitKeys.keys)))
+                    }
+                    guard let limit = valueNode.int, limit > 0 else { throw error(valueNode, "limits.\(name) must be a positive whole number") }
+                    configuration.limits[keyPath: keyPath] = limit
                 }
             case "render":
                 break  // read by `notekit render`

@@ -2,21 +2,20 @@ import Foundation
 import NoteParser
 
 /// Runs rules over notes: each file parsed once, note rules in parallel on all cores,
-/// then vault rules over the index of all linted notes.
+/// then vault rules over the index of all linted notes. Each note is parsed within the
+/// limits of its configuration; a file over one is reported once and skipped.
 public struct Linter: Sendable {
     public let rules: [any Rule]
-    public let parser: NoteParser
 
-    public init(rules: [any Rule] = RuleRegistry.rules, parser: NoteParser = NoteParser()) {
+    public init(rules: [any Rule] = RuleRegistry.rules) {
         self.rules = rules
-        self.parser = parser
     }
 
     /// The outcome of a lint run.
     public struct Result: Sendable {
         /// Findings sorted by path, line and column.
         public var findings: [Finding]
-        /// Files that could not be read or parsed at all.
+        /// Files that could not be read or parsed at all, or are over a limit and were skipped.
         public var errors: [NoteError]
         /// Number of notes linted.
         public var notesLinted: Int
@@ -39,26 +38,28 @@ public struct Linter: Sendable {
     public func lint(_ inputs: [Input], vaultFiles: [String]? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         let configurations = try inputs.map { try configuration($0.path) }
-        let slots = UnsafeMutableBufferPointer<Swift.Result<NoteContext, NoteError>?>.allocate(capacity: inputs.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let input = inputs[index]
-            slots[index] = Swift.Result { () throws(NoteError) in
+        let parsed = Array(zip(inputs, configurations)).concurrentMap { input, config in
+            let parser = NoteParser(limits: config.limits.parser)
+            return Swift.Result { () throws(NoteError) in
                 let note: Note
-                if let bytes = input.bytes {
-                    note = try parser.parse(bytes: bytes, path: input.path)
-                } else {
-                    note = try parser.parse(contentsOf: input.path)
+                do throws(NoteError) {
+                    if let bytes = input.bytes {
+                        note = try parser.parse(bytes: bytes, path: input.path)
+                    } else {
+                        note = try parser.parse(contentsOf: input.path)
+                    }
+                } catch {
+                    throw FileRule.explained(error)
                 }
-                let config = configurations[index]
-                return NoteContext(note: note, vaultPath: Self.vaultPath(input.path, root: config.root), configuration: config)
+                let vaultPath = Self.vaultPath(input.path, root: config.root)
+                if !config.isIgnored(vaultPath), let overLimit = FileRule.overLimit(note) { throw overLimit }
+                return NoteContext(note: note, vaultPath: vaultPath, configuration: config)
             }
         }
         var contexts: [NoteContext] = []
         var errors: [NoteError] = []
-        for (index, slot) in slots.enumerated() {
-            switch slot! {
+        for (index, result) in parsed.enumerated() {
+            switch result {
             case .success(let context):
                 if !configurations[index].isIgnored(context.vaultPath) { contexts.append(context) }
             case .failure(let error): errors.append(error)
@@ -70,14 +71,8 @@ public struct Linter: Sendable {
 
     /// Runs all rules on parsed notes and applies severities and inline suppressions.
     public func lint(_ contexts: [NoteContext], vaultFiles: [String]) -> [Finding] {
-        let perNote = UnsafeMutableBufferPointer<[Finding]>.allocate(capacity: contexts.count)
-        perNote.initialize(repeating: [])
-        defer { perNote.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: contexts.count) { index in
-            let context = contexts[index]
-            perNote[index] = rules.flatMap { rule in
-                context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context)
-            }
+        let perNote = contexts.concurrentMap { context in
+            rules.flatMap { rule in context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context) }
         }
         var findings = Array(perNote.joined())
         let vault = VaultContext(notes: contexts, files: vaultFiles)
@@ -96,7 +91,31 @@ public struct Linter: Sendable {
             adjusted.severity = severity
             return adjusted
         }
-        return findings.sorted { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) }
+        findings.sort { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) }
+        return Self.capped(findings) { byPath[$0]?.configuration.limits.maxFindingsPerFile ?? LintLimits().maxFindingsPerFile }
+    }
+
+    /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one
+    /// finding at the file's start, as severe as the most severe it stands for.
+    static func capped(_ findings: [Finding], limit: (String) -> Int) -> [Finding] {
+        var result: [Finding] = []
+        var start = findings.startIndex
+        while start < findings.endIndex {
+            let path = findings[start].path
+            let end = findings[start...].firstIndex { $0.path != path } ?? findings.endIndex
+            let cap = limit(path)
+            result += findings[start..<min(end, start + cap)]
+            if end - start > cap {
+                let hidden = findings[(start + cap)..<end]
+                let position = SourcePosition(line: 1, column: 1, offset: 0)
+                result.insert(Finding(path: path, range: SourceRange(start: position, end: position), ruleID: FileRule.tooManyFindings,
+                                      severity: hidden.map(\.severity).max()!,
+                                      message: "\(hidden.count) more findings not shown (limits.maxFindingsPerFile is \(cap))"),
+                              at: result.count - cap)
+            }
+            start = end
+        }
+        return result
     }
 
     /// `path` relative to `root`, with `/` separators.

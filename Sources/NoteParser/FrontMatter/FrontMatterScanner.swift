@@ -66,6 +66,7 @@ struct FrontMatterScanner {
 
     /// The key of a top-level line: quoted, or plain up to the first `: ` or a final `:`.
     private func keyOf(_ range: Range<Int>) -> (String, Range<Int>, Int)? {
+        guard !range.isEmpty else { return nil }
         let bytes = source.bytes
         var index = range.lowerBound
         var keyEnd: Int

@@ -24,8 +24,8 @@ public enum CmarkParser {
     /// Parses `bytes` (front matter already masked) and converts the tree.
     ///
     /// Containers deeper than `maxDepth` are kept as nodes without children; `truncated`
-    /// tells whether that happened.
-    static func parse(_ bytes: [UInt8], source: SourceText, maxDepth: Int) -> (root: MarkdownNode, truncated: Bool) {
+    /// is the range of the first one, when that happened.
+    static func parse(_ bytes: [UInt8], source: SourceText, maxDepth: Int) -> (root: MarkdownNode, truncated: SourceRange?) {
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -75,11 +75,11 @@ private struct TreeConverter {
         var children: [MarkdownNode] = []
     }
 
-    func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: Bool) {
+    func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: SourceRange?) {
         guard let iterator = cmark_iter_new(document) else { fatalError("cmark_iter_new failed") }
         defer { cmark_iter_free(iterator) }
         var stack: [Pending] = []
-        var truncated = false
+        var truncated: SourceRange?
         var root: MarkdownNode?
         while true {
             let event = cmark_iter_next(iterator)
@@ -92,8 +92,9 @@ private struct TreeConverter {
                 } else if isLeaf {
                     stack[stack.count - 1].children.append(make(node, children: []))
                 } else if stack.count >= maxDepth {
-                    truncated = true
-                    stack[stack.count - 1].children.append(make(node, children: []))
+                    let kept = make(node, children: [])
+                    truncated = truncated ?? kept.range ?? source.range(0..<0)
+                    stack[stack.count - 1].children.append(kept)
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 } else {
                     stack.append(Pending(node: node))

@@ -67,11 +67,15 @@ public struct NoteParser: Sendable {
                 bodyStartLine = closing.end.line + 1
             }
         }
+        // cmark-gfm also ends lines at a bare CR; notes end them at LF only (CRLF included), so
+        // bare CRs are read as spaces and every node's lines are the note's lines.
+        for index in masked.indices where masked[index] == Byte.carriageReturn
+            && (index + 1 == masked.count || masked[index + 1] != Byte.newline) { masked[index] = Byte.space }
         let (root, truncated) = CmarkParser.parse(masked, source: source, maxDepth: limits.maxMarkdownDepth)
-        if truncated {
+        if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,
                                                message: "Markdown nested deeper than \(limits.maxMarkdownDepth) levels; inner content not analysed",
-                                               range: source.range(0..<0)))
+                                               range: truncated))
         }
         let code = CodeRanges(root: root, source: source)
         var headings: [Heading] = []

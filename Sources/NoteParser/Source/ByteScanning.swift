@@ -1,6 +1,7 @@
 /// Small byte-level helpers shared by the source scanners.
 enum Byte {
     static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
     static let openBracket = UInt8(ascii: "[")

@@ -38,12 +38,6 @@ public enum NoteFiles {
 extension NoteParser {
     /// Parses files concurrently on all cores; results are in the order of `paths`.
     public func parse(files paths: [String]) -> [Result<Note, NoteError>] {
-        let results = UnsafeMutableBufferPointer<Result<Note, NoteError>?>.allocate(capacity: paths.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results[index] = Result { () throws(NoteError) in try parse(contentsOf: paths[index]) }
-        }
-        return results.map { $0! }
+        paths.concurrentMap { path in Result { () throws(NoteError) in try parse(contentsOf: path) } }
     }
 }

@@ -24,9 +24,10 @@ enum URLSafety {
         }
     }
 
-    nonisolated(unsafe) private static let entity = #/&(#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#
+    nonisolated(unsafe) private static let entity = #/&(#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#
 
-    /// Decodes the numeric entities and `&colon;`, `&tab;`, `&newline;` browsers accept in attributes.
+    /// Decodes the numeric entities (with any number of leading zeros) and `&colon;`, `&tab;`,
+    /// `&newline;` browsers accept in attributes.
     private static func decodeEntities(_ text: String) -> String {
         text.replacing(entity.ignoresCase()) { match in
             var body = String(match.1).lowercased()

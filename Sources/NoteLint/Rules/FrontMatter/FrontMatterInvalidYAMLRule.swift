@@ -24,7 +24,7 @@ public struct FrontMatterInvalidYAMLRule: Rule {
         // The block's first error stands for the entries' own errors, which repeat it.
         let entryErrors = Set(context.note.frontMatter?.entries.compactMap(\.error) ?? [])
         return context.note.diagnostics
-            .filter { [.invalidYAML, .unterminatedFrontMatter, .yamlLimit].contains($0.code) 
+            .filter { [.invalidYAML, .unterminatedFrontMatter].contains($0.code)
                 && ($0 == context.note.frontMatter?.error || !entryErrors.contains($0)) }
             .map { context.finding(self, $0.range, $0.message) }
     }
