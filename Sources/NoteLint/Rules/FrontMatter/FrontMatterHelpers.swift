@@ -153,3 +153,19 @@ extension NoteContext {
         return items
     }
 }
+
+/// `.notekit.yml` texts for rule examples.
+enum ExampleConfiguration {
+    /// One collection over every note, unknown keys allowed, with the schema lines `keys`
+    /// (one `key: {type: ...}` per line).
+    static func keys(_ keys: String) -> String {
+        """
+        collections:
+          essays:
+            paths: ["**"]
+            allowUnknownKeys: true
+            keys:
+        \(keys.split(separator: "\n").map { "      " + $0 }.joined(separator: "\n"))
+        """
+    }
+}

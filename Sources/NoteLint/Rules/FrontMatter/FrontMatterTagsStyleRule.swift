@@ -4,14 +4,9 @@ import NoteParser
 public struct FrontMatterTagsStyleRule: Rule {
     public init() {}
 
-    static let configuration = """
-        collections:
-          essays:
-            paths: ["**"]
-            allowUnknownKeys: true
-            keys:
-              tags: {type: tags, case: Train-Case}
-        """
+    static let configuration = ExampleConfiguration.keys("""
+        tags: {type: tags, case: Train-Case}
+        """)
 
     public static let description = RuleDescription(
         id: "frontmatter/tags-style",

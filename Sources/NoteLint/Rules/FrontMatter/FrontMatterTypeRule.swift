@@ -4,32 +4,22 @@ import NoteParser
 public struct FrontMatterTypeRule: Rule {
     public init() {}
 
-    static let configuration = """
-        collections:
-          essays:
-            paths: ["**"]
-            allowUnknownKeys: true
-            keys:
-              date_created: {type: date}
-              at_semantic_version: {type: version, parts: 4}
-              status: {type: enum, values: [Draft, To-Do, Published]}
-              publish: {type: bool}
-              lede: {type: string, maxLength: 40}
-              authors: {type: list}
-        """
+    static let configuration = ExampleConfiguration.keys("""
+        date_created: {type: date}
+        at_semantic_version: {type: version, parts: 4}
+        status: {type: enum, values: [Draft, To-Do, Published]}
+        publish: {type: bool}
+        lede: {type: string, maxLength: 40}
+        authors: {type: list}
+        """)
 
-    static let dateConfiguration = """
-        collections:
-          essays:
-            paths: ["**"]
-            allowUnknownKeys: true
-            keys:
-              date_created: {type: date}
-              date_published: {type: date}
-              date_updated: {type: date}
-              date_modified: {type: date}
-              last: {type: date}
-        """
+    static let dateConfiguration = ExampleConfiguration.keys("""
+        date_created: {type: date}
+        date_published: {type: date}
+        date_updated: {type: date}
+        date_modified: {type: date}
+        last: {type: date}
+        """)
 
     public static let description = RuleDescription(
         id: "frontmatter/type",
