@@ -18,4 +18,12 @@ import Testing
         #expect(try RenderOptions(yaml: "wikilink_pattern: null").wikilinkPattern == nil)
         #expect(throws: (any Error).self) { try RenderOptions(yaml: "front_matter: some") }
     }
+
+    @Test func rejectsUnknownOptionsByName() {
+        let error = #expect(throws: RenderOptions.UnknownKeys.self) {
+            try RenderOptions(yaml: "sources_heding: References\ntidy_whitespace: false\ntidy: false")
+        }
+        #expect(error?.keys == ["sources_heding", "tidy"])
+        #expect(error?.description == "unknown render options 'sources_heding', 'tidy'")
+    }
 }

@@ -51,7 +51,8 @@ struct ConfigurationDecoder {
                     configuration.limits[keyPath: keyPath] = limit
                 }
             case "render":
-                break  // read by `notekit render`
+                _ = try mapping(value, "render")
+                configuration.render = try Yams.serialize(node: value)
             default:
                 throw error(keyNode, "unknown key '\(key)'" + suggestion(key, among: Array(Self.topLevelKeys)))
             }

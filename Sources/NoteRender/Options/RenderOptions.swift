@@ -100,6 +100,18 @@ public struct RenderOptions: Sendable, Equatable, Codable {
             self = RenderOptions()
             return
         }
+        if case .mapping(let mapping) = node {
+            let unknown = mapping.keys.compactMap(\.string).filter { CodingKeys(stringValue: $0) == nil }
+            guard unknown.isEmpty else { throw UnknownKeys(keys: Array(unknown)) }
+        }
         self = try YAMLDecoder().decode(RenderOptions.self, from: node)
+    }
+
+    /// Keys of a `render:` section that are no render option.
+    public struct UnknownKeys: Error, CustomStringConvertible {
+        public let keys: [String]
+        public var description: String {
+            "unknown render option\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", "))"
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoteLint
 import NoteParser
 import NoteRender
 
@@ -27,6 +28,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Keep raw HTML from notes (links that run script are still removed).")
     var unsafe = false
 
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var input: InputOptions
 
     func run() throws {
@@ -39,13 +41,29 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--output is required to render a folder or several notes")
         }
         let pageTemplates = format == .html ? try loadTemplates() : nil
-        let run = RenderRun(format: format, templates: pageTemplates, unsafe: unsafe)
+        let run = RenderRun(options: try renderOptions(for: files.first), format: format, templates: pageTemplates, unsafe: unsafe)
         let report = run.render(files: files, output: output.map(OutputFolder.init), index: hasFolder)
         for message in missing.map(\.description) + report.errors { Output.error(message) }
         for warning in report.warnings { Output.error("warning: " + warning) }
         if let text = report.standardOutput { FileHandle.standardOutput.write(Data(text.utf8)) }
         for file in report.written { Output.error("wrote \(file.path)") }
         if !missing.isEmpty || !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The `render:` section of the configuration that applies to the notes (the nearest
+    /// `.notekit.yml` above the first one, or `--config`); the defaults without one.
+    private func renderOptions(for note: String?) throws -> RenderOptions {
+        let configuration: Configuration
+        do {
+            configuration = try config.loader().configuration(for: note ?? ConfigurationLoader.fileName)
+        } catch {
+            throw Output.failure("\(error)")
+        }
+        do {
+            return try RenderOptions(yaml: configuration.render ?? "")
+        } catch {
+            throw Output.failure("\(configuration.path ?? ConfigurationLoader.fileName): error: invalid render options: \(error)")
+        }
     }
 
     private func loadTemplates() throws -> PageTemplates {
