@@ -73,6 +73,16 @@ import Testing
         #expect(frontMatter.duplicateKeys.map(\.key) == ["title"])
         #expect(frontMatter.duplicateKeys.first?.entries.map(\.keyRange.start.line) == [2, 4])
         #expect(frontMatter.value("title") == .string("Two"))
+        // A repeated top-level key is a duplicate, not a YAML error, so fixes may edit it.
+        #expect(frontMatter.error == nil && note.diagnostics.isEmpty)
+        #expect(frontMatter.entries.allSatisfy { $0.value != nil && $0.error == nil })
+    }
+
+    @Test func nestedDuplicateKeysAreYAMLErrors() throws {
+        let note = try Fixture.note("---\ntitle: One\nmeta:\n  a: 1\n  a: 2\n---\n")
+        #expect(note.frontMatter?.duplicateKeys.isEmpty == true)
+        #expect(note.diagnostics.map(\.code) == [.invalidYAML])
+        #expect(note.diagnostics.first?.range.start.line == 4)
     }
 
     @Test func impossibleDatesStayStrings() throws {

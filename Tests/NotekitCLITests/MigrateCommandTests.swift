@@ -30,9 +30,9 @@ import Testing
         let before = try String(contentsOfFile: note, encoding: .utf8)
 
         let dryRun = try DemoVaultTests.notekit(["migrate", plan, "--report", report, vault])
-        #expect(dryRun.status == 1, "the notes with broken YAML refuse their edits")
+        #expect(dryRun.status == 1, "the note with broken YAML refuses its edits")
         #expect(dryRun.output.contains("\(note): would write title without quotes\n"))
-        #expect(dryRun.output.contains("\nmigrate/reorder: 12 edits in 12 files\n"))
+        #expect(dryRun.output.contains("\nmigrate/reorder: 13 edits in 13 files\n"))
         #expect(try String(contentsOfFile: note, encoding: .utf8) == before)
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("- [[concepts/Slack Water]]: `migrate/convert` ×2, `migrate/reorder` ×1"))
 

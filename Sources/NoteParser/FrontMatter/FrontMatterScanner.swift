@@ -108,7 +108,11 @@ struct FrontMatterScanner {
             for pair in pairs { byLine[pair.line + firstLine - 1] = (pair.value, pair.style) }
             return (spans.map { entry($0, typed: byLine[$0.firstLine], error: nil) }, nil)
         case .failure(let failure):
-            let blockError = diagnostic(failure, lineOffset: firstLine - 1)
+            // Top-level keys written twice are `FrontMatter.duplicateKeys`, not a YAML error:
+            // the entries are read alone, where a repeated key is no longer a repeat.
+            let topLevelDuplicates: Bool
+            if case .duplicateKeys(_, _, let column) = failure { topLevelDuplicates = column == 1 } else { topLevelDuplicates = false }
+            let blockError = topLevelDuplicates ? nil : diagnostic(failure, lineOffset: firstLine - 1)
             // Over a limit (alias bomb), entries read alone would only report dangling aliases.
             if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError) }
             let entries = spans.map { span -> FrontMatterEntry in
@@ -137,7 +141,7 @@ struct FrontMatterScanner {
 
     private func diagnostic(_ failure: YAMLReader.Failure, lineOffset: Int) -> ParseDiagnostic {
         switch failure {
-        case .syntax(let message, let line, let column):
+        case .syntax(let message, let line, let column), .duplicateKeys(let message, let line, let column):
             let fileLine = min(max(line + lineOffset, 1), source.lineCount)
             let text = source.lineString(fileLine).unicodeScalars
             let scalar = text.index(text.startIndex, offsetBy: max(column - 1, 0), limitedBy: text.endIndex) ?? text.endIndex

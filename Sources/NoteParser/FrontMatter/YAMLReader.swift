@@ -12,6 +12,9 @@ struct YAMLReader {
     enum Failure: Error {
         /// A YAML error at a 1-based line and column (in code points) of the text read.
         case syntax(message: String, line: Int, column: Int)
+        /// Keys repeated in one map; at column 1 they are top-level keys, which the
+        /// front-matter scanner finds (and reports) on its own.
+        case duplicateKeys(message: String, line: Int, column: Int)
         case limit(String)
     }
 
@@ -141,8 +144,8 @@ struct YAMLReader {
             let message = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
             return .syntax(message: message, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .syntax(message: "duplicate keys: \(duplicates.joined(separator: ", "))",
-                           line: context.mark.line, column: context.mark.column)
+            return .duplicateKeys(message: "duplicate keys: \(duplicates.joined(separator: ", "))",
+                                  line: context.mark.line, column: context.mark.column)
         case .reader(let problem, _, _, _):
             return .syntax(message: problem, line: 1, column: 1)
         default:
