@@ -50,7 +50,7 @@ public struct Migration: Sendable {
 
     /// The edits the plan wants in one note, and why some wanted changes were not made.
     public func edits(for note: Note) -> (edits: [PlannedEdit], notices: [String]) {
-        let path = relativePath(note.path)
+        let path = VaultPath.relative(note.path, to: vaultRoot)
         var sequence = EditSequence(note)
         var notices: [String] = []
         for step in plan.steps where step.applies(to: sequence.current, at: path) {
@@ -65,14 +65,6 @@ public struct Migration: Sendable {
             }
         }
         return (sequence.edits, notices)
-    }
-
-    /// `path` relative to the vault root, as globs see it.
-    func relativePath(_ path: String) -> String {
-        let root = URL(fileURLWithPath: vaultRoot).standardizedFileURL.path
-        let full = URL(fileURLWithPath: path).standardizedFileURL.path
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : path
     }
 }
 

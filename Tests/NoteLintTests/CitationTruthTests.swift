@@ -1,6 +1,7 @@
 import Foundation
 import NoteCitations
 import NoteLint
+import NoteParser
 import Testing
 
 /// One source of truth: over the reference corpus `../shared/corpus`, the citations report

@@ -63,7 +63,7 @@ public struct NoteFixer: Sendable {
         var states = lint.notes.map { NoteState(original: $0) }
         let index = Dictionary(lint.notes.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         let configurations = try lint.notes.map { try configuration($0.path) }
-        let vaultPaths = zip(lint.notes, configurations).map { Linter.vaultPath($0.path, root: $1.root) }
+        let vaultPaths = zip(lint.notes, configurations).map { VaultPath.relative($0.path, to: $1.root) }
         var findings = lint.findings
         var unsettled: [String] = []
         for pass in 1...Self.maxPasses {

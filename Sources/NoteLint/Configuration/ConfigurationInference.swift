@@ -7,12 +7,8 @@ import NoteParser
 /// at least 90% of its notes are required, and every key gets a type read off its values.
 /// Callout types used at least three times that Obsidian does not know are accepted.
 public struct ConfigurationInference: Sendable {
-    /// Obsidian's own callout types and aliases.
-    public static let builtInCalloutTypes: Set<String> = [
-        "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check", "done",
-        "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing", "danger", "error",
-        "bug", "example", "quote", "cite",
-    ]
+    /// Obsidian's own callout types and aliases, as `callout/unknown-type` knows them.
+    static let builtInCalloutTypes = Set(CalloutUnknownTypeRule.builtInTypes)
 
     /// A folder's notes and the front-matter schema they share.
     public struct InferredCollection: Sendable {
@@ -45,7 +41,7 @@ public struct ConfigurationInference: Sendable {
     public init(vaultAt root: String) {
         let (files, _) = NoteFiles.collect([root])
         let notes = NoteParser().parse(files: files).compactMap { try? $0.get() }
-        self.init(notes: notes.map { (Linter.vaultPath($0.path, root: root), $0) })
+        self.init(notes: notes.map { (VaultPath.relative($0.path, to: root), $0) })
     }
 
     private static func collection(named name: String, _ notes: [Note]) -> InferredCollection {

@@ -51,7 +51,7 @@ public struct Linter: Sendable {
                 } catch {
                     throw FileRule.explained(error)
                 }
-                let vaultPath = Self.vaultPath(input.path, root: config.root)
+                let vaultPath = VaultPath.relative(input.path, to: config.root)
                 if !config.isIgnored(vaultPath), let overLimit = FileRule.overLimit(note) { throw overLimit }
                 return NoteContext(note: note, vaultPath: vaultPath, configuration: config)
             }
@@ -116,21 +116,5 @@ public struct Linter: Sendable {
             start = end
         }
         return result
-    }
-
-    /// `path` relative to `root`, with `/` separators.
-    public static func vaultPath(_ path: String, root: String) -> String {
-        let full = standardized(path), base = standardized(root)
-        return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : path
-    }
-
-    /// An absolute path without `.` and `..` components (symbolic links are not resolved).
-    private static func standardized(_ path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var parts: [Substring] = []
-        for part in absolute.split(separator: "/") where part != "." {
-            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
-        }
-        return "/" + parts.joined(separator: "/")
     }
 }

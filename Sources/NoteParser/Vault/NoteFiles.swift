@@ -19,19 +19,32 @@ public enum NoteFiles {
         return (files, errors)
     }
 
+    /// The `*.md` files below `directory`, as `directory/relative/path.md`, sorted.
     static func markdownFiles(under directory: String) -> [String] {
-        let base = URL(fileURLWithPath: directory)
+        let prefix = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
+        return entries(under: directory).filter { $0.path.lowercased().hasSuffix(".md") }.map { prefix + $0.path }.sorted()
+    }
+
+    /// Every regular file below a vault root (hidden files and folders skipped), relative to
+    /// the root with `/` separators, sorted: what links and embeds may point at.
+    public static func vaultFiles(under root: String) -> [String] {
+        entries(under: root).filter(\.isFile).map(\.path).sorted()
+    }
+
+    /// Every entry below `directory`, hidden ones skipped: its path relative to `directory`
+    /// and whether it is a regular file.
+    private static func entries(under directory: String) -> [(path: String, isFile: Bool)] {
+        let base = URL(fileURLWithPath: directory).standardizedFileURL
         guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) else { return [] }
-        var found: [String] = []
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let basePath = base.standardizedFileURL.path
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "md" {
+            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
+        let basePath = base.path
+        var found: [(path: String, isFile: Bool)] = []
+        for case let url as URL in enumerator {
             let full = url.standardizedFileURL.path
             let relative = full.hasPrefix(basePath + "/") ? String(full.dropFirst(basePath.count + 1)) : url.lastPathComponent
-            found.append(directory == "." ? relative : prefix + relative)
+            found.append((relative, (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true))
         }
-        return found.sorted()
+        return found
     }
 }
 

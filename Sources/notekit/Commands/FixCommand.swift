@@ -59,7 +59,7 @@ struct FixCommand: ParsableCommand {
         let root: String
         do {
             root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
-            result = try NoteFixer(options: options).fix(inputs, vaultFiles: VaultFiles.list(under: root)) {
+            result = try NoteFixer(options: options).fix(inputs, vaultFiles: NoteFiles.vaultFiles(under: root)) {
                 try loader.configuration(for: $0)
             }
         } catch let error as ConfigurationError {

@@ -50,7 +50,7 @@ struct LintCommand: ParsableCommand {
         do {
             // The vault is rooted where the linted notes' configuration lives (else the current folder).
             let root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
-            let vaultFiles = VaultFiles.list(under: root)
+            let vaultFiles = NoteFiles.vaultFiles(under: root)
             let progress = Progress(noteCount: inputs.count)
             defer { progress.finish() }
             result = try Linter().lint(inputs, vaultFiles: vaultFiles) { try loader.configuration(for: $0) }
