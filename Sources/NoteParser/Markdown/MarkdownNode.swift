@@ -36,14 +36,4 @@ public struct MarkdownNode: Sendable {
         if let literal, kind == .text || kind == .code { return literal }
         return children.map(\.plainText).joined(separator: kind == .softBreak ? " " : "")
     }
-
-    public var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .customBlock, .paragraph,
-             .heading, .thematicBreak, .footnoteDefinition, .table, .tableRow, .tableCell:
-            return true
-        default:
-            return false
-        }
-    }
 }

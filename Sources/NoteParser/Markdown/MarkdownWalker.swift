@@ -36,11 +36,4 @@ extension MarkdownNode {
             walker.walk(self)
         }
     }
-
-    /// All descendants (and self) of the given kinds, in document order.
-    public func nodes(of kinds: Set<Kind>) -> [MarkdownNode] {
-        var found: [MarkdownNode] = []
-        forEach { node, _ in if kinds.contains(node.kind) { found.append(node) } }
-        return found
-    }
 }
