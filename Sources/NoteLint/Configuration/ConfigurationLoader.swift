@@ -7,13 +7,16 @@ public final class ConfigurationLoader: @unchecked Sendable {
     public static let fileName = ".notekit.yml"
 
     private let explicit: Configuration?
+    private let defaultRoot: String
     private var byDirectory: [String: Configuration] = [:]
     private let lock = NSLock()
 
     /// With `path`, that file applies to every note; otherwise each note's nearest
-    /// `.notekit.yml` upward from its folder, or the defaults.
-    public init(path: String? = nil) throws(ConfigurationError) {
+    /// `.notekit.yml` upward from its folder, or the defaults, whose vault root is
+    /// `defaultRoot` (the current directory when nil).
+    public init(path: String? = nil, defaultRoot: String? = nil) throws(ConfigurationError) {
         explicit = try path.map { path throws(ConfigurationError) in try Self.read(path) }
+        self.defaultRoot = defaultRoot ?? FileManager.default.currentDirectoryPath
     }
 
     /// The configuration for the note at `path`.
@@ -34,7 +37,7 @@ public final class ConfigurationLoader: @unchecked Sendable {
             found = try Self.read(candidate)
         } else if directory == "/" || directory.isEmpty {
             var defaults = Configuration()
-            defaults.root = FileManager.default.currentDirectoryPath
+            defaults.root = defaultRoot
             found = defaults
         } else {
             found = try configuration(inOrAbove: (directory as NSString).deletingLastPathComponent)

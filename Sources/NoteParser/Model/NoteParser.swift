@@ -23,19 +23,18 @@ public struct NoteParser: Sendable {
 
     /// Reads and parses the file at `path`.
     public func parse(contentsOf path: String) throws(NoteError) -> Note {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
-                throw NoteError(path: path, code: .tooLarge, message: "file is \(size) bytes, over the limit of \(limits.maxFileBytes)")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as NoteError {
-            throw error
+            bytes = try FileReader.bytes(at: path, maxBytes: limits.maxFileBytes)
         } catch {
-            throw NoteError(path: path, code: .unreadable, message: "cannot read file: \(error.localizedDescription)")
+            switch error {
+            case .tooLarge(let size):
+                throw NoteError(path: path, code: .tooLarge, message: "file is \(size) bytes, over the limit of \(limits.maxFileBytes)")
+            case .system(let reason):
+                throw NoteError(path: path, code: .unreadable, message: "cannot read file: \(reason)")
+            }
         }
-        return try parse(bytes: Array(data), path: path)
+        return try parse(bytes: bytes, path: path)
     }
 
     /// Parses the bytes of a note read from `path`.

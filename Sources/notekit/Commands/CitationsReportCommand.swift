@@ -65,14 +65,3 @@ struct CitationsReportCommand: ParsableCommand {
         }
     }
 }
-
-/// The folder note paths are shown relative to: the first path when it is a folder,
-/// else the current directory.
-enum VaultRoot {
-    static func of(_ paths: [String]) -> String {
-        var isDirectory: ObjCBool = false
-        guard let first = paths.first, FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory),
-              isDirectory.boolValue else { return "." }
-        return first
-    }
-}

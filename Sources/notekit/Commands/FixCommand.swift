@@ -51,7 +51,7 @@ struct FixCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try config.loader()
+        let loader = try config.loader(for: input.paths)
         let (files, missing) = NoteFiles.collect(input.paths)
         let inputs = files.map { Linter.Input(path: $0) }
         let options = NoteFixer.Options(select: select, removeUnused: removeUnused, touchModified: touchModified)

@@ -44,11 +44,11 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try config.loader()
+        let loader = try config.loader(for: paths)
         let (inputs, missing) = try self.inputs()
         let result: Linter.Result
         do {
-            // The vault is rooted where the linted notes' configuration lives (else the current folder).
+            // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`).
             let root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
             let vaultFiles = NoteFiles.vaultFiles(under: root)
             let progress = Progress(noteCount: inputs.count)

@@ -55,7 +55,7 @@ struct RenderCommand: ParsableCommand {
     private func renderOptions(for note: String?) throws -> RenderOptions {
         let configuration: Configuration
         do {
-            configuration = try config.loader().configuration(for: note ?? ConfigurationLoader.fileName)
+            configuration = try config.loader(for: input.paths).configuration(for: note ?? ConfigurationLoader.fileName)
         } catch {
             throw Output.failure("\(error)")
         }

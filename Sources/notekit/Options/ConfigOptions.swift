@@ -9,8 +9,9 @@ struct ConfigOptions: ParsableArguments {
         valueName: "file"))
     var config: String?
 
-    /// The loader for these options; a configuration error exits with code 2.
-    func loader() throws -> ConfigurationLoader {
-        do { return try ConfigurationLoader(path: config) } catch { throw Output.failure(error.description) }
+    /// The loader for these options; a configuration error exits with code 2. Notes no
+    /// `.notekit.yml` applies to get the defaults, with the vault rooted at `VaultRoot.of(paths)`.
+    func loader(for paths: [String]) throws -> ConfigurationLoader {
+        do { return try ConfigurationLoader(path: config, defaultRoot: VaultRoot.of(paths)) } catch { throw Output.failure(error.description) }
     }
 }
