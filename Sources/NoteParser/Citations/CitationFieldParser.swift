@@ -73,45 +73,49 @@ enum CitationFieldParser {
     }
 
     /// The first `[title](url)` with balanced brackets in the title (`[[PDF] Title](url)`).
+    /// Scans UTF-8: the delimiters are ASCII, so their indices are character boundaries.
     static func firstLink(in text: Substring) -> (title: String, url: String)? {
-        var index = text.startIndex
-        while let open = text[index...].firstIndex(of: "[") {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {
             var depth = 0
             var cursor = open
             var close: Substring.Index?
-            while cursor < text.endIndex {
-                if text[cursor] == "[" { depth += 1 } else if text[cursor] == "]" {
+            while cursor < bytes.endIndex {
+                if bytes[cursor] == UInt8(ascii: "[") { depth += 1 } else if bytes[cursor] == UInt8(ascii: "]") {
                     depth -= 1
                     if depth == 0 { close = cursor; break }
                 }
-                cursor = text.index(after: cursor)
+                cursor = bytes.index(after: cursor)
             }
             guard let close else { return nil }
-            let afterClose = text.index(after: close)
-            if afterClose < text.endIndex, text[afterClose] == "(",
-               let end = closingParenthesis(in: text, from: afterClose) {
-                var url = text[text.index(after: afterClose)..<end].trimmed()
+            let afterClose = bytes.index(after: close)
+            if afterClose < bytes.endIndex, bytes[afterClose] == UInt8(ascii: "("),
+               let end = closingParenthesis(in: bytes, from: afterClose) {
+                var url = text[bytes.index(after: afterClose)..<end].trimmed()
                 if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
-                if let space = url.firstIndex(of: " ") { url = String(url[..<space]) }
-                let title = String(text[text.index(after: open)..<close])
+                if let space = url.utf8.firstIndex(of: Byte.space) { url = String(url[..<space]) }
+                let title = String(text[bytes.index(after: open)..<close])
                 if !url.isEmpty, !title.hasPrefix("^") { return (title, url) }
             }
-            index = text.index(after: open)
+            index = bytes.index(after: open)
         }
         return nil
     }
 
     /// The `)` closing the `(` at `open`, over balanced pairs inside (`wiki/Llama_(language_model)`).
-    private static func closingParenthesis(in text: Substring, from open: Substring.Index) -> Substring.Index? {
+    private static func closingParenthesis(in bytes: Substring.UTF8View, from open: Substring.Index) -> Substring.Index? {
         var depth = 0
-        for index in text[open...].indices {
-            if text[index] == "(" { depth += 1 } else if text[index] == ")" {
+        var index = open
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "(") { depth += 1 } else if bytes[index] == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 { return index }
             }
+            index = bytes.index(after: index)
         }
         // Unbalanced: the first `)` ends the link, as before.
-        return text[open...].firstIndex(of: ")")
+        return bytes[open...].firstIndex(of: UInt8(ascii: ")"))
     }
 }
 

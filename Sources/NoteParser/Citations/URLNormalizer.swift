@@ -12,19 +12,22 @@ public enum URLNormalizer {
 
     /// The normalised form of `url`; text without a `scheme://` is only trimmed.
     public static func normalize(_ url: String) -> String {
-        var rest = Substring(url.trimmingCharacters(in: .whitespacesAndNewlines))
-        guard let separator = rest.range(of: "://"), !rest[..<separator.lowerBound].isEmpty else { return String(rest) }
+        var rest = Substring(url)
+        while let first = rest.first, first.isWhitespace { rest.removeFirst() }
+        while let last = rest.last, last.isWhitespace { rest.removeLast() }
+        guard let separator = rest.byteRange(of: "://"), separator.lowerBound > rest.startIndex else { return String(rest) }
         let scheme = rest[..<separator.lowerBound].lowercased()
         rest = rest[separator.upperBound...]
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        // The delimiters are ASCII, so their UTF-8 indices are character boundaries.
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
         var query: Substring?
-        if let mark = rest.firstIndex(of: "?") {
+        if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = rest[rest.index(after: mark)...]
             rest = rest[..<mark]
         }
-        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        let authorityEnd = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         var path = rest[authorityEnd...]
-        while path.hasSuffix("/") { path = path.dropLast() }
+        while path.utf8.last == UInt8(ascii: "/") { path = path.dropLast() }
         let parameters = query.map { $0.split(separator: "&").filter { !isTrackingParameter(parameterName($0)) } } ?? []
         let queryText = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
         return scheme + "://" + authority(rest[..<authorityEnd]) + path + queryText
@@ -33,7 +36,7 @@ public enum URLNormalizer {
     /// The host of a normalised or raw URL, without `www.`; nil when there is none.
     public static func domain(of url: String) -> String? {
         let normalized = normalize(url)
-        guard let separator = normalized.range(of: "://") else { return nil }
+        guard let separator = normalized.byteRange(of: "://") else { return nil }
         var host = normalized[separator.upperBound...].prefix { $0 != "/" && $0 != "?" }
         if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
         if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) { host = host[..<colon] }
@@ -51,5 +54,3 @@ public enum URLNormalizer {
         String(parameter.prefix { $0 != "=" })
     }
 }
-
-import Foundation

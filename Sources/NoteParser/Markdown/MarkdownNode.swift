@@ -1,5 +1,7 @@
 /// An immutable node of the cmark-gfm tree of a note's body, with its source range.
-public struct MarkdownNode: Sendable {
+///
+/// A class, so that walking the tree shares nodes instead of copying them.
+public final class MarkdownNode: Sendable {
     public enum Kind: String, Sendable, Codable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, customBlock, paragraph, heading
         case thematicBreak, footnoteDefinition, table, tableRow, tableCell

@@ -116,10 +116,16 @@ public struct NoteParser: Sendable {
 
     static let citationSectionTitles: Set<String> = ["citations", "sources", "footnotes", "references", "works cited"]
 
+    private static let titleDecoration = Set("*_:# \t".utf8)
+
     static func isCitationSectionTitle(_ text: String) -> Bool {
-        let decoration: Set<Character> = ["*", "_", ":", "#", " ", "\t"]
-        let cleaned = text.drop { decoration.contains($0) }.reversed().drop { decoration.contains($0) }.reversed()
-        return cleaned.count <= 11 && citationSectionTitles.contains(String(cleaned).lowercased())
+        let decoration = titleDecoration
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !decoration.contains($0) }),
+              let last = bytes.lastIndex(where: { !decoration.contains($0) }) else { return false }
+        let cleaned = text[first...last]
+        // The titles are ASCII and at most 11 bytes long.
+        return cleaned.utf8.count <= 11 && citationSectionTitles.contains(cleaned.lowercased())
     }
 }
 
