@@ -2,7 +2,8 @@ import NoteCitations
 import NoteParser
 
 /// What a note rule sees: the parsed note and the configuration that applies to it.
-public struct NoteContext: Sendable {
+/// A class, so that the findings and vault structures that refer to it share it.
+public final class NoteContext: Sendable {
     public let note: Note
     /// The note's path relative to the vault root, with `/` separators.
     public let vaultPath: String

@@ -41,7 +41,7 @@ struct CalloutScanner {
         let text = Self.unquote(header)
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
         let type = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
-        guard !type.isEmpty, !type.contains("[") else { return nil }
+        guard !type.isEmpty, !type.utf8.contains(Byte.openBracket) else { return nil }
         var rest = text[text.index(after: close)...]
         var fold = Callout.Fold.none
         if let marker = rest.first, marker == "+" || marker == "-" {

@@ -19,8 +19,6 @@ public enum YAMLQuoting {
 
     /// `text` as a YAML single-quoted scalar (`'` doubled); only for text without line breaks.
     public static func singleQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
 }
-
-import Foundation

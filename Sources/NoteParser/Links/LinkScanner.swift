@@ -62,7 +62,7 @@ struct LinkScanner {
             let range = source.lineRange(line)
             guard range.count > 8, !code.contains(range.lowerBound) else { return nil }
             let text = source.trimmedLine(line)
-            guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(" ") else { return nil }
+            guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.utf8.contains(Byte.space) else { return nil }
             return BareURL(url: text, range: source.range(range.lowerBound..<(range.lowerBound + text.utf8.count)))
         }
     }

@@ -1,5 +1,7 @@
 /// The typed model of one note: front matter, body tree, and every element with its source range.
-public struct Note: Sendable {
+///
+/// Immutable; a class, so that the contexts, scans and findings that refer to a note share it.
+public final class Note: Sendable {
     /// The path the note was read from, as given.
     public let path: String
     public let source: SourceText
@@ -25,6 +27,34 @@ public struct Note: Sendable {
     public let tables: [SourceRange]
     /// Problems met while parsing: YAML errors, limits.
     public let diagnostics: [ParseDiagnostic]
+
+    init(path: String, source: SourceText, frontMatter: FrontMatter?, bodyStartLine: Int, body: MarkdownNode,
+         code: CodeRanges, headings: [Heading], thematicBreaks: [ThematicBreak], callouts: [Callout],
+         queryCallouts: [QueryCallout], footnoteReferences: [FootnoteReference],
+         footnoteDefinitions: [FootnoteDefinition], legacyDefinitions: [LegacyDefinition],
+         legacyReferences: [LegacyReference], wikilinks: [Wikilink], links: [MarkdownLink], bareURLs: [BareURL],
+         comments: [SourceRange], tables: [SourceRange], diagnostics: [ParseDiagnostic]) {
+        self.path = path
+        self.source = source
+        self.frontMatter = frontMatter
+        self.bodyStartLine = bodyStartLine
+        self.body = body
+        self.code = code
+        self.headings = headings
+        self.thematicBreaks = thematicBreaks
+        self.callouts = callouts
+        self.queryCallouts = queryCallouts
+        self.footnoteReferences = footnoteReferences
+        self.footnoteDefinitions = footnoteDefinitions
+        self.legacyDefinitions = legacyDefinitions
+        self.legacyReferences = legacyReferences
+        self.wikilinks = wikilinks
+        self.links = links
+        self.bareURLs = bareURLs
+        self.comments = comments
+        self.tables = tables
+        self.diagnostics = diagnostics
+    }
 
     /// Headings that open a citation section.
     public var citationSections: [Heading] { headings.filter(\.isCitationSection) }

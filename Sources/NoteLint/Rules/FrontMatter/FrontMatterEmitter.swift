@@ -17,6 +17,15 @@ public enum FrontMatterEmitter {
         case timestamp(String)
         /// A block list of strings.
         case list([String])
+
+        /// Tells values apart in the memo, without the cost of string interpolation.
+        var memoKey: String {
+            switch self {
+            case .string(let string): return "s" + string
+            case .timestamp(let string): return "t" + string
+            case .list(let items): return "l" + items.joined(separator: "\u{2}")
+            }
+        }
     }
 
     /// The whole entry `key: value` (without a final newline), or nil when it cannot be
@@ -44,7 +53,7 @@ public enum FrontMatterEmitter {
         guard let keyText = self.key(key) else { return nil }
         switch value {
         case .string(let string):
-            return candidates(string).first { reads("\(keyText): \($0)", key: key, as: value) }
+            return firstCandidate(string) { reads("\(keyText): \($0)", key: key, as: value) }
         case .timestamp(let string):
             return reads("\(keyText): \(string)", key: key, as: value) ? string : nil
         case .list:
@@ -54,24 +63,29 @@ public enum FrontMatterEmitter {
 
     /// The text of a string list item as it stands after `  - `, or nil.
     public static func listItem(_ string: String) -> String? {
-        candidates(string).first { reads("- \($0)", as: .string(string)) }
+        firstCandidate(string) { reads("- \($0)", as: .string(string)) }
     }
 
     /// A key written plain when YAML allows, otherwise quoted.
     public static func key(_ key: String) -> String? {
-        candidates(key).first { reads("\($0): x", key: key, as: .string("x")) }
+        firstCandidate(key) { reads("\($0): x", key: key, as: .string("x")) }
     }
 
-    /// Plain, then single-quoted, then double-quoted forms of a string.
-    private static func candidates(_ string: String) -> [String] {
-        let single = YAMLQuoting.singleQuoted(string)
+    /// The first of the plain, single-quoted and double-quoted forms of a string that
+    /// `accepts` (only double-quoted for text with line breaks); each made only if needed.
+    private static func firstCandidate(_ string: String, accepts: (String) -> Bool) -> String? {
+        if !string.contains(where: \.isNewline) {
+            if accepts(string) { return string }
+            let single = YAMLQuoting.singleQuoted(string)
+            if accepts(single) { return single }
+        }
         let double = YAMLQuoting.doubleQuoted(string)
-        return string.contains(where: \.isNewline) ? [double] : [string, single, double]
+        return accepts(double) ? double : nil
     }
 
     /// True when `text` is a one-entry map of `key` to `value`.
     private static func reads(_ text: String, key: String, as value: Value) -> Bool {
-        memo.value(for: "\(text)\u{1}\(key)\u{1}\(value)") {
+        memo.value(for: text + "\u{1}" + key + "\u{1}" + value.memoKey) {
             guard case .mapping(let mapping)? = try? Yams.compose(yaml: text, .default, .default, .utf8), mapping.count == 1,
                   let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
             else { return false }
@@ -81,7 +95,7 @@ public enum FrontMatterEmitter {
 
     /// True when `text` is a one-item list whose item is `value`.
     private static func reads(_ text: String, as value: Value) -> Bool {
-        memo.value(for: "\(text)\u{1}\(value)") {
+        memo.value(for: text + "\u{1}" + value.memoKey) {
             guard case .sequence(let sequence)? = try? Yams.compose(yaml: text, .default, .default, .utf8), sequence.count == 1, let item = sequence.first
             else { return false }
             return matches(item, value)

@@ -14,7 +14,7 @@ extension NoteContext {
     func valueSource(_ entry: FrontMatterEntry) -> String { note.text(entry.valueRange) }
 
     /// True when the entry's value holds a `{{...}}` template placeholder.
-    func hasPlaceholder(_ entry: FrontMatterEntry) -> Bool { valueSource(entry).contains("{{") }
+    func hasPlaceholder(_ entry: FrontMatterEntry) -> Bool { valueSource(entry).byteRange(of: "{{") != nil }
 
     /// A fix that rewrites a quoted scalar without quotes, when YAML reads it back as `value`.
     func unquoteFix(_ entry: FrontMatterEntry, as value: FrontMatterEmitter.Value) -> Fix? {
@@ -48,7 +48,7 @@ extension FrontMatterEntry {
 enum FrontMatterValues {
     /// Keys that hold UUIDs: any key with `uuid` in its name, or typed `uuid` by the collection.
     static func isUUIDKey(_ key: String, in context: NoteContext) -> Bool {
-        key.lowercased().contains("uuid") || context.schema(key)?.type == .uuid
+        key.lowercased().byteRange(of: "uuid") != nil || context.schema(key)?.type == .uuid
     }
 
     /// Keys that hold URLs: `url`, `link`, `*_url`, `*_image`, or typed `url` by the collection.

@@ -121,7 +121,7 @@ public struct FrontMatterTypeRule: Rule {
     /// quoted, or with a time), with the fix that writes the day plainly; nil when it is plain or no real day.
     private func checkDay(_ entry: FrontMatterEntry, _ value: YAMLValue, _ context: NoteContext) -> Finding? {
         let written = context.valueSource(entry)
-        guard let text = value.scalarText, let day = DayText.normalized(text), written != day, !written.contains("#"),
+        guard let text = value.scalarText, let day = DayText.normalized(text), written != day, !written.utf8.contains(UInt8(ascii: "#")),
               let scalar = FrontMatterEmitter.scalar(.timestamp(day), key: entry.key) else { return nil }
         return context.finding(self, entry.valueRange, "\(entry.key): write the date as \(day)",
                                fix: Fix("write \(day)", edits: [Edit(range: entry.valueRange.bytes, replacement: scalar)]))
@@ -139,7 +139,7 @@ enum DayText {
     /// is no real day.
     static func normalized(_ text: String) -> String? {
         let date = text.prefix { $0 != "T" && $0 != "t" && $0 != " " }
-        let parts = date.split(separator: date.contains("/") ? "/" : "-", omittingEmptySubsequences: false)
+        let parts = date.split(separator: date.utf8.contains(UInt8(ascii: "/")) ? "/" : "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
         func padded(_ part: Substring) -> String { part.count == 1 ? "0" + part : String(part) }

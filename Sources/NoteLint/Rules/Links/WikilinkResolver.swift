@@ -73,7 +73,7 @@ public struct WikilinkResolver: Sendable {
             if exact { continue }
             return matches.count == 1 ? .file(matches[0]) : .ambiguous(matches)
         }
-        if !exact, !key.contains("/"), let note = byAlias[key]?.first { return .file(note) }
+        if !exact, !key.utf8.contains(UInt8(ascii: "/")), let note = byAlias[key]?.first { return .file(note) }
         return .unresolved
     }
 
