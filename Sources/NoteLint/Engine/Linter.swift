@@ -71,14 +71,18 @@ public struct Linter: Sendable {
 
     /// Runs all rules on parsed notes and applies severities and inline suppressions.
     public func lint(_ contexts: [NoteContext], vaultFiles: [String]) -> [Finding] {
-        let perNote = contexts.concurrentMap { context in
-            rules.flatMap { rule in context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context) }
+        let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
+        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
+        // it does not wait for them on its own.
+        let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
+            guard job > 0 else {
+                let vault = VaultContext(notes: contexts, files: vaultFiles)
+                return vaultRules.flatMap { $0.check(vault: vault) }
+            }
+            let context = contexts[job - 1]
+            return rules.flatMap { rule in context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context) }
         }
-        var findings = Array(perNote.joined())
-        let vault = VaultContext(notes: contexts, files: vaultFiles)
-        for rule in rules where type(of: rule).description.scope == .vault {
-            findings += rule.check(vault: vault)
-        }
+        var findings = Array(perJob.joined())
         let byPath = Dictionary(contexts.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
         var suppressions: [String: Suppressions] = [:]
         findings = findings.compactMap { finding in

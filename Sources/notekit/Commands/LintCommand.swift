@@ -59,6 +59,7 @@ struct LintCommand: ParsableCommand {
         }
         let report = LintReport(result, errors: missing)
         try write(quiet ? report.filter { $0.severity == .error } : report)
+        keptUntilExit = (result, report)
         if report.errorCount > 0 || (strict && report.warningCount > 0) { throw ExitCode(1) }
     }
 
@@ -96,6 +97,10 @@ struct LintCommand: ParsableCommand {
         }
     }
 }
+
+/// The result and report of the run, never freed: the process ends right after `run()`, and
+/// freeing every parsed note first would only cost time (as compilers skip freeing before exit).
+nonisolated(unsafe) private var keptUntilExit: (Linter.Result, LintReport)?
 
 /// "linting N notes…" on standard error while a large run lasts, when it is a terminal.
 private struct Progress {
