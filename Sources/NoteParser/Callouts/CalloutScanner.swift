@@ -7,9 +7,9 @@ struct CalloutScanner {
 
     func callouts() -> [Callout] {
         var found: [Callout] = []
-        root.forEach { node, ancestors in
+        root.forEach { node in
             guard node.kind == .blockQuote, let range = node.range else { return }
-            let depth = ancestors.filter { $0.kind == .blockQuote }.count
+            let depth = node.ancestorCount(of: .blockQuote)
             if let callout = callout(range, depth: depth) { found.append(callout) }
         }
         return found

@@ -65,66 +65,70 @@ extension CmarkParser {
     }
 }
 
-/// Converts a cmark node tree into `MarkdownNode`s iteratively.
+/// Converts a cmark node tree into a flat `MarkdownTree` in one pass of cmark's iterator.
 private struct TreeConverter {
     let source: SourceText
     let maxDepth: Int
 
-    private struct Pending {
-        let node: OpaquePointer
-        var children: [MarkdownNode] = []
-    }
-
     func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: SourceRange?) {
         guard let iterator = cmark_iter_new(document) else { fatalError("cmark_iter_new failed") }
         defer { cmark_iter_free(iterator) }
-        var stack: [Pending] = []
+        var entries: [MarkdownTree.Entry] = []
+        var text: [UInt8] = []
+        // The open containers: cmark's node and its entry.
+        var open: [(node: OpaquePointer, index: Int)] = []
         var truncated: SourceRange?
-        var root: MarkdownNode?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
-            let isLeaf = cmark_node_first_child(node) == nil
             if event == CMARK_EVENT_ENTER {
-                if stack.isEmpty, isLeaf {
-                    root = make(node, children: [])
-                } else if isLeaf {
-                    stack[stack.count - 1].children.append(make(node, children: []))
-                } else if stack.count >= maxDepth {
-                    let kept = make(node, children: [])
-                    truncated = truncated ?? kept.range ?? source.range(0..<0)
-                    stack[stack.count - 1].children.append(kept)
+                let index = entries.count
+                entries.append(entry(node, parent: open.last?.index ?? -1, index: index, text: &text))
+                if cmark_node_first_child(node) == nil { continue }
+                if open.count >= maxDepth {
+                    // Too deep: kept as a node without children.
+                    truncated = truncated ?? entries[index].range ?? source.range(0..<0)
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 } else {
-                    stack.append(Pending(node: node))
+                    open.append((node, index))
                 }
-            } else if event == CMARK_EVENT_EXIT, let last = stack.last, last.node == node {
-                stack.removeLast()
-                let converted = make(node, children: last.children)
-                if stack.isEmpty { root = converted } else { stack[stack.count - 1].children.append(converted) }
+            } else if event == CMARK_EVENT_EXIT, let last = open.last, last.node == node {
+                open.removeLast()
+                entries[last.index].end = entries.count
             }
         }
-        return (root ?? MarkdownNode(kind: .document, range: nil), truncated)
+        if entries.isEmpty {
+            entries.append(MarkdownTree.Entry(kind: .document, range: nil, headingLevel: 0, parent: -1, end: 1, literal: nil, extra: nil))
+        }
+        return (MarkdownTree(entries: entries, text: text).root, truncated)
     }
 
-    private func make(_ node: OpaquePointer, children: [MarkdownNode]) -> MarkdownNode {
+    /// The entry of `node` (a leaf until its end is set), its strings appended to `text`.
+    private func entry(_ node: OpaquePointer, parent: Int, index: Int, text: inout [UInt8]) -> MarkdownTree.Entry {
         let kind = Self.kind(of: node)
-        var literal: String?
-        var url: String?
-        var fenceInfo: String?
+        func append(_ string: UnsafePointer<CChar>?) -> Range<Int>? {
+            guard let string else { return nil }
+            let start = text.count
+            text.append(contentsOf: UnsafeRawBufferPointer(start: string, count: strlen(string)))
+            return start..<text.count
+        }
+        var literal: Range<Int>?
+        var extra: Range<Int>?
         switch kind {
-        case .text, .code, .codeBlock, .htmlBlock, .htmlInline:
-            literal = cmark_node_get_literal(node).map { String(cString: $0) }
+        case .text, .code, .htmlBlock, .htmlInline:
+            literal = append(cmark_node_get_literal(node))
+        case .codeBlock:
+            literal = append(cmark_node_get_literal(node))
+            extra = append(cmark_node_get_fence_info(node))
         case .link, .image:
-            url = cmark_node_get_url(node).map { String(cString: $0) }
+            extra = append(cmark_node_get_url(node))
         default:
             break
         }
-        if kind == .codeBlock { fenceInfo = cmark_node_get_fence_info(node).map { String(cString: $0) } }
         let level = kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0
-        return MarkdownNode(kind: kind, range: range(of: node), literal: literal, url: url,
-                            headingLevel: level, fenceInfo: fenceInfo, children: children)
+        return MarkdownTree.Entry(kind: kind, range: range(of: node), headingLevel: level, parent: parent, end: index + 1,
+                                  literal: literal, extra: extra)
     }
 
     private func range(of node: OpaquePointer) -> SourceRange? {

@@ -6,7 +6,7 @@ public struct CodeRanges: Sendable {
 
     init(root: MarkdownNode, source: SourceText) {
         var found: [Range<Int>] = []
-        root.forEach { node, _ in
+        root.forEach { node in
             guard let range = node.range else { return }
             switch node.kind {
             case .codeBlock, .htmlBlock:

@@ -1,38 +1,35 @@
-/// Visits a `MarkdownNode` tree depth-first, with the chain of ancestors at each node.
+/// Visits a `MarkdownNode` and its descendants in document order.
 ///
-/// Return `false` from `visit` to skip a node's children. Trees are at most
-/// `NoteParser.Limits.maxMarkdownDepth` deep, so recursion is bounded.
+/// Return `false` from `visit` to skip a node's children. The tree is flat, so a walk is a
+/// loop, whatever the depth; `MarkdownNode.parent` leads to the ancestors.
 public protocol MarkdownWalker {
-    mutating func visit(_ node: MarkdownNode, ancestors: [MarkdownNode]) -> Bool
+    mutating func visit(_ node: MarkdownNode) -> Bool
 }
 
 extension MarkdownWalker {
     /// Walks `root` and all its descendants in document order.
     public mutating func walk(_ root: MarkdownNode) {
-        var ancestors: [MarkdownNode] = []
-        walk(root, ancestors: &ancestors)
-    }
-
-    private mutating func walk(_ node: MarkdownNode, ancestors: inout [MarkdownNode]) {
-        guard visit(node, ancestors: ancestors), !node.children.isEmpty else { return }
-        ancestors.append(node)
-        for child in node.children { walk(child, ancestors: &ancestors) }
-        ancestors.removeLast()
+        let entries = root.tree.entries
+        var position = root.index
+        let end = entries[root.index].end
+        while position < end {
+            position = visit(MarkdownNode(tree: root.tree, index: position)) ? position + 1 : entries[position].end
+        }
     }
 }
 
 /// A walker made of a closure.
 public struct ClosureWalker: MarkdownWalker {
-    let body: (MarkdownNode, [MarkdownNode]) -> Bool
-    public init(_ body: @escaping (MarkdownNode, [MarkdownNode]) -> Bool) { self.body = body }
-    public mutating func visit(_ node: MarkdownNode, ancestors: [MarkdownNode]) -> Bool { body(node, ancestors) }
+    let body: (MarkdownNode) -> Bool
+    public init(_ body: @escaping (MarkdownNode) -> Bool) { self.body = body }
+    public mutating func visit(_ node: MarkdownNode) -> Bool { body(node) }
 }
 
 extension MarkdownNode {
-    /// Calls `body` for every node in document order with its ancestors.
-    public func forEach(_ body: (MarkdownNode, [MarkdownNode]) -> Void) {
+    /// Calls `body` for this node and every descendant in document order.
+    public func forEach(_ body: (MarkdownNode) -> Void) {
         withoutActuallyEscaping(body) { body in
-            var walker = ClosureWalker { body($0, $1); return true }
+            var walker = ClosureWalker { body($0); return true }
             walker.walk(self)
         }
     }

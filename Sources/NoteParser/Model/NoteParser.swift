@@ -81,7 +81,7 @@ public struct NoteParser: Sendable {
         var breaks: [ThematicBreak] = []
         var links: [MarkdownLink] = []
         var tables: [SourceRange] = []
-        root.forEach { node, _ in
+        root.forEach { node in
             guard let range = node.range else { return }
             switch node.kind {
             case .heading:

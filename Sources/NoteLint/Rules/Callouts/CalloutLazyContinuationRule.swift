@@ -32,9 +32,9 @@ public struct CalloutLazyContinuationRule: Rule {
         let source = context.note.source
         // The innermost block quote of each line: inner quotes come after outer ones in document order.
         var quoteOfLine: [Int: (start: Int, depth: Int)] = [:]
-        context.note.body.forEach { node, ancestors in
+        context.note.body.forEach { node in
             guard node.kind == .blockQuote, let range = node.range else { return }
-            let depth = ancestors.filter { $0.kind == .blockQuote }.count + 1
+            let depth = node.ancestorCount(of: .blockQuote) + 1
             for line in range.start.line...range.end.line { quoteOfLine[line] = (range.start.offset, depth) }
         }
         return quoteOfLine.keys.sorted().compactMap { line in
