@@ -9,6 +9,7 @@ public final class ConfigurationLoader: @unchecked Sendable {
     private let explicit: Configuration?
     private let defaultRoot: String
     private var byDirectory: [String: Configuration] = [:]
+    private var byFolder: [String: Configuration] = [:]
     private let lock = NSLock()
 
     /// With `path`, that file applies to every note; otherwise each note's nearest
@@ -22,8 +23,17 @@ public final class ConfigurationLoader: @unchecked Sendable {
     /// The configuration for the note at `path`.
     public func configuration(for path: String) throws(ConfigurationError) -> Configuration {
         if let explicit { return explicit }
-        let directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-        return try configuration(inOrAbove: directory)
+        // Notes of one folder share the answer, found by their folder as written.
+        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
+        lock.lock()
+        let known = byFolder[folder]
+        lock.unlock()
+        if let known { return known }
+        let found = try configuration(inOrAbove: VaultPath.absolute(folder.isEmpty ? "/" : folder))
+        lock.lock()
+        byFolder[folder] = found
+        lock.unlock()
+        return found
     }
 
     private func configuration(inOrAbove directory: String) throws(ConfigurationError) -> Configuration {

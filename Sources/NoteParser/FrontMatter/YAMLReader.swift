@@ -31,8 +31,8 @@ struct YAMLReader {
         // U+2028 and U+2029 both start with the byte 0xE2; most front matter has neither.
         let masked = text.utf8.contains(0xE2)
             ? Self.lineSeparators.reduce(text) { $0.replacingOccurrences(of: $1.separator, with: $1.standIn) } : text
-        // "\r\n" is one Character: split on it too, or CRLF notes are one long line.
-        let lines = masked.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        // Split on bytes; a CRLF line keeps its CR at the end, after every column Yams reports.
+        let lines = masked.utf8.split(separator: Byte.newline, omittingEmptySubsequences: false).map(Substring.init)
         let root: Node?
         do {
             root = try Yams.compose(yaml: masked, .basic, .default, .utf8)

@@ -140,7 +140,10 @@ private struct TreeConverter {
         let endColumn = Int(cmark_node_get_end_column(node))
         let end = endColumn == 0 ? source.lineStarts[min(endLine, source.lineCount) - 1]
             : min(source.offset(line: endLine, column: endColumn) + 1, source.lineEnd(endLine))
-        return source.range(start..<max(start, end))
+        // cmark gives the lines: no search for them.
+        let startPosition = source.position(at: start, onLine: startLine)
+        return SourceRange(start: startPosition,
+                           end: end > start ? source.position(at: end, onLine: min(endLine, source.lineCount)) : startPosition)
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {

@@ -29,6 +29,14 @@ public struct SourceText: Sendable {
         return SourcePosition(line: low + 1, column: offset - lineStarts[low] + 1, offset: offset)
     }
 
+    /// The position of `offset`, found without a search when it lies on `line`.
+    public func position(at offset: Int, onLine line: Int) -> SourcePosition {
+        guard line >= 1, line <= lineStarts.count, offset >= lineStarts[line - 1], offset <= lineEnd(line) else {
+            return position(at: offset)
+        }
+        return SourcePosition(line: line, column: offset - lineStarts[line - 1] + 1, offset: offset)
+    }
+
     /// The byte offset of a 1-based line and column (clamped to the line's end).
     public func offset(line: Int, column: Int) -> Int {
         guard line >= 1 else { return 0 }
