@@ -14,6 +14,7 @@ struct NoteKit: ParsableCommand {
 
     /// Exit codes: 0 success, 1 findings or file errors, 2 usage, configuration or I/O failure.
     static func main() {
+        MemoryTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()
