@@ -13,6 +13,8 @@ public final class NoteContext: Sendable {
     /// The note's citations and citation problems, scanned once here for all citation
     /// rules and the vault pass (the same detection the citations report uses).
     public let citations: NoteCitationScan
+    /// The note's `notekit-disable` directives.
+    let suppressions: Suppressions
 
     public init(note: Note, vaultPath: String, configuration: Configuration) {
         self.note = note
@@ -20,6 +22,7 @@ public final class NoteContext: Sendable {
         self.configuration = configuration
         self.collection = configuration.collection(for: vaultPath)
         self.citations = NoteCitationScan(note: note, displayPath: vaultPath)
+        self.suppressions = Suppressions(note: note)
     }
 
     /// A finding of rule `R` at `range`, with the rule's default severity.

@@ -84,13 +84,10 @@ public struct Linter: Sendable {
         }
         var findings = Array(perJob.joined())
         let byPath = Dictionary(contexts.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var suppressions: [String: Suppressions] = [:]
         findings = findings.compactMap { finding in
             guard let context = byPath[finding.path],
-                  let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity) else { return nil }
-            let suppression = suppressions[finding.path] ?? Suppressions(note: context.note)
-            suppressions[finding.path] = suppression
-            guard !suppression.suppresses(finding.ruleID, at: finding.range.start.line) else { return nil }
+                  let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity),
+                  !context.suppressions.suppresses(finding.ruleID, at: finding.range.start.line) else { return nil }
             var adjusted = finding
             adjusted.severity = severity
             return adjusted

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small byte-level helpers shared by the source scanners.
 enum Byte {
     static let newline = UInt8(ascii: "\n")
@@ -24,14 +30,20 @@ enum Byte {
 extension SourceText {
     /// The first index of `needle` in `bytes[range]`.
     public func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
+        let range = range.clamped(to: 0..<bytes.count)
         guard let first = needle.first, range.count >= needle.count else { return nil }
-        var index = range.lowerBound
-        let last = range.upperBound - needle.count
-        while index <= last {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            var index = range.lowerBound
+            let last = range.upperBound - needle.count
+            while index <= last {
+                guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + position, needle, needle.count) == 0 { return position }
+                index = position + 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// The text of a line with trailing whitespace removed.
