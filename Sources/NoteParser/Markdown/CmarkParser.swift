@@ -95,7 +95,7 @@ private struct TreeConverter {
                 }
             } else if event == CMARK_EVENT_EXIT, let last = open.last, last.node == node {
                 open.removeLast()
-                entries[last.index].end = entries.count
+                entries[last.index].end = UInt32(entries.count)
             }
         }
         if entries.isEmpty {

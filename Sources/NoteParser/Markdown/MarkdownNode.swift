@@ -1,18 +1,49 @@
 /// The cmark-gfm tree of a note's body: immutable, stored flat in document order (each node
 /// followed by its descendants), with the text of all nodes in one byte buffer.
 public final class MarkdownTree: Sendable {
+    /// One node, packed small: a vault has millions of them.
     struct Entry: Sendable {
         let kind: MarkdownNode.Kind
-        let range: SourceRange?
-        let headingLevel: Int
+        let headingLevel: UInt8
         /// Index of the parent; -1 for the root.
-        let parent: Int
+        let parent: Int32
         /// One past the index of the last descendant.
-        var end: Int
-        /// The literal (text, code, code blocks, HTML) in `text`.
-        let literal: Range<Int>?
+        var end: UInt32
+        /// The source range; line 0 when cmark-gfm reports none.
+        let startLine, startColumn, startOffset, endLine, endColumn, endOffset: UInt32
+        /// The literal (text, code, code blocks, HTML) in `text`; `UInt32.max` for none.
+        let literalStart, literalEnd: UInt32
         /// The destination (links, images) or info string (fenced code blocks) in `text`.
-        let extra: Range<Int>?
+        let extraStart, extraEnd: UInt32
+
+        static let none = UInt32.max
+
+        init(kind: MarkdownNode.Kind, range: SourceRange?, headingLevel: Int, parent: Int, end: Int,
+             literal: Range<Int>?, extra: Range<Int>?) {
+            self.kind = kind
+            self.headingLevel = UInt8(headingLevel)
+            self.parent = Int32(parent)
+            self.end = UInt32(end)
+            startLine = UInt32(range?.start.line ?? 0)
+            startColumn = UInt32(range?.start.column ?? 0)
+            startOffset = UInt32(range?.start.offset ?? 0)
+            endLine = UInt32(range?.end.line ?? 0)
+            endColumn = UInt32(range?.end.column ?? 0)
+            endOffset = UInt32(range?.end.offset ?? 0)
+            literalStart = literal.map { UInt32($0.lowerBound) } ?? Self.none
+            literalEnd = literal.map { UInt32($0.upperBound) } ?? Self.none
+            extraStart = extra.map { UInt32($0.lowerBound) } ?? Self.none
+            extraEnd = extra.map { UInt32($0.upperBound) } ?? Self.none
+        }
+
+        var range: SourceRange? {
+            guard startLine > 0 else { return nil }
+            return SourceRange(start: SourcePosition(line: Int(startLine), column: Int(startColumn), offset: Int(startOffset)),
+                               end: SourcePosition(line: Int(endLine), column: Int(endColumn), offset: Int(endOffset)))
+        }
+
+        var literal: Range<Int>? { literalStart == Self.none ? nil : Int(literalStart)..<Int(literalEnd) }
+        var extra: Range<Int>? { extraStart == Self.none ? nil : Int(extraStart)..<Int(extraEnd) }
     }
 
     let entries: [Entry]
@@ -53,20 +84,20 @@ public struct MarkdownNode: Sendable {
     /// Destination of links and images.
     public var url: String? { kind == .link || kind == .image ? tree.string(entry.extra) : nil }
     /// Heading level (1-6); 0 elsewhere.
-    public var headingLevel: Int { entry.headingLevel }
+    public var headingLevel: Int { Int(entry.headingLevel) }
     /// Info string of fenced code blocks.
     public var fenceInfo: String? { kind == .codeBlock ? tree.string(entry.extra) : nil }
 
     /// The parent node; nil for the document.
-    public var parent: MarkdownNode? { entry.parent < 0 ? nil : MarkdownNode(tree: tree, index: entry.parent) }
+    public var parent: MarkdownNode? { entry.parent < 0 ? nil : MarkdownNode(tree: tree, index: Int(entry.parent)) }
 
     /// The direct children, in order.
     public var children: [MarkdownNode] {
         var found: [MarkdownNode] = []
         var child = index + 1
-        while child < entry.end {
+        while child < Int(entry.end) {
             found.append(MarkdownNode(tree: tree, index: child))
-            child = tree.entries[child].end
+            child = Int(tree.entries[child].end)
         }
         return found
     }
@@ -74,10 +105,10 @@ public struct MarkdownNode: Sendable {
     /// How many ancestors of this node are of `kind`.
     public func ancestorCount(of kind: Kind) -> Int {
         var count = 0
-        var current = entry.parent
+        var current = Int(entry.parent)
         while current >= 0 {
             if tree.entries[current].kind == kind { count += 1 }
-            current = tree.entries[current].parent
+            current = Int(tree.entries[current].parent)
         }
         return count
     }
@@ -85,7 +116,7 @@ public struct MarkdownNode: Sendable {
     /// The concatenated text of this node's text and code descendants.
     public var plainText: String {
         var bytes: [UInt8] = []
-        for position in index..<entry.end {
+        for position in index..<Int(entry.end) {
             let node = tree.entries[position]
             if node.kind == .text || node.kind == .code, let literal = node.literal { bytes += tree.text[literal] }
         }

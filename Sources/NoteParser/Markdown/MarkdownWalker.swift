@@ -11,9 +11,9 @@ extension MarkdownWalker {
     public mutating func walk(_ root: MarkdownNode) {
         let entries = root.tree.entries
         var position = root.index
-        let end = entries[root.index].end
+        let end = Int(entries[root.index].end)
         while position < end {
-            position = visit(MarkdownNode(tree: root.tree, index: position)) ? position + 1 : entries[position].end
+            position = visit(MarkdownNode(tree: root.tree, index: position)) ? position + 1 : Int(entries[position].end)
         }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 public struct NoteParser: Sendable {
     /// Resource limits; inputs over them are reported, never followed.
     public struct Limits: Sendable {
-        /// Larger files are refused.
+        /// Larger files are refused (never more than 4 GiB: the body tree stores 32-bit offsets).
         public var maxFileBytes = 20 * 1024 * 1024
         /// Markdown containers deeper than this are not analysed.
         public var maxMarkdownDepth = 256
@@ -19,7 +19,11 @@ public struct NoteParser: Sendable {
 
     public let limits: Limits
 
-    public init(limits: Limits = Limits()) { self.limits = limits }
+    public init(limits: Limits = Limits()) {
+        var limits = limits
+        limits.maxFileBytes = min(limits.maxFileBytes, Int(UInt32.max) - 1)
+        self.limits = limits
+    }
 
     /// Reads and parses the file at `path`.
     public func parse(contentsOf path: String) throws(NoteError) -> Note {
