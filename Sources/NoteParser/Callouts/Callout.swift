@@ -25,8 +25,7 @@ public struct Callout: Sendable, Encodable {
 
     /// The comparable form of a callout type: lowercased, spaces and underscores as hyphens.
     public static func normalize(_ type: String) -> String {
-        String(type.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        String(decoding: type.lowercased().utf8.map { $0 == Byte.space || $0 == UInt8(ascii: "_") ? UInt8(ascii: "-") : $0 },
+               as: UTF8.self)
     }
 }
-
-import Foundation

@@ -140,8 +140,9 @@ struct CitationScanner {
         var references: [FootnoteReference] = []
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
-        while index + 1 < bytes.count {
-            guard bytes[index] == Byte.openBracket, bytes[index + 1] == Byte.caret else { index += 1; continue }
+        let marker = [Byte.openBracket, Byte.caret]
+        while let open = source.find(marker, in: index..<bytes.count) {
+            index = open
             guard !labelStarts.contains(index), !code.contains(index),
                   let (label, after) = label(at: index, limit: bytes.count) else { index += 2; continue }
             references.append(FootnoteReference(label: label, range: source.range(index..<after),
@@ -189,8 +190,10 @@ struct CitationScanner {
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
         var previousEnd = -1
-        while index < bytes.count {
-            guard bytes[index] == Byte.openBracket, index + 1 < bytes.count, Byte.isDigit(bytes[index + 1]),
+        let marker = [Byte.openBracket]
+        while let open = source.find(marker, in: index..<bytes.count) {
+            index = open
+            guard index + 1 < bytes.count, Byte.isDigit(bytes[index + 1]),
                   let (numbers, after) = numbers(at: index, limit: bytes.count) else { index += 1; continue }
             defer { index = after }
             let next = after < bytes.count ? bytes[after] : Byte.newline

@@ -9,8 +9,10 @@ struct LinkScanner {
         var links: [Wikilink] = []
         let bytes = source.bytes
         var index = bodyStart
-        while index + 1 < bytes.count {
-            guard bytes[index] == Byte.openBracket, bytes[index + 1] == Byte.openBracket, !code.contains(index) else { index += 1; continue }
+        let marker = [Byte.openBracket, Byte.openBracket]
+        while let open = source.find(marker, in: index..<bytes.count) {
+            index = open
+            guard !code.contains(index) else { index += 1; continue }
             var end = index + 2
             while end + 1 < bytes.count, bytes[end] != Byte.newline,
                   !(bytes[end] == Byte.closeBracket && bytes[end + 1] == Byte.closeBracket) { end += 1 }

@@ -40,6 +40,7 @@ public struct CalloutUnknownTypeRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
+        guard !context.note.callouts.isEmpty else { return [] }
         let configured = context.configuration.calloutTypes
         let known = Set((Self.builtInTypes + configured).map(Callout.normalize))
         let candidates = configured + Self.builtInTypes

@@ -82,7 +82,7 @@ enum FrontMatterValues {
         let lower = text.lowercased()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains(where: \.isWhitespace)
+        return !host.isEmpty && !text.unicodeScalars.contains(where: \.properties.isWhitespace)
     }
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.
