@@ -18,5 +18,5 @@ public struct IndexedDefinition: Sendable {
     public static func key(_ label: String) -> String { label.lowercased() }
 
     /// Purely numeric labels (`[^1]`) are numbered per note, so they are not compared across notes.
-    public static func isNoteLocal(_ label: String) -> Bool { label.allSatisfy(\.isASCII) && label.allSatisfy(\.isNumber) }
+    public static func isNoteLocal(_ label: String) -> Bool { label.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
 }

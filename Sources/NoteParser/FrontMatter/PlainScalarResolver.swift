@@ -6,9 +6,12 @@ enum PlainScalarResolver {
     static let falses: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
 
     static func value(of text: String) -> YAMLValue {
-        if nulls.contains(text) { return .null }
-        if trues.contains(text) { return .bool(true) }
-        if falses.contains(text) { return .bool(false) }
+        // The null and bool words are at most five bytes long: longer text skips the hashing.
+        if text.utf8.count <= 5 {
+            if nulls.contains(text) { return .null }
+            if trues.contains(text) { return .bool(true) }
+            if falses.contains(text) { return .bool(false) }
+        }
         guard let first = text.utf8.first else { return .string(text) }
         let startsNumeric = Byte.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
         guard startsNumeric else { return .string(text) }

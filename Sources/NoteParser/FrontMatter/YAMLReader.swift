@@ -21,16 +21,14 @@ struct YAMLReader {
     let limits: Limits
 
     /// libyaml (YAML 1.1) breaks lines at U+2028 and U+2029, notes split on `\n` only: they are
-    /// read as these noncharacters of the same UTF-8 length, then restored in values.
-    private static let lineSeparators: [(separator: String, standIn: String)] = [(0x2028, 0xFDD0), (0x2029, 0xFDD1)]
-        .map { (String(Unicode.Scalar($0)!), String(Unicode.Scalar($1)!)) }
+    /// read as the noncharacters U+FDD0 and U+FDD1 (as long in UTF-8), then restored in values.
+    private static let separators: [UInt8] = [0xA8, 0xA9]  // U+2028, U+2029: E2 80 A8, E2 80 A9
+    private static let standIns: [UInt8] = [0x90, 0x91]  // U+FDD0, U+FDD1: EF B7 90, EF B7 91
 
     /// Composes `text` and returns its top-level pairs with the 1-based line of each key.
     func readMapping(_ text: String) throws(Failure) -> [(key: String, line: Int, value: YAMLValue, style: YAMLStyle)] {
         try checkNesting(text)
-        // U+2028 and U+2029 both start with the byte 0xE2; most front matter has neither.
-        let masked = text.utf8.contains(0xE2)
-            ? Self.lineSeparators.reduce(text) { $0.replacingOccurrences(of: $1.separator, with: $1.standIn) } : text
+        let masked = Self.swapping(text, from: (0xE2, 0x80, Self.separators), to: (0xEF, 0xB7, Self.standIns))
         // Split on bytes; a CRLF line keeps its CR at the end, after every column Yams reports.
         let lines = masked.utf8.split(separator: Byte.newline, omittingEmptySubsequences: false).map(Substring.init)
         let root: Node?
@@ -102,8 +100,28 @@ struct YAMLReader {
     }
 
     private static func restore(_ text: String) -> String {
-        guard text.utf8.contains(0xEF) else { return text }
-        return lineSeparators.reduce(text) { $0.replacingOccurrences(of: $1.standIn, with: $1.separator) }
+        swapping(text, from: (0xEF, 0xB7, standIns), to: (0xE2, 0x80, separators))
+    }
+
+    /// `text` with each three-byte character `from` (two lead bytes, then one of the last
+    /// bytes) replaced by the one of `to` at the same place in its list.
+    private static func swapping(_ text: String, from: (UInt8, UInt8, [UInt8]), to: (UInt8, UInt8, [UInt8])) -> String {
+        guard text.utf8.contains(from.0) else { return text }
+        var bytes = Array(text.utf8)
+        var changed = false
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == from.0, bytes[index + 1] == from.1, let which = from.2.firstIndex(of: bytes[index + 2]) {
+                bytes[index] = to.0
+                bytes[index + 1] = to.1
+                bytes[index + 2] = to.2[which]
+                changed = true
+                index += 3
+            } else {
+                index += 1
+            }
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     /// Yams reports collections as `.any` style, so flow collections are told by their
