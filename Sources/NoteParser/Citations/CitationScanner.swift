@@ -117,9 +117,9 @@ struct CitationScanner {
     private func lastLine(of line: Int) -> Int {
         var last = line
         while last < source.lineCount {
-            let next = source.lineString(last + 1)
-            guard next.hasPrefix("  ") || next.hasPrefix("\t"),
-                  !next.isBlank else { break }
+            let next = source.bytes[source.lineRange(last + 1)]
+            guard next.starts(with: [Byte.space, Byte.space]) || next.first == Byte.tab,
+                  !next.allSatisfy(Byte.isWhitespace) else { break }
             last += 1
         }
         return last
@@ -127,12 +127,19 @@ struct CitationScanner {
 
     private func definition(_ line: DefinitionLine, isDuplicate: Bool, isUnused: Bool) -> FootnoteDefinition {
         let start = source.lineStarts[line.line - 1]
-        let end = source.lineEnd(lastLine(of: line.line))
+        let endLine = lastLine(of: line.line)
+        let end = source.lineEnd(endLine)
         var textStart = line.labelEnd
         while textStart < end, source.bytes[textStart] == Byte.space || source.bytes[textStart] == Byte.tab { textStart += 1 }
-        let text = source.string(textStart..<end).split(separator: "\n").map { $0.trimmed() }.joined(separator: " ")
-        return FootnoteDefinition(label: line.label, form: line.form, range: source.range(start..<end),
-                                  labelRange: source.range(line.labelStart..<line.labelEnd), textRange: source.range(textStart..<end),
+        let text = endLine == line.line ? source.string(textStart..<end).trimmed()
+            : source.string(textStart..<end).split(separator: "\n").map { $0.trimmed() }.joined(separator: " ")
+        let startPosition = source.position(at: start, onLine: line.line)
+        let endPosition = source.position(at: end, onLine: endLine)
+        let textStartPosition = source.position(at: textStart, onLine: line.line)
+        return FootnoteDefinition(label: line.label, form: line.form, range: SourceRange(start: startPosition, end: endPosition),
+                                  labelRange: SourceRange(start: source.position(at: line.labelStart, onLine: line.line),
+                                                          end: source.position(at: line.labelEnd, onLine: line.line)),
+                                  textRange: SourceRange(start: textStartPosition, end: endPosition),
                                   text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate, isUnused: isUnused)
     }
 
