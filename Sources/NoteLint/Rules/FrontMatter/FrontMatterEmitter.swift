@@ -6,8 +6,9 @@ import Yams
 /// text reads back as intended: block-list tags `  - Tag`, unquoted dates, UUIDs and URLs,
 /// quotes only where YAML needs them (single preferred), never block scalars.
 ///
-/// Every result is composed with Yams and compared with the intended value; when that
-/// fails the emitter returns nil and the rule offers no fix.
+/// Every result is composed with Yams, its scalars typed as notekit reads front matter, and
+/// compared with the intended value; when that fails the emitter returns nil and the rule
+/// offers no fix.
 public enum FrontMatterEmitter {
     /// What an entry's value must read back as.
     public enum Value: Equatable, Sendable {
@@ -86,8 +87,9 @@ public enum FrontMatterEmitter {
     /// True when `text` is a one-entry map of `key` to `value`.
     private static func reads(_ text: String, key: String, as value: Value) -> Bool {
         memo.value(for: text + "\u{1}" + key + "\u{1}" + value.memoKey) {
-            guard case .mapping(let mapping)? = try? Yams.compose(yaml: text, .default, .default, .utf8), mapping.count == 1,
-                  let (keyNode, valueNode) = mapping.first, keyNode.string == key, tagName(keyNode) == .str
+            guard case .mapping(let mapping)? = compose(text), mapping.count == 1,
+                  let (keyNode, valueNode) = mapping.first, case .scalar(let keyScalar) = keyNode,
+                  keyScalar.string == key, typed(keyScalar) == .string(key)
             else { return false }
             return matches(valueNode, value)
         }
@@ -96,10 +98,21 @@ public enum FrontMatterEmitter {
     /// True when `text` is a one-item list whose item is `value`.
     private static func reads(_ text: String, as value: Value) -> Bool {
         memo.value(for: text + "\u{1}" + value.memoKey) {
-            guard case .sequence(let sequence)? = try? Yams.compose(yaml: text, .default, .default, .utf8), sequence.count == 1, let item = sequence.first
+            guard case .sequence(let sequence)? = compose(text), sequence.count == 1, let item = sequence.first
             else { return false }
             return matches(item, value)
         }
+    }
+
+    /// The YAML node of `text`; scalars are typed afterwards by `typed`, as front matter is read.
+    private static func compose(_ text: String) -> Node? {
+        try? Yams.compose(yaml: text, .basic, .default, .utf8)
+    }
+
+    /// What a scalar reads as in front matter: quoted ones are strings, plain ones are typed
+    /// by `PlainScalarResolver`.
+    private static func typed(_ scalar: Node.Scalar) -> YAMLValue {
+        scalar.style == .plain ? PlainScalarResolver.value(of: scalar.string) : .string(scalar.string)
     }
 
     /// Validations already made: vaults repeat the same tags and values in many notes.
@@ -125,15 +138,17 @@ public enum FrontMatterEmitter {
     private static func matches(_ node: Node, _ value: Value) -> Bool {
         switch (node, value) {
         case (.scalar(let scalar), .string(let string)):
-            return scalar.string == string && tagName(node) == .str
+            return scalar.string == string && typed(scalar) == .string(string)
         case (.scalar(let scalar), .timestamp(let string)):
-            return scalar.string == string && scalar.style == .plain && tagName(node) == .timestamp
+            guard scalar.string == string, scalar.style == .plain else { return false }
+            switch typed(scalar) {
+            case .date, .datetime: return true
+            default: return false
+            }
         case (.sequence(let sequence), .list(let items)):
             return sequence.count == items.count && zip(sequence, items).allSatisfy { matches($0, .string($1)) }
         default:
             return false
         }
     }
-
-    private static func tagName(_ node: Node) -> Tag.Name? { Tag.Name(rawValue: node.tag.description) }
 }
