@@ -47,7 +47,7 @@ public struct NoteParser: Sendable {
             throw NoteError(path: path, code: .tooLarge, message: "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
         }
         let source = SourceText(bytes: bytes)
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = source.find([0], in: 0..<bytes.count) {
             throw NoteError(path: path, code: .notText, message: "not a text file (NUL byte)", position: source.position(at: nul))
         }
         if let bad = UTF8Validation.firstInvalidOffset(bytes) {
@@ -72,8 +72,11 @@ public struct NoteParser: Sendable {
         }
         // cmark-gfm also ends lines at a bare CR; notes end them at LF only (CRLF included), so
         // bare CRs are read as spaces and every node's lines are the note's lines.
-        for index in masked.indices where masked[index] == Byte.carriageReturn
-            && (index + 1 == masked.count || masked[index + 1] != Byte.newline) { masked[index] = Byte.space }
+        var carriageReturn = source.find([Byte.carriageReturn], in: 0..<masked.count)
+        while let index = carriageReturn {
+            if index + 1 == masked.count || masked[index + 1] != Byte.newline { masked[index] = Byte.space }
+            carriageReturn = source.find([Byte.carriageReturn], in: (index + 1)..<masked.count)
+        }
         let (root, truncated) = CmarkParser.parse(masked, source: source, maxDepth: limits.maxMarkdownDepth)
         if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,

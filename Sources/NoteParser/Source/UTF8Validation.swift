@@ -2,9 +2,18 @@
 enum UTF8Validation {
     /// The offset of the first invalid sequence, or nil when all of `bytes` is valid UTF-8.
     static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer(firstInvalidOffset)
+    }
+
+    private static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time: no byte has its high bit set.
+            while index + 8 <= count,
+                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+            guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
             let length: Int
