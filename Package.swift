@@ -52,7 +52,7 @@ let package = Package(
         ),
         // libFuzzer target (scripts/fuzz-build.sh); a plain build replays inputs given as arguments.
         .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
-        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser"]),
+        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "Yams"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),

@@ -9,6 +9,39 @@ public enum DateText {
         return (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
     }
 
+    /// True when YAML 1.1 reads the plain scalar `text` as a timestamp: `YYYY-MM-DD`, or
+    /// `YYYY-M-D`, `T` or blanks, `H:MM:SS`, an optional fraction and time zone (the regular
+    /// expression of the `timestamp` tag, checked by hand). Seconds are required.
+    public static func isYAMLTimestamp(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        func digits(_ least: Int, _ most: Int) -> Int? {
+            let start = index
+            while index < bytes.count, index - start < most, Byte.isDigit(bytes[index]) { index += 1 }
+            return index - start >= least ? index - start : nil
+        }
+        func skip(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+        guard digits(4, 4) != nil, skip(UInt8(ascii: "-")), let month = digits(1, 2), skip(UInt8(ascii: "-")),
+              let day = digits(1, 2) else { return false }
+        if index == bytes.count { return month == 2 && day == 2 }
+        if !skip(UInt8(ascii: "T")), !skip(UInt8(ascii: "t")) {
+            guard skip(Byte.space) || skip(Byte.tab) else { return false }
+            while skip(Byte.space) || skip(Byte.tab) {}
+        }
+        guard digits(1, 2) != nil, skip(Byte.colon), digits(2, 2) != nil, skip(Byte.colon), digits(2, 2) != nil else { return false }
+        if skip(UInt8(ascii: ".")) { _ = digits(0, Int.max) }
+        guard index < bytes.count else { return true }
+        while skip(Byte.space) || skip(Byte.tab) {}
+        if skip(UInt8(ascii: "Z")) { return index == bytes.count }
+        guard skip(UInt8(ascii: "-")) || skip(UInt8(ascii: "+")), digits(1, 2) != nil else { return false }
+        if skip(Byte.colon) { guard digits(2, 2) != nil else { return false } }
+        return index == bytes.count
+    }
+
     /// True for an ISO-8601 date and time such as `2025-09-17T17:43:58.385Z`.
     public static func isDateTime(_ text: String) -> Bool {
         guard text.count > 11, isCalendarDate(String(text.prefix(10))) else { return false }

@@ -23,6 +23,8 @@ public struct FrontMatter: Sendable {
 
     /// Keys written more than once, with all their entries, in order of first appearance.
     public var duplicateKeys: [(key: String, entries: [FrontMatterEntry])] {
+        var seen = Set<String>(minimumCapacity: entries.count)
+        guard !entries.allSatisfy({ seen.insert($0.key).inserted }) else { return [] }
         var order: [String] = []
         var byKey: [String: [FrontMatterEntry]] = [:]
         for entry in entries {

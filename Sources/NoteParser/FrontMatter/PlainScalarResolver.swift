@@ -1,6 +1,6 @@
-/// Types plain (unquoted) YAML scalars the way Yams' default resolver does (YAML 1.1:
-/// null, bool, int, float, timestamp), without its regular expressions. Front matter is
-/// read with it, and the front-matter emitter checks what it writes with it.
+/// Types plain (unquoted) YAML scalars the way Yams' default resolver does (YAML 1.1: null,
+/// bool, int and float in bases 2 to 60, timestamp), without its regular expressions (tested
+/// against it). Front matter is read with it, and the front-matter emitter checks with it.
 public enum PlainScalarResolver {
     static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
     static let trues: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
@@ -38,6 +38,7 @@ public enum PlainScalarResolver {
             sign = first == "-" ? -1 : 1
             body = body.dropFirst()
         }
+        if let sexagesimal = sexagesimal(body) { return sign * sexagesimal }
         let digits = body.filter { $0 != "_" }
         for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.hasPrefix(prefix) {
             return Int(digits.dropFirst(2), radix: radix).map { sign * Double($0) }
@@ -47,6 +48,28 @@ public enum PlainScalarResolver {
         }
         guard isDecimal(digits) else { return nil }
         return Double(digits).map { sign * $0 }
+    }
+
+    /// YAML 1.1 base 60: `[1-9][0-9_]*(:[0-5]?[0-9])+` (int) or `[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*`
+    /// (float), as in `1:20` (80) or `1:20.5`; nil for anything else.
+    private static func sexagesimal(_ text: Substring) -> Double? {
+        var parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return nil }
+        var fraction: Substring?
+        if let dot = parts[parts.count - 1].firstIndex(of: ".") {
+            fraction = parts[parts.count - 1][parts[parts.count - 1].index(after: dot)...]
+            parts[parts.count - 1] = parts[parts.count - 1][..<dot]
+        }
+        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        guard let first = parts.first?.first, isDigit(first), fraction != nil || first != "0",
+              parts[0].allSatisfy({ isDigit($0) || $0 == "_" }),
+              parts.dropFirst().allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(isDigit) && ($0.count == 1 || $0.first! <= "5") }),
+              fraction?.allSatisfy({ isDigit($0) || $0 == "_" }) ?? true,
+              let head = Double(parts[0].filter { $0 != "_" }) else { return nil }
+        var value = head
+        for part in parts.dropFirst() { value = value * 60 + Double(part)! }
+        if let fraction, !fraction.isEmpty, let digits = Double("0." + fraction.filter { $0 != "_" }) { value += digits }
+        return value
     }
 
     /// `[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?` or `\.[0-9]+([eE][-+][0-9]+)?`.

@@ -109,10 +109,17 @@ public enum FrontMatterEmitter {
         try? Yams.compose(yaml: text, .basic, .default, .utf8)
     }
 
-    /// What a scalar reads as in front matter: quoted ones are strings, plain ones are typed
-    /// by `PlainScalarResolver`.
+    /// What a scalar reads as: quoted ones are strings; plain ones are typed by
+    /// `PlainScalarResolver`, except that only what YAML 1.1 itself reads as a timestamp is
+    /// one (other tools read `2025-09-17 17:43` as a string).
     private static func typed(_ scalar: Node.Scalar) -> YAMLValue {
-        scalar.style == .plain ? PlainScalarResolver.value(of: scalar.string) : .string(scalar.string)
+        let text = scalar.string
+        guard scalar.style == .plain else { return .string(text) }
+        if DateText.isYAMLTimestamp(text) { return .datetime(text) }
+        switch PlainScalarResolver.value(of: text) {
+        case .date, .datetime: return .string(text)
+        case let value: return value
+        }
     }
 
     /// Validations already made: vaults repeat the same tags and values in many notes.
