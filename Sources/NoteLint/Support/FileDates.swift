@@ -5,7 +5,7 @@ public enum FileDates {
     /// The day (`YYYY-MM-DD`) `path` was created: the date of the git commit that added it
     /// (followed through renames), else the file's birth time, else its modification time.
     /// Nil when the file does not exist; never today's date for want of a better one.
-    public static func created(_ path: String) -> String? {
+    @Sendable public static func created(_ path: String) -> String? {
         addedInGit(path) ?? fileDate(path)
     }
 
