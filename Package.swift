@@ -28,7 +28,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "NoteParser", dependencies: ["CCmarkGFM", "Yams"]),
+        // A per-thread bump allocator for cmark-gfm's parser (C).
+        .target(name: "CmarkArena", dependencies: ["CCmarkGFM"]),
+        .target(name: "NoteParser", dependencies: ["CCmarkGFM", "CmarkArena", "Yams"]),
         .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
         .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
@@ -52,7 +54,7 @@ let package = Package(
         ),
         // libFuzzer target (scripts/fuzz-build.sh); a plain build replays inputs given as arguments.
         .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
-        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "Yams"]),
+        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkArena", "Yams"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),

@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CmarkArena
 import Foundation
 
 /// Parses Markdown with cmark-gfm into an immutable `MarkdownNode` tree.
@@ -24,9 +25,11 @@ public enum CmarkParser {
     /// Parses `bytes` (front matter already masked) and converts the tree.
     ///
     /// Containers deeper than `maxDepth` are kept as nodes without children; `truncated`
-    /// is the range of the first one, when that happened.
+    /// is the range of the first one, when that happened. cmark allocates from the thread's
+    /// arena, emptied when the tree has been converted.
     static func parse(_ bytes: [UInt8], source: SourceText, maxDepth: Int) -> (root: MarkdownNode, truncated: SourceRange?) {
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
+        defer { notekit_arena_reset() }
+        guard let parser = cmark_parser_new_with_mem(options, notekit_arena_allocator()) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
         bytes.withUnsafeBufferPointer { buffer in

@@ -1,0 +1,106 @@
+// A per-thread bump allocator for cmark-gfm: a parse makes many small allocations that all
+// die together with its tree, so handing out slices of a few large blocks and dropping them
+// at once replaces most of malloc and free. Each allocation is preceded by its size, so
+// that realloc can copy it, and grows in place when it is the block's last.
+#include "cmark_arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ALIGNMENT = 16, HEADER = 16, FIRST_BLOCK = 1 << 20, KEPT_LIMIT = 16 << 20 };
+
+typedef struct block {
+    struct block *previous;
+    size_t capacity;
+    size_t used;
+    size_t last; // offset of the last allocation's header
+} block;
+
+#define BLOCK_HEADER ((sizeof(block) + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1))
+#define BLOCK_DATA(b) ((char *)(b) + BLOCK_HEADER)
+
+static _Thread_local block *current;
+
+static void out_of_memory(void) {
+    fputs("notekit: out of memory while parsing Markdown\n", stderr);
+    abort();
+}
+
+static size_t rounded(size_t size) {
+    if (size > SIZE_MAX - HEADER - ALIGNMENT) out_of_memory();
+    return HEADER + ((size + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1));
+}
+
+static void add_block(size_t needed) {
+    size_t capacity = current ? current->capacity * 2 : FIRST_BLOCK;
+    if (capacity < needed) capacity = needed;
+    if (capacity > SIZE_MAX - BLOCK_HEADER) out_of_memory();
+    block *fresh = malloc(BLOCK_HEADER + capacity);
+    if (!fresh) out_of_memory();
+    fresh->previous = current;
+    fresh->capacity = capacity;
+    fresh->used = 0;
+    fresh->last = 0;
+    current = fresh;
+}
+
+static void *arena_alloc(size_t size) {
+    size_t needed = rounded(size);
+    if (!current || current->capacity - current->used < needed) add_block(needed);
+    char *header = BLOCK_DATA(current) + current->used;
+    *(size_t *)header = size;
+    current->last = current->used;
+    current->used += needed;
+    return header + HEADER;
+}
+
+static void *arena_calloc(size_t count, size_t size) {
+    if (size && count > SIZE_MAX / size) out_of_memory();
+    void *memory = arena_alloc(count * size);
+    memset(memory, 0, count * size);
+    return memory;
+}
+
+static void *arena_realloc(void *memory, size_t size) {
+    if (!memory) return arena_alloc(size);
+    char *header = (char *)memory - HEADER;
+    size_t old = *(size_t *)header;
+    if (header == BLOCK_DATA(current) + current->last) {
+        size_t needed = rounded(size);
+        if (current->capacity - current->last >= needed) {
+            *(size_t *)header = size;
+            current->used = current->last + needed;
+            return memory;
+        }
+    }
+    void *moved = arena_alloc(size);
+    memcpy(moved, memory, old < size ? old : size);
+    return moved;
+}
+
+static void arena_free(void *memory) { (void)memory; }
+
+static cmark_mem allocator = {arena_calloc, arena_realloc, arena_free};
+
+cmark_mem *notekit_arena_allocator(void) { return &allocator; }
+
+void notekit_arena_reset(void) {
+    if (!current) return;
+    size_t total = 0;
+    while (current->previous) {
+        block *previous = current->previous;
+        total += current->capacity;
+        free(current);
+        current = previous;
+    }
+    total += current->capacity;
+    if (total > current->capacity && total <= KEPT_LIMIT) {
+        free(current);
+        current = NULL;
+        add_block(total);
+    }
+    current->used = 0;
+    current->last = 0;
+}

@@ -1,0 +1,47 @@
+import CmarkArena
+import Testing
+
+/// The bump allocator cmark-gfm parses with: zeroed, aligned memory that keeps its bytes
+/// when grown, in place or moved, across block boundaries and resets.
+@Suite struct CmarkArenaTests {
+    let mem = notekit_arena_allocator()!.pointee
+
+    @Test func callocZeroesAndAligns() {
+        defer { notekit_arena_reset() }
+        for size in [1, 7, 16, 100, 3000] {
+            let memory = mem.calloc(1, size)!
+            #expect(Int(bitPattern: memory) % 16 == 0)
+            #expect(UnsafeRawBufferPointer(start: memory, count: size).allSatisfy { $0 == 0 })
+            memory.initializeMemory(as: UInt8.self, repeating: 0xAB, count: size)
+        }
+        // Reused memory is zeroed again.
+        notekit_arena_reset()
+        let again = mem.calloc(100, 30)!
+        #expect(UnsafeRawBufferPointer(start: again, count: 3000).allSatisfy { $0 == 0 })
+    }
+
+    @Test func reallocKeepsBytesInPlaceAndWhenMoved() {
+        defer { notekit_arena_reset() }
+        var buffer = mem.realloc(nil, 10)!
+        for index in 0..<10 { buffer.storeBytes(of: UInt8(index), toByteOffset: index, as: UInt8.self) }
+        let grown = mem.realloc(buffer, 40)!
+        #expect(grown == buffer) // the last allocation grows in place
+        let other = mem.calloc(1, 8)!
+        buffer = mem.realloc(grown, 3 << 20)! // moved, into a new block larger than the first
+        #expect(buffer != grown && other != buffer)
+        #expect((0..<10).allSatisfy { buffer.load(fromByteOffset: $0, as: UInt8.self) == UInt8($0) })
+        let shrunk = mem.realloc(buffer, 4)!
+        #expect((0..<4).allSatisfy { shrunk.load(fromByteOffset: $0, as: UInt8.self) == UInt8($0) })
+        mem.free(shrunk)
+    }
+
+    @Test func manyAllocationsAcrossBlocksStayIntact() {
+        defer { notekit_arena_reset() }
+        let pointers = (0..<5000).map { index -> UnsafeMutableRawPointer in
+            let memory = mem.calloc(1, 1000)!
+            memory.storeBytes(of: UInt32(index), as: UInt32.self)
+            return memory
+        }
+        #expect(pointers.enumerated().allSatisfy { $1.load(as: UInt32.self) == UInt32($0) })
+    }
+}
