@@ -23,8 +23,10 @@ public enum PlainScalarResolver {
         return .string(text)
     }
 
-    /// Decimal, hexadecimal (`0x`), octal (`0o`, leading `0`) and binary (`0b`) integers,
-    /// decimal floats with exponent, `.inf` and `.nan`; `_` separators allowed.
+    /// The value of a YAML 1.1 int or float: decimal, hexadecimal (`0x`), octal (`0o`, leading
+    /// `0`) and binary (`0b`) integers, base 60 (`1:20`), decimal floats with exponent, `.inf`
+    /// and `.nan`; `_` separators allowed. Each form is matched as Yams' regular expression
+    /// spells it.
     static func number(_ text: String) -> Double? {
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
@@ -32,67 +34,101 @@ public enum PlainScalarResolver {
         case ".nan", ".NaN", ".NAN": return .nan
         default: break
         }
-        var body = Substring(text)
+        let bytes = Array(text.utf8)
+        var body = bytes[...]
         var sign = 1.0
-        if let first = body.first, first == "-" || first == "+" {
-            sign = first == "-" ? -1 : 1
+        if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            sign = first == UInt8(ascii: "-") ? -1 : 1
             body = body.dropFirst()
         }
-        if let sexagesimal = sexagesimal(body) { return sign * sexagesimal }
-        let digits = body.filter { $0 != "_" }
-        for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where digits.hasPrefix(prefix) {
-            return Int(digits.dropFirst(2), radix: radix).map { sign * Double($0) }
+        guard let first = body.first else { return nil }
+        if body.contains(UInt8(ascii: ":")) { return sexagesimal(body).map { sign * $0 } }
+        if first == UInt8(ascii: "0"), body.count > 1 {
+            let rest = body.dropFirst(2)
+            switch body[body.startIndex + 1] {
+            case UInt8(ascii: "x"): return integer(rest, radix: 16).map { sign * $0 }
+            case UInt8(ascii: "o"): return integer(rest, radix: 8).map { sign * $0 }
+            case UInt8(ascii: "b"): return integer(rest, radix: 2).map { sign * $0 }
+            default: if let octal = integer(body.dropFirst(), radix: 8) { return sign * octal }
+            }
         }
-        if digits.count > 1, digits.hasPrefix("0"), digits.allSatisfy({ ("0"..."7").contains($0) }) {
-            return Int(digits.dropFirst(), radix: 8).map { sign * Double($0) }
+        // `\.[0-9_]+([eE][-+][0-9]+)?` takes no sign; `[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?` does.
+        let isFloat = first == UInt8(ascii: ".") ? body.count == bytes.count && isDecimal(body, leadingDot: true)
+            : Byte.isDigit(first) && isDecimal(body, leadingDot: false)
+        guard isFloat else { return nil }
+        return Double(String(decoding: body.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)).map { sign * $0 }
+    }
+
+    /// The value of `[digits_]+` in `radix` (0 when there are only separators), or nil.
+    private static func integer(_ digits: ArraySlice<UInt8>, radix: Int) -> Double? {
+        guard !digits.isEmpty, digits.allSatisfy({ $0 == UInt8(ascii: "_") || digitValue($0) < radix }) else { return nil }
+        let value = digits.reduce(0.0) { $1 == UInt8(ascii: "_") ? $0 : $0 * Double(radix) + Double(digitValue($1)) }
+        return value
+    }
+
+    /// The value of a digit in bases up to 16, or 99.
+    private static func digitValue(_ byte: UInt8) -> Int {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return Int(byte - UInt8(ascii: "A")) + 10
+        default: return 99
         }
-        guard isDecimal(digits) else { return nil }
-        return Double(digits).map { sign * $0 }
     }
 
     /// YAML 1.1 base 60: `[1-9][0-9_]*(:[0-5]?[0-9])+` (int) or `[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*`
     /// (float), as in `1:20` (80) or `1:20.5`; nil for anything else.
-    private static func sexagesimal(_ text: Substring) -> Double? {
-        var parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    private static func sexagesimal(_ text: ArraySlice<UInt8>) -> Double? {
+        var parts = text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         guard parts.count > 1 else { return nil }
-        var fraction: Substring?
-        if let dot = parts[parts.count - 1].firstIndex(of: ".") {
-            fraction = parts[parts.count - 1][parts[parts.count - 1].index(after: dot)...]
+        var fraction: ArraySlice<UInt8>?
+        if let dot = parts[parts.count - 1].firstIndex(of: UInt8(ascii: ".")) {
+            fraction = parts[parts.count - 1][(dot + 1)...]
             parts[parts.count - 1] = parts[parts.count - 1][..<dot]
         }
-        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
-        guard let first = parts.first?.first, isDigit(first), fraction != nil || first != "0",
-              parts[0].allSatisfy({ isDigit($0) || $0 == "_" }),
-              parts.dropFirst().allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(isDigit) && ($0.count == 1 || $0.first! <= "5") }),
-              fraction?.allSatisfy({ isDigit($0) || $0 == "_" }) ?? true,
-              let head = Double(parts[0].filter { $0 != "_" }) else { return nil }
+        let isDigitOrSeparator: (UInt8) -> Bool = { Byte.isDigit($0) || $0 == UInt8(ascii: "_") }
+        guard let first = parts[0].first, Byte.isDigit(first), fraction != nil || first != UInt8(ascii: "0"),
+              parts[0].allSatisfy(isDigitOrSeparator),
+              parts.dropFirst().allSatisfy({ part in
+                  (1...2).contains(part.count) && part.allSatisfy(Byte.isDigit) && (part.count == 1 || part.first! <= UInt8(ascii: "5"))
+              }),
+              fraction?.allSatisfy(isDigitOrSeparator) ?? true,
+              let head = Double(String(decoding: parts[0].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)) else { return nil }
         var value = head
-        for part in parts.dropFirst() { value = value * 60 + Double(part)! }
-        if let fraction, !fraction.isEmpty, let digits = Double("0." + fraction.filter { $0 != "_" }) { value += digits }
+        for part in parts.dropFirst() { value = value * 60 + Double(part.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }) }
+        if let fraction, let digits = Double("0." + String(decoding: fraction.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)) {
+            value += digits
+        }
         return value
     }
 
-    /// `[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?` or `\.[0-9]+([eE][-+][0-9]+)?`.
-    private static func isDecimal(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var index = 0
-        func digitRun() -> Int {
+    /// `[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?`, or with `leadingDot`
+    /// `\.[0-9_]+([eE][-+][0-9]+)?`.
+    private static func isDecimal(_ bytes: ArraySlice<UInt8>, leadingDot: Bool) -> Bool {
+        var index = bytes.startIndex
+        func run(_ accepts: (UInt8) -> Bool) -> Int {
             let start = index
-            while index < bytes.count, Byte.isDigit(bytes[index]) { index += 1 }
+            while index < bytes.endIndex, accepts(bytes[index]) { index += 1 }
             return index - start
         }
-        let whole = digitRun()
-        var fraction = 0
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        let digitOrSeparator: (UInt8) -> Bool = { Byte.isDigit($0) || $0 == UInt8(ascii: "_") }
+        if leadingDot {
             index += 1
-            fraction = digitRun()
+            guard run(digitOrSeparator) > 0 else { return false }
+        } else {
+            guard run(digitOrSeparator) > 0 else { return false }
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                _ = run(digitOrSeparator)
+            }
         }
-        guard whole > 0 || fraction > 0 else { return false }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
-            guard digitRun() > 0 else { return false }
+            let signed = index < bytes.endIndex && (bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+"))
+            guard signed || !leadingDot else { return false }
+            if signed { index += 1 }
+            guard run(Byte.isDigit) > 0 else { return false }
         }
-        return index == bytes.count
+        return index == bytes.endIndex
     }
 }
