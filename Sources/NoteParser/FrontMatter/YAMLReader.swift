@@ -25,9 +25,19 @@ struct YAMLReader {
     private static let separators: [UInt8] = [0xA8, 0xA9]  // U+2028, U+2029: E2 80 A8, E2 80 A9
     private static let standIns: [UInt8] = [0x90, 0x91]  // U+FDD0, U+FDD1: EF B7 90, EF B7 91
 
-    /// Composes `text` and returns its top-level pairs with the 1-based line of each key.
-    func readMapping(_ text: String) throws(Failure) -> [(key: String, line: Int, value: YAMLValue, style: YAMLStyle)] {
+    /// A top-level key, its 1-based line, value and style.
+    typealias Pair = (key: String, line: Int, value: YAMLValue, style: YAMLStyle)
+
+    /// Reads `text` and returns its top-level pairs: the common shapes with
+    /// `SimpleYAMLReader`, the rest composed by Yams.
+    func readMapping(_ text: String) throws(Failure) -> [Pair] {
         try checkNesting(text)
+        if let pairs = SimpleYAMLReader.readMapping(text, maxNodes: limits.maxNodes) { return pairs }
+        return try compose(text)
+    }
+
+    /// Composes `text` with Yams and returns its top-level pairs.
+    func compose(_ text: String) throws(Failure) -> [Pair] {
         let masked = Self.swapping(text, from: (0xE2, 0x80, Self.separators), to: (0xEF, 0xB7, Self.standIns))
         // Split on bytes; a CRLF line keeps its CR at the end, after every column Yams reports.
         let lines = masked.utf8.split(separator: Byte.newline, omittingEmptySubsequences: false).map(Substring.init)
@@ -45,7 +55,7 @@ struct YAMLReader {
                           line: root.mark?.line ?? 1, column: root.mark?.column ?? 1)
         }
         var budget = limits.maxNodes
-        var pairs: [(key: String, line: Int, value: YAMLValue, style: YAMLStyle)] = []
+        var pairs: [Pair] = []
         for (key, value) in mapping {
             let converted = try convert(value, budget: &budget, depth: 0)
             pairs.append((Self.restore(key.string ?? key.any as? String ?? "\(key.any)"), key.mark?.line ?? 0, converted,

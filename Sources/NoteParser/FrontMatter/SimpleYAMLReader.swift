@@ -1,0 +1,150 @@
+/// Reads the common shapes of front matter without Yams, which costs more than the rest of
+/// a note's parse: top-level `key: value` lines whose values are one-line plain or simply
+/// quoted scalars, one-line flow lists of them, or block lists of them (`- item` lines).
+/// On anything else, and on anything it is unsure of (comments after values, escapes,
+/// continuation lines, duplicate keys, control characters), it returns nil and Yams reads
+/// the text. Its results are tested against Yams' on generated and real front matter.
+enum SimpleYAMLReader {
+    /// The top-level pairs of `text`, as `YAMLReader.readMapping` returns them, or nil.
+    static func readMapping(_ text: String, maxNodes: Int) -> [YAMLReader.Pair]? {
+        let bytes = Array(text.utf8)
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: Byte.newline) ?? bytes.count
+            var line = bytes[start..<end]
+            if line.last == Byte.carriageReturn { line = line.dropLast() }
+            lines.append(line)
+            start = end + 1
+        }
+        var pairs: [YAMLReader.Pair] = []
+        var keys = Set<String>()
+        var nodes = 0
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            index += 1
+            let lineNumber = index
+            if line.allSatisfy({ $0 == Byte.space }) { continue }
+            if line.first == UInt8(ascii: "#") {
+                guard isPrintable(line) else { return nil }
+                continue
+            }
+            guard let (key, rest) = keyAndValue(line), keys.insert(key).inserted else { return nil }
+            let value: YAMLValue
+            let style: YAMLStyle
+            if rest.isEmpty {
+                var items: [YAMLValue] = []
+                var indent: Int?
+                while index < lines.count, let (itemIndent, item) = listItem(lines[index]) {
+                    guard itemIndent == (indent ?? itemIndent), let (itemValue, _) = scalar(item, inFlow: false) else { return nil }
+                    indent = itemIndent
+                    items.append(itemValue)
+                    index += 1
+                }
+                (value, style) = items.isEmpty ? (.null, .plain) : (.list(items), .block)
+                nodes += items.count
+            } else if rest.first == Byte.openBracket {
+                guard let items = flowList(rest) else { return nil }
+                (value, style) = (.list(items), .flow)
+                nodes += items.count
+            } else {
+                guard let typed = scalar(rest, inFlow: false) else { return nil }
+                (value, style) = typed
+            }
+            nodes += 2
+            guard nodes <= maxNodes else { return nil }
+            pairs.append((key, lineNumber, value, style))
+        }
+        return pairs
+    }
+
+    /// The key of a `key: value` line (letters, digits, `_` and `-`) and its value, trimmed.
+    private static func keyAndValue(_ line: ArraySlice<UInt8>) -> (String, ArraySlice<UInt8>)? {
+        guard let first = line.first, first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")),
+              let colon = line.firstIndex(where: { !isKeyByte($0) }), line[colon] == Byte.colon,
+              colon - line.startIndex <= 1000 else { return nil }  // libyaml's simple keys are at most 1024 characters
+        let value = line[(colon + 1)...]
+        guard value.isEmpty || value.first == Byte.space else { return nil }
+        return (String(decoding: line[..<colon], as: UTF8.self), trimmed(value))
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        Byte.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    /// The indentation and text of a `- item` line.
+    private static func listItem(_ line: ArraySlice<UInt8>) -> (Int, ArraySlice<UInt8>)? {
+        guard let dash = line.firstIndex(where: { $0 != Byte.space }), line[dash] == UInt8(ascii: "-"),
+              dash + 1 < line.endIndex, line[dash + 1] == Byte.space else { return nil }
+        return (dash - line.startIndex, trimmed(line[(dash + 1)...]))
+    }
+
+    /// The items of a one-line `[a, "b", 'c']`, or nil.
+    private static func flowList(_ text: ArraySlice<UInt8>) -> [YAMLValue]? {
+        guard text.last == Byte.closeBracket else { return nil }
+        let inner = trimmed(text.dropFirst().dropLast())
+        if inner.isEmpty { return [] }
+        var items: [YAMLValue] = []
+        for item in inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+            guard let (value, _) = scalar(trimmed(item), inFlow: true) else { return nil }
+            items.append(value)
+        }
+        return items
+    }
+
+    /// Bytes a plain scalar cannot start with: YAML's indicators.
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    /// Bytes a plain scalar in a flow list cannot hold here.
+    private static let flowStops = Set(",[]{}:#".utf8)
+
+    /// A one-line scalar: plain (typed as YAML 1.1 types it), or quoted without escapes.
+    private static func scalar(_ text: ArraySlice<UInt8>, inFlow: Bool) -> (YAMLValue, YAMLStyle)? {
+        guard let first = text.first, isPrintable(text) else { return nil }
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            let inner = text.dropFirst().dropLast()
+            guard text.count >= 2, text.last == first, !inner.contains(first), !inner.contains(UInt8(ascii: "\\")) else { return nil }
+            return (.string(String(decoding: inner, as: UTF8.self)), first == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
+        }
+        guard !indicators.contains(first) else { return nil }
+        var previous: UInt8 = 0
+        for (offset, byte) in zip(text.indices, text) {
+            if inFlow && flowStops.contains(byte) { return nil }
+            if byte == Byte.colon, offset + 1 == text.endIndex || text[offset + 1] == Byte.space { return nil }
+            if byte == UInt8(ascii: "#"), previous == Byte.space { return nil }
+            previous = byte
+        }
+        return (PlainScalarResolver.value(of: String(decoding: text, as: UTF8.self)), .plain)
+    }
+
+    /// No control characters (tabs included), no C1 controls, line or paragraph separators,
+    /// byte-order marks or the noncharacters U+FFFE and U+FFFF: what libyaml rejects, breaks
+    /// lines at, or what `YAMLReader` masks.
+    private static func isPrintable(_ text: ArraySlice<UInt8>) -> Bool {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            if byte < 0x20 || byte == 0x7F { return false }
+            if byte >= 0x80, index + 1 < text.endIndex {
+                let next = text[index + 1]
+                if byte == 0xC2 && next < 0xA0 { return false }
+                if index + 2 < text.endIndex {
+                    let third = text[index + 2]
+                    if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) { return false }
+                    if byte == 0xEF && next == 0xBB && third == 0xBF { return false }
+                    if byte == 0xEF && next == 0xBF && (third == 0xBE || third == 0xBF) { return false }
+                }
+            }
+            index += 1
+        }
+        return true
+    }
+
+    private static func trimmed(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var text = text
+        while text.first == Byte.space { text = text.dropFirst() }
+        while text.last == Byte.space { text = text.dropLast() }
+        return text
+    }
+}

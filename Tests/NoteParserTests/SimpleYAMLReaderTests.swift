@@ -1,0 +1,138 @@
+import Testing
+@testable import NoteParser
+
+/// `SimpleYAMLReader` either declines or reads front matter exactly as Yams does: the same
+/// keys, lines, typed values and styles.
+@Suite struct SimpleYAMLReaderTests {
+    static let reader = YAMLReader(limits: .init())
+
+    /// The pairs as comparable text (`nan` is not equal to itself as a `Double`).
+    static func described(_ pairs: [YAMLReader.Pair]) -> [String] {
+        pairs.map { "\($0.key)@\($0.line)=\($0.value) \($0.style)" }
+    }
+
+    /// Fails when the simple reader accepts `text` and reads it differently from Yams;
+    /// returns whether it accepted.
+    @discardableResult
+    static func agreesWithYams(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        guard let simple = SimpleYAMLReader.readMapping(text, maxNodes: 100_000) else { return false }
+        let composed = Result { () throws(YAMLReader.Failure) in try reader.compose(text) }
+        guard case .success(let pairs) = composed else {
+            Issue.record("accepted what Yams rejects: \(text.debugDescription) (\(composed))", sourceLocation: sourceLocation)
+            return true
+        }
+        #expect(described(simple) == described(pairs), "\(text.debugDescription)", sourceLocation: sourceLocation)
+        return true
+    }
+
+    /// Values the simple reader reads itself.
+    static let common = [
+        "Plain title", "2024-03-05", "2024-03-05T10:20:30Z", "42", "3.5", "yes", "Off", "~", "null", "1:20",
+        "https://example.com/a?b=c#d", "\"Quoted: with # and [x]\"", "'single: quoted'", "\"\"", "''", "[]", "[ ]",
+        "[a, b, c]", "[\"a\", 'b', 3, 2024-01-01]", "Über café 日本", "a - b ? c", "x#y", "(draft) [v2] {x}",
+        "C++ & C#", "100%", "a  b", "O'Reilly", "say \"hi\"", "",
+    ]
+
+    /// Values it leaves to Yams.
+    static let declined = [
+        "value # comment", "\"esc\\\"aped\"", "'it''s'", "[a, [b]]", "[a, b,]", "[a: b]", "{a: b}", "|", ">-", "&anchor x",
+        "*alias", "!tag x", "-5", "- x", "? x", "key: value", "ends:", "\"open", "tab\there", "%percent", "@at", "`tick`",
+        "a\u{2028}b", "nel\u{85}x", "bom\u{FEFF}x", "[a, b] # c", "[x]y", "\"a\" b",
+    ]
+
+    @Test(arguments: common)
+    func readsCommonValues(value: String) {
+        #expect(Self.agreesWithYams("key: \(value)\n"), "declined \(value.debugDescription)")
+    }
+
+    @Test(arguments: declined)
+    func declinesTheRest(value: String) {
+        #expect(SimpleYAMLReader.readMapping("key: \(value)\n", maxNodes: 100_000) == nil)
+        #expect(Self.agreesWithYams("key: \(value)\n") == false)
+    }
+
+    @Test func blockListsCommentsAndLines() {
+        let text = "# comment\ntitle: A note\r\n\ntags:\n  - one\n  - \"two\"\n  - 3\naliases:\n- x\n- y\nempty:\nlast: [q]\n"
+        #expect(Self.agreesWithYams(text))
+        let pairs = SimpleYAMLReader.readMapping(text, maxNodes: 100_000) ?? []
+        #expect(pairs.map(\.line) == [2, 4, 8, 11, 12])
+        #expect(pairs.map(\.style) == [.plain, .block, .block, .plain, .flow])
+    }
+
+    @Test(arguments: [
+        "a: 1\na: 2\n",             // duplicate keys: Yams reports them
+        "tags:\n  - a\n - b\n",     // uneven list indentation
+        "tags:\n  - a\n\n  - b\n",  // a blank line inside a list
+        "tags:\n  -\n",             // an empty item
+        "title: a\n  continued\n",  // a continuation line
+        "map:\n  key: value\n",     // a nested map
+        "date created: 2024-01-01\n", // a key with a space
+        "key:value\n",
+        "#\u{1}\n",
+        String(repeating: "k", count: 1100) + ": v\n",
+    ])
+    func declinesShapesItDoesNotKnow(text: String) {
+        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 100_000) == nil)
+    }
+
+    @Test func limitsTheNumberOfValues() {
+        let text = "tags:\n" + String(repeating: "  - x\n", count: 50)
+        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 10) == nil)
+        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 100) != nil)
+    }
+
+    /// Random front matter built from awkward pieces: whatever the simple reader accepts,
+    /// Yams reads the same way.
+    @Test func randomFrontMatterAgreesWithYams() {
+        let pieces = ["a", "B", "1", "0x1F", "2024-01-02", " ", "  ", ":", ": ", "#", " #", "-", "- ", "[", "]", ",", "'", "\"",
+                      "\\", "?", "&", "*", "!", "|", ">", "%", "@", "`", "{", "}", "é", "日", "\t", "\r", "\u{2028}", "\u{85}",
+                      "yes", "null", "~", ".inf", "1:30", "_", "é:"]
+        var generator = SplitMix64(seed: 0x5EED)
+        func fragment(_ length: Int) -> String {
+            (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+        var accepted = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for entry in 0..<Int(generator.next() % 4 + 1) {
+                switch generator.next() % 5 {
+                case 0: text += "k\(entry): \(fragment(Int(generator.next() % 4)))\n"
+                case 1: text += "k\(entry): [\(fragment(2)), \(fragment(2))]\n"
+                case 2: text += "k\(entry):\n  - \(fragment(2))\n  - \(fragment(1))\n"
+                case 3: text += "k\(entry): \"\(fragment(2))\"\n"
+                default: text += "k\(entry): '\(fragment(2))'\n"
+                }
+            }
+            if Self.agreesWithYams(text) { accepted += 1 }
+        }
+        #expect(accepted > 300, "the generator reaches the accepted shapes (\(accepted) of 3000)")
+    }
+
+    @Test(.enabled(if: Fixture.corpusExists, "../shared/corpus is absent: real front matter not compared"))
+    func realFrontMatterAgreesWithYams() throws {
+        var withFrontMatter = 0
+        var accepted = 0
+        for path in NoteFiles.collect([Fixture.corpus]).files {
+            let note = try NoteParser().parse(contentsOf: path)
+            guard let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil else { continue }
+            withFrontMatter += 1
+            if Self.agreesWithYams(note.source.string(frontMatter.contentRange)) { accepted += 1 }
+        }
+        #expect(withFrontMatter == 1334)
+        print("simple YAML path: \(accepted) of \(withFrontMatter)")
+        #expect(accepted * 2 > withFrontMatter, "most real front matter takes the simple path (\(accepted) of \(withFrontMatter))")
+    }
+}
+
+/// A small seeded generator, so that random tests repeat.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
