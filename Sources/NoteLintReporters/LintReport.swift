@@ -12,7 +12,7 @@ public struct LintReport: Sendable {
 
     public init(notes: [Note], findings: [Finding], errors: [NoteError] = []) {
         let all = findings + errors.map(Self.finding(for:))
-        self.init(findings: all.sorted { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) },
+        self.init(findings: Finding.inReportOrder(all),
                   files: Set(notes.map(\.path) + errors.map(\.path)).sorted(),
                   sources: Dictionary(notes.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first }))
     }

@@ -37,3 +37,15 @@ public struct Finding: Sendable {
         self.fix = fix
     }
 }
+
+extension Finding {
+    /// The order of reports: by path, then position, then rule.
+    public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.path, lhs.range.start.offset, lhs.ruleID) < (rhs.path, rhs.range.start.offset, rhs.ruleID)
+    }
+
+    /// `findings` in report order (a stable sort), left as they are when already in it.
+    public static func inReportOrder(_ findings: [Finding]) -> [Finding] {
+        zip(findings, findings.dropFirst()).allSatisfy { !precedes($1, $0) } ? findings : findings.sorted(by: precedes)
+    }
+}

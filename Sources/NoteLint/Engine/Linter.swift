@@ -72,19 +72,30 @@ public struct Linter: Sendable {
     /// Runs all rules on parsed notes and applies severities and inline suppressions.
     public func lint(_ contexts: [NoteContext], vaultFiles: [String]) -> [Finding] {
         let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
-        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
-        // it does not wait for them on its own.
-        let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
-            guard job > 0 else {
-                let vault = VaultContext(notes: contexts, files: vaultFiles)
-                return vaultRules.flatMap { $0.check(vault: vault) }
-            }
-            let context = contexts[job - 1]
-            return rules.flatMap { rule in context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context) }
-        }
-        var findings = Array(perJob.joined())
         let byPath = Dictionary(contexts.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
-        findings = findings.compactMap { finding in
+        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
+        // it does not wait for them on its own. Each job configures and sorts its findings.
+        let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
+            let found: [Finding]
+            if job == 0 {
+                let vault = VaultContext(notes: contexts, files: vaultFiles)
+                found = vaultRules.flatMap { $0.check(vault: vault) }
+            } else {
+                let context = contexts[job - 1]
+                found = rules.flatMap { rule in context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context) }
+            }
+            return Self.configured(found, byPath: byPath).sorted(by: Finding.precedes)
+        }
+        // Each path's findings come from its note's job and the vault's, each sorted already.
+        let byFile = Dictionary(grouping: perJob.joined(), by: \.path)
+        let findings = byFile.keys.sorted().flatMap { Finding.inReportOrder(byFile[$0]!) }
+        return Self.capped(findings) { byPath[$0]?.configuration.limits.maxFindingsPerFile ?? LintLimits().maxFindingsPerFile }
+    }
+
+    /// The findings of notes linted, with the severity their configuration gives and
+    /// without those it turns off or the note suppresses.
+    private static func configured(_ findings: [Finding], byPath: [String: NoteContext]) -> [Finding] {
+        findings.compactMap { finding in
             guard let context = byPath[finding.path],
                   let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity),
                   !context.suppressions.suppresses(finding.ruleID, at: finding.range.start.line) else { return nil }
@@ -92,8 +103,6 @@ public struct Linter: Sendable {
             adjusted.severity = severity
             return adjusted
         }
-        findings.sort { ($0.path, $0.range.start.offset, $0.ruleID) < ($1.path, $1.range.start.offset, $1.ruleID) }
-        return Self.capped(findings) { byPath[$0]?.configuration.limits.maxFindingsPerFile ?? LintLimits().maxFindingsPerFile }
     }
 
     /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one

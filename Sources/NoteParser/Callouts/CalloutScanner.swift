@@ -85,7 +85,8 @@ struct QueryCalloutScanner {
     private func header(of callout: Callout) -> (provider: String, timestamp: String?, headerRange: SourceRange)? {
         for line in callout.range.start.line...min(callout.range.start.line + 1, callout.range.end.line) {
             let text = source.lineString(line)
-            guard let match = text.firstMatch(of: Self.header) else { continue }
+            // The regular expressions run only on lines holding their literal words.
+            guard text.byteRange(of: "Query") != nil, let match = text.firstMatch(of: Self.header) else { continue }
             let start = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
             let end = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
             return (String(match.1), match.2.map(String.init), source.range(start..<end))
@@ -105,13 +106,13 @@ struct QueryCalloutScanner {
                 inQuestion = true
                 let rest = text.dropFirst("**Question:**".count).trimmed()
                 if !rest.isEmpty { question.append(rest) }
-            } else if let match = text.firstMatch(of: Self.model) {
+            } else if text.byteRange(of: "**Model") != nil, let match = text.firstMatch(of: Self.model) {
                 model = String(match.1)
                 inQuestion = false
             } else if text.hasPrefix("**Image References:**") {
                 imageStart = source.lineStarts[line - 1]
                 inQuestion = false
-            } else if let match = text.firstMatch(of: Self.responseFrom) {
+            } else if text.byteRange(of: "**Response from ") != nil, let match = text.firstMatch(of: Self.responseFrom) {
                 model = model ?? String(match.1)
                 inQuestion = false
             } else if inQuestion {
@@ -124,7 +125,8 @@ struct QueryCalloutScanner {
         if afterLine <= source.lineCount {
             // An older plugin wrote `### **Response from MODEL**:` just after the callout.
             for line in afterLine...min(afterLine + 1, source.lineCount) {
-                if let match = source.trimmedLine(line).firstMatch(of: Self.responseFrom) {
+                let text = source.trimmedLine(line)
+                if text.byteRange(of: "**Response from ") != nil, let match = text.firstMatch(of: Self.responseFrom) {
                     model = model ?? String(match.1)
                     responseStart = min(source.lineEnd(line) + 1, source.bytes.count)
                 }

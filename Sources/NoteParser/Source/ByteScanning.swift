@@ -46,11 +46,18 @@ extension SourceText {
         }
     }
 
-    /// The text of a line with trailing whitespace removed.
+    /// The text of a line with trailing whitespace (as `Character.isWhitespace` has it) removed.
     public func trimmedLine(_ line: Int) -> String {
-        var text = lineString(line)
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return text
+        let range = lineRange(line)
+        var end = range.upperBound
+        // ASCII whitespace after an ASCII character is cut on bytes; Unicode decides the rest.
+        while end > range.lowerBound, bytes[end - 1] == Byte.space || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
+        if end > range.lowerBound, bytes[end - 1] >= 0x80 {
+            var text = string(range)
+            while let last = text.last, last.isWhitespace { text.removeLast() }
+            return text
+        }
+        return string(range.lowerBound..<end)
     }
 }
 
