@@ -28,9 +28,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // A per-thread bump allocator for cmark-gfm's parser (C).
-        .target(name: "CmarkArena", dependencies: ["CCmarkGFM"]),
-        .target(name: "NoteParser", dependencies: ["CCmarkGFM", "CmarkArena", "Yams"]),
+        // C helpers for cmark-gfm: a per-thread bump allocator, a lock for the inline pass.
+        .target(name: "CmarkSupport", dependencies: ["CCmarkGFM"]),
+        .target(name: "NoteParser", dependencies: ["CCmarkGFM", "CmarkSupport", "Yams"]),
         .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
         .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
@@ -54,7 +54,7 @@ let package = Package(
         ),
         // libFuzzer target (scripts/fuzz-build.sh); a plain build replays inputs given as arguments.
         .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
-        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkArena", "Yams"]),
+        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),

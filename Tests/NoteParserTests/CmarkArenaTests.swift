@@ -1,4 +1,4 @@
-import CmarkArena
+import CmarkSupport
 import Testing
 
 /// The bump allocator cmark-gfm parses with: zeroed, aligned memory that keeps its bytes

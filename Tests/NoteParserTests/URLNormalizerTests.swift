@@ -13,6 +13,17 @@ import Testing
         ("  https://example.com/a  ", "https://example.com/a"),
         ("https://example.com/a?b=1&c=2", "https://example.com/a?b=1&c=2"),
         ("not a url", "not a url"),
+        // Already normal, or nearly: the fast path must tell them apart.
+        ("https://example.com/Path/Case", "https://example.com/Path/Case"),
+        ("https://Example.com", "https://example.com"),
+        ("HTTP://example.com/a", "http://example.com/a"),
+        ("https://example.com/a/", "https://example.com/a"),
+        ("https://example.com/a?", "https://example.com/a"),
+        ("https://exämple.com/A", "https://exämple.com/A"),
+        ("https://ÉXAMPLE.com/a", "https://éxample.com/a"),
+        ("://example.com/a", "://example.com/a"),
+        ("mailto:Someone@Example.com", "mailto:Someone@Example.com"),
+        ("https://a.com/x:/Y", "https://a.com/x:/Y"),
     ])
     func normalizes(input: String, expected: String) {
         #expect(URLNormalizer.normalize(input) == expected)

@@ -12,6 +12,7 @@ public enum URLNormalizer {
 
     /// The normalised form of `url`; text without a `scheme://` is only trimmed.
     public static func normalize(_ url: String) -> String {
+        if isNormal(url) { return url }
         var rest = Substring(url)
         while let first = rest.first, first.isWhitespace { rest.removeFirst() }
         while let last = rest.last, last.isWhitespace { rest.removeLast() }
@@ -42,6 +43,21 @@ public enum URLNormalizer {
         if let colon = host.lastIndex(of: ":"), host[host.index(after: colon)...].allSatisfy(\.isNumber) { host = host[..<colon] }
         if host.hasPrefix("www.") { host = host.dropFirst(4) }
         return host.isEmpty ? nil : String(host)
+    }
+
+    /// True for the common URL that `normalize` leaves as it is: ASCII, a lowercase
+    /// `scheme://` and host, no query, fragment or trailing slash, no surrounding blanks.
+    private static func isNormal(_ url: String) -> Bool {
+        url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+            guard let last = bytes.last, last != UInt8(ascii: "/"),
+                  bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }),
+                  let separator = (1..<max(1, bytes.count - 2)).first(where: {
+                      bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
+                  }) else { return false }
+            let authorityEnd = bytes[(separator + 3)...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            return !bytes[..<separator].contains(where: isUpper) && !bytes[(separator + 3)..<authorityEnd].contains(where: isUpper)
+        } ?? false
     }
 
     /// `user@HOST:port` with only the host lowercased.

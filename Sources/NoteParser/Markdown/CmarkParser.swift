@@ -1,5 +1,5 @@
 import CCmarkGFM
-import CmarkArena
+import CmarkSupport
 import Foundation
 
 /// Parses Markdown with cmark-gfm into an immutable `MarkdownNode` tree.
@@ -22,6 +22,12 @@ public enum CmarkParser {
         return extensionNames.compactMap { cmark_find_syntax_extension($0) }
     }
 
+    /// Finishes a parse: the inline pass, one thread at a time (`notekit_parser_finish`).
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer {
+        guard let document = notekit_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        return document
+    }
+
     /// Parses `bytes` (front matter already masked) and converts the tree.
     ///
     /// Containers deeper than `maxDepth` are kept as nodes without children; `truncated`
@@ -37,7 +43,7 @@ public enum CmarkParser {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        let document = finish(parser)
         defer { cmark_node_free(document) }
         return TreeConverter(source: source, maxDepth: maxDepth).convert(document)
     }
@@ -60,7 +66,7 @@ extension CmarkParser {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        let document = finish(parser)
         defer { cmark_node_free(document) }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
@@ -76,8 +82,11 @@ private struct TreeConverter {
     func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: SourceRange?) {
         guard let iterator = cmark_iter_new(document) else { fatalError("cmark_iter_new failed") }
         defer { cmark_iter_free(iterator) }
+        // Room for a typical note at once: growing by doubling copies the arrays several times.
         var entries: [MarkdownTree.Entry] = []
+        entries.reserveCapacity(source.bytes.count / 16 + 8)
         var text: [UInt8] = []
+        text.reserveCapacity(source.bytes.count)
         // The open containers: cmark's node and its entry.
         var open: [(node: OpaquePointer, index: Int)] = []
         var truncated: SourceRange?

@@ -2,7 +2,7 @@
 // die together with its tree, so handing out slices of a few large blocks and dropping them
 // at once replaces most of malloc and free. Each allocation is preceded by its size, so
 // that realloc can copy it, and grows in place when it is the block's last.
-#include "cmark_arena.h"
+#include "cmark_support.h"
 
 #include <stdint.h>
 #include <stdio.h>

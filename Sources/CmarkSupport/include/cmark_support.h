@@ -1,0 +1,23 @@
+#ifndef NOTEKIT_CMARK_SUPPORT_H
+#define NOTEKIT_CMARK_SUPPORT_H
+
+#include <cmark-gfm.h>
+
+/// The calling thread's bump allocator for one cmark-gfm parse. Everything a parser
+/// created with it allocates stays valid until `notekit_arena_reset()` on the same
+/// thread; `free` is a no-op.
+cmark_mem *notekit_arena_allocator(void);
+
+/// Releases all memory the calling thread's arena handed out, keeping one block (up to
+/// 16 MB) for the next parse.
+void notekit_arena_reset(void);
+
+/// `cmark_parser_finish`, safe to call from several threads at once. cmark-gfm's inline
+/// pass fills and empties a global table of special characters (github/cmark-gfm#176);
+/// inline_pass.c keeps the table filled instead, or, when it cannot, runs one pass at a time.
+cmark_node *notekit_parser_finish(cmark_parser *parser);
+
+/// True once a pass has shown that inline passes can run in parallel.
+int notekit_inline_passes_run_in_parallel(void);
+
+#endif
