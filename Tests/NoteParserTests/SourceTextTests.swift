@@ -22,3 +22,10 @@ import Testing
         #expect(source.position(at: 99).offset == 5)
     }
 }
+
+@Suite struct CheapLowercasingTests {
+    @Test(arguments: ["", "u4vyfy", "AbC-1_[x]", "Notes/Sub Folder/A.md", "ÉCOLE", "Straße", "İstanbul", "ΣΊΣΥΦΟΣ", "mixed Ü and Z"])
+    func agreesWithLowercased(text: String) {
+        #expect(text.lowercasedCheaply() == text.lowercased())
+    }
+}

@@ -75,7 +75,7 @@ public struct CitationIndex: Sendable {
             let paths = distinct(group.map(\.path), by: { $0 })
             let uses = paths.map { path in
                 let inNote = group.filter { $0.path == path }
-                return CitationUse(path: path, ids: distinct(inNote.map(\.id), by: { $0.lowercased() }),
+                return CitationUse(path: path, ids: distinct(inNote.map(\.id), by: { $0.lowercasedCheaply() }),
                                    references: inNote.reduce(0) { $0 + $1.references })
             }
             return CitationSource(url: url, domain: URLNormalizer.domain(of: url), definitions: group, uses: uses)

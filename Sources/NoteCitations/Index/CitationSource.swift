@@ -12,7 +12,7 @@ public struct CitationSource: Sendable {
     public let uses: [CitationUse]
 
     /// The ids used for it, as first written, without case-only variants.
-    public var ids: [String] { distinct(definitions.map(\.id), by: { $0.lowercased() }) }
+    public var ids: [String] { distinct(definitions.map(\.id), by: { $0.lowercasedCheaply() }) }
     /// The titles given to it, distinct.
     public var titles: [String] { distinct(definitions.compactMap(\.definition.fields.title), by: { $0 }) }
     /// `Published:` dates, ascending.

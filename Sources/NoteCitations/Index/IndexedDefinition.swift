@@ -15,7 +15,7 @@ public struct IndexedDefinition: Sendable {
     /// The id as footnotes match it: case-insensitively.
     public var key: String { IndexedDefinition.key(definition.label) }
 
-    public static func key(_ label: String) -> String { label.lowercased() }
+    public static func key(_ label: String) -> String { label.lowercasedCheaply() }
 
     /// Purely numeric labels (`[^1]`) are numbered per note, so they are not compared across notes.
     public static func isNoteLocal(_ label: String) -> Bool { label.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }

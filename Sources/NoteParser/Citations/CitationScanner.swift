@@ -70,7 +70,7 @@ struct CitationScanner {
     }
 
     /// Labels match case-insensitively, as in cmark-gfm.
-    static func key(_ label: String) -> String { label.lowercased() }
+    static func key(_ label: String) -> String { label.lowercasedCheaply() }
 
     /// The label of `[^label]` starting at `start`, and the offset after `]`.
     private func label(at start: Int, limit: Int) -> (String, Int)? {

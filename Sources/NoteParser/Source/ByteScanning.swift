@@ -76,6 +76,20 @@ extension String {
     public func trimmed() -> String { self[...].trimmed() }
 }
 
+extension String {
+    /// `lowercased()`, done on bytes for ASCII text (and no copy when it has no capitals):
+    /// labels, keys and paths are nearly always ASCII, and Unicode case mapping is slow.
+    public func lowercasedCheaply() -> String {
+        var hasCapital = false
+        for byte in utf8 {
+            if byte >= 0x80 { return lowercased() }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
+        }
+        guard hasCapital else { return self }
+        return String(decoding: utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
 extension StringProtocol {
     /// True when the text holds nothing but whitespace.
     public var isBlank: Bool { utf8.allSatisfy(Byte.isWhitespace) }

@@ -4,12 +4,36 @@ import Foundation
 public enum VaultPath {
     /// An absolute path without `.` and `..` components (symbolic links are not resolved).
     public static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var relative = Substring(path)
+        while relative.utf8.starts(with: "./".utf8) { relative = relative.dropFirst(2) }
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + relative
+        if isNormalized(full) { return full }
         var parts: [Substring] = []
         for part in full.split(separator: "/") where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// True for `/` and for absolute paths without empty, `.` or `..` components.
+    private static func isNormalized(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "/") else { return false }
+        if bytes.count == 1 { return true }
+        var length = 0
+        var onlyDots = true
+        func isPlainComponent() -> Bool { length > 0 && !(onlyDots && length <= 2) }
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                guard isPlainComponent() else { return false }
+                length = 0
+                onlyDots = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { onlyDots = false }
+            }
+        }
+        return isPlainComponent()
     }
 
     /// `path` relative to `root`, with `/` separators, when it lies inside it; else `path` unchanged.
@@ -24,7 +48,9 @@ public enum VaultPath {
             }
         }
         let full = absolute(path), base = absolute(root)
-        return full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : path
+        let inside = full.utf8.count > base.utf8.count && full.utf8.starts(with: base.utf8)
+            && full.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")
+        return inside ? String(Substring(full.utf8.dropFirst(base.utf8.count + 1))) : path
     }
 
     /// True when `path` lies inside `directory`.

@@ -48,12 +48,12 @@ extension FrontMatterEntry {
 enum FrontMatterValues {
     /// Keys that hold UUIDs: any key with `uuid` in its name, or typed `uuid` by the collection.
     static func isUUIDKey(_ key: String, in context: NoteContext) -> Bool {
-        key.lowercased().byteRange(of: "uuid") != nil || context.schema(key)?.type == .uuid
+        key.lowercasedCheaply().byteRange(of: "uuid") != nil || context.schema(key)?.type == .uuid
     }
 
     /// Keys that hold URLs: `url`, `link`, `*_url`, `*_image`, or typed `url` by the collection.
     static func isURLKey(_ key: String, in context: NoteContext) -> Bool {
-        let lower = key.lowercased()
+        let lower = key.lowercasedCheaply()
         return lower == "url" || lower == "link" || lower.hasSuffix("_url") || lower.hasSuffix("_image")
             || context.schema(key)?.type == .url
     }
@@ -65,7 +65,7 @@ enum FrontMatterValues {
 
     /// True for a version-4 UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e` (either case).
     static func isV4UUID(_ text: String) -> Bool {
-        let bytes = Array(text.lowercased().utf8)
+        let bytes = Array(text.lowercasedCheaply().utf8)
         guard bytes.count == 36 else { return false }
         for (index, byte) in bytes.enumerated() {
             if [8, 13, 18, 23].contains(index) {
@@ -79,7 +79,7 @@ enum FrontMatterValues {
 
     /// True for an absolute `http(s)://host...` URL without whitespace.
     static func isURL(_ text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = text.lowercasedCheaply()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return !host.isEmpty && !text.unicodeScalars.contains(where: \.properties.isWhitespace)

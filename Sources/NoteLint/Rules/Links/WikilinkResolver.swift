@@ -24,7 +24,7 @@ public struct WikilinkResolver: Sendable {
     public init(files: [String], aliases: [String: [String]] = [:]) {
         var bySuffix: [String: [String]] = [:]
         for path in Set(files) {
-            let components = path.lowercased().split(separator: "/")
+            let components = path.lowercasedCheaply().split(separator: "/")
             for start in components.indices {
                 bySuffix[components[start...].joined(separator: "/"), default: []].append(path)
             }
@@ -55,11 +55,11 @@ public struct WikilinkResolver: Sendable {
 
     /// Where `target` (a wikilink's target, without heading or alias) leads from the note at `source`.
     public func resolve(_ target: String, from source: String) -> Resolution {
-        var key = target.trimmed().lowercased()
+        var key = target.trimmed().lowercasedCheaply()
         guard !key.isEmpty else { return .file(source) }  // `[[#heading]]`: the note itself
         var exact = false
         if key.hasPrefix("./") || key.hasPrefix("../") {
-            guard let joined = Self.join(folder: source.lowercased(), key) else { return .unresolved }
+            guard let joined = Self.join(folder: source.lowercasedCheaply(), key) else { return .unresolved }
             key = joined
             exact = true
         } else if key.hasPrefix("/") {
@@ -69,7 +69,7 @@ public struct WikilinkResolver: Sendable {
         for candidate in key.hasSuffix(".md") ? [key] : [key + ".md", key] {
             guard let matches = bySuffix[candidate] else { continue }
             // A path from the vault root wins, as in Obsidian.
-            if let root = matches.first(where: { $0.lowercased() == candidate }) { return .file(root) }
+            if let root = matches.first(where: { $0.lowercasedCheaply() == candidate }) { return .file(root) }
             if exact { continue }
             return matches.count == 1 ? .file(matches[0]) : .ambiguous(matches)
         }
