@@ -29,3 +29,13 @@ import Testing
         #expect(text.lowercasedCheaply() == text.lowercased())
     }
 }
+
+@Suite struct CheapWhitespaceTests {
+    @Test func agreesWithIsWhitespace() {
+        let characters: [Character] = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }
+            + ["\r\n", "\u{85}", "\u{A0}", "\u{2028}", "\u{3000}", "é", "e\u{301}", " \u{301}", "\u{FEFF}"]
+        for character in characters {
+            #expect(character.isWhitespaceCheaply == character.isWhitespace, "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+}

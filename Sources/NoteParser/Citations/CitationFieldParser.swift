@@ -38,7 +38,7 @@ enum CitationFieldParser {
         var date = PartialDate(year: year)
         if rest.first == "," {
             rest = rest.dropFirst().drop { $0 == " " }
-            let name = rest.prefix { $0.isLetter }
+            let name = rest.prefix { $0.asciiValue.map { $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") } ?? $0.isLetter }
             guard (3...9).contains(name.count), let month = months.firstIndex(of: name.prefix(3).lowercased()) else { return nil }
             date.month = month + 1
             rest = rest.dropFirst(name.count)
@@ -51,8 +51,8 @@ enum CitationFieldParser {
                 rest = spaced.dropFirst(day.count)
             }
         }
-        guard rest.first == ".", rest.dropFirst().first?.isWhitespace == true else { return nil }
-        return (date, rest.dropFirst().drop(while: \.isWhitespace))
+        guard rest.first == ".", rest.dropFirst().first?.isWhitespaceCheaply == true else { return nil }
+        return (date, rest.dropFirst().drop(while: \.isWhitespaceCheaply))
     }
 
     /// The date after a label such as `Published:`: `N/A`, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -68,7 +68,12 @@ enum CitationFieldParser {
     /// The first `http://` or `https://` URL, up to whitespace or a bracket.
     private static func firstURL(in text: Substring) -> Substring? {
         guard let start = text.byteRange(of: "https://") ?? text.byteRange(of: "http://") else { return nil }
-        let url = text[start.lowerBound...].prefix { !$0.isWhitespace && !"<>()[]".contains($0) }
+        let url = text[start.lowerBound...].prefix { character in
+            switch character {
+            case "<", ">", "(", ")", "[", "]": return false
+            default: return !character.isWhitespaceCheaply
+            }
+        }
         return url.utf8.count > text.utf8.distance(from: start.lowerBound, to: start.upperBound) ? url : nil
     }
 
@@ -119,14 +124,10 @@ enum CitationFieldParser {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
 extension String {
     func trimmingTrailingPunctuation() -> String {
         var text = self
-        while let last = text.last, ".,;:)]\"'".contains(last) { text.removeLast() }
+        while let last = text.utf8.last, ".,;:)]\"'".utf8.contains(last) { text.removeLast() }
         return text
     }
 }

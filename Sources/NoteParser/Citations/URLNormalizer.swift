@@ -14,8 +14,8 @@ public enum URLNormalizer {
     public static func normalize(_ url: String) -> String {
         if isNormal(url) { return url }
         var rest = Substring(url)
-        while let first = rest.first, first.isWhitespace { rest.removeFirst() }
-        while let last = rest.last, last.isWhitespace { rest.removeLast() }
+        while let first = rest.first, first.isWhitespaceCheaply { rest.removeFirst() }
+        while let last = rest.last, last.isWhitespaceCheaply { rest.removeLast() }
         guard let separator = rest.byteRange(of: "://"), separator.lowerBound > rest.startIndex else { return String(rest) }
         let scheme = rest[..<separator.lowerBound].lowercased()
         rest = rest[separator.upperBound...]

@@ -90,6 +90,18 @@ extension String {
     }
 }
 
+extension Character {
+    /// `isWhitespace`, answered from the ASCII value when there is one: Unicode property
+    /// lookups are slow, and the text is mostly ASCII.
+    public var isWhitespaceCheaply: Bool {
+        guard let ascii = asciiValue else { return isWhitespace }
+        return ascii == Byte.space || (ascii >= 0x09 && ascii <= 0x0D)
+    }
+
+    /// `0` to `9`.
+    var isASCIIDigit: Bool { asciiValue.map(Byte.isDigit) ?? false }
+}
+
 extension StringProtocol {
     /// True when the text holds nothing but whitespace.
     public var isBlank: Bool { utf8.allSatisfy(Byte.isWhitespace) }

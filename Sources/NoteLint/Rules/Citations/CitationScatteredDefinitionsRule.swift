@@ -40,7 +40,7 @@ public struct CitationScatteredDefinitionsRule: Rule {
         other.formUnion(note.thematicBreaks.flatMap { $0.range.start.line...lastLine(of: $0.range) })
         other.formUnion(note.citationSections.map(\.range.start.line))
         let lastText = (note.bodyStartLine...max(note.bodyStartLine, source.lineCount)).last {
-            $0 <= source.lineCount && !other.contains($0) && !source.lineString($0).allSatisfy(\.isWhitespace)
+            $0 <= source.lineCount && !other.contains($0) && !source.lineString($0).allSatisfy(\.isWhitespaceCheaply)
         } ?? 0
         let heading = note.citationSections.last
         let anchor = max(lastText, heading?.range.start.line ?? 0)

@@ -54,7 +54,7 @@ public struct FrontMatterTagsStyleRule: Rule {
             var edits: [Edit]?
             if case .list = value, entry.style == .block {
                 guard let index = tags.indices.first(where: { tags[$0] != wanted[$0] }) else { return nil }
-                message = tags[index].contains(where: \.isWhitespace)
+                message = tags[index].contains(where: \.isWhitespaceCheaply)
                     ? "tag '\(tags[index])' has spaces; write '\(wanted[index])'"
                     : "tag '\(tags[index])' is not \(tagCase.rawValue); write '\(wanted[index])'"
                 let items = context.tagItems(entry)
@@ -77,7 +77,7 @@ public struct FrontMatterTagsStyleRule: Rule {
 /// Tag spelling: spaces to hyphens and the configured case.
 enum TagStyle {
     static func styled(_ tag: String, _ tagCase: KeySchema.TagCase) -> String {
-        let words = tag.split(whereSeparator: \.isWhitespace).joined(separator: "-")
+        let words = tag.split(whereSeparator: \.isWhitespaceCheaply).joined(separator: "-")
         switch tagCase {
         case .any: return words
         case .lowercase: return words.lowercased()

@@ -43,7 +43,7 @@ public struct FrontMatterURLRule: Rule {
                 return context.finding(self, entry.valueRange, "\(entry.key): url is quoted; write it unquoted", fix: fix)
             }
             guard urlKey, !text.hasPrefix("[[") else { return nil }
-            if text.contains(where: \.isWhitespace), text.lowercased().hasPrefix("http") {
+            if text.contains(where: \.isWhitespaceCheaply), text.lowercasedCheaply().hasPrefix("http") {
                 return context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace")
             }
             return context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a URL")
