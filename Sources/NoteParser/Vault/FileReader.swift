@@ -23,21 +23,35 @@ enum FileReader {
         guard status.st_mode & S_IFMT != S_IFDIR else { throw .system(String(cString: strerror(EISDIR))) }
         let size = Int(status.st_size)
         guard size <= maxBytes else { throw .tooLarge(size) }
-        // Read to the end, not just `size` bytes: the file may grow, and some report size 0.
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes += repeatElement(0, count: max(4096, bytes.count)) }
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+        // One byte more than the size, to see the end in the same read; no zero-filling.
+        var failure: Failure?
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                switch read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized) {
+                case 0: return
+                case let count where count > 0: initialized += count
+                default:
+                    if errno == EINTR { continue }
+                    failure = .system(Self.errorText())
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+        // The file grew since `fstat`, or reports size 0: read on to the end.
+        var chunk = [UInt8](repeating: 0, count: bytes.count > size ? 65536 : 0)
+        while !chunk.isEmpty {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .system(Self.errorText())
             }
             if count == 0 { break }
-            filled += count
-            guard filled <= maxBytes else { throw .tooLarge(filled) }
+            bytes += chunk[..<count]
+            guard bytes.count <= maxBytes else { throw .tooLarge(bytes.count) }
         }
-        bytes.removeLast(bytes.count - filled)
+        guard bytes.count <= maxBytes else { throw .tooLarge(bytes.count) }
         return bytes
     }
 
