@@ -29,6 +29,14 @@ import Testing
         #expect(resolver.resolve("../../Home", from: "notes/x.md") == .unresolved)
     }
 
+    @Test func unusualPathsIndexTheirComponents() {
+        let odd = WikilinkResolver(files: ["a//Odd.md", "/lead/Slash.md", "ÄB/Ünïcode.md"])
+        #expect(odd.resolve("a/odd", from: "x.md") == .file("a//Odd.md"))
+        #expect(odd.resolve("lead/slash", from: "x.md") == .file("/lead/Slash.md"))
+        #expect(odd.resolve("äb/ünïcode", from: "x.md") == .file("ÄB/Ünïcode.md"))
+        #expect(odd.resolve("ünïcode", from: "x.md") == .file("ÄB/Ünïcode.md"))
+    }
+
     @Test func otherExtensionsMustMatchTheFile() {
         #expect(resolver.resolve("chart.png", from: "Home.md") == .file("img/Chart.PNG"))
         #expect(resolver.resolve("chart", from: "Home.md") == .unresolved)

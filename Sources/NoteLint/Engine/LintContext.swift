@@ -52,6 +52,11 @@ public struct VaultContext: Sendable {
         self.notes = notes
         self.files = files
         self.citations = VaultCitationProblems(scans: notes.map(\.citations))
+        // Built only when there is a link to resolve: it indexes every file of the vault.
+        guard notes.contains(where: { !$0.note.wikilinks.isEmpty }) else {
+            self.wikilinks = []
+            return
+        }
         let resolver = WikilinkResolver(notes: notes, files: files)
         self.wikilinks = notes.flatMap { context in
             let comments = context.note.comments.map(\.bytes)
