@@ -11,7 +11,7 @@ public struct LintReport: Sendable {
     private let sources: [String: SourceText]
 
     public init(notes: [Note], findings: [Finding], errors: [NoteError] = []) {
-        let all = findings + errors.map(Self.finding(for:))
+        let all = errors.isEmpty ? findings : findings + errors.map(Self.finding(for:))
         self.init(findings: Finding.inReportOrder(all),
                   files: Set(notes.map(\.path) + errors.map(\.path)).sorted(),
                   sources: Dictionary(notes.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first }))

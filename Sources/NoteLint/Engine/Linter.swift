@@ -86,10 +86,31 @@ public struct Linter: Sendable {
             }
             return Self.configured(found, byPath: byPath).sorted(by: Finding.precedes)
         }
-        // Each path's findings come from its note's job and the vault's, each sorted already.
-        let byFile = Dictionary(grouping: perJob.joined(), by: \.path)
-        let findings = byFile.keys.sorted().flatMap { Finding.inReportOrder(byFile[$0]!) }
-        return Self.capped(findings) { byPath[$0]?.configuration.limits.maxFindingsPerFile ?? LintLimits().maxFindingsPerFile }
+        // Each job's findings are sorted: a note's job holds one file's, the vault's several.
+        // Runs of one file are gathered in job order and sorted again only where several meet.
+        var runs: [String: [[Finding]]] = [:]
+        for found in perJob where !found.isEmpty {
+            if found[0].path == found[found.count - 1].path {
+                runs[found[0].path, default: []].append(found)
+                continue
+            }
+            var start = 0
+            while start < found.count {
+                let path = found[start].path
+                let end = found[start...].firstIndex { $0.path != path } ?? found.count
+                runs[path, default: []].append(Array(found[start..<end]))
+                start = end
+            }
+        }
+        var findings: [Finding] = []
+        findings.reserveCapacity(perJob.reduce(0) { $0 + $1.count })
+        for path in runs.keys.sorted() {
+            let fileRuns = runs[path]!
+            let file = fileRuns.count == 1 ? fileRuns[0] : Finding.inReportOrder(Array(fileRuns.joined()))
+            let cap = byPath[path]?.configuration.limits.maxFindingsPerFile ?? LintLimits().maxFindingsPerFile
+            findings += file.count > cap ? Self.capped(file) { _ in cap } : file
+        }
+        return findings
     }
 
     /// The findings of notes linted, with the severity their configuration gives and
