@@ -41,7 +41,9 @@ public struct Finding: Sendable {
 extension Finding {
     /// The order of reports: by path, then position, then rule.
     public static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        (lhs.path, lhs.range.start.offset, lhs.ruleID) < (rhs.path, rhs.range.start.offset, rhs.ruleID)
+        if lhs.path != rhs.path { return lhs.path < rhs.path }
+        if lhs.range.start.offset != rhs.range.start.offset { return lhs.range.start.offset < rhs.range.start.offset }
+        return lhs.ruleID < rhs.ruleID
     }
 
     /// `findings` in report order (a stable sort), left as they are when already in it.

@@ -27,7 +27,7 @@ public enum NoteFiles {
     /// The `*.md` files below `directory`, as `directory/relative/path.md`, sorted.
     static func markdownFiles(under directory: String) -> [String] {
         let prefix = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
-        return regularFiles(under: directory).filter { $0.lowercased().hasSuffix(".md") }.map { prefix + $0 }
+        return regularFiles(under: directory).filter { $0.lowercasedCheaply().hasSuffix(".md") }.map { prefix + $0 }
     }
 
     /// Every regular file below a vault root (hidden files and folders skipped), relative to
