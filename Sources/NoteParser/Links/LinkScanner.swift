@@ -62,7 +62,8 @@ struct LinkScanner {
         guard line <= source.lineCount else { return [] }
         return (line...source.lineCount).compactMap { line in
             let range = source.lineRange(line)
-            guard range.count > 8, !code.contains(range.lowerBound) else { return nil }
+            // Only lines starting with `http` need a string.
+            guard range.count > 8, source.bytes[range].starts(with: "http".utf8), !code.contains(range.lowerBound) else { return nil }
             let text = source.trimmedLine(line)
             guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.utf8.contains(Byte.space) else { return nil }
             return BareURL(url: text, range: source.range(range.lowerBound..<(range.lowerBound + text.utf8.count)))

@@ -10,12 +10,15 @@ struct CitationIDAllocator {
 
     /// Knows every footnote label of the vault and the first non-numeric id of each URL (notes by path).
     init(vault: VaultContext) {
-        let definitions = vault.notes.sorted { $0.vaultPath < $1.vaultPath }.flatMap(\.citations.definitions)
-        taken = Set(definitions.map(\.key))
+        taken = []
         byURL = [:]
-        for indexed in definitions where indexed.definition.form == .proper && !indexed.definition.isDuplicate
-            && !IndexedDefinition.isNoteLocal(indexed.id) {
-            if let url = indexed.url, byURL[url] == nil { byURL[url] = indexed.id }
+        for context in vault.notes.sorted(by: { $0.vaultPath < $1.vaultPath }) {
+            for indexed in context.citations.definitions {
+                taken.insert(indexed.key)
+                guard indexed.definition.form == .proper, !indexed.definition.isDuplicate,
+                      !IndexedDefinition.isNoteLocal(indexed.id), let url = indexed.url, byURL[url] == nil else { continue }
+                byURL[url] = indexed.id
+            }
         }
     }
 
@@ -25,7 +28,7 @@ struct CitationIDAllocator {
         if let url, let id = byURL[url] { return id }
         var value = Self.hash(url ?? key) % Self.space
         var id = Self.base36(value)
-        while taken.contains(id) || id.allSatisfy(\.isNumber) {
+        while taken.contains(id) || id.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             value = (value + 1) % Self.space
             id = Self.base36(value)
         }
@@ -35,7 +38,7 @@ struct CitationIDAllocator {
     }
 
     private static let space: UInt64 = 2_176_782_336  // 36^6
-    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz")
+    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     /// FNV-1a (64-bit) of the UTF-8 bytes: stable across runs and platforms.
     private static func hash(_ text: String) -> UInt64 {
@@ -49,11 +52,11 @@ struct CitationIDAllocator {
 
     private static func base36(_ value: UInt64) -> String {
         var value = value
-        var characters: [Character] = []
-        for _ in 0..<6 {
-            characters.append(digits[Int(value % 36)])
+        var bytes = [UInt8](repeating: 0, count: 6)
+        for index in (0..<6).reversed() {
+            bytes[index] = digits[Int(value % 36)]
             value /= 36
         }
-        return String(characters.reversed())
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

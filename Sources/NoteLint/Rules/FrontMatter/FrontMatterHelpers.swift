@@ -82,7 +82,9 @@ enum FrontMatterValues {
         let lower = text.lowercasedCheaply()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.unicodeScalars.contains(where: \.properties.isWhitespace)
+        return !host.isEmpty && !text.unicodeScalars.contains {
+            $0.isASCII ? $0 == " " || ($0.value >= 0x09 && $0.value <= 0x0D) : $0.properties.isWhitespace
+        }
     }
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.
