@@ -28,17 +28,23 @@ public enum CmarkParser {
         return document
     }
 
-    /// Parses `bytes` (front matter already masked) and converts the tree.
+    /// Parses a note's body, `blankLines` empty lines (standing for the front matter, so that
+    /// lines keep their numbers) followed by `body`, and converts the tree.
     ///
     /// Containers deeper than `maxDepth` are kept as nodes without children; `truncated`
     /// is the range of the first one, when that happened. cmark allocates from the thread's
     /// arena, emptied when the tree has been converted.
-    static func parse(_ bytes: [UInt8], source: SourceText, maxDepth: Int) -> (root: MarkdownNode, truncated: SourceRange?) {
+    static func parse(_ body: ArraySlice<UInt8>, afterBlankLines blankLines: Int, source: SourceText,
+                      maxDepth: Int) -> (root: MarkdownNode, truncated: SourceRange?) {
         defer { notekit_arena_reset() }
         guard let parser = cmark_parser_new_with_mem(options, notekit_arena_allocator()) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
         for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
-        bytes.withUnsafeBufferPointer { buffer in
+        if blankLines > 0 {
+            let newlines = [CChar](repeating: CChar(Byte.newline), count: blankLines)
+            cmark_parser_feed(parser, newlines, newlines.count)
+        }
+        body.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }

@@ -60,24 +60,28 @@ public struct NoteParser: Sendable {
         let reader = YAMLReader(limits: .init(maxNodes: limits.maxYAMLNodes, maxDepth: limits.maxYAMLDepth))
         let frontMatter = FrontMatterScanner(source: source, reader: reader).scan()
         var diagnostics: [ParseDiagnostic] = []
-        var masked = source.bytes
+        // cmark reads the body after one empty line per front-matter line, so that lines keep
+        // their numbers, straight from the note's bytes.
+        var cmarkStart = 0
         var bodyStartLine = 1
         if let frontMatter {
             let entryErrors = frontMatter.entries.compactMap(\.error).filter { $0 != frontMatter.error }
             diagnostics += [frontMatter.error].compactMap { $0 } + entryErrors
             if let closing = frontMatter.closingDelimiter {
-                for index in 0..<closing.end.offset where masked[index] != Byte.newline { masked[index] = Byte.space }
+                cmarkStart = closing.end.offset
                 bodyStartLine = closing.end.line + 1
             }
         }
+        var body = source.bytes[cmarkStart...]
         // cmark-gfm also ends lines at a bare CR; notes end them at LF only (CRLF included), so
         // bare CRs are read as spaces and every node's lines are the note's lines.
-        var carriageReturn = source.find([Byte.carriageReturn], in: 0..<masked.count)
+        var carriageReturn = source.find([Byte.carriageReturn], in: cmarkStart..<source.bytes.count)
         while let index = carriageReturn {
-            if index + 1 == masked.count || masked[index + 1] != Byte.newline { masked[index] = Byte.space }
-            carriageReturn = source.find([Byte.carriageReturn], in: (index + 1)..<masked.count)
+            if index + 1 == body.endIndex || body[index + 1] != Byte.newline { body[index] = Byte.space }
+            carriageReturn = source.find([Byte.carriageReturn], in: (index + 1)..<source.bytes.count)
         }
-        let (root, truncated) = CmarkParser.parse(masked, source: source, maxDepth: limits.maxMarkdownDepth)
+        let (root, truncated) = CmarkParser.parse(body, afterBlankLines: bodyStartLine > 1 ? bodyStartLine - 2 : 0,
+                                                  source: source, maxDepth: limits.maxMarkdownDepth)
         if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,
                                                message: "Markdown nested deeper than \(limits.maxMarkdownDepth) levels; inner content not analysed",

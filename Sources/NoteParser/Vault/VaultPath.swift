@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Paths inside a vault.
 public enum VaultPath {
@@ -6,13 +11,21 @@ public enum VaultPath {
     public static func absolute(_ path: String) -> String {
         var relative = Substring(path)
         while relative.utf8.starts(with: "./".utf8) { relative = relative.dropFirst(2) }
-        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + relative
+        let full = path.hasPrefix("/") ? path : workingDirectory() + "/" + relative
         if isNormalized(full) { return full }
         var parts: [Substring] = []
         for part in full.split(separator: "/") where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// The working directory, from `getcwd` (FileManager's costs more per call).
+    private static func workingDirectory() -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: Int(PATH_MAX) + 1) { buffer in
+            guard let path = getcwd(buffer.baseAddress, buffer.count) else { return FileManager.default.currentDirectoryPath }
+            return String(cString: path)
+        }
     }
 
     /// True for `/` and for absolute paths without empty, `.` or `..` components.
