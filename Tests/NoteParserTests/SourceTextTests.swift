@@ -39,3 +39,22 @@ import Testing
         }
     }
 }
+
+@Suite struct SourceFindTests {
+    /// `find` agrees with a plain search over random text, needles and ranges.
+    @Test func agreesWithANaiveSearch() {
+        var generator = SplitMix64(seed: 7)
+        let alphabet = Array("ab[^]\n".utf8)
+        for _ in 0..<500 {
+            let bytes = (0..<Int(generator.next() % 60)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let source = SourceText(bytes: bytes)
+            let needle = (0..<Int(generator.next() % 3 + 1)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            let lower = Int(generator.next() % UInt64(bytes.count + 1))
+            let upper = lower + Int(generator.next() % UInt64(bytes.count - lower + 2))
+            let naive = (lower..<max(lower, min(upper, bytes.count) - needle.count + 1)).first {
+                Array(bytes[$0..<($0 + needle.count)]) == needle
+            }
+            #expect(source.find(needle, in: lower..<upper) == naive)
+        }
+    }
+}
