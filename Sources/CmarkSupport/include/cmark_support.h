@@ -2,6 +2,7 @@
 #define NOTEKIT_CMARK_SUPPORT_H
 
 #include <cmark-gfm.h>
+#include <stdint.h>
 
 /// The calling thread's bump allocator for one cmark-gfm parse. Everything a parser
 /// created with it allocates stays valid until `notekit_arena_reset()` on the same
@@ -19,5 +20,12 @@ cmark_node *notekit_parser_finish(cmark_parser *parser);
 
 /// True once a pass has shown that inline passes can run in parallel.
 int notekit_inline_passes_run_in_parallel(void);
+
+/// The bytes of a node's literal (text, code, HTML, code block), the info string of a code
+/// block, or the destination of a link or image, in place, with their length; NULL (length 0)
+/// when the node has none. Valid until the tree is freed.
+const unsigned char *notekit_node_literal(cmark_node *node, int32_t *length);
+const unsigned char *notekit_node_fence_info(cmark_node *node, int32_t *length);
+const unsigned char *notekit_node_url(cmark_node *node, int32_t *length);
 
 #endif

@@ -126,22 +126,23 @@ private struct TreeConverter {
     /// The entry of `node` (a leaf until its end is set), its strings appended to `text`.
     private func entry(_ node: OpaquePointer, parent: Int, index: Int, text: inout [UInt8]) -> MarkdownTree.Entry {
         let kind = Self.kind(of: node)
-        func append(_ string: UnsafePointer<CChar>?) -> Range<Int>? {
-            guard let string else { return nil }
+        /// Appends a string of the node, read in place, to `text` (an empty chunk has no bytes).
+        func append(_ read: (OpaquePointer, UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>?) -> Range<Int> {
+            var length: Int32 = 0
             let start = text.count
-            text.append(contentsOf: UnsafeRawBufferPointer(start: string, count: strlen(string)))
+            if let bytes = read(node, &length) { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length))) }
             return start..<text.count
         }
         var literal: Range<Int>?
         var extra: Range<Int>?
         switch kind {
         case .text, .code, .htmlBlock, .htmlInline:
-            literal = append(cmark_node_get_literal(node))
+            literal = append(notekit_node_literal)
         case .codeBlock:
-            literal = append(cmark_node_get_literal(node))
-            extra = append(cmark_node_get_fence_info(node))
+            literal = append(notekit_node_literal)
+            extra = append(notekit_node_fence_info)
         case .link, .image:
-            extra = append(cmark_node_get_url(node))
+            extra = append(notekit_node_url)
         default:
             break
         }
