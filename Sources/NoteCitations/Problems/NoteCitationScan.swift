@@ -18,7 +18,7 @@ public struct NoteCitationScan: Sendable {
     public init(note: Note, displayPath: String? = nil) {
         self.note = note
         self.displayPath = displayPath ?? note.path
-        var referenceCounts: [String: Int] = [:]
+        var referenceCounts = [String: Int](minimumCapacity: note.footnoteReferences.count)
         for reference in note.footnoteReferences { referenceCounts[IndexedDefinition.key(reference.label), default: 0] += 1 }
         definitions = note.footnoteDefinitions.map { definition in
             IndexedDefinition(path: note.path, definition: definition, url: definition.fields.url.map(URLNormalizer.normalize),

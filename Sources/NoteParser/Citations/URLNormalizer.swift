@@ -6,7 +6,7 @@
 public enum URLNormalizer {
     /// Query parameters that only track the visitor; compared case-insensitively.
     public static func isTrackingParameter(_ name: String) -> Bool {
-        let name = name.lowercased()
+        let name = name.lowercasedCheaply()
         return name.hasPrefix("utm_") || name == "fbclid" || name == "gclid"
     }
 
@@ -17,7 +17,7 @@ public enum URLNormalizer {
         while let first = rest.first, first.isWhitespaceCheaply { rest.removeFirst() }
         while let last = rest.last, last.isWhitespaceCheaply { rest.removeLast() }
         guard let separator = rest.byteRange(of: "://"), separator.lowerBound > rest.startIndex else { return String(rest) }
-        let scheme = rest[..<separator.lowerBound].lowercased()
+        let scheme = String(rest[..<separator.lowerBound]).lowercasedCheaply()
         rest = rest[separator.upperBound...]
         // The delimiters are ASCII, so their UTF-8 indices are character boundaries.
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
@@ -62,8 +62,8 @@ public enum URLNormalizer {
 
     /// `user@HOST:port` with only the host lowercased.
     private static func authority(_ text: Substring) -> String {
-        guard let at = text.lastIndex(of: "@") else { return text.lowercased() }
-        return String(text[...at]) + text[text.index(after: at)...].lowercased()
+        guard let at = text.utf8.lastIndex(of: UInt8(ascii: "@")) else { return String(text).lowercasedCheaply() }
+        return String(text[...at]) + String(text[text.index(after: at)...]).lowercasedCheaply()
     }
 
     private static func parameterName(_ parameter: Substring) -> String {

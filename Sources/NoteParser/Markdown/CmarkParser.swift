@@ -49,9 +49,8 @@ public enum CmarkParser {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        let document = finish(parser)
-        defer { cmark_node_free(document) }
-        return TreeConverter(source: source, maxDepth: maxDepth).convert(document)
+        // The tree lives in the arena and goes with it: walking it to free nodes would do nothing.
+        return TreeConverter(source: source, maxDepth: maxDepth).convert(finish(parser))
     }
 }
 
