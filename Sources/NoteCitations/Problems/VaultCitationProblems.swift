@@ -14,40 +14,47 @@ public struct VaultCitationProblems: Sendable {
 
     public var all: [CitationProblem] { idConflicts + sameSourceSeveralIDs }
 
+    /// A definition compared across notes, by its place in `scans` (copying whole definitions
+    /// costs more than the comparisons).
     private struct Cited {
         let note: Int
-        let displayPath: String
-        let definition: IndexedDefinition
+        let index: Int
+        let id: String
+        let key: String
         let url: String
-        var location: String { "\(displayPath):\(definition.definition.range.start.line)" }
+        let line: Int
+        let isNoteLocal: Bool
     }
 
     public init(scans: [NoteCitationScan]) {
         let ordered = scans.indices.sorted { (scans[$0].displayPath, $0) < (scans[$1].displayPath, $1) }
-        let cited = ordered.flatMap { note in
-            scans[note].definitions.compactMap { indexed -> Cited? in
-                guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { return nil }
-                return Cited(note: note, displayPath: scans[note].displayPath, definition: indexed, url: url)
+        var cited: [Cited] = []
+        for note in ordered {
+            for (index, indexed) in scans[note].definitions.enumerated() {
+                guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { continue }
+                cited.append(Cited(note: note, index: index, id: indexed.id, key: indexed.key, url: url,
+                                   line: indexed.definition.range.start.line, isNoteLocal: IndexedDefinition.isNoteLocal(indexed.id)))
             }
         }
+        func location(_ source: Cited) -> String { "\(scans[source.note].displayPath):\(source.line)" }
+        func problem(_ kind: CitationProblem.Kind, _ source: Cited, _ message: String) -> CitationProblem {
+            let definition = scans[source.note].definitions[source.index]
+            return CitationProblem(kind: kind, path: definition.path, range: definition.definition.labelRange, message: message)
+        }
         var idConflicts: [CitationProblem] = []
-        for group in Self.groups(cited.filter { !IndexedDefinition.isNoteLocal($0.definition.id) }, by: \.definition.key) {
+        for group in Self.groups(cited.filter { !$0.isNoteLocal }, by: \.key) {
             let first = group[0]
             for source in group.dropFirst() where source.url != first.url {
-                idConflicts.append(Self.problem(.idConflict, source,
-                                                "[^\(source.definition.id)] cites \(source.url) here but \(first.url) in \(first.location)"))
+                idConflicts.append(problem(.idConflict, source, "[^\(source.id)] cites \(source.url) here but \(first.url) in \(location(first))"))
             }
         }
         var sameSource: [CitationProblem] = []
         for group in Self.groups(cited, by: \.url) {
             for (index, source) in group.enumerated() {
-                let local = IndexedDefinition.isNoteLocal(source.definition.id)
-                guard let earlier = group[..<index].first(where: {
-                    $0.note == source.note || !local && !IndexedDefinition.isNoteLocal($0.definition.id)
-                }), earlier.definition.key != source.definition.key else { continue }
-                let place = earlier.note == source.note ? "line \(earlier.definition.definition.range.start.line)" : earlier.location
-                sameSource.append(Self.problem(.sameSourceSeveralIDs, source,
-                                               "source \(source.url) is already cited as [^\(earlier.definition.id)] (\(place))"))
+                guard let earlier = group[..<index].first(where: { $0.note == source.note || !source.isNoteLocal && !$0.isNoteLocal }),
+                      earlier.key != source.key else { continue }
+                let place = earlier.note == source.note ? "line \(earlier.line)" : location(earlier)
+                sameSource.append(problem(.sameSourceSeveralIDs, source, "source \(source.url) is already cited as [^\(earlier.id)] (\(place))"))
             }
         }
         self.idConflicts = idConflicts
@@ -64,9 +71,5 @@ public struct VaultCitationProblems: Sendable {
             groups[name, default: []].append(item)
         }
         return order.map { groups[$0]! }
-    }
-
-    private static func problem(_ kind: CitationProblem.Kind, _ source: Cited, _ message: String) -> CitationProblem {
-        CitationProblem(kind: kind, path: source.definition.path, range: source.definition.definition.labelRange, message: message)
     }
 }
