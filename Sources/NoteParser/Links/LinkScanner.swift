@@ -30,13 +30,14 @@ struct LinkScanner {
     private func wikilink(_ inner: String, range: SourceRange, isEmbed: Bool, inTable: Bool) -> Wikilink {
         var target = inner
         var alias: String?
-        if let pipe = target.firstIndex(of: "|") {
+        // `|` and `#` are ASCII: their UTF-8 indices are character boundaries.
+        if let pipe = target.utf8.firstIndex(of: UInt8(ascii: "|")) {
             alias = String(target[target.index(after: pipe)...])
             target = String(target[..<pipe])
             if target.hasSuffix("\\") { target.removeLast() }
         }
         var heading: String?
-        if let hash = target.firstIndex(of: "#") {
+        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
             heading = String(target[target.index(after: hash)...])
             target = String(target[..<hash])
         }
