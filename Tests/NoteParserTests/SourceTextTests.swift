@@ -58,3 +58,26 @@ import Testing
         }
     }
 }
+
+@Suite struct ByteRangeTests {
+    /// `byteRange(of:)` finds what a plain search over the UTF-8 bytes finds, in strings and
+    /// in substrings that start and end inside them.
+    @Test func agreesWithANaiveSearch() {
+        var generator = SplitMix64(seed: 11)
+        let pieces = ["a", "b", "é", "://", "Published:", " ", "日"]
+        func text(_ count: Int) -> String { (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined() }
+        for _ in 0..<500 {
+            let whole = text(Int(generator.next() % 12))
+            let needle = text(Int(generator.next() % 2 + 1))
+            let characters = Array(whole)
+            let from = Int(generator.next() % UInt64(characters.count + 1))
+            let substring = whole.dropFirst(from)
+            let haystack = Array(substring.utf8), pattern = Array(needle.utf8)
+            let naive = haystack.count < pattern.count ? nil
+                : (0...(haystack.count - pattern.count)).first { Array(haystack[$0..<($0 + pattern.count)]) == pattern }
+            let found = substring.byteRange(of: needle).map { substring.utf8.distance(from: substring.startIndex, to: $0.lowerBound) }
+            #expect(found == naive, "\(whole.debugDescription) from \(from), \(needle.debugDescription)")
+            if let range = substring.byteRange(of: needle) { #expect(String(substring[range]) == needle) }
+        }
+    }
+}

@@ -111,21 +111,26 @@ extension Substring {
     /// The range of the first occurrence of `needle`, compared byte by byte (no Unicode
     /// normalisation, no Foundation bridging).
     public func byteRange(of needle: String) -> Range<Index>? {
-        let pattern = Array(needle.utf8)
-        let found = utf8.withContiguousStorageIfAvailable { Self.offset(of: pattern, in: $0) }
-            ?? Array(utf8).withUnsafeBufferPointer { Self.offset(of: pattern, in: $0) }
+        var needle = needle
+        let found = needle.withUTF8 { pattern in
+            utf8.withContiguousStorageIfAvailable { Self.offset(of: pattern, in: $0) }
+                ?? Array(utf8).withUnsafeBufferPointer { Self.offset(of: pattern, in: $0) }
+        }
         guard let offset = found else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        return start..<utf8.index(start, offsetBy: pattern.count)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
     }
 
-    private static func offset(of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pattern.first, buffer.count >= pattern.count else { return nil }
+    /// The first offset of `pattern` in `buffer`: `memchr` for its first byte, `memcmp` for the rest.
+    private static func offset(of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first, let base = buffer.baseAddress, buffer.count >= pattern.count else { return nil }
         var index = 0
         let last = buffer.count - pattern.count
         while index <= last {
-            if buffer[index] == first, pattern.indices.allSatisfy({ buffer[index + $0] == pattern[$0] }) { return index }
-            index += 1
+            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return position }
+            index = position + 1
         }
         return nil
     }
