@@ -75,14 +75,20 @@ public struct Linter: Sendable {
         let byPath = Dictionary(contexts.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
         // it does not wait for them on its own. Each job configures and sorts its findings.
+        // Each rule's id and default severity, read once rather than per note.
+        let defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.severity) }
         let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
-            let found: [Finding]
+            var found: [Finding] = []
             if job == 0 {
                 let vault = VaultContext(notes: contexts, files: vaultFiles)
                 found = vaultRules.flatMap { $0.check(vault: vault) }
             } else {
                 let context = contexts[job - 1]
-                found = rules.flatMap { rule in context.configuration.severity(of: type(of: rule).description) == nil ? [] : rule.check(context) }
+                let configuration = context.configuration
+                for (rule, ruleDefault) in zip(rules, defaults)
+                where configuration.severity(ofRule: ruleDefault.id, default: ruleDefault.severity) != nil {
+                    found += rule.check(context)
+                }
             }
             return Self.configured(found, byPath: byPath).sorted(by: Finding.precedes)
         }
