@@ -74,15 +74,19 @@ def main():
         ("notekit citations report", [notekit, "citations", "report", "--format", "json", "--output", f"{scratch}/citations.json", args.folder]),
         ("notekit render (md)", [notekit, "render", "--format", "md", "--output", f"{scratch}/render", args.folder]),
     ]
+    # What each job reads, for its rates: the whole folder unless it is a sample.
+    inputs = {}
     subcommands = subprocess.run([notekit, "--help"], capture_output=True, text=True).stdout
     if "\n  fix " in subcommands:
         jobs.append(("notekit fix --diff", [notekit, "fix", "--diff", args.folder]))
     if shutil.which("yamllint"):
         yaml_files = front_matter_files(files, scratch)
         jobs.append((f"yamllint ({len(yaml_files)} front matters)", ["yamllint", "-d", "relaxed", *yaml_files]))
+        inputs[jobs[-1][0]] = yaml_files
     if shutil.which("pymarkdown"):
         sample = files[:100]
         jobs.append((f"pymarkdown scan (first {len(sample)} files)", ["pymarkdown", "scan", *sample]))
+        inputs[jobs[-1][0]] = sample
     times = {name: [] for name, _ in jobs}
     memory = {name: 0 for name, _ in jobs}
     for _ in range(args.runs):
@@ -95,7 +99,9 @@ def main():
     print(f"{'job':44} {'wall s':>8} {'files/s':>9} {'MB/s':>7} {'peak RSS MB':>12} {'/ cmark':>8}")
     for name, _ in jobs:
         wall = statistics.median(times[name])
-        print(f"{name:44} {wall:8.3f} {len(files) / wall:9.0f} {megabytes / wall:7.1f} {memory[name] / 1024:12.1f} {wall / reference:8.2f}")
+        read = inputs.get(name, files)
+        read_megabytes = sum(os.path.getsize(f) for f in read) / 1e6
+        print(f"{name:44} {wall:8.3f} {len(read) / wall:9.0f} {read_megabytes / wall:7.1f} {memory[name] / 1024:12.1f} {wall / reference:8.2f}")
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
