@@ -34,9 +34,6 @@ public struct Configuration: Sendable {
 
     public func isIgnored(_ vaultPath: String) -> Bool { ignore.contains { Glob($0).matches(vaultPath) } }
 
-    /// The severity a rule runs at, or nil when it is off.
-    public func severity(of rule: RuleDescription) -> Severity? { severity(ofRule: rule.id, default: rule.severity) }
-
     /// The configured severity of a rule id, `default` when not configured, nil when off.
     public func severity(ofRule id: String, default severity: Severity) -> Severity? {
         switch rules[id] {

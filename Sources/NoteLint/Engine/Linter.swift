@@ -73,10 +73,10 @@ public struct Linter: Sendable {
     public func lint(_ contexts: [NoteContext], vaultFiles: [String]) -> [Finding] {
         let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
         let byPath = Dictionary(contexts.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
-        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
-        // it does not wait for them on its own. Each job configures and sorts its findings.
         // Each rule's id and default severity, read once rather than per note.
         let defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.severity) }
+        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
+        // it does not wait for them on its own. Each job configures and sorts its findings.
         let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
             var found: [Finding] = []
             if job == 0 {

@@ -22,7 +22,7 @@ public enum CmarkParser {
         return extensionNames.compactMap { cmark_find_syntax_extension($0) }
     }
 
-    /// Finishes a parse: the inline pass, one thread at a time (`notekit_parser_finish`).
+    /// Finishes a parse (the inline pass), safely on several threads at once (`notekit_parser_finish`).
     private static func finish(_ parser: OpaquePointer) -> OpaquePointer {
         guard let document = notekit_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
         return document
