@@ -21,7 +21,10 @@ import Testing
     }
 
     @Test(arguments: [("**Perplexity Deep Research Query** (2025-10-02T15:07:38.012Z)", "Perplexity Deep Research"),
-                      ("**Claude Query** (2025-01-01T00:00:00Z)", "Claude")])
+                      ("**Claude Query** (2025-01-01T00:00:00Z)", "Claude"),
+                      // A match starts at a `**`, not necessarily the first one.
+                      ("**Note:** ** **Gemini Query** (2025-02-02T00:00:00Z)", "Gemini"),
+                      ("***Mistral Query** (2025-03-03T00:00:00Z)", "Mistral")])
     func otherProviders(header: String, provider: String) throws {
         let query = try #require(try Fixture.note(Self.query(header)).queryCallouts.first)
         #expect(query.provider == provider)

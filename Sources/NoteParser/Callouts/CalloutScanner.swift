@@ -86,10 +86,20 @@ struct QueryCalloutScanner {
         for line in callout.range.start.line...min(callout.range.start.line + 1, callout.range.end.line) {
             let text = source.lineString(line)
             // The regular expressions run only on lines holding their literal words.
-            guard text.byteRange(of: "Query") != nil, let match = text.firstMatch(of: Self.header) else { continue }
+            guard text.byteRange(of: "Query") != nil, let match = Self.firstHeader(in: text) else { continue }
             let start = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
             let end = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
             return (String(match.1), match.2.map(String.init), source.range(start..<end))
+        }
+        return nil
+    }
+
+    /// `text.firstMatch(of: header)`, tried only where a match can start: at a `**`.
+    private static func firstHeader(in text: String) -> Regex<(Substring, Substring, Substring?)>.Match? {
+        var rest = text[...]
+        while let stars = rest.byteRange(of: "**") {
+            if let match = text[stars.lowerBound...].prefixMatch(of: header) { return match }
+            rest = text[text.index(after: stars.lowerBound)...]
         }
         return nil
     }
