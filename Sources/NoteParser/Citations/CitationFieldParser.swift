@@ -38,7 +38,7 @@ enum CitationFieldParser {
         var date = PartialDate(year: year)
         if rest.first == "," {
             rest = rest.dropFirst().drop { $0 == " " }
-            let name = rest.prefix { $0.asciiValue.map { $0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z") } ?? $0.isLetter }
+            let name = rest.prefix { $0.asciiValue.map(Byte.isLetter) ?? $0.isLetter }
             guard (3...9).contains(name.count), let month = months.firstIndex(of: name.prefix(3).lowercased()) else { return nil }
             date.month = month + 1
             rest = rest.dropFirst(name.count)

@@ -61,7 +61,7 @@ enum SimpleYAMLReader {
 
     /// The key of a `key: value` line (letters, digits, `_` and `-`) and its value, trimmed.
     private static func keyAndValue(_ line: ArraySlice<UInt8>) -> (String, ArraySlice<UInt8>)? {
-        guard let first = line.first, first == UInt8(ascii: "_") || (first | 0x20 >= UInt8(ascii: "a") && first | 0x20 <= UInt8(ascii: "z")),
+        guard let first = line.first, first == UInt8(ascii: "_") || Byte.isLetter(first),
               let colon = line.firstIndex(where: { !isKeyByte($0) }), line[colon] == Byte.colon,
               colon - line.startIndex <= 1000 else { return nil }  // libyaml's simple keys are at most 1024 characters
         let value = line[(colon + 1)...]
@@ -71,7 +71,7 @@ enum SimpleYAMLReader {
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
         Byte.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-            || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+            || Byte.isLetter(byte)
     }
 
     /// The indentation and text of a `- item` line.

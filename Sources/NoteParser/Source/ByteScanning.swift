@@ -21,9 +21,15 @@ enum Byte {
 
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// `A` to `Z` and `a` to `z`.
+    static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
+
+    /// The ASCII bytes `Character.isWhitespace` accepts: space and `\t` to `\r`.
+    static func isCharacterWhitespace(_ byte: UInt8) -> Bool { byte == space || (byte >= 0x09 && byte <= 0x0D) }
+
     /// ASCII letters and digits, and any byte of a non-ASCII character.
     static func isWordByte(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+        byte >= 0x80 || isDigit(byte) || isLetter(byte)
     }
 }
 
@@ -51,7 +57,7 @@ extension SourceText {
         let range = lineRange(line)
         var end = range.upperBound
         // ASCII whitespace after an ASCII character is cut on bytes; Unicode decides the rest.
-        while end > range.lowerBound, bytes[end - 1] == Byte.space || (bytes[end - 1] >= 0x09 && bytes[end - 1] <= 0x0D) { end -= 1 }
+        while end > range.lowerBound, Byte.isCharacterWhitespace(bytes[end - 1]) { end -= 1 }
         if end > range.lowerBound, bytes[end - 1] >= 0x80 {
             var text = string(range)
             while let last = text.last, last.isWhitespace { text.removeLast() }
@@ -95,7 +101,7 @@ extension Character {
     /// lookups are slow, and the text is mostly ASCII.
     public var isWhitespaceCheaply: Bool {
         guard let ascii = asciiValue else { return isWhitespace }
-        return ascii == Byte.space || (ascii >= 0x09 && ascii <= 0x0D)
+        return Byte.isCharacterWhitespace(ascii)
     }
 
     /// `0` to `9`.

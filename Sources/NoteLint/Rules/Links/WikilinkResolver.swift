@@ -24,18 +24,14 @@ public struct WikilinkResolver: Sendable {
     public init(files: [String], aliases: [String: [String]] = [:]) {
         var bySuffix: [String: [String]] = [:]
         for path in Set(files) {
-            let lowered = path.lowercasedCheaply()
-            let bytes = lowered.utf8
-            if bytes.first == UInt8(ascii: "/") || bytes.last == UInt8(ascii: "/") || lowered.byteRange(of: "//") != nil {
-                // Empty components are dropped, as `split` does.
-                let components = lowered.split(separator: "/")
-                for start in components.indices {
-                    bySuffix[components[start...].joined(separator: "/"), default: []].append(path)
-                }
-                continue
+            var lowered = path.lowercasedCheaply()
+            if lowered.utf8.first == UInt8(ascii: "/") || lowered.utf8.last == UInt8(ascii: "/") || lowered.byteRange(of: "//") != nil {
+                lowered = lowered.split(separator: "/").joined(separator: "/")  // without empty components
             }
+            guard !lowered.isEmpty else { continue }
             // The whole path, then what follows each `/`.
             bySuffix[lowered, default: []].append(path)
+            let bytes = lowered.utf8
             for slash in bytes.indices where bytes[slash] == UInt8(ascii: "/") {
                 bySuffix[String(lowered[bytes.index(after: slash)...]), default: []].append(path)
             }
