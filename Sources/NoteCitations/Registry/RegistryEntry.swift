@@ -16,12 +16,13 @@ public struct RegistryEntry: Sendable, Hashable {
     /// The notes that define it, relative to the vault root, sorted.
     public let filesUsedIn: [String]
 
-    /// One entry per id (case-insensitive) of the index. Ids that cannot be file names
-    /// (anything but letters, digits, `-` and `_`) are returned apart.
+    /// One entry per vault-wide id (case-insensitive) of the index. Purely numeric labels
+    /// (`[^1]`) are numbered per note, so they are never registered (nor merged across notes).
+    /// Ids that cannot be file names (anything but letters, digits, `-` and `_`) are returned apart.
     static func entries(from index: CitationIndex, root: String) -> (entries: [RegistryEntry], unusable: [String]) {
         var order: [String] = []
         var byKey: [String: [IndexedDefinition]] = [:]
-        for definition in index.definitions {
+        for definition in index.definitions where !IndexedDefinition.isNoteLocal(definition.id) {
             if byKey[definition.key] == nil { order.append(definition.key) }
             byKey[definition.key, default: []].append(definition)
         }

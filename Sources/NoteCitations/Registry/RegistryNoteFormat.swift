@@ -6,16 +6,19 @@ import NoteParser
 enum RegistryNoteFormat {
     static let notesPlaceholder = "Add your notes about this citation here."
 
-    /// A new registry note.
+    /// A new registry note. Its front matter is written as notekit's own lint wants it
+    /// (`FrontMatterEmitter`): strings and URLs plain where YAML allows, `date`, `created` and
+    /// `lastModified` as unquoted timestamps; the footnote markers of its heading and reference are escaped so
+    /// the copy cites nothing.
     static func render(_ entry: RegistryEntry, timestamp: String) -> String {
-        var lines = ["---", "hexId: \(YAMLQuoting.doubleQuoted(entry.id))"]
-        if let title = entry.title { lines.append("title: \(YAMLQuoting.doubleQuoted(title))") }
-        if let url = entry.url { lines.append("url: \(YAMLQuoting.doubleQuoted(url))") }
-        if let date = entry.date { lines.append("date: \(YAMLQuoting.doubleQuoted(date))") }
+        var lines = ["---", line("hexId", .string(entry.id))]
+        if let title = entry.title { lines.append(line("title", .string(title))) }
+        if let url = entry.url { lines.append(line("url", .string(url))) }
+        if let date = entry.date { lines.append(line("date", DateText.isCalendarDate(date) ? .timestamp(date) : .string(date))) }
         lines += [usageCountLine(entry), filesUsedInLines(entry),
-                  "created: \(YAMLQuoting.doubleQuoted(timestamp))", "lastModified: \(YAMLQuoting.doubleQuoted(timestamp))", "---", "",
-                  "# \(entry.title ?? "Citation \(entry.id)")", "",
-                  "## Reference", "", entry.reference, "",
+                  line("created", .timestamp(timestamp)), line("lastModified", .timestamp(timestamp)), "---", "",
+                  "# " + escapingFootnoteMarkers(entry.title ?? "Citation \(entry.id)"), "",
+                  "## Reference", "", escapingFootnoteMarkers(entry.reference), "",
                   "## Usage", "", usageSentence(entry), ""]
         if let url = entry.url { lines += ["## Source", "", "[\(url)](\(url))", ""] }
         lines += ["## Notes", "", notesPlaceholder, ""]
@@ -48,7 +51,7 @@ enum RegistryNoteFormat {
             edits.append(usage)
             changed.append("## Usage")
         }
-        if !changed.isEmpty { set("lastModified", "lastModified: \(YAMLQuoting.doubleQuoted(timestamp))") }
+        if !changed.isEmpty { set("lastModified", line("lastModified", .timestamp(timestamp))) }
         return (edits, changed)
     }
 
@@ -82,7 +85,32 @@ enum RegistryNoteFormat {
     private static func usageCountLine(_ entry: RegistryEntry) -> String { "usageCount: \(entry.usageCount)" }
 
     private static func filesUsedInLines(_ entry: RegistryEntry) -> String {
-        entry.filesUsedIn.isEmpty ? "filesUsedIn: []" : (["filesUsedIn:"] + entry.filesUsedIn.map { "  - \(YAMLQuoting.doubleQuoted($0))" }).joined(separator: "\n")
+        entry.filesUsedIn.isEmpty ? "filesUsedIn: []" : line("filesUsedIn", .list(entry.filesUsedIn))
+    }
+
+    /// `key: value` as `FrontMatterEmitter` writes it; a timestamp YAML would not read as one
+    /// is written as a string, and strings it cannot prove are double-quoted.
+    private static func line(_ key: String, _ value: FrontMatterEmitter.Value) -> String {
+        if let text = FrontMatterEmitter.entry(key, value) { return text }
+        switch value {
+        case .timestamp(let text): return line(key, .string(text))
+        case .string(let text): return "\(key): \(YAMLQuoting.doubleQuoted(text))"
+        case .list(let items): return (["\(key):"] + items.map { "  - \(YAMLQuoting.doubleQuoted($0))" }).joined(separator: "\n")
+        }
+    }
+
+    /// `text` with each `[^` outside code spans written `[\^`: it reads the same but cites nothing.
+    static func escapingFootnoteMarkers(_ text: String) -> String {
+        var result = ""
+        var inCode = false
+        var previous: Character?
+        for character in text {
+            if character == "`" { inCode.toggle() }
+            if character == "^", previous == "[", !inCode { result.append("\\") }
+            result.append(character)
+            previous = character
+        }
+        return result
     }
 
     private static func listTexts(_ value: YAMLValue?) -> [String] {

@@ -22,7 +22,7 @@ struct CitationsRegistryCommand: ParsableCommand {
                 """
         )
 
-        @Option(help: "The registry folder, relative to the vault root (the first PATH when it is a folder).")
+        @Option(help: "The registry folder, relative to the vault root (the first PATH when it is a folder); it must lie inside the vault.")
         var dir = "Citations"
 
         @Flag(help: "Write the changes.")
@@ -39,7 +39,8 @@ struct CitationsRegistryCommand: ParsableCommand {
 
         func run() throws {
             let root = VaultRoot.of(input.paths)
-            let directory = dir.hasPrefix("/") ? dir : (root as NSString).appendingPathComponent(dir)
+            let directory: String
+            do { directory = try RegistryFolder.resolve(dir, root: root) } catch { throw Output.failure("error: \(error)") }
             let sync = RegistrySync(root: root, directory: directory)
             let (index, errors) = sync.index(paths: input.paths)
             for error in errors { Output.error(error.description) }

@@ -1,5 +1,4 @@
 import Foundation
-import NoteParser
 import Yams
 
 /// Writes one front-matter entry (or its value, or its key) in house style and proves the
