@@ -45,7 +45,10 @@ struct StepPlanner {
         var unknown: [String] = []
         let text = template.render { name in placeholder(name) ?? { unknown.append("{{\(name)}}"); return "" }() }
         guard unknown.isEmpty else { return ([], ["set \(key): no value for \(unknown.joined(separator: ", "))"]) }
-        let value: FrontMatterEmitter.Value = DateText.isCalendarDate(text) ? .timestamp(text) : .string(text)
+        // A date is written as one when the template means it (`{{today}}`, a literal day) or the
+        // key is one lint reads as a date (`date…`); other text stays a string, quoted if need be.
+        let isDate = DateText.isCalendarDate(text) && (template.hasOnlyDatePlaceholders || key.lowercased().hasPrefix("date"))
+        let value: FrontMatterEmitter.Value = isDate ? .timestamp(text) : .string(text)
         guard let entry = FrontMatterEmitter.entry(key, value) else { return ([], ["set \(key): '\(text)' cannot be written as YAML"]) }
         let summary = "set \(key)"
         if let empty = existing.last {

@@ -13,6 +13,13 @@ public struct ValueTemplate: Sendable, Equatable {
         self.text = text
     }
 
+    /// The placeholders whose values are dates.
+    public static let datePlaceholders = ["git.created", "today"]
+
+    /// True when the template's placeholders (if any) are all dates, so a text that reads as a
+    /// date is meant as one; `{{title}}` or `{{filename}}` of `2024-01-01` is meant as a string.
+    public var hasOnlyDatePlaceholders: Bool { Self.names(in: text).allSatisfy(Self.datePlaceholders.contains) }
+
     /// A `{{name}}` that is not one of `placeholders`.
     public struct UnknownPlaceholder: Error { public let name: String }
 

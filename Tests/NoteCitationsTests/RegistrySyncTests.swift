@@ -66,14 +66,14 @@ import Testing
         let created = try String(contentsOfFile: root + "/Citations/src2.md", encoding: .utf8)
         #expect(created == """
             ---
-            hexId: "src2"
-            title: "Beta | Page"
-            url: "https://beta.org/b"
+            hexId: src2
+            title: Beta | Page
+            url: https://beta.org/b
             usageCount: 1
             filesUsedIn:
-              - "a.md"
-            created: "2025-10-09T08:53:20.000Z"
-            lastModified: "2025-10-09T08:53:20.000Z"
+              - a.md
+            created: 2025-10-09T08:53:20.000Z
+            lastModified: 2025-10-09T08:53:20.000Z
             ---
 
             # Beta | Page
@@ -96,8 +96,8 @@ import Testing
 
             """)
         let updated = try String(contentsOfFile: root + "/Citations/src1.md", encoding: .utf8)
-        #expect(updated.contains("usageCount: 2\nfilesUsedIn:\n  - \"a.md\"\n---"))
-        #expect(updated.contains("lastModified: \"2025-10-09T08:53:20.000Z\""))
+        #expect(updated.contains("usageCount: 2\nfilesUsedIn:\n  - a.md\n---"))
+        #expect(updated.contains("lastModified: 2025-10-09T08:53:20.000Z"))
         #expect(updated.contains("created: \"2025-07-20T17:43:17.341Z\""))
         #expect(updated.contains("## Usage\n\nThis citation has been used 2 time(s).\n\n## Source"))
     }
@@ -136,5 +136,43 @@ import Testing
             try AtomicFile.write(Data("x".utf8), to: path, expectedOriginal: nil)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+    }
+
+    /// Numeric labels are numbered per note: `[^1]` of two notes is two citations, never one registry note.
+    /// A day (not a year or month) is written as a date; footnote markers in copied text cite nothing.
+    @Test func registersVaultWideIdsOnlyAndWritesTypedValues() throws {
+        let root = try Fixtures.directory([
+            "a.md": "One[^1] and[^k9] and[^y2].\n\n[^1]: [First](https://one.org)\n[^k9]: 2024, Mar 5. [Kay [^1] `[^x]`](https://k.org/a?b=c#d)\n[^y2]: 2024, Mar. [2024-03-05](https://y.org)\n",
+            "b.md": "Two[^1].\n\n[^1]: [Second](https://two.org)\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let plan = plan(root)
+        #expect(plan.changes.map(\.id) == ["k9", "y2"])
+        try plan.apply()
+        let k9 = try String(contentsOfFile: root + "/Citations/k9.md", encoding: .utf8)
+        #expect(k9.contains("\ntitle: Kay [^1] `[^x]`\nurl: https://k.org/a?b=c#d\ndate: 2024-03-05\n"), "\(k9)")
+        #expect(k9.contains("\n# Kay [\\^1] `[^x]`\n"))
+        #expect(k9.contains("\n2024, Mar 5. [Kay [\\^1] `[^x]`](https://k.org/a?b=c#d)\n"))
+        let note = Fixtures.note("k9.md", k9)
+        #expect(note.footnoteReferences.isEmpty)
+        #expect(note.frontMatter?.value("date") == .date("2024-03-05"))
+        #expect(note.frontMatter?.value("created") == .datetime("2025-10-09T08:53:20.000Z"))
+        let y2 = Fixtures.note("y2.md", try String(contentsOfFile: root + "/Citations/y2.md", encoding: .utf8))
+        #expect(y2.frontMatter?.value("date") == nil, "a month is no day")
+        #expect(y2.frontMatter?.value("title") == .string("2024-03-05"))
+    }
+
+    /// `--dir` must name a folder inside the vault, whatever `..`, absolute path or symbolic link it uses.
+    @Test func registryFolderStaysInsideTheVault() throws {
+        let root = try Fixtures.directory(["vault/a.md": "A\n", "outside/b.md": "B\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let vault = root + "/vault"
+        try FileManager.default.createSymbolicLink(atPath: vault + "/Linked", withDestinationPath: root + "/outside")
+        #expect(try RegistryFolder.resolve("Citations", root: vault) == vault + "/Citations")
+        #expect(try RegistryFolder.resolve("./x/../Refs/New", root: vault) == vault + "/Refs/New")
+        #expect(try RegistryFolder.resolve(vault + "/Refs", root: vault) == vault + "/Refs")
+        for dir in ["../outside", "x/../../outside", root + "/outside", "/tmp", "Linked", "Linked/new", "."] {
+            #expect(throws: RegistryFolder.OutsideVault.self, "\(dir)") { try RegistryFolder.resolve(dir, root: vault) }
+        }
     }
 }

@@ -133,4 +133,38 @@ import Testing
         #expect(try vault.read("b.md") == "---\ntitle: No front matter\n---\n# No front matter\n")
         #expect(migration.run([vault.root]).rewrites.isEmpty)
     }
+
+    /// Set values read back with the type the template means: text placeholders stay strings
+    /// even when they look like dates, numbers or booleans; date placeholders, literal days and
+    /// keys named `date…` are dates. Each note is read back by notekit's parser.
+    @Test func setValuesReadBackTyped() throws {
+        let vault = try TemporaryFolder()
+        try vault.write("2024-01-01.md", "# 2024-01-01\n")
+        try vault.write("true.md", "---\ntitle: '1.5'\n---\n")
+        var migration = Migration(plan: try plan("""
+            steps:
+              - set: {key: title, value: "{{title}}"}
+              - set: {key: name, value: "{{filename}}"}
+              - set: {key: date_created, value: "{{filename}}"}
+              - set: {key: reviewed, value: "{{today}}"}
+              - set: {key: since, value: "2023-05-06"}
+            """), vaultRoot: vault.root)
+        migration.today = "2026-02-03"
+        #expect(RewriteWriter(mode: .write).commit(migration.run([vault.root]).rewrites).errors.isEmpty)
+        func values(_ path: String) throws -> [String: YAMLValue] {
+            let note = try NoteParser().parse(contentsOf: vault.root + "/" + path)
+            return Dictionary(uniqueKeysWithValues: try #require(note.frontMatter).entries.map { ($0.key, $0.value ?? .null) })
+        }
+        let daily = try values("2024-01-01.md")
+        #expect(daily["title"] == .string("2024-01-01"))
+        #expect(daily["name"] == .string("2024-01-01"))
+        #expect(daily["date_created"] == .date("2024-01-01"))
+        #expect(daily["reviewed"] == .date("2026-02-03"))
+        #expect(daily["since"] == .date("2023-05-06"))
+        let named = try values("true.md")
+        #expect(named["title"] == .string("1.5"))
+        #expect(named["name"] == .string("true"))
+        #expect(named["date_created"] == .string("true"))
+        #expect(try vault.read("2024-01-01.md").hasPrefix("---\ntitle: '2024-01-01'\nname: '2024-01-01'\ndate_created: 2024-01-01\n"))
+    }
 }

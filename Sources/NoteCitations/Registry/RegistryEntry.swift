@@ -7,7 +7,8 @@ public struct RegistryEntry: Sendable, Hashable {
     public let title: String?
     /// The URL as written in the first definition.
     public let url: String?
-    /// The definition's date prefix, else its publication date.
+    /// The day (`YYYY-MM-DD`) of the definition's date prefix, else of its publication date;
+    /// nil when neither names a day (a year or month stays in the reference only).
     public let date: String?
     /// The definition text of the first definition.
     public let reference: String
@@ -35,7 +36,7 @@ public struct RegistryEntry: Sendable, Hashable {
             let fields = first.definition.fields
             entries.append(RegistryEntry(
                 id: first.id, title: fields.title, url: fields.url,
-                date: (fields.prefixDate ?? fields.published?.date)?.description,
+                date: [fields.prefixDate, fields.published?.date].lazy.compactMap { $0 }.first { $0.precision == .day }?.description,
                 reference: first.definition.text, usageCount: group.reduce(0) { $0 + $1.references },
                 filesUsedIn: Set(group.map { VaultPath.relative($0.path, to: root) }).sorted()))
         }

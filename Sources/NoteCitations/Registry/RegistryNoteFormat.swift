@@ -14,7 +14,7 @@ enum RegistryNoteFormat {
         var lines = ["---", line("hexId", .string(entry.id))]
         if let title = entry.title { lines.append(line("title", .string(title))) }
         if let url = entry.url { lines.append(line("url", .string(url))) }
-        if let date = entry.date { lines.append(line("date", DateText.isCalendarDate(date) ? .timestamp(date) : .string(date))) }
+        if let date = entry.date { lines.append(line("date", .timestamp(date))) }
         lines += [usageCountLine(entry), filesUsedInLines(entry),
                   line("created", .timestamp(timestamp)), line("lastModified", .timestamp(timestamp)), "---", "",
                   "# " + escapingFootnoteMarkers(entry.title ?? "Citation \(entry.id)"), "",

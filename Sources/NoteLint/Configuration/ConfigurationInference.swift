@@ -4,8 +4,10 @@ import NoteParser
 /// A starting `.notekit.yml` inferred from the notes of a vault: what `notekit init` writes.
 ///
 /// Each top-level folder with at least three notes becomes a collection; keys present in
-/// at least 90% of its notes are required, and every key gets a type read off its values.
-/// Callout types used at least three times that Obsidian does not know are accepted.
+/// at least 90% of its notes are required, and every key gets the type its values have by
+/// majority (the values that do not fit stay findings). Keys that are YAML accidents (`https:`
+/// of a URL split by a space, empty keys) are left out. Callout types used at least three times
+/// that Obsidian does not know are accepted.
 public struct ConfigurationInference: Sendable {
     /// Obsidian's own callout types and aliases, as `callout/unknown-type` knows them.
     static let builtInCalloutTypes = Set(CalloutUnknownTypeRule.builtInTypes)
@@ -48,7 +50,7 @@ public struct ConfigurationInference: Sendable {
         var values: [String: [YAMLValue]] = [:]
         var counts: [String: Int] = [:]
         for entries in notes.compactMap(\.frontMatter?.entries) {
-            for key in Set(entries.map(\.key)) { counts[key, default: 0] += 1 }
+            for key in Set(entries.map(\.key)) where !isAccident(key, entries) { counts[key, default: 0] += 1 }
             for entry in entries {
                 if let value = entry.value, value != .null { values[entry.key, default: []].append(value) }
             }
@@ -59,21 +61,48 @@ public struct ConfigurationInference: Sendable {
         return InferredCollection(name: name, noteCount: notes.count, keys: keys, required: required)
     }
 
-    /// The narrowest type all values fit, `string` when none does.
+    /// The narrowest type all values fit; else the type most values fit when that is more than
+    /// half of them; else `string`. A value fits a type when `frontmatter/type` accepts it
+    /// there: a quoted date fits `date` and `datetime` only in keys named `date…`, which lint
+    /// reads as dates anyway.
     static func schema(for key: String, _ values: [YAMLValue]) -> KeySchema {
         if key == "tags" { return KeySchema(type: .tags) }
-        let texts = values.compactMap(\.scalarText)
-        let allScalars = !values.isEmpty && texts.count == values.count
-        func all(_ test: (YAMLValue) -> Bool) -> Bool { !values.isEmpty && values.allSatisfy(test) }
-        func allTexts(_ pattern: some RegexComponent) -> Bool { allScalars && texts.allSatisfy { $0.wholeMatch(of: pattern) != nil } }
-        if allScalars && texts.allSatisfy(DateText.isCalendarDate) { return KeySchema(type: .date) }
-        if allScalars && texts.allSatisfy(DateText.isDateTime) { return KeySchema(type: .datetime) }
-        if allTexts(#/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/#) { return KeySchema(type: .uuid) }
-        if allTexts(#/https?:\/\/\S+/#) { return KeySchema(type: .url) }
-        if all({ if case .bool = $0 { true } else { false } }) { return KeySchema(type: .bool) }
-        if all({ if case .number = $0 { true } else { false } }) { return KeySchema(type: .number) }
-        if all({ if case .list = $0 { true } else { false } }) { return KeySchema(type: .list) }
-        return KeySchema(type: .string)
+        guard !values.isEmpty else { return KeySchema(type: .string) }
+        let dateKey = key.lowercased().hasPrefix("date")
+        let candidates: [(KeySchema.ValueType, (YAMLValue) -> Bool)] = [
+            (.date, { value in
+                switch value {
+                case .date(let text): DateText.isCalendarDate(text)
+                case .string(let text): dateKey && DateText.isCalendarDate(text)
+                default: false
+                }
+            }),
+            (.datetime, { value in
+                switch value {
+                case .date, .datetime: true
+                case .string(let text): dateKey && (DateText.isCalendarDate(text) || DateText.isDateTime(text))
+                default: false
+                }
+            }),
+            (.uuid, { $0.scalarText?.wholeMatch(of: #/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/#) != nil }),
+            (.url, { if case .string(let text) = $0 { text.wholeMatch(of: #/https?:\/\/\S+/#) != nil } else { false } }),
+            (.bool, { if case .bool = $0 { true } else { false } }),
+            (.number, { if case .number = $0 { true } else { false } }),
+            (.list, { if case .list = $0 { true } else { false } }),
+        ]
+        let fits = candidates.map { type, fits in (type: type, count: values.count(where: fits)) }
+        if let all = fits.first(where: { $0.count == values.count }) { return KeySchema(type: all.type) }
+        let most = fits.max { $0.count < $1.count }!
+        return KeySchema(type: most.count * 2 > values.count ? most.type : .string)
+    }
+
+    /// A key no one meant: empty, or a piece of a URL that YAML split at `: ` (`https: //host`
+    /// gives the key `https`; `www.example.com: 8080` or a key holding `://` are pieces too).
+    static func isAccident(_ key: String, _ entries: [FrontMatterEntry]) -> Bool {
+        let trimmed = key.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed.isEmpty || trimmed.contains("://") || trimmed.hasPrefix("//") || trimmed.hasPrefix("www.") { return true }
+        let values = entries.filter { $0.key == key }.compactMap(\.value?.scalarText)
+        return ["http", "https"].contains(trimmed) || !values.isEmpty && values.allSatisfy { $0.hasPrefix("//") }
     }
 
     /// The configuration as commented YAML that `ConfigurationLoader` reads.
