@@ -1,5 +1,6 @@
 import Foundation
 import NoteLint
+import NoteParser
 import Testing
 
 /// `notekit init`'s inference on a small vault, read back by the configuration loader.
@@ -43,6 +44,27 @@ import Testing
         #expect(essays.keys["title"]?.type == .string)
         #expect(essays.keys["lede"]?.type == .string)
         #expect(configuration.calloutTypes == ["Perplexity Query"])
+    }
+
+    /// Types come from the majority of values, the outliers left to lint; YAML accidents are no keys.
+    @Test func typesByMajorityAndLeavesOutYAMLAccidents() throws {
+        let fronts = [
+            "aliases: [A, B]\ndate_created: 2024-01-01\nscore: 1\nkind: [x]\nlink:\nhttps: //example.com/a",
+            "aliases: [C]\ndate_created: 2024-01-02\nscore: 2\nkind: [y]\nwww.example.com: 80",
+            "aliases:\n  - D\ndate_created: '2024-01-03'\nscore: many\nkind: z",
+            "aliases: E\ndate_created: Nov 2024\nscore: few\nkind: w\nftp: //example.com",
+            "aliases: [F]\ndate_created: 2024-01-05\nscore: [1]\nhttp: //example.com\nwhen: 2024-01-05",
+        ]
+        let notes = try fronts.enumerated().map { index, front in
+            (vaultPath: "n/\(index).md", note: try NoteParser().parse(bytes: Array("---\n\(front)\n---\nText.\n".utf8), path: "n/\(index).md"))
+        }
+        let collection = try #require(ConfigurationInference(notes: notes).collections.first)
+        let types = Dictionary(uniqueKeysWithValues: collection.keys.map { ($0.key, $0.schema.type) })
+        #expect(types == ["aliases": .list, "date_created": .date, "score": .string, "kind": .string, "link": .string, "when": .date],
+                "\(types)")
+        #expect(collection.required == ["aliases", "date_created", "score"])
+        let configuration = try ConfigurationLoader.parse(ConfigurationInference(notes: notes).yaml)
+        #expect(configuration.collections.first?.keys["aliases"]?.type == .list)
     }
 
     private func write(_ root: URL, _ files: [String: String]) throws {

@@ -62,7 +62,8 @@ public struct ConfigurationInference: Sendable {
     }
 
     /// The narrowest type all values fit; else the type most values fit when that is more than
-    /// half of them; else `string`. A value fits a type when `frontmatter/type` accepts it
+    /// half of them; else `string` or `list`, whichever more values fit (`string` takes any
+    /// scalar), so that at most half of the values are findings. A value fits a type when `frontmatter/type` accepts it
     /// there: a quoted date fits `date` and `datetime` only in keys named `date…`, which lint
     /// reads as dates anyway.
     static func schema(for key: String, _ values: [YAMLValue]) -> KeySchema {
@@ -93,7 +94,9 @@ public struct ConfigurationInference: Sendable {
         let fits = candidates.map { type, fits in (type: type, count: values.count(where: fits)) }
         if let all = fits.first(where: { $0.count == values.count }) { return KeySchema(type: all.type) }
         let most = fits.max { $0.count < $1.count }!
-        return KeySchema(type: most.count * 2 > values.count ? most.type : .string)
+        if most.count * 2 > values.count { return KeySchema(type: most.type) }
+        let lists = fits.first { $0.type == .list }!.count
+        return KeySchema(type: lists > values.count { $0.scalarText != nil } ? .list : .string)
     }
 
     /// A key no one meant: empty, or a piece of a URL that YAML split at `: ` (`https: //host`

@@ -18,7 +18,8 @@ struct CitationsRegistryCommand: ParsableCommand {
                 Dry run by default: prints what would change. --write applies the changes \
                 atomically; --check exits 1 when the registry is out of date. Never deletes: \
                 registry notes no citation uses are listed as orphans. The ## Notes section \
-                is never touched.
+                is never touched. Numeric labels ([^1]) are numbered per note and never \
+                registered. The folder must lie inside the vault (exit 2 otherwise).
                 """
         )
 

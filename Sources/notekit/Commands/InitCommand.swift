@@ -9,8 +9,9 @@ struct InitCommand: ParsableCommand {
         abstract: "Write a commented .notekit.yml inferred from the notes in the current folder.",
         discussion: """
         Top-level folders with at least 3 notes become collections; keys in at least 90% of a \
-        folder's notes are required; key types come from the values; callout types used at \
-        least 3 times that Obsidian does not know are accepted.
+        folder's notes are required; a key's type is the one most of its values have (the \
+        others stay findings); YAML accidents such as the `https:` of a split URL are left \
+        out; callout types used at least 3 times that Obsidian does not know are accepted.
         """
     )
 
