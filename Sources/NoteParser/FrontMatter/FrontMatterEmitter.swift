@@ -5,9 +5,10 @@ import Yams
 /// text reads back as intended: block-list tags `  - Tag`, unquoted dates, UUIDs and URLs,
 /// quotes only where YAML needs them (single preferred), never block scalars.
 ///
+/// The one writer of front-matter values: rule fixes, `notekit migrate` and registry notes use it.
 /// Every result is composed with Yams, its scalars typed as notekit reads front matter, and
-/// compared with the intended value; when that fails the emitter returns nil and the rule
-/// offers no fix.
+/// compared with the intended value; when that fails the emitter returns nil (a rule then
+/// offers no fix).
 public enum FrontMatterEmitter {
     /// What an entry's value must read back as.
     public enum Value: Equatable, Sendable {
