@@ -8,8 +8,8 @@ enum RegistryNoteFormat {
 
     /// A new registry note. Its front matter is written as notekit's own lint wants it
     /// (`FrontMatterEmitter`): strings and URLs plain where YAML allows, `date`, `created` and
-    /// `lastModified` as unquoted timestamps; the footnote markers of its heading and reference are escaped so
-    /// the copy cites nothing.
+    /// `lastModified` as unquoted timestamps. The footnote markers of its heading and reference
+    /// are escaped so that the copy cites nothing.
     static func render(_ entry: RegistryEntry, timestamp: String) -> String {
         var lines = ["---", line("hexId", .string(entry.id))]
         if let title = entry.title { lines.append(line("title", .string(title))) }
@@ -100,7 +100,7 @@ enum RegistryNoteFormat {
     }
 
     /// `text` with each `[^` outside code spans written `[\^`: it reads the same but cites nothing.
-    static func escapingFootnoteMarkers(_ text: String) -> String {
+    private static func escapingFootnoteMarkers(_ text: String) -> String {
         var result = ""
         var inCode = false
         var previous: Character?

@@ -63,9 +63,9 @@ public struct ConfigurationInference: Sendable {
 
     /// The narrowest type all values fit; else the type most values fit when that is more than
     /// half of them; else `string` or `list`, whichever more values fit (`string` takes any
-    /// scalar), so that at most half of the values are findings. A value fits a type when `frontmatter/type` accepts it
-    /// there: a quoted date fits `date` and `datetime` only in keys named `date…`, which lint
-    /// reads as dates anyway.
+    /// scalar), so that at most half of the values are findings. A value fits a type when
+    /// `frontmatter/type` accepts it there: a quoted date fits `date` and `datetime` only in
+    /// keys named `date…`, which lint reads as dates anyway.
     static func schema(for key: String, _ values: [YAMLValue]) -> KeySchema {
         if key == "tags" { return KeySchema(type: .tags) }
         guard !values.isEmpty else { return KeySchema(type: .string) }
