@@ -1,12 +1,15 @@
 /// Finds footnote and legacy numeric citations by scanning the body's bytes outside code.
 ///
 /// cmark-gfm drops unused and duplicate definitions and leaves undefined references as
-/// text, so the source, not the tree, is the record of what the writer typed.
+/// text, so the source, not the tree, is the record of what the writer typed. A `[4]: text`
+/// line whose label a reference link uses is a link reference definition, not a citation.
 struct CitationScanner {
     let source: SourceText
     let bodyStartLine: Int
     let code: CodeRanges
     let tables: [Range<Int>]
+    /// Normalised labels of the reference links cmark-gfm resolved (`ReferenceLinkLabels`).
+    let referenceLabels: Set<String>
 
     struct Result {
         var references: [FootnoteReference] = []
@@ -162,7 +165,8 @@ struct CitationScanner {
 
     private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {
         guard let (numbers, after) = numbers(at: range.lowerBound, limit: range.upperBound), numbers.count == 1,
-              after < range.upperBound, source.bytes[after] == Byte.colon else { return nil }
+              after < range.upperBound, source.bytes[after] == Byte.colon,
+              !referenceLabels.contains(source.string((range.lowerBound + 1)..<(after - 1))) else { return nil }
         let text = source.string((after + 1)..<range.upperBound).trimmed()
         return LegacyDefinition(number: numbers[0], range: source.range(range), labelRange: source.range(range.lowerBound..<(after + 1)),
                                 text: text, fields: CitationFieldParser.parse(text))

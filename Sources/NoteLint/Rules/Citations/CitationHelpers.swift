@@ -36,6 +36,12 @@ enum CitationHelpers {
         note.footnoteDefinitions.first { $0.labelRange.start.offset == problem.range.start.offset }
     }
 
+    /// True when another definition in the note, of any form, has `definition`'s label.
+    static func isDefinedElsewhere(_ definition: FootnoteDefinition, in note: Note) -> Bool {
+        let key = IndexedDefinition.key(definition.label)
+        return note.footnoteDefinitions.contains { $0.range != definition.range && IndexedDefinition.key($0.label) == key }
+    }
+
     /// The byte offset of `needle` within `range` of the note, if present.
     static func offset(of needle: String, in range: SourceRange, of source: SourceText) -> Int? {
         let pattern = Array(needle.utf8)
