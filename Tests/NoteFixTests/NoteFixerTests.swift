@@ -39,7 +39,7 @@ import Testing
         let note = "Text.\n\n[^a1b2c3] [Source](https://example.com)\n"
         #expect(!fix(["n.md": note]).rewrites[0].isChanged)
         let unsafe = fix(["n.md": note], options: .init(unsafeFixes: true))
-        #expect(text(unsafe.rewrites.first) == "Text.\n\n")
+        #expect(text(unsafe.rewrites.first) == "Text.\n")
         #expect(unsafe.rewrites.first?.passes.map { $0.map(\.origin) } == [["citation/missing-colon"], ["citation/unused"]])
     }
 
