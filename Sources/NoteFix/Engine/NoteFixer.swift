@@ -41,6 +41,8 @@ public struct NoteFixer: Sendable {
         public let errors: [NoteError]
         /// Notes that still had fixes to apply after `maxPasses` passes.
         public let unsettled: [String]
+        /// Unsafe fixes (of the selected rules) left unapplied because `unsafeFixes` was off.
+        public let unsafeLeft: Int
     }
 
     public static let maxPasses = 10
@@ -94,13 +96,21 @@ public struct NoteFixer: Sendable {
                 }
             }
         }
-        return Result(rewrites: states.map(\.rewrite), errors: lint.errors, unsettled: unsettled)
+        let unsafeLeft = options.unsafeFixes ? 0 : findings.count { finding in
+            finding.fix?.applicability == .unsafe && isSelected(finding)
+        }
+        return Result(rewrites: states.map(\.rewrite), errors: lint.errors, unsettled: unsettled, unsafeLeft: unsafeLeft)
     }
 
     /// True when the finding's fix is one this run applies.
     func applies(_ finding: Finding) -> Bool {
         guard let fix = finding.fix, fix.applies(unsafe: options.unsafeFixes) else { return false }
-        return options.select.isEmpty || options.select.contains { finding.ruleID == $0 || finding.ruleID.hasPrefix($0 + "/") }
+        return isSelected(finding)
+    }
+
+    /// True when `select` covers the finding's rule.
+    func isSelected(_ finding: Finding) -> Bool {
+        options.select.isEmpty || options.select.contains { finding.ruleID == $0 || finding.ruleID.hasPrefix($0 + "/") }
     }
 
     /// An edit setting `date_modified` to today, when the note has that key as a one-line

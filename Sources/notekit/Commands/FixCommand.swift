@@ -71,7 +71,9 @@ struct FixCommand: ParsableCommand {
         if !outcome.diff.isEmpty { Output.write(outcome.diff) }
         let summary = RewriteSummary(result.rewrites)
         let pending = !write && result.rewrites.contains(where: \.isChanged)
+        let unsafe = result.unsafeLeft
         let text = summary.text + (pending && !diff ? "\nrun with --write to apply, --diff to see the changes" : "")
+            + (unsafe > 0 ? "\n\(unsafe) more \(unsafe == 1 ? "fix" : "fixes") with --unsafe-fixes (review them with --diff)" : "")
         if diff { Output.error(text) } else { Output.print(text) }
         let failures = (missing + result.errors).map(\.description) + outcome.errors
             + result.unsettled.map { "\($0): still had fixes after \(NoteFixer.maxPasses) passes" }
