@@ -83,6 +83,10 @@ import Testing
         if Self.canRender {
             #expect(try RenderedContent.targets(RenderedContent.html(Array(note.utf8))) == ["https://example.com/surge"])
         }
+        // Only the first `[28]:` is what the inline `[28]` cites; the second stays a visible line.
+        let twice = "A claim[28].\n\n[28]: [Storm Surge Report](https://example.com/surge)\n\n[28]: [Tide Table](https://example.com/tide)\n"
+        let once = fixed(twice).text
+        #expect(once.hasSuffix("\n\n[28]: [Tide Table](https://example.com/tide)\n") && !once.contains("[28]: [Storm"))
         let cited = "A claim[28].\n\n[28]: [Storm Surge Report](https://example.com/surge)\n"
         let converted = fixed(cited).text
         #expect(converted.contains("[^") && converted.contains("]: [Storm Surge Report](https://example.com/surge)"))

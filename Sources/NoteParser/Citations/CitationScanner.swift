@@ -194,8 +194,8 @@ struct CitationScanner {
         }
     }
 
-    /// Inline `[n]` markers in prose: not links (`[1](url)`, `[text][1]`), not wikilinks,
-    /// not definitions.
+    /// Inline `[n]` markers in prose: not links (`[1](url)`, `[text][1]`, a shortcut `[1]`
+    /// cmark-gfm resolved), not wikilinks, not definitions.
     private func legacyReferences(defined: Set<Int>) -> [LegacyReference] {
         var references: [LegacyReference] = []
         let bytes = source.bytes
@@ -213,6 +213,8 @@ struct CitationScanner {
             if next == UInt8(ascii: "(") || next == Byte.colon && atLineStart { continue }
             if previous == Byte.openBracket || (previous == Byte.closeBracket && previousEnd != index) { continue }
             if code.contains(index) { continue }
+            // A shortcut reference link `[4]` to a `[4]: dest` definition is a link.
+            if numbers.count == 1, referenceLabels.contains(source.string((index + 1)..<(after - 1))) { continue }
             references.append(LegacyReference(numbers: numbers, range: source.range(index..<after),
                                               isDefined: numbers.allSatisfy(defined.contains)))
             previousEnd = after

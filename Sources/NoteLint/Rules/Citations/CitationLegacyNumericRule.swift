@@ -60,10 +60,12 @@ public struct CitationLegacyNumericRule: Rule {
             switch urls[IndexedDefinition.key(id)] {
             case nil:
                 urls[IndexedDefinition.key(id)] = url ?? ""
-                // A footnote definition no marker cites is hidden by renderers: unsafe unless cited.
+                // A footnote definition no marker cites is hidden by renderers: unsafe unless the
+                // note's inline `[n]` become markers of this id.
+                let isCited = cited.contains(definition.number) && ids[definition.number] == id
                 fixes[definition.labelRange.start.offset] = Fix("write it as footnote [^\(id)]:",
                                                                 edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(id)]:")],
-                                                                applicability: cited.contains(definition.number) ? .safe : .unsafe)
+                                                                applicability: isCited ? .safe : .unsafe)
             case .some(url ?? ""):
                 fixes[definition.labelRange.start.offset] = Fix("remove it: [^\(id)] already defines this source",
                                                                 edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: note.source), replacement: "")],

@@ -35,7 +35,7 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
             RuleCorrection("One.[^a1b2c3] Two.[^d4e5f6] Three.[^D4E5F6] Four.[^g7h8i9]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n\n[^g7h8i9]: [Again](https://example.com/report#intro)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
                            "One.[^a1b2c3] Two.[^a1b2c3] Three.[^a1b2c3] Four.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
                            unsafe: true),
-            RuleCorrection("Claim. [^a1b2c3] [^wr0r12][^WR0R12] More. [^wr0r12]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^wr0r12]: [Same](https://example.com/a/)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
+            RuleCorrection("Claim. [^a1b2c3] [^wr0r12][^WR0R12] More. [^wr0r12] [^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^wr0r12]: [Same](https://example.com/a/)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
                            "Claim. [^a1b2c3] More. [^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^z9y8x7]: [Other](https://example.com/other)\n", unsafe: true),
             RuleCorrection("One.[^a1b2c3] Two.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^d4e5f6]: [Same](https://example.com/a)\n\n[^a1b2c3]: [Other](https://example.com/other)\n",
                            "One.[^a1b2c3] Two.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^d4e5f6]: [Same](https://example.com/a)\n\n[^a1b2c3]: [Other](https://example.com/other)\n"),

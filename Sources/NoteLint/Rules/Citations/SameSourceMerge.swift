@@ -21,17 +21,18 @@ enum SameSourceMerge {
         let note = context.note
         let bytes = note.source.bytes
         var edits: [Edit] = []
-        var previous: (end: Int, isKept: Bool)?
+        // The previous marker: where it ends, whether it cites the source, whether it is rewritten.
+        var previous: (end: Int, isSource: Bool, isMerged: Bool)?
         for reference in note.footnoteReferences {
             let key = IndexedDefinition.key(reference.label)
             let range = reference.range.bytes
-            let isKept = key == kept.key || key == merged.key
-            defer { previous = (range.upperBound, isKept) }
-            guard key == merged.key else { continue }
-            if let previous, previous.isKept,
+            let isMerged = key == merged.key, isSource = isMerged || key == kept.key
+            defer { previous = (range.upperBound, isSource, isMerged) }
+            guard isSource else { continue }
+            if let previous, previous.isSource, isMerged || previous.isMerged,
                previous.end == range.lowerBound || (previous.end + 1 == range.lowerBound && bytes[previous.end] == UInt8(ascii: " ")) {
                 edits.append(Edit(range: previous.end..<range.upperBound, replacement: ""))
-            } else {
+            } else if isMerged {
                 edits.append(Edit(range: range, replacement: "[^\(kept.id)]"))
             }
         }
