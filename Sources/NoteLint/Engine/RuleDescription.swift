@@ -18,7 +18,8 @@ public struct RuleDescription: Sendable {
     public let nonTriggering: [RuleExample]
     /// Notes before and after the rule's fixes (marker-free).
     public let corrections: [RuleCorrection]
-    /// The applicabilities the rule's fixes may have; empty when it offers none.
+    /// The applicabilities the rule's fixes may have; empty when it offers none (by default
+    /// `[.safe]` when the rule shows corrections).
     public let fixApplicability: Set<Fix.Applicability>
 
     public init(id: String, severity: Severity, scope: Scope = .note, summary: String, rationale: String,
@@ -34,9 +35,6 @@ public struct RuleDescription: Sendable {
         self.corrections = corrections
         self.fixApplicability = fixApplicability ?? (corrections.isEmpty ? [] : [.safe])
     }
-
-    /// True when the rule offers fixes.
-    public var isCorrectable: Bool { !corrections.isEmpty }
 
     /// How the rule's fixes apply, for documentation: `safe`, `unsafe`, `safe or unsafe`, or `no`.
     public var fixSummary: String {
