@@ -5,8 +5,8 @@ import NoteParser
 /// note already defines is merged into the first id.
 enum SameSourceMerge {
     /// For the definition `problem` is about: rewrites the references of its label to the note's
-    /// first id for the same normalised URL and deletes it; a rewritten marker that would stand
-    /// right after another marker of that id (`[^a] [^a]`) is removed instead. Nil when no earlier
+    /// first id for the same normalised URL and deletes it; adjacent markers of the two ids become
+    /// one (never `[^a] [^a]`). Nil when no earlier
     /// definition in the note cites that URL, or when the note also defines that id with another URL.
     static func fix(for problem: CitationProblem, in vault: VaultContext) -> Fix? {
         guard let context = vault.notes.first(where: { $0.note.path == problem.path }),
