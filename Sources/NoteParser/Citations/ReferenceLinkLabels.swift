@@ -19,6 +19,7 @@ enum ReferenceLinkLabels {
                 // `[text][]`: the text is the label.
                 var start = range.lowerBound
                 if bytes[start] == UInt8(ascii: "!") { start += 1 }
+                guard start + 1 <= open - 1 else { continue }
                 label = (start + 1)..<(open - 1)
             }
             labels.insert(normalize(source.string(label)))
