@@ -35,7 +35,10 @@ public struct LintReport: Sendable {
 
     public var errorCount: Int { findings.count { $0.severity == .error } }
     public var warningCount: Int { findings.count { $0.severity == .warning } }
-    public var fixableCount: Int { findings.count { $0.fix != nil } }
+    /// Findings `notekit fix` fixes by default (a safe fix).
+    public var fixableCount: Int { findings.count { $0.fix?.applicability == .safe } }
+    /// Findings only `notekit fix --unsafe-fixes` fixes.
+    public var unsafeFixableCount: Int { findings.count { $0.fix?.applicability == .unsafe } }
 
     /// The text of line `line` of `path`, without its line break, when the file was read.
     public func sourceLine(_ path: String, _ line: Int) -> String? {

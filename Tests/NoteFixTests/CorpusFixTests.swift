@@ -27,7 +27,7 @@ import Testing
 
         let loader = try ConfigurationLoader()
         let lint = try Linter().lint(files.map { Linter.Input(path: $0) }) { try loader.configuration(for: $0) }
-        let fixable = lint.findings.filter { $0.fix != nil && !NoteFixer.optInRules.contains($0.ruleID) }
+        let fixable = lint.findings.filter { $0.fix?.applicability == .safe }
         #expect(fixable.isEmpty, "still fixable: \(fixable.prefix(5).map { "\($0.path): \($0.ruleID) \($0.message)" })")
 
         let again = try Support.fix(directory).result

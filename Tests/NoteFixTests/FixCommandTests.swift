@@ -54,6 +54,23 @@ struct FixCommandTests {
         #expect(contents(directory) == Self.note.replacingOccurrences(of: "[^a1] [", with: "[^a1]: ["))
     }
 
+    @Test func unsafeFixesNeedTheFlag() throws {
+        let directory = try vault()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let unused = "---\ntitle: Note\n---\nText.\n\n[^zz9999]: [Old](https://example.com/old)\n"
+        try Data(unused.utf8).write(to: directory.appendingPathComponent("dir/Note.md"))
+        let safe = try Support.notekit(["fix", "--write", "."], in: directory)
+        #expect(safe.status == 0)
+        #expect(safe.output == "0 edits in 0 files\n1 more fix with --unsafe-fixes (review them with --diff)\n")
+        #expect(contents(directory) == unused)
+        let lint = try Support.notekit(["lint", "."], in: directory)
+        #expect(lint.output.contains("warning[citation/unused] definition [^zz9999] is not cited"))
+        #expect(lint.output.contains("(0 fixable; 1 more with --unsafe-fixes)"))
+        let unsafe = try Support.notekit(["fix", "--write", "--unsafe-fixes", "."], in: directory)
+        #expect(unsafe.status == 0)
+        #expect(contents(directory) == "---\ntitle: Note\n---\nText.\n")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let directory = try vault()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -25,20 +25,30 @@ import Testing
     }
 
     @Test func fixesReachAFixedPointAcrossRules() {
+        let note = "Text.[^a1b2c3]\n\n[^zz9999]: [Old](https://example.com/old)\n\n[^a1b2c3] [Source](https://example.com)\n"
+        let rules = ["citation/missing-colon", "citation/unused"]
+        let safe = fix(["n.md": note], options: .init(select: rules))
+        #expect(text(safe.rewrites.first) == "Text.[^a1b2c3]\n\n[^zz9999]: [Old](https://example.com/old)\n\n[^a1b2c3]: [Source](https://example.com)\n")
+        let unsafe = fix(["n.md": note], options: .init(select: rules, unsafeFixes: true))
+        #expect(text(unsafe.rewrites.first) == "Text.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n")
+        #expect(unsafe.rewrites.first?.passes.map { Set($0.map(\.origin)) } == [["citation/missing-colon", "citation/unused"]])
+    }
+
+    @Test func unsafeFixesApplyOnlyWhenAsked() {
+        // Without a citation the repaired definition would vanish from the rendered note.
         let note = "Text.\n\n[^a1b2c3] [Source](https://example.com)\n"
-        let kept = fix(["n.md": note])
-        #expect(text(kept.rewrites.first) == "Text.\n\n[^a1b2c3]: [Source](https://example.com)\n")
-        let removed = fix(["n.md": note], options: .init(removeUnused: true))
-        #expect(text(removed.rewrites.first) == "Text.\n\n")
-        #expect(removed.rewrites.first?.passes.map { $0.map(\.origin) } == [["citation/missing-colon"], ["citation/unused"]])
+        #expect(!fix(["n.md": note]).rewrites[0].isChanged)
+        let unsafe = fix(["n.md": note], options: .init(unsafeFixes: true))
+        #expect(text(unsafe.rewrites.first) == "Text.\n")
+        #expect(unsafe.rewrites.first?.passes.map { $0.map(\.origin) } == [["citation/missing-colon"], ["citation/unused"]])
     }
 
     @Test func selectLimitsTheRules() {
-        let note = "---\ntags: [a]\n---\nText.\n\n[^a1] x\n"
+        let note = "---\ntags: [a]\n---\nText.[^a1]\n\n[^a1] x\n"
         let onlyCitations = fix(["n.md": note], options: .init(select: ["citation"]))
-        #expect(text(onlyCitations.rewrites.first) == "---\ntags: [a]\n---\nText.\n\n[^a1]: x\n")
+        #expect(text(onlyCitations.rewrites.first) == "---\ntags: [a]\n---\nText.[^a1]\n\n[^a1]: x\n")
         let onlyTags = fix(["n.md": note], options: .init(select: ["frontmatter/tags-style"]))
-        #expect(text(onlyTags.rewrites.first) == "---\ntags:\n  - a\n---\nText.\n\n[^a1] x\n")
+        #expect(text(onlyTags.rewrites.first) == "---\ntags:\n  - a\n---\nText.[^a1]\n\n[^a1] x\n")
     }
 
     @Test func aRewriteWithANewParseProblemIsRefusedWhole() {
@@ -69,7 +79,7 @@ import Testing
             "empty.md": "---\ndate_modified:\n---\n[^a1] x\n",
             "nokey.md": "---\ntitle: x\n---\n[^a1] x\n",
             "clean.md": "---\ndate_modified: 2020-01-01\n---\nText.\n",
-        ], options: .init(select: ["citation/missing-colon"], touchModified: true, today: "2030-01-02"))
+        ], options: .init(select: ["citation/missing-colon"], unsafeFixes: true, touchModified: true, today: "2030-01-02"))
         let byPath = Dictionary(uniqueKeysWithValues: result.rewrites.map { ($0.path, $0) })
         #expect(text(byPath["changed.md"]) == "---\ndate_modified: 2030-01-02\n---\n[^a1]: x\n")
         #expect(byPath["changed.md"]?.passes.last?.map(\.origin) == [NoteFixer.touchOrigin])

@@ -52,11 +52,34 @@ import Testing
     @Test(arguments: ids) func correctionsApply(id: String) throws {
         let runner = Self.runner(id)
         for correction in RuleRegistry.description(of: id)!.corrections {
-            let corrected = try runner.correct(correction.before, configuration: correction.configuration)
+            let corrected = try runner.correct(correction.before, configuration: correction.configuration, unsafe: correction.unsafe)
             #expect(corrected == correction.after, "\(id): correcting\n\(correction.before)\ngave\n\(corrected)")
-            let again = try runner.correct(corrected, configuration: correction.configuration)
+            let again = try runner.correct(corrected, configuration: correction.configuration, unsafe: correction.unsafe)
             #expect(again == corrected, "\(id): a second correction changed the note again")
+            if correction.unsafe {
+                let safe = try runner.correct(correction.before, configuration: correction.configuration)
+                #expect(safe != corrected, "\(id): a correction marked unsafe needs no unsafe fix")
+            }
         }
+    }
+
+    /// Every fix a rule's examples produce has an applicability the rule declares, and a rule
+    /// declares one exactly when it shows corrections.
+    @Test(arguments: ids) func fixesHaveDeclaredApplicability(id: String) throws {
+        let runner = Self.runner(id)
+        let description = RuleRegistry.description(of: id)!
+        #expect(description.fixApplicability.isEmpty == description.corrections.isEmpty, "\(id) declares \(description.fixApplicability)")
+        let notes = description.triggering.map { example in
+            (example.files.map { ($0.path, ExampleRunner.stripMarkers($0.text).text) }, example.configuration)
+        } + description.corrections.map { ([("note.md", $0.before)], $0.configuration) }
+        var seen = Set<Fix.Applicability>()
+        for (files, configuration) in notes {
+            for fix in try runner.lint(files, configuration: configuration).compactMap(\.fix) {
+                #expect(description.fixApplicability.contains(fix.applicability), "\(id): undeclared \(fix.applicability) fix '\(fix.summary)'")
+                seen.insert(fix.applicability)
+            }
+        }
+        #expect(seen == description.fixApplicability, "\(id): examples show \(seen) fixes, the rule declares \(description.fixApplicability)")
     }
 
     @Test func ruleIDsAreUniqueAndWellFormed() {

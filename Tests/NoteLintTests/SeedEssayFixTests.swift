@@ -3,11 +3,12 @@ import NoteFix
 import NoteLint
 import Testing
 
-/// Applies every rule's fixes (`NoteFixer` with its defaults: `citation/unused` not opted in) to
-/// the seed essay `../shared/seeds/The AI Model Wars.md` until nothing changes, with an essays
-/// collection whose tags are Train-Case: the three legacy `[4]: [5]: [6]:` definitions become
-/// base36 footnote definitions, the flow list of tags becomes a block list, and no other byte
-/// of the essay changes.
+/// Applies every rule's fixes (`NoteFixer`) to the seed essay `../shared/seeds/The AI Model
+/// Wars.md` until nothing changes, with an essays collection whose tags are Train-Case. By
+/// default only the flow list of tags becomes a block list: the three legacy `[4]: [5]: [6]:`
+/// definitions are cited by no inline number, and as unused footnotes they would vanish from
+/// the rendered essay. With unsafe fixes they become base36 footnote definitions. No other
+/// byte of the essay changes.
 @Suite struct SeedEssayFixTests {
     static let seed = SeedEssayTests.seed
 
@@ -25,8 +26,17 @@ import Testing
     func fixesReachTheExpectedEssay() throws {
         let original = try String(contentsOfFile: Self.seed, encoding: .utf8)
         let configuration = try ConfigurationLoader.parse(Self.configuration)
-        let result = NoteFixer().fix([Linter.Input(path: "essays/The AI Model Wars.md", bytes: Array(original.utf8))],
-                                     configuration: { _ in configuration })
+        let input = [Linter.Input(path: "essays/The AI Model Wars.md", bytes: Array(original.utf8))]
+        let tags = "tags: [AI-Models, Model-Vendors, Cloud-Infrastructure, Data-Centers]\n"
+        #expect(original.contains(tags))
+        let blockTags = "tags:\n  - AI-Models\n  - Model-Vendors\n  - Cloud-Infrastructure\n  - Data-Centers\n"
+
+        let safe = try #require(NoteFixer().fix(input, configuration: { _ in configuration }).rewrites.first)
+        #expect(Set(safe.applied.map(\.origin)) == ["frontmatter/tags-style"])
+        #expect(String(decoding: safe.result, as: UTF8.self) == original.replacingOccurrences(of: tags, with: blockTags))
+
+        let options = NoteFixer.Options(select: ["citation/legacy-numeric", "frontmatter/tags-style"], unsafeFixes: true)
+        let result = NoteFixer(options: options).fix(input, configuration: { _ in configuration })
         #expect(result.errors.isEmpty && result.unsettled.isEmpty)
         let rewrite = try #require(result.rewrites.first)
         #expect(rewrite.conflicts.isEmpty && rewrite.refused.isEmpty)
@@ -40,10 +50,7 @@ import Testing
             let line = try #require(expected.range(of: "\n" + legacy + " "), "\(legacy) not found in the seed")
             expected.replaceSubrange(line, with: "\n[^\(id)]: ")
         }
-        let tags = "tags: [AI-Models, Model-Vendors, Cloud-Infrastructure, Data-Centers]\n"
-        #expect(expected.contains(tags))
-        expected = expected.replacingOccurrences(
-            of: tags, with: "tags:\n  - AI-Models\n  - Model-Vendors\n  - Cloud-Infrastructure\n  - Data-Centers\n")
+        expected = expected.replacingOccurrences(of: tags, with: blockTags)
         #expect(text == expected)
     }
 }

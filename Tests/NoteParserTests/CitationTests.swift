@@ -108,10 +108,20 @@ import Testing
         [4]: 2025, Jul 17. [Storm Surge](https://example.org/four). Published: 2025-06-18
 
         """)
-        #expect(note.legacyDefinitions.map(\.number) == [1, 2, 4])
-        #expect(note.legacyDefinitions[2].fields.kind == .house)
-        #expect(note.legacyReferences.map(\.numbers) == [[4], [1], [2], [1, 2]])
-        #expect(note.legacyReferences.map(\.isDefined) == [true, true, true, true])
+        // `[1][2]` and `[the chart][1]` are reference links: `[1]:` and `[2]:` are their definitions.
+        #expect(note.legacyDefinitions.map(\.number) == [4])
+        #expect(note.legacyDefinitions[0].fields.kind == .house)
+        // `[1]` is the text of the link `[1][2]`, whose label `[2]` is no citation either.
+        #expect(note.legacyReferences.map(\.numbers) == [[4], [1, 2]])
+        #expect(note.legacyReferences.map(\.isDefined) == [true, false])
+    }
+
+    @Test(arguments: ["[text][7]", "[text][ 7 ]", "[7][]", "[7]", "![image][7]", "[a \\] b][7]"])
+    func linkReferenceDefinitionsAreNotLegacyCitations(link: String) throws {
+        let note = try Fixture.note("See \(link) here.\n\n[7]: https://example.org/seven\n[8]: [A title](https://example.org/eight)\n")
+        #expect(note.links.first?.destination == "https://example.org/seven")
+        #expect(note.legacyDefinitions.map(\.number) == [8])
+        #expect(note.legacyReferences.isEmpty)
     }
 
     @Test(arguments: ["### Citations", "# Sources", "# Footnotes", "## **References**"])

@@ -5,8 +5,9 @@ import NoteParser
 /// Lints notes, applies the fixes their findings offer, re-parses and re-lints the results,
 /// and repeats while new fixes appear (at most `maxPasses`), so one run reaches a fixed point.
 ///
-/// A fix is applied whole or not at all: one that overlaps a fix already taken in the same
-/// pass waits for the next pass (the re-lint offers it again if it still applies), one with an
+/// Safe fixes apply; unsafe ones only with `Options.unsafeFixes`. A fix is applied whole or not
+/// at all: one that overlaps a fix already taken in the same pass waits for the next pass (the
+/// re-lint offers it again if it still applies), one with an
 /// edit refused by `NoteRewrite.plan`'s rules is refused whole. A note whose rewrite would
 /// re-parse with a diagnostic the original did not have is left as it was, every edit refused.
 public struct NoteFixer: Sendable {
@@ -15,18 +16,18 @@ public struct NoteFixer: Sendable {
         /// Rule ids (`citation/missing-colon`) or categories (`citation`) whose fixes apply;
         /// empty for all.
         public var select: [String]
-        /// Also apply `citation/unused` fixes (they delete definitions).
-        public var removeUnused: Bool
+        /// Also apply unsafe fixes (they delete text, merge sources or guess); safe fixes always apply.
+        public var unsafeFixes: Bool
         /// Set an existing `date_modified` entry to `today` in every note whose content changed;
         /// notes without the key are not given one.
         public var touchModified: Bool
         /// `YYYY-MM-DD` for `touchModified`.
         public var today: String
 
-        public init(select: [String] = [], removeUnused: Bool = false, touchModified: Bool = false,
+        public init(select: [String] = [], unsafeFixes: Bool = false, touchModified: Bool = false,
                     today: String = NoteFixer.today()) {
             self.select = select
-            self.removeUnused = removeUnused
+            self.unsafeFixes = unsafeFixes
             self.touchModified = touchModified
             self.today = today
         }
@@ -40,11 +41,11 @@ public struct NoteFixer: Sendable {
         public let errors: [NoteError]
         /// Notes that still had fixes to apply after `maxPasses` passes.
         public let unsettled: [String]
+        /// Unsafe fixes (of the selected rules) left unapplied because `unsafeFixes` was off.
+        public let unsafeLeft: Int
     }
 
     public static let maxPasses = 10
-    /// Rules whose fixes apply only when asked for.
-    public static let optInRules: Set<String> = ["citation/unused"]
     /// The origin of `touchModified` edits.
     public static let touchOrigin = "fix/touch-modified"
 
@@ -95,14 +96,21 @@ public struct NoteFixer: Sendable {
                 }
             }
         }
-        return Result(rewrites: states.map(\.rewrite), errors: lint.errors, unsettled: unsettled)
+        let unsafeLeft = options.unsafeFixes ? 0 : findings.count { finding in
+            finding.fix?.applicability == .unsafe && isSelected(finding)
+        }
+        return Result(rewrites: states.map(\.rewrite), errors: lint.errors, unsettled: unsettled, unsafeLeft: unsafeLeft)
     }
 
     /// True when the finding's fix is one this run applies.
     func applies(_ finding: Finding) -> Bool {
-        guard finding.fix != nil else { return false }
-        if Self.optInRules.contains(finding.ruleID) && !options.removeUnused { return false }
-        return options.select.isEmpty || options.select.contains { finding.ruleID == $0 || finding.ruleID.hasPrefix($0 + "/") }
+        guard let fix = finding.fix, fix.applies(unsafe: options.unsafeFixes) else { return false }
+        return isSelected(finding)
+    }
+
+    /// True when `select` covers the finding's rule.
+    func isSelected(_ finding: Finding) -> Bool {
+        options.select.isEmpty || options.select.contains { finding.ruleID == $0 || finding.ruleID.hasPrefix($0 + "/") }
     }
 
     /// An edit setting `date_modified` to today, when the note has that key as a one-line

@@ -54,9 +54,11 @@ public struct ExampleRunner: Sendable {
         return Linter(rules: [rule]).lint(contexts, vaultFiles: files.map(\.0)).filter { $0.ruleID == id }
     }
 
-    /// `before` with the fixes of this rule's findings applied.
-    public func correct(_ before: String, configuration: String?) throws -> String {
-        let edits = try lint([("note.md", before)], configuration: configuration).compactMap(\.fix).flatMap(\.edits)
+    /// `before` with the fixes of this rule's findings applied: the safe ones, and the unsafe
+    /// ones too when `unsafe`.
+    public func correct(_ before: String, configuration: String?, unsafe: Bool = false) throws -> String {
+        let edits = try lint([("note.md", before)], configuration: configuration).compactMap(\.fix)
+            .filter { $0.applies(unsafe: unsafe) }.flatMap(\.edits)
         return String(decoding: try EditApplier.apply(edits, to: Array(before.utf8)), as: UTF8.self)
     }
 }

@@ -9,14 +9,27 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 
 /// A correction a rule offers: one or more non-overlapping byte edits.
 public struct Fix: Hashable, Sendable, Codable {
+    /// Whether `notekit fix` may apply a fix unasked, as in ruff.
+    public enum Applicability: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Keeps everything a reader sees (text and link targets): applied by default.
+        case safe
+        /// Deletes text, merges sources or guesses: applied only with `--unsafe-fixes`.
+        case unsafe
+    }
+
     /// What the fix does, e.g. "add the missing colon".
     public let summary: String
     public let edits: [Edit]
+    public let applicability: Applicability
 
-    public init(_ summary: String, edits: [Edit]) {
+    public init(_ summary: String, edits: [Edit], applicability: Applicability = .safe) {
         self.summary = summary
         self.edits = edits
+        self.applicability = applicability
     }
+
+    /// True when a run that applies unsafe fixes only when `unsafe` applies this one.
+    public func applies(unsafe: Bool) -> Bool { applicability == .safe || unsafe }
 }
 
 /// One problem a rule found in a note.

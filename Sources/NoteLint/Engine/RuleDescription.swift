@@ -18,9 +18,13 @@ public struct RuleDescription: Sendable {
     public let nonTriggering: [RuleExample]
     /// Notes before and after the rule's fixes (marker-free).
     public let corrections: [RuleCorrection]
+    /// The applicabilities the rule's fixes may have; empty when it offers none (by default
+    /// `[.safe]` when the rule shows corrections).
+    public let fixApplicability: Set<Fix.Applicability>
 
     public init(id: String, severity: Severity, scope: Scope = .note, summary: String, rationale: String,
-                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
+                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
+                fixApplicability: Set<Fix.Applicability>? = nil) {
         self.id = id
         self.severity = severity
         self.scope = scope
@@ -29,10 +33,18 @@ public struct RuleDescription: Sendable {
         self.triggering = triggering
         self.nonTriggering = nonTriggering
         self.corrections = corrections
+        self.fixApplicability = fixApplicability ?? (corrections.isEmpty ? [] : [.safe])
     }
 
-    /// True when the rule offers fixes.
-    public var isCorrectable: Bool { !corrections.isEmpty }
+    /// How the rule's fixes apply, for documentation: `safe`, `unsafe`, `safe or unsafe`, or `no`.
+    public var fixSummary: String {
+        switch (fixApplicability.contains(.safe), fixApplicability.contains(.unsafe)) {
+        case (true, true): return "safe or unsafe"
+        case (true, false): return "safe"
+        case (false, true): return "unsafe"
+        case (false, false): return "no"
+        }
+    }
 }
 
 /// An example vault for a rule: usually one note, several for vault rules.
@@ -63,15 +75,19 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public init(stringLiteral value: String) { self.init(value) }
 }
 
-/// A note before and after applying a rule's fixes.
+/// A note before and after applying a rule's fixes: its safe fixes, or also its unsafe ones
+/// (as `notekit fix --unsafe-fixes` does) when `unsafe`.
 public struct RuleCorrection: Sendable {
     public let before: String
     public let after: String
     public let configuration: String?
+    /// The correction applies unsafe fixes too.
+    public let unsafe: Bool
 
-    public init(_ before: String, _ after: String, configuration: String? = nil) {
+    public init(_ before: String, _ after: String, configuration: String? = nil, unsafe: Bool = false) {
         self.before = before
         self.after = after
         self.configuration = configuration
+        self.unsafe = unsafe
     }
 }

@@ -12,10 +12,12 @@ public struct JSONReporter: Reporter {
         json.key("findings"); json.beginArray()
         for finding in report.findings {
             json.element(); json.beginObject()
+            json.key("applicability")
+            if let fix = finding.fix { json.value(fix.applicability.rawValue) } else { json.null() }
             json.key("column"); json.value(finding.range.start.column)
             json.key("endColumn"); json.value(finding.range.end.column)
             json.key("endLine"); json.value(finding.range.end.line)
-            json.key("fixable"); json.value(finding.fix != nil)
+            json.key("fixable"); json.value(finding.fix?.applicability == .safe)
             json.key("line"); json.value(finding.range.start.line)
             json.key("message"); json.value(finding.message)
             json.key("path"); json.value(finding.path)
@@ -28,6 +30,7 @@ public struct JSONReporter: Reporter {
         json.key("errors"); json.value(report.errorCount)
         json.key("files"); json.value(report.files.count)
         json.key("fixable"); json.value(report.fixableCount)
+        json.key("unsafeFixable"); json.value(report.unsafeFixableCount)
         json.key("warnings"); json.value(report.warningCount)
         json.endObject()
         json.key("version"); json.value(1)

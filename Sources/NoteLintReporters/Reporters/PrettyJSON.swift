@@ -29,6 +29,7 @@ struct PrettyJSON {
     mutating func value(_ string: String) { quote(string) }
     mutating func value(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
     mutating func value(_ flag: Bool) { bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
+    mutating func null() { bytes.append(contentsOf: "null".utf8) }
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)

@@ -1,7 +1,7 @@
 import NoteLint
 
-/// `path:line:col: severity[rule] message`, the source line with a caret under the
-/// finding, and a summary line.
+/// `path:line:col: severity[rule] message` (`[*] message` when `notekit fix` fixes it), the
+/// source line with a caret under the finding, and a summary line.
 public struct TextReporter: Reporter {
     /// Whether to use ANSI colours.
     public let colors: Bool
@@ -14,7 +14,7 @@ public struct TextReporter: Reporter {
             let start = finding.range.start
             let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
             lines.append("\(paint("\(finding.path):\(start.line):\(start.column):", "1")) \(severity)"
-                         + "\(paint("[\(finding.ruleID)]", "2")) \(finding.message)")
+                         + "\(paint("[\(finding.ruleID)]", "2")) \(finding.fix?.applicability == .safe ? "[*] " : "")\(finding.message)")
             guard let source = report.sourceLine(finding.path, start.line) else { continue }
             let end = finding.range.end.line == start.line ? finding.range.end.column : source.utf8.count + 1
             let excerpt = Self.excerpt(source, from: start.column, to: max(end, start.column))
@@ -26,10 +26,13 @@ public struct TextReporter: Reporter {
         return lines.joined(separator: "\n")
     }
 
-    /// "N errors, M warnings in K files (F fixable)".
+    /// "N errors, M warnings in K files (F fixable)", with "; U more with --unsafe-fixes" when
+    /// some findings have only an unsafe fix.
     public static func summary(_ report: LintReport) -> String {
-        "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in "
-            + "\(count(report.files.count, "file")) (\(report.fixableCount) fixable)"
+        let unsafe = report.unsafeFixableCount
+        return "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in "
+            + "\(count(report.files.count, "file")) (\(report.fixableCount) fixable"
+            + (unsafe > 0 ? "; \(unsafe) more with --unsafe-fixes)" : ")")
     }
 
     /// The part of `line` to show (long lines are cut to about 100 columns around the

@@ -1,12 +1,15 @@
 /// Finds footnote and legacy numeric citations by scanning the body's bytes outside code.
 ///
 /// cmark-gfm drops unused and duplicate definitions and leaves undefined references as
-/// text, so the source, not the tree, is the record of what the writer typed.
+/// text, so the source, not the tree, is the record of what the writer typed. A `[4]: text`
+/// line whose label a reference link uses is a link reference definition, not a citation.
 struct CitationScanner {
     let source: SourceText
     let bodyStartLine: Int
     let code: CodeRanges
     let tables: [Range<Int>]
+    /// Normalised labels of the reference links cmark-gfm resolved (`ReferenceLinkLabels`).
+    let referenceLabels: Set<String>
 
     struct Result {
         var references: [FootnoteReference] = []
@@ -162,7 +165,8 @@ struct CitationScanner {
 
     private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {
         guard let (numbers, after) = numbers(at: range.lowerBound, limit: range.upperBound), numbers.count == 1,
-              after < range.upperBound, source.bytes[after] == Byte.colon else { return nil }
+              after < range.upperBound, source.bytes[after] == Byte.colon,
+              !referenceLabels.contains(source.string((range.lowerBound + 1)..<(after - 1))) else { return nil }
         let text = source.string((after + 1)..<range.upperBound).trimmed()
         return LegacyDefinition(number: numbers[0], range: source.range(range), labelRange: source.range(range.lowerBound..<(after + 1)),
                                 text: text, fields: CitationFieldParser.parse(text))
@@ -190,8 +194,8 @@ struct CitationScanner {
         }
     }
 
-    /// Inline `[n]` markers in prose: not links (`[1](url)`, `[text][1]`), not wikilinks,
-    /// not definitions.
+    /// Inline `[n]` markers in prose: not links (`[1](url)`, `[text][1]`, a shortcut `[1]`
+    /// cmark-gfm resolved), not wikilinks, not definitions.
     private func legacyReferences(defined: Set<Int>) -> [LegacyReference] {
         var references: [LegacyReference] = []
         let bytes = source.bytes
@@ -209,6 +213,8 @@ struct CitationScanner {
             if next == UInt8(ascii: "(") || next == Byte.colon && atLineStart { continue }
             if previous == Byte.openBracket || (previous == Byte.closeBracket && previousEnd != index) { continue }
             if code.contains(index) { continue }
+            // A shortcut reference link `[4]` to a `[4]: dest` definition is a link.
+            if numbers.count == 1, referenceLabels.contains(source.string((index + 1)..<(after - 1))) { continue }
             references.append(LegacyReference(numbers: numbers, range: source.range(index..<after),
                                               isDefined: numbers.allSatisfy(defined.contains)))
             previousEnd = after

@@ -112,7 +112,8 @@ public struct NoteParser: Sendable {
         }
         let tableBytes = tables.map(\.bytes)
         let bodyStart = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.bytes.count
-        let citations = CitationScanner(source: source, bodyStartLine: bodyStartLine, code: code, tables: tableBytes).scan()
+        let citations = CitationScanner(source: source, bodyStartLine: bodyStartLine, code: code, tables: tableBytes,
+                                        referenceLabels: ReferenceLinkLabels.labels(of: links, in: source)).scan()
         let linkScanner = LinkScanner(source: source, bodyStart: bodyStart, code: code, tables: tableBytes)
         let callouts = CalloutScanner(source: source, root: root).callouts()
         let stops = (breaks.map(\.range) + headings.filter(\.isCitationSection).map(\.range)).map(\.start.line).sorted()

@@ -10,7 +10,9 @@ struct FixCommand: ParsableCommand {
         commandName: "fix",
         abstract: "Apply the fixes lint findings offer (dry run unless --diff or --write).",
         discussion: """
-        Notes are linted as `notekit lint` lints them; the fixes of the findings are applied, the \
+        Notes are linted as `notekit lint` lints them; the safe fixes of the findings are applied \
+        (with --unsafe-fixes also the unsafe ones: removing definitions, merging sources, guessed \
+        replacements), the \
         results re-parsed and re-linted, and that repeated (up to 10 passes) until no new fix \
         appears. Overlapping edits are never merged: the later one waits for the next pass. Edits \
         touching a front matter with a YAML error are refused, and so is a note's whole rewrite \
@@ -31,8 +33,8 @@ struct FixCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Apply only this rule's fixes, or a category's (citation). Repeatable.", valueName: "rule"))
     var select: [String] = []
 
-    @Flag(help: "Also remove unused citation definitions (citation/unused).")
-    var removeUnused = false
+    @Flag(help: "Also apply unsafe fixes: those that delete text, merge sources or guess (review them with --diff).")
+    var unsafeFixes = false
 
     @Flag(help: "Set date_modified to today in notes whose content changed (only where the key exists).")
     var touchModified = false
@@ -54,7 +56,7 @@ struct FixCommand: ParsableCommand {
         let loader = try config.loader(for: input.paths)
         let (files, missing) = NoteFiles.collect(input.paths)
         let inputs = files.map { Linter.Input(path: $0) }
-        let options = NoteFixer.Options(select: select, removeUnused: removeUnused, touchModified: touchModified)
+        let options = NoteFixer.Options(select: select, unsafeFixes: unsafeFixes, touchModified: touchModified)
         let result: NoteFixer.Result
         let root: String
         do {
@@ -69,7 +71,9 @@ struct FixCommand: ParsableCommand {
         if !outcome.diff.isEmpty { Output.write(outcome.diff) }
         let summary = RewriteSummary(result.rewrites)
         let pending = !write && result.rewrites.contains(where: \.isChanged)
+        let unsafe = result.unsafeLeft
         let text = summary.text + (pending && !diff ? "\nrun with --write to apply, --diff to see the changes" : "")
+            + (unsafe > 0 ? "\n\(unsafe) more \(unsafe == 1 ? "fix" : "fixes") with --unsafe-fixes (review them with --diff)" : "")
         if diff { Output.error(text) } else { Output.print(text) }
         let failures = (missing + result.errors).map(\.description) + outcome.errors
             + result.unsettled.map { "\($0): still had fixes after \(NoteFixer.maxPasses) passes" }

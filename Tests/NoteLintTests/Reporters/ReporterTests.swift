@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import NoteLint
+import NoteParser
 @testable import NoteLintReporters
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
             notes/a.md:4:14: error[citation/undefined] citation [^zz9999] has no definition
                 日本 claim,[^zz9999] more.
                            ^~~~~~~~~
-            notes/b, c.md:1:1: warning[frontmatter/missing] no <front> matter: add 100%, "now" & go\r
+            notes/b, c.md:1:1: warning[frontmatter/missing] [*] no <front> matter: add 100%, "now" & go\r
             again
                 Text: 100% "odd" <ok> & done
                 ^
@@ -29,6 +30,26 @@ import Testing
         let colored = TextReporter(colors: true).report(report)
         #expect(colored.hasPrefix("\u{1B}[1mnotes/a.md:4:14:\u{1B}[0m \u{1B}[1;31merror\u{1B}[0m\u{1B}[2m[citation/undefined]\u{1B}[0m"))
         #expect(TextReporter().report(report.filter { _ in false }) == "0 errors, 0 warnings in 4 files (0 fixable)")
+    }
+
+    @Test func unsafeFixesAreCountedApartAndNotMarked() throws {
+        let note = try NoteParser().parse(bytes: Array("One.\nTwo.\n".utf8), path: "n.md")
+        func finding(_ line: Int, _ applicability: Fix.Applicability) -> Finding {
+            let start = note.source.lineStarts[line - 1]
+            return Finding(path: "n.md", range: note.source.range(start..<start + 3), ruleID: "test/rule", severity: .warning,
+                           message: "line \(line)", fix: Fix("drop it", edits: [Edit(range: start..<start + 3, replacement: "")], applicability: applicability))
+        }
+        let mixed = LintReport(notes: [note], findings: [finding(1, .safe), finding(2, .unsafe)])
+        let text = TextReporter().report(mixed)
+        #expect(text.contains("n.md:1:1: warning[test/rule] [*] line 1\n"))
+        #expect(text.contains("n.md:2:1: warning[test/rule] line 2\n"))
+        #expect(text.hasSuffix("0 errors, 2 warnings in 1 file (1 fixable; 1 more with --unsafe-fixes)"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().report(mixed).utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["applicability"] as? String } == ["safe", "unsafe"])
+        #expect(findings.map { $0["fixable"] as? Bool } == [true, false])
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary["fixable"] == 1 && summary["unsafeFixable"] == 1)
     }
 
     @Test func caretsUseDisplayColumnsAndLongLinesAreCut() {
@@ -48,6 +69,7 @@ import Testing
               "files" : 4,
               "findings" : [
                 {
+                  "applicability" : null,
                   "column" : 14,
                   "endColumn" : 23,
                   "endLine" : 4,
@@ -59,6 +81,7 @@ import Testing
                   "severity" : "error"
                 },
                 {
+                  "applicability" : "safe",
                   "column" : 1,
                   "endColumn" : 1,
                   "endLine" : 1,
@@ -70,6 +93,7 @@ import Testing
                   "severity" : "warning"
                 },
                 {
+                  "applicability" : null,
                   "column" : 3,
                   "endColumn" : 3,
                   "endLine" : 2,
@@ -85,6 +109,7 @@ import Testing
                 "errors" : 2,
                 "files" : 4,
                 "fixable" : 1,
+                "unsafeFixable" : 0,
                 "warnings" : 1
               },
               "version" : 1
@@ -94,7 +119,7 @@ import Testing
         #expect(Set(object.keys) == ["version", "files", "findings", "summary"])
         let findings = try #require(object["findings"] as? [[String: Any]])
         for finding in findings {
-            #expect(Set(finding.keys) == ["path", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "fixable"])
+            #expect(Set(finding.keys) == ["path", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "fixable", "applicability"])
         }
     }
 

@@ -18,7 +18,7 @@ public struct CalloutUnknownTypeRule: Rule {
         id: "callout/unknown-type",
         severity: .warning,
         summary: "A callout type is not one of Obsidian's types nor listed under `callouts.types`.",
-        rationale: "Obsidian renders an unknown type as a plain note callout, so a misspelt `[!warnign]` silently loses its icon, colour and any CSS or script keyed on the type.",
+        rationale: "Obsidian renders an unknown type as a plain note callout, so a misspelt `[!warnign]` silently loses its icon, colour and any CSS or script keyed on the type. The fix replaces a type within two edits of a known one; it is a guess, so it is unsafe (`--unsafe-fixes`).",
         triggering: [
             "> [!↓warnign] Check this\n> Body.\n",
             RuleExample("> [!↓LLM-Repsonse] Ünïcødé title\n> Body.\n", configuration: "callouts:\n  types: [LLM-Response]\n"),
@@ -31,12 +31,13 @@ public struct CalloutUnknownTypeRule: Rule {
             "> Plain quote with [!warnign] later on the line.\n",
         ],
         corrections: [
-            RuleCorrection("> [!warnign] Title\n> Body.\n", "> [!warning] Title\n> Body.\n"),
+            RuleCorrection("> [!warnign] Title\n> Body.\n", "> [!warning] Title\n> Body.\n", unsafe: true),
             RuleCorrection("> [!LLMResponse]- Ünïcødé\n> Body.\n", "> [!LLM-Response]- Ünïcødé\n> Body.\n",
-                           configuration: "callouts:\n  types: [LLM-Response]\n"),
+                           configuration: "callouts:\n  types: [LLM-Response]\n", unsafe: true),
             RuleCorrection("> [!brainstorm]\n> Too far from any type: left alone.\n",
                            "> [!brainstorm]\n> Too far from any type: left alone.\n"),
-        ]
+        ],
+        fixApplicability: [.unsafe]
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
@@ -52,7 +53,7 @@ public struct CalloutUnknownTypeRule: Rule {
             }
             let distance = Suggestion.editDistance(Suggestion.fold(callout.type), Suggestion.fold(suggestion))
             let fix = distance <= Self.maxFixDistance
-                ? Fix("replace with '\(suggestion)'", edits: [Edit(range: typeBytes, replacement: suggestion)]) : nil
+                ? Fix("replace with '\(suggestion)'", edits: [Edit(range: typeBytes, replacement: suggestion)], applicability: .unsafe) : nil
             return context.finding(self, bytes: typeBytes, "unknown callout type '\(callout.type)'; did you mean '\(suggestion)'?", fix: fix)
         }
     }

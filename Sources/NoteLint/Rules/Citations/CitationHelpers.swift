@@ -4,14 +4,16 @@ import NoteParser
 /// Shared pieces of the citation rules.
 enum CitationHelpers {
     /// The bytes to delete to remove a definition: its lines with their newline, and one
-    /// blank line after it.
+    /// blank line after it (before it when it ends the file, so no blank line ends the note).
     static func deletion(of range: SourceRange, in source: SourceText) -> Range<Int> {
-        let line = range.start.line
+        func isBlank(_ line: Int) -> Bool { source.lineString(line).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
+        var line = range.start.line
         var lastLine = source.position(at: range.end.offset).line
-        if lastLine < source.lineCount, source.lineString(lastLine + 1).allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+        if lastLine < source.lineCount, isBlank(lastLine + 1) {
             lastLine += 1
         }
         let end = lastLine < source.lineCount ? source.lineStarts[lastLine] : source.bytes.count
+        if end == source.bytes.count, line > 1, isBlank(line - 1) { line -= 1 }
         return source.lineStarts[line - 1]..<end
     }
 
@@ -34,6 +36,12 @@ enum CitationHelpers {
     /// The footnote definition a problem is about: the one whose label starts where the problem does.
     static func definition(at problem: CitationProblem, in note: Note) -> FootnoteDefinition? {
         note.footnoteDefinitions.first { $0.labelRange.start.offset == problem.range.start.offset }
+    }
+
+    /// True when another definition in the note, of any form, has `definition`'s label.
+    static func isDefinedElsewhere(_ definition: FootnoteDefinition, in note: Note) -> Bool {
+        let key = IndexedDefinition.key(definition.label)
+        return note.footnoteDefinitions.contains { $0.range != definition.range && IndexedDefinition.key($0.label) == key }
     }
 
     /// The byte offset of `needle` within `range` of the note, if present.

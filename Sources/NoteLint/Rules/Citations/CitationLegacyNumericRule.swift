@@ -10,9 +10,9 @@ public struct CitationLegacyNumericRule: Rule {
         severity: .warning,
         scope: .vault,
         summary: "A legacy numeric citation: a `[4]: ...` definition line, or an inline `[4]` in a note that has such definitions.",
-        rationale: "Numeric `[n]` citations are not footnotes: Markdown renders them as literal brackets, their numbers collide when text moves between notes, and the same source gets a different number in every note. The fix converts them to footnotes with vault-unique 6-character base36 ids: the id the vault already has for the same normalised URL, else one derived from the URL (so runs are reproducible); a definition whose source the note already defines as a footnote is removed, and inline numbers without a definition are left alone.",
+        rationale: "Numeric `[n]` citations are not footnotes: Markdown renders them as literal brackets, their numbers collide when text moves between notes, and the same source gets a different number in every note. The fix converts them to footnotes with vault-unique 6-character base36 ids: the id the vault already has for the same normalised URL, else one derived from the URL (so runs are reproducible); inline numbers without a definition are left alone, and so are `[label]: dest` lines a CommonMark reference link (`[text][1]`, `[1][]`, `[1]`) uses: they are plain Markdown link definitions. The fix is safe for cited numbers and their definitions; it is unsafe (`--unsafe-fixes`) for a definition no inline number cites (as an unused footnote it would vanish from the rendered note) and for removing a definition whose source the note already defines as a footnote.",
         triggering: [
-            "A claim ↓[1].\n\n↓[1]: [Source](https://example.com)\n",
+            "A claim ↓[1].\n\n↓[1]: [A source](https://example.com)\n",
             "Ünïcødé claim↓[2] and another↓[1, 2].\n\n↓[1]: [A](https://example.com/a)\n\n↓[2]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n",
         ],
         nonTriggering: [
@@ -20,13 +20,18 @@ public struct CitationLegacyNumericRule: Rule {
             "[1](https://example.com) is a link.\n",
             "A claim.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n",
             "```\nvalue[1]\n[1]: not a citation\n```\n",
+            "See [the spec][1] and [another][ 2 ].\n\n[1]: https://example.com/dns\n[2]: https://example.com/two\n",
+            "A link [1][] and a shortcut [3].\n\n[1]: https://example.com/a\n\n[3]: <https://example.com/c> \"Title\"\n",
         ],
         corrections: [
-            RuleCorrection("A claim.[1] Another[1, 2]. Unsourced[3].\n\n[1]: [A](https://example.com/a)\n\n[2]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n",
-                           "A claim.[^974v67] Another[^974v67] [^d3yx6q]. Unsourced[3].\n\n[^974v67]: [A](https://example.com/a)\n\n[^d3yx6q]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n"),
+            RuleCorrection("A claim.[1] Another[1, 2]. Unsourced[3].\n\n[1]: [Source A](https://example.com/a)\n\n[2]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n",
+                           "A claim.[^974v67] Another[^974v67] [^d3yx6q]. Unsourced[3].\n\n[^974v67]: [Source A](https://example.com/a)\n\n[^d3yx6q]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n"),
             RuleCorrection("Claim.[^k3x9q2] More.[1]\n\n[1]: [A again](https://EXAMPLE.com/a/)\n\n[^k3x9q2]: [A](https://example.com/a)\n",
-                           "Claim.[^k3x9q2] More.[^k3x9q2]\n\n[^k3x9q2]: [A](https://example.com/a)\n"),
-        ]
+                           "Claim.[^k3x9q2] More.[^k3x9q2]\n\n[^k3x9q2]: [A](https://example.com/a)\n", unsafe: true),
+            RuleCorrection("Nothing cites it.\n\n[1]: [Source A](https://example.com/a)\n",
+                           "Nothing cites it.\n\n[^974v67]: [Source A](https://example.com/a)\n", unsafe: true),
+        ],
+        fixApplicability: [.safe, .unsafe]
     )
 
     public func check(vault: VaultContext) -> [Finding] {
@@ -45,6 +50,7 @@ public struct CitationLegacyNumericRule: Rule {
         for indexed in context.citations.definitions where indexed.definition.form == .proper {
             urls[indexed.key] = indexed.url ?? ""
         }
+        let cited = Set(note.legacyReferences.filter(\.isDefined).flatMap(\.numbers))
         var ids: [Int: String] = [:]
         var fixes: [Int: Fix] = [:]
         for definition in note.legacyDefinitions {
@@ -54,18 +60,25 @@ public struct CitationLegacyNumericRule: Rule {
             switch urls[IndexedDefinition.key(id)] {
             case nil:
                 urls[IndexedDefinition.key(id)] = url ?? ""
+                // A footnote definition no marker cites is hidden by renderers: unsafe unless the
+                // note's inline `[n]` become markers of this id.
+                let isCited = cited.contains(definition.number) && ids[definition.number] == id
                 fixes[definition.labelRange.start.offset] = Fix("write it as footnote [^\(id)]:",
-                                                                edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(id)]:")])
+                                                                edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(id)]:")],
+                                                                applicability: isCited ? .safe : .unsafe)
             case .some(url ?? ""):
                 fixes[definition.labelRange.start.offset] = Fix("remove it: [^\(id)] already defines this source",
-                                                                edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: note.source), replacement: "")])
+                                                                edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: note.source), replacement: "")],
+                                                                applicability: .unsafe)
             default:
                 break  // the id stands for another source in this note: citation/id-conflict's to sort out
             }
         }
         for reference in note.legacyReferences where reference.isDefined {
-            let markers = reference.numbers.map { "[^\(ids[$0]!)]" }.joined(separator: " ")
-            fixes[reference.range.start.offset] = Fix("write it as \(markers)", edits: [Edit(range: reference.range.bytes, replacement: markers)])
+            var markers: [String] = []
+            for number in reference.numbers where !markers.contains("[^\(ids[number]!)]") { markers.append("[^\(ids[number]!)]") }
+            let text = markers.joined(separator: " ")
+            fixes[reference.range.start.offset] = Fix("write it as \(text)", edits: [Edit(range: reference.range.bytes, replacement: text)])
         }
         return fixes
     }

@@ -10,7 +10,7 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
         severity: .warning,
         scope: .vault,
         summary: "The same source (normalised URL) is defined under several ids, in one note or across notes.",
-        rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note. Within one note the fix keeps the first id: the other ids' citations are rewritten to it and their definitions removed (across notes a human picks the id).",
+        rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note. Within one note the fix (unsafe: it merges sources and deletes definitions, so it needs `--unsafe-fixes`) keeps the first id: the other ids' citations are rewritten to it, a marker that would repeat the one before it (`[^a] [^a]`) is removed, and their definitions are removed. There is no fix when the note also defines the first id with another URL, nor across notes (a human picks the id).",
         triggering: [
             RuleExample(files: [
                 ("a.md", "Claim.[^a1b2c3] More.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n↓[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n"),
@@ -33,8 +33,14 @@ public struct CitationSameSourceSeveralIDsRule: Rule {
         ],
         corrections: [
             RuleCorrection("One.[^a1b2c3] Two.[^d4e5f6] Three.[^D4E5F6] Four.[^g7h8i9]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^d4e5f6]: [Same](https://EXAMPLE.com/report/?utm_source=feed)\n\n[^g7h8i9]: [Again](https://example.com/report#intro)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
-                           "One.[^a1b2c3] Two.[^a1b2c3] Three.[^a1b2c3] Four.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^z9y8x7]: [Other](https://example.com/other)\n"),
-        ]
+                           "One.[^a1b2c3] Two.[^a1b2c3] Three.[^a1b2c3] Four.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/report)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
+                           unsafe: true),
+            RuleCorrection("Claim. [^a1b2c3] [^wr0r12][^WR0R12] More. [^wr0r12] [^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^wr0r12]: [Same](https://example.com/a/)\n\n[^z9y8x7]: [Other](https://example.com/other)\n",
+                           "Claim. [^a1b2c3] More. [^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^z9y8x7]: [Other](https://example.com/other)\n", unsafe: true),
+            RuleCorrection("One.[^a1b2c3] Two.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^d4e5f6]: [Same](https://example.com/a)\n\n[^a1b2c3]: [Other](https://example.com/other)\n",
+                           "One.[^a1b2c3] Two.[^d4e5f6]\n\n[^a1b2c3]: [Source](https://example.com/a)\n\n[^d4e5f6]: [Same](https://example.com/a)\n\n[^a1b2c3]: [Other](https://example.com/other)\n"),
+        ],
+        fixApplicability: [.unsafe]
     )
 
     public func check(vault: VaultContext) -> [Finding] {
