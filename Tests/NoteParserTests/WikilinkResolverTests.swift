@@ -1,4 +1,4 @@
-import NoteLint
+import NoteParser
 import Testing
 
 /// Obsidian's resolution of wikilink targets, as the renderer will rely on it.
