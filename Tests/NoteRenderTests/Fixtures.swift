@@ -25,7 +25,7 @@ enum Fixtures {
     /// The cleaned Markdown of `text`.
     static func clean(_ text: String, options: RenderOptions = RenderOptions(),
                       links: PublishedLinks = PublishedLinks(pattern: nil, fileExtension: "md")) throws -> CleanedNote {
-        NoteCleaner(note: try parse(text), options: options, links: links).clean()
+        NoteCleaner(note: try parse(text), vaultPath: "note.md", options: options, links: links).clean()
     }
 
     static func html(_ text: String, options: RenderOptions = RenderOptions(), unsafe: Bool = false) throws -> String {

@@ -1,9 +1,11 @@
+import NoteParser
 import Testing
 @testable import NoteRender
 
 @Suite struct ObsidianSyntaxTests {
-    let links = PublishedLinks(targets: [.init(names: ["Other Note"], slug: "other-note", collection: "essays")],
-                                 pattern: "/{collection}/{slug}", fileExtension: "html")
+    let links = PublishedLinks(resolver: WikilinkResolver(files: ["essays/Other Note.md"]),
+                               pages: [.init(vaultPath: "essays/Other Note.md", slug: "other-note", collection: "essays")],
+                               pattern: "/{collection}/{slug}", fileExtension: "html")
 
     @Test func resolvesWikilinksByPatternOrWritesPlainText() throws {
         let cleaned = try Fixtures.clean("See [[Other Note#Part Two|the other]], [[other note]] and [[Private idea]].\n", links: links)
@@ -59,7 +61,7 @@ import Testing
         #expect(html.contains("<aside class=\"callout callout-tip\">\n<details open>\n<summary class=\"callout-title\">Try <em>this</em></summary>"))
         #expect(html.contains("<p>Body text.</p>"))
         #expect(html.contains("<aside class=\"callout callout-warning\">\n<p class=\"callout-title\">Warning</p>"))
-        #expect(!html.contains(CalloutMarkers.prefix))
+        #expect(!html.contains("NOTEKITCALLOUT"))
     }
 
     @Test func keepsAllowedFrontMatterKeys() throws {

@@ -26,11 +26,12 @@ public struct RenderRun: Sendable {
     /// Required for HTML.
     public let templates: PageTemplates?
     public let unsafe: Bool
-    /// The vault root wikilinks are resolved under and assets are copied from.
-    public let vaultRoot: String
+    /// The vault root wikilinks are resolved under and assets are copied from; without one,
+    /// wikilinks lead only to the notes rendered together and nothing is copied.
+    public let vaultRoot: String?
 
     public init(options: RenderOptions = RenderOptions(), format: Format, templates: PageTemplates?, unsafe: Bool = false,
-                vaultRoot: String = ".") {
+                vaultRoot: String? = nil) {
         self.options = options
         self.format = format
         self.templates = templates
@@ -51,14 +52,14 @@ public struct RenderRun: Sendable {
         }
         let titles = notes.map(NoteRenderer.title)
         let slugs = Slug.unique(titles, reserved: index ? ["index"] : [])
-        let vaultPaths = notes.map { VaultPath.relative($0.path, to: vaultRoot) }
+        let vaultPaths = notes.map { note in vaultRoot.map { VaultPath.relative(note.path, to: $0) } ?? note.path }
         let pages = zip(vaultPaths, slugs).map { path, slug in
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
             return PublishedLinks.Page(vaultPath: path, slug: slug, collection: Slug.make(folder, fallback: ""))
         }
-        let resolver = WikilinkResolver(files: NoteFiles.vaultFiles(under: vaultRoot), notes: Array(zip(vaultPaths, notes)))
+        let resolver = WikilinkResolver(files: vaultRoot.map(NoteFiles.vaultFiles) ?? [], notes: Array(zip(vaultPaths, notes)))
         let links = PublishedLinks(resolver: resolver, pages: pages, pattern: options.wikilinkPattern,
-                                   fileExtension: format.rawValue, copiesAssets: output != nil)
+                                   fileExtension: format.rawValue, copiesAssets: output != nil && vaultRoot != nil)
         // Notes are cleaned, rendered and written on all cores; the report keeps their order.
         let results = UnsafeMutableBufferPointer<Report>.allocate(capacity: notes.count)
         results.initialize(repeating: Report())
@@ -84,10 +85,10 @@ public struct RenderRun: Sendable {
             report.errors += part.errors
             if part.standardOutput != nil { report.standardOutput = part.standardOutput }
         }
-        if let output {
+        if let output, let vaultRoot {
             var seen = Set<String>()
             for (note, files) in zip(notes, assets) {
-                for asset in files where seen.insert(asset).inserted { copy(asset, to: output, note: note.path, report: &report) }
+                for asset in files where seen.insert(asset).inserted { copy(asset, from: vaultRoot, to: output, note: note.path, report: &report) }
             }
         }
         if index, let output {
@@ -112,7 +113,7 @@ public struct RenderRun: Sendable {
     }
 
     /// Copies the vault file `asset` into the output's asset folder.
-    private func copy(_ asset: String, to output: OutputFolder, note: String, report: inout Report) {
+    private func copy(_ asset: String, from vaultRoot: String, to output: OutputFolder, note: String, report: inout Report) {
         do {
             report.written.append(try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder))
         } catch {
