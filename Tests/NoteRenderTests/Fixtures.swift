@@ -9,7 +9,8 @@ enum Fixtures {
     /// The read-only material next to the worktrees (`../shared`).
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
     static let seed = shared.appendingPathComponent("seeds/The AI Model Wars.md")
-    static let essays = shared.appendingPathComponent("corpus/essays")
+    static let corpus = shared.appendingPathComponent("corpus")
+    static let essays = corpus.appendingPathComponent("essays")
 
     static var hasSeed: Bool { FileManager.default.fileExists(atPath: seed.path) }
     static var hasEssays: Bool { FileManager.default.fileExists(atPath: essays.path) }

@@ -35,10 +35,19 @@ struct NoteCleaner {
                 + sources.map(\.definitionLine).joined(separator: "\n\n") + "\n"
         }
         if options.tidyWhitespace { markdown = WhitespaceTidy.tidy(markdown) }
-        let warnings = numbering.undefinedLabels.map { "citation [^\($0)] has no definition; dropped" }
         var seen = Set<String>()
         return CleanedNote(path: note.path, title: NoteRenderer.title(of: note), frontMatter: kept, sources: sources,
-                           markdown: markdown, warnings: warnings, assets: assets.filter { seen.insert($0).inserted })
+                           markdown: markdown, warnings: warnings(numbering, sources: sources), assets: assets.filter { seen.insert($0).inserted })
+    }
+
+    /// Citations without a definition, and definitions no kept citation cites: both dropped.
+    private func warnings(_ numbering: CitationNumbering, sources: [Source]) -> [String] {
+        let cited = Set(sources.flatMap(\.labels).map { $0.lowercased() })
+        let uncited = note.footnoteDefinitions.filter { !cited.contains($0.label.lowercased()) }.map { "[^\($0.label)]" }
+            + note.legacyDefinitions.filter { !cited.contains(String($0.number)) }.map { "[\($0.number)]" }
+        var warned = Set<String>()
+        return numbering.undefinedLabels.map { "citation [^\($0)] has no definition; dropped" }
+            + uncited.filter { warned.insert($0).inserted }.map { "definition \($0) is cited nowhere; dropped" }
     }
 
     /// Rewrites the front matter with the kept keys; returns them with their values.
