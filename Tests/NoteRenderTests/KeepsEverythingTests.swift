@@ -70,6 +70,11 @@ import Testing
         #expect(cleaned.warnings == ["definition [2] is cited nowhere; dropped"])
     }
 
+    @Test func aCalloutHoldingAQuotedQueryStays() throws {
+        let text = "> [!note] Outer\n> > [!info] **Perplexity Query** (2025)\n> > **Question:**\n> > Why?\n>\n> Answer inside.\n"
+        #expect(try Fixtures.clean(text).markdown == text)
+    }
+
     @Test func labelsOfKeptTextStay() throws {
         let text = "Citations:\n\nare counted here.\n\nSources: many.[^a]\n\n[^a]: Book.\n"
         #expect(try Fixtures.clean(text).markdown == "Citations:\n\nare counted here.\n\nSources: many.[^1]\n\n## Sources\n\n[^1]: Book.\n")

@@ -65,7 +65,8 @@ struct NoteCleaner {
     }
 
     private func removeQueryCallouts(_ edits: inout SourceEdits) {
-        for query in note.queryCallouts where query.callout.depth == 0 {
+        // A callout headed by a query; not one that only holds a quoted query among other text.
+        for query in note.queryCallouts where query.callout.depth == 0 && query.headerRange.start.line == query.callout.range.start.line {
             let callout = query.callout
             switch options.queryCallouts {
             case .remove:
