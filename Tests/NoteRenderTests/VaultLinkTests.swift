@@ -38,10 +38,12 @@ import Testing
 
     @Test func copiesEmbeddedAndLinkedVaultFilesIntoAssets() throws {
         let vault = try TemporaryVault([
-            "img/pic.png": "PNG", "essays/rel one.png": "REL", "docs/report.pdf": "PDF",
+            "img/pic.png": "PNG", "essays/rel one.png": "REL", "docs/report.pdf": "PDF", "img/hidden.png": "HIDDEN",
             "essays/Essay.md": """
                 ![[pic.png|300]] ![](rel%20one.png) ![alt](../img/pic.png) ![](../../outside.png) \
                 ![](https://example.com/x.png) [[report.pdf]]
+
+                %% ![[hidden.png]] is in a comment, which render removes %%
 
                 """,
         ])

@@ -24,7 +24,7 @@ struct NoteCleaner {
         let removals = edits
         let numbering = CitationNumbering(note: note, isRemoved: removals.overlaps)
         for marker in numbering.markers { replace(marker, in: &edits) }
-        for wikilink in note.wikilinks { edits.replace(wikilink.range.bytes, with: markdown(for: wikilink, assets: &assets)) }
+        for wikilink in note.wikilinks { convert(wikilink, in: &edits, assets: &assets) }
         for image in note.links where image.isImage { relink(image, in: &edits, assets: &assets) }
 
         var markdown = edits.applied()
@@ -121,10 +121,16 @@ struct NoteCleaner {
         edits.replace(start..<end, with: note.source.string(marker.range.upperBound..<end) + references)
     }
 
-    /// A wikilink as a Markdown link (or its text when it leads nowhere), an image embed as an image.
-    private func markdown(for wikilink: Wikilink, assets: inout [String]) -> String {
+    /// Replaces a wikilink (unless it lies in removed text) and notes the vault file it shows or links.
+    private func convert(_ wikilink: Wikilink, in edits: inout SourceEdits, assets: inout [String]) {
         let destination = links.destination(of: wikilink, from: vaultPath)
-        if case .asset(let path, _) = destination { assets.append(path) }
+        guard edits.replace(wikilink.range.bytes, with: markdown(for: wikilink, destination: destination)),
+              case .asset(let path, _) = destination else { return }
+        assets.append(path)
+    }
+
+    /// A wikilink as a Markdown link (or its text when it leads nowhere), an image embed as an image.
+    private func markdown(for wikilink: Wikilink, destination: PublishedLinks.Destination) -> String {
         let fileExtension = URL(fileURLWithPath: wikilink.target).pathExtension.lowercased()
         if wikilink.isEmbed, Self.imageExtensions.contains(fileExtension) {
             let alt = URL(fileURLWithPath: wikilink.target).deletingPathExtension().lastPathComponent
@@ -160,7 +166,7 @@ struct NoteCleaner {
         guard text.contains("[["), let parsed = try? NoteParser().parse(bytes: Array(text.utf8), path: note.path),
               !parsed.wikilinks.isEmpty else { return text }
         var edits = SourceEdits(source: parsed.source)
-        for wikilink in parsed.wikilinks { edits.replace(wikilink.range.bytes, with: markdown(for: wikilink, assets: &assets)) }
+        for wikilink in parsed.wikilinks { convert(wikilink, in: &edits, assets: &assets) }
         return edits.applied()
     }
 
