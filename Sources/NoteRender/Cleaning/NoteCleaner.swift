@@ -37,7 +37,8 @@ struct NoteCleaner {
         if options.tidyWhitespace { markdown = WhitespaceTidy.tidy(markdown) }
         var seen = Set<String>()
         return CleanedNote(path: note.path, title: NoteRenderer.title(of: note), frontMatter: kept, sources: sources,
-                           markdown: markdown, warnings: warnings(numbering, sources: sources), assets: assets.filter { seen.insert($0).inserted })
+                           markdown: markdown, warnings: warnings(numbering, sources: sources),
+                           assets: assets.filter { seen.insert($0).inserted })
     }
 
     /// Citations without a definition, and definitions no kept citation cites: both dropped.
@@ -84,8 +85,8 @@ struct NoteCleaner {
         }
     }
 
-    /// The end of the blank lines and lines of bare `>` markers from `offset` on: up to the
-    /// start of the last of them that holds a `>`'s line end, else `offset`.
+    /// Among the blank lines and lines of bare `>` markers from `offset` on, the end (before
+    /// its newline) of the last line holding a `>`; `offset` when none does.
     private func emptyQuoteLinesEnd(after offset: Int) -> Int {
         let bytes = note.source.bytes
         var end = offset, index = offset

@@ -16,7 +16,9 @@ struct HTMLPage {
         if let highlights { text = highlights.mark(text) }
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
         html = removingFootnotesSection(html)
-        for (index, callout) in markers.callouts.enumerated().reversed() { html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html) }
+        for (index, callout) in markers.callouts.enumerated().reversed() {
+            html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
+        }
         if let highlights { html = highlights.render(html) }
         html = URLSafety.filterAttributes(Self.identifyingHeadings(html))
         let backReferences = Self.backReferences(in: html)
