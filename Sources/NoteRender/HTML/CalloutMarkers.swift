@@ -19,7 +19,7 @@ struct CalloutMarkers {
     /// Per callout number, its type and fold.
     private(set) var callouts: [Info] = []
 
-    init(unusedIn markdown: String) { prefix = Placeholder.prefix("NOTEKITCALLOUT", unusedIn: markdown) }
+    init(unusedIn page: Placeholder) { prefix = page.prefix("NOTEKITCALLOUT") }
 
     /// `markdown` with every callout replaced by marker paragraphs.
     mutating func mark(_ markdown: String) -> String {

@@ -10,9 +10,11 @@ struct HTMLPage {
 
     func render(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String) -> String {
         let body = body(of: markdown, title: title)
-        var markers = CalloutMarkers(unusedIn: body)
+        // Markers only add ASCII words and the body's own text: what the body lacks, the marked text lacks.
+        let unused = Placeholder(unusedIn: body)
+        var markers = CalloutMarkers(unusedIn: unused)
         var text = markers.mark(body)
-        let highlights = options.highlights ? Highlights(unusedIn: text) : nil
+        let highlights = options.highlights ? Highlights(unusedIn: unused) : nil
         if let highlights { text = highlights.mark(text) }
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
         html = removingFootnotesSection(html)

@@ -7,9 +7,9 @@ struct Highlights {
     let open: String, close: String
     nonisolated(unsafe) private static let pattern = #/==([^=\s](?:[^=\n]*[^=\s])?)==/#
 
-    /// Markers unused in `markdown`; nil when it holds every private-use character.
-    init?(unusedIn markdown: String) {
-        guard let markers = Placeholder.privateUse(2, unusedIn: markdown) else { return nil }
+    /// Markers the page does not hold; nil when it holds every private-use character.
+    init?(unusedIn page: Placeholder) {
+        guard let markers = page.privateUse(2) else { return nil }
         (open, close) = (markers[0], markers[1])
     }
 
