@@ -22,7 +22,7 @@ struct HTMLPage {
             html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
         }
         if let highlights { html = highlights.render(html) }
-        html = URLSafety.filterAttributes(Self.identifyingHeadings(html))
+        html = URLSafety.filterAttributes(Self.identifyingHeadings(BlockIDs.render(html)))
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }

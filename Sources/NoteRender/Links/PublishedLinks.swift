@@ -64,8 +64,13 @@ public struct PublishedLinks: Sendable {
 
     /// Where `link`, written in the note at vault path `source`, leads.
     public func destination(of link: Wikilink, from source: String) -> Destination {
-        let isBlock = link.heading?.hasPrefix("^") ?? false
-        let anchor = isBlock ? "" : link.heading.map { "#" + Slug.make($0, fallback: "") } ?? ""
+        var anchor = ""
+        if let heading = link.heading, heading.hasPrefix("^") {
+            // Blocks get ids in HTML only.
+            if fileExtension == "html" { anchor = "#" + BlockIDs.anchor(String(heading.dropFirst())) }
+        } else if let heading = link.heading {
+            anchor = "#" + Slug.make(heading, fallback: "")
+        }
         if link.target.isEmpty, anchor.count > 1 { return .page(url: anchor) }
         guard let path = resolver.resolve(link.target, from: source).path else { return .none }
         if path.lowercasedCheaply().hasSuffix(".md") {
