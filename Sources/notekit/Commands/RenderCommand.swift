@@ -12,7 +12,9 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             A folder renders every note in it and an index page. Without --output a single \
             note prints to standard output. Templates come from --templates, else ./Templates, \
-            else the Templates folder found walking up from the notekit executable.
+            else the Templates folder found walking up from the notekit executable. \
+            Wikilinks resolve as lint resolves them, over the vault rooted where .notekit.yml \
+            is; vault files the pages show or link are copied to OUTPUT/assets.
             """
     )
 
