@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
-        .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser"]),
+        .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.

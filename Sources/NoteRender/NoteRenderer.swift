@@ -17,8 +17,9 @@ public struct NoteRenderer: Sendable {
     }
 
     /// The note cleaned: house-style Markdown that re-parses without citation problems.
-    public func clean(_ note: Note) -> CleanedNote {
-        NoteCleaner(note: note, options: options, links: links).clean()
+    /// - Parameter vaultPath: the note's path relative to the vault root; its path when nil.
+    public func clean(_ note: Note, vaultPath: String? = nil) -> CleanedNote {
+        NoteCleaner(note: note, vaultPath: vaultPath ?? note.path, options: options, links: links).clean()
     }
 
     /// The HTML page of a cleaned note.
@@ -26,12 +27,15 @@ public struct NoteRenderer: Sendable {
         page.render(title: note.title, frontMatter: note.frontMatter, sources: note.sources, markdown: note.markdown)
     }
 
-    /// Front-matter `title`, else the first level-1 heading, else the file name.
+    /// Front-matter `title`, else the first level-1 heading that does not open a citation
+    /// section (`# Footnotes`, `# Sources`...), else the file name.
     public static func title(of note: Note) -> String {
         if let title = note.frontMatter?.value("title")?.scalarText, !title.trimmingCharacters(in: .whitespaces).isEmpty {
             return title
         }
-        if let heading = note.headings.first(where: { $0.level == 1 }) { return heading.text }
+        if let heading = note.headings.first(where: { $0.level == 1 && !$0.isCitationSection && !$0.text.isBlank }) {
+            return heading.text
+        }
         return URL(fileURLWithPath: note.path).deletingPathExtension().lastPathComponent
     }
 

@@ -11,7 +11,7 @@ struct CorpusEssayTests {
         let links = PublishedLinks(pattern: "{slug}.{ext}", fileExtension: "md")
         for result in NoteParser().parse(files: files) {
             let note = try result.get()
-            let cleaned = NoteCleaner(note: note, options: RenderOptions(), links: links).clean()
+            let cleaned = NoteCleaner(note: note, vaultPath: note.path, options: RenderOptions(), links: links).clean()
             let problems = try Fixtures.citationProblems(cleaned.markdown)
             #expect(problems.isEmpty, "\(note.path): \(problems)")
         }

@@ -9,7 +9,8 @@ enum Fixtures {
     /// The read-only material next to the worktrees (`../shared`).
     static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
     static let seed = shared.appendingPathComponent("seeds/The AI Model Wars.md")
-    static let essays = shared.appendingPathComponent("corpus/essays")
+    static let corpus = shared.appendingPathComponent("corpus")
+    static let essays = corpus.appendingPathComponent("essays")
 
     static var hasSeed: Bool { FileManager.default.fileExists(atPath: seed.path) }
     static var hasEssays: Bool { FileManager.default.fileExists(atPath: essays.path) }
@@ -25,7 +26,7 @@ enum Fixtures {
     /// The cleaned Markdown of `text`.
     static func clean(_ text: String, options: RenderOptions = RenderOptions(),
                       links: PublishedLinks = PublishedLinks(pattern: nil, fileExtension: "md")) throws -> CleanedNote {
-        NoteCleaner(note: try parse(text), options: options, links: links).clean()
+        NoteCleaner(note: try parse(text), vaultPath: "note.md", options: options, links: links).clean()
     }
 
     static func html(_ text: String, options: RenderOptions = RenderOptions(), unsafe: Bool = false) throws -> String {

@@ -1,9 +1,11 @@
+import NoteParser
 import Testing
 @testable import NoteRender
 
 @Suite struct ObsidianSyntaxTests {
-    let links = PublishedLinks(targets: [.init(names: ["Other Note"], slug: "other-note", collection: "essays")],
-                                 pattern: "/{collection}/{slug}", fileExtension: "html")
+    let links = PublishedLinks(resolver: WikilinkResolver(files: ["essays/Other Note.md"]),
+                               pages: [.init(vaultPath: "essays/Other Note.md", slug: "other-note", collection: "essays")],
+                               pattern: "/{collection}/{slug}", fileExtension: "html")
 
     @Test func resolvesWikilinksByPatternOrWritesPlainText() throws {
         let cleaned = try Fixtures.clean("See [[Other Note#Part Two|the other]], [[other note]] and [[Private idea]].\n", links: links)
@@ -16,6 +18,25 @@ import Testing
         #expect(html.contains("<h2 id=\"part-two\">Part <em>Two</em></h2>"))
         #expect(html.contains("<a href=\"#part-two\">Part Two</a>"))
         #expect(html.contains("<h2 id=\"part-two-2\">Part Two</h2>"))
+    }
+
+    @Test func hidesBlockIDsAndLinksToThemInHTML() throws {
+        let renderer = NoteRenderer(templates: try Fixtures.templates(), links: links)
+        let text = "Para one ^abc1\n\n- item ^Item-2\n\n`code ^no`\n\nSee [[#^abc1]], [[#^item-2]] and [[Other Note#^x9]].\n"
+        let html = renderer.html(renderer.clean(try Fixtures.parse(text)))
+        #expect(html.contains("<p>Para one<span id=\"block-abc1\"></span></p>"))
+        #expect(html.contains("<li>item<span id=\"block-item-2\"></span></li>"))
+        #expect(html.contains("<code>code ^no</code>"))
+        #expect(html.contains("<a href=\"#block-abc1\">^abc1</a>, <a href=\"#block-item-2\">^item-2</a>"))
+        #expect(html.contains("<a href=\"/essays/other-note#block-x9\">Other Note</a>"))
+        let (anchors, ids) = Fixtures.anchors(in: html)
+        #expect(anchors.subtracting(ids).isEmpty)
+        // Markdown keeps the ids as written; block links lead to the note.
+        let markdownLinks = PublishedLinks(resolver: WikilinkResolver(files: ["essays/Other Note.md"]),
+                                           pages: [.init(vaultPath: "essays/Other Note.md", slug: "other-note")],
+                                           pattern: "{slug}.{ext}", fileExtension: "md")
+        let markdown = try Fixtures.clean("Para ^abc1\n\n[[Other Note#^x9]]\n", links: markdownLinks).markdown
+        #expect(markdown == "Para ^abc1\n\n[Other Note](<other-note.md>)\n")
     }
 
     @Test func turnsEmbedsIntoImagesOrLinks() throws {
@@ -59,7 +80,7 @@ import Testing
         #expect(html.contains("<aside class=\"callout callout-tip\">\n<details open>\n<summary class=\"callout-title\">Try <em>this</em></summary>"))
         #expect(html.contains("<p>Body text.</p>"))
         #expect(html.contains("<aside class=\"callout callout-warning\">\n<p class=\"callout-title\">Warning</p>"))
-        #expect(!html.contains(CalloutMarkers.prefix))
+        #expect(!html.contains("NOTEKITCALLOUT"))
     }
 
     @Test func keepsAllowedFrontMatterKeys() throws {

@@ -105,6 +105,52 @@ import Testing
         }
     }
 
+    /// Raw-HTML vectors that run script or send requests through attributes other than `href`.
+    static let unsafeVectors = """
+        <object data="javascript:alert(1)"></object> <object data="&#106;avascript:alert(2)"></object>
+        <svg><a><animate attributeName="href" values="javascript:alert(3)"/><set attributeName="href" to="javascript:alert(4)"/>
+        <animate attributeName="href" from="https://example.com" to="JAVASCRIPT:alert(5)"/><animate attributeName="href" by='javascript:alert(6)'/>
+        <animate attributeName="href" values="https://example.com;&#x20;javascript:alert(7)"/><text>x</text></a></svg>
+        <img srcset="https://example.com/a.png 1x, javascript:alert(8) 2x"> <a href="https://example.com" ping="https://tracker.example/p">p</a>
+        <animate attributeName="fill" values="red;blue"/> <img srcset="https://example.com/b.png 1x, https://example.com/c.png 2x">
+        """
+
+    @Test func unsafeHTMLLosesScriptInObjectDataSVGAnimationsSrcsetAndPing() throws {
+        let html = try Fixtures.html(Self.unsafeVectors, unsafe: true)
+        #expect(!html.contains("alert("))
+        #expect(!html.contains("tracker.example"))
+        #expect(html.components(separatedBy: "<object data=\"\">").count == 3)
+        #expect(html.contains("<set attributeName=\"href\" to=\"\"/>"))
+        #expect(html.contains("<a href=\"https://example.com\" ping=\"\">p</a>"))
+        #expect(html.contains("<img srcset=\"\">"))
+        // Values that run nothing stay.
+        #expect(html.contains("<animate attributeName=\"fill\" values=\"red;blue\"/>"))
+        #expect(html.contains("<img srcset=\"https://example.com/b.png 1x, https://example.com/c.png 2x\">"))
+    }
+
+    @Test func bodyTextCannotForgeCalloutMarkers() throws {
+        let html = try Fixtures.html("""
+            NOTEKITCALLOUT1OPEN Fake
+
+            &#78;OTEKITCALLOUT1CLOSE
+
+            > [!tip] Real
+            > Inside.
+
+            NOTEKITCALLOUT1CLOSE after.
+            """)
+        #expect(html.contains("<p>NOTEKITCALLOUT1OPEN Fake</p>\n<p>NOTEKITCALLOUT1CLOSE</p>"))
+        #expect(html.contains("<aside class=\"callout callout-tip\">\n<p class=\"callout-title\">Real</p>\n<div class=\"callout-content\">\n<p>Inside.</p>"))
+        #expect(html.contains("</aside>\n<p>NOTEKITCALLOUT1CLOSE after.</p>"))
+        #expect(html.components(separatedBy: "<aside").count == 2)
+    }
+
+    @Test func privateUseCharactersComeOutAsThemselves() throws {
+        let html = try Fixtures.html("A \u{E000}x\u{E001} and &#xE000;y&#57345; with ==mark==.\n")
+        #expect(html.contains("A \u{E000}x\u{E001} and \u{E000}y\u{E001} with <mark>mark</mark>."))
+        #expect(html.components(separatedBy: "<mark>").count == 2)
+    }
+
     @Test func aSymlinkInTheOutputFolderIsReplacedNotFollowed() throws {
         let manager = FileManager.default
         let base = manager.temporaryDirectory.appendingPathComponent("notekit-symlink-\(UUID().uuidString)")

@@ -57,7 +57,7 @@ public struct VaultContext: Sendable {
             self.wikilinks = []
             return
         }
-        let resolver = WikilinkResolver(notes: notes, files: files)
+        let resolver = WikilinkResolver(files: files, notes: notes.map { ($0.vaultPath, $0.note) })
         self.wikilinks = notes.flatMap { context in
             let comments = context.note.comments.map(\.bytes)
             return context.note.wikilinks

@@ -4,7 +4,7 @@ import NoteParser
 public struct CleanedNote: Sendable {
     /// The source note's path.
     public let path: String
-    /// Front-matter `title`, else the first level-1 heading, else the file name.
+    /// See `NoteRenderer.title(of:)`.
     public let title: String
     /// The kept front-matter entries, in the note's order.
     public let frontMatter: [(key: String, value: YAMLValue)]
@@ -14,4 +14,7 @@ public struct CleanedNote: Sendable {
     public let markdown: String
     /// Things the cleaning dropped that the writer may want to know about.
     public let warnings: [String]
+    /// The vault files (vault-relative paths) its images and links point at, to be copied
+    /// into the output's asset folder.
+    public let assets: [String]
 }

@@ -6,7 +6,7 @@ enum MarkdownText {
     static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
-            if "\\[]*_`<>|!#~=%".contains(character) { escaped.append("\\") }
+            if "\\[]^*_`<>|!#~=%".contains(character) { escaped.append("\\") }
             escaped.append(character)
         }
         return escaped

@@ -3,34 +3,52 @@ import NoteParser
 
 /// Cleans a note by byte-range edits on its source, using the parser's ranges:
 /// front matter filtered, query callouts and comments removed, citations renumbered
-/// into one sources section, wikilinks and embeds turned into Markdown links.
+/// into one sources section, wikilinks, embeds and relative images turned into Markdown links.
 struct NoteCleaner {
     let note: Note
+    /// The note's path relative to the vault root, which its links are resolved from.
+    let vaultPath: String
     let options: RenderOptions
     let links: PublishedLinks
 
     func clean() -> CleanedNote {
         var edits = SourceEdits(source: note.source)
+        var assets: [String] = []
         let kept = filterFrontMatter(&edits)
         removeQueryCallouts(&edits)
         if options.removeComments { for comment in note.comments { edits.remove(comment.bytes) } }
         for heading in note.citationSections { edits.remove(heading.range.bytes) }
-        for definition in note.footnoteDefinitions { edits.remove(definition.range.bytes) }
-        for definition in note.legacyDefinitions { edits.remove(definition.range.bytes) }
+        let definitions = note.footnoteDefinitions.map(\.range.bytes) + note.legacyDefinitions.map(\.range.bytes)
+        for definition in definitions { edits.remove(definition) }
+        CitationLabels.ranges(before: definitions, in: note).forEach { edits.remove($0) }
         let removals = edits
         let numbering = CitationNumbering(note: note, isRemoved: removals.overlaps)
         for marker in numbering.markers { replace(marker, in: &edits) }
-        for wikilink in note.wikilinks { edits.replace(wikilink.range.bytes, with: markdown(for: wikilink)) }
+        for wikilink in note.wikilinks { convert(wikilink, in: &edits, assets: &assets) }
+        for image in note.links where image.isImage { relink(image, in: &edits, assets: &assets) }
 
         var markdown = edits.applied()
-        if !numbering.sources.isEmpty {
+        var sources = numbering.sources
+        for index in sources.indices { sources[index].text = convertingWikilinks(in: sources[index].text, assets: &assets) }
+        if !sources.isEmpty {
             markdown = markdown.trimmingTrailingWhitespace() + "\n\n## \(options.sourcesHeading)\n\n"
-                + numbering.sources.map(\.definitionLine).joined(separator: "\n\n") + "\n"
+                + sources.map(\.definitionLine).joined(separator: "\n\n") + "\n"
         }
         if options.tidyWhitespace { markdown = WhitespaceTidy.tidy(markdown) }
-        let warnings = numbering.undefinedLabels.map { "citation [^\($0)] has no definition; dropped" }
-        return CleanedNote(path: note.path, title: NoteRenderer.title(of: note), frontMatter: kept, sources: numbering.sources,
-                           markdown: markdown, warnings: warnings)
+        var seen = Set<String>()
+        return CleanedNote(path: note.path, title: NoteRenderer.title(of: note), frontMatter: kept, sources: sources,
+                           markdown: markdown, warnings: warnings(numbering, sources: sources),
+                           assets: assets.filter { seen.insert($0).inserted })
+    }
+
+    /// Citations without a definition, and definitions no kept citation cites: both dropped.
+    private func warnings(_ numbering: CitationNumbering, sources: [Source]) -> [String] {
+        let cited = Set(sources.flatMap(\.labels).map { $0.lowercased() })
+        let uncited = note.footnoteDefinitions.filter { !cited.contains($0.label.lowercased()) }.map { "[^\($0.label)]" }
+            + note.legacyDefinitions.filter { !cited.contains(String($0.number)) }.map { "[\($0.number)]" }
+        var warned = Set<String>()
+        return numbering.undefinedLabels.map { "citation [^\($0)] has no definition; dropped" }
+            + uncited.filter { warned.insert($0).inserted }.map { "definition \($0) is cited nowhere; dropped" }
     }
 
     /// Rewrites the front matter with the kept keys; returns them with their values.
@@ -48,20 +66,39 @@ struct NoteCleaner {
     }
 
     private func removeQueryCallouts(_ edits: inout SourceEdits) {
-        for query in note.queryCallouts where query.callout.depth == 0 {
+        // A callout headed by a query; not one that only holds a quoted query among other text.
+        for query in note.queryCallouts where query.callout.depth == 0 && query.headerRange.start.line == query.callout.range.start.line {
             let callout = query.callout
             switch options.queryCallouts {
             case .remove:
-                if let response = query.responseRange {
+                // Empty `>` lines after the callout would be left as an empty block quote.
+                let end = emptyQuoteLinesEnd(after: callout.range.end.offset)
+                if let response = query.responseRange, response.start.offset >= end {
                     edits.replace(callout.range.start.offset..<response.start.offset, with: "")
                 } else {
-                    edits.remove(callout.range.bytes)
+                    edits.remove(callout.range.start.offset..<end)
                 }
             case .aside:
                 let end = callout.typeRange.end.offset + (callout.fold == .none ? 0 : 1)
                 edits.replace(callout.typeRange.start.offset..<end, with: "[!query]-")
             }
         }
+    }
+
+    /// Among the blank lines and lines of bare `>` markers from `offset` on, the end (before
+    /// its newline) of the last line holding a `>`; `offset` when none does.
+    private func emptyQuoteLinesEnd(after offset: Int) -> Int {
+        let bytes = note.source.bytes
+        var end = offset, index = offset
+        while index < bytes.count {
+            var lineEnd = index
+            while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let line = bytes[index..<lineEnd]
+            guard line.allSatisfy({ " \t\r>".utf8.contains($0) }) else { break }
+            index = min(lineEnd + 1, bytes.count)
+            if line.contains(UInt8(ascii: ">")) { end = lineEnd }
+        }
+        return end
     }
 
     /// Writes a run of markers as `[^n]` references, after the punctuation that follows it.
@@ -85,16 +122,53 @@ struct NoteCleaner {
         edits.replace(start..<end, with: note.source.string(marker.range.upperBound..<end) + references)
     }
 
-    private func markdown(for wikilink: Wikilink) -> String {
+    /// Replaces a wikilink (unless it lies in removed text) and notes the vault file it shows or links.
+    private func convert(_ wikilink: Wikilink, in edits: inout SourceEdits, assets: inout [String]) {
+        let destination = links.destination(of: wikilink, from: vaultPath)
+        guard edits.replace(wikilink.range.bytes, with: markdown(for: wikilink, destination: destination)),
+              case .asset(let path, _) = destination else { return }
+        assets.append(path)
+    }
+
+    /// A wikilink as a Markdown link (or its text when it leads nowhere), an image embed as an image.
+    private func markdown(for wikilink: Wikilink, destination: PublishedLinks.Destination) -> String {
         let fileExtension = URL(fileURLWithPath: wikilink.target).pathExtension.lowercased()
         if wikilink.isEmbed, Self.imageExtensions.contains(fileExtension) {
-            let encoded = wikilink.target.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? wikilink.target
             let alt = URL(fileURLWithPath: wikilink.target).deletingPathExtension().lastPathComponent
-            return MarkdownText.link(alt, url: options.embedPattern.replacingOccurrences(of: "{target}", with: encoded), isImage: true)
+            return MarkdownText.link(alt, url: imageURL(destination, written: wikilink.target), isImage: true)
         }
         let text = wikilink.alias ?? (wikilink.target.isEmpty ? wikilink.heading ?? "" : wikilink.target)
-        guard let url = links.url(target: wikilink.target, heading: wikilink.heading) else { return MarkdownText.escape(text) }
+        guard let url = destination.url else { return MarkdownText.escape(text) }
         return MarkdownText.link(text, url: url)
+    }
+
+    /// A relative image `![alt](pic.png)` of a vault file, pointed at its copy in the output.
+    private func relink(_ image: MarkdownLink, in edits: inout SourceEdits, assets: inout [String]) {
+        let destination = links.image(image.destination, from: vaultPath)
+        guard case .asset(let path, _) = destination,
+              edits.replace(image.range.bytes, with: MarkdownText.link(image.text, url: imageURL(destination, written: path), isImage: true))
+        else { return }
+        assets.append(path)
+    }
+
+    /// The `embed_pattern` URL of an image: its copy in the output, else its target as written.
+    private func imageURL(_ destination: PublishedLinks.Destination, written: String) -> String {
+        let target: String
+        if case .asset(_, let url) = destination {
+            target = url
+        } else {
+            target = written.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? written
+        }
+        return options.embedPattern.replacingOccurrences(of: "{target}", with: target)
+    }
+
+    /// A definition's text with its wikilinks converted as in the body.
+    private func convertingWikilinks(in text: String, assets: inout [String]) -> String {
+        guard text.contains("[["), let parsed = try? NoteParser().parse(bytes: Array(text.utf8), path: note.path),
+              !parsed.wikilinks.isEmpty else { return text }
+        var edits = SourceEdits(source: parsed.source)
+        for wikilink in parsed.wikilinks { convert(wikilink, in: &edits, assets: &assets) }
+        return edits.applied()
     }
 
     /// Whitespace, or a character that may close the sentence around a marker (quotes, emphasis).

@@ -4,18 +4,22 @@ import NoteParser
 /// bodies render in place (footnotes numbered with the rest) and are wrapped afterwards.
 ///
 /// `> [!tip]- Title` + body becomes `NOTEKITCALLOUT1OPEN Title`, the unquoted body and
-/// `NOTEKITCALLOUT1CLOSE`; nested callouts get higher numbers on later passes.
+/// `NOTEKITCALLOUT1CLOSE`; nested callouts get higher numbers on later passes. The prefix is
+/// lengthened until the page's Markdown does not hold it, so body text cannot forge a marker.
 struct CalloutMarkers {
     struct Info {
         let type: String
         let fold: Callout.Fold
     }
 
-    static let prefix = "NOTEKITCALLOUT"
+    /// `NOTEKITCALLOUT`, with `Q`s added when the Markdown holds it.
+    let prefix: String
     private static let maxPasses = 16
 
     /// Per callout number, its type and fold.
     private(set) var callouts: [Info] = []
+
+    init(unusedIn page: Placeholder) { prefix = page.prefix("NOTEKITCALLOUT") }
 
     /// `markdown` with every callout replaced by marker paragraphs.
     mutating func mark(_ markdown: String) -> String {
@@ -27,8 +31,8 @@ struct CalloutMarkers {
             for callout in outer {
                 callouts.append(Info(type: Slug.make(callout.normalizedType, fallback: "note"), fold: callout.fold))
                 let number = callouts.count
-                let replacement = "\n\(Self.prefix)\(number)OPEN \(callout.title)\n\n"
-                    + callout.bodyLines.joined(separator: "\n") + "\n\n\(Self.prefix)\(number)CLOSE\n"
+                let replacement = "\n\(prefix)\(number)OPEN \(callout.title)\n\n"
+                    + callout.bodyLines.joined(separator: "\n") + "\n\n\(prefix)\(number)CLOSE\n"
                 edits.replace(callout.range.bytes, with: replacement)
             }
             text = edits.applied()

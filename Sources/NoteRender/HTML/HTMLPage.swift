@@ -9,13 +9,20 @@ struct HTMLPage {
     let unsafe: Bool
 
     func render(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String) -> String {
-        var markers = CalloutMarkers()
-        var text = markers.mark(body(of: markdown, title: title))
-        if options.highlights { text = Highlights.mark(text) }
+        let body = body(of: markdown, title: title)
+        // Markers only add ASCII words and the body's own text: what the body lacks, the marked text lacks.
+        let unused = Placeholder(unusedIn: body)
+        var markers = CalloutMarkers(unusedIn: unused)
+        var text = markers.mark(body)
+        let highlights = options.highlights ? Highlights(unusedIn: unused) : nil
+        if let highlights { text = highlights.mark(text) }
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
         html = removingFootnotesSection(html)
-        for (index, callout) in markers.callouts.enumerated().reversed() { html = wrap(callout, number: index + 1, in: html) }
-        html = URLSafety.filterAttributes(Self.identifyingHeadings(Highlights.render(html)))
+        for (index, callout) in markers.callouts.enumerated().reversed() {
+            html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
+        }
+        if let highlights { html = highlights.render(html) }
+        html = URLSafety.filterAttributes(Self.identifyingHeadings(BlockIDs.render(html)))
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
@@ -27,7 +34,7 @@ struct HTMLPage {
             "meta": meta,
             "hasMeta": !meta.isEmpty,
             "body": html,
-            "sources": sources.map { SourceView.context($0, backReferences: backReferences[$0.number] ?? []) },
+            "sources": sources.map { SourceView.context($0, backReferences: backReferences[$0.number] ?? [], unsafe: unsafe) },
             "hasSources": !sources.isEmpty,
             "sourcesHeading": options.sourcesHeading,
             "stylesheet": templates.stylesheet,
@@ -57,13 +64,13 @@ struct HTMLPage {
     }
 
     /// Replaces callout `number`'s marker paragraphs and what they enclose with `callout.mustache`.
-    private func wrap(_ callout: CalloutMarkers.Info, number: Int, in html: String) -> String {
-        let open = "<p>\(CalloutMarkers.prefix)\(number)OPEN", close = "<p>\(CalloutMarkers.prefix)\(number)CLOSE</p>\n"
+    private func wrap(_ callout: CalloutMarkers.Info, number: Int, prefix: String, in html: String) -> String {
+        let open = "<p>\(prefix)\(number)OPEN", close = "<p>\(prefix)\(number)CLOSE</p>\n"
         guard let openStart = html.range(of: open),
               let titleEnd = html.range(of: "</p>\n", range: openStart.upperBound..<html.endIndex),
               let closeRange = html.range(of: close, range: titleEnd.upperBound..<html.endIndex) else {
-            return html.replacingOccurrences(of: "\(CalloutMarkers.prefix)\(number)OPEN", with: "")
-                .replacingOccurrences(of: "\(CalloutMarkers.prefix)\(number)CLOSE", with: "")
+            return html.replacingOccurrences(of: "\(prefix)\(number)OPEN", with: "")
+                .replacingOccurrences(of: "\(prefix)\(number)CLOSE", with: "")
         }
         let title = html[openStart.upperBound..<titleEnd.lowerBound].trimmingCharacters(in: .whitespaces)
         let context: [String: Any] = [

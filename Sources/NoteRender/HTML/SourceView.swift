@@ -1,17 +1,23 @@
 import NoteParser
 
-/// The template context of one source: its fields, and links back to each citation of it.
+/// The template context of one source: its fields, its whole text as HTML, and links back to
+/// each citation of it. `structured` says whether the fields hold all of the text (a house-style
+/// definition or a URL alone); templates show the fields then, else the whole text.
 enum SourceView {
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// - Parameter backReferences: the ids of the rendered citation markers of this source.
-    static func context(_ source: Source, backReferences: [String]) -> [String: Any] {
+    /// - Parameters:
+    ///   - backReferences: the ids of the rendered citation markers of this source.
+    ///   - unsafe: let raw HTML of the text through, as in the body.
+    static func context(_ source: Source, backReferences: [String], unsafe: Bool) -> [String: Any] {
         let fields = source.fields
         let url = fields.url.flatMap { URLSafety.isSafe($0) ? $0 : nil }
         var context: [String: Any] = [
             "number": source.number,
             "id": "fn-\(source.number)",
             "backrefs": backReferences.enumerated().map { index, id in ["id": id, "label": index == 0 ? "↩" : "↩\(index + 1)"] },
+            "structured": isStructured(source),
+            "html": inlineHTML(source.text.isEmpty ? fields.url ?? "" : source.text, unsafe: unsafe),
         ]
         // Absent values are `false`, not missing: Mustache would look a missing key up in the page.
         let values: [String: String?] = [
@@ -20,10 +26,37 @@ enum SourceView {
             "title": fields.title ?? url,
             "published": fields.published.map(format),
             "updated": fields.updated.map(format),
-            "text": fields.title == nil && url == nil ? source.text : nil,
+            "text": source.text.isEmpty ? nil : source.text,
         ]
         for (key, value) in values { context[key] = value ?? false }
         return context
+    }
+
+    nonisolated(unsafe) private static let houseParts =
+        #/^\s*[0-9]{4}(?:,\s*[A-Za-z]+\.?(?:\s*[0-9]{1,2})?)?\.\s|(?:Published|Updated):\s*(?:N/A|[0-9-]+)/#
+
+    /// True when the fields say all the text says: a URL alone, or a house-style definition
+    /// (`2025, Sep 14. [Title](url). Published: … | Updated: …`) with nothing more.
+    static func isStructured(_ source: Source) -> Bool {
+        let fields = source.fields
+        switch fields.kind {
+        case .bareURL: return fields.title == nil && source.text.trimmed() == fields.url
+        case .house:
+            guard let title = fields.title, let url = fields.url,
+                  let link = source.text.range(of: "[\(title)](\(url))") else { return false }
+            let rest = source.text.replacingCharacters(in: link, with: " ").replacing(houseParts, with: " ")
+            return rest.allSatisfy { $0.isWhitespace || ".|,".contains($0) }
+        default: return false
+        }
+    }
+
+    /// Markdown text rendered as inline HTML: one paragraph's content, unsafe URLs emptied.
+    static func inlineHTML(_ text: String, unsafe: Bool) -> String {
+        var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe).trimmingTrailingWhitespace()
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        return URLSafety.filterAttributes(html)
     }
 
     /// `2025, Sep 14`, `2025, Sep` or `2025`.

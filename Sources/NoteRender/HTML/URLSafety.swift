@@ -12,15 +12,31 @@ enum URLSafety {
         return true
     }
 
+    /// Attributes holding a URL, a list of URLs (`srcset`; SVG animation values, which can set
+    /// `href`), or pinging URLs (`ping`, always emptied).
     nonisolated(unsafe) private static let attribute =
-        #/\b(href|src|action|formaction|xlink:href)(\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/#.ignoresCase()
+        #/\b(href|src|action|formaction|xlink:href|data|poster|background|codebase|cite|longdesc|dynsrc|lowsrc|srcset|imagesrcset|values|to|from|by|ping)(\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/#.ignoresCase()
 
     /// `html` with every unsafe `href`, `src` and similar attribute value emptied.
     static func filterAttributes(_ html: String) -> String {
         html.replacing(attribute) { match in
             let quoted = String(match.3)
             let value = quoted.first == "\"" || quoted.first == "'" ? String(quoted.dropFirst().dropLast()) : quoted
-            return isSafe(value) ? String(match.0) : "\(match.1)\(match.2)\"\""
+            return isSafe(value, in: String(match.1).lowercased()) ? String(match.0) : "\(match.1)\(match.2)\"\""
+        }
+    }
+
+    /// Whether the value of attribute `name` is safe: each URL of a list, no `ping` at all.
+    private static func isSafe(_ value: String, in name: String) -> Bool {
+        switch name {
+        case "ping": return false
+        case "srcset", "imagesrcset":
+            return value.split(separator: ",").allSatisfy { candidate in
+                isSafe(String(candidate.split(whereSeparator: \.isWhitespace).first ?? ""))
+            }
+        case "values", "to", "from", "by":
+            return decodeEntities(value).split(separator: ";").allSatisfy { isSafe(String($0)) }
+        default: return isSafe(value)
         }
     }
 
@@ -28,7 +44,7 @@ enum URLSafety {
 
     /// Decodes the numeric entities (with any number of leading zeros) and `&colon;`, `&tab;`,
     /// `&newline;` browsers accept in attributes.
-    private static func decodeEntities(_ text: String) -> String {
+    static func decodeEntities(_ text: String) -> String {
         text.replacing(entity.ignoresCase()) { match in
             var body = String(match.1).lowercased()
             if body.hasSuffix(";") { body.removeLast() }

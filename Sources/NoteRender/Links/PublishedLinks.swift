@@ -1,50 +1,101 @@
 import Foundation
+import NoteParser
 
-/// Turns wikilink targets into URLs for the notes being published together.
+/// Where the links of the notes rendered together lead. Wikilinks are resolved by the
+/// vault's `WikilinkResolver` (the one lint uses), then lead to the page of a note rendered
+/// in the same run, or to a vault file copied into the output's asset folder.
 public struct PublishedLinks: Sendable {
-    /// A note that wikilinks may point at.
-    public struct Target: Sendable {
-        /// The names it is linked by: file name and `folder/file` without `.md`, title.
-        public var names: [String]
+    /// A note rendered in the run.
+    public struct Page: Sendable {
+        /// The note's path relative to the vault root.
+        public var vaultPath: String
         public var slug: String
         /// The note's folder, as a slug; empty at the top.
         public var collection: String
 
-        public init(names: [String], slug: String, collection: String = "") {
-            self.names = names
+        public init(vaultPath: String, slug: String, collection: String = "") {
+            self.vaultPath = vaultPath
             self.slug = slug
             self.collection = collection
         }
     }
 
-    private var targets: [String: Target] = [:]
-    /// The URL pattern with `{slug}`, `{collection}` and `{ext}`; nil resolves nothing.
-    let pattern: String?
-    /// The output extension, `html` or `md`.
-    let fileExtension: String
+    /// Where a link leads in the output.
+    public enum Destination: Equatable, Sendable {
+        /// A page of the run, or an anchor of the page itself.
+        case page(url: String)
+        /// A vault file (vault-relative path) copied into the output at `url`.
+        case asset(vaultPath: String, url: String)
+        /// Nowhere: the link is written as text.
+        case none
 
-    public init(targets: [Target] = [], pattern: String?, fileExtension: String) {
-        self.pattern = pattern
-        self.fileExtension = fileExtension
-        for target in targets {
-            for name in target.names where self.targets[Self.key(name)] == nil { self.targets[Self.key(name)] = target }
+        var url: String? {
+            switch self {
+            case .page(let url), .asset(_, let url): return url
+            case .none: return nil
+            }
         }
     }
 
-    /// The URL for `[[target#heading]]`, or nil when the target is not published.
-    public func url(target: String, heading: String?) -> String? {
-        guard let pattern else { return nil }
-        let anchor = heading.map { "#" + Slug.make($0, fallback: "") } ?? ""
-        if target.isEmpty { return anchor.count > 1 ? anchor : nil }
-        guard let found = targets[Self.key(target)] else { return nil }
-        return pattern.replacingOccurrences(of: "{slug}", with: found.slug)
-            .replacingOccurrences(of: "{collection}", with: found.collection)
-            .replacingOccurrences(of: "{ext}", with: fileExtension) + anchor
+    /// The folder of the output vault files are copied to.
+    public static let assetFolder = "assets"
+
+    private let resolver: WikilinkResolver
+    private let pages: [String: Page]
+    /// The URL pattern with `{slug}`, `{collection}` and `{ext}`; nil links no wikilink.
+    let pattern: String?
+    /// The output extension, `html` or `md`.
+    let fileExtension: String
+    /// Whether vault files are copied into the output (false when it goes to standard output).
+    let copiesAssets: Bool
+
+    /// - Parameters:
+    ///   - resolver: the vault's resolver, over the same root and files lint uses.
+    ///   - pages: the notes rendered in the run.
+    ///   - copiesAssets: link vault files to their copies in the output's asset folder.
+    public init(resolver: WikilinkResolver = WikilinkResolver(files: []), pages: [Page] = [], pattern: String?,
+                fileExtension: String, copiesAssets: Bool = false) {
+        self.resolver = resolver
+        self.pages = Dictionary(pages.map { ($0.vaultPath, $0) }, uniquingKeysWith: { first, _ in first })
+        self.pattern = pattern
+        self.fileExtension = fileExtension
+        self.copiesAssets = copiesAssets
     }
 
-    private static func key(_ name: String) -> String {
-        var name = name.trimmingCharacters(in: .whitespaces).lowercased()
-        if name.hasSuffix(".md") { name.removeLast(3) }
-        return name
+    /// Where `link`, written in the note at vault path `source`, leads.
+    public func destination(of link: Wikilink, from source: String) -> Destination {
+        var anchor = ""
+        if let heading = link.heading, heading.hasPrefix("^") {
+            // Blocks get ids in HTML only.
+            if fileExtension == "html" { anchor = "#" + BlockIDs.anchor(String(heading.dropFirst())) }
+        } else if let heading = link.heading {
+            anchor = "#" + Slug.make(heading, fallback: "")
+        }
+        if link.target.isEmpty, anchor.count > 1 { return .page(url: anchor) }
+        guard let path = resolver.resolve(link.target, from: source).path else { return .none }
+        if path.lowercasedCheaply().hasSuffix(".md") {
+            guard let pattern, let page = pages[path] else { return .none }
+            let url = pattern.replacingOccurrences(of: "{slug}", with: page.slug)
+                .replacingOccurrences(of: "{collection}", with: page.collection)
+                .replacingOccurrences(of: "{ext}", with: fileExtension)
+            return .page(url: url + anchor)
+        }
+        return asset(path)
+    }
+
+    /// The vault file a relative image destination (`pic.png`, `../img/pic.png`) of the note at
+    /// `source` names, when it is in the vault; nil for URLs and paths above the vault root.
+    public func image(_ destination: String, from source: String) -> Destination {
+        guard !destination.isEmpty, !destination.hasPrefix("/"), !destination.hasPrefix("#"),
+              !destination.contains(":"), let decoded = destination.removingPercentEncoding else { return .none }
+        let relative = decoded.hasPrefix("./") || decoded.hasPrefix("../") ? decoded : "./" + decoded
+        guard case .file(let path) = resolver.resolve(relative, from: source) else { return .none }
+        return asset(path)
+    }
+
+    private func asset(_ path: String) -> Destination {
+        guard copiesAssets else { return .none }
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return .asset(vaultPath: path, url: Self.assetFolder + "/" + encoded)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import NoteParser
 
-/// One `notekit render` run: parses notes, gives each a unique slug, resolves wikilinks
-/// between them, renders every note and, for folders, an index.
+/// One `notekit render` run: parses notes, gives each a unique slug, resolves wikilinks over
+/// the vault as lint does, renders every note, copies the vault files they show or link into
+/// the output's asset folder and, for folders, writes an index.
 public struct RenderRun: Sendable {
     public enum Format: String, Sendable, CaseIterable {
         case md, html
@@ -25,12 +26,17 @@ public struct RenderRun: Sendable {
     /// Required for HTML.
     public let templates: PageTemplates?
     public let unsafe: Bool
+    /// The vault root wikilinks are resolved under and assets are copied from; without one,
+    /// wikilinks lead only to the notes rendered together and nothing is copied.
+    public let vaultRoot: String?
 
-    public init(options: RenderOptions = RenderOptions(), format: Format, templates: PageTemplates?, unsafe: Bool = false) {
+    public init(options: RenderOptions = RenderOptions(), format: Format, templates: PageTemplates?, unsafe: Bool = false,
+                vaultRoot: String? = nil) {
         self.options = options
         self.format = format
         self.templates = templates
         self.unsafe = unsafe
+        self.vaultRoot = vaultRoot
     }
 
     /// Renders `files` into `output`, or to `Report.standardOutput` when `output` is nil
@@ -46,20 +52,24 @@ public struct RenderRun: Sendable {
         }
         let titles = notes.map(NoteRenderer.title)
         let slugs = Slug.unique(titles, reserved: index ? ["index"] : [])
-        let targets = zip(notes, slugs).map { note, slug in
-            let file = URL(fileURLWithPath: note.path).deletingPathExtension()
-            let folder = file.deletingLastPathComponent().lastPathComponent
-            return PublishedLinks.Target(names: [file.lastPathComponent, folder + "/" + file.lastPathComponent,
-                                                   NoteRenderer.title(of: note)],
-                                           slug: slug, collection: Slug.make(folder, fallback: ""))
+        let vaultPaths = notes.map { note in vaultRoot.map { VaultPath.relative(note.path, to: $0) } ?? note.path }
+        let pages = zip(vaultPaths, slugs).map { path, slug in
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+            return PublishedLinks.Page(vaultPath: path, slug: slug, collection: Slug.make(folder, fallback: ""))
         }
-        let links = PublishedLinks(targets: targets, pattern: options.wikilinkPattern, fileExtension: format.rawValue)
+        let resolver = WikilinkResolver(files: vaultRoot.map(NoteFiles.vaultFiles) ?? [], notes: Array(zip(vaultPaths, notes)))
+        let links = PublishedLinks(resolver: resolver, pages: pages, pattern: options.wikilinkPattern,
+                                   fileExtension: format.rawValue, copiesAssets: output != nil && vaultRoot != nil)
         // Notes are cleaned, rendered and written on all cores; the report keeps their order.
         let results = UnsafeMutableBufferPointer<Report>.allocate(capacity: notes.count)
         results.initialize(repeating: Report())
         defer { results.deallocate() }
+        let assets = UnsafeMutableBufferPointer<[String]>.allocate(capacity: notes.count)
+        assets.initialize(repeating: [])
+        defer { assets.deallocate() }
         DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-            let (text, warnings) = render(notes[index], links: links)
+            let (text, warnings, files) = render(notes[index], vaultPath: vaultPaths[index], links: links)
+            assets[index] = files
             var part = Report()
             part.warnings = warnings
             if let output {
@@ -75,6 +85,12 @@ public struct RenderRun: Sendable {
             report.errors += part.errors
             if part.standardOutput != nil { report.standardOutput = part.standardOutput }
         }
+        if let output, let vaultRoot {
+            var seen = Set<String>()
+            for (note, files) in zip(notes, assets) {
+                for asset in files where seen.insert(asset).inserted { copy(asset, from: vaultRoot, to: output, note: note.path, report: &report) }
+            }
+        }
         if index, let output {
             let entries = zip(titles, slugs).map { (title: $0, file: "\($1).\(format.rawValue)") }
             let text = format == .html ? renderer(links: links)?.indexHTML(entries: entries) ?? ""
@@ -88,12 +104,21 @@ public struct RenderRun: Sendable {
         templates.map { NoteRenderer(options: options, templates: $0, links: links, unsafe: unsafe) }
     }
 
-    /// The rendered text of a note and its cleaning warnings (`path: message`).
-    private func render(_ note: Note, links: PublishedLinks) -> (text: String, warnings: [String]) {
-        let cleaned = NoteCleaner(note: note, options: options, links: links).clean()
+    /// The rendered text of a note, its cleaning warnings (`path: message`) and its assets.
+    private func render(_ note: Note, vaultPath: String, links: PublishedLinks) -> (text: String, warnings: [String], assets: [String]) {
+        let cleaned = NoteCleaner(note: note, vaultPath: vaultPath, options: options, links: links).clean()
         let warnings = cleaned.warnings.map { "\(note.path): \($0)" }
-        guard format == .html, let renderer = renderer(links: links) else { return (cleaned.markdown, warnings) }
-        return (renderer.html(cleaned), warnings)
+        guard format == .html, let renderer = renderer(links: links) else { return (cleaned.markdown, warnings, cleaned.assets) }
+        return (renderer.html(cleaned), warnings, cleaned.assets)
+    }
+
+    /// Copies the vault file `asset` into the output's asset folder.
+    private func copy(_ asset: String, from vaultRoot: String, to output: OutputFolder, note: String, report: inout Report) {
+        do {
+            report.written.append(try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder))
+        } catch {
+            report.errors.append("\(note): \(error)")
+        }
     }
 
     private func write(_ text: String, slug: String, to output: OutputFolder, path: String, report: inout Report) {

@@ -12,7 +12,9 @@ struct RenderCommand: ParsableCommand {
         discussion: """
             A folder renders every note in it and an index page. Without --output a single \
             note prints to standard output. Templates come from --templates, else ./Templates, \
-            else the Templates folder found walking up from the notekit executable.
+            else the Templates folder found walking up from the notekit executable. \
+            Wikilinks resolve as lint resolves them, over the vault rooted where .notekit.yml \
+            is; vault files the pages show or link are copied to OUTPUT/assets.
             """
     )
 
@@ -41,7 +43,10 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("--output is required to render a folder or several notes")
         }
         let pageTemplates = format == .html ? try loadTemplates() : nil
-        let run = RenderRun(options: try renderOptions(for: files.first), format: format, templates: pageTemplates, unsafe: unsafe)
+        let configuration = try self.configuration(for: files.first)
+        // Wikilinks resolve over the vault lint resolves them over: rooted where the configuration lives.
+        let run = RenderRun(options: try renderOptions(configuration), format: format, templates: pageTemplates, unsafe: unsafe,
+                            vaultRoot: configuration.root)
         let report = run.render(files: files, output: output.map(OutputFolder.init), index: hasFolder)
         for message in missing.map(\.description) + report.errors { Output.error(message) }
         for warning in report.warnings { Output.error("warning: " + warning) }
@@ -50,15 +55,18 @@ struct RenderCommand: ParsableCommand {
         if !missing.isEmpty || !report.errors.isEmpty { throw ExitCode(1) }
     }
 
-    /// The `render:` section of the configuration that applies to the notes (the nearest
-    /// `.notekit.yml` above the first one, or `--config`); the defaults without one.
-    private func renderOptions(for note: String?) throws -> RenderOptions {
-        let configuration: Configuration
+    /// The configuration that applies to the notes: the nearest `.notekit.yml` above the
+    /// first one, or `--config`; the defaults, rooted at `VaultRoot.of(paths)`, without one.
+    private func configuration(for note: String?) throws -> Configuration {
         do {
-            configuration = try config.loader(for: input.paths).configuration(for: note ?? ConfigurationLoader.fileName)
+            return try config.loader(for: input.paths).configuration(for: note ?? ConfigurationLoader.fileName)
         } catch {
             throw Output.failure("\(error)")
         }
+    }
+
+    /// The `render:` section of `configuration`; the defaults without one.
+    private func renderOptions(_ configuration: Configuration) throws -> RenderOptions {
         do {
             return try RenderOptions(yaml: configuration.render ?? "")
         } catch {

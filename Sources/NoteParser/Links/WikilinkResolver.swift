@@ -1,5 +1,3 @@
-import NoteParser
-
 /// Resolves wikilink targets to vault files the way Obsidian does: case-insensitively,
 /// `.md` optional, a path by its suffix (`[[folder/note]]`), a bare name by file name
 /// anywhere in the vault, then by the `aliases` of notes. Build it once per vault.
@@ -11,6 +9,15 @@ public struct WikilinkResolver: Sendable {
         /// Several files match equally, sorted: Obsidian picks one, readers cannot tell which.
         case ambiguous([String])
         case unresolved
+
+        /// The file a reader lands on: the one file, or the first of several (Obsidian picks one too).
+        public var path: String? {
+            switch self {
+            case .file(let path): return path
+            case .ambiguous(let paths): return paths.first
+            case .unresolved: return nil
+            }
+        }
     }
 
     /// Lowercased path suffixes at `/` boundaries (`a/b.md`, `b.md`) → the files ending so.
@@ -47,16 +54,9 @@ public struct WikilinkResolver: Sendable {
         self.byAlias = byAlias.mapValues { $0.sorted() }
     }
 
-    /// A resolver over the vault's files and the aliases of its linted notes.
-    public init(notes: [NoteContext], files: [String]) {
-        var aliases: [String: [String]] = [:]
-        for context in notes {
-            switch context.note.frontMatter?.value("aliases") {
-            case .list(let items): aliases[context.vaultPath] = items.compactMap(\.scalarText)
-            case let value?: aliases[context.vaultPath] = value.scalarText.map { [$0] } ?? []
-            case nil: break
-            }
-        }
+    /// A resolver over the vault's files and the `aliases` of `notes` (parsed notes by vault path).
+    public init(files: [String], notes: [(vaultPath: String, note: Note)]) {
+        let aliases = Dictionary(notes.map { ($0.vaultPath, Self.aliases(of: $0.note)) }, uniquingKeysWith: +)
         self.init(files: files + notes.map(\.vaultPath), aliases: aliases)
     }
 
@@ -82,6 +82,15 @@ public struct WikilinkResolver: Sendable {
         }
         if !exact, !key.utf8.contains(UInt8(ascii: "/")), let note = byAlias[key]?.first { return .file(note) }
         return .unresolved
+    }
+
+    /// The front-matter `aliases` of a note: a list, or one name.
+    private static func aliases(of note: Note) -> [String] {
+        switch note.frontMatter?.value("aliases") {
+        case .list(let items): return items.compactMap(\.scalarText)
+        case let value?: return value.scalarText.map { [$0] } ?? []
+        case nil: return []
+        }
     }
 
     /// `relative` (`./x`, `../x`) resolved against the folder of `source`; nil above the root.

@@ -1,4 +1,4 @@
-import NoteLint
+import NoteParser
 import Testing
 
 /// Obsidian's resolution of wikilink targets, as the renderer will rely on it.
@@ -21,6 +21,18 @@ import Testing
         #expect(resolver.resolve("other/Beta", from: "Home.md") == .unresolved)
         #expect(resolver.resolve("/notes/Alpha", from: "Home.md") == .file("notes/Alpha.md"))
         #expect(resolver.resolve("/Alpha", from: "Home.md") == .unresolved)
+    }
+
+    @Test func pathsWithAnyNumberOfFoldersResolveFromTheRootOrBySuffix() {
+        let vault = WikilinkResolver(files: ["client/Files/Portfolio/Aalo Atomics.md", "client/Files/Other/Notes.md"])
+        let note = "client/Files/Portfolio/Aalo Atomics.md"
+        for target in ["client/Files/Portfolio/Aalo Atomics", "Files/Portfolio/aalo atomics", "PORTFOLIO/Aalo Atomics.md", "Aalo Atomics"] {
+            #expect(vault.resolve(target, from: "x.md") == .file(note), "\(target)")
+        }
+        // Folders the vault does not hold are not skipped: the root must be the one holding them.
+        let inner = WikilinkResolver(files: ["Files/Portfolio/Aalo Atomics.md"])
+        #expect(inner.resolve("client/Files/Portfolio/Aalo Atomics", from: "x.md") == .unresolved)
+        #expect(inner.resolve("Files/Portfolio/Aalo Atomics", from: "x.md") == .file("Files/Portfolio/Aalo Atomics.md"))
     }
 
     @Test func relativePathsResolveFromTheLinkingNote() {

@@ -1,0 +1,35 @@
+/// Placeholder text the HTML pipeline puts into a page's Markdown and finds again in
+/// cmark-gfm's output. It is chosen per page so that no input can forge it: it occurs neither
+/// in the Markdown nor in what its character references (`&#78;`) decode to.
+struct Placeholder {
+    /// The Markdown, and its character references decoded when it has any.
+    private let texts: [String]
+
+    init(unusedIn markdown: String) {
+        texts = markdown.utf8.contains(UInt8(ascii: "&")) ? [markdown, URLSafety.decodeEntities(markdown)] : [markdown]
+    }
+
+    /// `base`, lengthened with `Q`s until the text does not hold it.
+    func prefix(_ base: String) -> String {
+        var prefix = base
+        while texts.contains(where: { $0.contains(prefix) }) { prefix += "Q" }
+        return prefix
+    }
+
+    /// `count` private-use characters the text does not hold; nil when it holds all of them.
+    func privateUse(_ count: Int) -> [String]? {
+        var used = Set<UInt32>()
+        for text in texts {
+            for scalar in text.unicodeScalars where scalar.value >= 0xE000 { used.insert(scalar.value) }
+        }
+        var found: [String] = []
+        for range in [0xE000...0xF8FF, 0xF0000...0xFFFFD, 0x100000...0x10FFFD] as [ClosedRange<UInt32>] {
+            for value in range where !used.contains(value) {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                found.append(String(Character(scalar)))
+                if found.count == count { return found }
+            }
+        }
+        return nil
+    }
+}
