@@ -8,7 +8,7 @@ public struct CitationInTableRule: Rule {
         id: "citation/in-table",
         severity: .warning,
         summary: "A citation `[^id]` inside a table cell.",
-        rationale: "Several renderers and exporters (Obsidian Publish, static-site generators, PDF export) do not resolve footnotes inside tables; cite the source in the text before or after the table. The fix removes the markers from the cells and lists them, in order and once each, on a line `Sources for table: [^a] [^b]` after the table.",
+        rationale: "Several renderers and exporters (Obsidian Publish, static-site generators, PDF export) do not resolve footnotes inside tables; cite the source in the text before or after the table. The fix removes the markers from the cells and lists them, in order and once each, on a line `Sources for table: [^a] [^b]` after the table. The fix is unsafe (applied only with `--unsafe-fixes`): the rows no longer show which source backs which cell, and a row that held only markers goes.",
         triggering: [
             "| Claim | Source |\n|---|---|\n| Ünïcødé fact | ↓[^tb0001] |\n\n[^tb0001]: [Source](https://example.com)\n",
             "| Model | Released |\n|---|---|\n| A | 2020↓[^a1b2c3] ↓[^d4e5f6] |\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/d)\n",
@@ -19,12 +19,13 @@ public struct CitationInTableRule: Rule {
         ],
         corrections: [
             RuleCorrection("Intro.\n\n| Model | Released |\n|---|---|\n| A | 2020[^a1b2c3] [^d4e5f6] |\n| B | [^d4e5f6] |\n\nAfter.\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/d)\n",
-                           "Intro.\n\n| Model | Released |\n|---|---|\n| A | 2020 |\n| B |  |\n\nSources for table: [^a1b2c3] [^d4e5f6]\n\nAfter.\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/d)\n"),
+                           "Intro.\n\n| Model | Released |\n|---|---|\n| A | 2020 |\n| B |  |\n\nSources for table: [^a1b2c3] [^d4e5f6]\n\nAfter.\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/d)\n", unsafe: true),
             RuleCorrection("| Claim | Source |\n|---|---|\n| fact | see |\n[^a1b2c3] [^d4e5f6]\n\nAfter.\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/d)\n",
-                           "| Claim | Source |\n|---|---|\n| fact | see |\n\nSources for table: [^a1b2c3] [^d4e5f6]\n\nAfter.\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/d)\n"),
+                           "| Claim | Source |\n|---|---|\n| fact | see |\n\nSources for table: [^a1b2c3] [^d4e5f6]\n\nAfter.\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/d)\n", unsafe: true),
             RuleCorrection("| Claim | Source |\r\n|---|---|\r\n| Ünïcødé fact | x [^tb0001] |",
-                           "| Claim | Source |\r\n|---|---|\r\n| Ünïcødé fact | x |\r\n\r\nSources for table: [^tb0001]"),
-        ]
+                           "| Claim | Source |\r\n|---|---|\r\n| Ünïcødé fact | x |\r\n\r\nSources for table: [^tb0001]", unsafe: true),
+        ],
+        fixApplicability: [.unsafe]
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
@@ -78,6 +79,6 @@ public struct CitationInTableRule: Rule {
         let newline = firstLineEnd > 0 && bytes[firstLineEnd - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
         let end = withoutCR(source.lineEnd(lastLine))
         edits.append(Edit(range: end..<end, replacement: newline + newline + "Sources for table: " + markers.joined(separator: " ")))
-        return Fix("move the citations after the table", edits: edits)
+        return Fix("move the citations after the table", edits: edits, applicability: .unsafe)
     }
 }

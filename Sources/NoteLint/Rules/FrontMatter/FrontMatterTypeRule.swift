@@ -25,7 +25,7 @@ public struct FrontMatterTypeRule: Rule {
         id: "frontmatter/type",
         severity: .error,
         summary: "A front-matter value does not match its key's type, or names a day that does not exist.",
-        rationale: "Sorting, feeds and version badges parse these values: an impossible date, a three-part version or an unknown status either crashes the build or sorts the note somewhere absurd. Dates are written unquoted so YAML reads them as dates. The fix writes `date`-typed values spelled `2025-6-5`, `2025/06/05`, quoted or with a time as a plain `YYYY-MM-DD`.",
+        rationale: "Sorting, feeds and version badges parse these values: an impossible date, a three-part version or an unknown status either crashes the build or sorts the note somewhere absurd. Dates are written unquoted so YAML reads them as dates. The fix writes `date`-typed values spelled `2025-6-5`, `2025/06/05`, quoted or with a time as a plain `YYYY-MM-DD`; dropping a time is unsafe (applied only with `--unsafe-fixes`).",
         triggering: [
             RuleExample("---\ntitle: A note\ndate_modified: ↓2025-02-30\ndate_créé: ↓2024-13-01\n---\nText.\n"),
             RuleExample("---\ndate_created: ↓Nov 2024\nat_semantic_version: ↓0.0.1\nstatus: ↓Done\npublish: ↓maybe\n---\n", configuration: configuration),
@@ -43,9 +43,12 @@ public struct FrontMatterTypeRule: Rule {
             RuleCorrection("---\ndate_created: '2024-05-01'\ndate_modified: \"2025-09-17T17:43:58.385Z\"\n---\n",
                            "---\ndate_created: 2024-05-01\ndate_modified: 2025-09-17T17:43:58.385Z\n---\n"),
             RuleCorrection("---\ndate_created: 2025-6-5\ndate_published: 2025/06/05\ndate_updated: \"2025-06-05\"\ndate_modified: 2025-09-17T17:43:58Z\nlast: '2025-09-17 17:43' # as written\n---\n",
-                           "---\ndate_created: 2025-06-05\ndate_published: 2025-06-05\ndate_updated: 2025-06-05\ndate_modified: 2025-09-17\nlast: '2025-09-17 17:43' # as written\n---\n",
+                           "---\ndate_created: 2025-06-05\ndate_published: 2025-06-05\ndate_updated: 2025-06-05\ndate_modified: 2025-09-17T17:43:58Z\nlast: '2025-09-17 17:43' # as written\n---\n",
                            configuration: dateConfiguration),
-        ]
+            RuleCorrection("---\ndate_modified: 2025-09-17T17:43:58Z\n---\n", "---\ndate_modified: 2025-09-17\n---\n",
+                           configuration: dateConfiguration, unsafe: true),
+        ],
+        fixApplicability: [.safe, .unsafe]
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
@@ -123,8 +126,11 @@ public struct FrontMatterTypeRule: Rule {
         let written = context.valueSource(entry)
         guard let text = value.scalarText, let day = DayText.normalized(text), written != day, !written.utf8.contains(UInt8(ascii: "#")),
               let scalar = FrontMatterEmitter.scalar(.timestamp(day), key: entry.key) else { return nil }
+        // Dropping a time deletes what the author wrote: unsafe.
+        let dropsTime = text.utf8.contains(UInt8(ascii: ":"))
         return context.finding(self, entry.valueRange, "\(entry.key): write the date as \(day)",
-                               fix: Fix("write \(day)", edits: [Edit(range: entry.valueRange.bytes, replacement: scalar)]))
+                               fix: Fix("write \(day)", edits: [Edit(range: entry.valueRange.bytes, replacement: scalar)],
+                                        applicability: dropsTime ? .unsafe : .safe))
     }
 
     /// Where to report a value: at the value, or at the key for a block list or map.
