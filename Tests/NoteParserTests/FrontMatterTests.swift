@@ -98,7 +98,7 @@ import Testing
         #expect(entry.value == nil)
         #expect(entry.raw == "site_uuid: {{uuid}}")
         #expect(entry.error?.code == .invalidYAML)
-        #expect(entry.error?.range.start == SourcePosition(line: 3, column: 13, offset: 24))
+        #expect(entry.error?.range.start == SourcePosition(line: 3, column: 13, offset: 25))
         #expect(frontMatter.value("title") == .string("A"))
         #expect(note.diagnostics.map(\.code) == [.invalidYAML])
     }

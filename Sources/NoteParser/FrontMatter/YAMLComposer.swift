@@ -239,7 +239,7 @@ struct YAMLComposer {
                 result.anchor = string(scalar.anchor)
                 result.tag = string(scalar.tag)
                 result.text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                result.isPlainUntagged = scalar.plain_implicit == 1 && scalar.style == YAML_PLAIN_SCALAR_STYLE
+                result.isPlainUntagged = scalar.plain_implicit == 1 && scalar.style == YAML_PLAIN_SCALAR_STYLE && result.tag == nil
                 switch scalar.style {
                 case YAML_SINGLE_QUOTED_SCALAR_STYLE: result.style = .singleQuoted
                 case YAML_DOUBLE_QUOTED_SCALAR_STYLE: result.style = .doubleQuoted
