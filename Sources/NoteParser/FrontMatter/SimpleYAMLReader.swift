@@ -1,9 +1,10 @@
-/// Reads the common shapes of front matter without Yams, which costs more than the rest of
-/// a note's parse: top-level `key: value` lines whose values are one-line plain or simply
+/// Reads the common shapes of front matter without libyaml, which costs more than the rest
+/// of a note's parse: top-level `key: value` lines whose values are one-line plain or simply
 /// quoted scalars, one-line flow lists of them, or block lists of them (`- item` lines).
 /// On anything else, and on anything it is unsure of (comments after values, escapes,
-/// continuation lines, duplicate keys, control characters), it returns nil and Yams reads
-/// the text. Its results are tested against Yams' on generated and real front matter.
+/// continuation lines, duplicate keys, control characters), it returns nil and
+/// `YAMLReader.compose` reads the text. Its results are tested against that full path on
+/// generated and real front matter.
 enum SimpleYAMLReader {
     /// The top-level entries of `text`, as `YAMLReader.compose` returns them, or nil.
     static func readMapping(_ text: String, maxNodes: Int) -> YAMLComposer.Mapping? {

@@ -96,7 +96,6 @@ struct YAMLComposer {
                 throw failure("front matter is a \(node.text == nil ? "list" : "scalar"), not a map of keys", at: first.start)
             }
             let mapping = try self.mapping(first, depth: 0, topLevel: true)
-            guard case .map = mapping.node.value else { return nil }
             let end = try next()
             guard end.type == YAML_DOCUMENT_END_EVENT else { throw failure("more than one YAML document", at: end.start) }
             return Mapping(entries: mapping.entries, isFlow: mapping.node.style == .flow)
@@ -154,7 +153,6 @@ struct YAMLComposer {
                 if keyEvent.type == YAML_MAPPING_END_EVENT {
                     let node = Node(value: .map(pairs), text: nil, style: event.style, start: offsets[event.start],
                                     end: offsets[keyEvent.end], count: count, isEmpty: false)
-                    if let anchor = event.anchor { anchors[anchor] = node }
                     return (node, entries)
                 }
                 let key = try self.node(keyEvent, depth: depth + 1)

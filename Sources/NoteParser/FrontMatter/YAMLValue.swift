@@ -1,4 +1,4 @@
-/// A front-matter value as Yams reads it, with dates kept as written.
+/// A front-matter value as YAML reads it, with dates kept as written.
 public indirect enum YAMLValue: Hashable, Sendable {
     case string(String)
     /// A plain `YYYY-MM-DD` scalar that is a real calendar date.
