@@ -34,6 +34,18 @@ import Testing
         #expect(tags.valueRange.start.column == 22 && tags.valueRange.end.column == 28)
     }
 
+    @Test func keysWithoutValuesHaveEmptyValueRangesOfTheirOwn() throws {
+        let flow = try Self.frontMatter("{a, b: c, d: }\n")
+        #expect(flow.entries.map(\.key) == ["a", "b", "d"])
+        #expect(flow.value("a") == .null && flow.value("d") == .null)
+        let a = try #require(flow.entries.first)
+        #expect(a.raw == "a" && a.valueRange.bytes.isEmpty && a.valueRange.start.column == 3)
+        #expect(flow.entries.last?.raw == "d: ")
+        let block = try Self.frontMatter("? a\nb: c\n")
+        #expect(block.entries.map(\.key) == ["a", "b"])
+        #expect(block.entry("a")?.valueRange.bytes.isEmpty == true && block.entry("a")?.valueRange.start.line == 2)
+    }
+
     @Test func explicitKeys() throws {
         let frontMatter = try Self.frontMatter("? title\n: Hello\nstatus: Draft\n")
         #expect(frontMatter.entries.map(\.key) == ["title", "status"])

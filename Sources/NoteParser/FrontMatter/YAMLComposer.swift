@@ -169,7 +169,8 @@ struct YAMLComposer {
                 pairs.append(YAMLPair(key: restore(keyText), value: value.value))
                 if topLevel {
                     let keyBytes = propertiesSkipped(key.start..<max(key.start, key.end))
-                    let valueBytes = value.isEmpty ? afterColon(keyBytes.upperBound) : value.start..<max(value.start, value.end)
+                    let valueBytes = value.isEmpty ? afterColon(keyBytes.upperBound, before: max(keyBytes.upperBound, value.start))
+                        : value.start..<max(value.start, value.end)
                     entries.append(Entry(key: restore(keyText), keyBytes: keyBytes, start: key.start, valueBytes: valueBytes,
                                          value: value.value, style: value.style))
                 }
@@ -208,12 +209,14 @@ struct YAMLComposer {
             return start..<range.upperBound
         }
 
-        /// The empty range after the `:` that follows `offset`, and the blanks after it.
-        func afterColon(_ offset: Int) -> Range<Int> {
+        /// The empty range after the `:` between `offset` and `end` and the blanks after it;
+        /// at `offset` when there is no `:` (a key without a value, `? a` or `{a}`).
+        func afterColon(_ offset: Int, before end: Int) -> Range<Int> {
             var index = offset
-            while index < bytes.count, bytes[index] != Byte.colon { index += 1 }
-            index = min(index + 1, bytes.count)
-            while index < bytes.count, bytes[index] == Byte.space || bytes[index] == Byte.tab { index += 1 }
+            while index < end, bytes[index] != Byte.colon { index += 1 }
+            guard index < end else { return offset..<offset }
+            index += 1
+            while index < end, bytes[index] == Byte.space || bytes[index] == Byte.tab { index += 1 }
             return index..<index
         }
 
