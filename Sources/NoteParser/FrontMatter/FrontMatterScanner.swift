@@ -15,15 +15,15 @@ struct FrontMatterScanner {
                                         message: "front matter opened on line 1 is never closed with '---'", range: opening)
             return FrontMatter(range: whole, openingDelimiter: opening, closingDelimiter: nil,
                                contentRange: source.range(source.lineStarts[min(1, source.lineCount - 1)]..<source.bytes.count),
-                               entries: [], error: error, secondBlock: nil)
+                               entries: [], error: error, secondBlock: nil, isFlow: false)
         }
         let closing = source.range(source.lineStarts[closingLine - 1]..<source.lineEnd(closingLine))
         let contentStart = source.lineStarts[1]
         let contentEnd = source.lineStarts[closingLine - 1]
-        let (entries, error) = typedEntries(contentStart: contentStart, contentEnd: contentEnd, closingLine: closingLine)
+        let (entries, error, isFlow) = typedEntries(contentStart: contentStart, contentEnd: contentEnd, closingLine: closingLine)
         return FrontMatter(range: source.range(0..<closing.end.offset), openingDelimiter: opening, closingDelimiter: closing,
                            contentRange: source.range(contentStart..<contentEnd), entries: entries, error: error,
-                           secondBlock: secondBlock(after: closingLine))
+                           secondBlock: secondBlock(after: closingLine), isFlow: isFlow)
     }
 
     private func isDelimiter(line: Int, from start: Int? = nil, allowDots: Bool) -> Bool {
@@ -99,19 +99,20 @@ struct FrontMatterScanner {
     /// Reads the block once, entries where YAML puts them; when that fails, splits it into
     /// entries by lines and reads each alone, so the good entries still get their values and
     /// the bad ones a located error.
-    private func typedEntries(contentStart: Int, contentEnd: Int, closingLine: Int) -> ([FrontMatterEntry], ParseDiagnostic?) {
+    private func typedEntries(contentStart: Int, contentEnd: Int, closingLine: Int)
+        -> (entries: [FrontMatterEntry], error: ParseDiagnostic?, isFlow: Bool) {
         let text = source.string(contentStart..<contentEnd)
         let failure: YAMLReader.Failure
         do throws(YAMLReader.Failure) {
             let mapping = try reader.readMapping(text)
-            return (entries(mapping, contentStart: contentStart, closingLine: closingLine), nil)
+            return (entries(mapping, contentStart: contentStart, closingLine: closingLine), nil, mapping.isFlow)
         } catch {
             failure = error
         }
         let spans = entrySpans(lines: 2..<closingLine)
         let blockError = diagnostic(failure, lineOffset: 1)
         // Over a limit (alias bomb), entries read alone would only report dangling aliases.
-        if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError) }
+        if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError, false) }
         let entries = spans.map { span -> FrontMatterEntry in
             let entryText = source.string(source.lineStarts[span.firstLine - 1]..<source.lineEnd(span.lastLine))
             do throws(YAMLReader.Failure) {
@@ -120,7 +121,7 @@ struct FrontMatterScanner {
                 return entry(span, typed: nil, error: diagnostic(error, lineOffset: span.firstLine - 1))
             }
         }
-        return (entries, blockError)
+        return (entries, blockError, false)
     }
 
     /// The entries of a mapping read whole: a `{...}` block's entries are their own bytes, a
