@@ -1,9 +1,10 @@
 import CYaml
 
 /// Composes the events of libyaml's parser into `YAMLValue`s, with the byte places of the
-/// top-level keys and values. Unlike `Yams.compose` it never traps: a key that is itself a
-/// list or map is a `Failure` at its place. Explicit tags are honoured (`!!str 123` is a
-/// string, `!!int "12"` a number); anchors may be redefined, an alias naming the latest.
+/// top-level keys and values. Node kinds are checked as they come: a key that is itself a
+/// list or map, which a `YAMLValue` cannot hold, is a `Failure` at its place. Explicit tags
+/// are honoured (`!!str 123` is a string, `!!int "12"` a number); anchors may be redefined,
+/// an alias naming the latest.
 struct YAMLComposer {
     /// A top-level key and value with their places, as byte offsets into the text read.
     struct Entry {
