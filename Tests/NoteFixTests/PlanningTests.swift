@@ -61,6 +61,17 @@ import Testing
         #expect(rewrite.refused.allSatisfy { $0.reason.contains("YAML error") })
     }
 
+    @Test func flowMappingFrontMatterRefusesItsEditsOnly() throws {
+        let text = "---\n{title: A, title: B}\n---\nBody text\n"
+        let note = try Support.note(text)
+        #expect(note.frontMatter?.isFlow == true && note.frontMatter?.entries.count == 2)
+        let body = text.utf8.count - 1
+        let rewrite = NoteRewrite.plan(note, edits: [Support.edit(5..<14, ""), Support.edit(body..<body, "!")])
+        #expect(String(decoding: rewrite.result, as: UTF8.self) == "---\n{title: A, title: B}\n---\nBody text!\n")
+        #expect(rewrite.refused.map(\.edit.edit.range) == [5..<14])
+        #expect(rewrite.refused.first?.reason.contains("flow mapping") == true)
+    }
+
     @Test func validFrontMatterAcceptsEdits() throws {
         let note = try Support.note("---\ntitle: x\n---\nBody\n")
         let rewrite = NoteRewrite.plan(note, edits: [Support.edit(4..<9, "name")])

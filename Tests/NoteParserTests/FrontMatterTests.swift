@@ -82,7 +82,7 @@ import Testing
         let note = try Fixture.note("---\ntitle: One\nmeta:\n  a: 1\n  a: 2\n---\n")
         #expect(note.frontMatter?.duplicateKeys.isEmpty == true)
         #expect(note.diagnostics.map(\.code) == [.invalidYAML])
-        #expect(note.diagnostics.first?.range.start.line == 4)
+        #expect(note.diagnostics.first?.range.start.line == 5, "at the repeated key")
     }
 
     @Test func impossibleDatesStayStrings() throws {
@@ -91,12 +91,16 @@ import Testing
         #expect(frontMatter.value("b") == .date("2024-02-29"))
     }
 
-    @Test func unquotedTemplateIsAFlowMap() throws {
-        let frontMatter = try #require(try Fixture.note("---\nsite_uuid: {{uuid}}\n---\n").frontMatter)
+    @Test func unquotedTemplateIsAMapKeyedByAMapAndAFinding() throws {
+        let note = try Fixture.note("---\ntitle: A\nsite_uuid: {{uuid}}\n---\n")
+        let frontMatter = try #require(note.frontMatter)
         let entry = try #require(frontMatter.entry("site_uuid"))
-        #expect(entry.value?.typeName == "map")
-        #expect(entry.style == .flow)
+        #expect(entry.value == nil)
         #expect(entry.raw == "site_uuid: {{uuid}}")
+        #expect(entry.error?.code == .invalidYAML)
+        #expect(entry.error?.range.start == SourcePosition(line: 3, column: 13, offset: 25))
+        #expect(frontMatter.value("title") == .string("A"))
+        #expect(note.diagnostics.map(\.code) == [.invalidYAML])
     }
 
     @Test func lineSeparatorStaysInsidePlainScalar() throws {

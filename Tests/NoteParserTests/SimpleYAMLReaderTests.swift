@@ -1,24 +1,24 @@
 import Testing
 @testable import NoteParser
 
-/// `SimpleYAMLReader` either declines or reads front matter exactly as Yams does: the same
-/// keys, lines, typed values and styles.
+/// `SimpleYAMLReader` either declines or reads front matter exactly as the full path
+/// (`YAMLReader.compose`) does: the same keys, key places, typed values and styles.
 @Suite struct SimpleYAMLReaderTests {
     static let reader = YAMLReader(limits: .init())
 
-    /// The pairs as comparable text (`nan` is not equal to itself as a `Double`).
-    static func described(_ pairs: [YAMLReader.Pair]) -> [String] {
-        pairs.map { "\($0.key)@\($0.line)=\($0.value) \($0.style)" }
+    /// The entries as comparable text (`nan` is not equal to itself as a `Double`).
+    static func described(_ mapping: YAMLComposer.Mapping) -> [String] {
+        mapping.entries.map { "\($0.key)@\($0.keyBytes)=\($0.value) \($0.style)" }
     }
 
-    /// Fails when the simple reader accepts `text` and reads it differently from Yams;
+    /// Fails when the simple reader accepts `text` and reads it differently from the full path;
     /// returns whether it accepted.
     @discardableResult
-    static func agreesWithYams(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+    static func agreesWithFullPath(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         guard let simple = SimpleYAMLReader.readMapping(text, maxNodes: 100_000) else { return false }
         let composed = Result { () throws(YAMLReader.Failure) in try reader.compose(text) }
         guard case .success(let pairs) = composed else {
-            Issue.record("accepted what Yams rejects: \(text.debugDescription) (\(composed))", sourceLocation: sourceLocation)
+            Issue.record("accepted what the full path rejects: \(text.debugDescription) (\(composed))", sourceLocation: sourceLocation)
             return true
         }
         #expect(described(simple) == described(pairs), "\(text.debugDescription)", sourceLocation: sourceLocation)
@@ -33,7 +33,7 @@ import Testing
         "C++ & C#", "100%", "a  b", "O'Reilly", "say \"hi\"", "",
     ]
 
-    /// Values it leaves to Yams.
+    /// Values it leaves to the full path.
     static let declined = [
         "value # comment", "\"esc\\\"aped\"", "'it''s'", "[a, [b]]", "[a, b,]", "[a: b]", "{a: b}", "|", ">-", "&anchor x",
         "*alias", "!tag x", "-5", "- x", "? x", "key: value", "ends:", "\"open", "tab\there", "%percent", "@at", "`tick`",
@@ -42,25 +42,25 @@ import Testing
 
     @Test(arguments: common)
     func readsCommonValues(value: String) {
-        #expect(Self.agreesWithYams("key: \(value)\n"), "declined \(value.debugDescription)")
+        #expect(Self.agreesWithFullPath("key: \(value)\n"), "declined \(value.debugDescription)")
     }
 
     @Test(arguments: declined)
     func declinesTheRest(value: String) {
         #expect(SimpleYAMLReader.readMapping("key: \(value)\n", maxNodes: 100_000) == nil)
-        #expect(Self.agreesWithYams("key: \(value)\n") == false)
+        #expect(Self.agreesWithFullPath("key: \(value)\n") == false)
     }
 
     @Test func blockListsCommentsAndLines() {
         let text = "# comment\ntitle: A note\r\n\ntags:\n  - one\n  - \"two\"\n  - 3\naliases:\n- x\n- y\nempty:\nlast: [q]\n"
-        #expect(Self.agreesWithYams(text))
-        let pairs = SimpleYAMLReader.readMapping(text, maxNodes: 100_000) ?? []
-        #expect(pairs.map(\.line) == [2, 4, 8, 11, 12])
-        #expect(pairs.map(\.style) == [.plain, .block, .block, .plain, .flow])
+        #expect(Self.agreesWithFullPath(text))
+        let entries = SimpleYAMLReader.readMapping(text, maxNodes: 100_000)?.entries ?? []
+        #expect(entries.map { text.utf8.prefix($0.start).filter { $0 == Byte.newline }.count + 1 } == [2, 4, 8, 11, 12])
+        #expect(entries.map(\.style) == [.plain, .block, .block, .plain, .flow])
     }
 
     @Test(arguments: [
-        "a: 1\na: 2\n",             // duplicate keys: Yams reports them
+        "a: 1\na: 2\n",             // duplicate keys
         "tags:\n  - a\n - b\n",     // uneven list indentation
         "tags:\n  - a\n\n  - b\n",  // a blank line inside a list
         "tags:\n  -\n",             // an empty item
@@ -82,7 +82,7 @@ import Testing
     }
 
     /// Random front matter built from awkward pieces: whatever the simple reader accepts,
-    /// Yams reads the same way.
+    /// the full path reads the same way.
     @Test func randomFrontMatterAgreesWithYams() {
         let pieces = ["a", "B", "1", "0x1F", "2024-01-02", " ", "  ", ":", ": ", "#", " #", "-", "- ", "[", "]", ",", "'", "\"",
                       "\\", "?", "&", "*", "!", "|", ">", "%", "@", "`", "{", "}", "é", "日", "\t", "\r", "\u{2028}", "\u{85}",
@@ -103,7 +103,7 @@ import Testing
                 default: text += "k\(entry): '\(fragment(2))'\n"
                 }
             }
-            if Self.agreesWithYams(text) { accepted += 1 }
+            if Self.agreesWithFullPath(text) { accepted += 1 }
         }
         #expect(accepted > 300, "the generator reaches the accepted shapes (\(accepted) of 3000)")
     }
@@ -116,7 +116,7 @@ import Testing
             let note = try NoteParser().parse(contentsOf: path)
             guard let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil else { continue }
             withFrontMatter += 1
-            if Self.agreesWithYams(note.source.string(frontMatter.contentRange)) { accepted += 1 }
+            if Self.agreesWithFullPath(note.source.string(frontMatter.contentRange)) { accepted += 1 }
         }
         #expect(withFrontMatter == 1334)
         print("simple YAML path: \(accepted) of \(withFrontMatter)")

@@ -32,7 +32,9 @@ import Testing
         let dryRun = try DemoVaultTests.notekit(["migrate", plan, "--report", report, vault])
         #expect(dryRun.status == 1, "the note with broken YAML refuses its edits")
         #expect(dryRun.output.contains("\(note): would write title without quotes\n"))
-        #expect(dryRun.output.contains("\nmigrate/reorder: 13 edits in 13 files\n"))
+        // faults/Template Leftovers.md is refused too: its unquoted `{{title}}` is a map used as a key.
+        #expect(dryRun.output.contains("\nmigrate/reorder: 12 edits in 12 files\n"))
+        #expect(dryRun.output.contains("Template Leftovers.md: refused migrate/reorder: the front matter has a YAML error"))
         #expect(try String(contentsOfFile: note, encoding: .utf8) == before)
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("- [[concepts/Slack Water]]: `migrate/convert` ×2, `migrate/reorder` ×1"))
 

@@ -61,7 +61,7 @@ public struct NoteRewrite: Sendable {
     }
 
     /// Why `edit` may not be applied to `note`, or nil: it lies outside the file, or it touches
-    /// a front matter that has a YAML error.
+    /// a front matter that has a YAML error or is one `{...}` flow mapping (edits are of lines).
     static func refusal(of edit: Edit, in note: Note) -> String? {
         let range = edit.range, size = note.source.bytes.count
         if range.lowerBound < 0 || range.upperBound > size {
@@ -69,6 +69,9 @@ public struct NoteRewrite: Sendable {
         }
         if let frontMatter = note.frontMatter, let error = frontMatter.error, touches(range, frontMatter.range.bytes) {
             return "the front matter has a YAML error (\(error.description)); fix it by hand first"
+        }
+        if let frontMatter = note.frontMatter, frontMatter.isFlow, touches(range, frontMatter.range.bytes) {
+            return "the front matter is one {...} flow mapping; edit it by hand"
         }
         return nil
     }

@@ -14,6 +14,9 @@ public struct FrontMatter: Sendable {
     public let error: ParseDiagnostic?
     /// A second `---` block directly after this one, which Obsidian shows as body text.
     public let secondBlock: SourceRange?
+    /// True when the block is one `{...}` flow mapping: its entries share lines, so an edit
+    /// of an entry's lines would break the others.
+    public let isFlow: Bool
 
     /// The last entry with this key (YAML readers keep the last of duplicates).
     public func entry(_ key: String) -> FrontMatterEntry? { entries.last { $0.key == key } }

@@ -15,16 +15,15 @@ struct FrontMatterScanner {
                                         message: "front matter opened on line 1 is never closed with '---'", range: opening)
             return FrontMatter(range: whole, openingDelimiter: opening, closingDelimiter: nil,
                                contentRange: source.range(source.lineStarts[min(1, source.lineCount - 1)]..<source.bytes.count),
-                               entries: [], error: error, secondBlock: nil)
+                               entries: [], error: error, secondBlock: nil, isFlow: false)
         }
         let closing = source.range(source.lineStarts[closingLine - 1]..<source.lineEnd(closingLine))
         let contentStart = source.lineStarts[1]
         let contentEnd = source.lineStarts[closingLine - 1]
-        let spans = entrySpans(lines: 2..<closingLine)
-        let (entries, error) = typedEntries(spans, contentStart: contentStart, contentEnd: contentEnd, firstLine: 2)
+        let (entries, error, isFlow) = typedEntries(contentStart: contentStart, contentEnd: contentEnd, closingLine: closingLine)
         return FrontMatter(range: source.range(0..<closing.end.offset), openingDelimiter: opening, closingDelimiter: closing,
                            contentRange: source.range(contentStart..<contentEnd), entries: entries, error: error,
-                           secondBlock: secondBlock(after: closingLine))
+                           secondBlock: secondBlock(after: closingLine), isFlow: isFlow)
     }
 
     private func isDelimiter(line: Int, from start: Int? = nil, allowDots: Bool) -> Bool {
@@ -97,42 +96,81 @@ struct FrontMatterScanner {
         return (key, range.lowerBound..<keyEnd, valueStart)
     }
 
-    /// Reads the block with Yams once; when that fails, reads each entry alone so the
-    /// good entries still get their values and the bad ones a located error.
-    private func typedEntries(_ spans: [EntrySpan], contentStart: Int, contentEnd: Int, firstLine: Int)
-        -> ([FrontMatterEntry], ParseDiagnostic?) {
+    /// Reads the block once, entries where YAML puts them; when that fails, splits it into
+    /// entries by lines and reads each alone, so the good entries still get their values and
+    /// the bad ones a located error.
+    private func typedEntries(contentStart: Int, contentEnd: Int, closingLine: Int)
+        -> (entries: [FrontMatterEntry], error: ParseDiagnostic?, isFlow: Bool) {
         let text = source.string(contentStart..<contentEnd)
-        switch Result(catching: { () throws(YAMLReader.Failure) in try reader.readMapping(text) }) {
-        case .success(let pairs):
-            var byLine: [Int: (value: YAMLValue, style: YAMLStyle)] = [:]
-            for pair in pairs { byLine[pair.line + firstLine - 1] = (pair.value, pair.style) }
-            return (spans.map { entry($0, typed: byLine[$0.firstLine], error: nil) }, nil)
-        case .failure(let failure):
-            // Top-level keys written twice are `FrontMatter.duplicateKeys`, not a YAML error:
-            // the entries are read alone, where a repeated key is no longer a repeat.
-            let topLevelDuplicates: Bool
-            if case .duplicateKeys(_, _, let column) = failure { topLevelDuplicates = column == 1 } else { topLevelDuplicates = false }
-            let blockError = topLevelDuplicates ? nil : diagnostic(failure, lineOffset: firstLine - 1)
-            // Over a limit (alias bomb), entries read alone would only report dangling aliases.
-            if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError) }
-            let entries = spans.map { span -> FrontMatterEntry in
-                let entryText = source.string(source.lineStarts[span.firstLine - 1]..<source.lineEnd(span.lastLine))
-                switch Result(catching: { () throws(YAMLReader.Failure) in try reader.readMapping(entryText) }) {
-                case .success(let pairs):
-                    return entry(span, typed: pairs.last.map { ($0.value, $0.style) }, error: nil)
-                case .failure(let failure):
-                    return entry(span, typed: nil, error: diagnostic(failure, lineOffset: span.firstLine - 1))
-                }
+        let failure: YAMLReader.Failure
+        do throws(YAMLReader.Failure) {
+            let mapping = try reader.readMapping(text)
+            return (entries(mapping, contentStart: contentStart, closingLine: closingLine), nil, mapping.isFlow)
+        } catch {
+            failure = error
+        }
+        let spans = entrySpans(lines: 2..<closingLine)
+        let blockError = diagnostic(failure, lineOffset: 1)
+        // Over a limit (alias bomb), entries read alone would only report dangling aliases.
+        if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError, false) }
+        let entries = spans.map { span -> FrontMatterEntry in
+            let entryText = source.string(source.lineStarts[span.firstLine - 1]..<source.lineEnd(span.lastLine))
+            do throws(YAMLReader.Failure) {
+                return entry(span, typed: try reader.readMapping(entryText).entries.last, error: nil)
+            } catch {
+                return entry(span, typed: nil, error: diagnostic(error, lineOffset: span.firstLine - 1))
             }
-            return (entries, blockError)
+        }
+        return (entries, blockError, false)
+    }
+
+    /// The entries of a mapping read whole: a `{...}` block's entries are their own bytes, a
+    /// block mapping's take whole lines, up to the next entry's line without the blank and
+    /// comment lines before it.
+    private func entries(_ mapping: YAMLComposer.Mapping, contentStart: Int, closingLine: Int) -> [FrontMatterEntry] {
+        let firstLines = mapping.entries.map { source.position(at: contentStart + $0.start).line }
+        return mapping.entries.indices.map { index in
+            let parsed = mapping.entries[index]
+            let keyRange = source.range((contentStart + parsed.keyBytes.lowerBound)..<(contentStart + parsed.keyBytes.upperBound))
+            let bytes: Range<Int>
+            let valueBytes: Range<Int>
+            if mapping.isFlow {
+                bytes = (contentStart + parsed.start)..<(contentStart + max(parsed.valueBytes.upperBound, parsed.keyBytes.upperBound))
+                valueBytes = (contentStart + parsed.valueBytes.lowerBound)..<(contentStart + parsed.valueBytes.upperBound)
+            } else {
+                var lastLine = max(firstLines[index], (index + 1 < firstLines.count ? firstLines[index + 1] : closingLine) - 1)
+                while lastLine > firstLines[index], isBlankOrComment(line: lastLine) { lastLine -= 1 }
+                bytes = source.lineStarts[firstLines[index] - 1]..<source.lineEnd(lastLine)
+                let valueStart = afterColon(keyRange.end.offset, before: bytes.upperBound)
+                var end = bytes.upperBound
+                while end > valueStart, [Byte.space, Byte.carriageReturn, Byte.tab].contains(source.bytes[end - 1]) { end -= 1 }
+                valueBytes = valueStart..<max(valueStart, end)
+            }
+            return FrontMatterEntry(key: parsed.key, keyRange: keyRange, valueRange: source.range(valueBytes),
+                                    range: source.range(bytes), raw: source.string(bytes), value: parsed.value,
+                                    style: parsed.style, error: nil)
         }
     }
 
-    private func entry(_ span: EntrySpan, typed: (value: YAMLValue, style: YAMLStyle)?, error: ParseDiagnostic?) -> FrontMatterEntry {
+    /// After the first `:` from `offset` and the blanks after it.
+    private func afterColon(_ offset: Int, before end: Int) -> Int {
+        var index = offset
+        while index < end, source.bytes[index] != Byte.colon { index += 1 }
+        index = min(index + 1, end)
+        while index < end, source.bytes[index] == Byte.space || source.bytes[index] == Byte.tab { index += 1 }
+        return index
+    }
+
+    private func isBlankOrComment(line: Int) -> Bool {
+        let bytes = source.bytes[source.lineRange(line)]
+        return bytes.first == UInt8(ascii: "#") || bytes.allSatisfy { $0 == Byte.space || $0 == Byte.tab || $0 == Byte.carriageReturn }
+    }
+
+    private func entry(_ span: EntrySpan, typed: YAMLComposer.Entry?, error: ParseDiagnostic?) -> FrontMatterEntry {
         let start = source.lineStarts[span.firstLine - 1]
         var end = source.lineEnd(span.lastLine)
         while end > span.valueStart, [UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(source.bytes[end - 1]) { end -= 1 }
-        return FrontMatterEntry(key: span.key, keyRange: source.range(span.keyBytes),
+        return FrontMatterEntry(key: typed?.key ?? span.key, keyRange: source.range(span.keyBytes),
                                 valueRange: source.range(span.valueStart..<max(span.valueStart, end)),
                                 range: source.range(start..<source.lineEnd(span.lastLine)),
                                 raw: source.string(start..<source.lineEnd(span.lastLine)),

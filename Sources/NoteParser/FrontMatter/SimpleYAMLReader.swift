@@ -1,12 +1,13 @@
-/// Reads the common shapes of front matter without Yams, which costs more than the rest of
-/// a note's parse: top-level `key: value` lines whose values are one-line plain or simply
+/// Reads the common shapes of front matter without libyaml, which costs more than the rest
+/// of a note's parse: top-level `key: value` lines whose values are one-line plain or simply
 /// quoted scalars, one-line flow lists of them, or block lists of them (`- item` lines).
 /// On anything else, and on anything it is unsure of (comments after values, escapes,
-/// continuation lines, duplicate keys, control characters), it returns nil and Yams reads
-/// the text. Its results are tested against Yams' on generated and real front matter.
+/// continuation lines, duplicate keys, control characters), it returns nil and
+/// `YAMLReader.compose` reads the text. Its results are tested against that full path on
+/// generated and real front matter.
 enum SimpleYAMLReader {
-    /// The top-level pairs of `text`, as `YAMLReader.readMapping` returns them, or nil.
-    static func readMapping(_ text: String, maxNodes: Int) -> [YAMLReader.Pair]? {
+    /// The top-level entries of `text`, as `YAMLReader.compose` returns them, or nil.
+    static func readMapping(_ text: String, maxNodes: Int) -> YAMLComposer.Mapping? {
         let bytes = Array(text.utf8)
         var lines: [ArraySlice<UInt8>] = []
         var start = 0
@@ -17,22 +18,22 @@ enum SimpleYAMLReader {
             lines.append(line)
             start = end + 1
         }
-        var pairs: [YAMLReader.Pair] = []
+        var entries: [YAMLComposer.Entry] = []
         var keys = Set<String>()
         var nodes = 0
         var index = 0
         while index < lines.count {
             let line = lines[index]
             index += 1
-            let lineNumber = index
             if line.allSatisfy({ $0 == Byte.space }) { continue }
             if line.first == UInt8(ascii: "#") {
                 guard isPrintable(line) else { return nil }
                 continue
             }
-            guard let (key, rest) = keyAndValue(line), keys.insert(key).inserted else { return nil }
+            guard let (key, colon, rest) = keyAndValue(line), keys.insert(key).inserted else { return nil }
             let value: YAMLValue
             let style: YAMLStyle
+            var valueEnd = rest.endIndex
             if rest.isEmpty {
                 var items: [YAMLValue] = []
                 var indent: Int?
@@ -40,6 +41,7 @@ enum SimpleYAMLReader {
                     guard itemIndent == (indent ?? itemIndent), let (itemValue, _) = scalar(item, inFlow: false) else { return nil }
                     indent = itemIndent
                     items.append(itemValue)
+                    valueEnd = item.endIndex
                     index += 1
                 }
                 (value, style) = items.isEmpty ? (.null, .plain) : (.list(items), .block)
@@ -54,19 +56,20 @@ enum SimpleYAMLReader {
             }
             nodes += 2
             guard nodes <= maxNodes else { return nil }
-            pairs.append((key, lineNumber, value, style))
+            entries.append(YAMLComposer.Entry(key: key, keyBytes: line.startIndex..<colon, start: line.startIndex,
+                                              valueBytes: rest.startIndex..<valueEnd, value: value, style: style))
         }
-        return pairs
+        return YAMLComposer.Mapping(entries: entries, isFlow: false)
     }
 
     /// The key of a `key: value` line (letters, digits, `_` and `-`) and its value, trimmed.
-    private static func keyAndValue(_ line: ArraySlice<UInt8>) -> (String, ArraySlice<UInt8>)? {
+    private static func keyAndValue(_ line: ArraySlice<UInt8>) -> (String, Int, ArraySlice<UInt8>)? {
         guard let first = line.first, first == UInt8(ascii: "_") || Byte.isLetter(first),
               let colon = line.firstIndex(where: { !isKeyByte($0) }), line[colon] == Byte.colon,
               colon - line.startIndex <= 1000 else { return nil }  // libyaml's simple keys are at most 1024 characters
         let value = line[(colon + 1)...]
         guard value.isEmpty || value.first == Byte.space else { return nil }
-        return (String(decoding: line[..<colon], as: UTF8.self), trimmed(value))
+        return (String(decoding: line[..<colon], as: UTF8.self), colon, trimmed(value))
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {

@@ -1,4 +1,4 @@
-/// A front-matter value as Yams reads it, with dates kept as written.
+/// A front-matter value as YAML reads it, with dates kept as written.
 public indirect enum YAMLValue: Hashable, Sendable {
     case string(String)
     /// A plain `YYYY-MM-DD` scalar that is a real calendar date.
@@ -61,7 +61,8 @@ public enum YAMLStyle: String, Hashable, Sendable, Codable {
 import Foundation
 
 extension YAMLValue: Encodable {
-    /// Encodes as the native JSON value: dates as strings, maps as objects in key order.
+    /// Encodes as the native JSON value: dates as strings, maps as objects in key order, and
+    /// the numbers JSON cannot write (infinities, NaN) as the strings `.inf`, `-.inf`, `.nan`.
     public func encode(to encoder: Encoder) throws {
         switch self {
         case .string(let text), .date(let text), .datetime(let text):
@@ -69,7 +70,7 @@ extension YAMLValue: Encodable {
             try container.encode(text)
         case .number(let value):
             var container = encoder.singleValueContainer()
-            try container.encode(value)
+            if value.isFinite { try container.encode(value) } else { try container.encode(value.isNaN ? ".nan" : value < 0 ? "-.inf" : ".inf") }
         case .bool(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)

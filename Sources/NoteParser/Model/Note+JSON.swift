@@ -30,7 +30,7 @@ extension Note: Encodable {
 
 extension FrontMatter: Encodable {
     enum CodingKeys: String, CodingKey {
-        case range, openingDelimiter, closingDelimiter, contentRange, entries, duplicateKeys, error, secondBlock
+        case range, openingDelimiter, closingDelimiter, contentRange, entries, duplicateKeys, error, secondBlock, isFlow
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -43,6 +43,7 @@ extension FrontMatter: Encodable {
         try container.encode(duplicateKeys.map(\.key), forKey: .duplicateKeys)
         try container.encode(error, forKey: .error)
         try container.encode(secondBlock, forKey: .secondBlock)
+        try container.encode(isFlow, forKey: .isFlow)
     }
 }
 

@@ -13,9 +13,12 @@ public struct FrontMatterInvalidYAMLRule: Rule {
             RuleExample("---\ntitle: A↓: b\n---\nText.\n", variations: false),
             RuleExample("↓---\ntitle: never closed\n\nText.\n", variations: false),
             RuleExample("---\ntitle: Ünïcødé\nlede: 'unterminated\n↓---\nText.\n", variations: false),
+            RuleExample("---\ntitle: A key that is a list\n? ↓[draft, 2]: x\n---\nText.\n", variations: false),
+            RuleExample("---\ncount: ↓!!int many\n---\nText.\n", variations: false),
         ],
         nonTriggering: [
             RuleExample("---\ntitle: 'A: b'\n---\nText.\n", variations: false),
+            RuleExample("---\n{title: A flow map, \"quoted key\": !!str 12}\n---\nText.\n", variations: false),
             "No front matter at all.\n",
         ]
     )
