@@ -44,16 +44,16 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try config.loader(for: paths)
+        let loader = try config.loader(for: paths.map { $0 == "-" ? stdinFilename : $0 })
         let (inputs, missing) = try self.inputs()
         let result: Linter.Result
         do {
-            // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`).
+            // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`);
+            // its other notes are read as context, so that a note's findings do not depend on which others are linted.
             let root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
-            let vaultFiles = NoteFiles.vaultFiles(under: root)
             let progress = Progress(noteCount: inputs.count)
             defer { progress.finish() }
-            result = try Linter().lint(inputs, vaultFiles: vaultFiles) { try loader.configuration(for: $0) }
+            result = try Linter().lint(inputs, vaultRoot: root) { try loader.configuration(for: $0) }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
