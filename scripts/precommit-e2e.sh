@@ -76,11 +76,11 @@ uuid=0f8fad5b-d9cb-469f-a165-70867728950e
 printf -- '---\ntitle: Original\ndate_created: 2025-01-01\nsite_uuid: %s\n---\n# Original\n' "$uuid" > essays/original.md
 git add essays/original.md
 git commit -q -m "original" || fail "a note with a fresh UUID was refused"
-printf -- '---\ntitle: Copy\ndate_created: 2025-01-01\nsite_uuid: %s\n---\n# Copy\n' "$uuid" > essays/copy.md
-git add essays/copy.md
+printf -- '---\ntitle: Copy\ndate_created: 2025-01-01\nsite_uuid: %s\n---\n# Copy\n' "$uuid" > essays/twin.md
+git add essays/twin.md
 if output="$(git commit -m "copy" 2>&1)"; then
     fail "a note reusing another note's UUID was accepted"
-elif grep -q 'essays/copy.md:4:12: .*\[frontmatter/duplicate-uuid\]' <<<"$output"; then
+elif grep -q 'essays/twin.md:4:12: .*\[frontmatter/duplicate-uuid\]' <<<"$output"; then
     pass "a note reusing a committed note's UUID is refused (the vault is its context)"
 else
     fail "the copy failed without the expected finding:"; echo "$output" >&2
