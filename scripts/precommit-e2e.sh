@@ -75,7 +75,7 @@ fi
 uuid=0f8fad5b-d9cb-469f-a165-70867728950e
 printf -- '---\ntitle: Original\ndate_created: 2025-01-01\nsite_uuid: %s\n---\n# Original\n' "$uuid" > essays/original.md
 git add essays/original.md
-git commit -q -m "original" || fail "a note with a fresh UUID was refused"
+git commit -q -m "original" >/dev/null || fail "a note with a fresh UUID was refused"
 printf -- '---\ntitle: Copy\ndate_created: 2025-01-01\nsite_uuid: %s\n---\n# Copy\n' "$uuid" > essays/twin.md
 git add essays/twin.md
 if output="$(git commit -m "copy" 2>&1)"; then
