@@ -57,6 +57,8 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: root) }
         let lint = try Self.run(["lint", "."], in: root).output
         #expect(lint.components(separatedBy: "[citation/missing-colon]").count == 3, "\(lint)")
+        #expect(lint.contains("in 2 files"), "two notes, not one reported twice")
+        #expect(lint.contains("    [^a1b2c3] [Source]") && lint.contains("    [^d4e5f6] [Other]"), "each finding quotes its own note")
         let (status, _, errors) = try Self.run(["fix", "--write", "."], in: root)
         #expect(errors.isEmpty && status == 0, "\(errors)")
         #expect(FileManager.default.contents(atPath: root + "/cafe\u{301}.md") == Data(decomposed.replacingOccurrences(of: "] [S", with: "]: [S").utf8))
