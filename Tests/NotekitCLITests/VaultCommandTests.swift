@@ -101,4 +101,16 @@ import Glibc
         let named = try Self.run(["lint", "x.md"], in: root).output
         #expect(named.contains("x.md:1:1: error[file/unreadable] cannot read file: not a regular file (a FIFO)"), "\(named)")
     }
+
+    /// A name that is not UTF-8, given on the command line, is shown escaped with the real
+    /// reason, not as a mangled name with "No such file or directory".
+    @Test(.enabled(if: hasBinary, "notekit is not built")) func nameThatIsNotUTF8IsShownEscaped() throws {
+        let root = try Self.folder(["a.md": Self.clean])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let script = #"printf x > "$(printf 'bad\377.md')" && exec "$0" lint "$(printf 'bad\377.md')" a.md"#
+        let (status, output, _) = try Self.run([], in: root, prefix: ["/bin/sh", "-c", script])
+        #expect(status == 1)
+        #expect(output.contains(#"bad\xFF.md:1:1: error[file/unreadable] the name is not valid UTF-8; skipped (rename it)"#), "\(output)")
+        #expect(!output.contains("No such file"))
+    }
 }

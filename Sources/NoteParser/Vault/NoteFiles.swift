@@ -19,7 +19,13 @@ public enum NoteFiles {
         for path in paths {
             var status = stat()
             guard stat(path, &status) == 0 else {
-                errors.append(NoteError(path: path, code: .unreadable, message: "cannot read: \(Self.reason(errno, at: path))"))
+                let error = errno
+                if let raw = rawArgument(decodedAs: path) {
+                    errors.append(NoteError(path: ExactPath.escaped(raw), code: .unreadable,
+                                            message: "the name is not valid UTF-8; skipped (rename it)"))
+                } else {
+                    errors.append(NoteError(path: path, code: .unreadable, message: "cannot read: \(Self.reason(error, at: path))"))
+                }
                 continue
             }
             guard status.st_mode & S_IFMT == S_IFDIR else { files.append(path); continue }
@@ -129,6 +135,20 @@ public enum NoteFiles {
             status.st_mode = type == DT_FIFO ? S_IFIFO : type == DT_SOCK ? S_IFSOCK : type == DT_CHR ? S_IFCHR : type == DT_BLK ? S_IFBLK : 0
             return .other(FileReader.notRegular(status.st_mode))
         }
+    }
+
+    /// The bytes of the command-line argument Swift decoded as `path` when they are not
+    /// UTF-8 (each invalid sequence became U+FFFD, so `path` names no file).
+    static func rawArgument(decodedAs path: String) -> [UInt8]? {
+        guard path.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for index in 0..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument)).map { $0 }
+            if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(path.utf8) {
+                return bytes
+            }
+        }
+        return nil
     }
 
     /// The system's text for `error`, saying which limit a too-long path is over.
