@@ -2,8 +2,9 @@ import Foundation
 import NoteParser
 
 /// Runs rules over notes: each file parsed once, note rules in parallel on all cores,
-/// then vault rules over the index of all linted notes. Each note is parsed within the
-/// limits of its configuration; a file over one is reported once and skipped.
+/// and vault rules over all linted notes plus, when given, the vault's other notes as
+/// context. Each note is parsed within the limits of its configuration; a file over one is
+/// reported once and skipped. Notes are told apart by their paths' bytes (`ExactPath`).
 public struct Linter: Sendable {
     public let rules: [any Rule]
 
