@@ -2,7 +2,7 @@ import Foundation
 import NoteParser
 
 /// Shows or writes rewrites: unified diffs for `.diff`, atomic writes for `.write` (AtomicFile,
-/// refused when the file changed since it was read, file mode kept).
+/// refused when the file changed since it was read; owner, group, mode and extended attributes kept).
 ///
 /// A write killed midway can leave a hidden `.NAME.notekit-XXXXXX` temporary beside a note
 /// (the note itself is always whole, old or new); `.write` removes such leftovers beside every
