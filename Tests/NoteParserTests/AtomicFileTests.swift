@@ -61,6 +61,9 @@ import Glibc
         #expect(Self.status(folder + "/link.md").st_mode & S_IFMT == S_IFLNK, "the link stays a link")
         #expect(FileManager.default.contents(atPath: folder + "/real/note.md") == Data("new".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/real") == ["note.md"], "no temporary left")
+        try Data().write(to: URL(fileURLWithPath: folder + "/real/.note.md.notekit-CCCCCC"))
+        AtomicFile.removeAbandonedTemporaries(of: [folder + "/link.md"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/real") == ["note.md"], "leftovers beside the target removed")
     }
 
     @Test func refusesToSplitHardLinks() throws {

@@ -144,7 +144,9 @@ public enum AtomicFile {
     /// Removes temporary files that interrupted writes of `paths` left beside them: only those
     /// no live run holds (each run locks its own), so concurrent runs never remove each other's.
     public static func removeAbandonedTemporaries(of paths: [String]) {
-        let byDirectory = Dictionary(grouping: paths.map { URL(fileURLWithPath: $0) }) { ExactPath($0.deletingLastPathComponent().path) }
+        // Beside the files written: a symbolic link's target, not the link.
+        let targets = paths.map { path in (try? resolvedTarget(of: path)) ?? path }
+        let byDirectory = Dictionary(grouping: targets.map { URL(fileURLWithPath: $0) }) { ExactPath($0.deletingLastPathComponent().path) }
         for (directory, urls) in byDirectory {
             let prefixes = Set(urls.map { ExactPath("." + $0.lastPathComponent + temporaryInfix) })
             let folder = directory.description
