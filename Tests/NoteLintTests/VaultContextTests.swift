@@ -74,6 +74,7 @@ import Testing
         #expect(!one.isEmpty)
         #expect(Self.bytes(two) == Self.bytes(one))
         #expect(Self.bytes(reversed) == Self.bytes(one))
+        #expect(try Self.bytes(Self.lint(paths.reversed())) == Self.bytes(one), "the order the paths are given in changes nothing")
     }
 
     /// A note outside any vault marker is rooted at its own folder, never at the current directory.

@@ -111,8 +111,9 @@ public struct Linter: Sendable {
         let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
             var found: [Finding] = []
             if job == 0 {
-                // In vault order, whichever notes were asked for, so that "first" and "other" mean the same in every run.
-                let notes = others.isEmpty ? contexts : (contexts + others).sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
+                // In vault order, whichever notes were asked for and in whatever order, so that
+                // "first" and "other" (as in duplicate-uuid) mean the same in every run.
+                let notes = (contexts + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
                 let vault = VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : contexts)
                 found = vaultRules.flatMap { $0.check(vault: vault) }
             } else {
