@@ -10,6 +10,9 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check notes against the rules.",
         discussion: """
+        Notes are linted as part of their vault (the nearest folder with .notekit.yml, else \
+        .obsidian/, else the git work tree, else the first path's folder): its other notes are \
+        read for vault rules, so a note's findings do not depend on which notes are linted with it. \
         Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --strict), \
         2 usage, configuration or I/O failure. `notekit rules` lists the rules; \
         `notekit explain RULE` shows one with examples.
