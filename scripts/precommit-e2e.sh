@@ -70,5 +70,21 @@ else
     fail "a clean essay was refused:"; echo "$output" >&2
 fi
 
+# A note is linted with its vault as context: a copy keeping the committed essay's UUID is
+# refused even though the essay itself is not part of the commit.
+uuid=0f8fad5b-d9cb-469f-a165-70867728950e
+printf -- '---\ntitle: Original\ndate_created: 2025-01-01\nsite_uuid: %s\n---\n# Original\n' "$uuid" > essays/original.md
+git add essays/original.md
+git commit -q -m "original" >/dev/null || fail "a note with a fresh UUID was refused"
+printf -- '---\ntitle: Copy\ndate_created: 2025-01-01\nsite_uuid: %s\n---\n# Copy\n' "$uuid" > essays/twin.md
+git add essays/twin.md
+if output="$(git commit -m "copy" 2>&1)"; then
+    fail "a note reusing another note's UUID was accepted"
+elif grep -q 'essays/twin.md:4:12: .*\[frontmatter/duplicate-uuid\]' <<<"$output"; then
+    pass "a note reusing a committed note's UUID is refused (the vault is its context)"
+else
+    fail "the copy failed without the expected finding:"; echo "$output" >&2
+fi
+
 echo "pre-commit e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -6,18 +6,19 @@ import NoteParser
 public struct LintReport: Sendable {
     /// Findings sorted by path, then position.
     public let findings: [Finding]
-    /// Every file linted or attempted, sorted.
+    /// Every file linted or attempted, sorted by path bytes (names differing only in
+    /// Unicode normalisation are different files).
     public let files: [String]
-    private let sources: [String: SourceText]
+    private let sources: [ExactPath: SourceText]
 
     public init(notes: [Note], findings: [Finding], errors: [NoteError] = []) {
         let all = errors.isEmpty ? findings : findings + errors.map(Self.finding(for:))
         self.init(findings: Finding.inReportOrder(all),
-                  files: Set(notes.map(\.path) + errors.map(\.path)).sorted(),
-                  sources: Dictionary(notes.map { ($0.path, $0.source) }, uniquingKeysWith: { first, _ in first }))
+                  files: Set((notes.map(\.path) + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
+                  sources: Dictionary(notes.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }))
     }
 
-    private init(findings: [Finding], files: [String], sources: [String: SourceText]) {
+    private init(findings: [Finding], files: [String], sources: [ExactPath: SourceText]) {
         self.findings = findings
         self.files = files
         self.sources = sources
@@ -42,7 +43,7 @@ public struct LintReport: Sendable {
 
     /// The text of line `line` of `path`, without its line break, when the file was read.
     public func sourceLine(_ path: String, _ line: Int) -> String? {
-        guard let source = sources[path], line >= 1, line <= source.lineCount else { return nil }
+        guard let source = sources[ExactPath(path)], line >= 1, line <= source.lineCount else { return nil }
         return source.lineString(line)
     }
 

@@ -57,18 +57,20 @@ public struct NoteFixer: Sendable {
         self.options = options
     }
 
-    /// Plans the rewrites of `inputs`, linted as `Linter.lint` lints them.
-    public func fix(_ inputs: [Linter.Input], vaultFiles: [String]? = nil,
+    /// Plans the rewrites of `inputs`, linted as `Linter.lint` lints them (`context`: the
+    /// vault's other notes, seen by vault rules, never rewritten). Notes are told apart by
+    /// their paths' bytes (`ExactPath`).
+    public func fix(_ inputs: [Linter.Input], context: [Linter.Input] = [], vaultFiles: [String]? = nil,
                     configuration: @escaping @Sendable (String) throws -> Configuration) rethrows -> Result {
-        let lint = try linter.lint(inputs, vaultFiles: vaultFiles, configuration: configuration)
+        let lint = try linter.lint(inputs, context: context, vaultFiles: vaultFiles, configuration: configuration)
         var states = lint.notes.map { NoteState(original: $0) }
-        let index = Dictionary(lint.notes.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Dictionary(lint.notes.enumerated().map { (ExactPath($1.path), $0) }, uniquingKeysWith: { first, _ in first })
         let configurations = try lint.notes.map { try configuration($0.path) }
         let vaultPaths = zip(lint.notes, configurations).map { VaultPath.relative($0.path, to: $1.root) }
         var findings = lint.findings
         var unsettled: [String] = []
         for pass in 1...Self.maxPasses {
-            let fixes = Dictionary(grouping: findings.filter(applies), by: \.path)
+            let fixes = Dictionary(grouping: findings.filter(applies)) { ExactPath($0.path) }
             var changed = false
             for (path, findings) in fixes {
                 guard let position = index[path], !states[position].frozen else { continue }
@@ -76,7 +78,7 @@ public struct NoteFixer: Sendable {
                     finding.fix.map { fix in fix.edits.map { PlannedEdit(edit: $0, origin: finding.ruleID, summary: fix.summary) } }
                 }, parser: NoteParser(limits: configurations[position].limits.parser)) || changed
             }
-            for position in states.indices where fixes[states[position].current.path] == nil {
+            for position in states.indices where fixes[ExactPath(states[position].current.path)] == nil {
                 states[position].settle()
             }
             guard changed else { break }
@@ -84,9 +86,9 @@ public struct NoteFixer: Sendable {
             let contexts = states.indices.map {
                 NoteContext(note: states[$0].current, vaultPath: vaultPaths[$0], configuration: configurations[$0])
             }
-            findings = linter.lint(contexts, vaultFiles: vaultFiles ?? vaultPaths)
+            findings = linter.lint(contexts, context: lint.context, vaultFiles: vaultFiles ?? vaultPaths + lint.context.map(\.vaultPath))
             if pass == Self.maxPasses {
-                unsettled = Set(findings.filter(applies).map(\.path)).sorted()
+                unsettled = Set(findings.filter(applies).map { ExactPath($0.path) }).sorted().map(\.description)
             }
         }
         if options.touchModified {

@@ -2,11 +2,11 @@ import Foundation
 import NoteParser
 
 /// Shows or writes rewrites: unified diffs for `.diff`, atomic writes for `.write` (AtomicFile,
-/// refused when the file changed since it was read, file mode kept).
+/// refused when the file changed since it was read; owner, group, mode and extended attributes kept).
 ///
 /// A write killed midway can leave a hidden `.NAME.notekit-XXXXXX` temporary beside a note
 /// (the note itself is always whole, old or new); `.write` removes such leftovers beside every
-/// note it is given, changed or not.
+/// note it is given, changed or not, unless another run still holds them.
 public struct RewriteWriter: Sendable {
     public let mode: RewriteMode
 
@@ -23,7 +23,7 @@ public struct RewriteWriter: Sendable {
         case .write:
             var written: [String] = []
             var errors: [String] = []
-            Self.removeLeftoverTemporaries(of: rewrites.map(\.path))
+            AtomicFile.removeAbandonedTemporaries(of: rewrites.map(\.path))
             for rewrite in changed {
                 do {
                     try AtomicFile.write(Data(rewrite.result), to: rewrite.path, expectedOriginal: Data(rewrite.original))
@@ -33,20 +33,6 @@ public struct RewriteWriter: Sendable {
                 }
             }
             return RewriteOutcome(diff: "", written: written, errors: errors)
-        }
-    }
-
-    /// Deletes the `.NAME.notekit-XXXXXX` files that interrupted `AtomicFile.write`s of `paths` left.
-    static func removeLeftoverTemporaries(of paths: [String]) {
-        let byDirectory = Dictionary(grouping: paths.map { URL(fileURLWithPath: $0) }) { $0.deletingLastPathComponent().path }
-        for (directory, urls) in byDirectory {
-            let prefixes = Set(urls.map { "." + $0.lastPathComponent + ".notekit-" })
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
-            for name in names where name.hasPrefix(".") && name.utf8.count > 6 {
-                let prefix = String(name.dropLast(6))
-                guard prefixes.contains(prefix) else { continue }
-                try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
-            }
         }
     }
 }

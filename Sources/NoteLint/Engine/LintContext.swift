@@ -37,7 +37,8 @@ public final class NoteContext: Sendable {
     }
 }
 
-/// What a vault rule sees: every linted note, and every file path of the vault.
+/// What a vault rule sees: every note of the vault (those linted and those only read for
+/// context, in vault order), and every file path of the vault.
 public struct VaultContext: Sendable {
     public let notes: [NoteContext]
     /// Paths of all files under the vault root (relative, `/` separators), for link resolution.
@@ -48,17 +49,20 @@ public struct VaultContext: Sendable {
     /// all link rules; links inside `%%comments%%` are skipped, as Obsidian does.
     public let wikilinks: [ResolvedWikilink]
 
-    public init(notes: [NoteContext], files: [String]) {
+    /// `linted` are the notes reported about, when not all of `notes` are: only their links
+    /// are resolved (against all of `notes`, their aliases included).
+    public init(notes: [NoteContext], files: [String], linted: [NoteContext]? = nil) {
         self.notes = notes
         self.files = files
         self.citations = VaultCitationProblems(scans: notes.map(\.citations))
+        let linking = linted ?? notes
         // Built only when there is a link to resolve: it indexes every file of the vault.
-        guard notes.contains(where: { !$0.note.wikilinks.isEmpty }) else {
+        guard linking.contains(where: { !$0.note.wikilinks.isEmpty }) else {
             self.wikilinks = []
             return
         }
         let resolver = WikilinkResolver(files: files, notes: notes.map { ($0.vaultPath, $0.note) })
-        self.wikilinks = notes.flatMap { context in
+        self.wikilinks = linking.flatMap { context in
             let comments = context.note.comments.map(\.bytes)
             return context.note.wikilinks
                 .filter { link in !comments.contains { $0.contains(link.range.start.offset) } }

@@ -2,8 +2,9 @@ import Foundation
 import NoteParser
 
 /// Runs rules over notes: each file parsed once, note rules in parallel on all cores,
-/// then vault rules over the index of all linted notes. Each note is parsed within the
-/// limits of its configuration; a file over one is reported once and skipped.
+/// and vault rules over all linted notes plus, when given, the vault's other notes as
+/// context. Each note is parsed within the limits of its configuration; a file over one is
+/// reported once and skipped. Notes are told apart by their paths' bytes (`ExactPath`).
 public struct Linter: Sendable {
     public let rules: [any Rule]
 
@@ -21,6 +22,8 @@ public struct Linter: Sendable {
         public var notesLinted: Int
         /// The notes linted, for reporters that quote source lines.
         public var notes: [Note]
+        /// The vault's other notes, read as context (see `lint(_:context:vaultFiles:configuration:)`).
+        public var context: [NoteContext] = []
     }
 
     /// A note to lint: its bytes and where it lives.
@@ -35,10 +38,16 @@ public struct Linter: Sendable {
     }
 
     /// Lints inputs with each note's configuration from `configuration(for:)`.
-    public func lint(_ inputs: [Input], vaultFiles: [String]? = nil,
+    ///
+    /// `context` holds the vault's other notes (see `context(for:root:vaultFiles:)`): they are
+    /// parsed for the vault rules (duplicate UUIDs, link targets and aliases, cross-note
+    /// citation problems) but not linted, and nothing is reported about them, so a run on some
+    /// notes reports about them what a run on the whole vault does.
+    public func lint(_ inputs: [Input], context: [Input] = [], vaultFiles: [String]? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
-        let configurations = try inputs.map { try configuration($0.path) }
-        let parsed = Array(zip(inputs, configurations)).concurrentMap { input, config in
+        let all = inputs + context
+        let configurations = try all.map { try configuration($0.path) }
+        let parsed = Array(zip(all, configurations)).concurrentMap { input, config in
             let parser = NoteParser(limits: config.limits.parser)
             return Swift.Result { () throws(NoteError) in
                 let note: Note
@@ -57,22 +66,44 @@ public struct Linter: Sendable {
             }
         }
         var contexts: [NoteContext] = []
+        var others: [NoteContext] = []
         var errors: [NoteError] = []
         for (index, result) in parsed.enumerated() {
             switch result {
             case .success(let context):
-                if !configurations[index].isIgnored(context.vaultPath) { contexts.append(context) }
-            case .failure(let error): errors.append(error)
+                guard !configurations[index].isIgnored(context.vaultPath) else { continue }
+                if index < inputs.count { contexts.append(context) } else { others.append(context) }
+            case .failure(let error):
+                if index < inputs.count { errors.append(error) }
             }
         }
-        return Result(findings: lint(contexts, vaultFiles: vaultFiles ?? contexts.map(\.vaultPath)), errors: errors,
-                      notesLinted: contexts.count, notes: contexts.map(\.note))
+        let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
+        return Result(findings: lint(contexts, context: others, vaultFiles: files), errors: errors,
+                      notesLinted: contexts.count, notes: contexts.map(\.note), context: others)
     }
 
-    /// Runs all rules on parsed notes and applies severities and inline suppressions.
-    public func lint(_ contexts: [NoteContext], vaultFiles: [String]) -> [Finding] {
+    /// Lints `inputs` as part of the vault rooted at `root`: its files are the link targets and
+    /// its other notes the context, so each note gets the findings a run on the whole vault gives it.
+    public func lint(_ inputs: [Input], vaultRoot root: String,
+                     configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
+        let vaultFiles = NoteFiles.vaultFiles(under: root)
+        return try lint(inputs, context: Self.context(for: inputs, root: root, vaultFiles: vaultFiles), vaultFiles: vaultFiles,
+                        configuration: configuration)
+    }
+
+    /// The notes under `root` (from `vaultFiles`, relative to it) that are not among `inputs`:
+    /// the context that makes a run on some notes see the whole vault.
+    public static func context(for inputs: [Input], root: String, vaultFiles: [String]) -> [Input] {
+        let linted = Set(inputs.map { ExactPath(VaultPath.relative($0.path, to: root)) })
+        let prefix = root == "." ? "" : root.hasSuffix("/") ? root : root + "/"
+        return vaultFiles.filter { NoteFiles.isMarkdown($0) && !linted.contains(ExactPath($0)) }.map { Input(path: prefix + $0) }
+    }
+
+    /// Runs all rules on parsed notes and applies severities and inline suppressions; the
+    /// notes of `context` are seen by vault rules only, and nothing is reported about them.
+    public func lint(_ contexts: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> [Finding] {
         let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
-        let byPath = Dictionary(contexts.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let byPath = Dictionary(contexts.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
         // Each rule's id and default severity, read once rather than per note.
         let defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.severity) }
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
@@ -80,7 +111,10 @@ public struct Linter: Sendable {
         let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
             var found: [Finding] = []
             if job == 0 {
-                let vault = VaultContext(notes: contexts, files: vaultFiles)
+                // In vault order, whichever notes were asked for and in whatever order, so that
+                // "first" and "other" (as in duplicate-uuid) mean the same in every run.
+                let notes = (contexts + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+                let vault = VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : contexts)
                 found = vaultRules.flatMap { $0.check(vault: vault) }
             } else {
                 let context = contexts[job - 1]
@@ -94,16 +128,16 @@ public struct Linter: Sendable {
         }
         // Each job's findings are sorted: a note's job holds one file's, the vault's several.
         // Runs of one file are gathered in job order and sorted again only where several meet.
-        var runs: [String: [[Finding]]] = [:]
+        var runs: [ExactPath: [[Finding]]] = [:]
         for found in perJob where !found.isEmpty {
-            if found[0].path == found[found.count - 1].path {
-                runs[found[0].path, default: []].append(found)
+            if ExactPath(found[0].path) == ExactPath(found[found.count - 1].path) {
+                runs[ExactPath(found[0].path), default: []].append(found)
                 continue
             }
             var start = 0
             while start < found.count {
-                let path = found[start].path
-                let end = found[start...].firstIndex { $0.path != path } ?? found.count
+                let path = ExactPath(found[start].path)
+                let end = found[start...].firstIndex { ExactPath($0.path) != path } ?? found.count
                 runs[path, default: []].append(Array(found[start..<end]))
                 start = end
             }
@@ -121,9 +155,9 @@ public struct Linter: Sendable {
 
     /// The findings of notes linted, with the severity their configuration gives and
     /// without those it turns off or the note suppresses.
-    private static func configured(_ findings: [Finding], byPath: [String: NoteContext]) -> [Finding] {
+    private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext]) -> [Finding] {
         findings.compactMap { finding in
-            guard let context = byPath[finding.path],
+            guard let context = byPath[ExactPath(finding.path)],
                   let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity),
                   !context.suppressions.suppresses(finding.ruleID, at: finding.range.start.line) else { return nil }
             var adjusted = finding

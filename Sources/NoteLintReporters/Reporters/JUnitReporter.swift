@@ -1,14 +1,16 @@
+import NoteParser
+
 /// JUnit XML for CI test tabs: a test suite per file, a failing test case per finding,
 /// one passing test case for a clean file.
 public struct JUnitReporter: Reporter {
     public init() {}
 
     public func report(_ report: LintReport) -> String {
-        let byFile = Dictionary(grouping: report.findings, by: \.path)
+        let byFile = Dictionary(grouping: report.findings) { ExactPath($0.path) }
         var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#,
                      #"<testsuites name="notekit" tests="\#(report.files.count)" failures="\#(report.findings.count)">"#]
         for file in report.files {
-            let findings = byFile[file] ?? []
+            let findings = byFile[ExactPath(file)] ?? []
             let path = Self.escape(file)
             lines.append(#"  <testsuite name="\#(path)" tests="\#(max(findings.count, 1))" failures="\#(findings.count)">"#)
             if findings.isEmpty {

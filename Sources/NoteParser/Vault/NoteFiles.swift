@@ -6,77 +6,157 @@ import Darwin
 #endif
 
 /// Expands paths into the Markdown files they name: files as given, directories
-/// walked for `*.md` (hidden folders such as `.git` and `.obsidian` skipped), sorted.
+/// walked for `*.md` (hidden folders such as `.git` and `.obsidian` skipped), sorted by bytes.
+///
+/// Nothing is passed over in silence: a `*.md` entry that cannot be read as a note (a
+/// symbolic link loop or one to nothing, a FIFO, device or socket, a name that is not UTF-8)
+/// and a folder that cannot be read (permissions, a path over `PATH_MAX`) each come back
+/// as an error with the reason, and the walk goes on.
 public enum NoteFiles {
     public static func collect(_ paths: [String]) -> (files: [String], errors: [NoteError]) {
         var files: [String] = []
         var errors: [NoteError] = []
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(NoteError(path: path, code: .unreadable, message: "no such file or directory"))
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let error = errno
+                if let raw = rawArgument(decodedAs: path) {
+                    errors.append(NoteError(path: ExactPath.escaped(raw), code: .unreadable,
+                                            message: "the name is not valid UTF-8; skipped (rename it)"))
+                } else {
+                    errors.append(NoteError(path: path, code: .unreadable, message: "cannot read: \(Self.reason(error, at: path))"))
+                }
                 continue
             }
-            guard isDirectory.boolValue else { files.append(path); continue }
-            files += markdownFiles(under: path)
+            guard status.st_mode & S_IFMT == S_IFDIR else { files.append(path); continue }
+            let prefix = path == "." ? "" : path.hasSuffix("/") ? path : path + "/"
+            let walk = walk(path)
+            files += walk.files.filter(isMarkdown).map { prefix + $0 }
+            errors += walk.problems.map { NoteError(path: prefix + $0.path, code: .unreadable, message: $0.message) }
         }
         return (files, errors)
     }
 
-    /// The `*.md` files below `directory`, as `directory/relative/path.md`, sorted.
-    static func markdownFiles(under directory: String) -> [String] {
-        let prefix = directory == "." ? "" : directory.hasSuffix("/") ? directory : directory + "/"
-        return regularFiles(under: directory).filter { $0.lowercasedCheaply().hasSuffix(".md") }.map { prefix + $0 }
+    /// Every regular file below a vault root (hidden files and folders skipped), relative to
+    /// the root with `/` separators, sorted by bytes: what links and embeds may point at.
+    public static func vaultFiles(under root: String) -> [String] {
+        walk(root).files
     }
 
-    /// Every regular file below a vault root (hidden files and folders skipped), relative to
-    /// the root with `/` separators, sorted: what links and embeds may point at.
-    public static func vaultFiles(under root: String) -> [String] {
-        regularFiles(under: root)
+    /// True for names ending in `.md` (any case).
+    public static func isMarkdown(_ path: String) -> Bool {
+        let tail = path.utf8.suffix(3)
+        return tail.count == 3 && tail.elementsEqual(".md".utf8) { $0 | 0x20 == $1 | 0x20 }
+    }
+
+    /// A file or folder the walk could not take, relative to the folder walked.
+    struct Problem {
+        let path: String
+        let message: String
     }
 
     /// The regular files (and symbolic links to them) below `directory`, hidden ones and
-    /// those in hidden folders skipped, relative to `directory`, sorted. Symbolic links to
-    /// folders are not followed, so a link cycle cannot trap the walk.
-    private static func regularFiles(under directory: String) -> [String] {
+    /// those in hidden folders skipped, relative to `directory`, sorted by bytes; and the
+    /// folders and `*.md` entries it could not take. Symbolic links to folders are not
+    /// followed, so a link cycle cannot trap the walk.
+    static func walk(_ directory: String) -> (files: [String], problems: [Problem]) {
         var found: [String] = []
+        var problems: [Problem] = []
         var pending: [String] = [""]
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? directory : directory + "/" + relative
-            guard let stream = opendir(folder) else { continue }
+            guard let stream = opendir(folder) else {
+                problems.append(Problem(path: relative.isEmpty ? "." : relative,
+                                        message: "cannot read folder: \(reason(errno, at: folder)); its notes are not linted"))
+                continue
+            }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                let (nameBytes, type) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    (Array(raw.prefix { $0 != 0 }), entry.pointee.d_type)
                 }
-                guard !name.hasPrefix(".") else { continue }
+                guard nameBytes.first != UInt8(ascii: ".") else { continue }
+                guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                    let shown = ExactPath.escaped(nameBytes)
+                    let isFolder = type == DT_DIR
+                    if isFolder || isMarkdown(shown) {
+                        problems.append(Problem(path: relative.isEmpty ? shown : relative + "/" + shown,
+                                                message: "the \(isFolder ? "folder" : "file") name is not valid UTF-8; skipped (rename it)"))
+                    }
+                    continue
+                }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                switch kind(of: entry.pointee.d_type, at: folder + "/" + name) {
+                switch kind(of: type, at: folder + "/" + name) {
                 case .folder: pending.append(path)
                 case .file: found.append(path)
-                case .other: break
+                case .other(let why):
+                    if let why, isMarkdown(name) { problems.append(Problem(path: path, message: why + "; skipped")) }
                 }
             }
         }
-        return found.sorted()
+        found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return (found, problems)
     }
 
-    private enum Kind { case folder, file, other }
+    private enum Kind {
+        case folder, file
+        /// Not walked nor read; why, when it is worth saying (a folder link is not).
+        case other(String?)
+    }
 
     /// The kind of a directory entry from its `d_type`, asking the file system only when the
     /// type is unknown or a symbolic link (followed for files, never for folders).
     private static func kind(of type: UInt8, at path: String) -> Kind {
+        var status = stat()
         switch Int32(type) {
         case Int32(DT_DIR): return .folder
         case Int32(DT_REG): return .file
         case Int32(DT_LNK), Int32(DT_UNKNOWN):
-            var status = stat()
-            if Int32(type) == Int32(DT_UNKNOWN), lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { return .folder }
-            guard stat(path, &status) == 0 else { return .other }
-            return status.st_mode & S_IFMT == S_IFREG ? .file : .other
-        default: return .other
+            if Int32(type) == Int32(DT_UNKNOWN) {
+                guard lstat(path, &status) == 0 else { return .other("cannot read: \(reason(errno, at: path))") }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: return .folder
+                case S_IFREG: return .file
+                case S_IFLNK: break
+                default: return .other(FileReader.notRegular(status.st_mode))
+                }
+            }
+            guard stat(path, &status) == 0 else {
+                let error = errno
+                return .other(error == ENOENT ? "symbolic link to a missing file" : "cannot read: \(reason(error, at: path))")
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: return .file
+            case S_IFDIR: return .other(nil)
+            default: return .other(FileReader.notRegular(status.st_mode))
+            }
+        default:
+            status.st_mode = type == DT_FIFO ? S_IFIFO : type == DT_SOCK ? S_IFSOCK : type == DT_CHR ? S_IFCHR : type == DT_BLK ? S_IFBLK : 0
+            return .other(FileReader.notRegular(status.st_mode))
         }
+    }
+
+    /// The bytes of the command-line argument Swift decoded as `path` when they are not
+    /// UTF-8 (each invalid sequence became U+FFFD, so `path` names no file).
+    static func rawArgument(decodedAs path: String) -> [UInt8]? {
+        guard path.unicodeScalars.contains("\u{FFFD}") else { return nil }
+        for index in 0..<Int(CommandLine.argc) {
+            guard let argument = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument)).map { $0 }
+            if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(path.utf8) {
+                return bytes
+            }
+        }
+        return nil
+    }
+
+    /// The system's text for `error`, saying which limit a too-long path is over.
+    static func reason(_ error: Int32, at path: String) -> String {
+        let text = String(cString: strerror(error))
+        if error == ENAMETOOLONG { return text + " (\(path.utf8.count) bytes; PATH_MAX is \(PATH_MAX))" }
+        if error == ELOOP { return text + " (a symbolic link loop)" }
+        return text
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NoteCitations
+import NoteParser
 
 /// `notekit citations registry`: the folder of one note per citation id.
 struct CitationsRegistryCommand: ParsableCommand {

@@ -61,7 +61,9 @@ struct FixCommand: ParsableCommand {
         let root: String
         do {
             root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
-            result = try NoteFixer(options: options).fix(inputs, vaultFiles: NoteFiles.vaultFiles(under: root)) {
+            let vaultFiles = NoteFiles.vaultFiles(under: root)
+            let context = Linter.context(for: inputs, root: root, vaultFiles: vaultFiles)
+            result = try NoteFixer(options: options).fix(inputs, context: context, vaultFiles: vaultFiles) {
                 try loader.configuration(for: $0)
             }
         } catch let error as ConfigurationError {

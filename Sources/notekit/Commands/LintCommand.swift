@@ -10,6 +10,9 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check notes against the rules.",
         discussion: """
+        Notes are linted as part of their vault (the nearest folder with .notekit.yml, else \
+        .obsidian/, else the git work tree, else the first path's folder): its other notes are \
+        read for vault rules, so a note's findings do not depend on which notes are linted with it. \
         Exit codes: 0 no errors (warnings allowed), 1 errors (or warnings with --strict), \
         2 usage, configuration or I/O failure. `notekit rules` lists the rules; \
         `notekit explain RULE` shows one with examples.
@@ -44,16 +47,16 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loader = try config.loader(for: paths)
+        let loader = try config.loader(for: paths.map { $0 == "-" ? stdinFilename : $0 })
         let (inputs, missing) = try self.inputs()
         let result: Linter.Result
         do {
-            // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`).
+            // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`);
+            // its other notes are read as context, so that a note's findings do not depend on which others are linted.
             let root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
-            let vaultFiles = NoteFiles.vaultFiles(under: root)
             let progress = Progress(noteCount: inputs.count)
             defer { progress.finish() }
-            result = try Linter().lint(inputs, vaultFiles: vaultFiles) { try loader.configuration(for: $0) }
+            result = try Linter().lint(inputs, vaultRoot: root) { try loader.configuration(for: $0) }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }

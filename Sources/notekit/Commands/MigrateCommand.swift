@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NoteFix
 import NoteMigrate
+import NoteParser
 
 /// `notekit migrate`: a declarative front-matter migration over a vault.
 struct MigrateCommand: ParsableCommand {

@@ -1,0 +1,40 @@
+/// A file path compared, hashed and ordered by its UTF-8 bytes, as the file system names
+/// files. `String` equality is canonical: `"cafe\u{301}.md" == "caf\u{e9}.md"` is true, yet
+/// they are two files; key dictionaries and sets of paths by `ExactPath`, never by `String`.
+public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let bytes: [UInt8]
+
+    public init(_ path: String) { bytes = Array(path.utf8) }
+
+    public var description: String { String(decoding: bytes, as: UTF8.self) }
+
+    public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+
+    /// A file name as it can be shown: valid UTF-8 as is, every byte of an invalid sequence
+    /// as `\xNN`.
+    public static func escaped(_ bytes: some Collection<UInt8>) -> String {
+        let bytes = Array(bytes)
+        var result = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                result.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<offset + length] {
+                    result += "\\x" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+                offset += length
+            case .emptyInput:
+                return result
+            }
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

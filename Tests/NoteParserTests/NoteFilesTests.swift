@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import NoteParser
+
+/// Issue 12, cases 9 and 11: every file the walk passes over is taken or reported with a
+/// reason, and a file is its name's bytes.
+@Suite struct NoteFilesTests {
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notekit-walk-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try Data("# Fine\n".utf8).write(to: URL(fileURLWithPath: path + "/fine.md"))
+        return path
+    }
+
+    static func messages(_ errors: [NoteError], root: String) -> [String: String] {
+        Dictionary(errors.map { (String($0.path.dropFirst(root.count + 1)), $0.message) }, uniquingKeysWith: { $1 })
+    }
+
+    @Test func reportsSymbolicLinkLoopsAndLinksToNothing() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(symlink("b.md", root + "/a.md") == 0 && symlink("a.md", root + "/b.md") == 0)
+        #expect(symlink("gone.md", root + "/dangling.md") == 0)
+        let (files, errors) = NoteFiles.collect([root])
+        #expect(files == [root + "/fine.md"])
+        let messages = Self.messages(errors, root: root)
+        #expect(messages["a.md"]?.contains("symbolic link loop") == true, "\(messages)")
+        #expect(messages["b.md"]?.contains("symbolic link loop") == true)
+        #expect(messages["dangling.md"]?.contains("symbolic link to a missing file") == true)
+    }
+
+    /// A FIFO is reported by the walk and, given by name, refused without being opened for a
+    /// blocking read (which would wait for a writer forever).
+    @Test(.timeLimit(.minutes(1))) func reportsFIFOsWithoutOpeningThem() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(mkfifo(root + "/x.md", 0o644) == 0)
+        let (files, errors) = NoteFiles.collect([root])
+        #expect(files == [root + "/fine.md"])
+        #expect(Self.messages(errors, root: root)["x.md"] == "not a regular file (a FIFO); skipped")
+        #expect(NoteFiles.collect([root + "/x.md"]).files == [root + "/x.md"], "a file given by name is passed on to be read")
+        #expect {
+            _ = try NoteParser().parse(contentsOf: root + "/x.md")
+        } throws: { error in
+            (error as? NoteError)?.message == "cannot read file: not a regular file (a FIFO)"
+        }
+    }
+
+    @Test func reportsNamesThatAreNotUTF8UnderAnEscapedName() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let name = Array(root.utf8) + Array("/bad\u{FF}".utf8).prefix(4) + [0xFF] + Array(".md".utf8) + [0]
+        let descriptor = name.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let (files, errors) = NoteFiles.collect([root])
+        #expect(files == [root + "/fine.md"])
+        #expect(errors.map(\.description) == ["\(root)/bad\\xFF.md:1:1: error: the file name is not valid UTF-8; skipped (rename it)"])
+    }
+
+    /// Folders below PATH_MAX's reach (made with `mkdirat` one level at a time) are reported.
+    @Test func reportsFoldersPastPathMax() throws {
+        let root = try Self.folder()
+        defer { _ = try? Process.run(URL(fileURLWithPath: "/bin/rm"), arguments: ["-rf", root]).waitUntilExit() }
+        let component = String(repeating: "d", count: 250)
+        var descriptor = open(root, O_RDONLY | O_DIRECTORY)
+        for _ in 0..<18 {
+            #expect(mkdirat(descriptor, component, 0o755) == 0)
+            let next = openat(descriptor, component, O_RDONLY | O_DIRECTORY)
+            close(descriptor)
+            descriptor = next
+        }
+        close(descriptor)
+        let (files, errors) = NoteFiles.collect([root])
+        #expect(files == [root + "/fine.md"])
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("File name too long") == true, "\(errors.map(\.message))")
+        #expect(errors.first?.message.contains("PATH_MAX is 4096") == true)
+    }
+
+    /// Two names that differ only in Unicode normalisation are two notes.
+    @Test func namesDifferingInNormalisationAreTwoFiles() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let decomposed = "cafe\u{301}.md", composed = "caf\u{E9}.md"
+        try Data("one".utf8).write(to: URL(fileURLWithPath: root + "/" + decomposed))
+        try Data("two".utf8).write(to: URL(fileURLWithPath: root + "/" + composed))
+        let files = NoteFiles.collect([root]).files.map { ExactPath($0) }
+        #expect(Set(files).count == 3)
+        #expect(files.contains(ExactPath(root + "/" + decomposed)) && files.contains(ExactPath(root + "/" + composed)))
+        #expect(ExactPath(decomposed) != ExactPath(composed))
+        #expect(ExactPath.escaped([0x61, 0xC3, 0x28, 0x62]) == "a\\xC3(b")
+    }
+}
