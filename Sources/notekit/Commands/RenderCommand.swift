@@ -13,8 +13,8 @@ struct RenderCommand: ParsableCommand {
             A folder renders every note in it and an index page. Without --output a single \
             note prints to standard output. Templates come from --templates, else ./Templates, \
             else the Templates folder found walking up from the notekit executable. \
-            Wikilinks resolve as lint resolves them, over the vault rooted where .notekit.yml \
-            is; vault files the pages show or link are copied to OUTPUT/assets.
+            Wikilinks resolve as lint resolves them, over the same vault root (docs/vault.md); \
+            vault files the pages show or link are copied to OUTPUT/assets.
             """
     )
 
@@ -44,7 +44,7 @@ struct RenderCommand: ParsableCommand {
         }
         let pageTemplates = format == .html ? try loadTemplates() : nil
         let configuration = try self.configuration(for: files.first)
-        // Wikilinks resolve over the vault lint resolves them over: rooted where the configuration lives.
+        // Wikilinks resolve over the vault root lint uses.
         let run = RenderRun(options: try renderOptions(configuration), format: format, templates: pageTemplates, unsafe: unsafe,
                             vaultRoot: configuration.root)
         let report = run.render(files: files, output: output.map(OutputFolder.init), index: hasFolder)
@@ -56,7 +56,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     /// The configuration that applies to the notes: the nearest `.notekit.yml` above the
-    /// first one, or `--config`; the defaults, rooted at `VaultRoot.of(paths)`, without one.
+    /// first one, or `--config`; the defaults, rooted at the vault root, without one.
     private func configuration(for note: String?) throws -> Configuration {
         do {
             return try config.loader(for: input.paths).configuration(for: note ?? ConfigurationLoader.fileName)
