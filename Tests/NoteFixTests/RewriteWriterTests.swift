@@ -17,11 +17,27 @@ import Testing
         let rewrite = try fixture(directory)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: rewrite.path)
         let outcome = RewriteWriter(mode: .write).commit([rewrite])
-        #expect(outcome.written == [rewrite.path] && outcome.errors.isEmpty)
+        #expect(outcome.written == [0] && outcome.errors.isEmpty)
         #expect(FileManager.default.contents(atPath: rewrite.path) == Data("[^1]: Source\n".utf8))
         let mode = try FileManager.default.attributesOfItem(atPath: rewrite.path)[.posixPermissions] as? Int
         #expect(mode == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["n.md"])
+    }
+
+    /// A note reached by two names (here a symbolic link beside it) is written once, under the
+    /// first name; the second is reported, not failed as "changed since it was read".
+    @Test func writeWritesOneFileOnceUnderTwoNames() throws {
+        let directory = try Support.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rewrite = try fixture(directory)
+        let link = directory.appendingPathComponent("link.md").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "n.md")
+        let viaLink = NoteRewrite.plan(try Support.note("[^1] Source\n", path: link), edits: [Support.edit(4..<4, ":")])
+        let outcome = RewriteWriter(mode: .write).commit([rewrite, viaLink])
+        #expect(outcome.written == [0] && outcome.errors.isEmpty)
+        #expect(outcome.sameFile == ["\(link): the same file as \(rewrite.path); written once, as \(rewrite.path)"])
+        #expect(FileManager.default.contents(atPath: rewrite.path) == Data("[^1]: Source\n".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "n.md")
     }
 
     @Test func writeRefusesAFileChangedSinceRead() throws {

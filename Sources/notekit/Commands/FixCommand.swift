@@ -69,9 +69,12 @@ struct FixCommand: ParsableCommand {
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
-        let outcome = RewriteWriter(mode: write ? .write : diff ? .diff : .dryRun).commit(result.rewrites)
+        let mode: RewriteMode = write ? .write : diff ? .diff : .dryRun
+        let outcome = RewriteWriter(mode: mode).commit(result.rewrites)
         if !outcome.diff.isEmpty { Output.write(outcome.diff) }
-        let summary = RewriteSummary(result.rewrites)
+        outcome.sameFile.forEach { Output.error($0) }
+        // What was written, when writing: a note that could not be written is not counted.
+        let summary = RewriteSummary(outcome.effective(result.rewrites, mode: mode))
         let pending = !write && result.rewrites.contains(where: \.isChanged)
         let unsafe = result.unsafeLeft
         let text = summary.text + (pending && !diff ? "\nrun with --write to apply, --diff to see the changes" : "")

@@ -40,7 +40,9 @@ struct MigrateCommand: ParsableCommand {
         let root = VaultRoot.of(input.paths)
         let run = Migration(plan: migrationPlan, vaultRoot: root).run(input.paths)
         for error in run.errors { Output.error(error) }
-        let outcome = RewriteWriter(mode: write ? .write : diff ? .diff : .dryRun).commit(run.rewrites)
+        let mode: RewriteMode = write ? .write : diff ? .diff : .dryRun
+        let outcome = RewriteWriter(mode: mode).commit(run.rewrites)
+        outcome.sameFile.forEach { Output.error($0) }
         if diff {
             Output.write(outcome.diff)
         } else {
@@ -52,7 +54,7 @@ struct MigrateCommand: ParsableCommand {
             }
         }
         for notice in run.notices { Output.print("skipped \(notice)") }
-        let summary = RewriteSummary(run.rewrites)
+        let summary = RewriteSummary(outcome.effective(run.rewrites, mode: mode))
         Output.print(summary.text)
         if let reportPath {
             do { try Data(summary.markdown(vaultRoot: root, title: "notekit migrate").utf8).write(to: URL(fileURLWithPath: reportPath)) } catch {
