@@ -7,6 +7,8 @@ public struct RuleDescription: Sendable {
     /// The id users write in configuration, e.g. `citation/undefined`.
     public let id: String
     public let severity: Severity
+    /// False for a rule that runs only when `.notekit.yml` gives it a level.
+    public let isEnabledByDefault: Bool
     public let scope: Scope
     /// One line: what is wrong.
     public let summary: String
@@ -19,10 +21,11 @@ public struct RuleDescription: Sendable {
     /// Notes before and after the rule's fixes (marker-free).
     public let corrections: [RuleCorrection]
 
-    public init(id: String, severity: Severity, scope: Scope = .note, summary: String, rationale: String,
-                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
+    public init(id: String, severity: Severity, enabledByDefault: Bool = true, scope: Scope = .note, summary: String,
+                rationale: String, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = []) {
         self.id = id
         self.severity = severity
+        self.isEnabledByDefault = enabledByDefault
         self.scope = scope
         self.summary = summary
         self.rationale = rationale
@@ -30,6 +33,9 @@ public struct RuleDescription: Sendable {
         self.nonTriggering = nonTriggering
         self.corrections = corrections
     }
+
+    /// The severity the rule runs at when not configured; nil when it is off by default.
+    public var defaultSeverity: Severity? { isEnabledByDefault ? severity : nil }
 
     /// True when the rule offers fixes.
     public var isCorrectable: Bool { !corrections.isEmpty }
