@@ -60,6 +60,14 @@ import Testing
         #expect(try Self.lines("frontmatter/empty-value", "---\nlede:\ntitle: a#notekit-disable-file\n---\n") == [2])
     }
 
+    @Test func crlfLineEndsEndADirective() throws {
+        let text = "---\r\nlede: # notekit-disable-line frontmatter/empty-value\r\n---\r\nA[^a1]. %% notekit-disable-line citation/undefined %%\r\n"
+        let found = try Self.findings(text)
+        #expect(!found.contains { ["frontmatter/empty-value", Self.undefined, "suppression/unknown-rule"].contains($0.ruleID) })
+        let bare = try Self.findings("---\r\nlede:\r\n---\r\nA[^a1].\r\n").map(\.ruleID)
+        #expect(bare.contains("frontmatter/empty-value") && bare.contains(Self.undefined))
+    }
+
     @Test func directivesInCodeOrPlainTextAreIgnored() throws {
         #expect(try Self.lines(Self.undefined, "```\n<!-- notekit-disable-file -->\n```\n\nA[^a1].\n") == [5])
         #expect(try Self.lines(Self.undefined, "`<!-- notekit-disable-file -->` A[^a1].\n") == [1])

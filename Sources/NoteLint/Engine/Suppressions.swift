@@ -91,7 +91,7 @@ public struct Suppressions: Sendable {
         }
         while offset <= range.upperBound {
             let atEnd = offset == range.upperBound || endsComment(offset)
-            let separator = atEnd || [0x20, 0x09, UInt8(ascii: ",")].contains(source.bytes[offset])
+            let separator = atEnd || [0x20, 0x09, 0x0D, UInt8(ascii: ",")].contains(source.bytes[offset])
             if separator, let begin = start {
                 words.append(begin..<offset)
                 start = nil
