@@ -84,6 +84,13 @@ import Testing
         #expect(found.contains { $0.ruleID == Self.undefined && $0.range.start.line == 2 })
     }
 
+    @Test func misspeltDirectivesAreFindingsWithASuggestion() throws {
+        let found = try Self.findings("<!-- notekit-disable-nextline citation/undefined -->\nA[^a1].\n<!-- notekit-notes: a remark -->\n")
+        #expect(found.filter { $0.ruleID == "suppression/unknown-directive" }.map(\.message)
+                == ["unknown directive 'notekit-disable-nextline' (did you mean 'notekit-disable-next-line'?)"])
+        #expect(found.contains { $0.ruleID == Self.undefined && $0.range.start.line == 2 })
+    }
+
     @Test func unusedSuppressionsAreOffByDefault() throws {
         let text = "<!-- notekit-disable-next-line citation/undefined -->\nFine.\n"
         #expect(try Self.lines("suppression/unused", text).isEmpty)

@@ -60,6 +60,7 @@ public enum RuleRegistry {
 
     // Suppressions
     static let suppressionRules: [any Rule.Type] = [
+        SuppressionUnknownDirectiveRule.self,
         SuppressionUnknownRuleRule.self,
         SuppressionUnusedRule.self,
     ]

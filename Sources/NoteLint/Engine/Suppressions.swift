@@ -10,7 +10,7 @@ public struct Suppressions: Sendable {
         case disableNextLine = "notekit-disable-next-line", disableFile = "notekit-disable-file"
     }
 
-    /// A rule id written in a directive, and where.
+    /// A word written in a directive (a rule id, or an unknown command), and where.
     public struct RuleName: Sendable {
         public let id: String
         public let range: SourceRange
@@ -36,10 +36,13 @@ public struct Suppressions: Sendable {
 
     /// The directives in source order.
     public let directives: [Directive]
+    /// Words in the place of a directive that are none, e.g. `notekit-disable-nextline`.
+    public let unknownCommands: [RuleName]
 
     init(note: Note) {
         let source = note.source
         var found: [Directive] = []
+        var unknown: [RuleName] = []
         let marker = Array("notekit-".utf8)
         var codeBlocks: [Range<Int>]?
         var index = 0
@@ -65,11 +68,16 @@ public struct Suppressions: Sendable {
                 continue
             }
             let words = Self.words(source, hit..<source.lineEnd(line))
-            guard let command = words.first, let kind = Kind(rawValue: source.string(command)) else { continue }
+            guard let command = words.first else { continue }
+            guard let kind = Kind(rawValue: source.string(command)) else {
+                unknown.append(RuleName(id: source.string(command), range: source.range(command)))
+                continue
+            }
             found.append(Directive(kind: kind, range: source.range(command),
                                    rules: words.dropFirst().map { RuleName(id: source.string($0), range: source.range($0)) }))
         }
         directives = found
+        unknownCommands = unknown
     }
 
     /// Byte ranges of code blocks and code spans, where a comment is text.
@@ -123,7 +131,4 @@ public struct Suppressions: Sendable {
         }
         return lineUse ?? rangeUse ?? fileUse
     }
-
-    /// True when `rule` is switched off at `line`.
-    public func suppresses(_ rule: String, at line: Int) -> Bool { use(suppressing: rule, at: line) != nil }
 }

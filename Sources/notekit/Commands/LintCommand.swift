@@ -37,7 +37,7 @@ struct LintCommand: ParsableCommand {
         valueName: "format[:path]"))
     var formats: [FormatSpec] = [FormatSpec(.text)]
 
-    @Flag(help: "Report errors only; warnings are left out of the output.")
+    @Flag(help: "Report errors only; warnings are left out of the output but still counted.")
     var quiet = false
 
     func validate() throws {
