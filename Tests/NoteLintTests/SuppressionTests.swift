@@ -1,4 +1,5 @@
-import NoteLint
+@testable import NoteLint
+import Foundation
 import NoteParser
 import Testing
 
@@ -82,6 +83,21 @@ import Testing
         #expect(unknown.range.start.column == 32)
         // The misspelt id suppresses nothing.
         #expect(found.contains { $0.ruleID == Self.undefined && $0.range.start.line == 2 })
+    }
+
+    /// Many directives on one line, and many comments, are read in linear time.
+    @Test func manyDirectivesOnOneLineAreReadQuickly() throws {
+        let count = 100_000
+        let line = String(repeating: "<!-- notekit-disable-line citation/undefined ", count: count) + "\n"
+        let comments = String(repeating: "%% notekit-disable-file %% ", count: count) + "\n"
+        for text in [line, comments] {
+            let note = try NoteParser().parse(bytes: Array(text.utf8), path: "note.md")
+            let started = Date()
+            let suppressions = Suppressions(note: note)
+            #expect(suppressions.directives.count == count)
+            // About a second in a debug build; reading them in quadratic time takes hours.
+            #expect(Date().timeIntervalSince(started) < 30, "quadratic reading of directives")
+        }
     }
 
     @Test func misspeltDirectivesAreFindingsWithASuggestion() throws {

@@ -39,35 +39,43 @@ public struct Suppressions: Sendable {
     /// Words in the place of a directive that are none, e.g. `notekit-disable-nextline`.
     public let unknownCommands: [RuleName]
 
+    /// Every directive of `note`. Linear in the note's size: each byte is looked at a
+    /// bounded number of times, however many `notekit-` words or comments it holds.
     init(note: Note) {
-        let source = note.source
+        let source = note.source, bytes = source.bytes
         var found: [Directive] = []
         var unknown: [RuleName] = []
         let marker = Array("notekit-".utf8)
-        var codeBlocks: [Range<Int>]?
-        var index = 0
-        while let hit = source.find(marker, in: index..<source.bytes.count) {
-            index = hit + marker.count
+        var code: Cursor?
+        var comments = Cursor(note.comments.map(\.bytes))
+        var next = source.find(marker, in: 0..<bytes.count)
+        while let hit = next {
+            next = source.find(marker, in: (hit + marker.count)..<bytes.count)
             let line = source.position(at: hit).line
             let lineStart = source.lineStarts[line - 1]
-            let prefix = Array(source.bytes[lineStart..<hit].reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
+            var end = hit
+            while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            func follows(_ text: StaticString) -> Bool {
+                let count = text.utf8CodeUnitCount
+                return end - lineStart >= count && (0..<count).allSatisfy { bytes[end - count + $0] == text.utf8Start[$0] }
+            }
             // Front matter (also one never closed, which Markdown reads as body) takes a YAML
             // comment: `#` at the line start or after a blank.
             let inFrontMatter = line < note.bodyStartLine
                 || note.frontMatter?.closingDelimiter == nil && note.frontMatter?.range.bytes.contains(hit) == true
-            if inFrontMatter, prefix.last == UInt8(ascii: "#") {
-                guard prefix.count == 1 || [0x20, 0x09].contains(prefix[prefix.count - 2]) else { continue }
+            if inFrontMatter, follows("#") {
+                guard end - 1 == lineStart || bytes[end - 2] == 0x20 || bytes[end - 2] == 0x09 else { continue }
             } else if line < note.bodyStartLine {
                 continue
-            } else if prefix.suffix(2) == Array("%%".utf8) {
-                guard note.comments.contains(where: { $0.bytes.contains(hit) }) else { continue }
-            } else if prefix.suffix(4) == Array("<!--".utf8) {
-                if codeBlocks == nil { codeBlocks = Self.code(in: note) }
-                guard !codeBlocks!.contains(where: { $0.contains(hit) }) else { continue }
+            } else if follows("%%") {
+                guard comments.contains(hit) else { continue }
+            } else if follows("<!--") {
+                if code == nil { code = Cursor(Self.code(in: note)) }
+                guard !code!.contains(hit) else { continue }
             } else {
                 continue
             }
-            let words = Self.words(source, hit..<source.lineEnd(line))
+            let words = Self.words(source, hit..<min(source.lineEnd(line), next ?? bytes.count))
             guard let command = words.first else { continue }
             guard let kind = Kind(rawValue: source.string(command)) else {
                 unknown.append(RuleName(id: source.string(command), range: source.range(command)))
@@ -78,6 +86,19 @@ public struct Suppressions: Sendable {
         }
         directives = found
         unknownCommands = unknown
+    }
+
+    /// Disjoint byte ranges asked about offsets in increasing order.
+    private struct Cursor {
+        let ranges: [Range<Int>]
+        var index = 0
+
+        init(_ ranges: [Range<Int>]) { self.ranges = ranges.sorted { $0.lowerBound < $1.lowerBound } }
+
+        mutating func contains(_ offset: Int) -> Bool {
+            while index < ranges.count, ranges[index].upperBound <= offset { index += 1 }
+            return index < ranges.count && ranges[index].contains(offset)
+        }
     }
 
     /// Byte ranges of code blocks and code spans, where a comment is text.
@@ -91,15 +112,21 @@ public struct Suppressions: Sendable {
 
     /// The words of a directive (separated by blanks or commas) up to the comment's end.
     private static func words(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
+        let bytes = source.bytes
         var words: [Range<Int>] = []
         var start: Int?
         var offset = range.lowerBound
-        func endsComment(_ at: Int) -> Bool {
-            source.bytes[at...].starts(with: "-->".utf8) || source.bytes[at...].starts(with: "%%".utf8)
-        }
         while offset <= range.upperBound {
-            let atEnd = offset == range.upperBound || endsComment(offset)
-            let separator = atEnd || [0x20, 0x09, 0x0D, UInt8(ascii: ",")].contains(source.bytes[offset])
+            var atEnd = offset == range.upperBound, separator = atEnd
+            if !atEnd {
+                switch bytes[offset] {
+                case 0x20, 0x09, 0x0D, UInt8(ascii: ","): separator = true
+                case UInt8(ascii: "-"): atEnd = offset + 2 < bytes.count && bytes[offset + 1] == UInt8(ascii: "-") && bytes[offset + 2] == UInt8(ascii: ">")
+                case UInt8(ascii: "%"): atEnd = offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "%")
+                default: break
+                }
+                separator = separator || atEnd
+            }
             if separator, let begin = start {
                 words.append(begin..<offset)
                 start = nil
