@@ -32,7 +32,9 @@ public struct LintReport: Sendable {
 
     /// The same report with only the findings that satisfy `isIncluded`, e.g. errors for `--quiet`.
     public func filter(_ isIncluded: (Finding) -> Bool) -> LintReport {
-        LintReport(findings: findings.filter(isIncluded), files: files, sources: sources)
+        var filtered = LintReport(findings: findings.filter(isIncluded), files: files, sources: sources)
+        filtered.hiddenWarningCount = hiddenWarningCount
+        return filtered
     }
 
     /// The report without warnings, which `hiddenWarningCount` still counts.

@@ -46,6 +46,7 @@ import Testing
         let quiet = report.withoutWarnings()
         #expect(quiet.findings.allSatisfy { $0.severity == .error })
         #expect(quiet.hiddenWarningCount == 1)
+        #expect(quiet.filter { $0.ruleID != "file/unreadable" }.hiddenWarningCount == 1)
         #expect(TextReporter.summary(quiet).hasPrefix("2 errors, 1 warning hidden in 4 files "))
         let many = (0..<17_305).map { index in
             Finding(path: "n.md", range: SourceText("x\n").range(0..<1), ruleID: "frontmatter/missing", severity: .warning, message: "\(index)")
