@@ -9,6 +9,8 @@ public struct LintReport: Sendable {
     /// Every file linted or attempted, sorted by path bytes (names differing only in
     /// Unicode normalisation are different files).
     public let files: [String]
+    /// Warnings left out of `findings` by `withoutWarnings()` (`--quiet`), still counted.
+    public private(set) var hiddenWarningCount = 0
     private let sources: [ExactPath: SourceText]
 
     public init(notes: [Note], findings: [Finding], errors: [NoteError] = []) {
@@ -31,7 +33,16 @@ public struct LintReport: Sendable {
 
     /// The same report with only the findings that satisfy `isIncluded`, e.g. errors for `--quiet`.
     public func filter(_ isIncluded: (Finding) -> Bool) -> LintReport {
-        LintReport(findings: findings.filter(isIncluded), files: files, sources: sources)
+        var filtered = LintReport(findings: findings.filter(isIncluded), files: files, sources: sources)
+        filtered.hiddenWarningCount = hiddenWarningCount
+        return filtered
+    }
+
+    /// The report without warnings, which `hiddenWarningCount` still counts.
+    public func withoutWarnings() -> LintReport {
+        var quiet = filter { $0.severity != .warning }
+        quiet.hiddenWarningCount = hiddenWarningCount + warningCount
+        return quiet
     }
 
     public var errorCount: Int { findings.count { $0.severity == .error } }
@@ -67,16 +78,18 @@ public protocol Reporter: Sendable {
 
 /// The output formats of `notekit lint --format`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, github, junit
+    case text, json, sarif, github, junit, gitlab
 
-    /// The reporter for this format; `colors` applies to `text` only.
-    public func reporter(colors: Bool = false) -> any Reporter {
+    /// The reporter for this format; `colors` applies to `text` only, `documentation` (where
+    /// docs/rules.md is published, for `helpUri`s) to `sarif` only.
+    public func reporter(colors: Bool = false, documentation: String? = nil) -> any Reporter {
         switch self {
         case .text: return TextReporter(colors: colors)
         case .json: return JSONReporter()
-        case .sarif: return SARIFReporter()
+        case .sarif: return SARIFReporter(documentation: documentation)
         case .github: return GitHubReporter()
         case .junit: return JUnitReporter()
+        case .gitlab: return GitLabReporter()
         }
     }
 }

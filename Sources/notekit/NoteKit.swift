@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoteLintReporters
 
 /// The `notekit` command: parse, lint, fix and render Obsidian-style research notes.
 @main
@@ -7,10 +8,16 @@ struct NoteKit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notekit",
         abstract: "Parse, lint and clean Obsidian-style research notes.",
-        version: "0.1.0",
+        version: NotekitTool.version,
         subcommands: [ParseCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
                       HookCommand.self, FixCommand.self, MigrateCommand.self, RenderCommand.self, CitationsCommand.self]
     )
+
+    /// Bare `notekit`: the help on standard error, and exit code 2 (as ruff does).
+    func run() throws {
+        Output.error(Self.helpMessage())
+        throw ExitCode(2)
+    }
 
     /// Exit codes: 0 success, 1 findings or file errors, 2 usage, configuration or I/O failure.
     static func main() {

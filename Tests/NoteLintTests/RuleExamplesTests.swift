@@ -4,7 +4,8 @@ import Testing
 /// Runs every rule's own examples: triggering examples must produce findings exactly at
 /// their `↓` markers, non-triggering ones none, and corrections must turn before into after.
 /// Each single-note example is also varied: front matter prepended, a multibyte line
-/// before it, and (without front matter) fenced as code, where nothing may be found.
+/// before it, and (without front matter) fenced as code, where nothing may be found; and
+/// with a `notekit-disable-file` comment for the rule, where nothing may be found either.
 @Suite struct RuleExamplesTests {
     static let ids = RuleRegistry.ids
 
@@ -46,6 +47,19 @@ import Testing
             let fenced = "````\n" + text + "\n````\n"
             let findings = try runner.lint([(example.files[0].path, fenced)], configuration: example.configuration)
             #expect(findings.isEmpty, "\(id): found \(findings.map(\.message)) inside a code fence")
+        }
+    }
+
+    @Test(arguments: ids) func suppressedExamplesFindNothing(id: String) throws {
+        let runner = Self.runner(id)
+        let unused = ExampleRunner(rule: SuppressionUnusedRule())
+        for example in RuleRegistry.description(of: id)!.triggering {
+            for suppressed in ExampleRunner.suppressedVariants(of: example.files, rule: id) {
+                let findings = try runner.lint(suppressed, configuration: example.configuration)
+                #expect(findings.isEmpty, "\(id): \(findings.map(\.message)) despite notekit-disable-file in \(suppressed.map(\.1))")
+                let reported = try unused.lint(suppressed, configuration: example.configuration)
+                #expect(reported.isEmpty, "\(id): the suppression counts as unused: \(reported.map(\.message)) in \(suppressed.map(\.1))")
+            }
         }
     }
 

@@ -35,7 +35,7 @@ public struct Configuration: Sendable {
     public func isIgnored(_ vaultPath: String) -> Bool { ignore.contains { Glob($0).matches(vaultPath) } }
 
     /// The configured severity of a rule id, `default` when not configured, nil when off.
-    public func severity(ofRule id: String, default severity: Severity) -> Severity? {
+    public func severity(ofRule id: String, default severity: Severity?) -> Severity? {
         switch rules[id] {
         case .off: return nil
         case .warning: return .warning

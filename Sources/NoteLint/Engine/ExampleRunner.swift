@@ -46,12 +46,17 @@ public struct ExampleRunner: Sendable {
         var config = try configuration.map { try ConfigurationLoader.parse($0) } ?? Configuration()
         config.root = "."
         config.generated = .examples
+        let description = type(of: rule).description
+        if config.rules[description.id] == nil, !description.isEnabledByDefault {
+            config.rules[description.id] = Configuration.Level(rawValue: description.severity.rawValue)
+        }
         let parser = NoteParser()
         let contexts = try files.map { path, text in
             NoteContext(note: try parser.parse(bytes: Array(text.utf8), path: path), vaultPath: path, configuration: config)
         }
-        let id = type(of: rule).description.id
-        return Linter(rules: [rule]).lint(contexts, vaultFiles: files.map(\.0)).filter { $0.ruleID == id }
+        // Every registered rule runs, so that suppressions know what they suppress.
+        let others = RuleRegistry.rules.filter { type(of: $0).description.id != description.id }
+        return Linter(rules: [rule] + others).lint(contexts, vaultFiles: files.map(\.0)).filter { $0.ruleID == description.id }
     }
 
     /// `before` with the fixes of this rule's findings applied: the safe ones, and the unsafe

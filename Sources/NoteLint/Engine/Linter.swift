@@ -105,10 +105,10 @@ public struct Linter: Sendable {
         let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
         let byPath = Dictionary(contexts.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
         // Each rule's id and default severity, read once rather than per note.
-        let defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.severity) }
+        let defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.defaultSeverity) }
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
         // it does not wait for them on its own. Each job configures and sorts its findings.
-        let perJob = Array(0...contexts.count).concurrentMap { job -> [Finding] in
+        let perJob = Array(0...contexts.count).concurrentMap { job -> (findings: [Finding], uses: [ExactPath: Set<Suppressions.Use>]) in
             var found: [Finding] = []
             if job == 0 {
                 // In vault order, whichever notes were asked for and in whatever order, so that
@@ -124,12 +124,14 @@ public struct Linter: Sendable {
                     found += rule.check(context)
                 }
             }
-            return Self.configured(found, byPath: byPath).sorted(by: Finding.precedes)
+            let (kept, uses) = Self.configured(found, byPath: byPath)
+            return (kept.sorted(by: Finding.precedes), uses)
         }
+        let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: perJob.map(\.uses))
         // Each job's findings are sorted: a note's job holds one file's, the vault's several.
         // Runs of one file are gathered in job order and sorted again only where several meet.
         var runs: [ExactPath: [[Finding]]] = [:]
-        for found in perJob where !found.isEmpty {
+        for found in perJob.map(\.findings) + [unused] where !found.isEmpty {
             if ExactPath(found[0].path) == ExactPath(found[found.count - 1].path) {
                 runs[ExactPath(found[0].path), default: []].append(found)
                 continue
@@ -143,7 +145,7 @@ public struct Linter: Sendable {
             }
         }
         var findings: [Finding] = []
-        findings.reserveCapacity(perJob.reduce(0) { $0 + $1.count })
+        findings.reserveCapacity(perJob.reduce(unused.count) { $0 + $1.findings.count })
         for path in runs.keys.sorted() {
             let fileRuns = runs[path]!
             let file = fileRuns.count == 1 ? fileRuns[0] : Finding.inReportOrder(Array(fileRuns.joined()))
@@ -154,16 +156,22 @@ public struct Linter: Sendable {
     }
 
     /// The findings of notes linted, with the severity their configuration gives and
-    /// without those it turns off or the note suppresses.
-    private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext]) -> [Finding] {
-        findings.compactMap { finding in
+    /// without those it turns off or the note suppresses; and the suppressions used, by path.
+    private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext])
+        -> ([Finding], [ExactPath: Set<Suppressions.Use>]) {
+        var uses: [ExactPath: Set<Suppressions.Use>] = [:]
+        let kept = findings.compactMap { finding -> Finding? in
             guard let context = byPath[ExactPath(finding.path)],
-                  let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity),
-                  !context.suppressions.suppresses(finding.ruleID, at: finding.range.start.line) else { return nil }
+                  let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity) else { return nil }
+            if let use = context.suppressions.use(suppressing: finding.ruleID, at: finding.range.start.line) {
+                uses[ExactPath(finding.path), default: []].insert(use)
+                return nil
+            }
             var adjusted = finding
             adjusted.severity = severity
             return adjusted
         }
+        return (kept, uses)
     }
 
     /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one

@@ -7,6 +7,8 @@ public struct RuleDescription: Sendable {
     /// The id users write in configuration, e.g. `citation/undefined`.
     public let id: String
     public let severity: Severity
+    /// False for a rule that runs only when `.notekit.yml` gives it a level.
+    public let isEnabledByDefault: Bool
     public let scope: Scope
     /// One line: what is wrong.
     public let summary: String
@@ -22,11 +24,12 @@ public struct RuleDescription: Sendable {
     /// `[.safe]` when the rule shows corrections).
     public let fixApplicability: Set<Fix.Applicability>
 
-    public init(id: String, severity: Severity, scope: Scope = .note, summary: String, rationale: String,
-                triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
+    public init(id: String, severity: Severity, enabledByDefault: Bool = true, scope: Scope = .note, summary: String,
+                rationale: String, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
                 fixApplicability: Set<Fix.Applicability>? = nil) {
         self.id = id
         self.severity = severity
+        self.isEnabledByDefault = enabledByDefault
         self.scope = scope
         self.summary = summary
         self.rationale = rationale
@@ -45,6 +48,9 @@ public struct RuleDescription: Sendable {
         case (false, false): return "no"
         }
     }
+
+    /// The severity the rule runs at when not configured; nil when it is off by default.
+    public var defaultSeverity: Severity? { isEnabledByDefault ? severity : nil }
 }
 
 /// An example vault for a rule: usually one note, several for vault rules.

@@ -1,6 +1,6 @@
 /// Every rule notekit knows, in documentation order.
 public enum RuleRegistry {
-    public static let ruleTypes: [any Rule.Type] = frontMatterRules + citationRules + calloutRules + linkRules + bodyRules
+    public static let ruleTypes: [any Rule.Type] = frontMatterRules + citationRules + calloutRules + linkRules + bodyRules + suppressionRules
 
     // Front matter
     static let frontMatterRules: [any Rule.Type] = [
@@ -56,6 +56,13 @@ public enum RuleRegistry {
     // Body
     static let bodyRules: [any Rule.Type] = [
         BodyDashRuleRule.self,
+    ]
+
+    // Suppressions
+    static let suppressionRules: [any Rule.Type] = [
+        SuppressionUnknownDirectiveRule.self,
+        SuppressionUnknownRuleRule.self,
+        SuppressionUnusedRule.self,
     ]
 
     /// One instance of every rule.

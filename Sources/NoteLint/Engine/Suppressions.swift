@@ -1,62 +1,161 @@
 import NoteParser
 
-/// Inline switches in a note: `<!-- notekit-disable RULE... -->`, `notekit-enable`,
-/// `notekit-disable-next-line`, also written inside `%% ... %%`. No rule ids means all rules.
-struct Suppressions {
-    private enum Kind { case disable, enable, nextLine }
-    private struct Directive {
-        let kind: Kind
-        let line: Int
-        let rules: Set<String>
+/// Inline switches in a note: `notekit-disable`, `notekit-enable`, `notekit-disable-line`,
+/// `notekit-disable-next-line` and `notekit-disable-file`, each with rule ids or none (all
+/// rules). In the body they are written in an HTML comment `<!-- … -->` or an Obsidian
+/// comment `%% … %%` (not in code); in front matter, in a YAML comment `# …`.
+public struct Suppressions: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case disable = "notekit-disable", enable = "notekit-enable", disableLine = "notekit-disable-line"
+        case disableNextLine = "notekit-disable-next-line", disableFile = "notekit-disable-file"
     }
 
-    private let directives: [Directive]
+    /// A word written in a directive (a rule id, or an unknown command), and where.
+    public struct RuleName: Sendable {
+        public let id: String
+        public let range: SourceRange
+    }
 
+    /// One directive: its command word (with its range) and the rule ids after it.
+    public struct Directive: Sendable {
+        public let kind: Kind
+        public let range: SourceRange
+        public let rules: [RuleName]
+
+        public var line: Int { range.start.line }
+
+        /// True when the directive names `rule`, or names none (all rules).
+        func covers(_ rule: String) -> Bool { rules.isEmpty || rules.contains { $0.id == rule } }
+    }
+
+    /// What suppressed a finding: a directive (by index) and the rule id it named, nil when blanket.
+    public struct Use: Hashable, Sendable {
+        public let directive: Int
+        public let rule: String?
+    }
+
+    /// The directives in source order.
+    public let directives: [Directive]
+    /// Words in the place of a directive that are none, e.g. `notekit-disable-nextline`.
+    public let unknownCommands: [RuleName]
+
+    /// Every directive of `note`. Linear in the note's size: each byte is looked at a
+    /// bounded number of times, however many `notekit-` words or comments it holds.
     init(note: Note) {
+        let source = note.source, bytes = source.bytes
         var found: [Directive] = []
+        var unknown: [RuleName] = []
         let marker = Array("notekit-".utf8)
-        var index = note.source.lineStarts[min(note.bodyStartLine, note.source.lineCount) - 1]
-        while let hit = note.source.find(marker, in: index..<note.source.bytes.count) {
-            index = hit + marker.count
-            let line = note.source.position(at: hit).line
-            let rest = note.source.string(hit..<note.source.lineEnd(line))
-            let words = Self.words(rest)
-            guard let command = words.first else { continue }
-            let kind: Kind
-            switch command {
-            case "notekit-disable": kind = .disable
-            case "notekit-enable": kind = .enable
-            case "notekit-disable-next-line": kind = .nextLine
-            default: continue
+        var code: Cursor?
+        var comments = Cursor(note.comments.map(\.bytes))
+        var next = source.find(marker, in: 0..<bytes.count)
+        while let hit = next {
+            next = source.find(marker, in: (hit + marker.count)..<bytes.count)
+            let line = source.position(at: hit).line
+            let lineStart = source.lineStarts[line - 1]
+            var end = hit
+            while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            func follows(_ text: StaticString) -> Bool {
+                let count = text.utf8CodeUnitCount
+                return end - lineStart >= count && (0..<count).allSatisfy { bytes[end - count + $0] == text.utf8Start[$0] }
             }
-            let prefix = note.source.string(note.source.lineStarts[line - 1]..<hit)
-            guard prefix.hasSuffix("<!-- ") || prefix.hasSuffix("<!--") || prefix.hasSuffix("%% ") || prefix.hasSuffix("%%") else { continue }
-            found.append(Directive(kind: kind, line: line, rules: Set(words.dropFirst())))
+            // Front matter (also one never closed, which Markdown reads as body) takes a YAML
+            // comment: `#` at the line start or after a blank.
+            let inFrontMatter = line < note.bodyStartLine
+                || note.frontMatter?.closingDelimiter == nil && note.frontMatter?.range.bytes.contains(hit) == true
+            if inFrontMatter, follows("#") {
+                guard end - 1 == lineStart || bytes[end - 2] == 0x20 || bytes[end - 2] == 0x09 else { continue }
+            } else if line < note.bodyStartLine {
+                continue
+            } else if follows("%%") {
+                guard comments.contains(hit) else { continue }
+            } else if follows("<!--") {
+                if code == nil { code = Cursor(Self.code(in: note)) }
+                guard !code!.contains(hit) else { continue }
+            } else {
+                continue
+            }
+            let words = Self.words(source, hit..<min(source.lineEnd(line), next ?? bytes.count))
+            guard let command = words.first else { continue }
+            guard let kind = Kind(rawValue: source.string(command)) else {
+                unknown.append(RuleName(id: source.string(command), range: source.range(command)))
+                continue
+            }
+            found.append(Directive(kind: kind, range: source.range(command),
+                                   rules: words.dropFirst().map { RuleName(id: source.string($0), range: source.range($0)) }))
         }
         directives = found
+        unknownCommands = unknown
     }
 
-    /// The words of a directive, up to the comment's end.
-    private static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            if word.hasPrefix("-->") || word.hasPrefix("%%") { break }
-            words.append(String(word))
+    /// Disjoint byte ranges asked about offsets in increasing order.
+    private struct Cursor {
+        let ranges: [Range<Int>]
+        var index = 0
+
+        init(_ ranges: [Range<Int>]) { self.ranges = ranges.sorted { $0.lowerBound < $1.lowerBound } }
+
+        mutating func contains(_ offset: Int) -> Bool {
+            while index < ranges.count, ranges[index].upperBound <= offset { index += 1 }
+            return index < ranges.count && ranges[index].contains(offset)
+        }
+    }
+
+    /// Byte ranges of code blocks and code spans, where a comment is text.
+    private static func code(in note: Note) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        note.body.forEach { node in
+            if node.kind == .codeBlock || node.kind == .code, let range = node.range { ranges.append(range.bytes) }
+        }
+        return ranges
+    }
+
+    /// The words of a directive (separated by blanks or commas) up to the comment's end.
+    private static func words(_ source: SourceText, _ range: Range<Int>) -> [Range<Int>] {
+        let bytes = source.bytes
+        var words: [Range<Int>] = []
+        var start: Int?
+        var offset = range.lowerBound
+        while offset <= range.upperBound {
+            var atEnd = offset == range.upperBound, separator = atEnd
+            if !atEnd {
+                switch bytes[offset] {
+                case 0x20, 0x09, 0x0D, UInt8(ascii: ","): separator = true
+                case UInt8(ascii: "-"): atEnd = offset + 2 < bytes.count && bytes[offset + 1] == UInt8(ascii: "-") && bytes[offset + 2] == UInt8(ascii: ">")
+                case UInt8(ascii: "%"): atEnd = offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "%")
+                default: break
+                }
+                separator = separator || atEnd
+            }
+            if separator, let begin = start {
+                words.append(begin..<offset)
+                start = nil
+            } else if !separator, start == nil {
+                start = offset
+            }
+            if atEnd { break }
+            offset += 1
         }
         return words
     }
 
-    /// True when `rule` is switched off at `line`.
-    func suppresses(_ rule: String, at line: Int) -> Bool {
-        var disabled = false
-        for directive in directives where directive.rules.isEmpty || directive.rules.contains(rule) {
+    /// What switches `rule` off at `line`, if anything: a line directive first, then the
+    /// latest `notekit-disable`/`notekit-enable` before it, then a file directive. With
+    /// `namedOnly`, only directives that name `rule` count.
+    public func use(suppressing rule: String, at line: Int, namedOnly: Bool = false) -> Use? {
+        var lineUse: Use?, rangeUse: Use?, fileUse: Use?
+        for (index, directive) in directives.enumerated()
+        where namedOnly ? directive.rules.contains { $0.id == rule } : directive.covers(rule) {
+            let use = Use(directive: index, rule: directive.rules.isEmpty ? nil : rule)
             switch directive.kind {
-            case .nextLine where directive.line + 1 == line: return true
-            case .disable where directive.line <= line: disabled = true
-            case .enable where directive.line <= line: disabled = false
+            case .disableLine where directive.line == line, .disableNextLine where directive.line + 1 == line:
+                lineUse = lineUse ?? use
+            case .disable where directive.line <= line: rangeUse = use
+            case .enable where directive.line <= line: rangeUse = nil
+            case .disableFile: fileUse = fileUse ?? use
             default: break
             }
         }
-        return disabled
+        return lineUse ?? rangeUse ?? fileUse
     }
 }

@@ -7,10 +7,15 @@ public struct JUnitReporter: Reporter {
 
     public func report(_ report: LintReport) -> String {
         let byFile = Dictionary(grouping: report.findings) { ExactPath($0.path) }
+        // A suite per file (and per path of a finding, should one not be among the files);
+        // the totals are the sums of the suites'.
+        let files = Set(report.files.map(ExactPath.init)).union(byFile.keys).sorted()
+        let tests = files.reduce(0) { $0 + max(byFile[$1]?.count ?? 0, 1) }
         var lines = [#"<?xml version="1.0" encoding="UTF-8"?>"#,
-                     #"<testsuites name="notekit" tests="\#(report.files.count)" failures="\#(report.findings.count)">"#]
-        for file in report.files {
-            let findings = byFile[ExactPath(file)] ?? []
+                     #"<testsuites name="notekit" tests="\#(tests)" failures="\#(report.findings.count)">"#]
+        for exactFile in files {
+            let file = exactFile.description
+            let findings = byFile[exactFile] ?? []
             let path = Self.escape(file)
             lines.append(#"  <testsuite name="\#(path)" tests="\#(max(findings.count, 1))" failures="\#(findings.count)">"#)
             if findings.isEmpty {

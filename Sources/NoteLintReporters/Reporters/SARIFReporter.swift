@@ -1,23 +1,25 @@
 import Foundation
 import NoteLint
 
-/// SARIF 2.1.0 for code-scanning tools: the rules as `tool.driver.rules`, one result per
-/// finding. Columns are Unicode code points (`columnKind: unicodeCodePoints`).
+/// SARIF 2.1.0 for code-scanning tools: the tool's version, the rules as
+/// `tool.driver.rules`, one result per finding. Columns are Unicode code points
+/// (`columnKind: unicodeCodePoints`).
 public struct SARIFReporter: Reporter {
     public let rules: [RuleDescription]
-    /// Where docs/rules.md is published; each rule's `helpUri` adds its anchor.
-    public let documentation: String
+    /// The absolute URL where docs/rules.md is published; each rule's `helpUri` is it plus
+    /// the rule's anchor. Without it rules have no `helpUri` (SARIF wants absolute ones).
+    public let documentation: String?
 
-    public init(rules: [RuleDescription] = RuleDocumentation.registered, documentation: String = "docs/rules.md") {
+    public init(rules: [RuleDescription] = RuleDocumentation.registered, documentation: String? = nil) {
         self.rules = rules
         self.documentation = documentation
     }
 
     public func report(_ report: LintReport) -> String {
-        let driver = Driver(rules: rules.map {
-            Rule(id: $0.id, shortDescription: Text(text: $0.summary), fullDescription: Text(text: $0.rationale),
-                 defaultConfiguration: .init(level: $0.severity.rawValue),
-                 helpUri: documentation + "#" + RuleDocumentation.anchor(for: $0.id))
+        let driver = Driver(rules: rules.map { rule in
+            Rule(id: rule.id, shortDescription: Text(text: rule.summary), fullDescription: Text(text: rule.rationale),
+                 defaultConfiguration: .init(level: rule.severity.rawValue, enabled: rule.isEnabledByDefault ? nil : false),
+                 helpUri: documentation.map { $0 + "#" + RuleDocumentation.anchor(for: rule.id) })
         })
         let results = report.findings.map { finding in
             let start = finding.range.start, end = finding.range.end
@@ -47,7 +49,8 @@ public struct SARIFReporter: Reporter {
     struct Tool: Encodable { let driver: Driver }
 
     struct Driver: Encodable {
-        var name = "notekit"
+        var name = NotekitTool.name
+        var version = NotekitTool.version
         let rules: [Rule]
     }
 
@@ -55,9 +58,13 @@ public struct SARIFReporter: Reporter {
         let id: String
         let shortDescription, fullDescription: Text
         let defaultConfiguration: Configuration
-        let helpUri: String
+        let helpUri: String?
 
-        struct Configuration: Encodable { let level: String }
+        struct Configuration: Encodable {
+            let level: String
+            /// False for a rule off by default; left out otherwise.
+            let enabled: Bool?
+        }
     }
 
     struct Text: Encodable { let text: String }

@@ -27,10 +27,12 @@ public struct TextReporter: Reporter {
     }
 
     /// "N errors, M warnings in K files (F fixable)", with "; U more with --unsafe-fixes" when
-    /// some findings have only an unsafe fix.
+    /// some findings have only an unsafe fix; "M warnings hidden" under `--quiet`.
     public static func summary(_ report: LintReport) -> String {
         let unsafe = report.unsafeFixableCount
-        return "\(count(report.errorCount, "error")), \(count(report.warningCount, "warning")) in "
+        let warnings = report.hiddenWarningCount > 0
+            ? count(report.hiddenWarningCount, "warning") + " hidden" : count(report.warningCount, "warning")
+        return "\(count(report.errorCount, "error")), \(warnings) in "
             + "\(count(report.files.count, "file")) (\(report.fixableCount) fixable"
             + (unsafe > 0 ? "; \(unsafe) more with --unsafe-fixes)" : ")")
     }
@@ -63,7 +65,15 @@ public struct TextReporter: Reporter {
         return wide.contains { $0.contains(scalar.value) } ? 2 : 1
     }
 
-    private static func count(_ value: Int, _ noun: String) -> String { "\(value) \(noun)\(value == 1 ? "" : "s")" }
+    /// "1 error", "17,305 warnings": thousands grouped with commas.
+    private static func count(_ value: Int, _ noun: String) -> String {
+        var digits = String(value), grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return "\(digits)\(grouped) \(noun)\(value == 1 ? "" : "s")"
+    }
 
     private func paint(_ text: String, _ code: String) -> String { colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 }

@@ -34,16 +34,18 @@ struct LintCommand: ParsableCommand {
     var strict = false
 
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Report format, optionally written to a file: text, json, sarif, github or junit. Repeatable.",
-        discussion: "Example: --format text --format sarif:notekit.sarif",
+        "Report format, optionally written to a file: text, json, sarif, github, junit or gitlab. Repeatable; "
+            + "at most one goes to standard output.",
+        discussion: "Example: --format text --format sarif:notekit.sarif. SARIF helpUris use NOTEKIT_DOCS_URL.",
         valueName: "format[:path]"))
     var formats: [FormatSpec] = [FormatSpec(.text)]
 
-    @Flag(help: "Report errors only; warnings are left out of the output.")
+    @Flag(help: "Report errors only; warnings are left out of the output but still counted.")
     var quiet = false
 
     func validate() throws {
         if staged && paths != ["."] { throw ValidationError("--staged lints the staged files; give no paths.") }
+        try ReportOutput.validate(formats)
     }
 
     func run() throws {
@@ -61,8 +63,9 @@ struct LintCommand: ParsableCommand {
             throw Output.failure(error.description)
         }
         let report = LintReport(result, errors: missing)
-        try write(quiet ? report.filter { $0.severity == .error } : report)
+        try write(quiet ? report.withoutWarnings() : report)
         keptUntilExit = (result, report)
+        if report.errorCount == 0, strict, quiet, report.warningCount > 0 { Output.error(ReportOutput.strictFailure(report)) }
         if report.errorCount > 0 || (strict && report.warningCount > 0) { throw ExitCode(1) }
     }
 
@@ -87,7 +90,8 @@ struct LintCommand: ParsableCommand {
     /// Writes each requested format to standard output or its file.
     private func write(_ report: LintReport) throws {
         for spec in formats {
-            let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput).report(report)
+            let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput,
+                                            documentation: ReportOutput.documentationURL).report(report)
             guard let path = spec.path else {
                 if !text.isEmpty { Output.print(text) }
                 continue

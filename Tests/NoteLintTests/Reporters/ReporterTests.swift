@@ -173,7 +173,8 @@ import Testing
                             "text" : "A citation `[^id]` has no definition `[^id]: ...` in the note."
                           }
                         }
-                      ]
+                      ],
+                      "version" : "\(NotekitTool.version)"
                     }
                   }
                 }
@@ -187,8 +188,12 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.count == RuleRegistry.ids.count)
+        #expect(driver["version"] as? String == NotekitTool.version)
         for rule in rules {
-            #expect(Set(rule.keys) == ["id", "shortDescription", "fullDescription", "defaultConfiguration", "helpUri"])
+            // Without a published docs URL there is no helpUri: SARIF wants absolute ones.
+            #expect(Set(rule.keys) == ["id", "shortDescription", "fullDescription", "defaultConfiguration"])
+            let enabled = (rule["defaultConfiguration"] as? [String: Any])?["enabled"] as? Bool
+            #expect(enabled == (rule["id"] as? String == "suppression/unused" ? false : nil))
         }
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 3)
