@@ -40,7 +40,7 @@ public struct Migration: Sendable {
         DispatchQueue.concurrentPerform(iterations: notes.count) { index in
             guard case .success(let note) = notes[index] else { return }
             let planned = edits(for: note)
-            plans.set(index, rewrite: NoteRewrite.plan(note, edits: planned.edits), notices: planned.notices.map { "\(note.path): \($0)" })
+            plans.set(index, rewrite: NoteRewrite.plan(note, edits: planned.edits).verified(against: note), notices: planned.notices.map { "\(note.path): \($0)" })
         }
         var errors = missing.map(\.description)
         for case .failure(let error) in notes { errors.append(error.description) }

@@ -106,6 +106,18 @@ import Testing
         #expect(rewrite.applied.map(\.summary) == ["reorder keys", "write title without quotes"])
     }
 
+    /// A plan whose result would parse with a new problem (here: deleting the anchor a later
+    /// alias uses) leaves the note unchanged and refuses its edits, as `fix` does.
+    @Test func aRewriteThatBreaksTheYAMLIsRefused() throws {
+        let vault = try TemporaryFolder()
+        try vault.write("a.md", "---\nbase: &b hello\nother: *b\n---\nText.\n")
+        let run = Migration(plan: try plan("steps:\n  - delete: base\n"), vaultRoot: vault.root).run([vault.root])
+        let rewrite = try #require(run.rewrites.first)
+        #expect(!rewrite.isChanged)
+        #expect(rewrite.refused.count == 1)
+        #expect(rewrite.refused.first?.reason.contains("new problem") == true)
+    }
+
     @Test func refusalsAndNoticesAreReported() throws {
         let vault = try TemporaryFolder()
         try vault.write("broken.md", "---\nstate: [a\n---\n")

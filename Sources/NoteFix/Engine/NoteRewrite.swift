@@ -26,6 +26,23 @@ public struct NoteRewrite: Sendable {
         self.refused = refused
     }
 
+    /// This rewrite, checked as `fix` checks each pass: when its result would not parse, or
+    /// would parse with a problem `note` (what it rewrites) does not have, the note is left
+    /// unchanged and every edit refused with the reason.
+    public func verified(against note: Note) -> NoteRewrite {
+        guard isChanged else { return self }
+        let reason: String
+        do {
+            let reparsed = try NoteParser().parse(bytes: result, path: path)
+            guard let diagnostic = NoteState.newDiagnostic(reparsed.diagnostics, comparedWith: note.diagnostics) else { return self }
+            reason = "the rewrite would parse with a new problem (\(diagnostic.description)); note left unchanged"
+        } catch {
+            reason = "the rewrite could not be parsed: \(error.message)"
+        }
+        return NoteRewrite(path: path, original: original, result: original, passes: [],
+                           refused: refused + applied.map { RefusedEdit(edit: $0, reason: reason) })
+    }
+
     /// Applies `edits` to `note` in one pass (non-overlapping; conflicts and refusals reported).
     ///
     /// Edits are taken in order of position (insertions before replacements that start at the
