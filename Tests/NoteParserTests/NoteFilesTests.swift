@@ -8,9 +8,9 @@ import Glibc
 /// Issue 12, cases 9 and 11: every file the walk passes over is taken or reported with a
 /// reason, and a file is its name's bytes.
 @Suite struct NoteFilesTests {
+    /// A new temporary folder holding one readable note, `fine.md`.
     static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("notekit-walk-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let path = try AtomicFileTests.folder()
         try Data("# Fine\n".utf8).write(to: URL(fileURLWithPath: path + "/fine.md"))
         return path
     }
