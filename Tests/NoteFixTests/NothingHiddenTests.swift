@@ -63,22 +63,22 @@ import Testing
         return (String(decoding: result.rewrites[0].result, as: UTF8.self), result.rewrites[0])
     }
 
-    private func findings(_ text: String, rule: String) throws -> [Finding] {
-        try Linter().lint([Linter.Input(path: "n.md", bytes: Array(text.utf8))]) { _ in Configuration() }.findings.filter { $0.ruleID == rule }
+    private func findings(_ text: String, rule: String) -> [Finding] {
+        Linter().lint([Linter.Input(path: "n.md", bytes: Array(text.utf8))]) { _ in Configuration() }.findings.filter { $0.ruleID == rule }
     }
 
     @Test func referenceLinkDefinitionsAreNeitherReportedNorRewritten() throws {
         let note = "See [the spec][1] and [another][2].\n\n[1]: https://example.com/dns\n[2]: https://example.com/two\n"
-        #expect(try findings(note, rule: "citation/legacy-numeric").isEmpty)
+        #expect(findings(note, rule: "citation/legacy-numeric").isEmpty)
         #expect(fixed(note, unsafe: true).text == note)
         let shortcut = "See [1], [Spec][ 2 ] and [1][].\n\n[1]: <https://example.com/dns>\n[2]: https://example.com/two \"Two\"\n"
-        #expect(try findings(shortcut, rule: "citation/legacy-numeric").isEmpty)
+        #expect(findings(shortcut, rule: "citation/legacy-numeric").isEmpty)
         #expect(fixed(shortcut, unsafe: true).text == shortcut)
     }
 
     @Test func anUncitedLegacyDefinitionStaysVisible() throws {
         let note = "A claim.\n\n[28]: [Storm Surge Report](https://example.com/surge)\n"
-        #expect(try findings(note, rule: "citation/legacy-numeric").map { $0.fix?.applicability } == [.unsafe])
+        #expect(findings(note, rule: "citation/legacy-numeric").map { $0.fix?.applicability } == [.unsafe])
         #expect(!fixed(note).rewrite.isChanged)
         if Self.canRender {
             #expect(try RenderedContent.targets(RenderedContent.html(Array(note.utf8))) == ["https://example.com/surge"])
@@ -97,7 +97,7 @@ import Testing
 
     @Test func aCorruptedLabelDoesNotShadowTheRealDefinition() throws {
         let note = "Investors.[^a1b2c3]\n\n[^a1b2c3]b2c3]: [^zzz]\n\n[^a1b2c3]: [Scratchpad](https://example.com/s)\n"
-        let corrupted = try findings(note, rule: "citation/corrupted-label")
+        let corrupted = findings(note, rule: "citation/corrupted-label")
         #expect(corrupted.count == 1 && corrupted[0].fix == nil)
         #expect(fixed(note, unsafe: true).text == note)
         if Self.canRender {
@@ -111,7 +111,7 @@ import Testing
         #expect(fixed(note, unsafe: true).text
                 == "Claim. [^a1b2c3] More. [^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com/a)\n")
         let conflicting = "One.[^a1b2c3] Two.[^d4e5f6]\n\n[^a1b2c3]: [A](https://example.com/a)\n\n[^d4e5f6]: [D](https://example.com/a)\n\n[^a1b2c3]: [B](https://example.com/b)\n"
-        let merge = try findings(conflicting, rule: "citation/same-source-several-ids")
+        let merge = findings(conflicting, rule: "citation/same-source-several-ids")
         #expect(!merge.isEmpty && merge.allSatisfy { $0.fix == nil })
     }
 }

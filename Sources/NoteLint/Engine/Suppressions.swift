@@ -145,7 +145,7 @@ public struct Suppressions: Sendable {
     public func use(suppressing rule: String, at line: Int, namedOnly: Bool = false) -> Use? {
         var lineUse: Use?, rangeUse: Use?, fileUse: Use?
         for (index, directive) in directives.enumerated()
-        where namedOnly ? directive.rules.contains { $0.id == rule } : directive.covers(rule) {
+        where namedOnly ? directive.rules.contains(where: { $0.id == rule }) : directive.covers(rule) {
             let use = Use(directive: index, rule: directive.rules.isEmpty ? nil : rule)
             switch directive.kind {
             case .disableLine where directive.line == line, .disableNextLine where directive.line + 1 == line:
