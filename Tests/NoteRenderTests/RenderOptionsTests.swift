@@ -20,10 +20,13 @@ import Testing
     }
 
     @Test func rejectsUnknownOptionsByName() {
-        let error = #expect(throws: RenderOptions.UnknownKeys.self) {
-            try RenderOptions(yaml: "sources_heding: References\ntidy_whitespace: false\ntidy: false")
+        let error = #expect(throws: RenderOptions.Mistake.self) {
+            try RenderOptions(yaml: "tidy_whitespace: false\nsources_heding: References\ntidy: false")
         }
-        #expect(error?.keys == ["sources_heding", "tidy"])
-        #expect(error?.description == "unknown render options 'sources_heding', 'tidy'")
+        #expect(error?.unknownKey == "sources_heding")
+        #expect(error?.description == "2:1: unknown render option 'sources_heding'")
+        let wrongType = #expect(throws: RenderOptions.Mistake.self) { try RenderOptions(yaml: "highlights: true\ntidy_whitespace: [a]") }
+        #expect(wrongType?.line == 2 && wrongType?.column == 18)
+        #expect(wrongType?.message.hasPrefix("invalid render option 'tidy_whitespace'") == true)
     }
 }
