@@ -97,11 +97,6 @@ public struct RenderOptions: Sendable, Equatable, Codable {
     /// The option names of a `render:` section.
     public static let keys = CodingKeys.allCases.map(\.rawValue)
 
-    /// Reads options from a YAML mapping; an empty document gives the defaults.
-    public init(yaml: String) throws {
-        self = try RenderOptions(node: try Yams.compose(yaml: yaml))
-    }
-
     /// Reads the `render:` section of a `.notekit.yml` text (the defaults without one); a
     /// mistake in it is a `Mistake` at its line and column in that text.
     public init(configuration text: String) throws {
