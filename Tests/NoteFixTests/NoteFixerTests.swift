@@ -27,9 +27,9 @@ import Testing
     @Test func fixesReachAFixedPointAcrossRules() {
         let note = "Text.[^a1b2c3]\n\n[^zz9999]: [Old](https://example.com/old)\n\n[^a1b2c3] [Source](https://example.com)\n"
         let rules = ["citation/missing-colon", "citation/unused"]
-        let safe = fix(["n.md": note], options: .init(select: rules))
+        let safe = fix(["n.md": note], options: .init(rules: RuleSelection(select: rules)))
         #expect(text(safe.rewrites.first) == "Text.[^a1b2c3]\n\n[^zz9999]: [Old](https://example.com/old)\n\n[^a1b2c3]: [Source](https://example.com)\n")
-        let unsafe = fix(["n.md": note], options: .init(select: rules, unsafeFixes: true))
+        let unsafe = fix(["n.md": note], options: .init(rules: RuleSelection(select: rules), unsafeFixes: true))
         #expect(text(unsafe.rewrites.first) == "Text.[^a1b2c3]\n\n[^a1b2c3]: [Source](https://example.com)\n")
         #expect(unsafe.rewrites.first?.passes.map { Set($0.map(\.origin)) } == [["citation/missing-colon", "citation/unused"]])
     }
@@ -45,10 +45,13 @@ import Testing
 
     @Test func selectLimitsTheRules() {
         let note = "---\ntags: [a]\n---\nText.[^a1]\n\n[^a1] x\n"
-        let onlyCitations = fix(["n.md": note], options: .init(select: ["citation"]))
+        let onlyCitations = fix(["n.md": note], options: .init(rules: RuleSelection(select: ["citation"])))
         #expect(text(onlyCitations.rewrites.first) == "---\ntags: [a]\n---\nText.[^a1]\n\n[^a1]: x\n")
-        let onlyTags = fix(["n.md": note], options: .init(select: ["frontmatter/tags-style"]))
+        let onlyTags = fix(["n.md": note], options: .init(rules: RuleSelection(select: ["frontmatter/tags-style"])))
         #expect(text(onlyTags.rewrites.first) == "---\ntags:\n  - a\n---\nText.[^a1]\n\n[^a1] x\n")
+        // --ignore wins over --select; comma-separated values and a trailing slash name the same rules.
+        let ignored = fix(["n.md": note], options: .init(rules: RuleSelection(select: ["citation/,frontmatter"], ignore: ["citation"])))
+        #expect(text(ignored.rewrites.first) == text(onlyTags.rewrites.first))
     }
 
     @Test func aRewriteWithANewParseProblemIsRefusedWhole() {
@@ -79,7 +82,7 @@ import Testing
             "empty.md": "---\ndate_modified:\n---\n[^a1] x\n",
             "nokey.md": "---\ntitle: x\n---\n[^a1] x\n",
             "clean.md": "---\ndate_modified: 2020-01-01\n---\nText.\n",
-        ], options: .init(select: ["citation/missing-colon"], unsafeFixes: true, touchModified: true, today: "2030-01-02"))
+        ], options: .init(rules: RuleSelection(select: ["citation/missing-colon"]), unsafeFixes: true, touchModified: true, today: "2030-01-02"))
         let byPath = Dictionary(uniqueKeysWithValues: result.rewrites.map { ($0.path, $0) })
         #expect(text(byPath["changed.md"]) == "---\ndate_modified: 2030-01-02\n---\n[^a1]: x\n")
         #expect(byPath["changed.md"]?.passes.last?.map(\.origin) == [NoteFixer.touchOrigin])

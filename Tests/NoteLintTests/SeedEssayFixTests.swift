@@ -35,7 +35,7 @@ import Testing
         #expect(Set(safe.applied.map(\.origin)) == ["frontmatter/tags-style"])
         #expect(String(decoding: safe.result, as: UTF8.self) == original.replacingOccurrences(of: tags, with: blockTags))
 
-        let options = NoteFixer.Options(select: ["citation/legacy-numeric", "frontmatter/tags-style"], unsafeFixes: true)
+        let options = NoteFixer.Options(rules: RuleSelection(select: ["citation/legacy-numeric", "frontmatter/tags-style"]), unsafeFixes: true)
         let result = NoteFixer(options: options).fix(input, configuration: { _ in configuration })
         #expect(result.errors.isEmpty && result.unsettled.isEmpty)
         let rewrite = try #require(result.rewrites.first)

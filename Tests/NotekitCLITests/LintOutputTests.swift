@@ -9,11 +9,12 @@ import Testing
 @Suite struct LintOutputTests {
     static let enabled = FileManager.default.isExecutableFile(atPath: DemoVaultTests.binary)
 
-    /// Runs notekit in `folder` with `environment` added; returns exit code, standard output and error.
-    static func notekit(_ arguments: [String], in folder: String, environment: [String: String] = [:])
-        throws -> (status: Int32, output: String, error: String) {
+    /// Runs notekit (or `executable`) in `folder` with `environment` added; returns exit code,
+    /// standard output and error.
+    static func notekit(_ arguments: [String], in folder: String, environment: [String: String] = [:],
+                        executable: String = DemoVaultTests.binary) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: DemoVaultTests.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -97,8 +97,11 @@ public struct RegistryPlan: Sendable {
     public var hasDrift: Bool { !changes.isEmpty }
 
     /// Writes every change atomically; stops at the first failure. Creates the folder.
-    public func apply() throws {
+    /// `progress` is told of each change written.
+    public func apply(progress: (any ProgressObserver)? = nil) throws {
+        progress?.begin(total: changes.count)
         for change in changes {
+            defer { progress?.advance() }
             let folder = (change.path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try AtomicFile.write(change.contents, to: change.path, expectedOriginal: change.original)

@@ -13,9 +13,8 @@ import NoteParser
 public struct NoteFixer: Sendable {
     /// Which fixes to apply.
     public struct Options: Sendable {
-        /// Rule ids (`citation/missing-colon`) or categories (`citation`) whose fixes apply;
-        /// empty for all.
-        public var select: [String]
+        /// The rules whose fixes apply.
+        public var rules: RuleSelection
         /// Also apply unsafe fixes (they delete text, merge sources or guess); safe fixes always apply.
         public var unsafeFixes: Bool
         /// Set an existing `date_modified` entry to `today` in every note whose content changed;
@@ -24,9 +23,9 @@ public struct NoteFixer: Sendable {
         /// `YYYY-MM-DD` for `touchModified`.
         public var today: String
 
-        public init(select: [String] = [], unsafeFixes: Bool = false, touchModified: Bool = false,
+        public init(rules: RuleSelection = RuleSelection(), unsafeFixes: Bool = false, touchModified: Bool = false,
                     today: String = NoteFixer.today()) {
-            self.select = select
+            self.rules = rules
             self.unsafeFixes = unsafeFixes
             self.touchModified = touchModified
             self.today = today
@@ -110,9 +109,9 @@ public struct NoteFixer: Sendable {
         return isSelected(finding)
     }
 
-    /// True when `select` covers the finding's rule.
+    /// True when `options.rules` covers the finding's rule.
     func isSelected(_ finding: Finding) -> Bool {
-        options.select.isEmpty || options.select.contains { finding.ruleID == $0 || finding.ruleID.hasPrefix($0 + "/") }
+        options.rules.includes(finding.ruleID)
     }
 
     /// An edit setting `date_modified` to today, when the note has that key as a one-line

@@ -31,6 +31,13 @@ public struct RewriteSummary: Sendable {
     var conflictCount: Int { rewrites.map(\.conflicts.count).reduce(0, +) }
     var refused: [(path: String, refusal: RefusedEdit)] { rewrites.flatMap { rewrite in rewrite.refused.map { (rewrite.path, $0) } } }
 
+    /// `path: N edits (origin, …)` for each changed note, in run order.
+    public var fileLines: [String] {
+        changed.map { rewrite in
+            "\(rewrite.path): \(count(rewrite.applied.count, "edit")) (\(Set(rewrite.applied.map(\.origin)).sorted().joined(separator: ", ")))"
+        }
+    }
+
     /// `origin: N edits in M files` lines, a total, then conflicts and refusals.
     public var text: String {
         let total = lines.map(\.edits).reduce(0, +)

@@ -16,8 +16,6 @@ public struct Configuration: Sendable {
     public var calloutTypes: [String] = []
     /// Resource limits notes are parsed and reported within.
     public var limits = LintLimits()
-    /// The `render:` section as YAML text, for `notekit render` (NoteLint does not read it).
-    public var render: String?
     /// The folder holding the configuration file: paths and globs are relative to it.
     public var root: String = "."
     /// The configuration file, when one was read.

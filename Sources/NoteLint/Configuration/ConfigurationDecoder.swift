@@ -51,8 +51,8 @@ struct ConfigurationDecoder {
                     configuration.limits[keyPath: keyPath] = limit
                 }
             case "render":
+                // Read by `notekit render` (RenderOptions), at its place in the file.
                 _ = try mapping(value, "render")
-                configuration.render = try Yams.serialize(node: value)
             default:
                 throw error(keyNode, "unknown key '\(key)'" + suggestion(key, among: Array(Self.topLevelKeys)))
             }

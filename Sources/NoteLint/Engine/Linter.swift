@@ -7,6 +7,8 @@ import NoteParser
 /// reported once and skipped. Notes are told apart by their paths' bytes (`ExactPath`).
 public struct Linter: Sendable {
     public let rules: [any Rule]
+    /// Told of each note parsed (linted and context notes), for a progress bar.
+    public var progress: (any ProgressObserver)?
 
     public init(rules: [any Rule] = RuleRegistry.rules) {
         self.rules = rules
@@ -47,7 +49,9 @@ public struct Linter: Sendable {
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         let all = inputs + context
         let configurations = try all.map { try configuration($0.path) }
+        progress?.begin(total: all.count)
         let parsed = Array(zip(all, configurations)).concurrentMap { input, config in
+            defer { progress?.advance() }
             let parser = NoteParser(limits: config.limits.parser)
             return Swift.Result { () throws(NoteError) in
                 let note: Note

@@ -14,8 +14,8 @@ struct CitationNumbering {
 
     private(set) var sources: [Source] = []
     private(set) var markers: [Marker] = []
-    /// Labels cited but never defined.
-    private(set) var undefinedLabels: [String] = []
+    /// Labels cited but never defined, with the byte offset of their first citation.
+    private(set) var undefinedLabels: [(label: String, offset: Int)] = []
 
     private struct Definition {
         let identity: String
@@ -50,8 +50,8 @@ struct CitationNumbering {
 
         var numberOf: [String: Int] = [:]
         for item in cited where !isRemoved(item.range) {
-            if !item.isLegacy, item.definitions.isEmpty, !undefinedLabels.contains(item.original) {
-                undefinedLabels.append(item.original)
+            if !item.isLegacy, item.definitions.isEmpty, !undefinedLabels.contains(where: { $0.label == item.original }) {
+                undefinedLabels.append((item.original, item.range.lowerBound))
             }
             var numbers: [Int] = []
             for definition in item.definitions {

@@ -13,7 +13,7 @@ public struct CleanedNote: Sendable {
     /// The cleaned Markdown, front matter and sources section included.
     public let markdown: String
     /// Things the cleaning dropped that the writer may want to know about.
-    public let warnings: [String]
+    public let warnings: [RenderWarning]
     /// The vault files (vault-relative paths) its images and links point at, to be copied
     /// into the output's asset folder.
     public let assets: [String]

@@ -42,13 +42,16 @@ struct NoteCleaner {
     }
 
     /// Citations without a definition, and definitions no kept citation cites: both dropped.
-    private func warnings(_ numbering: CitationNumbering, sources: [Source]) -> [String] {
+    private func warnings(_ numbering: CitationNumbering, sources: [Source]) -> [RenderWarning] {
         let cited = Set(sources.flatMap(\.labels).map { $0.lowercased() })
-        let uncited = note.footnoteDefinitions.filter { !cited.contains($0.label.lowercased()) }.map { "[^\($0.label)]" }
-            + note.legacyDefinitions.filter { !cited.contains(String($0.number)) }.map { "[\($0.number)]" }
+        let uncited = note.footnoteDefinitions.filter { !cited.contains($0.label.lowercased()) }.map { ("[^\($0.label)]", $0.range.start) }
+            + note.legacyDefinitions.filter { !cited.contains(String($0.number)) }.map { ("[\($0.number)]", $0.range.start) }
         var warned = Set<String>()
-        return numbering.undefinedLabels.map { "citation [^\($0)] has no definition; dropped" }
-            + uncited.filter { warned.insert($0).inserted }.map { "definition \($0) is cited nowhere; dropped" }
+        return numbering.undefinedLabels.map {
+            RenderWarning(path: note.path, position: note.source.position(at: $0.offset), message: "citation [^\($0.label)] has no definition; dropped")
+        } + uncited.filter { warned.insert($0.0).inserted }.map {
+            RenderWarning(path: note.path, position: $0.1, message: "definition \($0.0) is cited nowhere; dropped")
+        }
     }
 
     /// Rewrites the front matter with the kept keys; returns them with their values.

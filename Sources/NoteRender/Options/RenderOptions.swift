@@ -71,7 +71,7 @@ public struct RenderOptions: Sendable, Equatable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case frontMatter = "front_matter", queryCallouts = "query_callouts", wikilinkPattern = "wikilink_pattern"
         case embedPattern = "embed_pattern", removeComments = "remove_comments", highlights
         case markersAfterPunctuation = "markers_after_punctuation", tidyWhitespace = "tidy_whitespace"
@@ -94,24 +94,65 @@ public struct RenderOptions: Sendable, Equatable, Codable {
         sourcesHeading = try container.decodeIfPresent(String.self, forKey: .sourcesHeading) ?? defaults.sourcesHeading
     }
 
-    /// Reads options from a YAML mapping; an empty document gives the defaults.
-    public init(yaml: String) throws {
-        guard let node = try Yams.compose(yaml: yaml), node.null == nil else {
+    /// The option names of a `render:` section.
+    public static let keys = CodingKeys.allCases.map(\.rawValue)
+
+    /// Reads the `render:` section of a `.notekit.yml` text (the defaults without one); a
+    /// mistake in it is a `Mistake` at its line and column in that text.
+    public init(configuration text: String) throws {
+        guard case .mapping(let top)? = try Yams.compose(yaml: text) else {
             self = RenderOptions()
             return
         }
-        if case .mapping(let mapping) = node {
-            let unknown = mapping.keys.compactMap(\.string).filter { CodingKeys(stringValue: $0) == nil }
-            guard unknown.isEmpty else { throw UnknownKeys(keys: Array(unknown)) }
-        }
-        self = try YAMLDecoder().decode(RenderOptions.self, from: node)
+        self = try RenderOptions(node: top.first { $0.key.string == "render" }?.value)
     }
 
-    /// Keys of a `render:` section that are no render option.
-    public struct UnknownKeys: Error, CustomStringConvertible {
-        public let keys: [String]
-        public var description: String {
-            "unknown render option\(keys.count == 1 ? "" : "s") \(keys.map { "'\($0)'" }.joined(separator: ", "))"
+    /// Reads options from a `render:` node (nil or null for the defaults); a mistake is
+    /// reported at the key or value at fault.
+    init(node: Node?) throws(Mistake) {
+        guard let node, node.null == nil else {
+            self = RenderOptions()
+            return
         }
+        guard case .mapping(let mapping) = node else { throw Mistake(node, "render must be a map") }
+        if let unknown = mapping.keys.first(where: { CodingKeys(stringValue: $0.string ?? "") == nil }) {
+            throw Mistake(unknown, "unknown render option '\(unknown.string ?? "")'", unknownKey: unknown.string ?? "")
+        }
+        do {
+            self = try YAMLDecoder().decode(RenderOptions.self, from: node)
+        } catch {
+            // The value at fault: the one under the first key of the decoding error's path.
+            var key: String?
+            var detail = "\(error)"
+            if let error = error as? DecodingError {
+                switch error {
+                case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
+                     .dataCorrupted(let context):
+                    key = context.codingPath.first?.stringValue
+                    detail = context.debugDescription
+                @unknown default: break
+                }
+            }
+            let value = mapping.first { $0.key.string == key }?.value ?? node
+            throw Mistake(value, "invalid render option\(key.map { " '\($0)'" } ?? ""): \(detail)")
+        }
+    }
+
+    /// A mistake in a `render:` section, at a 1-based line and column of the YAML it was read from.
+    public struct Mistake: Error, CustomStringConvertible {
+        public let line: Int
+        public let column: Int
+        public let message: String
+        /// The key that is no render option, for a "did you mean" (see `RenderOptions.keys`).
+        public let unknownKey: String?
+
+        init(_ node: Node, _ message: String, unknownKey: String? = nil) {
+            line = node.mark?.line ?? 1
+            column = node.mark?.column ?? 1
+            self.message = message
+            self.unknownKey = unknownKey
+        }
+
+        public var description: String { "\(line):\(column): \(message)" }
     }
 }

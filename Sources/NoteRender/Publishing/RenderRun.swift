@@ -17,8 +17,8 @@ public struct RenderRun: Sendable {
         public var standardOutput: String?
         /// `path: message` for each note that failed.
         public var errors: [String] = []
-        /// `path: message` for things the cleaning dropped.
-        public var warnings: [String] = []
+        /// Things the cleaning dropped, in note order.
+        public var warnings: [RenderWarning] = []
     }
 
     public let options: RenderOptions
@@ -29,6 +29,8 @@ public struct RenderRun: Sendable {
     /// The vault root wikilinks are resolved under and assets are copied from; without one,
     /// wikilinks lead only to the notes rendered together and nothing is copied.
     public let vaultRoot: String?
+    /// Told of each note rendered, for a progress bar.
+    public var progress: (any ProgressObserver)?
 
     public init(options: RenderOptions = RenderOptions(), format: Format, templates: PageTemplates?, unsafe: Bool = false,
                 vaultRoot: String? = nil) {
@@ -67,7 +69,9 @@ public struct RenderRun: Sendable {
         let assets = UnsafeMutableBufferPointer<[String]>.allocate(capacity: notes.count)
         assets.initialize(repeating: [])
         defer { assets.deallocate() }
+        progress?.begin(total: notes.count)
         DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+            defer { progress?.advance() }
             let (text, warnings, files) = render(notes[index], vaultPath: vaultPaths[index], links: links)
             assets[index] = files
             var part = Report()
@@ -105,9 +109,9 @@ public struct RenderRun: Sendable {
     }
 
     /// The rendered text of a note, its cleaning warnings (`path: message`) and its assets.
-    private func render(_ note: Note, vaultPath: String, links: PublishedLinks) -> (text: String, warnings: [String], assets: [String]) {
+    private func render(_ note: Note, vaultPath: String, links: PublishedLinks) -> (text: String, warnings: [RenderWarning], assets: [String]) {
         let cleaned = NoteCleaner(note: note, vaultPath: vaultPath, options: options, links: links).clean()
-        let warnings = cleaned.warnings.map { "\(note.path): \($0)" }
+        let warnings = cleaned.warnings
         guard format == .html, let renderer = renderer(links: links) else { return (cleaned.markdown, warnings, cleaned.assets) }
         return (renderer.html(cleaned), warnings, cleaned.assets)
     }

@@ -33,6 +33,9 @@ struct CitationsRegistryCommand: ParsableCommand {
         @Flag(help: "Exit 1 when the registry is out of date.")
         var check = false
 
+        @Flag(help: "List each change and orphan (by default one summary line).")
+        var verbose = false
+
         @OptionGroup var input: InputOptions
 
         func validate() throws {
@@ -47,13 +50,18 @@ struct CitationsRegistryCommand: ParsableCommand {
             let (index, errors) = sync.index(paths: input.paths)
             for error in errors { Output.error(error.description) }
             let plan = sync.plan(for: index)
-            for change in plan.changes {
-                Output.print("\(write ? "" : "would ")\(change.action.rawValue) \(change.path): \(change.changed.joined(separator: ", "))")
+            if verbose {
+                for change in plan.changes {
+                    Output.print("\(write ? "" : "would ")\(change.action.rawValue) \(change.path): \(change.changed.joined(separator: ", "))")
+                }
+                for orphan in plan.orphans { Output.print("orphan \(orphan): no note defines its id") }
             }
-            for orphan in plan.orphans { Output.print("orphan \(orphan): no note defines its id") }
             for skipped in plan.skipped { Output.error("skipped \(skipped)") }
             if write {
-                do { try plan.apply() } catch {
+                let progress = ProgressBar("writing the registry")
+                defer { progress.finish() }
+                do { try plan.apply(progress: progress) } catch {
+                    progress.finish()
                     Output.error("\(error)")
                     throw ExitCode(2)
                 }

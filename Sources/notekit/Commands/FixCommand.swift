@@ -30,14 +30,16 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Write the changes (atomically; a note changed meanwhile is left alone).")
     var write = false
 
-    @Option(help: ArgumentHelp("Apply only this rule's fixes, or a category's (citation). Repeatable.", valueName: "rule"))
-    var select: [String] = []
+    @OptionGroup var rules: RuleOptions
 
     @Flag(help: "Also apply unsafe fixes: those that delete text, merge sources or guess (review them with --diff).")
     var unsafeFixes = false
 
     @Flag(help: "Set date_modified to today in notes whose content changed (only where the key exists).")
     var touchModified = false
+
+    @Flag(help: "List each changed note with its edits (by default only the totals).")
+    var verbose = false
 
     @Option(help: ArgumentHelp("Also write a Markdown report with [[wikilinks]] to the changed notes.", valueName: "file.md"))
     var report: String?
@@ -46,24 +48,24 @@ struct FixCommand: ParsableCommand {
 
     func validate() throws {
         if diff && write { throw ValidationError("--diff shows the changes and --write makes them; give one.") }
-        let known = RuleRegistry.ruleTypes.map { $0.description.id }
-        for rule in select where !known.contains(where: { $0 == rule || $0.hasPrefix(rule + "/") }) {
-            throw ValidationError("unknown rule or category '\(rule)' for --select; `notekit rules` lists them.")
-        }
     }
 
     func run() throws {
         let loader = try config.loader(for: input.paths)
         let (files, missing) = NoteFiles.collect(input.paths)
         let inputs = files.map { Linter.Input(path: $0) }
-        let options = NoteFixer.Options(select: select, unsafeFixes: unsafeFixes, touchModified: touchModified)
+        let options = NoteFixer.Options(rules: rules.selection, unsafeFixes: unsafeFixes, touchModified: touchModified)
         let result: NoteFixer.Result
         let root: String
         do {
             root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
             let vaultFiles = NoteFiles.vaultFiles(under: root)
             let context = Linter.context(for: inputs, root: root, vaultFiles: vaultFiles)
-            result = try NoteFixer(options: options).fix(inputs, context: context, vaultFiles: vaultFiles) {
+            let progress = ProgressBar("fixing")
+            defer { progress.finish() }
+            var linter = Linter()
+            linter.progress = progress
+            result = try NoteFixer(linter: linter, options: options).fix(inputs, context: context, vaultFiles: vaultFiles) {
                 try loader.configuration(for: $0)
             }
         } catch let error as ConfigurationError {
@@ -77,7 +79,7 @@ struct FixCommand: ParsableCommand {
         let summary = RewriteSummary(outcome.effective(result.rewrites, mode: mode))
         let pending = !write && result.rewrites.contains(where: \.isChanged)
         let unsafe = result.unsafeLeft
-        let text = summary.text + (pending && !diff ? "\nrun with --write to apply, --diff to see the changes" : "")
+        let text = (verbose ? summary.fileLines.map { $0 + "\n" }.joined() : "") + summary.text + (pending && !diff ? "\nrun with --write to apply, --diff to see the changes" : "")
             + (unsafe > 0 ? "\n\(unsafe) more \(unsafe == 1 ? "fix" : "fixes") with --unsafe-fixes (review them with --diff)" : "")
         if diff { Output.error(text) } else { Output.print(text) }
         let failures = (missing + result.errors).map(\.description) + outcome.errors

@@ -43,9 +43,19 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Report errors only; warnings are left out of the output but still counted.")
     var quiet = false
 
+    @OptionGroup var rules: RuleOptions
+
+    @Flag(help: ArgumentHelp(
+        "Print one line per rule (count, fixable count, id, summary; most frequent first) instead of the text report.",
+        discussion: "Reports given a :path are still written."))
+    var statistics = false
+
     func validate() throws {
         if staged && paths != ["."] { throw ValidationError("--staged lints the staged files; give no paths.") }
         try ReportOutput.validate(formats)
+        if statistics, formats.contains(where: { $0.path == nil && $0.format != .text }) {
+            throw ValidationError("--statistics goes to standard output; give other formats a :path.")
+        }
     }
 
     func run() throws {
@@ -56,13 +66,15 @@ struct LintCommand: ParsableCommand {
             // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`);
             // its other notes are read as context, so that a note's findings do not depend on which others are linted.
             let root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
-            let progress = Progress(noteCount: inputs.count)
+            let progress = ProgressBar("linting")
             defer { progress.finish() }
-            result = try Linter().lint(inputs, vaultRoot: root) { try loader.configuration(for: $0) }
+            var linter = Linter()
+            linter.progress = progress
+            result = try linter.lint(inputs, vaultRoot: root) { try loader.configuration(for: $0) }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
-        let report = LintReport(result, errors: missing)
+        let report = LintReport(result, errors: missing).filter { rules.selection.includes($0.ruleID) }
         try write(quiet ? report.withoutWarnings() : report)
         keptUntilExit = (result, report)
         if report.errorCount == 0, strict, quiet, report.warningCount > 0 { Output.error(ReportOutput.strictFailure(report)) }
@@ -87,13 +99,14 @@ struct LintCommand: ParsableCommand {
         return (inputs, missing)
     }
 
-    /// Writes each requested format to standard output or its file.
+    /// Writes each requested format to standard output or its file (the statistics instead
+    /// of the standard output report with `--statistics`).
     private func write(_ report: LintReport) throws {
         for spec in formats {
             let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput,
                                             documentation: ReportOutput.documentationURL).report(report)
             guard let path = spec.path else {
-                if !text.isEmpty { Output.print(text) }
+                if !statistics && !text.isEmpty { Output.print(text) }
                 continue
             }
             do {
@@ -102,23 +115,10 @@ struct LintCommand: ParsableCommand {
                 throw Output.failure("error: cannot write \(path): \(error.localizedDescription)")
             }
         }
+        if statistics { Output.print(StatisticsReporter().report(report)) }
     }
 }
 
 /// The result and report of the run, never freed: the process ends right after `run()`, and
 /// freeing every parsed note first would only cost time (as compilers skip freeing before exit).
 nonisolated(unsafe) private var keptUntilExit: (Linter.Result, LintReport)?
-
-/// "linting N notes…" on standard error while a large run lasts, when it is a terminal.
-private struct Progress {
-    let shown: Bool
-
-    init(noteCount: Int) {
-        shown = noteCount > 200 && isatty(STDERR_FILENO) == 1
-        if shown { FileHandle.standardError.write(Data("notekit: linting \(noteCount) notes…".utf8)) }
-    }
-
-    func finish() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}

@@ -30,29 +30,48 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Keep raw HTML from notes (links that run script are still removed).")
     var unsafe = false
 
+    @Flag(help: "List each file written (by default one summary line).")
+    var verbose = false
+
     @OptionGroup var config: ConfigOptions
     @OptionGroup var input: InputOptions
 
-    func run() throws {
-        let (files, missing) = NoteFiles.collect(input.paths)
-        let hasFolder = input.paths.contains { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-        }
-        if output == nil, hasFolder || files.count > 1 {
+    /// Usage errors, found while parsing so that they print render's usage.
+    func validate() throws {
+        if output == nil, hasFolder || NoteFiles.collect(input.paths).files.count > 1 {
             throw ValidationError("--output is required to render a folder or several notes")
         }
+    }
+
+    func run() throws {
+        let (files, missing) = NoteFiles.collect(input.paths)
         let pageTemplates = format == .html ? try loadTemplates() : nil
         let configuration = try self.configuration(for: files.first)
         // Wikilinks resolve over the vault root lint uses.
-        let run = RenderRun(options: try renderOptions(configuration), format: format, templates: pageTemplates, unsafe: unsafe,
+        var run = RenderRun(options: try renderOptions(configuration), format: format, templates: pageTemplates, unsafe: unsafe,
                             vaultRoot: configuration.root)
+        let progress = ProgressBar("rendering")
+        run.progress = progress
         let report = run.render(files: files, output: output.map(OutputFolder.init), index: hasFolder)
+        progress.finish()
         for message in missing.map(\.description) + report.errors { Output.error(message) }
-        for warning in report.warnings { Output.error("warning: " + warning) }
+        for warning in report.warnings { Output.error(warning.description) }
         if let text = report.standardOutput { FileHandle.standardOutput.write(Data(text.utf8)) }
-        for file in report.written { Output.error("wrote \(file.path)") }
+        if verbose { for file in report.written { Output.error("wrote \(file.path)") } }
+        if let output {
+            let notes = files.count - report.errors.count
+            Output.error("rendered \(notes) \(notes == 1 ? "note" : "notes"): wrote \(report.written.count) "
+                         + "\(report.written.count == 1 ? "file" : "files") to \(output)")
+        }
         if !missing.isEmpty || !report.errors.isEmpty { throw ExitCode(1) }
+    }
+
+    /// True when a path is a folder (rendered with an index page).
+    private var hasFolder: Bool {
+        input.paths.contains { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
     }
 
     /// The configuration that applies to the notes: the nearest `.notekit.yml` above the
@@ -65,12 +84,19 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    /// The `render:` section of `configuration`; the defaults without one.
+    /// The `render:` section of `configuration`'s file; the defaults without one. A mistake
+    /// is reported as configuration errors are, at its line and column, with "did you mean".
     private func renderOptions(_ configuration: Configuration) throws -> RenderOptions {
+        guard let path = configuration.path else { return RenderOptions() }
         do {
-            return try RenderOptions(yaml: configuration.render ?? "")
+            // The loader has read and checked the file: its top level is a map with string keys.
+            return try RenderOptions(configuration: try String(contentsOfFile: path, encoding: .utf8))
+        } catch let mistake as RenderOptions.Mistake {
+            let suggestion = mistake.unknownKey.flatMap { Suggestion.closest(to: $0, among: RenderOptions.keys) }
+            throw Output.failure(ConfigurationError(path: path, line: mistake.line, column: mistake.column,
+                                                    message: mistake.message + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")).description)
         } catch {
-            throw Output.failure("\(configuration.path ?? ConfigurationLoader.fileName): error: invalid render options: \(error)")
+            throw Output.failure("\(path): error: \(error)")
         }
     }
 
