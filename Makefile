@@ -1,5 +1,6 @@
 # notekit: `make demo` lints Notes/, `make test` runs the tests, `make docs` regenerates
-# docs/rules.md, `make install` copies the release binary to $(PREFIX)/bin,
+# docs/rules.md, `make templates` compiles Templates/ in, `make install` installs the release
+# binary, its man page and shell completions under $(PREFIX),
 # `make precommit-e2e` proves the pre-commit hook end to end, `make bench` measures against
 # the cmark-gfm CLI, `make screenshots` renders two essays to HTML and screenshots them with
 # headless Chromium, `make fuzz FUZZ_SECONDS=60` fuzzes the parse → lint → fix → render
@@ -16,7 +17,8 @@ FUZZ_SECONDS ?= 60
 # beside it, and lint runs about 15% faster than when linked to the shared libraries.
 RELEASE_BUILD := swift build -c release --static-swift-stdlib --product notekit
 
-.PHONY: deps build demo test docs install precommit-e2e bench screenshots fuzz clean
+# `commit` writes the commit `notekit --version` prints (scripts/build-commit.sh).
+.PHONY: deps commit build demo test docs templates install precommit-e2e bench screenshots fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -25,7 +27,10 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-build: deps
+commit:
+	scripts/build-commit.sh
+
+build: deps commit
 	swift build $(SWIFT_BUILD_FLAGS)
 
 # Exit code 1 means the notes have findings, which a demo is expected to show;
@@ -33,7 +38,7 @@ build: deps
 demo: build
 	$(NOTEKIT) lint Notes || [ $$? -eq 1 ]
 
-test: deps
+test: deps commit
 	swift test $(SWIFT_BUILD_FLAGS)
 
 screenshots: build
@@ -42,17 +47,20 @@ screenshots: build
 docs: build
 	$(NOTEKIT) rules --markdown > docs/rules.md
 
-install: deps
+templates:
+	scripts/embed-templates.py
+
+# The binary, man page and shell completions (scripts/install.sh); DESTDIR for packaging.
+install: deps commit
 	$(RELEASE_BUILD)
-	install -d $(PREFIX)/bin
-	install -m 755 .build/release/notekit $(PREFIX)/bin/notekit
+	scripts/install.sh .build/release/notekit $(DESTDIR)$(PREFIX)
 
 precommit-e2e: deps
 	scripts/precommit-e2e.sh
 
 # Lints, indexes and renders ../shared/corpus with the release build and compares each
 # job's time with the cmark-gfm CLI converting the same files (see docs/benchmarks.md).
-bench: deps
+bench: deps commit
 	$(RELEASE_BUILD)
 	scripts/bench.py --runs $(or $(BENCH_RUNS),5) $(or $(BENCH_FOLDER),../shared/corpus)
 

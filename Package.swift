@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "NoteRender", targets: ["NoteRender"]),
         .library(name: "NoteFix", targets: ["NoteFix"]),
         .library(name: "NoteMigrate", targets: ["NoteMigrate"]),
+        .library(name: "NoteTemplates", targets: ["NoteTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -34,8 +35,10 @@ let package = Package(
         .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
         .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
-        .target(name: "CitationReports", dependencies: ["NoteCitations", mustache]),
-        .target(name: "NoteRender", dependencies: ["NoteParser", "Yams", mustache]),
+        // Templates/ compiled in (scripts/embed-templates.py), or a --templates folder.
+        .target(name: "NoteTemplates"),
+        .target(name: "CitationReports", dependencies: ["NoteCitations", "NoteTemplates", mustache]),
+        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteTemplates", "Yams", mustache]),
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "NoteFix", "Yams"]),
         .executableTarget(
@@ -49,6 +52,7 @@ let package = Package(
                 "NoteRender",
                 "NoteFix",
                 "NoteMigrate",
+                "NoteTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,8 +60,8 @@ let package = Package(
         .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
-        .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports"]),
-        .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint"]),
+        .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports", "NoteTemplates"]),
+        .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end proof of the pre-commit hook: a temporary git repository uses this
-# checkout's .pre-commit-hooks.yaml (repo: this path, rev: HEAD), a commit of an essay
+# checkout's .pre-commit-hooks.yaml through the README's example configuration (repo: this
+# path, rev: HEAD), a commit of an essay
 # with an undefined citation must be refused with the finding shown, and a clean
 # essay must commit. Installs pre-commit into .build/precommit-venv when it is missing.
 # Prints "pre-commit e2e: N passed, M failed" and exits non-zero on any failure.
@@ -29,13 +30,13 @@ cd "$repo"
 git config user.name "notekit e2e"
 git config user.email "e2e@example.com"
 git config commit.gpgsign false
-cat > .pre-commit-config.yaml <<YAML
-repos:
-  - repo: $root
-    rev: $rev
-    hooks:
-      - id: notekit-lint
-YAML
+# The vault's configuration is the README's example as a user copies it, with this
+# checkout and its HEAD as `repo` and `rev`.
+awk '/^### pre-commit$/ { section = 1 } section && /^```yaml$/ { inside = 1; next }
+     inside && /^```$/ { exit } inside' "$root/README.md" \
+    | sed -E "s#^(  - repo: ).*#\1$root#; s#^(    rev: ).*#\1$rev#" > .pre-commit-config.yaml
+grep -q "^    rev: $rev$" .pre-commit-config.yaml && grep -q "^      - id: notekit-lint$" .pre-commit-config.yaml \
+    || { echo "README.md's pre-commit example was not found or changed shape:" >&2; cat .pre-commit-config.yaml >&2; exit 2; }
 git add .pre-commit-config.yaml
 git commit -q --no-verify -m "pre-commit configuration"
 pre-commit install >/dev/null

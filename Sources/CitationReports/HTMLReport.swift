@@ -1,18 +1,28 @@
 import Foundation
 import Mustache
 import NoteCitations
+import NoteTemplates
 
 /// The report as one self-contained HTML page, rendered through a Mustache template
-/// (`Templates/citations-report.mustache`): inline CSS, SVG charts and a small inline
+/// (`citations-report.mustache`, built in or from a templates folder): inline CSS, SVG charts and a small inline
 /// script that sorts tables. Mustache escapes every value.
 public enum HTMLReport {
     public static let templateName = "citations-report.mustache"
     /// Bars in the domain chart.
     static let topDomains = 15
 
-    /// Renders `report` with the Mustache `template` text.
-    public static func render(_ report: CitationReport, template: String) throws -> String {
-        try MustacheTemplate(string: template).render(context(report))
+    /// Renders `report` with the `citations-report.mustache` of `templates`.
+    public static func render(_ report: CitationReport, templates: TemplateSource) throws -> String {
+        guard let template = templates.text(of: templateName) else {
+            throw MissingTemplate(location: templates.location(of: templateName))
+        }
+        return try MustacheTemplate(string: template).render(context(report))
+    }
+
+    /// A templates folder without `citations-report.mustache`.
+    public struct MissingTemplate: Error, CustomStringConvertible {
+        public let location: String
+        public var description: String { "missing template \(location)" }
     }
 
     static func context(_ report: CitationReport) -> [String: Any] {

@@ -9,14 +9,11 @@ import NoteRender
 /// fuzzer reports it like a crash.
 struct FuzzPipeline: Sendable {
     static let path = "note.md"
-    /// The package's `Templates/` folder.
-    static let templatesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
 
     let renderer: NoteRenderer
 
     init() throws {
-        renderer = NoteRenderer(templates: try PageTemplates(directory: Self.templatesFolder),
+        renderer = NoteRenderer(templates: try PageTemplates(),
                                 links: PublishedLinks(pattern: nil, fileExtension: "html"))
     }
 

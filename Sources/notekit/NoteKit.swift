@@ -8,7 +8,7 @@ struct NoteKit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notekit",
         abstract: "Parse, lint and clean Obsidian-style research notes.",
-        version: NotekitTool.version,
+        version: NotekitTool.versionLine,
         subcommands: [ParseCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
                       HookCommand.self, FixCommand.self, MigrateCommand.self, RenderCommand.self, CitationsCommand.self]
     )

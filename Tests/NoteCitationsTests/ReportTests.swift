@@ -1,6 +1,7 @@
 @testable import CitationReports
 import Foundation
 import NoteCitations
+import NoteTemplates
 import Testing
 
 @Suite struct ReportTests {
@@ -34,9 +35,8 @@ import Testing
     }
 
     @Test func htmlIsSelfContainedAndEscaped() throws {
-        let template = try String(contentsOfFile: TemplateLocator().path(of: HTMLReport.templateName), encoding: .utf8)
         let index = Fixtures.index(["<b>.md": "See[^x].\n\n[^x]: [<script>alert(1)</script>](https://e.example/?a=1&b=2)\n"])
-        let html = try HTMLReport.render(CitationReport(index: index, root: "."), template: template)
+        let html = try HTMLReport.render(CitationReport(index: index, root: "."), templates: .compiledIn)
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("&lt;b&gt;.md"))

@@ -16,7 +16,7 @@ enum Fixtures {
     static var hasEssays: Bool { FileManager.default.fileExists(atPath: essays.path) }
 
     static func templates() throws -> PageTemplates {
-        try PageTemplates(directory: root.appendingPathComponent("Templates"))
+        try PageTemplates()
     }
 
     static func parse(_ text: String, path: String = "note.md") throws -> Note {

@@ -3,6 +3,7 @@ import CitationReports
 import Foundation
 import NoteCitations
 import NoteParser
+import NoteTemplates
 
 /// `notekit citations report`: every source, note, domain and problem of the citations.
 struct CitationsReportCommand: ParsableCommand {
@@ -10,9 +11,8 @@ struct CitationsReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Summarise every citation: sources by use, notes, domains, years and problems.",
         discussion: """
-            JSON is documented in docs/citations-json.md. HTML is rendered with \
-            Templates/citations-report.mustache, found in --templates DIR, else ./Templates, \
-            else in a Templates folder above the notekit executable.
+            JSON is documented in docs/citations-json.md. HTML is rendered with the built-in \
+            citations-report.mustache, or the one in --templates DIR.
             """
     )
 
@@ -24,7 +24,7 @@ struct CitationsReportCommand: ParsableCommand {
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "The folder holding citations-report.mustache (html only).")
+    @Option(help: "The folder holding citations-report.mustache (html only; default: the built-in one).")
     var templates: String?
 
     @OptionGroup var input: InputOptions
@@ -60,8 +60,7 @@ struct CitationsReportCommand: ParsableCommand {
         case .csv: return CSVReport.render(report)
         case .json: return try Output.json(report) + "\n"
         case .html:
-            let path = try TemplateLocator(explicitDirectory: templates).path(of: HTMLReport.templateName)
-            return try HTMLReport.render(report, template: String(contentsOfFile: path, encoding: .utf8))
+            return try HTMLReport.render(report, templates: TemplateSource(directory: templates))
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import NoteLint
 import NoteParser
 import NoteRender
+import NoteTemplates
 
 /// `notekit render`: publishes notes as clean Markdown or HTML.
 struct RenderCommand: ParsableCommand {
@@ -11,8 +12,8 @@ struct RenderCommand: ParsableCommand {
         abstract: "Render notes as clean essays: Markdown or HTML with one numbered sources section.",
         discussion: """
             A folder renders every note in it and an index page. Without --output a single \
-            note prints to standard output. Templates come from --templates, else ./Templates, \
-            else the Templates folder found walking up from the notekit executable. \
+            note prints to standard output. The templates are compiled into notekit; \
+            --templates DIR uses a folder's instead (a copy of the package's Templates/). \
             Wikilinks resolve as lint resolves them, over the same vault root (docs/vault.md); \
             vault files the pages show or link are copied to OUTPUT/assets.
             """
@@ -24,7 +25,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Folder to write rendered files to (created if missing).")
     var output: String?
 
-    @Option(help: "Folder with page, head, callout and sources .mustache templates and notekit.css.")
+    @Option(help: "Folder with page, head, callout and sources .mustache templates and notekit.css (default: the built-in ones).")
     var templates: String?
 
     @Flag(help: "Keep raw HTML from notes (links that run script are still removed).")
@@ -101,12 +102,8 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func loadTemplates() throws -> PageTemplates {
-        let directory = templates.map { URL(fileURLWithPath: $0) } ?? PageTemplates.defaultDirectory()
-        guard let directory else {
-            throw ValidationError("no Templates folder found; pass --templates DIR")
-        }
         do {
-            return try PageTemplates(directory: directory)
+            return try PageTemplates(TemplateSource(directory: templates))
         } catch {
             Output.error("error: \(error)")
             throw ExitCode(2)
