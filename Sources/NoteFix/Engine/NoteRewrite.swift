@@ -26,21 +26,38 @@ public struct NoteRewrite: Sendable {
         self.refused = refused
     }
 
-    /// This rewrite, checked as `fix` checks each pass: when its result would not parse, or
-    /// would parse with a problem `note` (what it rewrites) does not have, the note is left
-    /// unchanged and every edit refused with the reason.
-    public func verified(against note: Note) -> NoteRewrite {
-        guard isChanged else { return self }
+    /// Why a rewrite is refused whole.
+    struct Refusal: Error {
         let reason: String
-        do {
-            let reparsed = try NoteParser().parse(bytes: result, path: path)
-            guard let diagnostic = NoteState.newDiagnostic(reparsed.diagnostics, comparedWith: note.diagnostics) else { return self }
-            reason = "the rewrite would parse with a new problem (\(diagnostic.description)); note left unchanged"
-        } catch {
-            reason = "the rewrite could not be parsed: \(error.message)"
-        }
+    }
+
+    /// This rewrite, checked as `fix` checks each pass (`reparse`): when its result would not
+    /// parse, or would parse with a problem `note` (what it rewrites) does not have, the note is
+    /// left unchanged and every edit refused with the reason.
+    public func verified(against note: Note) -> NoteRewrite {
+        guard isChanged, case .failure(let refusal) = Self.reparse(result, path: path, comparedWith: note, parser: NoteParser())
+        else { return self }
         return NoteRewrite(path: path, original: original, result: original, passes: [],
-                           refused: refused + applied.map { RefusedEdit(edit: $0, reason: reason) })
+                           refused: refused + applied.map { RefusedEdit(edit: $0, reason: refusal.reason) })
+    }
+
+    /// The note that rewritten `bytes` parse to; a refusal when they do not parse, or parse with
+    /// a diagnostic (by code) that `original` did not have.
+    static func reparse(_ bytes: [UInt8], path: String, comparedWith original: Note, parser: NoteParser) -> Result<Note, Refusal> {
+        let result: Note
+        do {
+            result = try parser.parse(bytes: bytes, path: path)
+        } catch {
+            return .failure(Refusal(reason: "the rewrite could not be parsed: \(error.message)"))
+        }
+        var budget = Dictionary(original.diagnostics.map { ($0.code, 1) }, uniquingKeysWith: +)
+        for diagnostic in result.diagnostics {
+            guard let left = budget[diagnostic.code], left > 0 else {
+                return .failure(Refusal(reason: "the rewrite would parse with a new problem (\(diagnostic.description)); note left unchanged"))
+            }
+            budget[diagnostic.code] = left - 1
+        }
+        return .success(result)
     }
 
     /// Applies `edits` to `note` in one pass (non-overlapping; conflicts and refusals reported).

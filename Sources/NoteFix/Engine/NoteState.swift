@@ -50,20 +50,15 @@ struct NoteState {
         }
         let planned = NoteRewrite.plan(note, edits: taken)
         guard planned.isChanged else { return false }
-        let result: Note
-        do {
-            result = try parser.parse(bytes: planned.result, path: current.path)
-        } catch {
-            refuseWhole(planned.applied, reason: "the rewrite could not be parsed: \(error.message)")
+        switch NoteRewrite.reparse(planned.result, path: current.path, comparedWith: original, parser: parser) {
+        case .failure(let refusal):
+            refuseWhole(planned.applied, reason: refusal.reason)
             return false
+        case .success(let result):
+            passes.append(planned.applied)
+            current = result
+            return true
         }
-        if let diagnostic = Self.newDiagnostic(result.diagnostics, comparedWith: original.diagnostics) {
-            refuseWhole(planned.applied, reason: "the rewrite would parse with a new problem (\(diagnostic.description)); note left unchanged")
-            return false
-        }
-        passes.append(planned.applied)
-        current = result
-        return true
     }
 
     /// Gives up on the note: back to its original bytes, every edit so far refused.
@@ -83,15 +78,5 @@ struct NoteState {
         case (false, true): return a.lowerBound < b.lowerBound && b.lowerBound < a.upperBound
         case (false, false): return a.overlaps(b)
         }
-    }
-
-    /// The first diagnostic whose code appears more often in `new` than in `old`.
-    static func newDiagnostic(_ new: [ParseDiagnostic], comparedWith old: [ParseDiagnostic]) -> ParseDiagnostic? {
-        var budget = Dictionary(old.map { ($0.code, 1) }, uniquingKeysWith: +)
-        for diagnostic in new {
-            guard let left = budget[diagnostic.code], left > 0 else { return diagnostic }
-            budget[diagnostic.code] = left - 1
-        }
-        return nil
     }
 }
