@@ -142,9 +142,7 @@ struct FrontMatterScanner {
                 while lastLine > firstLines[index], isBlankOrComment(line: lastLine) { lastLine -= 1 }
                 bytes = source.lineStarts[firstLines[index] - 1]..<source.lineEnd(lastLine)
                 let valueStart = afterColon(keyRange.end.offset, before: bytes.upperBound)
-                var end = bytes.upperBound
-                while end > valueStart, [Byte.space, Byte.carriageReturn, Byte.tab].contains(source.bytes[end - 1]) { end -= 1 }
-                valueBytes = valueStart..<max(valueStart, end)
+                valueBytes = valueStart..<trimmedEnd(bytes.upperBound, notBefore: valueStart)
             }
             return FrontMatterEntry(key: parsed.key, keyRange: keyRange, valueRange: source.range(valueBytes),
                                     range: source.range(bytes), raw: source.string(bytes), value: parsed.value,
@@ -161,6 +159,13 @@ struct FrontMatterScanner {
         return index
     }
 
+    /// `end` moved back over trailing spaces, tabs and carriage returns, never before `start`.
+    private func trimmedEnd(_ end: Int, notBefore start: Int) -> Int {
+        var end = end
+        while end > start, [Byte.space, Byte.carriageReturn, Byte.tab].contains(source.bytes[end - 1]) { end -= 1 }
+        return max(start, end)
+    }
+
     private func isBlankOrComment(line: Int) -> Bool {
         let bytes = source.bytes[source.lineRange(line)]
         return bytes.first == UInt8(ascii: "#") || bytes.allSatisfy { $0 == Byte.space || $0 == Byte.tab || $0 == Byte.carriageReturn }
@@ -168,10 +173,9 @@ struct FrontMatterScanner {
 
     private func entry(_ span: EntrySpan, typed: YAMLComposer.Entry?, error: ParseDiagnostic?) -> FrontMatterEntry {
         let start = source.lineStarts[span.firstLine - 1]
-        var end = source.lineEnd(span.lastLine)
-        while end > span.valueStart, [UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(source.bytes[end - 1]) { end -= 1 }
+        let end = trimmedEnd(source.lineEnd(span.lastLine), notBefore: span.valueStart)
         return FrontMatterEntry(key: typed?.key ?? span.key, keyRange: source.range(span.keyBytes),
-                                valueRange: source.range(span.valueStart..<max(span.valueStart, end)),
+                                valueRange: source.range(span.valueStart..<end),
                                 range: source.range(start..<source.lineEnd(span.lastLine)),
                                 raw: source.string(start..<source.lineEnd(span.lastLine)),
                                 value: typed?.value, style: typed?.style, error: error)

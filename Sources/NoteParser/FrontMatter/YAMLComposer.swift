@@ -157,22 +157,23 @@ struct YAMLComposer {
                     return (node, entries)
                 }
                 let key = try self.node(keyEvent, depth: depth + 1)
-                guard let keyText = key.text else {
+                guard let text = key.text else {
                     throw failure("a key that is itself a \(key.value.typeName) cannot be read; quote it to make it text",
                                   at: keyEvent.start)
                 }
+                let keyText = restore(text)
                 if !topLevel, !seen.insert(key.value).inserted {
-                    throw .duplicateKeys(message: "duplicate key: \(restore(keyText))",
+                    throw .duplicateKeys(message: "duplicate key: \(keyText)",
                                          line: Int(keyEvent.start.line) + 1, column: Int(keyEvent.start.column) + 1)
                 }
                 let value = try self.node(try next(), depth: depth + 1)
                 count += key.count + value.count
-                pairs.append(YAMLPair(key: restore(keyText), value: value.value))
+                pairs.append(YAMLPair(key: keyText, value: value.value))
                 if topLevel {
                     let keyBytes = propertiesSkipped(key.start..<max(key.start, key.end))
                     let valueBytes = value.isEmpty ? afterColon(keyBytes.upperBound, before: max(keyBytes.upperBound, value.start))
                         : value.start..<max(value.start, value.end)
-                    entries.append(Entry(key: restore(keyText), keyBytes: keyBytes, start: key.start, valueBytes: valueBytes,
+                    entries.append(Entry(key: keyText, keyBytes: keyBytes, start: key.start, valueBytes: valueBytes,
                                          value: value.value, style: value.style))
                 }
             }
