@@ -56,6 +56,15 @@ public struct NoteFixer: Sendable {
         self.options = options
     }
 
+    /// Plans the rewrites of `inputs` as part of the vault rooted at `root`, linted as
+    /// `Linter.lint(_:vaultRoot:configuration:)` lints them: the vault's other notes are context.
+    public func fix(_ inputs: [Linter.Input], vaultRoot root: String,
+                    configuration: @escaping @Sendable (String) throws -> Configuration) rethrows -> Result {
+        let vaultFiles = NoteFiles.vaultFiles(under: root)
+        return try fix(inputs, context: Linter.context(for: inputs, root: root, vaultFiles: vaultFiles), vaultFiles: vaultFiles,
+                       configuration: configuration)
+    }
+
     /// Plans the rewrites of `inputs`, linted as `Linter.lint` lints them (`context`: the
     /// vault's other notes, seen by vault rules, never rewritten). Notes are told apart by
     /// their paths' bytes (`ExactPath`).

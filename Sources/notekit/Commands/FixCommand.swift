@@ -59,13 +59,11 @@ struct FixCommand: ParsableCommand {
         let root: String
         do {
             root = try loader.configuration(for: inputs.first?.path ?? ConfigurationLoader.fileName).root
-            let vaultFiles = NoteFiles.vaultFiles(under: root)
-            let context = Linter.context(for: inputs, root: root, vaultFiles: vaultFiles)
             let progress = ProgressBar("fixing")
             defer { progress.finish() }
             var linter = Linter()
             linter.progress = progress
-            result = try NoteFixer(linter: linter, options: options).fix(inputs, context: context, vaultFiles: vaultFiles) {
+            result = try NoteFixer(linter: linter, options: options).fix(inputs, vaultRoot: root) {
                 try loader.configuration(for: $0)
             }
         } catch let error as ConfigurationError {
