@@ -48,7 +48,7 @@ public struct LintReport: Sendable {
     public var errorCount: Int { findings.count { $0.severity == .error } }
     public var warningCount: Int { findings.count { $0.severity == .warning } }
     /// Findings `notekit fix` fixes by default (a safe fix).
-    public var fixableCount: Int { findings.count { $0.fix?.applicability == .safe } }
+    public var fixableCount: Int { findings.count(where: \.isFixable) }
     /// Findings only `notekit fix --unsafe-fixes` fixes.
     public var unsafeFixableCount: Int { findings.count { $0.fix?.applicability == .unsafe } }
 

@@ -49,6 +49,9 @@ public struct Finding: Sendable {
         self.message = message
         self.fix = fix
     }
+
+    /// True when `notekit fix` fixes this finding by default: its fix is safe.
+    public var isFixable: Bool { fix?.applicability == .safe }
 }
 
 extension Finding {

@@ -136,15 +136,15 @@ public struct Linter: Sendable {
         // Runs of one file are gathered in job order and sorted again only where several meet.
         var runs: [ExactPath: [[Finding]]] = [:]
         for found in perJob.map(\.findings) + [unused] where !found.isEmpty {
-            if ExactPath(found[0].path) == ExactPath(found[found.count - 1].path) {
+            if ExactPath.same(found[0].path, found[found.count - 1].path) {
                 runs[ExactPath(found[0].path), default: []].append(found)
                 continue
             }
             var start = 0
             while start < found.count {
-                let path = ExactPath(found[start].path)
-                let end = found[start...].firstIndex { ExactPath($0.path) != path } ?? found.count
-                runs[path, default: []].append(Array(found[start..<end]))
+                let path = found[start].path
+                let end = found[start...].firstIndex { !ExactPath.same($0.path, path) } ?? found.count
+                runs[ExactPath(path), default: []].append(Array(found[start..<end]))
                 start = end
             }
         }
@@ -165,10 +165,11 @@ public struct Linter: Sendable {
         -> ([Finding], [ExactPath: Set<Suppressions.Use>]) {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         let kept = findings.compactMap { finding -> Finding? in
-            guard let context = byPath[ExactPath(finding.path)],
+            let key = ExactPath(finding.path)
+            guard let context = byPath[key],
                   let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity) else { return nil }
             if let use = context.suppressions.use(suppressing: finding.ruleID, at: finding.range.start.line) {
-                uses[ExactPath(finding.path), default: []].insert(use)
+                uses[key, default: []].insert(use)
                 return nil
             }
             var adjusted = finding

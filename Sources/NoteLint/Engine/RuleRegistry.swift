@@ -68,7 +68,7 @@ public enum RuleRegistry {
     /// One instance of every rule.
     public static var rules: [any Rule] { ruleTypes.map { $0.init() } }
 
-    public static var ids: [String] { ruleTypes.map { $0.description.id } }
+    public static let ids: [String] = ruleTypes.map { $0.description.id }
 
     private static let byID: [String: RuleDescription] = Dictionary(
         uniqueKeysWithValues: ruleTypes.map { ($0.description.id, $0.description) })

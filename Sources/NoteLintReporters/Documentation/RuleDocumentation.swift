@@ -38,12 +38,12 @@ public enum RuleDocumentation {
             "| Rule | Severity | Fixable | Summary |", "|---|---|---|---|",
         ]
         for rule in rules {
-            lines.append("| [`\(rule.id)`](#\(anchor(for: rule.id))) | \(defaultLevel(rule)) | \(fixable(rule)) | "
+            lines.append("| [`\(rule.id)`](#\(anchor(for: rule.id))) | \(defaultLevel(rule)) | \(rule.fixSummary) | "
                          + rule.summary.replacing("|", with: "\\|") + " |")
         }
         for rule in rules {
             lines += ["", "<a id=\"\(anchor(for: rule.id))\"></a>", "", "## `\(rule.id)`", "",
-                      "- Severity: \(defaultLevel(rule))", "- Fixable: \(fixable(rule))", "- Scope: \(rule.scope.rawValue)",
+                      "- Severity: \(defaultLevel(rule))", "- Fixable: \(rule.fixSummary)", "- Scope: \(rule.scope.rawValue)",
                       "", rule.summary, "", rule.rationale]
             for section in sections(of: rule) {
                 lines += ["", "### \(section.title)"]
@@ -60,7 +60,7 @@ public enum RuleDocumentation {
     /// What `notekit explain` prints: the rule's documentation as indented plain text.
     public static func explanation(of rule: RuleDescription) -> String {
         var lines = ["\(rule.id): \(rule.summary)", "",
-                     "Default severity: \(defaultLevel(rule)); fixable: \(fixable(rule)); scope: \(rule.scope.rawValue).",
+                     "Default severity: \(defaultLevel(rule)); fixable: \(rule.fixSummary); scope: \(rule.scope.rawValue).",
                      "", rule.rationale]
         for section in sections(of: rule) {
             lines += ["", section.title + ":"]
@@ -120,7 +120,4 @@ public enum RuleDocumentation {
         }
         return String(repeating: "`", count: max(3, longest + 1))
     }
-
-    /// `safe`, `unsafe`, `safe or unsafe` (applied by `notekit fix`, or only with `--unsafe-fixes`), or `no`.
-    private static func fixable(_ rule: RuleDescription) -> String { rule.fixSummary }
 }

@@ -17,7 +17,7 @@ public struct JSONReporter: Reporter {
             json.key("column"); json.value(finding.range.start.column)
             json.key("endColumn"); json.value(finding.range.end.column)
             json.key("endLine"); json.value(finding.range.end.line)
-            json.key("fixable"); json.value(finding.fix?.applicability == .safe)
+            json.key("fixable"); json.value(finding.isFixable)
             json.key("line"); json.value(finding.range.start.line)
             json.key("message"); json.value(finding.message)
             json.key("path"); json.value(finding.path)

@@ -10,7 +10,7 @@ public struct StatisticsReporter: Reporter {
         var rows: [String: (count: Int, fixable: Int, message: String)] = [:]
         for finding in report.findings {
             let row = rows[finding.ruleID] ?? (0, 0, finding.message)
-            rows[finding.ruleID] = (row.count + 1, row.fixable + (finding.fix?.applicability == .safe ? 1 : 0), row.message)
+            rows[finding.ruleID] = (row.count + 1, row.fixable + (finding.isFixable ? 1 : 0), row.message)
         }
         guard !rows.isEmpty else { return "no findings" }
         let sorted = rows.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }

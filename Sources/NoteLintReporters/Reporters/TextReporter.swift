@@ -14,7 +14,7 @@ public struct TextReporter: Reporter {
             let start = finding.range.start
             let severity = paint(finding.severity.rawValue, finding.severity == .error ? "1;31" : "1;33")
             lines.append("\(paint("\(finding.path):\(start.line):\(start.column):", "1")) \(severity)"
-                         + "\(paint("[\(finding.ruleID)]", "2")) \(finding.fix?.applicability == .safe ? "[*] " : "")\(finding.message)")
+                         + "\(paint("[\(finding.ruleID)]", "2")) \(finding.isFixable ? "[*] " : "")\(finding.message)")
             guard let source = report.sourceLine(finding.path, start.line) else { continue }
             let end = finding.range.end.line == start.line ? finding.range.end.column : source.utf8.count + 1
             let excerpt = Self.excerpt(source, from: start.column, to: max(end, start.column))

@@ -10,6 +10,9 @@ public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 
+    /// True when two paths are the same file name byte for byte, without building either key.
+    public static func same(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.elementsEqual(rhs.utf8) }
+
     /// A file name as it can be shown: valid UTF-8 as is, every byte of an invalid sequence
     /// as `\xNN`.
     public static func escaped(_ bytes: some Collection<UInt8>) -> String {
