@@ -73,7 +73,7 @@ public struct PublishedLinks: Sendable {
         }
         if link.target.isEmpty, anchor.count > 1 { return .page(url: anchor) }
         guard let path = resolver.resolve(link.target, from: source).path else { return .none }
-        if path.lowercasedCheaply().hasSuffix(".md") {
+        if NoteFiles.isMarkdown(path) {
             guard let pattern, let page = pages[path] else { return .none }
             let url = pattern.replacingOccurrences(of: "{slug}", with: page.slug)
                 .replacingOccurrences(of: "{collection}", with: page.collection)
