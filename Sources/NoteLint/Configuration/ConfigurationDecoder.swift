@@ -25,10 +25,7 @@ struct ConfigurationDecoder {
                     guard RuleRegistry.description(of: id) != nil else {
                         throw error(ruleNode, "unknown rule '\(id)'" + suggestion(id, among: RuleRegistry.ids))
                     }
-                    guard let level = levelNode.string.flatMap(Configuration.Level.init(rawValue:)) else {
-                        throw error(levelNode, "rule level must be off, warning or error")
-                    }
-                    configuration.rules[id] = level
+                    try ruleSetting(id, levelNode, into: &configuration)
                 }
             case "ignore":
                 configuration.ignore = try strings(value, "ignore")
@@ -99,11 +96,11 @@ struct ConfigurationDecoder {
         return sequence.compactMap(\.string)
     }
 
-    private func error(_ node: Node, _ message: String) -> ConfigurationError {
+    func error(_ node: Node, _ message: String) -> ConfigurationError {
         ConfigurationError(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, message: message)
     }
 
-    private func suggestion(_ word: String, among candidates: [String]) -> String {
+    func suggestion(_ word: String, among candidates: [String]) -> String {
         Suggestion.closest(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }
