@@ -18,7 +18,7 @@ extension ConfigurationDecoder {
             }
             guard let declaration = declarations.first(where: { $0.name == name }) else {
                 let names = ["level"] + declarations.map(\.name)
-                let hint = suggestion(name, among: names)
+                let hint = closest(name, among: names)
                 throw error(nameNode, "unknown option '\(name)' for rule \(id)"
                             + (hint.isEmpty ? " (it takes: \(names.joined(separator: ", ")))" : hint))
             }
@@ -38,11 +38,11 @@ extension ConfigurationDecoder {
         let what = "option '\(declaration.name)' of \(id)"
         switch declaration.kind {
         case .oneOf(let values):
-            guard case .scalar(let scalar) = node else { throw error(node, "\(what) must be one of \(declaration.allowedValues)") }
+            guard case .scalar(let scalar) = node else { throw error(node, "\(what) must be one of \(declaration.allowedValues(quotedWith: "'"))") }
             guard values.contains(scalar.string) else {
-                let hint = suggestion(scalar.string, among: values)
+                let hint = closest(scalar.string, among: values)
                 throw error(node, "'\(scalar.string)' is not a value of \(what)"
-                            + (hint.isEmpty ? " (expected one of \(declaration.allowedValues))" : hint))
+                            + (hint.isEmpty ? " (expected one of \(declaration.allowedValues(quotedWith: "'")))" : hint))
             }
             return scalar.string
         case .integer(let range):
@@ -51,5 +51,14 @@ extension ConfigurationDecoder {
             }
             return String(number)
         }
+    }
+
+    /// " (did you mean 'X'?)" for the candidate `word` begins (`kebab` → `kebab-case`) or is a
+    /// typo of (`stlye` → `style`), else "".
+    private func closest(_ word: String, among candidates: [String]) -> String {
+        let folded = Suggestion.fold(word)
+        let match = candidates.first { !folded.isEmpty && Suggestion.fold($0).hasPrefix(folded) }
+            ?? Suggestion.closest(to: word, among: candidates, maxDistance: max(1, min(2, folded.count / 2)))
+        return match.map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -52,10 +52,10 @@ public struct RuleOptionDeclaration: Sendable {
     public let defaultValue: String
     public let summary: String
 
-    /// The allowed values in words: `` `***`, `---` `` or `4 to 12`.
-    public var allowedValues: String {
+    /// The allowed values in words, each between `quote`s: `'***', '---'`, or `4 to 12`.
+    public func allowedValues(quotedWith quote: String) -> String {
         switch kind {
-        case .oneOf(let values): return values.map { "`\($0)`" }.joined(separator: ", ")
+        case .oneOf(let values): return values.map { quote + $0 + quote }.joined(separator: ", ")
         case .integer(let range): return "\(range.lowerBound) to \(range.upperBound)"
         }
     }
