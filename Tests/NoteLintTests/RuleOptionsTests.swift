@@ -1,3 +1,4 @@
+import Foundation
 import NoteLint
 import NoteLintReporters
 import Testing
@@ -101,6 +102,19 @@ import Testing
         #expect(RuleDocumentation.explanation(of: rule).contains("  style: '***', '* * *', '___', '---' (default ***)."))
         #expect(RuleDocumentation.table().contains("citation/legacy-numeric  idLength    4 to 12 (default 6)"))
         #expect(!RuleDocumentation.markdown([CitationUndefinedRule.description]).contains("### Options"))
+    }
+
+    /// docs/rule-options.md names every declared option with its values and default.
+    @Test func optionsPageListsEveryOption() throws {
+        let page = try String(contentsOf: RuleDocsTests.packageRoot.appendingPathComponent("docs/rule-options.md"), encoding: .utf8)
+        for rule in RuleDocumentation.registered {
+            for option in rule.options {
+                let isNumber = if case .integer = option.kind { true } else { false }
+                let row = "| `\(rule.id)` | `\(option.name)` | \(option.allowedValues(quotedWith: "`")) | "
+                    + (isNumber ? option.defaultValue : "`\(option.defaultValue)`") + " |"
+                #expect(page.contains(row), "docs/rule-options.md lacks \(row)")
+            }
+        }
     }
 
     /// The option reaches the rule through the note's configuration.
