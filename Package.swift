@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         // libFuzzer target (scripts/fuzz-ci.sh, `make fuzz`); a plain build replays inputs given as arguments.
-        .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
+        .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteFix", "NoteRender"]),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports", "NoteTemplates"]),
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
-        .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],
+        .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteFix", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,12 +1,14 @@
 import Foundation
+import NoteFix
 import NoteLint
 import NoteParser
 import NoteRender
 
 /// What the fuzzer drives with each input: parse → lint (every rule, note and vault scope,
-/// on a one-note vault) → apply the fixes in memory and re-parse → render Markdown and HTML.
-/// A broken promise (a fix that breaks UTF-8, a clean that does not parse) traps, so the
-/// fuzzer reports it like a crash.
+/// on a one-note vault) → fix in memory with `NoteFixer` (safe and unsafe fixes, to a fixed
+/// point) → render Markdown and HTML. A broken promise (a fixed note that does not parse, a
+/// note still fixable after `NoteFixer.maxPasses` passes, a clean that does not parse) traps,
+/// so the fuzzer reports it like a crash.
 struct FuzzPipeline: Sendable {
     static let path = "note.md"
 
@@ -22,9 +24,13 @@ struct FuzzPipeline: Sendable {
     func run(_ bytes: [UInt8]) -> Outcome? {
         guard let note = try? NoteParser().parse(bytes: bytes, path: Self.path) else { return nil }
         let findings = Self.lint(note)
-        let (fixed, applied) = EditApplier.apply(compatible: findings.compactMap(\.fix), to: bytes)
+        let fix = Self.fix(bytes)
+        let fixed = fix.rewrites.first?.result ?? bytes
+        guard fix.unsettled.isEmpty else {
+            preconditionFailure("fix reached no fixed point in \(NoteFixer.maxPasses) passes")
+        }
         guard let fixedNote = try? NoteParser().parse(bytes: fixed, path: Self.path) else {
-            preconditionFailure("fixes made the note unparseable: \(applied.map(\.summary))")
+            preconditionFailure("fixes made the note unparseable: \(fix.rewrites.first?.applied.map(\.summary) ?? [])")
         }
         let cleaned = renderer.clean(fixedNote)
         guard (try? NoteParser().parse(bytes: Array(cleaned.markdown.utf8), path: Self.path)) != nil else {
@@ -33,17 +39,27 @@ struct FuzzPipeline: Sendable {
         return Outcome(findings: findings, fixed: fixed, markdown: cleaned.markdown, html: renderer.html(cleaned))
     }
 
-    /// Every rule's findings for `note` alone in its vault, with the default configuration.
-    static func lint(_ note: Note) -> [Finding] {
+    /// The default configuration of a one-note vault rooted at ".".
+    static let configuration: Configuration = {
         var configuration = Configuration()
         configuration.root = "."
-        return Linter().lint([NoteContext(note: note, vaultPath: path, configuration: configuration)], vaultFiles: [path])
+        return configuration
+    }()
+
+    /// Every rule's findings for `note` alone in its vault, with the default configuration.
+    static func lint(_ note: Note) -> [Finding] {
+        Linter().lint([NoteContext(note: note, vaultPath: path, configuration: configuration)], vaultFiles: [path])
+    }
+
+    /// What `notekit fix --unsafe-fixes` makes of `bytes` as the one note of its vault.
+    static func fix(_ bytes: [UInt8]) -> NoteFixer.Result {
+        NoteFixer(options: .init(unsafeFixes: true)).fix([Linter.Input(path: path, bytes: bytes)], vaultFiles: [path]) { _ in configuration }
     }
 
     /// The results of one run.
     struct Outcome {
         let findings: [Finding]
-        /// The input with the compatible fixes applied.
+        /// The input as `fix` leaves it.
         let fixed: [UInt8]
         let markdown: String
         let html: String

@@ -1,3 +1,4 @@
+import NoteFix
 import NoteLint
 import NoteParser
 import Testing
@@ -37,23 +38,23 @@ import Testing
         }
     }
 
+    /// `NoteFixer`, as `fix --unsafe-fixes` runs it: each pass changes only the bytes of its
+    /// edits, the run settles, and fixing its result changes nothing.
     @Test func fixesReachAFixedPointChangingOnlyTheirBytes() throws {
         for seed in Self.seeds {
-            var bytes = Array(Self.note(seed: seed).utf8)
-            var passes = 0
-            while true {
-                let (next, applied) = EditApplier.apply(compatible: FuzzPipeline.lint(try Self.parse(bytes)).compactMap(\.fix), to: bytes)
-                #expect(Self.onlyEdited(applied.flatMap(\.edits), before: bytes, after: next), "seed \(seed) pass \(passes + 1)")
-                if next == bytes { break }
-                bytes = next
-                passes += 1
-                guard passes <= 10 else {
-                    Issue.record("seed \(seed): no fixed point after 10 passes:\n\(String(decoding: bytes, as: UTF8.self))")
-                    break
-                }
+            let bytes = Array(Self.note(seed: seed).utf8)
+            let result = FuzzPipeline.fix(bytes)
+            #expect(result.unsettled.isEmpty, "seed \(seed): no fixed point after \(NoteFixer.maxPasses) passes")
+            let rewrite = try #require(result.rewrites.first)
+            var current = bytes
+            for (number, pass) in rewrite.passes.enumerated() {
+                let next = try EditApplier.apply(pass.map(\.edit), to: current)
+                #expect(Self.onlyEdited(pass.map(\.edit), before: current, after: next), "seed \(seed) pass \(number + 1)")
+                current = next
             }
-            let again = EditApplier.apply(compatible: FuzzPipeline.lint(try Self.parse(bytes)).compactMap(\.fix), to: bytes).bytes
-            #expect(again == bytes, "seed \(seed): a pass after the fixed point changed the note")
+            #expect(current == rewrite.result, "seed \(seed): the passes do not give the result")
+            let again = try #require(FuzzPipeline.fix(rewrite.result).rewrites.first)
+            #expect(!again.isChanged, "seed \(seed): a run after the fixed point changed the note:\n\(String(decoding: rewrite.result, as: UTF8.self))")
         }
     }
 

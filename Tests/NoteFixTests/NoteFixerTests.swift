@@ -76,6 +76,38 @@ import Testing
         #expect(result.unsettled == ["n.md"])
     }
 
+    @Test func onlyNotesWithFixesLeftAreUnsettled() {
+        // m.md's only fix touches its broken front matter: refused every pass, nothing left to do.
+        let result = fix(["n.md": "grow\n", "m.md": "---\ntitle: [ab\n---\nText.\n"], rules: [GrowRule(), ABRule()])
+        #expect(result.rewrites.first { $0.path == "m.md" }?.refused.isEmpty == false)
+        #expect(result.unsettled == ["n.md"])
+    }
+
+    /// A pass applies every fix that does not clash, however many findings a note has and
+    /// whatever `limits.maxFindingsPerFile` lets a report show.
+    @Test(arguments: [1_000, 5]) func thousandsOfDashRulesAreFixedInOnePass(reportCap: Int) throws {
+        let note = "Text.\n\n" + String(repeating: "---\n\nA paragraph.\n\n", count: 3_000)
+        var capped = Configuration()
+        capped.limits.maxFindingsPerFile = reportCap
+        let configuration = capped
+        let result = NoteFixer().fix([Linter.Input(path: "n.md", bytes: Array(note.utf8))]) { _ in configuration }
+        let rewrite = try #require(result.rewrites.first)
+        #expect(result.unsettled.isEmpty)
+        #expect(rewrite.passes.count == 1)
+        #expect(rewrite.passes.first?.count == 3_000)
+        #expect(text(rewrite) == "Text.\n\n" + String(repeating: "***\n\nA paragraph.\n\n", count: 3_000))
+    }
+
+    @Test func aThousandSecondBlocksAreFixedInOnePass() throws {
+        let note = "---\ntitle: A note\n---\n" + String(repeating: "---\nkey: value\n---\n", count: 1_000)
+        let result = fix(["n.md": note])
+        let rewrite = try #require(result.rewrites.first)
+        #expect(result.unsettled.isEmpty)
+        #expect(rewrite.isChanged && rewrite.passes.count == 1)
+        let again = fix(["n.md": try #require(text(rewrite))]).rewrites.first
+        #expect(again?.isChanged == false)
+    }
+
     @Test func touchModifiedUpdatesChangedNotesThatHaveTheKey() {
         let result = fix([
             "changed.md": "---\ndate_modified: 2020-01-01\n---\n[^a1] x\n",

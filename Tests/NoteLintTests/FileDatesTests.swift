@@ -1,4 +1,5 @@
 import Foundation
+import NoteFix
 @testable import NoteLint
 import NoteParser
 import Testing
@@ -64,6 +65,37 @@ import Testing
         let expected = (attributes[.creationDate] as? Date).map(day.string) ?? "2019-07-20"
         #expect(FileDates.created(file.path) == expected)
         #expect(FileDates.created(folder.appendingPathComponent("absent.md").path) == nil)
+    }
+
+    /// Counts the creation dates asked for.
+    final class DateRequests: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        var made: Int { lock.withLock { count } }
+        func date(_ path: String) -> String? {
+            lock.withLock { count += 1 }
+            return "2021-03-04"
+        }
+    }
+
+    /// A lint run offers the `frontmatter/required` fix without looking the date up (in real
+    /// runs a `git log`); `fix` looks it up once, when it applies the fix.
+    @Test func onlyFixLooksUpTheCreationDate() throws {
+        let requests = DateRequests()
+        var configuration = try ConfigurationLoader.parse("collections:\n  essays:\n    paths: [\"**\"]\n    required: [title, date_created]\n")
+        configuration.root = "."
+        configuration.generated = GeneratedValues(uuid: GeneratedValues.examples.uuid, dateCreated: { requests.date($0) })
+        let text = "---\ntitle: A note\n---\nText.\n"
+        let note = try NoteParser().parse(bytes: Array(text.utf8), path: "n.md")
+        let findings = Linter().lint([NoteContext(note: note, vaultPath: "n.md", configuration: configuration)], vaultFiles: ["n.md"])
+        let finding = try #require(findings.first { $0.ruleID == "frontmatter/required" })
+        #expect(finding.isFixable && finding.fix?.summary == "add date_created")
+        #expect(requests.made == 0)
+
+        let fixed = configuration
+        let result = NoteFixer().fix([Linter.Input(path: "n.md", bytes: Array(text.utf8))]) { _ in fixed }
+        #expect(result.rewrites.first.map { String(decoding: $0.result, as: UTF8.self) } == "---\ntitle: A note\ndate_created: 2021-03-04\n---\nText.\n")
+        #expect(requests.made == 1)
     }
 
     @Test func systemUUIDsAreRandomVersion4() {

@@ -5,11 +5,13 @@ import NoteParser
 /// Lints notes, applies the fixes their findings offer, re-parses and re-lints the results,
 /// and repeats while new fixes appear (at most `maxPasses`), so one run reaches a fixed point.
 ///
-/// Safe fixes apply; unsafe ones only with `Options.unsafeFixes`. A fix is applied whole or not
-/// at all: one that overlaps a fix already taken in the same pass waits for the next pass (the
-/// re-lint offers it again if it still applies), one with an
-/// edit refused by `NoteRewrite.plan`'s rules is refused whole. A note whose rewrite would
-/// re-parse with a diagnostic the original did not have is left as it was, every edit refused.
+/// Safe fixes apply; unsafe ones only with `Options.unsafeFixes`. Each pass applies every fix
+/// of every finding (none is held back by `limits.maxFindingsPerFile`) as `EditSelection`
+/// takes them: whole or not at all; one that clashes with a fix already taken in the same pass
+/// waits for the next pass (the re-lint offers it again if it still applies), one with an edit
+/// `NoteRewrite.refusal` refuses is refused whole. A note whose rewrite would re-parse with a
+/// diagnostic the original did not have is left as it was, every edit refused. Fixes compute
+/// their edits (`Fix.edits`) here, when applied, not when linting.
 public struct NoteFixer: Sendable {
     /// Which fixes to apply.
     public struct Options: Sendable {
@@ -38,7 +40,7 @@ public struct NoteFixer: Sendable {
         public let rewrites: [NoteRewrite]
         /// Files that could not be read or parsed.
         public let errors: [NoteError]
-        /// Notes that still had fixes to apply after `maxPasses` passes.
+        /// Notes that still had fixes to apply after `maxPasses` passes: fixes that would change them.
         public let unsettled: [String]
         /// Unsafe fixes (of the selected rules) left unapplied because `unsafeFixes` was off.
         public let unsafeLeft: Int
@@ -70,39 +72,45 @@ public struct NoteFixer: Sendable {
     /// their paths' bytes (`ExactPath`).
     public func fix(_ inputs: [Linter.Input], context: [Linter.Input] = [], vaultFiles: [String]? = nil,
                     configuration: @escaping @Sendable (String) throws -> Configuration) rethrows -> Result {
-        let lint = try linter.lint(inputs, context: context, vaultFiles: vaultFiles, configuration: configuration)
-        var states = lint.notes.map { NoteState(original: $0) }
-        let index = Dictionary(lint.notes.enumerated().map { (ExactPath($1.path), $0) }, uniquingKeysWith: { first, _ in first })
-        let configurations = try lint.notes.map { try configuration($0.path) }
-        let vaultPaths = zip(lint.notes, configurations).map { VaultPath.relative($0.path, to: $1.root) }
+        // Every fix applies, not only those of the findings a report shows (limits.maxFindingsPerFile).
+        let lint = try linter.lint(inputs, context: context, vaultFiles: vaultFiles) { path in
+            var configuration = try configuration(path)
+            configuration.limits.maxFindingsPerFile = .max
+            return configuration
+        }
+        var states = lint.contexts.map(NoteState.init(original:))
+        let index = Dictionary(lint.contexts.enumerated().map { (ExactPath($1.note.path), $0) }, uniquingKeysWith: { first, _ in first })
+        let files = vaultFiles ?? (lint.contexts + lint.context).map(\.vaultPath)
         var findings = lint.findings
         var unsettled: [String] = []
-        for pass in 1...Self.maxPasses {
-            let fixes = Dictionary(grouping: findings.filter(applies)) { ExactPath($0.path) }
-            var changed = false
-            for (path, findings) in fixes {
-                guard let position = index[path], !states[position].frozen else { continue }
-                changed = states[position].apply(findings.compactMap { finding in
+        for pass in 0...Self.maxPasses {
+            let fixes = Dictionary(grouping: findings.filter(applies)) { ExactPath($0.path) }.compactMapValues { findings in
+                findings.compactMap { finding in
                     finding.fix.map { fix in fix.edits.map { PlannedEdit(edit: $0, origin: finding.ruleID, summary: fix.summary) } }
-                }, parser: NoteParser(limits: configurations[position].limits.parser)) || changed
+                }
             }
-            for position in states.indices where fixes[ExactPath(states[position].current.path)] == nil {
+            guard pass < Self.maxPasses else {
+                unsettled = fixes.compactMap { path, fixes in
+                    index[path].flatMap { states[$0].frozen || !states[$0].selection(of: fixes).changes ? nil : path }
+                }.sorted().map(\.description)
+                break
+            }
+            var changed = false
+            for (path, fixes) in fixes {
+                guard let position = index[path], !states[position].frozen else { continue }
+                changed = states[position].apply(fixes) || changed
+            }
+            for position in states.indices where fixes[ExactPath(states[position].current.note.path)] == nil {
                 states[position].settle()
             }
             guard changed else { break }
             // Re-lint the notes as they now stand, without parsing them again.
-            let contexts = states.indices.map {
-                NoteContext(note: states[$0].current, vaultPath: vaultPaths[$0], configuration: configurations[$0])
-            }
-            findings = linter.lint(contexts, context: lint.context, vaultFiles: vaultFiles ?? vaultPaths + lint.context.map(\.vaultPath))
-            if pass == Self.maxPasses {
-                unsettled = Set(findings.filter(applies).map { ExactPath($0.path) }).sorted().map(\.description)
-            }
+            findings = linter.lint(states.map(\.current), context: lint.context, vaultFiles: files)
         }
         if options.touchModified {
             for position in states.indices where states[position].isChanged {
-                if let edit = touchEdit(states[position].current) {
-                    _ = states[position].apply([edit], parser: NoteParser(limits: configurations[position].limits.parser))
+                if let edit = touchEdit(states[position].current.note) {
+                    _ = states[position].apply([edit])
                 }
             }
         }

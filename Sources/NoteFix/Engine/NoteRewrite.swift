@@ -62,36 +62,18 @@ public struct NoteRewrite: Sendable {
 
     /// Applies `edits` to `note` in one pass (non-overlapping; conflicts and refusals reported).
     ///
-    /// Edits are taken in order of position (insertions before replacements that start at the
-    /// same byte, then in the order given). An edit outside the file, or one touching a front
-    /// matter with a YAML error, is refused; one overlapping an edit already kept is dropped as a
-    /// conflict; an exact repeat of a kept edit is applied once.
+    /// Edits are taken in the order they apply (`EditApplier.inApplicationOrder`: by position,
+    /// insertions before replacements that start at the same byte, then in the order given), as
+    /// `EditSelection` takes them: an edit outside the file, or one touching a front matter with
+    /// a YAML error, is refused; one clashing with an edit already kept is dropped as a conflict;
+    /// an exact repeat of a kept edit is applied once.
     public static func plan(_ note: Note, edits: [PlannedEdit]) -> NoteRewrite {
-        let bytes = note.source.bytes
-        let ordered = edits.enumerated().sorted {
-            let (a, b) = ($0.element.edit.range, $1.element.edit.range)
-            return (a.lowerBound, a.upperBound, $0.offset) < (b.lowerBound, b.upperBound, $1.offset)
-        }.map(\.element)
-        var kept: [PlannedEdit] = []
-        var conflicts: [EditConflict] = []
-        var refused: [RefusedEdit] = []
-        for planned in ordered {
-            if let reason = refusal(of: planned.edit, in: note) {
-                refused.append(RefusedEdit(edit: planned, reason: reason))
-                continue
-            }
-            if let previous = kept.last {
-                if previous.edit == planned.edit { continue }
-                if overlaps(previous.edit.range, planned.edit.range) {
-                    conflicts.append(EditConflict(kept: previous, dropped: planned))
-                    continue
-                }
-            }
-            kept.append(planned)
+        var selection = EditSelection(note: note)
+        for planned in EditApplier.inApplicationOrder(edits, edit: \.edit) {
+            selection.take([planned])
         }
-        // Kept edits are sorted and disjoint, so applying cannot fail.
-        let result = (try? EditApplier.apply(kept.map(\.edit), to: bytes)) ?? bytes
-        return NoteRewrite(path: note.path, original: bytes, result: result, passes: [kept], conflicts: conflicts, refused: refused)
+        return NoteRewrite(path: note.path, original: note.source.bytes, result: selection.result, passes: [selection.taken],
+                           conflicts: selection.conflicts, refused: selection.refused)
     }
 
     /// Why `edit` may not be applied to `note`, or nil: it lies outside the file, or it touches
@@ -108,13 +90,6 @@ public struct NoteRewrite: Sendable {
             return "the front matter is one {...} flow mapping; edit it by hand"
         }
         return nil
-    }
-
-    /// True when `later` (starting at or after `earlier`) shares bytes with it: it starts inside
-    /// it, or both replace bytes from the same start. Insertions at a boundary do not overlap.
-    static func overlaps(_ earlier: Range<Int>, _ later: Range<Int>) -> Bool {
-        later.lowerBound < earlier.upperBound
-            || (later.lowerBound == earlier.lowerBound && !later.isEmpty && !earlier.isEmpty)
     }
 
     /// True when an edit of `range` changes bytes of `block`; an insertion counts from the

@@ -3,8 +3,10 @@ import NoteParser
 
 /// One note through the passes of a `NoteFixer` run.
 struct NoteState {
-    let original: Note
-    private(set) var current: Note
+    /// The note as read, with its vault path and configuration.
+    let original: NoteContext
+    /// The note as the passes so far leave it.
+    private(set) var current: NoteContext
     private(set) var passes: [[PlannedEdit]] = []
     /// Fixes still not applied after the latest pass that had fixes for the note.
     private(set) var conflicts: [EditConflict] = []
@@ -12,15 +14,15 @@ struct NoteState {
     /// True once a rewrite was refused whole: the note keeps its original bytes.
     private(set) var frozen = false
 
-    init(original: Note) {
+    init(original: NoteContext) {
         self.original = original
         self.current = original
     }
 
-    var isChanged: Bool { current.source.bytes != original.source.bytes }
+    var isChanged: Bool { current.note.source.bytes != original.note.source.bytes }
 
     var rewrite: NoteRewrite {
-        NoteRewrite(path: original.path, original: original.source.bytes, result: current.source.bytes,
+        NoteRewrite(path: original.note.path, original: original.note.source.bytes, result: current.note.source.bytes,
                     passes: passes, conflicts: conflicts, refused: refused)
     }
 
@@ -30,33 +32,29 @@ struct NoteState {
         if !frozen { refused = [] }
     }
 
-    /// Applies the fixes (each a group of edits, taken whole) that neither overlap a fix taken
-    /// before them nor have a refused edit; returns true when the note changed.
-    mutating func apply(_ fixes: [[PlannedEdit]], parser: NoteParser) -> Bool {
-        let note = current
-        var taken: [PlannedEdit] = []
-        conflicts = []
-        refused = []
-        for fix in fixes {
-            if let reason = fix.lazy.compactMap({ NoteRewrite.refusal(of: $0.edit, in: note) }).first {
-                refused += fix.map { RefusedEdit(edit: $0, reason: reason) }
-            } else if let clash = fix.lazy.compactMap({ edit in
-                taken.first { $0.edit != edit.edit && Self.clash($0.edit.range, edit.edit.range) }.map { (kept: $0, dropped: edit) }
-            }).first {
-                conflicts.append(EditConflict(kept: clash.kept, dropped: clash.dropped))
-            } else {
-                taken += fix
-            }
-        }
-        let planned = NoteRewrite.plan(note, edits: taken)
-        guard planned.isChanged else { return false }
-        switch NoteRewrite.reparse(planned.result, path: current.path, comparedWith: original, parser: parser) {
+    /// The fixes (each a group of edits, taken whole) that apply together in one pass, as
+    /// `EditSelection` takes them.
+    func selection(of fixes: [[PlannedEdit]]) -> EditSelection {
+        var selection = EditSelection(note: current.note)
+        for fix in fixes { selection.take(fix) }
+        return selection
+    }
+
+    /// Applies the fixes `selection(of:)` takes; returns true when the note changed.
+    mutating func apply(_ fixes: [[PlannedEdit]]) -> Bool {
+        let selection = selection(of: fixes)
+        conflicts = selection.conflicts
+        refused = selection.refused
+        let result = selection.result
+        guard result != current.note.source.bytes else { return false }
+        let parser = NoteParser(limits: original.configuration.limits.parser)
+        switch NoteRewrite.reparse(result, path: current.note.path, comparedWith: original.note, parser: parser) {
         case .failure(let refusal):
-            refuseWhole(planned.applied, reason: refusal.reason)
+            refuseWhole(selection.taken, reason: refusal.reason)
             return false
-        case .success(let result):
-            passes.append(planned.applied)
-            current = result
+        case .success(let note):
+            passes.append(selection.taken)
+            current = NoteContext(note: note, vaultPath: original.vaultPath, configuration: original.configuration)
             return true
         }
     }
@@ -68,15 +66,5 @@ struct NoteState {
         passes = []
         current = original
         frozen = true
-    }
-
-    /// True when edits of `a` and `b` cannot both apply (`NoteRewrite.plan` would drop one).
-    static func clash(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        switch (a.isEmpty, b.isEmpty) {
-        case (true, true): return false
-        case (true, false): return b.lowerBound < a.lowerBound && a.lowerBound < b.upperBound
-        case (false, true): return a.lowerBound < b.lowerBound && b.lowerBound < a.upperBound
-        case (false, false): return a.overlaps(b)
-        }
     }
 }

@@ -7,8 +7,8 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .warning && rhs == .error }
 }
 
-/// A correction a rule offers: one or more non-overlapping byte edits.
-public struct Fix: Hashable, Sendable, Codable {
+/// A correction a rule offers: one or more non-overlapping byte edits, computed when asked for.
+public struct Fix: Sendable {
     /// Whether `notekit fix` may apply a fix unasked, as in ruff.
     public enum Applicability: String, Hashable, Sendable, Codable, CaseIterable {
         /// Keeps everything a reader sees (text and link targets): applied by default.
@@ -19,13 +19,23 @@ public struct Fix: Hashable, Sendable, Codable {
 
     /// What the fix does, e.g. "add the missing colon".
     public let summary: String
-    public let edits: [Edit]
     public let applicability: Applicability
+    private let makeEdits: @Sendable () -> [Edit]
+
+    /// The edits, computed on each access: a lint run reads only `summary` and `applicability`,
+    /// and a value that is costly to find (a file's creation date from `git log`) is found
+    /// only when `fix` applies the fix. Empty when that value turns out unknown.
+    public var edits: [Edit] { makeEdits() }
 
     public init(_ summary: String, edits: [Edit], applicability: Applicability = .safe) {
+        self.init(summary, applicability: applicability) { edits }
+    }
+
+    /// A fix whose edits `edits` computes when they are asked for.
+    public init(_ summary: String, applicability: Applicability = .safe, edits: @escaping @Sendable () -> [Edit]) {
         self.summary = summary
-        self.edits = edits
         self.applicability = applicability
+        self.makeEdits = edits
     }
 
     /// True when a run that applies unsafe fixes only when `unsafe` applies this one.

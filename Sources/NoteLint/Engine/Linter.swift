@@ -22,8 +22,10 @@ public struct Linter: Sendable {
         public var errors: [NoteError]
         /// Number of notes linted.
         public var notesLinted: Int
+        /// The notes linted, each with its vault path and configuration (what `fix` re-lints).
+        public var contexts: [NoteContext]
         /// The notes linted, for reporters that quote source lines.
-        public var notes: [Note]
+        public var notes: [Note] { contexts.map(\.note) }
         /// The vault's other notes, read as context (see `lint(_:context:vaultFiles:configuration:)`).
         public var context: [NoteContext] = []
     }
@@ -83,7 +85,7 @@ public struct Linter: Sendable {
         }
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
         return Result(findings: lint(contexts, context: others, vaultFiles: files), errors: errors,
-                      notesLinted: contexts.count, notes: contexts.map(\.note), context: others)
+                      notesLinted: contexts.count, contexts: contexts, context: others)
     }
 
     /// Lints `inputs` as part of the vault rooted at `root`: its files are the link targets and

@@ -26,9 +26,15 @@ public struct RuleDescription: Sendable {
     /// The choices `.notekit.yml` can make for the rule (`rules: {ID: {NAME: VALUE}}`).
     public let options: [RuleOptionDeclaration]
 
+    /// Where the description is written: where a failing example written as a bare string
+    /// literal is reported (examples written `RuleExample(...)` carry their own location).
+    public let location: ExampleLocation
+
     public init(id: String, severity: Severity, enabledByDefault: Bool = true, scope: Scope = .note, summary: String,
                 rationale: String, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
-                fixApplicability: Set<Fix.Applicability>? = nil, options: [RuleOptionDeclaration] = []) {
+                fixApplicability: Set<Fix.Applicability>? = nil, options: [RuleOptionDeclaration] = [],
+                fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) {
+        self.location = ExampleLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         self.id = id
         self.severity = severity
         self.isEnabledByDefault = enabledByDefault
@@ -68,20 +74,41 @@ public struct RuleExample: Sendable, ExpressibleByStringLiteral {
     public let configuration: String?
     /// Whether generated variations (front matter added, text before markers) apply.
     public let variations: Bool
+    /// Where the example is written; nil for a bare string literal, or `RuleExample("…")` with no
+    /// other argument, which Swift reads as one (see `RuleDescription.location`).
+    public let location: ExampleLocation?
 
-    public init(_ text: String, path: String = "note.md", configuration: String? = nil, variations: Bool = true) {
+    public init(_ text: String, path: String = "note.md", configuration: String? = nil, variations: Bool = true,
+                fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) {
         self.files = [(path, text)]
         self.configuration = configuration
         self.variations = variations
+        self.location = ExampleLocation(fileID: fileID, filePath: filePath, line: line, column: column)
     }
 
-    public init(files: [(String, String)], configuration: String? = nil) {
+    public init(files: [(String, String)], configuration: String? = nil,
+                fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) {
         self.files = files.map { (path: $0.0, text: $0.1) }
         self.configuration = configuration
         self.variations = false
+        self.location = ExampleLocation(fileID: fileID, filePath: filePath, line: line, column: column)
     }
 
-    public init(stringLiteral value: String) { self.init(value) }
+    public init(stringLiteral value: String) {
+        self.files = [("note.md", value)]
+        self.configuration = nil
+        self.variations = true
+        self.location = nil
+    }
+}
+
+/// Where in notekit's source a rule example is written, for a test failing on it to point there.
+public struct ExampleLocation: Sendable, Hashable {
+    /// `#fileID`: `Module/File.swift`.
+    public let fileID: String
+    public let filePath: String
+    public let line: Int
+    public let column: Int
 }
 
 /// A note before and after applying a rule's fixes: its safe fixes, or also its unsafe ones
@@ -92,11 +119,15 @@ public struct RuleCorrection: Sendable {
     public let configuration: String?
     /// The correction applies unsafe fixes too.
     public let unsafe: Bool
+    /// Where the correction is written.
+    public let location: ExampleLocation
 
-    public init(_ before: String, _ after: String, configuration: String? = nil, unsafe: Bool = false) {
+    public init(_ before: String, _ after: String, configuration: String? = nil, unsafe: Bool = false,
+                fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) {
         self.before = before
         self.after = after
         self.configuration = configuration
         self.unsafe = unsafe
+        self.location = ExampleLocation(fileID: fileID, filePath: filePath, line: line, column: column)
     }
 }

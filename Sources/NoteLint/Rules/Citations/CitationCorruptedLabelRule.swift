@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/corrupted-label`: `[^x6ezn4]6ezn4]:`, a label with its tail pasted again.
-public struct CitationCorruptedLabelRule: Rule {
+public struct CitationCorruptedLabelRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.corruptedLabel
+
     public static let description = RuleDescription(
-        id: "citation/corrupted-label",
+        id: kind.rawValue,
         severity: .error,
         summary: "A definition label with stray text pasted after it, like `[^x6ezn4]6ezn4]:`.",
         rationale: "Markdown does not read the line as a definition, so the citation is undefined and the raw label shows in the body. It comes from editors that re-insert a completed label. The fix repairs the label; it is unsafe (`--unsafe-fixes`) when no citation uses the label (the repaired definition would vanish from the rendered note), and there is none when the note defines the label elsewhere too (the repaired line would shadow or duplicate that definition: a person decides).",
@@ -30,7 +32,7 @@ public struct CitationCorruptedLabelRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        CitationHelpers.findings(self, .corruptedLabel, in: context) { problem in
+        CitationHelpers.findings(self, in: context) { problem in
             guard let definition = CitationHelpers.definition(at: problem, in: context.note),
                   !CitationHelpers.isDefinedElsewhere(definition, in: context.note) else { return nil }
             return Fix("repair the label", edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(definition.label)]:")],

@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/duplicate-definition`: a second definition of the same label.
-public struct CitationDuplicateDefinitionRule: Rule {
+public struct CitationDuplicateDefinitionRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.duplicateDefinition
+
     public static let description = RuleDescription(
-        id: "citation/duplicate-definition",
+        id: kind.rawValue,
         severity: .warning,
         summary: "A label `[^id]` is defined twice; an error when the two definitions cite different URLs.",
         rationale: "Renderers keep only the first definition and drop the rest. When both cite the same URL (or, without URLs, read the same) the second is noise and the fix removes it (unsafe, `--unsafe-fixes`: it deletes text); when the URLs differ, some claims point at the wrong source and a person must decide (an error). A placeholder without URL next to a definition with one is only a warning.",
@@ -28,7 +30,7 @@ public struct CitationDuplicateDefinitionRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        CitationHelpers.findings(self, .duplicateDefinition, in: context) { problem in
+        CitationHelpers.findings(self, in: context) { problem in
             guard problem.isRedundant, let definition = CitationHelpers.definition(at: problem, in: context.note) else { return nil }
             return Fix("remove the repeated definition",
                        edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: context.note.source), replacement: "")],

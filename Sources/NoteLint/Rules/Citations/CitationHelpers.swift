@@ -17,17 +17,17 @@ enum CitationHelpers {
         return source.lineStarts[line - 1]..<end
     }
 
-    /// The findings of `rule` for the note's citation problems of `kind` (detected once, in
+    /// The findings of `rule` for the note's citation problems of its kind (detected once, in
     /// `NoteCitationScan`), with the fix `fix` computes for each.
-    static func findings<R: Rule>(_ rule: R, _ kind: CitationProblem.Kind, in context: NoteContext,
-                                  fix: (CitationProblem) -> Fix? = { _ in nil }) -> [Finding] {
+    static func findings<R: CitationProblemRule>(_ rule: R, in context: NoteContext,
+                                                 fix: (CitationProblem) -> Fix? = { _ in nil }) -> [Finding] {
         context.citations.problems.compactMap { problem in
-            problem.kind == kind ? finding(rule, problem, fix: fix(problem)) : nil
+            problem.kind == R.kind ? finding(rule, problem, fix: fix(problem)) : nil
         }
     }
 
     /// The finding of `rule` for `problem`: the problem's severity when it sets one, else the rule's.
-    static func finding<R: Rule>(_ rule: R, _ problem: CitationProblem, fix: Fix? = nil) -> Finding {
+    static func finding<R: CitationProblemRule>(_ rule: R, _ problem: CitationProblem, fix: Fix? = nil) -> Finding {
         Finding(path: problem.path, range: problem.range, ruleID: R.description.id,
                 severity: problem.severity.flatMap { Severity(rawValue: $0.rawValue) } ?? R.description.severity,
                 message: problem.message, fix: fix)

@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/id-conflict`: one id defined with different URLs in different notes.
-public struct CitationIDConflictRule: Rule {
+public struct CitationIDConflictRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.idConflict
+
     public static let description = RuleDescription(
-        id: "citation/id-conflict",
+        id: kind.rawValue,
         severity: .error,
         scope: .vault,
         summary: "A citation id `[^id]` is defined with different sources (normalised URLs) in different notes.",

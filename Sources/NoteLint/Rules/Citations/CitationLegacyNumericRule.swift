@@ -2,8 +2,10 @@ import NoteCitations
 import NoteParser
 
 /// `citation/legacy-numeric`: `[4]: ...` definitions and their inline `[4]` citations.
-public struct CitationLegacyNumericRule: Rule {
+public struct CitationLegacyNumericRule: CitationProblemRule {
     public init() {}
+
+    static let kind = CitationProblem.Kind.legacyNumeric
 
     /// The characters new citation ids are written with.
     public enum IDAlphabet: String, Sendable, CaseIterable {
@@ -28,7 +30,7 @@ public struct CitationLegacyNumericRule: Rule {
                                               "The characters of a new footnote id: `base36` (0-9a-z), `hex` (0-9a-f) or `letters` (a-z); never all digits.")
 
     public static let description = RuleDescription(
-        id: "citation/legacy-numeric",
+        id: kind.rawValue,
         severity: .warning,
         scope: .vault,
         summary: "A legacy numeric citation: a `[4]: ...` definition line, or an inline `[4]` in a note that has such definitions.",
@@ -64,7 +66,7 @@ public struct CitationLegacyNumericRule: Rule {
         var allocator = CitationIDAllocator(vault: vault)
         return vault.notes.sorted { $0.vaultPath < $1.vaultPath }.flatMap { context in
             let fixes = self.fixes(context, allocator: &allocator)
-            return CitationHelpers.findings(self, .legacyNumeric, in: context) { fixes[$0.range.start.offset] }
+            return CitationHelpers.findings(self, in: context) { fixes[$0.range.start.offset] }
         }
     }
 

@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/malformed`: a definition without a URL.
-public struct CitationMalformedRule: Rule {
+public struct CitationMalformedRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.malformed
+
     public static let description = RuleDescription(
-        id: "citation/malformed",
+        id: kind.rawValue,
         severity: .warning,
         summary: "A definition `[^id]: ...` with no URL, only free text.",
         rationale: "A source readers cannot open cannot be checked, deduplicated across notes or archived. House definitions read `2025, Sep 14. [Title](url). Published: ... | Updated: ...`.",
@@ -23,7 +25,7 @@ public struct CitationMalformedRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        CitationHelpers.findings(self, .malformed, in: context)
+        CitationHelpers.findings(self, in: context)
     }
 
 }

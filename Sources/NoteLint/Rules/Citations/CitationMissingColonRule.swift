@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/missing-colon`: `[^id] text`, a definition without its colon.
-public struct CitationMissingColonRule: Rule {
+public struct CitationMissingColonRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.missingColon
+
     public static let description = RuleDescription(
-        id: "citation/missing-colon",
+        id: kind.rawValue,
         severity: .error,
         summary: "A definition written `[^id] text` without the colon after `]`.",
         rationale: "Without the colon Markdown reads the line as an ordinary paragraph: the citation stays undefined and the source text appears in the body. The fix adds the colon; it is unsafe (`--unsafe-fixes`) when no citation uses the label, since the line would then vanish from the rendered note as an unused definition.",
@@ -29,7 +31,7 @@ public struct CitationMissingColonRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        CitationHelpers.findings(self, .missingColon, in: context) { problem in
+        CitationHelpers.findings(self, in: context) { problem in
             let end = problem.range.end.offset
             let isUnused = CitationHelpers.definition(at: problem, in: context.note)?.isUnused ?? true
             return Fix("add the missing colon", edits: [Edit(range: end..<end, replacement: ":")], applicability: isUnused ? .unsafe : .safe)

@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/same-source-several-ids`: one URL cited under several ids, in a note or across notes.
-public struct CitationSameSourceSeveralIDsRule: Rule {
+public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.sameSourceSeveralIDs
+
     public static let description = RuleDescription(
-        id: "citation/same-source-several-ids",
+        id: kind.rawValue,
         severity: .warning,
         scope: .vault,
         summary: "The same source (normalised URL) is defined under several ids, in one note or across notes.",

@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/undefined`: a footnote reference with no definition.
-public struct CitationUndefinedRule: Rule {
+public struct CitationUndefinedRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.undefined
+
     public static let description = RuleDescription(
-        id: "citation/undefined",
+        id: kind.rawValue,
         severity: .error,
         summary: "A citation `[^id]` has no definition `[^id]: ...` in the note.",
         rationale: "Markdown renders an undefined reference as literal text `[^id]`: the claim loses its source and readers see the raw marker.",
@@ -24,7 +26,7 @@ public struct CitationUndefinedRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        CitationHelpers.findings(self, .undefined, in: context)
+        CitationHelpers.findings(self, in: context)
     }
 
 }

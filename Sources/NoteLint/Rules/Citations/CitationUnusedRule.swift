@@ -2,11 +2,13 @@ import NoteCitations
 import NoteParser
 
 /// `citation/unused`: a definition no reference uses.
-public struct CitationUnusedRule: Rule {
+public struct CitationUnusedRule: CitationProblemRule {
     public init() {}
 
+    static let kind = CitationProblem.Kind.unused
+
     public static let description = RuleDescription(
-        id: "citation/unused",
+        id: kind.rawValue,
         severity: .warning,
         summary: "A definition `[^id]: ...` that no citation `[^id]` uses (fix: remove it).",
         rationale: "Markdown renderers drop unused definitions, so the source silently disappears from the published note; usually the citation marker was lost while editing. The fix removes the definition; it is unsafe (applied only with `--unsafe-fixes`), since the text may be the only record of the source.",
@@ -28,7 +30,7 @@ public struct CitationUnusedRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        CitationHelpers.findings(self, .unused, in: context) { problem in
+        CitationHelpers.findings(self, in: context) { problem in
             CitationHelpers.definition(at: problem, in: context.note).map { definition in
                 Fix("remove the definition", edits: [Edit(range: CitationHelpers.deletion(of: definition.range, in: context.note.source), replacement: "")],
                     applicability: .unsafe)

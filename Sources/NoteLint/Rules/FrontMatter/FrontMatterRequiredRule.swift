@@ -49,20 +49,23 @@ public struct FrontMatterRequiredRule: Rule {
     }
 
     /// Adds the missing keys that can be generated (`site_uuid`, `date_created`) as the last
-    /// entries of the front matter; nil when none can.
+    /// entries of the front matter; nil when none can. The values are made when the fix's edits
+    /// are asked for (`date_created` may start `git log`), not when linting.
     private func fix(adding missing: [String], at offset: Int, _ context: NoteContext) -> Fix? {
-        let generated = context.configuration.generated
-        let entries = missing.compactMap { key -> (String, String)? in
-            switch key {
-            case "site_uuid": return FrontMatterEmitter.entry(key, .string(generated.uuid(context.vaultPath))).map { (key, $0) }
-            case "date_created": return generated.dateCreated(context.note.path).flatMap { FrontMatterEmitter.entry(key, .timestamp($0)) }.map { (key, $0) }
-            default: return nil
+        let keys = missing.filter { $0 == "site_uuid" || $0 == "date_created" }
+        guard !keys.isEmpty else { return nil }
+        return Fix("add \(keys.joined(separator: " and "))") {
+            let generated = context.configuration.generated
+            let entries = keys.compactMap { key -> String? in
+                switch key {
+                case "site_uuid": return FrontMatterEmitter.entry(key, .string(generated.uuid(context.vaultPath)))
+                default: return generated.dateCreated(context.note.path).flatMap { FrontMatterEmitter.entry(key, .timestamp($0)) }
+                }
             }
+            guard !entries.isEmpty else { return [] }
+            let bytes = context.note.source.bytes
+            let newline = offset >= 2 && bytes[offset - 2] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+            return [Edit(range: offset..<offset, replacement: entries.map { $0 + newline }.joined())]
         }
-        guard !entries.isEmpty else { return nil }
-        let bytes = context.note.source.bytes
-        let newline = offset >= 2 && bytes[offset - 2] == UInt8(ascii: "\r") ? "\r\n" : "\n"
-        return Fix("add \(entries.map(\.0).joined(separator: " and "))",
-                   edits: [Edit(range: offset..<offset, replacement: entries.map { $0.1 + newline }.joined())])
     }
 }
