@@ -19,7 +19,7 @@ public struct LintReport: Sendable {
 
     /// A report of the notes with these source texts (by path).
     public init(sources: [(path: String, source: SourceText)], findings: [Finding], errors: [NoteError] = []) {
-        let all = errors.isEmpty ? findings : findings + errors.map(Self.finding(for:))
+        let all = errors.isEmpty ? findings : findings + errors.map(FileRule.finding(for:))
         self.init(findings: Finding.inReportOrder(all),
                   files: Set((sources.map(\.path) + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
                   sources: Dictionary(sources.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }))
@@ -68,12 +68,6 @@ public struct LintReport: Sendable {
     public func codePointColumn(_ path: String, _ position: SourcePosition) -> Int {
         guard let line = sourceLine(path, position.line) else { return position.column }
         return String(decoding: line.utf8.prefix(position.column - 1), as: UTF8.self).unicodeScalars.count + 1
-    }
-
-    private static func finding(for error: NoteError) -> Finding {
-        let position = error.position ?? SourcePosition(line: 1, column: 1, offset: 0)
-        return Finding(path: error.path, range: SourceRange(start: position, end: position), ruleID: FileRule.id(for: error.code),
-                       severity: .error, message: error.message)
     }
 }
 

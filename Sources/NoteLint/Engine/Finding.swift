@@ -33,7 +33,7 @@ public struct Fix: Hashable, Sendable, Codable {
 }
 
 /// One problem a rule found in a note.
-public struct Finding: Sendable {
+public struct Finding: Sendable, Equatable {
     public let path: String
     public let range: SourceRange
     public let ruleID: String

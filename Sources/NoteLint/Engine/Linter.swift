@@ -32,6 +32,16 @@ public struct Linter: Sendable {
         public var context: [NoteContext] = []
         /// The source text of notes linted whose findings came from a cache unparsed (they are not in `notes`).
         public var sources: [(path: String, source: SourceText)] = []
+
+        public init(findings: [Finding], errors: [NoteError], notesLinted: Int, notes: [Note], context: [NoteContext] = [],
+                    sources: [(path: String, source: SourceText)] = []) {
+            self.findings = findings
+            self.errors = errors
+            self.notesLinted = notesLinted
+            self.notes = notes
+            self.context = context
+            self.sources = sources
+        }
     }
 
     /// A note to lint: its bytes and where it lives.
