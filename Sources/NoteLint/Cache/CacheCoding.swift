@@ -67,6 +67,9 @@ struct CacheReader {
 
     var isAtEnd: Bool { index == bytes.count }
 
+    /// The hash of the bytes not read yet, to check them against a checksum.
+    var rest: ContentHash { ContentHash(Array(bytes[index...])) }
+
     mutating func int() -> Int? {
         guard bytes.count - index >= 8 else { return nil }
         var value: UInt64 = 0

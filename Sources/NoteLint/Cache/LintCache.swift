@@ -6,7 +6,7 @@ import NoteParser
 /// the last run by everything it read, so that an unchanged vault is not parsed again and a
 /// changed one re-runs the note rules of changed notes only. Written atomically when the run
 /// ends; entries of notes the run did not see are dropped. A file that cannot be read as a
-/// cache (damaged, another version) is an empty cache.
+/// cache (damaged: its checksum differs; another version) is an empty cache.
 public final class LintCache: @unchecked Sendable {
     /// The cache file.
     public let path: String
@@ -41,7 +41,8 @@ public final class LintCache: @unchecked Sendable {
         original = FileManager.default.contents(atPath: path)
         guard let original else { return }
         var reader = CacheReader(Array(original))
-        guard reader.string() == Self.magic, reader.string() == version, let (notes, run) = Self.read(&reader) else { return }
+        guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.int(),
+              UInt64(UInt(bitPattern: checksum)) == reader.rest.value, let (notes, run) = Self.read(&reader) else { return }
         self.notes = notes
         self.run = run
     }
@@ -94,8 +95,6 @@ public final class LintCache: @unchecked Sendable {
     /// cannot be written (a read-only vault, another run writing at once) is left as it was.
     public func save() {
         var writer = CacheWriter()
-        writer.string(Self.magic)
-        writer.string(version)
         writer.int(kept.count)
         for (path, entry) in kept.sorted(by: { ExactPath($0.key) < ExactPath($1.key) }) {
             writer.string(path)
@@ -117,7 +116,11 @@ public final class LintCache: @unchecked Sendable {
             writer.int(run.errors.count)
             for error in run.errors { writer.error(error) }
         }
-        let data = Data(writer.bytes)
+        var header = CacheWriter()
+        header.string(Self.magic)
+        header.string(version)
+        header.int(Int(bitPattern: UInt(ContentHash(writer.bytes).value)))
+        let data = Data(header.bytes + writer.bytes)
         guard data != original else { return }
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
