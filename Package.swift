@@ -56,6 +56,7 @@ let package = Package(
                 "NoteFix",
                 "NoteMigrate",
                 "NoteTemplates",
+                "NoteWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
