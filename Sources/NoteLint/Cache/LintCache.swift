@@ -16,6 +16,8 @@ public final class LintCache: @unchecked Sendable {
     private var run: RunEntry?
     private var kept: [String: NoteEntry] = [:]
     private var fingerprints: [String: ContentHash] = [:]
+    /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
+    private var changed = false
     private let lock = NSLock()
 
     private static let magic = "notekit lint cache 1"
@@ -77,6 +79,7 @@ public final class LintCache: @unchecked Sendable {
     func keep(_ path: String, key: ContentHash, checked: Linter.Checked) {
         lock.lock()
         kept[path] = NoteEntry(key: key, checked: checked)
+        if notes[path]?.key != key { changed = true }
         lock.unlock()
     }
 
@@ -89,11 +92,15 @@ public final class LintCache: @unchecked Sendable {
     }
 
     /// Keeps the report of this run.
-    func keep(_ report: RunEntry) { run = report }
+    func keep(_ report: RunEntry) {
+        if run?.key != report.key { changed = true }
+        run = report
+    }
 
     /// Writes what this run kept (the notes it saw and its report) atomically; a cache that
     /// cannot be written (a read-only vault, another run writing at once) is left as it was.
     public func save() {
+        guard changed || kept.count != notes.count else { return }
         var writer = CacheWriter()
         writer.int(kept.count)
         for (path, entry) in kept.sorted(by: { ExactPath($0.key) < ExactPath($1.key) }) {
@@ -121,7 +128,6 @@ public final class LintCache: @unchecked Sendable {
         header.string(version)
         header.int(Int(bitPattern: UInt(ContentHash(writer.bytes).value)))
         let data = Data(header.bytes + writer.bytes)
-        guard data != original else { return }
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
             guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
