@@ -60,13 +60,18 @@ public final class Workspace {
     /// links resolve against.
     @discardableResult
     public func update(_ path: String, bytes: [UInt8]) throws -> [String] {
+        try reload(path, Linter.Input(path: fullPath(path), bytes: bytes))
+    }
+
+    /// `update` with the bytes of `input` (or of its file).
+    private func reload(_ path: String, _ input: Linter.Input) throws -> [String] {
         let key = ExactPath(path)
         insertFile(path)
         guard NoteFiles.isMarkdown(path) else { return refresh(edited: []) }
         notes[key] = nil
         errors[key] = nil
-        let config = try configuration(fullPath(path))
-        switch Linter.parse(Linter.Input(path: fullPath(path), bytes: bytes), configuration: config) {
+        let config = try configuration(input.path)
+        switch Linter.parse(input, configuration: config) {
         case .success(let context):
             if !config.isIgnored(context.vaultPath) { notes[key] = Entry(context: context, checked: linter.checkNote(context)) }
         case .failure(let error):
@@ -86,23 +91,16 @@ public final class Workspace {
         return refresh(edited: [key])
     }
 
-    /// The file at `from` is now at `to`, unchanged: `remove(from)` and then `update(to)` with its
-    /// bytes (or, for a file that is not a note, its new name among the files).
+    /// The file at `from` is now at `to`, unchanged: `remove(from)`, then `update(to)` with the
+    /// bytes the note had (read from `to` when it could not be parsed). Returns the notes whose
+    /// findings changed in either step.
     @discardableResult
     public func rename(from: String, to: String) throws -> [String] {
         let bytes = notes[ExactPath(from)]?.context.note.source.bytes
-        let before = Set(remove(from))
-        guard NoteFiles.isMarkdown(to) else {
-            insertFile(to)
-            return Set(refresh(edited: [])).union(before).sorted { ExactPath($0) < ExactPath($1) }
-        }
-        let after = try bytes.map { try update(to, bytes: $0) } ?? {
-            // A note that could not be parsed: read again under its new name.
-            let config = try configuration(fullPath(to))
-            let read = try? NoteParser(limits: config.limits.parser).read(fullPath(to))
-            return try update(to, bytes: read ?? [])
-        }()
-        return before.union(after).sorted { ExactPath($0) < ExactPath($1) }
+        let removed = remove(from)
+        let input = bytes.map { Linter.Input(path: fullPath(to), bytes: $0) } ?? Linter.Input(path: fullPath(to))
+        let updated = try reload(to, input)
+        return Set((removed + updated).map(ExactPath.init)).sorted().map(\.description)
     }
 
     /// The findings of the note at `path` (a vault path), the vault rules' included, as a batch

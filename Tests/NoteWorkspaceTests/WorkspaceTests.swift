@@ -114,6 +114,11 @@ import Testing
         #expect(Self.rules(workspace.findings(for: "c.md")) == [FileRule.unreadable])
         try Data([0x61, 0x00, 0x62]).write(to: URL(fileURLWithPath: root + "/c.md"))
         #expect(Self.report(workspace) == (try Self.batchReport(root)))
+        // Renamed, it is read again under its new name: still the one error finding.
+        try FileManager.default.moveItem(atPath: root + "/c.md", toPath: root + "/e.md")
+        #expect(try workspace.rename(from: "c.md", to: "e.md") == ["c.md", "e.md"])
+        #expect(Self.rules(workspace.findings(for: "e.md")) == [FileRule.unreadable])
+        #expect(Self.report(workspace) == (try Self.batchReport(root)))
     }
 
     /// `Notes/` next to the package root (this file is `Tests/NoteWorkspaceTests/…`).
