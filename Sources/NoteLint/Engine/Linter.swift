@@ -60,7 +60,9 @@ public struct Linter: Sendable {
     /// `context` holds the vault's other notes (see `context(for:root:vaultFiles:)`): they are
     /// parsed for the vault rules (duplicate UUIDs, link targets and aliases, cross-note
     /// citation problems) but not linted, and nothing is reported about them, so a run on some
-    /// notes reports about them what a run on the whole vault does.
+    /// notes reports about them what a run on the whole vault does. With a `cache`, a run that
+    /// reads what the cached one read returns its report unparsed, and unchanged notes skip the
+    /// note rules; the findings are the same either way.
     public func lint(_ inputs: [Input], context: [Input] = [], vaultFiles: [String]? = nil, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         var all = inputs + context
