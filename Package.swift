@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "NoteFix", targets: ["NoteFix"]),
         .library(name: "NoteMigrate", targets: ["NoteMigrate"]),
         .library(name: "NoteTemplates", targets: ["NoteTemplates"]),
+        .library(name: "NoteWorkspace", targets: ["NoteWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "CitationReports", dependencies: ["NoteCitations", "NoteTemplates", mustache]),
         .target(name: "NoteRender", dependencies: ["NoteParser", "NoteTemplates", "Yams", mustache]),
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
+        // A vault in memory, re-checked one note at a time (for watch and lsp).
+        .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
         .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "NoteFix", "Yams"]),
         .executableTarget(
             name: "notekit",
@@ -54,6 +57,7 @@ let package = Package(
                 "NoteFix",
                 "NoteMigrate",
                 "NoteTemplates",
+                "NoteWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +68,7 @@ let package = Package(
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports", "NoteTemplates"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteWorkspaceTests", dependencies: ["NoteWorkspace", "NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),

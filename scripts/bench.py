@@ -27,10 +27,10 @@ def markdown_files(folder):
     return found
 
 
-def run(command, cwd=None):
+def run(command, cwd=None, env=None):
     """Runs a command; returns (wall seconds, peak RSS in KiB of the child, exit code)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
@@ -70,7 +70,7 @@ def main():
     jobs = [
         ("cmark-gfm CLI (reference, 1 process)", ["cmark-gfm", *CMARK_EXTENSIONS, *files]),
         ("notekit parse", [notekit, "parse", "--format", "json", args.folder]),
-        ("notekit lint (all rules)", [notekit, "lint", "--quiet", "--format", f"json:{scratch}/lint.json", args.folder]),
+        ("notekit lint (all rules)", [notekit, "lint", "--no-cache", "--quiet", "--format", f"json:{scratch}/lint.json", args.folder]),
         ("notekit citations report", [notekit, "citations", "report", "--format", "json", "--output", f"{scratch}/citations.json", args.folder]),
         ("notekit render (md)", [notekit, "render", "--format", "md", "--output", f"{scratch}/render", args.folder]),
     ]
@@ -87,11 +87,33 @@ def main():
         sample = files[:100]
         jobs.append((f"pymarkdown scan (first {len(sample)} files)", ["pymarkdown", "scan", *sample]))
         inputs[jobs[-1][0]] = sample
+    # The lint cache (docs/workspace.md) on a copy of the folder, with its cache in the scratch
+    # folder: a run on the unchanged vault, and a run after one note was touched.
+    vault = os.path.join(scratch, "vault")
+    shutil.copytree(args.folder, vault, ignore=shutil.ignore_patterns(".*"))
+    cached_env = dict(os.environ, XDG_CACHE_HOME=os.path.join(scratch, "cache"))
+    cached_lint = [notekit, "lint", "--quiet", "--format", f"json:{scratch}/lint-cached.json", vault]
+    touched = os.path.join(vault, os.path.relpath(files[len(files) // 2], args.folder))
+    original = open(touched, "rb").read()
+
+    def touch_one_note(run_index):
+        with open(touched, "wb") as handle:
+            handle.write(original + (f"\n\nTouched {run_index}.\n".encode() if run_index % 2 == 0 else b""))
+
+    cache_jobs = {"notekit lint, cache warm (unchanged vault)": None, "notekit lint, cache after touching one note": touch_one_note}
+    jobs += [(name, cached_lint) for name in cache_jobs]
+    run(cached_lint, env=cached_env)  # fills the cache
     times = {name: [] for name, _ in jobs}
     memory = {name: 0 for name, _ in jobs}
-    for _ in range(args.runs):
+    for index in range(args.runs):
         for name, command in jobs:
-            wall, rss, _ = run(command)
+            env = None
+            if name in cache_jobs:
+                env = cached_env
+                run(cached_lint, env=env)  # the cache as the previous run left it
+                if cache_jobs[name]:
+                    cache_jobs[name](index)
+            wall, rss, _ = run(command, env=env)
             times[name].append(wall)
             memory[name] = max(memory[name], rss)
     reference = statistics.median(times[jobs[0][0]])
@@ -102,6 +124,12 @@ def main():
         read = inputs.get(name, files)
         read_megabytes = sum(os.path.getsize(f) for f in read) / 1e6
         print(f"{name:44} {wall:8.3f} {len(read) / wall:9.0f} {read_megabytes / wall:7.1f} {memory[name] / 1024:12.1f} {wall / reference:8.2f}")
+    cold = statistics.median(times["notekit lint (all rules)"])
+    for name in cache_jobs:
+        print(f"{name}: {statistics.median(times[name]) / cold:.0%} of the cold lint (--no-cache)")
+    # The workspace (docs/workspace.md): one essay edited again and again, in one process.
+    workspace = subprocess.run([notekit, "bench-workspace", "--edits", "200", args.folder], capture_output=True, text=True)
+    print(workspace.stdout.strip() or workspace.stderr.strip())
     shutil.rmtree(scratch, ignore_errors=True)
     return 0
 

@@ -14,10 +14,15 @@ public struct LintReport: Sendable {
     private let sources: [ExactPath: SourceText]
 
     public init(notes: [Note], findings: [Finding], errors: [NoteError] = []) {
-        let all = errors.isEmpty ? findings : findings + errors.map(Self.finding(for:))
+        self.init(sources: notes.map { ($0.path, $0.source) }, findings: findings, errors: errors)
+    }
+
+    /// A report of the notes with these source texts (by path).
+    public init(sources: [(path: String, source: SourceText)], findings: [Finding], errors: [NoteError] = []) {
+        let all = errors.isEmpty ? findings : findings + errors.map(FileRule.finding(for:))
         self.init(findings: Finding.inReportOrder(all),
-                  files: Set((notes.map(\.path) + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
-                  sources: Dictionary(notes.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }))
+                  files: Set((sources.map(\.path) + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
+                  sources: Dictionary(sources.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }))
     }
 
     private init(findings: [Finding], files: [String], sources: [ExactPath: SourceText]) {
@@ -28,7 +33,8 @@ public struct LintReport: Sendable {
 
     /// The report of a lint run, plus files that were never handed to the linter (e.g. missing).
     public init(_ result: Linter.Result, errors: [NoteError] = []) {
-        self.init(notes: result.notes, findings: result.findings, errors: result.errors + errors)
+        self.init(sources: result.notes.map { ($0.path, $0.source) } + result.sources, findings: result.findings,
+                  errors: result.errors + errors)
     }
 
     /// The same report with only the findings that satisfy `isIncluded`, e.g. errors for `--quiet`.
@@ -62,12 +68,6 @@ public struct LintReport: Sendable {
     public func codePointColumn(_ path: String, _ position: SourcePosition) -> Int {
         guard let line = sourceLine(path, position.line) else { return position.column }
         return String(decoding: line.utf8.prefix(position.column - 1), as: UTF8.self).unicodeScalars.count + 1
-    }
-
-    private static func finding(for error: NoteError) -> Finding {
-        let position = error.position ?? SourcePosition(line: 1, column: 1, offset: 0)
-        return Finding(path: error.path, range: SourceRange(start: position, end: position), ruleID: FileRule.id(for: error.code),
-                       severity: .error, message: error.message)
     }
 }
 

@@ -10,7 +10,8 @@ struct NoteKit: ParsableCommand {
         abstract: "Parse, lint and clean Obsidian-style research notes.",
         version: NotekitTool.versionLine,
         subcommands: [ParseCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
-                      HookCommand.self, FixCommand.self, MigrateCommand.self, RenderCommand.self, CitationsCommand.self]
+                      HookCommand.self, FixCommand.self, MigrateCommand.self, RenderCommand.self, CitationsCommand.self,
+                      BenchWorkspaceCommand.self]
     )
 
     /// Bare `notekit`: the help on standard error, and exit code 2 (as ruff does).

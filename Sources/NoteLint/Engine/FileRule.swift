@@ -20,6 +20,13 @@ public enum FileRule {
         }
     }
 
+    /// The error finding that reports `error`, at its position (else the file's start).
+    public static func finding(for error: NoteError) -> Finding {
+        let position = error.position ?? SourcePosition(line: 1, column: 1, offset: 0)
+        return Finding(path: error.path, range: SourceRange(start: position, end: position), ruleID: id(for: error.code),
+                       severity: .error, message: error.message)
+    }
+
     /// A note the parser analysed only in part because it is over a limit: the file is
     /// skipped, with the `limits:` key that would let it through.
     static func overLimit(_ note: Note) -> NoteError? {

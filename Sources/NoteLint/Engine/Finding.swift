@@ -8,7 +8,10 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 }
 
 /// A correction a rule offers: one or more non-overlapping byte edits, computed when asked for.
-public struct Fix: Sendable {
+///
+/// Two fixes are equal when they say the same (summary and applicability): their edits are
+/// not computed to compare them.
+public struct Fix: Sendable, Equatable {
     /// Whether `notekit fix` may apply a fix unasked, as in ruff.
     public enum Applicability: String, Hashable, Sendable, Codable, CaseIterable {
         /// Keeps everything a reader sees (text and link targets): applied by default.
@@ -38,12 +41,16 @@ public struct Fix: Sendable {
         self.makeEdits = edits
     }
 
+    public static func == (lhs: Fix, rhs: Fix) -> Bool {
+        lhs.summary == rhs.summary && lhs.applicability == rhs.applicability
+    }
+
     /// True when a run that applies unsafe fixes only when `unsafe` applies this one.
     public func applies(unsafe: Bool) -> Bool { applicability == .safe || unsafe }
 }
 
 /// One problem a rule found in a note.
-public struct Finding: Sendable {
+public struct Finding: Sendable, Equatable {
     public let path: String
     public let range: SourceRange
     public let ruleID: String

@@ -10,8 +10,12 @@ public struct Linter: Sendable {
     /// Told of each note parsed (linted and context notes), for a progress bar.
     public var progress: (any ProgressObserver)?
 
+    /// Each rule's id and default severity, read once rather than per note.
+    private let defaults: [(id: String, severity: Severity?)]
+
     public init(rules: [any Rule] = RuleRegistry.rules) {
         self.rules = rules
+        self.defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.defaultSeverity) }
     }
 
     /// The outcome of a lint run.
@@ -28,6 +32,18 @@ public struct Linter: Sendable {
         public var notes: [Note] { contexts.map(\.note) }
         /// The vault's other notes, read as context (see `lint(_:context:vaultFiles:configuration:)`).
         public var context: [NoteContext] = []
+        /// The source text of notes linted whose findings came from a cache unparsed (they are not in `notes`).
+        public var sources: [(path: String, source: SourceText)] = []
+
+        public init(findings: [Finding], errors: [NoteError], notesLinted: Int, contexts: [NoteContext], context: [NoteContext] = [],
+                    sources: [(path: String, source: SourceText)] = []) {
+            self.findings = findings
+            self.errors = errors
+            self.notesLinted = notesLinted
+            self.contexts = contexts
+            self.context = context
+            self.sources = sources
+        }
     }
 
     /// A note to lint: its bytes and where it lives.
@@ -46,55 +62,114 @@ public struct Linter: Sendable {
     /// `context` holds the vault's other notes (see `context(for:root:vaultFiles:)`): they are
     /// parsed for the vault rules (duplicate UUIDs, link targets and aliases, cross-note
     /// citation problems) but not linted, and nothing is reported about them, so a run on some
-    /// notes reports about them what a run on the whole vault does.
-    public func lint(_ inputs: [Input], context: [Input] = [], vaultFiles: [String]? = nil,
+    /// notes reports about them what a run on the whole vault does. With a `cache`, a run that
+    /// reads what the cached one read returns its report unparsed, and unchanged notes skip the
+    /// note rules; the findings are the same either way.
+    public func lint(_ inputs: [Input], context: [Input] = [], vaultFiles: [String]? = nil, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
-        let all = inputs + context
+        var all = inputs + context
         let configurations = try all.map { try configuration($0.path) }
+        // With a cache, every note is read first: its bytes and configuration are its key.
+        var keys: [ContentHash?] = []
+        if let cache {
+            let read = Array(zip(all, configurations)).concurrentMap { input, config -> (Input, ContentHash?) in
+                let bytes = input.bytes ?? (try? NoteParser(limits: config.limits.parser).read(input.path))
+                guard let bytes else { return (input, nil) }
+                return (Input(path: input.path, bytes: bytes), cache.key(bytes, configuration: config))
+            }
+            all = read.map(\.0)
+            keys = read.map(\.1)
+        }
+        let runKey = cache == nil ? nil : Self.runKey(all.map(\.path), keys, linted: inputs.count, vaultFiles: vaultFiles)
+        if let runKey, let report = cache?.report(runKey) {
+            let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes ?? []) }, uniquingKeysWith: { first, _ in first })
+            cache?.keep(report)
+            for (input, key) in zip(all, keys) { cache?.keepIfValid(input.path, key: key!) }
+            return Result(findings: report.findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
+                          sources: report.linted.map { (path: $0, source: SourceText(bytes: bytes[$0] ?? [])) })
+        }
         progress?.begin(total: all.count)
         let parsed = Array(zip(all, configurations)).concurrentMap { input, config in
             defer { progress?.advance() }
-            let parser = NoteParser(limits: config.limits.parser)
-            return Swift.Result { () throws(NoteError) in
-                let note: Note
-                do throws(NoteError) {
-                    if let bytes = input.bytes {
-                        note = try parser.parse(bytes: bytes, path: input.path)
-                    } else {
-                        note = try parser.parse(contentsOf: input.path)
-                    }
-                } catch {
-                    throw FileRule.explained(error)
-                }
-                let vaultPath = VaultPath.relative(input.path, to: config.root)
-                if !config.isIgnored(vaultPath), let overLimit = FileRule.overLimit(note) { throw overLimit }
-                return NoteContext(note: note, vaultPath: vaultPath, configuration: config)
-            }
+            return Self.parse(input, configuration: config)
         }
         var contexts: [NoteContext] = []
+        var contextKeys: [ContentHash?] = []
         var others: [NoteContext] = []
         var errors: [NoteError] = []
         for (index, result) in parsed.enumerated() {
             switch result {
             case .success(let context):
                 guard !configurations[index].isIgnored(context.vaultPath) else { continue }
-                if index < inputs.count { contexts.append(context) } else { others.append(context) }
+                if index < inputs.count {
+                    contexts.append(context)
+                    contextKeys.append(keys.isEmpty ? nil : keys[index])
+                } else {
+                    others.append(context)
+                    if !keys.isEmpty, let key = keys[index] { cache?.keepIfValid(context.note.path, key: key) }
+                }
             case .failure(let error):
                 if index < inputs.count { errors.append(error) }
             }
         }
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
-        return Result(findings: lint(contexts, context: others, vaultFiles: files), errors: errors,
-                      notesLinted: contexts.count, contexts: contexts, context: others)
+        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1).
+        let checks = Array(0...contexts.count).concurrentMap { job -> Checked in
+            if job == 0 { return checkVault(contexts, context: others, vaultFiles: files) }
+            let (context, key) = (contexts[job - 1], contextKeys[job - 1])
+            guard let cache, let key else { return checkNote(context) }
+            let checked = cache.checked(context.note.path, key: key) ?? checkNote(context)
+            cache.keep(context.note.path, key: key, checked: checked)
+            return checked
+        }
+        let findings = merge(contexts, checks)
+        if let runKey {
+            cache?.keep(LintCache.RunEntry(key: runKey, linted: contexts.map(\.note.path), findings: findings, errors: errors))
+        }
+        return Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
+    }
+
+    /// The key of a run that reads notes at `paths` (the first `linted` of them linted) with
+    /// `keys`, and resolves links against `vaultFiles`; nil when a note could not be read.
+    private static func runKey(_ paths: [String], _ keys: [ContentHash?], linted: Int, vaultFiles: [String]?) -> ContentHash? {
+        var hash = ContentHash()
+        for (index, (path, key)) in zip(paths, keys).enumerated() {
+            guard let key else { return nil }
+            hash.combine(index < linted ? "linted " + path : "context " + path)
+            hash.combine(key)
+        }
+        hash.combine(vaultFiles.map { "files " + $0.joined(separator: "\u{0}") } ?? "no files")
+        return hash
+    }
+
+    /// The note of `input` parsed within the limits of `config`, or why it cannot be linted
+    /// (unreadable, not UTF-8 text, over a limit; a note the configuration ignores is never over one).
+    public static func parse(_ input: Input, configuration config: Configuration) -> Swift.Result<NoteContext, NoteError> {
+        let parser = NoteParser(limits: config.limits.parser)
+        return Swift.Result { () throws(NoteError) in
+            let note: Note
+            do throws(NoteError) {
+                if let bytes = input.bytes {
+                    note = try parser.parse(bytes: bytes, path: input.path)
+                } else {
+                    note = try parser.parse(contentsOf: input.path)
+                }
+            } catch {
+                throw FileRule.explained(error)
+            }
+            let vaultPath = VaultPath.relative(input.path, to: config.root)
+            if !config.isIgnored(vaultPath), let overLimit = FileRule.overLimit(note) { throw overLimit }
+            return NoteContext(note: note, vaultPath: vaultPath, configuration: config)
+        }
     }
 
     /// Lints `inputs` as part of the vault rooted at `root`: its files are the link targets and
     /// its other notes the context, so each note gets the findings a run on the whole vault gives it.
-    public func lint(_ inputs: [Input], vaultRoot root: String,
+    public func lint(_ inputs: [Input], vaultRoot root: String, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         let vaultFiles = NoteFiles.vaultFiles(under: root)
         return try lint(inputs, context: Self.context(for: inputs, root: root, vaultFiles: vaultFiles), vaultFiles: vaultFiles,
-                        configuration: configuration)
+                        cache: cache, configuration: configuration)
     }
 
     /// The notes under `root` (from `vaultFiles`, relative to it) that are not among `inputs`:
@@ -108,36 +183,60 @@ public struct Linter: Sendable {
     /// Runs all rules on parsed notes and applies severities and inline suppressions; the
     /// notes of `context` are seen by vault rules only, and nothing is reported about them.
     public func lint(_ contexts: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> [Finding] {
-        let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
-        let byPath = Dictionary(contexts.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-        // Each rule's id and default severity, read once rather than per note.
-        let defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.defaultSeverity) }
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
-        // it does not wait for them on its own. Each job configures and sorts its findings.
-        let perJob = Array(0...contexts.count).concurrentMap { job -> (findings: [Finding], uses: [ExactPath: Set<Suppressions.Use>]) in
-            var found: [Finding] = []
-            if job == 0 {
-                // In vault order, whichever notes were asked for and in whatever order, so that
-                // "first" and "other" (as in duplicate-uuid) mean the same in every run.
-                let notes = (contexts + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-                let vault = VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : contexts)
-                found = vaultRules.flatMap { $0.check(vault: vault) }
-            } else {
-                let context = contexts[job - 1]
-                let configuration = context.configuration
-                for (rule, ruleDefault) in zip(rules, defaults)
-                where configuration.severity(ofRule: ruleDefault.id, default: ruleDefault.severity) != nil {
-                    found += rule.check(context)
-                }
-            }
-            let (kept, uses) = Self.configured(found, byPath: byPath)
-            return (kept.sorted(by: Finding.precedes), uses)
+        // it does not wait for them on its own.
+        let perJob = Array(0...contexts.count).concurrentMap { job in
+            job == 0 ? checkVault(contexts, context: others, vaultFiles: vaultFiles) : checkNote(contexts[job - 1])
         }
-        let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: perJob.map(\.uses))
-        // Each job's findings are sorted: a note's job holds one file's, the vault's several.
-        // Runs of one file are gathered in job order and sorted again only where several meet.
+        return merge(contexts, perJob)
+    }
+
+    /// Findings of some rules, configured (severity, suppressions) and sorted, with the
+    /// suppressions they used: one note's from the note rules, or the vault rules'.
+    public struct Checked: Sendable {
+        public internal(set) var findings: [Finding]
+        var uses: [ExactPath: Set<Suppressions.Use>]
+
+        /// The findings and suppression uses about each note, by its path.
+        public func byNote() -> [ExactPath: Checked] {
+            var parts = uses.mapValues { _ in Checked(findings: [], uses: [:]) }
+            for finding in findings { parts[ExactPath(finding.path), default: Checked(findings: [], uses: [:])].findings.append(finding) }
+            for (path, used) in uses { parts[path]!.uses = [path: used] }
+            return parts
+        }
+    }
+
+    /// The note rules' findings of one note, configured by it.
+    public func checkNote(_ context: NoteContext) -> Checked {
+        var found: [Finding] = []
+        let configuration = context.configuration
+        for (rule, ruleDefault) in zip(rules, defaults)
+        where configuration.severity(ofRule: ruleDefault.id, default: ruleDefault.severity) != nil {
+            found += rule.check(context)
+        }
+        return Self.configured(found, byPath: [ExactPath(context.note.path): context])
+    }
+
+    /// The vault rules' findings about the `linted` notes, with `others` as context.
+    public func checkVault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> Checked {
+        let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
+        // In vault order, whichever notes were asked for and in whatever order, so that
+        // "first" and "other" (as in duplicate-uuid) mean the same in every run.
+        let notes = (linted + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        let vault = VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : linted)
+        let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
+        return Self.configured(vaultRules.flatMap { $0.check(vault: vault) }, byPath: byPath)
+    }
+
+    /// The report of the `linted` notes from their checks (`checkNote` of each and `checkVault`,
+    /// in any order): every finding, the unused suppressions, each file capped at its limit.
+    public func merge(_ linted: [NoteContext], _ checks: [Checked]) -> [Finding] {
+        let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
+        let unused = SuppressionUnusedRule.findings(linted, rules: rules, uses: checks.map(\.uses))
+        // Each check's findings are sorted: a note's holds one file's, the vault's several.
+        // Runs of one file are gathered in order and sorted again only where several meet.
         var runs: [ExactPath: [[Finding]]] = [:]
-        for found in perJob.map(\.findings) + [unused] where !found.isEmpty {
+        for found in checks.map(\.findings) + [unused] where !found.isEmpty {
             if ExactPath.same(found[0].path, found[found.count - 1].path) {
                 runs[ExactPath(found[0].path), default: []].append(found)
                 continue
@@ -151,7 +250,7 @@ public struct Linter: Sendable {
             }
         }
         var findings: [Finding] = []
-        findings.reserveCapacity(perJob.reduce(unused.count) { $0 + $1.findings.count })
+        findings.reserveCapacity(checks.reduce(unused.count) { $0 + $1.findings.count })
         for path in runs.keys.sorted() {
             let fileRuns = runs[path]!
             let file = fileRuns.count == 1 ? fileRuns[0] : Finding.inReportOrder(Array(fileRuns.joined()))
@@ -163,8 +262,7 @@ public struct Linter: Sendable {
 
     /// The findings of notes linted, with the severity their configuration gives and
     /// without those it turns off or the note suppresses; and the suppressions used, by path.
-    private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext])
-        -> ([Finding], [ExactPath: Set<Suppressions.Use>]) {
+    private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         let kept = findings.compactMap { finding -> Finding? in
             let key = ExactPath(finding.path)
@@ -178,7 +276,7 @@ public struct Linter: Sendable {
             adjusted.severity = severity
             return adjusted
         }
-        return (kept, uses)
+        return Checked(findings: kept.sorted(by: Finding.precedes), uses: uses)
     }
 
     /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one

@@ -27,9 +27,14 @@ public struct NoteParser: Sendable {
 
     /// Reads and parses the file at `path`.
     public func parse(contentsOf path: String) throws(NoteError) -> Note {
-        let bytes: [UInt8]
+        try parse(bytes: read(path), path: path)
+    }
+
+    /// The bytes of the file at `path`, refused (as `parse(contentsOf:)` refuses it) when it
+    /// cannot be read or is over `limits.maxFileBytes`.
+    public func read(_ path: String) throws(NoteError) -> [UInt8] {
         do {
-            bytes = try FileReader.bytes(at: path, maxBytes: limits.maxFileBytes)
+            return try FileReader.bytes(at: path, maxBytes: limits.maxFileBytes)
         } catch {
             switch error {
             case .tooLarge(let size):
@@ -38,7 +43,6 @@ public struct NoteParser: Sendable {
                 throw NoteError(path: path, code: .unreadable, message: "cannot read file: \(reason)")
             }
         }
-        return try parse(bytes: bytes, path: path)
     }
 
     /// Parses the bytes of a note read from `path`.

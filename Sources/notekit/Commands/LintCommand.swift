@@ -50,6 +50,11 @@ struct LintCommand: ParsableCommand {
         discussion: "Reports given a :path are still written."))
     var statistics = false
 
+    @Flag(help: ArgumentHelp(
+        "Neither read nor write the cache of results (.notekit_cache/ in the vault, or $XDG_CACHE_HOME/notekit/).",
+        discussion: "The cache is keyed by each note's bytes, its configuration and notekit's version and commit."))
+    var noCache = false
+
     func validate() throws {
         if staged && paths != ["."] { throw ValidationError("--staged lints the staged files; give no paths.") }
         try ReportOutput.validate(formats)
@@ -70,7 +75,9 @@ struct LintCommand: ParsableCommand {
             defer { progress.finish() }
             var linter = Linter()
             linter.progress = progress
-            result = try linter.lint(inputs, vaultRoot: root) { try loader.configuration(for: $0) }
+            let cache = noCache ? nil : LintCache(path: LintCache.file(forVault: root), version: NotekitTool.versionLine)
+            result = try linter.lint(inputs, vaultRoot: root, cache: cache) { try loader.configuration(for: $0) }
+            cache?.save()
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }

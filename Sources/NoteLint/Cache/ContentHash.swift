@@ -1,0 +1,36 @@
+/// A 64-bit hash of bytes for cache keys: eight bytes a step, seeded, never stored as a
+/// secret (it tells one content from another, as ruff's cache keys do, not an attacker's).
+public struct ContentHash: Hashable, Sendable {
+    public private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    public init() {}
+
+    init(value: UInt64) { self.value = value }
+
+    /// The hash of `bytes`.
+    public init(_ bytes: [UInt8]) { combine(bytes) }
+
+    /// Mixes `bytes` (and their count, so that concatenations differ) into the hash.
+    public mutating func combine(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index + 8 <= raw.count {
+                mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                index += 8
+            }
+            var tail: UInt64 = 0
+            for offset in index..<raw.count { tail |= UInt64(raw[offset]) << (8 * UInt64(offset - index)) }
+            mix(tail)
+        }
+        mix(UInt64(bytes.count))
+    }
+
+    public mutating func combine(_ text: String) { combine(Array(text.utf8)) }
+
+    public mutating func combine(_ other: ContentHash) { mix(other.value) }
+
+    private mutating func mix(_ word: UInt64) {
+        value = (value ^ (word &* 0xFF51_AFD7_ED55_8CCD)) &* 0xC4CE_B9FE_1A85_EC53
+        value ^= value >> 29
+    }
+}

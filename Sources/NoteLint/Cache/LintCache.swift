@@ -1,0 +1,206 @@
+import Foundation
+import NoteParser
+
+/// What `notekit lint` keeps between runs, as ruff does: each linted note's note-rule findings
+/// (with the suppressions they used) by its content and configuration, and the whole report of
+/// the last run by everything it read, so that an unchanged vault is not parsed again and a
+/// changed one re-runs the note rules of changed notes only. Written atomically when the run
+/// ends; entries of notes the run did not see are dropped. A file that cannot be read as a
+/// cache (damaged: its checksum differs; another version) is an empty cache.
+public final class LintCache: @unchecked Sendable {
+    /// The cache file.
+    public let path: String
+    private let version: String
+    private let original: Data?
+    private var notes: [String: NoteEntry] = [:]
+    private var run: RunEntry?
+    private var kept: [String: NoteEntry] = [:]
+    private var fingerprints: [String: ContentHash] = [:]
+    /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
+    private var changed = false
+    private let lock = NSLock()
+
+    private static let magic = "notekit lint cache 2"
+
+    struct NoteEntry {
+        let key: ContentHash
+        let checked: Linter.Checked
+    }
+
+    /// The report of a run, by the hash of all it read.
+    struct RunEntry {
+        let key: ContentHash
+        /// The notes linted (not ignored, not failed), whose source text the reporters quote.
+        let linted: [String]
+        let findings: [Finding]
+        let errors: [NoteError]
+    }
+
+    /// The cache in the file at `path`, for results of notekit `version` (its version and commit).
+    public init(path: String, version: String) {
+        self.path = path
+        self.version = version
+        original = FileManager.default.contents(atPath: path)
+        guard let original else { return }
+        var reader = CacheReader(Array(original))
+        guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.int(),
+              UInt64(UInt(bitPattern: checksum)) == reader.rest.value, let (notes, run) = Self.read(&reader) else { return }
+        self.notes = notes
+        self.run = run
+    }
+
+    /// The cache file of the vault at `root`: `.notekit_cache/lint.cache` in it, or under
+    /// `$XDG_CACHE_HOME/notekit/` (a folder per vault) when that is set to an absolute path.
+    public static func file(forVault root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let home = environment["XDG_CACHE_HOME"], home.hasPrefix("/") {
+            let vault = ContentHash(Array(VaultPath.absolute(root).utf8))
+            return "\(home)/notekit/\(String(vault.value, radix: 16))/lint.cache"
+        }
+        return (root as NSString).appendingPathComponent(".notekit_cache/lint.cache")
+    }
+
+    /// The key of a note: its bytes and everything its configuration says.
+    func key(_ bytes: [UInt8], configuration: Configuration) -> ContentHash {
+        var key = ContentHash(bytes)
+        key.combine(fingerprint(configuration))
+        return key
+    }
+
+    /// The note-rule findings of the note at `path` with `key`, when cached.
+    func checked(_ path: String, key: ContentHash) -> Linter.Checked? {
+        guard let entry = notes[path], entry.key == key else { return nil }
+        return entry.checked
+    }
+
+    /// The report of a run that read exactly what `key` hashes.
+    func report(_ key: ContentHash) -> RunEntry? { run?.key == key ? run : nil }
+
+    /// Keeps the note-rule findings of the note at `path` for the next run.
+    func keep(_ path: String, key: ContentHash, checked: Linter.Checked) {
+        lock.lock()
+        kept[path] = NoteEntry(key: key, checked: checked)
+        if notes[path]?.key != key { changed = true }
+        lock.unlock()
+    }
+
+    /// Keeps what the cache holds about a note that was read but not linted, while it is valid.
+    func keepIfValid(_ path: String, key: ContentHash) {
+        guard let entry = notes[path], entry.key == key else { return }
+        lock.lock()
+        kept[path] = entry
+        lock.unlock()
+    }
+
+    /// Keeps the report of this run.
+    func keep(_ report: RunEntry) {
+        if run?.key != report.key { changed = true }
+        run = report
+    }
+
+    /// Writes what this run kept (the notes it saw and its report) atomically; a cache that
+    /// cannot be written (a read-only vault, another run writing at once) is left as it was.
+    public func save() {
+        guard changed || kept.count != notes.count else { return }
+        var writer = CacheWriter()
+        writer.int(kept.count)
+        for (path, entry) in kept.sorted(by: { ExactPath($0.key) < ExactPath($1.key) }) {
+            writer.string(path)
+            writer.int(Int(bitPattern: UInt(entry.key.value)))
+            writer.findings(entry.checked.findings)
+            let uses = entry.checked.uses[ExactPath(path)] ?? []
+            writer.int(uses.count)
+            for use in uses.sorted(by: { ($0.directive, $0.rule ?? "") < ($1.directive, $1.rule ?? "") }) {
+                writer.int(use.directive)
+                writer.optional(use.rule)
+            }
+        }
+        writer.int(run == nil ? 0 : 1)
+        if let run {
+            writer.int(Int(bitPattern: UInt(run.key.value)))
+            writer.int(run.linted.count)
+            for path in run.linted { writer.string(path) }
+            writer.findings(run.findings)
+            writer.int(run.errors.count)
+            for error in run.errors { writer.error(error) }
+        }
+        var header = CacheWriter()
+        header.string(Self.magic)
+        header.string(version)
+        header.int(Int(bitPattern: UInt(ContentHash(writer.bytes).value)))
+        let data = Data(header.bytes + writer.bytes)
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: folder) {
+            guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+            // As ruff's cache: ignored by git, and marked as a cache for backup tools.
+            if (folder as NSString).lastPathComponent == ".notekit_cache" {
+                _ = FileManager.default.createFile(atPath: folder + "/.gitignore", contents: Data("# Created by notekit.\n*\n".utf8))
+                _ = FileManager.default.createFile(atPath: folder + "/CACHEDIR.TAG",
+                                               contents: Data("Signature: 8a477f597d28d172789f06886806bc55\n# notekit lint cache\n".utf8))
+            }
+        }
+        try? AtomicFile.write(data, to: path, expectedOriginal: original)
+    }
+
+    private static func read(_ reader: inout CacheReader) -> ([String: NoteEntry], RunEntry?)? {
+        guard let count = reader.count() else { return nil }
+        var notes: [String: NoteEntry] = [:]
+        for _ in 0..<count {
+            guard let path = reader.string(), let key = reader.int(), let findings = reader.findings(),
+                  let useCount = reader.count(minimumSize: 16) else { return nil }
+            var uses = Set<Suppressions.Use>()
+            for _ in 0..<useCount {
+                guard let directive = reader.int(), let rule = reader.optional() else { return nil }
+                uses.insert(Suppressions.Use(directive: directive, rule: rule))
+            }
+            let checked = Linter.Checked(findings: findings, uses: uses.isEmpty ? [:] : [ExactPath(path): uses])
+            notes[path] = NoteEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), checked: checked)
+        }
+        var run: RunEntry?
+        switch reader.int() {
+        case 0: break
+        case 1:
+            guard let key = reader.int(), let lintedCount = reader.count() else { return nil }
+            var linted: [String] = []
+            for _ in 0..<lintedCount {
+                guard let path = reader.string() else { return nil }
+                linted.append(path)
+            }
+            guard let findings = reader.findings(), let errorCount = reader.count() else { return nil }
+            var errors: [NoteError] = []
+            for _ in 0..<errorCount {
+                guard let error = reader.error() else { return nil }
+                errors.append(error)
+            }
+            run = RunEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), linted: linted, findings: findings, errors: errors)
+        default: return nil
+        }
+        return reader.isAtEnd ? (notes, run) : nil
+    }
+
+    /// Everything `configuration` says, hashed once per configuration file (or the defaults).
+    private func fingerprint(_ configuration: Configuration) -> ContentHash {
+        let name = (configuration.path ?? "") + "\u{0}" + configuration.root
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = fingerprints[name] { return known }
+        let hash = ContentHash(Array(Self.canonical(configuration).utf8))
+        fingerprints[name] = hash
+        return hash
+    }
+
+    /// A description of `value` that is the same in every process: dictionaries and sets sorted.
+    static func canonical(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        let children = mirror.children.map { ($0.label ?? "", canonical($0.value)) }
+        switch mirror.displayStyle {
+        case nil:
+            return String(reflecting: value)
+        case .dictionary?, .set?:
+            return "{" + children.map(\.1).sorted().joined(separator: ",") + "}"
+        case .enum? where children.isEmpty:
+            return String(reflecting: value)
+        default:
+            return "\(type(of: value))(" + children.map { "\($0.0):\($0.1)" }.joined(separator: ",") + ")"
+        }
+    }
+}
