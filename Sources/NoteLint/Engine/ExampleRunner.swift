@@ -50,6 +50,8 @@ public struct ExampleRunner: Sendable {
         if config.rules[description.id] == nil, !description.isEnabledByDefault {
             config.rules[description.id] = Configuration.Level(rawValue: description.severity.rawValue)
         }
+        // A style rule's examples run with its style's preset on, as `extends: [STYLE]` would.
+        if let style = description.category.style, !config.presets.contains(style) { config.presets.append(style) }
         let parser = NoteParser()
         let contexts = try files.map { path, text in
             NoteContext(note: try parser.parse(bytes: Array(text.utf8), path: path), vaultPath: path, configuration: config)

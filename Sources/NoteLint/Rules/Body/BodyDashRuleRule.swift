@@ -7,6 +7,7 @@ public struct BodyDashRuleRule: Rule {
     public static let description = RuleDescription(
         id: "body/dash-rule",
         severity: .warning,
+        category: .researchVault,
         summary: "A thematic break in the body is drawn with `---`; house style is `***`.",
         rationale: "A `---` line is easily taken for a front-matter delimiter, and one blank line less turns it into a setext heading underline; `***` means a rule everywhere.",
         triggering: [

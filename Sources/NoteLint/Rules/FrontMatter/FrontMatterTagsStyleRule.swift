@@ -11,6 +11,7 @@ public struct FrontMatterTagsStyleRule: Rule {
     public static let description = RuleDescription(
         id: "frontmatter/tags-style",
         severity: .warning,
+        category: .researchVault,
         summary: "Tags are not a block list of hyphenated tags in the configured case.",
         rationale: "House style is one tag per line (`tags:` then `  - Tag-Name`): it diffs line by line, and Obsidian splits a tag with spaces into several. A flow list or a single string also reads differently across tools.",
         triggering: [
