@@ -33,9 +33,10 @@ struct FuzzPipeline: Sendable {
         return Outcome(findings: findings, fixed: fixed, markdown: cleaned.markdown, html: renderer.html(cleaned))
     }
 
-    /// Every rule's findings for `note` alone in its vault, with the default configuration.
+    /// Every rule's findings for `note` alone in its vault, with the default configuration and every style on.
     static func lint(_ note: Note) -> [Finding] {
         var configuration = Configuration()
+        configuration.presets = Preset.names
         configuration.root = "."
         return Linter().lint([NoteContext(note: note, vaultPath: path, configuration: configuration)], vaultFiles: [path])
     }

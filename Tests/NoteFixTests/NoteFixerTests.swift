@@ -9,7 +9,7 @@ import Testing
     func fix(_ texts: [String: String], rules: [any Rule] = RuleRegistry.rules,
              options: NoteFixer.Options = .init(today: "2030-01-02")) -> NoteFixer.Result {
         let inputs = texts.keys.sorted().map { Linter.Input(path: $0, bytes: Array(texts[$0]!.utf8)) }
-        return NoteFixer(linter: Linter(rules: rules), options: options).fix(inputs) { _ in Configuration() }
+        return NoteFixer(linter: Linter(rules: rules), options: options).fix(inputs) { _ in Support.everyStyle }
     }
 
     func text(_ rewrite: NoteRewrite?) -> String? { rewrite.map { String(decoding: $0.result, as: UTF8.self) } }

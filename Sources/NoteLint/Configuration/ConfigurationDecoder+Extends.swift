@@ -36,7 +36,8 @@ extension ConfigurationDecoder {
         let current = URL(fileURLWithPath: path).standardizedFileURL.path
         let outer = chain.isEmpty ? [current] : chain
         if let start = outer.firstIndex(of: file) {
-            let cycle = (outer[start...] + [file]).map { VaultPath.relative($0, to: folder.path) }
+            let top = URL(fileURLWithPath: outer[0]).deletingLastPathComponent().path
+            let cycle = (outer[start...] + [file]).map { VaultPath.relative($0, to: top) }
             throw error(entry, "extends cycle: " + cycle.joined(separator: " -> "))
         }
         let text: String

@@ -1,28 +1,28 @@
 import NoteParser
 
-/// `frontmatter/url`: a URL value that is quoted, broken, or split into a key of its own.
+/// `frontmatter/url`: a URL value that is broken, or split into a key of its own (quoted ones are
+/// `frontmatter/quoted-url`).
 public struct FrontMatterURLRule: Rule {
     public init() {}
 
     public static let description = RuleDescription(
         id: "frontmatter/url",
         severity: .warning,
-        summary: "A URL in the front matter is quoted, not a URL, has whitespace, or was split into an `https:` key.",
-        rationale: "Images, canonical links and source buttons are built from these values: a space, a stray word or a URL broken into `https: //...` (a new key) gives a dead link or no image. House style writes URLs unquoted.",
+        summary: "A URL in the front matter is not a URL, has whitespace, or was split into an `https:` key.",
+        rationale: "Images, canonical links and source buttons are built from these values: a space, a stray word or a URL broken into `https: //...` (a new key) gives a dead link or no image.",
         triggering: [
-            RuleExample("---\ntitle: A note\nbanner_image: ↓'https://example.com/a.webp'\n---\nText.\n"),
             RuleExample("---\ntitle: Ünïcødé\nurl: ↓Some Page\nsource_url: ↓https://example.com/a page\n---\n"),
             RuleExample("---\nurl:\n↓https: //example.com/page\n---\n"),
             RuleExample("---\ntitle: Ünïcødé ✓\nlede: Read more\n↓http: //example.com\n---\n"),
         ],
         nonTriggering: [
-            RuleExample("---\nbanner_image: https://example.com/a.webp\nlink: \"[[Another Note]]\"\n---\n"),
+            RuleExample("---\nbanner_image: https://example.com/a.webp\nlink: \"[[Another Note]]\"\nurl: 'https://example.com/quoted'\n---\n"),
             RuleExample("---\nurl:\ntitle: 'https://example.com is quoted text in a title: fine'\n---\n"),
             RuleExample("---\nsummary: See https://example.com for more\n---\n"),
             "Text.\n\n```yaml\nurl: 'https://example.com'\n```\n",
         ],
         corrections: [
-            RuleCorrection("---\nbanner_image: \"https://example.com/a.webp\"\nurl:\nhttps: //example.com/page\n---\n",
+            RuleCorrection("---\nbanner_image: https://example.com/a.webp\nurl:\nhttps: //example.com/page\n---\n",
                            "---\nbanner_image: https://example.com/a.webp\nurl: https://example.com/page\n---\n"),
             RuleCorrection("---\nlede: Read more\nhttps: //example.com\n---\n", "---\nlede: Read more\nhttps: //example.com\n---\n"),
         ]
@@ -36,13 +36,7 @@ public struct FrontMatterURLRule: Rule {
             if ["http", "https"].contains(entry.key.lowercased()), text.hasPrefix("//") {
                 return splitKey(entry, previous: index > 0 ? entries[index - 1] : nil, context)
             }
-            let urlKey = FrontMatterValues.isURLKey(entry.key, in: context)
-            guard urlKey || text.lowercased().hasPrefix("http://") || text.lowercased().hasPrefix("https://") else { return nil }
-            if FrontMatterValues.isURL(text) {
-                guard entry.isQuoted, let fix = context.unquoteFix(entry, as: .string(text)) else { return nil }
-                return context.finding(self, entry.valueRange, "\(entry.key): url is quoted; write it unquoted", fix: fix)
-            }
-            guard urlKey, !text.hasPrefix("[[") else { return nil }
+            guard FrontMatterValues.isURLKey(entry.key, in: context), !FrontMatterValues.isURL(text), !text.hasPrefix("[[") else { return nil }
             if text.contains(where: \.isWhitespaceCheaply), text.lowercasedCheaply().hasPrefix("http") {
                 return context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace")
             }
