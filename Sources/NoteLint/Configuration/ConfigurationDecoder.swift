@@ -21,6 +21,7 @@ struct ConfigurationDecoder {
     ]
     static let collectionKeys: Set<String> = ["paths", "required", "keys", "aliases", "allowUnknownKeys"]
 
+    /// The configuration `text` gives on top of `base`.
     func decode(_ text: String, onto base: Configuration = Configuration()) throws -> Configuration {
         try decode(try top(text), onto: base)
     }
@@ -31,6 +32,7 @@ struct ConfigurationDecoder {
         return try mapping(root, "the configuration")
     }
 
+    /// The configuration a file's top-level map gives on top of `base`, its globs rebased onto the vault root.
     func decode(_ top: Node.Mapping?, onto base: Configuration) throws -> Configuration {
         guard let top else { return base }
         var configuration = try extending(base, top)
@@ -125,12 +127,12 @@ struct ConfigurationDecoder {
         return collection
     }
 
-    func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
+    private func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
         guard case .mapping(let mapping) = node else { throw error(node, "\(what) must be a map") }
         return mapping
     }
 
-    func strings(_ node: Node, _ what: String) throws -> [String] {
+    private func strings(_ node: Node, _ what: String) throws -> [String] {
         if let single = node.string { return [single] }
         guard case .sequence(let sequence) = node else { throw error(node, "\(what) must be a list of strings") }
         return sequence.compactMap(\.string)
