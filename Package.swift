@@ -29,7 +29,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // C helpers for cmark-gfm: a per-thread bump allocator, a lock for the inline pass.
+        // C helpers for cmark-gfm: a per-thread bump allocator (arena.c), literals read in place
+        // (node_text.c), parallel inline passes (inline_pass.c; see docs/architecture.md).
         .target(name: "CmarkSupport", dependencies: ["CCmarkGFM"]),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "CmarkSupport", "Yams"]),
         .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
@@ -56,7 +57,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // libFuzzer target (scripts/fuzz-build.sh); a plain build replays inputs given as arguments.
+        // libFuzzer target (scripts/fuzz-ci.sh, `make fuzz`); a plain build replays inputs given as arguments.
         .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteRender"]),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),

@@ -142,4 +142,47 @@ import Testing
         #expect(again == nested && again.hashValue == nested.hashValue)
         #expect(again != own)
     }
+
+    @Test func ruleOptionsMergePerOptionAcrossExtendsAndNestedFiles() throws {
+        let root = try Self.folder([
+            "shared/base.yml": """
+                rules:
+                  frontmatter/tags-style: {level: error, list: flow, case: kebab-case}
+                  citation/legacy-numeric: {idLength: 8, idAlphabet: hex}
+                """,
+            ".notekit.yml": """
+                extends: [shared/base.yml]
+                rules:
+                  frontmatter/tags-style: {case: lowercase}
+                  body/dash-rule: {level: warning, style: "---"}
+                """,
+            "essays/.notekit.yml": """
+                rules:
+                  citation/legacy-numeric: {idLength: 10}
+                  body/dash-rule: {style: ___}
+                """,
+            "essays/note.md": "Text.\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let loader = try ConfigurationLoader(defaultRoot: root)
+        let top = try loader.configuration(for: root + "/note.md")
+        // The file's option overrides the extended file's of the same name and keeps its others.
+        #expect(top.ruleOptions["frontmatter/tags-style"] == ["list": "flow", "case": "lowercase"])
+        #expect(top.option(FrontMatterTagsStyleRule.list, ofRule: "frontmatter/tags-style") == .flow)
+        #expect(top.option(FrontMatterTagsStyleRule.tagCase, ofRule: "frontmatter/tags-style") == .lowercase)
+        #expect(top.severity(ofRule: "frontmatter/tags-style", default: .warning) == .error, "the extended file's level")
+        // A long form's level turns a style rule on without its preset, as the short form does.
+        #expect(!top.presets.contains("research-vault"))
+        #expect(top.severity(ofRule: "body/dash-rule", default: .warning) == .warning)
+        let nested = try loader.configuration(for: root + "/essays/note.md")
+        #expect(nested.ruleOptions["citation/legacy-numeric"] == ["idLength": "10", "idAlphabet": "hex"])
+        #expect(nested.option(CitationLegacyNumericRule.idLength, ofRule: "citation/legacy-numeric") == 10)
+        #expect(nested.option(BodyDashRuleRule.style, ofRule: "body/dash-rule") == .underscores)
+        #expect(nested.severity(ofRule: "body/dash-rule", default: .warning) == .warning, "the parent's level stays")
+        // An option only a nested file sets is not in the parent's: they differ, hashes included.
+        #expect(nested != top)
+        var changed = top
+        changed.ruleOptions["body/dash-rule"] = ["style": "***"]
+        #expect(changed != top && changed.hashValue != top.hashValue)
+    }
 }

@@ -11,6 +11,9 @@ public struct Configuration: Sendable {
     public var presets: [String] = [Preset.recommended]
     /// Severity overrides by rule id.
     public var rules: [String: Level] = [:]
+    /// Rule options by rule id, then option name: the values as written, validated against the
+    /// rules' declarations. Read them with `option(_:ofRule:)`.
+    public var ruleOptions: [String: [String: String]] = [:]
     /// Globs (relative to the vault root) of notes never linted.
     public var ignore: [String] = []
     /// Collections in the order written; the first whose glob matches a note applies.
@@ -32,6 +35,11 @@ public struct Configuration: Sendable {
     /// The collection of a vault-relative path.
     public func collection(for vaultPath: String) -> Collection? {
         collections.first { $0.paths.contains { Glob($0).matches(vaultPath) } }
+    }
+
+    /// The configured value of a rule's option, or its default.
+    public func option<Value>(_ option: RuleOption<Value>, ofRule id: String) -> Value {
+        option.value(ruleOptions[id]?[option.declaration.name])
     }
 
     public func isIgnored(_ vaultPath: String) -> Bool { ignore.contains { Glob($0).matches(vaultPath) } }

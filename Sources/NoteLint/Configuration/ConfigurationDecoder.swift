@@ -5,8 +5,9 @@ import Yams
 ///
 /// A file is decoded onto a base (its parent folder's configuration, or the defaults), after the
 /// presets and files it `extends` (ConfigurationDecoder+Extends.swift): its rules override the
-/// base's per id, its limits per key; its ignore globs and callout types add to the base's; its
-/// collections come first (replacing the base's of the same name).
+/// base's per id (their options per option name), its limits per key; its ignore globs and
+/// callout types add to the base's; its collections come first (replacing the base's of the same
+/// name).
 struct ConfigurationDecoder {
     let path: String
     /// The absolute vault root its globs are rebased onto; nil to keep them as written.
@@ -51,10 +52,7 @@ struct ConfigurationDecoder {
                     guard RuleRegistry.description(of: id) != nil else {
                         throw error(ruleNode, "unknown rule '\(id)'" + suggestion(id, among: RuleRegistry.ids))
                     }
-                    guard let level = levelNode.string.flatMap(Configuration.Level.init(rawValue:)) else {
-                        throw error(levelNode, "rule level must be off, warning or error")
-                    }
-                    configuration.rules[id] = level
+                    try ruleSetting(id, levelNode, into: &configuration)
                 }
             case "ignore":
                 configuration.ignore += try strings(value, "ignore").map { prefix + $0 }

@@ -131,6 +131,7 @@ public struct ConfigurationInference: Sendable {
             "# Rule levels: off, warning or error. `notekit rules` lists every rule.",
             "# rules:",
             "#   frontmatter/missing: warning",
+            "#   body/dash-rule: {level: warning, style: \"***\"}  # the long form sets options (docs/rule-options.md)",
             "",
             "# Notes never linted (globs relative to this file).",
             "# ignore:",

@@ -25,6 +25,11 @@ public final class NoteContext: Sendable {
         self.suppressions = Suppressions(note: note)
     }
 
+    /// The value of one of `rule`'s options in this note's configuration.
+    public func option<R: Rule, Value>(_ option: RuleOption<Value>, of rule: R) -> Value {
+        configuration.option(option, ofRule: R.description.id)
+    }
+
     /// A finding of rule `R` at `range`, with the rule's default severity.
     public func finding<R: Rule>(_ rule: R, _ range: SourceRange, _ message: String, fix: Fix? = nil) -> Finding {
         Finding(path: note.path, range: range, ruleID: R.description.id, severity: R.description.severity,

@@ -48,11 +48,13 @@ public struct RuleDescription: Sendable {
     /// The applicabilities the rule's fixes may have; empty when it offers none (by default
     /// `[.safe]` when the rule shows corrections).
     public let fixApplicability: Set<Fix.Applicability>
+    /// The choices `.notekit.yml` can make for the rule (`rules: {ID: {NAME: VALUE}}`).
+    public let options: [RuleOptionDeclaration]
 
     public init(id: String, severity: Severity, enabledByDefault: Bool = true, scope: Scope = .note,
                 category: Category = .correctness, summary: String,
                 rationale: String, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
-                fixApplicability: Set<Fix.Applicability>? = nil) {
+                fixApplicability: Set<Fix.Applicability>? = nil, options: [RuleOptionDeclaration] = []) {
         self.id = id
         self.severity = severity
         self.isEnabledByDefault = enabledByDefault
@@ -64,6 +66,7 @@ public struct RuleDescription: Sendable {
         self.nonTriggering = nonTriggering
         self.corrections = corrections
         self.fixApplicability = fixApplicability ?? (corrections.isEmpty ? [] : [.safe])
+        self.options = options
     }
 
     /// How the rule's fixes apply, for documentation: `safe`, `unsafe`, `safe or unsafe`, or `no`.

@@ -18,7 +18,7 @@ public enum RuleRegistry {
         FrontMatterTagsStyleRule.self,
         FrontMatterTagVariantsRule.self,
         FrontMatterURLRule.self,
-        FrontMatterQuotedURLRule.self,
+        FrontMatterURLQuotesRule.self,
         FrontMatterTemplatePlaceholderRule.self,
     ]
 

@@ -23,7 +23,32 @@ public enum RuleDocumentation {
         return rows.map { row in
             (0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 + "  " + row[4]
+        }.joined(separator: "\n") + optionList(rules)
+    }
+
+    /// The rules' options under the table, one line each: `ID  NAME  VALUES (default D)`.
+    static func optionList(_ rules: [RuleDescription]) -> String {
+        let rows = rules.flatMap { rule in rule.options.map { [rule.id, $0.name, "\($0.allowedValues(quotedWith: "'")) (default \($0.defaultValue))"] } }
+        guard !rows.isEmpty else { return "" }
+        let widths = (0..<2).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return "\n\nOPTIONS (rules: {ID: {OPTION: VALUE}} in .notekit.yml)\n" + rows.map { row in
+            (0..<2).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[2]
         }.joined(separator: "\n")
+    }
+
+    /// A rule's options as Markdown: a table and an example of the long form, or nothing.
+    static func optionsMarkdown(_ rule: RuleDescription) -> [String] {
+        guard let first = rule.options.first else { return [] }
+        return ["", "### Options", "",
+                "Set in `.notekit.yml` with the rule's long form (`level` optional):", "",
+                "```yaml", "rules:", "  \(rule.id): {level: \(rule.severity.rawValue), \(first.name): \(yamlScalar(first.defaultValue))}", "```", "",
+                "| Option | Values | Default | Meaning |", "|---|---|---|---|"]
+            + rule.options.map { "| `\($0.name)` | \($0.allowedValues(quotedWith: "`")) | `\($0.defaultValue)` | \($0.summary.replacing("|", with: "\\|")) |" }
+    }
+
+    /// A value as YAML needs it written: quoted when it is not a plain word or number.
+    static func yamlScalar(_ value: String) -> String {
+        value.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } && value.first?.isLetter != false || Int(value) != nil ? value : "\"\(value)\""
     }
 
     /// docs/rules.md: an index table, then a section per rule under a stable anchor.
@@ -35,6 +60,7 @@ public enum RuleDocumentation {
             "a rule marked \"off by default\" runs only when `.notekit.yml` gives it a level.",
             "A style rule (category `style (NAME)`) flags a matter of house style in a note that renders fine: it runs",
             "when the configuration extends its style's preset (`extends: [recommended, NAME]`) or gives it a level.",
+            "Rules with options list them under Options; they are set with the long form `ID: {level: LEVEL, OPTION: VALUE}`.",
             "Fixable: `safe` fixes are applied by `notekit fix`; `unsafe` ones (they delete text, merge sources or guess) only with `--unsafe-fixes`.",
             "In the examples, `\(RuleExample.marker)` marks where a finding starts; it is not part of the note.", "",
             "| Rule | Severity | Category | Fixable | Summary |", "|---|---|---|---|---|",
@@ -47,6 +73,7 @@ public enum RuleDocumentation {
             lines += ["", "<a id=\"\(anchor(for: rule.id))\"></a>", "", "## `\(rule.id)`", "",
                       "- Severity: \(defaultLevel(rule))", "- Category: \(rule.category)", "- Fixable: \(rule.fixSummary)", "- Scope: \(rule.scope.rawValue)",
                       "", rule.summary, "", rule.rationale]
+            lines += optionsMarkdown(rule)
             for section in sections(of: rule) {
                 lines += ["", "### \(section.title)"]
                 for block in section.blocks {
@@ -64,6 +91,10 @@ public enum RuleDocumentation {
         var lines = ["\(rule.id): \(rule.summary)", "",
                      "Default severity: \(defaultLevel(rule)); category: \(rule.category); fixable: \(rule.fixSummary); scope: \(rule.scope.rawValue).",
                      "", rule.rationale]
+        if !rule.options.isEmpty {
+            lines += ["", "Options (.notekit.yml: rules: {\(rule.id): {OPTION: VALUE}}):", ""]
+            lines += rule.options.map { "  \($0.name): \($0.allowedValues(quotedWith: "'")) (default \($0.defaultValue)). \($0.summary)" }
+        }
         for section in sections(of: rule) {
             lines += ["", section.title + ":"]
             for block in section.blocks {

@@ -49,6 +49,19 @@ public enum FrontMatterEmitter {
         return reads(text, key: key, as: value) ? text : nil
     }
 
+    /// The entry `key: [a, b]`, a flow list of strings on one line (for houses that write lists
+    /// so), or nil when it cannot be written so that it reads back as the list.
+    public static func flowEntry(_ key: String, _ items: [String]) -> String? {
+        guard let keyText = self.key(key) else { return nil }
+        var scalars: [String] = []
+        for item in items {
+            guard let scalar = firstCandidate(item, accepts: { reads("[\($0)]", as: .string(item)) }) else { return nil }
+            scalars.append(scalar)
+        }
+        let text = "\(keyText): [\(scalars.joined(separator: ", "))]"
+        return reads(text, key: key, as: .list(items)) ? text : nil
+    }
+
     /// The text of a scalar value as it stands after `key: `, or nil.
     public static func scalar(_ value: Value, key: String) -> String? {
         guard let keyText = self.key(key) else { return nil }

@@ -6,7 +6,7 @@ import NoteLintReporters
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain a rule: why it matters, examples that trigger it and that do not, fixes."
+        abstract: "Explain a rule: why it matters, its options, examples that trigger it and that do not, fixes."
     )
 
     @Argument(help: "A rule id, e.g. citation/undefined (`notekit rules` lists them).")

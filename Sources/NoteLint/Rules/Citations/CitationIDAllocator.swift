@@ -1,9 +1,10 @@
 import NoteCitations
 import NoteParser
 
-/// Hands out vault-unique 6-character base36 citation ids: the id the vault already uses for a
-/// normalised URL, else one derived from the URL (a stable hash, bumped past ids already taken),
-/// so the same vault always gets the same ids.
+/// Hands out vault-unique citation ids (6-character base36 unless `citation/legacy-numeric`'s
+/// options say otherwise): the id the vault already uses for a normalised URL, else one derived
+/// from the URL (a stable hash, bumped past ids already taken), so the same vault always gets
+/// the same ids.
 struct CitationIDAllocator {
     private var taken: Set<String>
     private var byURL: [String: String]
@@ -22,23 +23,26 @@ struct CitationIDAllocator {
         }
     }
 
-    /// The id for a source: the vault's id for its normalised URL, else a new one derived from `key`
-    /// (the normalised URL, or the definition text when it has no URL).
-    mutating func id(url: String?, key: String) -> String {
+    /// The id for a source: the vault's id for its normalised URL, else a new one of `length`
+    /// characters of `alphabet` derived from `key` (the normalised URL, or the definition text
+    /// when it has no URL); nil when every such id is taken.
+    mutating func id(url: String?, key: String, alphabet: [UInt8], length: Int) -> String? {
         if let url, let id = byURL[url] { return id }
-        var value = Self.hash(url ?? key) % Self.space
-        var id = Self.base36(value)
+        let radix = UInt64(alphabet.count)
+        let space = (0..<length).reduce(UInt64(1)) { product, _ in product * radix }
+        var value = Self.hash(url ?? key) % space
+        var id = Self.digits(value, alphabet, length)
+        var tried: UInt64 = 1
         while taken.contains(id) || id.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
-            value = (value + 1) % Self.space
-            id = Self.base36(value)
+            guard tried < space else { return nil }
+            value = (value + 1) % space
+            id = Self.digits(value, alphabet, length)
+            tried += 1
         }
         taken.insert(id)
         if let url { byURL[url] = id }
         return id
     }
-
-    private static let space: UInt64 = 2_176_782_336  // 36^6
-    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     /// FNV-1a (64-bit) of the UTF-8 bytes: stable across runs and platforms.
     private static func hash(_ text: String) -> UInt64 {
@@ -50,12 +54,13 @@ struct CitationIDAllocator {
         return hash
     }
 
-    private static func base36(_ value: UInt64) -> String {
+    /// `value` written with `length` characters of `alphabet`, most significant first.
+    private static func digits(_ value: UInt64, _ alphabet: [UInt8], _ length: Int) -> String {
         var value = value
-        var bytes = [UInt8](repeating: 0, count: 6)
-        for index in (0..<6).reversed() {
-            bytes[index] = digits[Int(value % 36)]
-            value /= 36
+        var bytes = [UInt8](repeating: 0, count: length)
+        for index in (0..<length).reversed() {
+            bytes[index] = alphabet[Int(value % UInt64(alphabet.count))]
+            value /= UInt64(alphabet.count)
         }
         return String(decoding: bytes, as: UTF8.self)
     }

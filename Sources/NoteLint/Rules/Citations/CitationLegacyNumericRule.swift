@@ -5,13 +5,35 @@ import NoteParser
 public struct CitationLegacyNumericRule: Rule {
     public init() {}
 
+    /// The characters new citation ids are written with.
+    public enum IDAlphabet: String, Sendable, CaseIterable {
+        /// `0-9a-z`.
+        case base36
+        /// `0-9a-f`.
+        case hex
+        /// `a-z`.
+        case letters
+
+        var characters: [UInt8] {
+            switch self {
+            case .base36: return Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+            case .hex: return Array("0123456789abcdef".utf8)
+            case .letters: return Array("abcdefghijklmnopqrstuvwxyz".utf8)
+            }
+        }
+    }
+
+    public static let idLength = RuleOption("idLength", default: 6, in: 4...12, "How many characters a new footnote id has.")
+    public static let idAlphabet = RuleOption("idAlphabet", default: IDAlphabet.base36,
+                                              "The characters of a new footnote id: `base36` (0-9a-z), `hex` (0-9a-f) or `letters` (a-z); never all digits.")
+
     public static let description = RuleDescription(
         id: "citation/legacy-numeric",
         severity: .warning,
         scope: .vault,
         category: .researchVault,
         summary: "A legacy numeric citation: a `[4]: ...` definition line, or an inline `[4]` in a note that has such definitions.",
-        rationale: "Numeric `[n]` citations are not footnotes: Markdown renders them as literal brackets, their numbers collide when text moves between notes, and the same source gets a different number in every note. The fix converts them to footnotes with vault-unique 6-character base36 ids: the id the vault already has for the same normalised URL, else one derived from the URL (so runs are reproducible); inline numbers without a definition are left alone, and so are `[label]: dest` lines a CommonMark reference link (`[text][1]`, `[1][]`, `[1]`) uses: they are plain Markdown link definitions. The fix is safe for cited numbers and their definitions; it is unsafe (`--unsafe-fixes`) for a definition no inline number cites (as an unused footnote it would vanish from the rendered note) and for removing a definition whose source the note already defines as a footnote.",
+        rationale: "Numeric `[n]` citations are not footnotes: Markdown renders them as literal brackets, their numbers collide when text moves between notes, and the same source gets a different number in every note. The fix converts them to footnotes with vault-unique ids of 6 base36 characters (the `idLength` and `idAlphabet` options choose others): the id the vault already has for the same normalised URL, else one derived from the URL (so runs are reproducible); inline numbers without a definition are left alone, and so are `[label]: dest` lines a CommonMark reference link (`[text][1]`, `[1][]`, `[1]`) uses: they are plain Markdown link definitions. The fix is safe for cited numbers and their definitions; it is unsafe (`--unsafe-fixes`) for a definition no inline number cites (as an unused footnote it would vanish from the rendered note) and for removing a definition whose source the note already defines as a footnote.",
         triggering: [
             "A claim ↓[1].\n\n↓[1]: [A source](https://example.com)\n",
             "Ünïcødé claim↓[2] and another↓[1, 2].\n\n↓[1]: [A](https://example.com/a)\n\n↓[2]: 2025, Jul 17. [B](https://example.com/b). Published: 2025-06-18\n",
@@ -31,8 +53,12 @@ public struct CitationLegacyNumericRule: Rule {
                            "Claim.[^k3x9q2] More.[^k3x9q2]\n\n[^k3x9q2]: [A](https://example.com/a)\n", unsafe: true),
             RuleCorrection("Nothing cites it.\n\n[1]: [Source A](https://example.com/a)\n",
                            "Nothing cites it.\n\n[^974v67]: [Source A](https://example.com/a)\n", unsafe: true),
+            RuleCorrection("Ünïcødé claim.[1]\n\n[1]: [Source A](https://example.com/a)\n",
+                           "Ünïcødé claim.[^bsyzoeot]\n\n[^bsyzoeot]: [Source A](https://example.com/a)\n",
+                           configuration: "rules:\n  citation/legacy-numeric: {idLength: 8, idAlphabet: letters}\n"),
         ],
-        fixApplicability: [.safe, .unsafe]
+        fixApplicability: [.safe, .unsafe],
+        options: [idLength.declaration, idAlphabet.declaration]
     )
 
     public func check(vault: VaultContext) -> [Finding] {
@@ -54,9 +80,11 @@ public struct CitationLegacyNumericRule: Rule {
         let cited = Set(note.legacyReferences.filter(\.isDefined).flatMap(\.numbers))
         var ids: [Int: String] = [:]
         var fixes: [Int: Fix] = [:]
+        let alphabet = context.option(Self.idAlphabet, of: self).characters
+        let length = context.option(Self.idLength, of: self)
         for definition in note.legacyDefinitions {
             let url = definition.fields.url.map(URLNormalizer.normalize)
-            let id = allocator.id(url: url, key: definition.text)
+            guard let id = allocator.id(url: url, key: definition.text, alphabet: alphabet, length: length) else { continue }
             if ids[definition.number] == nil { ids[definition.number] = id }
             switch urls[IndexedDefinition.key(id)] {
             case nil:
@@ -77,7 +105,11 @@ public struct CitationLegacyNumericRule: Rule {
         }
         for reference in note.legacyReferences where reference.isDefined {
             var markers: [String] = []
-            for number in reference.numbers where !markers.contains("[^\(ids[number]!)]") { markers.append("[^\(ids[number]!)]") }
+            for number in reference.numbers {
+                guard let id = ids[number] else { markers = []; break }
+                if !markers.contains("[^\(id)]") { markers.append("[^\(id)]") }
+            }
+            guard !markers.isEmpty else { continue }
             let text = markers.joined(separator: " ")
             fixes[reference.range.start.offset] = Fix("write it as \(text)", edits: [Edit(range: reference.range.bytes, replacement: text)])
         }

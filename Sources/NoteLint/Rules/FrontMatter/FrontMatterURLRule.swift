@@ -1,7 +1,7 @@
 import NoteParser
 
 /// `frontmatter/url`: a URL value that is broken, or split into a key of its own (quoted ones are
-/// `frontmatter/quoted-url`).
+/// `frontmatter/url-quotes`).
 public struct FrontMatterURLRule: Rule {
     public init() {}
 
