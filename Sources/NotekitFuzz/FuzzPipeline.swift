@@ -39,14 +39,15 @@ struct FuzzPipeline: Sendable {
         return Outcome(findings: findings, fixed: fixed, markdown: cleaned.markdown, html: renderer.html(cleaned))
     }
 
-    /// The default configuration of a one-note vault rooted at ".".
+    /// The default configuration, every style on, of a one-note vault rooted at ".".
     static let configuration: Configuration = {
         var configuration = Configuration()
+        configuration.presets = Preset.names
         configuration.root = "."
         return configuration
     }()
 
-    /// Every rule's findings for `note` alone in its vault, with the default configuration.
+    /// Every rule's findings for `note` alone in its vault, with that configuration.
     static func lint(_ note: Note) -> [Finding] {
         Linter().lint([NoteContext(note: note, vaultPath: path, configuration: configuration)], vaultFiles: [path])
     }

@@ -46,7 +46,7 @@ import Testing
         """
 
     static func fixed(_ directory: URL, style: String) throws -> [NoteRewrite] {
-        try Data("rules:\n  body/dash-rule: {style: \"\(style)\"}\n".utf8).write(to: directory.appendingPathComponent(".notekit.yml"))
+        try Data("extends: research-vault\nrules:\n  body/dash-rule: {style: \"\(style)\"}\n".utf8).write(to: directory.appendingPathComponent(".notekit.yml"))
         let options = NoteFixer.Options(rules: RuleSelection(select: ["body/dash-rule"]))
         return try Support.fix(directory, options: options).result.rewrites.filter(\.isChanged)
     }

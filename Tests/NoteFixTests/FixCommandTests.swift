@@ -11,7 +11,7 @@ struct FixCommandTests {
     /// A vault with one fixable note in a subfolder.
     func vault() throws -> URL {
         let directory = try Support.temporaryDirectory()
-        try Data("# test\n".utf8).write(to: directory.appendingPathComponent(".notekit.yml"))
+        try Data("extends: research-vault  # frontmatter/tags-style is a style rule\n".utf8).write(to: directory.appendingPathComponent(".notekit.yml"))
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("dir"), withIntermediateDirectories: true)
         try Data(Self.note.utf8).write(to: directory.appendingPathComponent("dir/Note.md"))
         return directory

@@ -9,7 +9,7 @@ import Testing
     func fix(_ texts: [String: String], rules: [any Rule] = RuleRegistry.rules,
              options: NoteFixer.Options = .init(today: "2030-01-02")) -> NoteFixer.Result {
         let inputs = texts.keys.sorted().map { Linter.Input(path: $0, bytes: Array(texts[$0]!.utf8)) }
-        return NoteFixer(linter: Linter(rules: rules), options: options).fix(inputs) { _ in Configuration() }
+        return NoteFixer(linter: Linter(rules: rules), options: options).fix(inputs) { _ in Support.everyStyle }
     }
 
     func text(_ rewrite: NoteRewrite?) -> String? { rewrite.map { String(decoding: $0.result, as: UTF8.self) } }
@@ -88,6 +88,7 @@ import Testing
     @Test(arguments: [1_000, 5]) func thousandsOfDashRulesAreFixedInOnePass(reportCap: Int) throws {
         let note = "Text.\n\n" + String(repeating: "---\n\nA paragraph.\n\n", count: 3_000)
         var capped = Configuration()
+        capped.presets = Preset.names  // body/dash-rule is a research-vault style rule
         capped.limits.maxFindingsPerFile = reportCap
         let configuration = capped
         let result = NoteFixer().fix([Linter.Input(path: "n.md", bytes: Array(note.utf8))]) { _ in configuration }

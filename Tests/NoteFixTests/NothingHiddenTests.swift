@@ -59,12 +59,12 @@ import Testing
 
     /// Safe (and, when `unsafe`, also unsafe) fixes of one note.
     private func fixed(_ text: String, unsafe: Bool = false) -> (text: String, rewrite: NoteRewrite) {
-        let result = NoteFixer(options: .init(unsafeFixes: unsafe)).fix([Linter.Input(path: "n.md", bytes: Array(text.utf8))]) { _ in Configuration() }
+        let result = NoteFixer(options: .init(unsafeFixes: unsafe)).fix([Linter.Input(path: "n.md", bytes: Array(text.utf8))]) { _ in Support.everyStyle }
         return (String(decoding: result.rewrites[0].result, as: UTF8.self), result.rewrites[0])
     }
 
     private func findings(_ text: String, rule: String) -> [Finding] {
-        Linter().lint([Linter.Input(path: "n.md", bytes: Array(text.utf8))]) { _ in Configuration() }.findings.filter { $0.ruleID == rule }
+        Linter().lint([Linter.Input(path: "n.md", bytes: Array(text.utf8))]) { _ in Support.everyStyle }.findings.filter { $0.ruleID == rule }
     }
 
     @Test func referenceLinkDefinitionsAreNeitherReportedNorRewritten() throws {

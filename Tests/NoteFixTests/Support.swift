@@ -5,6 +5,13 @@ import NoteParser
 
 /// Paths and helpers shared by the NoteFix suites.
 enum Support {
+    /// The defaults with every style on, so that the style rules' fixes run too.
+    static var everyStyle: Configuration {
+        var configuration = Configuration()
+        configuration.presets = Preset.names
+        return configuration
+    }
+
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
     static var hasCorpus: Bool { FileManager.default.fileExists(atPath: corpus) }
@@ -39,7 +46,7 @@ enum Support {
     /// directory with a `.notekit.yml`, so the vault is rooted there; returns it.
     static func corpusCopy(every step: Int = 1) throws -> URL {
         let directory = try temporaryDirectory()
-        try Data("# notekit fix tests\n".utf8).write(to: directory.appendingPathComponent(".notekit.yml"))
+        try Data("# notekit fix tests: every rule with a fix\nextends: [recommended, research-vault]\n".utf8).write(to: directory.appendingPathComponent(".notekit.yml"))
         let files = NoteFiles.collect([corpus]).files
         for file in stride(from: 0, to: files.count, by: step).map({ files[$0] }) {
             let target = directory.appendingPathComponent(String(file.dropFirst(corpus.count + 1)))

@@ -25,6 +25,7 @@ import Testing
             .filter { $0.hasSuffix(".md") }.sorted()
         let result = Linter(rules: rules).lint(paths.map { Linter.Input(path: root + "/" + $0) }, configuration: { _ in
             var configuration = Configuration()
+            configuration.presets = Preset.names
             configuration.root = root
             return configuration
         })

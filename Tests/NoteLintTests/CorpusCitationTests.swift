@@ -24,6 +24,7 @@ import Testing
         let root = Self.corpus
         let result = Linter(rules: rules).lint(paths.map { Linter.Input(path: root + "/" + $0) }, configuration: { _ in
             var configuration = Configuration()
+            configuration.presets = Preset.names
             configuration.root = root
             return configuration
         })

@@ -28,9 +28,12 @@ import Testing
         #expect(configuration.rules["citation/undefined"] == .error)
         #expect(configuration.rules["body/dash-rule"] == .error)
         #expect(configuration.option(BodyDashRuleRule.style, ofRule: "body/dash-rule") == .dashes)
-        // `level` is optional in the long form: the rule keeps its default severity.
+        // `level` is optional in the long form: the rule keeps its default, for this style rule off
+        // without its preset (options alone do not turn it on) and its severity with it.
         #expect(configuration.rules["citation/legacy-numeric"] == nil)
-        #expect(configuration.severity(ofRule: "citation/legacy-numeric", default: .warning) == .warning)
+        #expect(configuration.severity(ofRule: "citation/legacy-numeric", default: .warning) == nil)
+        let styled = try ConfigurationLoader.parse("extends: research-vault\nrules:\n  citation/legacy-numeric: {idLength: 8}\n")
+        #expect(styled.severity(ofRule: "citation/legacy-numeric", default: .warning) == .warning)
         #expect(configuration.option(CitationLegacyNumericRule.idLength, ofRule: "citation/legacy-numeric") == 8)
         #expect(configuration.option(CitationLegacyNumericRule.idAlphabet, ofRule: "citation/legacy-numeric") == .hex)
         // Options not set read as their defaults.
@@ -41,11 +44,13 @@ import Testing
     @Test func unknownOptionNameIsAnErrorWithASuggestion() {
         #expect(Self.refusal("rules:\n  body/dash-rule: {stlye: \"---\"}\n")
                 == ".notekit.yml:2:20: error: unknown option 'stlye' for rule body/dash-rule (did you mean 'style'?)")
-        #expect(Self.refusal("rules:\n  frontmatter/url:\n    levl: off\n")
-                == ".notekit.yml:3:5: error: unknown option 'levl' for rule frontmatter/url (did you mean 'level'?)")
+        #expect(Self.refusal("rules:\n  frontmatter/url-quotes:\n    levl: off\n")
+                == ".notekit.yml:3:5: error: unknown option 'levl' for rule frontmatter/url-quotes (did you mean 'level'?)")
         // Far from every name: the names it takes are listed; a rule without options takes only `level`.
-        #expect(Self.refusal("rules:\n  frontmatter/url: {colour: red}\n")
-                == ".notekit.yml:2:21: error: unknown option 'colour' for rule frontmatter/url (it takes: level, quotes)")
+        #expect(Self.refusal("rules:\n  frontmatter/url-quotes: {colour: red}\n")
+                == ".notekit.yml:2:28: error: unknown option 'colour' for rule frontmatter/url-quotes (it takes: level, quotes)")
+        #expect(Self.refusal("rules:\n  frontmatter/url: {quotes: always}\n")
+                == ".notekit.yml:2:21: error: unknown option 'quotes' for rule frontmatter/url (it takes: level)")
         #expect(Self.refusal("rules:\n  citation/undefined: {style: x}\n")
                 == ".notekit.yml:2:24: error: unknown option 'style' for rule citation/undefined (it takes: level)")
     }

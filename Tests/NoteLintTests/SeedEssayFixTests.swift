@@ -13,6 +13,7 @@ import Testing
     static let seed = SeedEssayTests.seed
 
     static let configuration = """
+        extends: [recommended, research-vault]
         collections:
           essays:
             paths: ["essays/**"]

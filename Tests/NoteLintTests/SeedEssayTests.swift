@@ -10,6 +10,7 @@ import Testing
     static let seed = packageRoot.appendingPathComponent("../shared/seeds/The AI Model Wars.md").standardizedFileURL.path
 
     static let configuration = """
+        extends: [recommended, research-vault]
         collections:
           essays:
             paths: ["essays/**"]

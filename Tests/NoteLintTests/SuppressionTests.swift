@@ -13,6 +13,7 @@ import Testing
 
     static func findings(_ text: String, levels: [String: Configuration.Level] = [:]) throws -> [Finding] {
         var configuration = Configuration()
+        configuration.presets = Preset.names
         configuration.rules = levels
         let note = try NoteParser().parse(bytes: Array(text.utf8), path: "note.md")
         return Linter().lint([NoteContext(note: note, vaultPath: "note.md", configuration: configuration)], vaultFiles: ["note.md"])

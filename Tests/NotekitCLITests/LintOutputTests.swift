@@ -34,6 +34,7 @@ import Testing
 
     /// A folder with a note holding only warnings and a note holding an error.
     static func vault(_ files: [String: String] = [
+        ".notekit.yml": "extends: [recommended, research-vault]\n",  // frontmatter/missing is a style rule
         "warn.md": "No front matter here.\n",
         "error.md": "---\ntitle: E\n---\nA claim.[^zz9999]\n",
     ]) throws -> String {

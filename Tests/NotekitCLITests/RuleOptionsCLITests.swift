@@ -29,6 +29,7 @@ import Testing
         """
 
     static let options = """
+        extends: research-vault
         rules:
           body/dash-rule: {style: "---"}
           frontmatter/tags-style: {level: error, list: flow}
@@ -45,6 +46,7 @@ import Testing
         let select = ["--select", "body,frontmatter/tags-style,citation/legacy-numeric"]
 
         // Without options: `***` and the block list are house style; only the legacy citation is reported.
+        try "extends: research-vault\n".write(toFile: folder + "/.notekit.yml", atomically: true, encoding: .utf8)
         let plain = try Self.notekit(["lint"] + select + ["."], in: folder)
         #expect(plain.status == 0)
         #expect(!plain.output.contains("[body/dash-rule]") && !plain.output.contains("[frontmatter/tags-style]"))
@@ -105,8 +107,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let rules = try Self.notekit(["rules"], in: folder)
         #expect(rules.output.contains("body/dash-rule           style       '***', '* * *', '___', '---' (default ***)"))
-        let explain = try Self.notekit(["explain", "frontmatter/url"], in: folder)
-        #expect(explain.output.contains("Options (.notekit.yml: rules: {frontmatter/url: {OPTION: VALUE}}):"))
+        let explain = try Self.notekit(["explain", "frontmatter/url-quotes"], in: folder)
+        #expect(explain.output.contains("Options (.notekit.yml: rules: {frontmatter/url-quotes: {OPTION: VALUE}}):"))
         #expect(explain.output.contains("  quotes: 'never', 'always', 'any' (default never)."))
     }
 }

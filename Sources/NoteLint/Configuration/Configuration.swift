@@ -1,11 +1,14 @@
 import NoteParser
 
-/// The settings in a `.notekit.yml`: rule severities, ignored paths, collection schemas,
+/// The settings in a `.notekit.yml`, merged with the files it extends and its parent folders'
+/// (`ConfigurationLoader`): presets, rule severities, ignored paths, collection schemas,
 /// callout types, resource limits.
 public struct Configuration: Sendable {
     /// A rule's configured level.
     public enum Level: String, Sendable, Decodable { case off, warning, error }
 
+    /// The presets extended, in order (`Preset`): style rules run when their style is among them.
+    public var presets: [String] = [Preset.recommended]
     /// Severity overrides by rule id.
     public var rules: [String: Level] = [:]
     /// Rule options by rule id, then option name: the values as written, validated against the
@@ -19,9 +22,10 @@ public struct Configuration: Sendable {
     public var calloutTypes: [String] = []
     /// Resource limits notes are parsed and reported within.
     public var limits = LintLimits()
-    /// The folder holding the configuration file: paths and globs are relative to it.
+    /// The vault root: the folder of the outermost configuration file of a nested chain (globs of
+    /// files below it are stored relative to it).
     public var root: String = "."
-    /// The configuration file, when one was read.
+    /// The configuration file nearest the note, when one was read.
     public var path: String?
     /// Where fixes get generated values (new UUIDs, file creation dates); not read from the file.
     public var generated: GeneratedValues = .system
@@ -40,19 +44,22 @@ public struct Configuration: Sendable {
 
     public func isIgnored(_ vaultPath: String) -> Bool { ignore.contains { Glob($0).matches(vaultPath) } }
 
-    /// The configured severity of a rule id, `default` when not configured, nil when off.
+    /// The configured severity of a rule id, `default` when not configured, nil when off (as a
+    /// style rule is when its style's preset is not extended).
     public func severity(ofRule id: String, default severity: Severity?) -> Severity? {
         switch rules[id] {
         case .off: return nil
         case .warning: return .warning
         case .error: return .error
-        case nil: return severity
+        case nil:
+            guard let style = Preset.styleByRule[id] else { return severity }
+            return presets.contains(style) ? severity : nil
         }
     }
 }
 
 /// A set of notes (by glob) and the front-matter schema they follow.
-public struct Collection: Sendable {
+public struct Collection: Sendable, Hashable {
     public var name: String
     public var paths: [String]
     /// Keys every note must have.
@@ -70,7 +77,7 @@ public struct Collection: Sendable {
 }
 
 /// What a front-matter key's value must look like.
-public struct KeySchema: Sendable, Decodable {
+public struct KeySchema: Sendable, Hashable, Decodable {
     public enum ValueType: String, Sendable, Decodable, CaseIterable {
         case string, date, datetime, uuid, version, url, `enum`, bool, number, list, tags
     }

@@ -2,23 +2,50 @@ import Yams
 
 /// Turns `.notekit.yml` text into a `Configuration`, keeping the order of collections
 /// and naming the line of every mistake.
+///
+/// A file is decoded onto a base (its parent folder's configuration, or the defaults), after the
+/// presets and files it `extends` (ConfigurationDecoder+Extends.swift): its rules override the
+/// base's per id (their options per option name), its limits per key; its ignore globs and
+/// callout types add to the base's; its collections come first (replacing the base's of the same
+/// name).
 struct ConfigurationDecoder {
     let path: String
+    /// The absolute vault root its globs are rebased onto; nil to keep them as written.
+    var vaultRoot: String?
+    /// The files being read, outermost first, to report `extends` cycles.
+    var chain: [String] = []
 
-    static let topLevelKeys: Set<String> = ["rules", "ignore", "collections", "callouts", "limits", "render"]
+    static let topLevelKeys: Set<String> = ["extends", "root", "rules", "ignore", "collections", "callouts", "limits", "render"]
     static let limitKeys: [String: WritableKeyPath<LintLimits, Int>] = [
         "maxFileBytes": \.parser.maxFileBytes, "maxYAMLNodes": \.parser.maxYAMLNodes, "maxYAMLDepth": \.parser.maxYAMLDepth,
         "maxMarkdownDepth": \.parser.maxMarkdownDepth, "maxFindingsPerFile": \.maxFindingsPerFile,
     ]
     static let collectionKeys: Set<String> = ["paths", "required", "keys", "aliases", "allowUnknownKeys"]
 
-    func decode(_ text: String) throws -> Configuration {
-        var configuration = Configuration()
-        guard let root = try Yams.compose(yaml: text) else { return configuration }
-        let top = try mapping(root, "the configuration")
+    /// The configuration `text` gives on top of `base`.
+    func decode(_ text: String, onto base: Configuration = Configuration()) throws -> Configuration {
+        try decode(try top(text), onto: base)
+    }
+
+    /// The top-level map of configuration text, nil when the text holds no document.
+    func top(_ text: String) throws -> Node.Mapping? {
+        guard let root = try Yams.compose(yaml: text) else { return nil }
+        return try mapping(root, "the configuration")
+    }
+
+    /// The configuration a file's top-level map gives on top of `base`, its globs rebased onto the vault root.
+    func decode(_ top: Node.Mapping?, onto base: Configuration) throws -> Configuration {
+        guard let top else { return base }
+        var configuration = try extending(base, top)
+        let prefix = globPrefix
+        var collections: [Collection] = []
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
+            case "extends":
+                continue  // read first, by extending(_:_:)
+            case "root":
+                _ = try isRoot(top)
             case "rules":
                 for (ruleNode, levelNode) in try mapping(value, "rules") {
                     let id = ruleNode.string ?? ""
@@ -28,15 +55,19 @@ struct ConfigurationDecoder {
                     try ruleSetting(id, levelNode, into: &configuration)
                 }
             case "ignore":
-                configuration.ignore = try strings(value, "ignore")
+                configuration.ignore += try strings(value, "ignore").map { prefix + $0 }
             case "collections":
                 for (nameNode, spec) in try mapping(value, "collections") {
-                    configuration.collections.append(try collection(named: nameNode.string ?? "", spec))
+                    var collection = try collection(named: nameNode.string ?? "", spec)
+                    collection.paths = collection.paths.map { prefix + $0 }
+                    collections.append(collection)
                 }
             case "callouts":
                 for (subkey, list) in try mapping(value, "callouts") {
                     guard subkey.string == "types" else { throw error(subkey, "unknown key '\(subkey.string ?? "")' under callouts (expected: types)") }
-                    configuration.calloutTypes = try strings(list, "callouts.types")
+                    for type in try strings(list, "callouts.types") where !configuration.calloutTypes.contains(type) {
+                        configuration.calloutTypes.append(type)
+                    }
                 }
             case "limits":
                 for (limitNode, valueNode) in try mapping(value, "limits") {
@@ -54,7 +85,16 @@ struct ConfigurationDecoder {
                 throw error(keyNode, "unknown key '\(key)'" + suggestion(key, among: Array(Self.topLevelKeys)))
             }
         }
+        let names = Set(collections.map(\.name))
+        configuration.collections = collections + configuration.collections.filter { !names.contains($0.name) }
         return configuration
+    }
+
+    /// `root: true`: the file does not extend its parent folders' configuration.
+    func isRoot(_ top: Node.Mapping?) throws -> Bool {
+        guard let (_, value) = top?.first(where: { $0.key.string == "root" }) else { return false }
+        guard let root = value.bool else { throw error(value, "root must be true or false") }
+        return root
     }
 
     private func collection(named name: String, _ node: Node) throws -> Collection {

@@ -7,7 +7,8 @@ import NoteParser
 /// at least 90% of its notes are required, and every key gets the type its values have by
 /// majority (the values that do not fit stay findings). Keys that are YAML accidents (`https:`
 /// of a URL split by a space, empty keys) are left out. Callout types used at least three times
-/// that Obsidian does not know are accepted.
+/// that Obsidian does not know are accepted. A style (`research-vault`) is extended when most of
+/// the notes already follow it (`StyleInference`).
 public struct ConfigurationInference: Sendable {
     /// Obsidian's own callout types and aliases, as `callout/unknown-type` knows them.
     static let builtInCalloutTypes = Set(CalloutUnknownTypeRule.builtInTypes)
@@ -24,6 +25,8 @@ public struct ConfigurationInference: Sendable {
     public let collections: [InferredCollection]
     /// Callout types as first written, with how often they occur.
     public let calloutTypes: [(type: String, count: Int)]
+    /// How closely the notes follow each named style.
+    public let styles: [StyleInference]
 
     /// Infers from notes keyed by their path relative to the vault root.
     public init(notes: [(vaultPath: String, note: Note)]) {
@@ -37,6 +40,7 @@ public struct ConfigurationInference: Sendable {
             counts[callout.normalizedType, default: (callout.type, 0)].count += 1
         }
         calloutTypes = counts.values.filter { $0.count >= 3 }.sorted { $0.type < $1.type }
+        styles = Preset.styles.map { StyleInference(style: $0, notes: notes) }
     }
 
     /// Infers from every `*.md` file under `root`; unreadable notes are skipped.
@@ -113,6 +117,16 @@ public struct ConfigurationInference: Sendable {
         var lines = [
             "# notekit configuration, inferred by `notekit init` from the notes in this vault.",
             "# Review it: required keys are those present in at least 90% of a folder's notes.",
+            "",
+            "# Presets: recommended (the correctness rules) and the styles most notes follow.",
+            "extends: [\(([Preset.recommended] + styles.filter(\.isFollowed).map(\.style)).joined(separator: ", "))]",
+        ]
+        for style in styles {
+            let share = style.choosing == 0 ? 0 : Int((100 * Double(style.following) / Double(style.choosing)).rounded(.down))
+            lines.append("# \(style.style) style: \(style.following) of the \(style.choosing) notes with tags, rules or citations "
+                         + "follow it (\(share)%; \(Int(StyleInference.threshold * 100))% turns it on).")
+        }
+        lines += [
             "",
             "# Rule levels: off, warning or error. `notekit rules` lists every rule.",
             "# rules:",

@@ -42,10 +42,13 @@ public final class ConfigurationLoader: @unchecked Sendable {
         lock.unlock()
         if let cached { return cached }
         let candidate = (directory as NSString).appendingPathComponent(Self.fileName)
+        let isTop = directory == "/" || directory.isEmpty
         let found: Configuration
         if FileManager.default.fileExists(atPath: candidate) {
-            found = try Self.read(candidate)
-        } else if directory == "/" || directory.isEmpty {
+            found = try Self.read(candidate) { () throws(ConfigurationError) in
+                isTop ? nil : try self.configuration(inOrAbove: (directory as NSString).deletingLastPathComponent)
+            }
+        } else if isTop {
             var defaults = Configuration()
             defaults.root = defaultRoot
             found = defaults
@@ -58,24 +61,46 @@ public final class ConfigurationLoader: @unchecked Sendable {
         return found
     }
 
-    /// Reads and validates one configuration file.
+    /// Reads and validates one configuration file and the files it extends (not its parent folders').
     public static func read(_ path: String) throws(ConfigurationError) -> Configuration {
+        try read(path) { () throws(ConfigurationError) in nil }
+    }
+
+    /// Reads one configuration file onto `parent()`, the configuration of the folder above, when
+    /// that comes from a file and this one does not say `root: true`; the vault root is then the
+    /// parent's, else this file's folder.
+    static func read(_ path: String, parent: () throws(ConfigurationError) -> Configuration?) throws(ConfigurationError) -> Configuration {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw ConfigurationError(path: path, line: 1, column: 1, message: "cannot read configuration: \(error.localizedDescription)")
         }
-        var configuration = try parse(text, path: path)
-        configuration.root = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-        configuration.path = path
-        return configuration
+        let file = URL(fileURLWithPath: path).standardizedFileURL
+        return try decoding(path) { () throws in
+            let top = try ConfigurationDecoder(path: path).top(text)
+            var base = Configuration()
+            var root = file.deletingLastPathComponent().path
+            if try !ConfigurationDecoder(path: path).isRoot(top), let inherited = try parent(), inherited.path != nil {
+                base = inherited
+                root = inherited.root
+            }
+            var configuration = try ConfigurationDecoder(path: path, vaultRoot: root, chain: [file.path]).decode(top, onto: base)
+            configuration.root = root
+            configuration.path = path
+            return configuration
+        }
     }
 
-    /// Parses configuration text; `path` names it in errors.
+    /// Parses configuration text; `path` names it in errors and is where `extends` paths start.
     public static func parse(_ text: String, path: String = fileName) throws(ConfigurationError) -> Configuration {
+        try decoding(path) { () throws in try ConfigurationDecoder(path: path).decode(text) }
+    }
+
+    /// The result of `decode`, its failures as configuration errors (YAML errors at their place in `path`).
+    private static func decoding(_ path: String, _ decode: () throws -> Configuration) throws(ConfigurationError) -> Configuration {
         do {
-            return try ConfigurationDecoder(path: path).decode(text)
+            return try decode()
         } catch let error as ConfigurationError {
             throw error
         } catch let error as YamlError {

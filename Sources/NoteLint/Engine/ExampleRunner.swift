@@ -50,6 +50,9 @@ public struct ExampleRunner: Sendable {
         if config.rules[description.id] == nil, !description.isEnabledByDefault {
             config.rules[description.id] = Configuration.Level(rawValue: description.severity.rawValue)
         }
+        // Examples run with every style's preset on, as `extends: [recommended, STYLE]` runs them:
+        // a style rule's own, and suppression examples that name a style rule.
+        for style in Preset.styles where !config.presets.contains(style) { config.presets.append(style) }
         let parser = NoteParser()
         let contexts = try files.map { path, text in
             NoteContext(note: try parser.parse(bytes: Array(text.utf8), path: path), vaultPath: path, configuration: config)

@@ -4,12 +4,37 @@ public struct RuleDescription: Sendable {
     /// Where a rule looks: at one note, or at all linted notes together.
     public enum Scope: String, Sendable { case note, vault }
 
+    /// What a finding of the rule is: something broken, or a departure from a named house style
+    /// (the note renders fine; the finding is a matter of taste). Style rules run only in a
+    /// configuration that extends their style's preset (`Preset`) or gives them a level.
+    public enum Category: Hashable, Sendable, CustomStringConvertible {
+        case correctness
+        case style(String)
+
+        /// The house style of research vaults: base36 footnote ids, block-list tags, unquoted URLs, `***` rules.
+        public static let researchVault = Category.style("research-vault")
+
+        /// `correctness`, or `style (NAME)`.
+        public var description: String {
+            switch self {
+            case .correctness: "correctness"
+            case .style(let name): "style (\(name))"
+            }
+        }
+
+        /// The style's name (its preset), nil for correctness.
+        public var style: String? {
+            if case .style(let name) = self { name } else { nil }
+        }
+    }
+
     /// The id users write in configuration, e.g. `citation/undefined`.
     public let id: String
     public let severity: Severity
     /// False for a rule that runs only when `.notekit.yml` gives it a level.
     public let isEnabledByDefault: Bool
     public let scope: Scope
+    public let category: Category
     /// One line: what is wrong.
     public let summary: String
     /// Why it matters.
@@ -30,7 +55,8 @@ public struct RuleDescription: Sendable {
     /// literal is reported (examples written `RuleExample(...)` carry their own location).
     public let location: ExampleLocation
 
-    public init(id: String, severity: Severity, enabledByDefault: Bool = true, scope: Scope = .note, summary: String,
+    public init(id: String, severity: Severity, enabledByDefault: Bool = true, scope: Scope = .note,
+                category: Category = .correctness, summary: String,
                 rationale: String, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
                 fixApplicability: Set<Fix.Applicability>? = nil, options: [RuleOptionDeclaration] = [],
                 fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) {
@@ -39,6 +65,7 @@ public struct RuleDescription: Sendable {
         self.severity = severity
         self.isEnabledByDefault = enabledByDefault
         self.scope = scope
+        self.category = category
         self.summary = summary
         self.rationale = rationale
         self.triggering = triggering

@@ -18,6 +18,7 @@ public enum RuleRegistry {
         FrontMatterTagsStyleRule.self,
         FrontMatterTagVariantsRule.self,
         FrontMatterURLRule.self,
+        FrontMatterURLQuotesRule.self,
         FrontMatterTemplatePlaceholderRule.self,
     ]
 

@@ -18,7 +18,7 @@ public struct SARIFReporter: Reporter {
     public func report(_ report: LintReport) -> String {
         let driver = Driver(rules: rules.map { rule in
             Rule(id: rule.id, shortDescription: Text(text: rule.summary), fullDescription: Text(text: rule.rationale),
-                 defaultConfiguration: .init(level: rule.severity.rawValue, enabled: rule.isEnabledByDefault ? nil : false),
+                 defaultConfiguration: .init(level: rule.severity.rawValue, enabled: rule.isEnabledByDefault && rule.category == .correctness ? nil : false),
                  helpUri: documentation.map { $0 + "#" + RuleDocumentation.anchor(for: rule.id) })
         })
         let results = report.findings.map { finding in

@@ -4,7 +4,7 @@ import Foundation
 /// files throw a located `NoteError`; everything else parses, with `diagnostics`.
 public struct NoteParser: Sendable {
     /// Resource limits; inputs over them are reported, never followed.
-    public struct Limits: Sendable {
+    public struct Limits: Sendable, Hashable {
         /// Larger files are refused (never more than 4 GiB: the body tree stores 32-bit offsets).
         public var maxFileBytes = 20 * 1024 * 1024
         /// Markdown containers deeper than this are not analysed.

@@ -5,7 +5,7 @@ import NoteLintReporters
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List every rule: id, default severity, whether it offers a fix, summary; then the rules' options."
+        abstract: "List every rule: id, default severity, category, whether it offers a fix, summary; then the rules' options."
     )
 
     @Flag(help: "Print the rule reference as Markdown (docs/rules.md; `make docs` writes it).")

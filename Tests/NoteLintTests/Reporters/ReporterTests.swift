@@ -193,7 +193,9 @@ import Testing
             // Without a published docs URL there is no helpUri: SARIF wants absolute ones.
             #expect(Set(rule.keys) == ["id", "shortDescription", "fullDescription", "defaultConfiguration"])
             let enabled = (rule["defaultConfiguration"] as? [String: Any])?["enabled"] as? Bool
-            #expect(enabled == (rule["id"] as? String == "suppression/unused" ? false : nil))
+            // Off by default: suppression/unused, and the style rules (on with their style's preset).
+            let description = try #require(RuleRegistry.description(of: rule["id"] as? String ?? ""))
+            #expect(enabled == (rule["id"] as? String == "suppression/unused" || description.category != .correctness ? false : nil))
         }
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 3)

@@ -21,6 +21,7 @@ public struct BodyDashRuleRule: Rule {
     public static let description = RuleDescription(
         id: "body/dash-rule",
         severity: .warning,
+        category: .researchVault,
         summary: "A thematic break in the body is drawn with another character than the house style (`***` unless configured).",
         rationale: "A `---` line is easily taken for a front-matter delimiter, and one blank line less turns it into a setext heading underline; `***` means a rule everywhere. A house that draws its rules otherwise sets the `style` option; with `style: \"---\"` a break is rewritten only where the line before it is blank and text comes before it, since after a paragraph line `---` underlines a heading and at the top of a note it opens front matter.",
         triggering: [

@@ -7,6 +7,7 @@ public struct FrontMatterMissingRule: Rule {
     public static let description = RuleDescription(
         id: "frontmatter/missing",
         severity: .warning,
+        category: .researchVault,
         summary: "The note has no YAML front matter.",
         rationale: "Titles, dates, tags and UUIDs live in the front matter; a note without it drops out of every index, feed and report built from metadata.",
         triggering: [

@@ -26,6 +26,7 @@ public struct FrontMatterTagsStyleRule: Rule {
     public static let description = RuleDescription(
         id: "frontmatter/tags-style",
         severity: .warning,
+        category: .researchVault,
         summary: "Tags are not a list in the house style (a block list unless configured) of hyphenated tags in the configured case.",
         rationale: "House style is one tag per line (`tags:` then `  - Tag-Name`): it diffs line by line, and Obsidian splits a tag with spaces into several. A flow list or a single string also reads differently across tools. A house that writes `tags: [A, B]` sets the `list` option to `flow`; the case comes from the collection's `tags` schema (`case:`), else from the `case` option.",
         triggering: [

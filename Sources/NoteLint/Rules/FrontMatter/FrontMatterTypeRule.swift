@@ -68,7 +68,7 @@ public struct FrontMatterTypeRule: Rule {
         }
         switch schema.type {
         case .uuid, .url, .tags:
-            return nil  // frontmatter/uuid, frontmatter/url and frontmatter/tags-style check these
+            return nil  // frontmatter/uuid, frontmatter/url, frontmatter/url-quotes and frontmatter/tags-style check these
         case .date, .datetime:
             if schema.type == .date, let finding = checkDay(entry, value, context) { return finding }
             if let finding = checkDate(entry, value, context, strict: true) { return finding }
