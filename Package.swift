@@ -70,5 +70,5 @@ let package = Package(
         .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],
                     exclude: ["Fixtures"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
