@@ -6,7 +6,7 @@ struct ConfigurationDecoder {
     let path: String
 
     static let topLevelKeys: Set<String> = ["rules", "ignore", "collections", "callouts", "limits", "render"]
-    static let limitKeys: [String: WritableKeyPath<LintLimits, Int>] = [
+    static let limitKeys: [String: WritableKeyPath<LintLimits, Int> & Sendable] = [
         "maxFileBytes": \.parser.maxFileBytes, "maxYAMLNodes": \.parser.maxYAMLNodes, "maxYAMLDepth": \.parser.maxYAMLDepth,
         "maxMarkdownDepth": \.parser.maxMarkdownDepth, "maxFindingsPerFile": \.maxFindingsPerFile,
     ]
