@@ -75,5 +75,5 @@ let package = Package(
         .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteFix", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],
                     exclude: ["Fixtures"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

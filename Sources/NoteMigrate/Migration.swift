@@ -36,16 +36,15 @@ public struct Migration: Sendable {
     public func run(_ paths: [String]) -> Run {
         let (files, missing) = NoteFiles.collect(paths)
         let notes = NoteParser().parse(files: files)
-        let plans = PlannedNotes(count: notes.count)
-        DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-            guard case .success(let note) = notes[index] else { return }
+        let plans = notes.concurrentMap { parsed -> (rewrite: NoteRewrite, notices: [String])? in
+            guard case .success(let note) = parsed else { return nil }
             let planned = edits(for: note)
-            plans.set(index, rewrite: NoteRewrite.plan(note, edits: planned.edits).verified(against: note), notices: planned.notices.map { "\(note.path): \($0)" })
+            return (NoteRewrite.plan(note, edits: planned.edits).verified(against: note), planned.notices.map { "\(note.path): \($0)" })
         }
         var errors = missing.map(\.description)
         for case .failure(let error) in notes { errors.append(error.description) }
-        let rewrites = plans.rewrites.compactMap { $0 }.filter { $0.isChanged || !$0.conflicts.isEmpty || !$0.refused.isEmpty }
-        return Run(rewrites: rewrites, notices: plans.notices.flatMap { $0 }, errors: errors)
+        let rewrites = plans.compactMap { $0?.rewrite }.filter { $0.isChanged || !$0.conflicts.isEmpty || !$0.refused.isEmpty }
+        return Run(rewrites: rewrites, notices: plans.flatMap { $0?.notices ?? [] }, errors: errors)
     }
 
     /// The edits the plan wants in one note, and why some wanted changes were not made.
@@ -65,24 +64,5 @@ public struct Migration: Sendable {
             }
         }
         return (sequence.edits, notices)
-    }
-}
-
-/// The plans of notes planned in parallel, in the order of the notes.
-private final class PlannedNotes: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var rewrites: [NoteRewrite?]
-    private(set) var notices: [[String]]
-
-    init(count: Int) {
-        rewrites = Array(repeating: nil, count: count)
-        notices = Array(repeating: [], count: count)
-    }
-
-    func set(_ index: Int, rewrite: NoteRewrite, notices: [String]) {
-        lock.lock()
-        defer { lock.unlock() }
-        rewrites[index] = rewrite
-        self.notices[index] = notices
     }
 }

@@ -18,4 +18,9 @@ import Testing
         }
         #expect(released.allSatisfy { $0() == nil })
     }
+
+    @Test func mapsNoElementsAndOneElement() {
+        #expect([Int]().concurrentMap { $0 + 1 } == [])
+        #expect([41].concurrentMap { $0 + 1 } == [42])
+    }
 }

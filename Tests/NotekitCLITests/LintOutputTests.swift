@@ -22,7 +22,8 @@ import Testing
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        // Read standard error on another thread so that neither pipe fills up and blocks.
+        // Read standard error on another thread so that neither pipe fills up and blocks; `errorData`
+        // is read only after that thread has finished.
         nonisolated(unsafe) var errorData = Data()
         let reader = Thread { errorData = error.fileHandleForReading.readDataToEndOfFile() }
         reader.start()

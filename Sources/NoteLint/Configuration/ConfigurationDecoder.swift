@@ -16,7 +16,7 @@ struct ConfigurationDecoder {
     var chain: [String] = []
 
     static let topLevelKeys: Set<String> = ["extends", "root", "rules", "ignore", "collections", "callouts", "limits", "render"]
-    static let limitKeys: [String: WritableKeyPath<LintLimits, Int>] = [
+    static let limitKeys: [String: WritableKeyPath<LintLimits, Int> & Sendable] = [
         "maxFileBytes": \.parser.maxFileBytes, "maxYAMLNodes": \.parser.maxYAMLNodes, "maxYAMLDepth": \.parser.maxYAMLDepth,
         "maxMarkdownDepth": \.parser.maxMarkdownDepth, "maxFindingsPerFile": \.maxFindingsPerFile,
     ]

@@ -113,10 +113,11 @@ public struct Linter: Sendable {
             }
         }
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
+        let (linted, lintedKeys, read) = (contexts, contextKeys, others)
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1).
         let checks = Array(0...contexts.count).concurrentMap { job -> Checked in
-            if job == 0 { return checkVault(contexts, context: others, vaultFiles: files) }
-            let (context, key) = (contexts[job - 1], contextKeys[job - 1])
+            if job == 0 { return checkVault(linted, context: read, vaultFiles: files) }
+            let (context, key) = (linted[job - 1], lintedKeys[job - 1])
             guard let cache, let key else { return checkNote(context) }
             let checked = cache.checked(context.note.path, key: key) ?? checkNote(context)
             cache.keep(context.note.path, key: key, checked: checked)

@@ -66,6 +66,7 @@ struct QueryCalloutScanner {
     /// Lines where a response ends: thematic breaks and citation section headings.
     let responseStops: [Int]
 
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let header = #/\*\*\s*([A-Za-z][A-Za-z0-9 .\-]*?)\s+Query\s*\*\*:?\s*(?:\(([^)]*)\))?/#
     nonisolated(unsafe) private static let model = #/\*\*Model:?\*\*:?\s*`?([^`\s][^`]*?)`?\s*$/#
     nonisolated(unsafe) private static let responseFrom = #/^(?:#+\s*)?\*\*Response from ([^*]+?)\*\*:?\s*$/#

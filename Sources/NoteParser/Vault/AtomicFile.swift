@@ -103,7 +103,7 @@ public enum AtomicFile {
             let descriptor = mkstemp(&template)
             guard descriptor >= 0 else { throw fail("cannot create a temporary file: \(String(cString: strerror(errno)))") }
             _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
-            let temporary = String(cString: template)
+            let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             // Another run's clean-up may take it between creation and lock: then make another.
             if flock(descriptor, LOCK_EX) == 0, isSameFile(descriptor, temporary) { return (descriptor, temporary) }
             close(descriptor)

@@ -1,15 +1,21 @@
 import Dispatch
 
-extension Array {
-    /// `map` run on all cores, results in order. `transform` must be safe to call concurrently.
-    package func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
-        let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
+extension Array where Element: Sendable {
+    /// `map` run on all cores, results in order.
+    package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buffer, initializedCount in
+            let slots = Slots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: count) { [self] index in
+                slots.buffer.initializeElement(at: index, to: transform(self[index]))
+            }
+            initializedCount = count
         }
-        DispatchQueue.concurrentPerform(iterations: count) { slots[$0] = transform(self[$0]) }
-        return slots.map { $0! }
     }
+}
+
+/// The result buffer shared by the iterations of `concurrentMap`. Sendable although it is a
+/// mutable pointer: iteration `i` writes slot `i` only (no two tasks touch one slot), and the
+/// array reads them only after `concurrentPerform` has returned, which waits for every iteration.
+private struct Slots<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
 }

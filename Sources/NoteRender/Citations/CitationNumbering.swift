@@ -75,6 +75,7 @@ struct CitationNumbering {
         }
     }
 
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let pastedLabel = #/\s*\[\^[^\]\s]+\]/#
 
     /// `text` without `[^label]` pastes (corrupted definitions), which would cite again.

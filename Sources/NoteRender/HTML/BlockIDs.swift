@@ -1,6 +1,7 @@
 /// Obsidian block ids: ` ^id` ending a paragraph, list item, heading or table cell. Obsidian
 /// hides them; in HTML each becomes an empty `<span id="block-id">` that `[[Note#^id]]` links to.
 enum BlockIDs {
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let marker = #/[ \t]+\^([A-Za-z0-9-]+)(?=</p>|</li>|</h[1-6]>|</td>|</th>)/#
 
     /// The element id of block `id` (written without its `^`).

@@ -83,6 +83,7 @@ struct HTMLPage {
         return String(html[..<openStart.lowerBound]) + templates.render(context, template: "callout") + html[closeRange.upperBound...]
     }
 
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let heading = #/<h([1-6])>(.*?)</h\1>/#
     nonisolated(unsafe) private static let tag = #/<[^>]*>/#
 
@@ -100,6 +101,7 @@ struct HTMLPage {
         }
     }
 
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let referenceID = #/id="(fnref-([0-9]+)(?:-[0-9]+)?)"/#
 
     /// The ids cmark-gfm gave each citation marker (`fnref-2`, `fnref-2-2`...), by source number.

@@ -5,6 +5,7 @@ import NoteParser
 /// so private-use characters of a note come out as themselves.
 struct Highlights {
     let open: String, close: String
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let pattern = #/==([^=\s](?:[^=\n]*[^=\s])?)==/#
 
     /// Markers the page does not hold; nil when it holds every private-use character.

@@ -32,6 +32,7 @@ enum SourceView {
         return context
     }
 
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let houseParts =
         #/^\s*[0-9]{4}(?:,\s*[A-Za-z]+\.?(?:\s*[0-9]{1,2})?)?\.\s|(?:Published|Updated):\s*(?:N/A|[0-9-]+)/#
 

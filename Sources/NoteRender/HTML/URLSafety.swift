@@ -14,6 +14,7 @@ enum URLSafety {
 
     /// Attributes holding a URL, a list of URLs (`srcset`; SVG animation values, which can set
     /// `href`), or pinging URLs (`ping`, always emptied).
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let attribute =
         #/\b(href|src|action|formaction|xlink:href|data|poster|background|codebase|cite|longdesc|dynsrc|lowsrc|srcset|imagesrcset|values|to|from|by|ping)(\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/#.ignoresCase()
 
@@ -40,6 +41,7 @@ enum URLSafety {
         }
     }
 
+    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let entity = #/&(#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#
 
     /// Decodes the numeric entities (with any number of leading zeros) and `&colon;`, `&tab;`,

@@ -63,17 +63,10 @@ public struct RenderRun: Sendable {
         let links = PublishedLinks(resolver: resolver, pages: pages, pattern: options.wikilinkPattern,
                                    fileExtension: format.rawValue, copiesAssets: output != nil && vaultRoot != nil)
         // Notes are cleaned, rendered and written on all cores; the report keeps their order.
-        let results = UnsafeMutableBufferPointer<Report>.allocate(capacity: notes.count)
-        results.initialize(repeating: Report())
-        defer { results.deallocate() }
-        let assets = UnsafeMutableBufferPointer<[String]>.allocate(capacity: notes.count)
-        assets.initialize(repeating: [])
-        defer { assets.deallocate() }
         progress?.begin(total: notes.count)
-        DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+        let rendered = Array(notes.indices).concurrentMap { [notes] index in
             defer { progress?.advance() }
             let (text, warnings, files) = render(notes[index], vaultPath: vaultPaths[index], links: links)
-            assets[index] = files
             var part = Report()
             part.warnings = warnings
             if let output {
@@ -81,9 +74,9 @@ public struct RenderRun: Sendable {
             } else {
                 part.standardOutput = text
             }
-            results[index] = part
+            return (part: part, assets: files)
         }
-        for part in results {
+        for part in rendered.map(\.part) {
             report.warnings += part.warnings
             report.written += part.written
             report.errors += part.errors
@@ -91,7 +84,7 @@ public struct RenderRun: Sendable {
         }
         if let output, let vaultRoot {
             var seen = Set<String>()
-            for (note, files) in zip(notes, assets) {
+            for (note, files) in zip(notes, rendered.map(\.assets)) {
                 for asset in files where seen.insert(asset).inserted { copy(asset, from: vaultRoot, to: output, note: note.path, report: &report) }
             }
         }

@@ -128,4 +128,5 @@ struct LintCommand: ParsableCommand {
 
 /// The result and report of the run, never freed: the process ends right after `run()`, and
 /// freeing every parsed note first would only cost time (as compilers skip freeing before exit).
+/// Unsafe-nonisolated but safe: only `run()` touches it, once, and never reads it.
 nonisolated(unsafe) private var keptUntilExit: (Linter.Result, LintReport)?
