@@ -21,7 +21,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pathological  # noqa: E402
 
-CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "--footnotes"]
+CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "footnotes"]
 
 
 def markdown_files(folder):
@@ -85,6 +85,9 @@ def main():
             case = pathological.write_case(work, name, args.scale)
             size = os.path.getsize(os.path.join(case, f"{name}.md"))
             cmark, cmark_rss, status = run([*CMARK, *markdown_files(case)], args.timeout)
+            if status != 0:
+                failures.append(f"{name}: cmark-gfm: {'no result' if status is None else f'exit code {status}'}")
+                continue
             print(f"{name:34} {'cmark-gfm':32} {size:9} {cmark:7.3f} {cmark_rss:6.0f} {1:8.2f}", flush=True)
             budget = max(args.ratio * cmark, args.floor)
             selected = commands(notekit, case, os.path.join(work, "out"))
