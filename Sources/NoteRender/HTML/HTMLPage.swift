@@ -62,9 +62,12 @@ struct HTMLPage {
 
     private func removingFootnotesSection(_ html: String) -> String {
         // cmark-gfm appends its section last: search backwards, past any lookalike raw HTML.
-        guard let start = html.range(of: "<section class=\"footnotes\" data-footnotes>", options: .backwards),
-              let end = html.range(of: "</section>\n", range: start.upperBound..<html.endIndex) else { return html }
-        return String(html[..<start.lowerBound] + html[end.upperBound...])
+        let source = SourceText(bytes: Array(html.utf8)), opening = Array("<section class=\"footnotes\" data-footnotes>".utf8)
+        var start: Int?
+        while let next = source.find(opening, in: (start.map { $0 + 1 } ?? 0)..<source.bytes.count) { start = next }
+        guard let start, let end = source.find(Array("</section>\n".utf8), in: (start + opening.count)..<source.bytes.count)
+        else { return html }
+        return source.string(0..<start) + source.string((end + "</section>\n".utf8.count)..<source.bytes.count)
     }
 
     /// Every callout's marker paragraphs replaced in one pass over `html`, as `wrap` replaces
@@ -158,13 +161,32 @@ struct HTMLPage {
         }
     }
 
-    nonisolated(unsafe) private static let referenceID = #/id="(fnref-([0-9]+)(?:-[0-9]+)?)"/#
-
-    /// The ids cmark-gfm gave each citation marker (`fnref-2`, `fnref-2-2`...), by source number.
+    /// The ids cmark-gfm gave each citation marker (`fnref-2`, `fnref-2-2`...), by source number:
+    /// every `id="fnref-N"` and `id="fnref-N-M"`, found in one pass over the bytes.
     private static func backReferences(in html: String) -> [Int: [String]] {
+        let bytes = Array(html.utf8), marker = Array("id=\"fnref-".utf8)
+        let source = SourceText(bytes: bytes)
+        func digits(from start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+            return end
+        }
         var found: [Int: [String]] = [:]
-        for match in html.matches(of: referenceID) {
-            if let number = Int(match.2) { found[number, default: []].append(String(match.1)) }
+        var search = 0
+        while let hit = source.find(marker, in: search..<bytes.count) {
+            let numberStart = hit + marker.count, numberEnd = digits(from: numberStart)
+            search = hit + 1
+            guard numberEnd > numberStart, numberEnd < bytes.count else { continue }
+            var end = numberEnd
+            if bytes[end] == UInt8(ascii: "-"), case let suffixEnd = digits(from: end + 1), suffixEnd > end + 1,
+               suffixEnd < bytes.count, bytes[suffixEnd] == UInt8(ascii: "\"") {
+                end = suffixEnd
+            }
+            guard bytes[end] == UInt8(ascii: "\"") else { continue }
+            if let number = Int(source.string(numberStart..<numberEnd)) {
+                found[number, default: []].append(source.string((hit + 4)..<end))
+            }
+            search = end + 1
         }
         return found
     }

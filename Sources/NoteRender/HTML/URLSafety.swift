@@ -101,12 +101,13 @@ enum URLSafety {
         }
     }
 
-    nonisolated(unsafe) private static let entity = #/&(#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#
+    nonisolated(unsafe) private static let entity = #/&(#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#.ignoresCase()
 
     /// Decodes the numeric entities (with any number of leading zeros) and `&colon;`, `&tab;`,
     /// `&newline;` browsers accept in attributes.
     static func decodeEntities(_ text: String) -> String {
-        text.replacing(entity.ignoresCase()) { match in
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacing(entity) { match in
             var body = String(match.1).lowercased()
             if body.hasSuffix(";") { body.removeLast() }
             switch body {
