@@ -2,7 +2,8 @@
 # docs/rules.md, `make templates` compiles Templates/ in, `make install` installs the release
 # binary, its man page and shell completions under $(PREFIX),
 # `make precommit-e2e` proves the pre-commit hook end to end, `make bench` measures against
-# the cmark-gfm CLI, `make screenshots` renders two essays to HTML and screenshots them with
+# the cmark-gfm CLI, `make pathological` times every command on generated pathological notes
+# against it, `make screenshots` renders two essays to HTML and screenshots them with
 # headless Chromium, `make fuzz FUZZ_SECONDS=60` fuzzes the parse → lint → fix → render
 # pipeline (docs/fuzzing.md).
 # Building targets install the Debian packages notekit needs when they are missing.
@@ -18,7 +19,7 @@ FUZZ_SECONDS ?= 60
 RELEASE_BUILD := swift build -c release --static-swift-stdlib --product notekit
 
 # `commit` writes the commit `notekit --version` prints (scripts/build-commit.sh).
-.PHONY: deps commit build demo test docs templates install precommit-e2e bench screenshots fuzz clean
+.PHONY: deps commit build demo test docs templates install precommit-e2e bench pathological screenshots fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -63,6 +64,12 @@ precommit-e2e: deps
 bench: deps commit
 	$(RELEASE_BUILD)
 	scripts/bench.py --runs $(or $(BENCH_RUNS),5) $(or $(BENCH_FOLDER),../shared/corpus)
+
+# Every command on each generated pathological note (scripts/pathological.py) with the release
+# build, each within 10 times the cmark-gfm CLI's time on the same folder (docs/benchmarks.md).
+pathological: deps commit
+	$(RELEASE_BUILD)
+	scripts/pathological-bench.py
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz-ci.sh

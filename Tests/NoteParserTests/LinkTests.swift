@@ -30,6 +30,13 @@ import Testing
         #expect(note.thematicBreaks.map(\.range.start.line) == [5, 9])
     }
 
+    @Test func unclosedOpenersDoNotHideLaterLinks() throws {
+        let note = try Fixture.note("[[a [[b ![[c\n[[Tide]] and [[x [[Moon]] then [[\n![[chart.png]]\n")
+        #expect(note.wikilinks.map(\.target) == ["Tide", "x [[Moon", "chart.png"])
+        #expect(note.wikilinks.map(\.isEmbed) == [false, false, true])
+        #expect(note.text(note.wikilinks[2].range) == "![[chart.png]]")
+    }
+
     @Test func commentsMaySpanLines() throws {
         let note = try Fixture.note("Before %%inline%% after.\n\n%%\nblock\n%%\n`%%code%%`\n")
         #expect(note.comments.map { note.text($0) } == ["%%inline%%", "%%\nblock\n%%"])

@@ -83,6 +83,27 @@ import Testing
         #expect(!html.contains("NOTEKITCALLOUT"))
     }
 
+    @Test func rendersAQuoteInsideACalloutInsideItsAside() throws {
+        // The inner quote's markers go with the outer callout's (a nested callout reads as text).
+        let html = try Fixtures.html("> [!note] Outer\n> Before.\n>\n> > [!tip] Inner\n> > Deep.\n>\n> After.\n\n> [!warning] Next\n> Last.\n")
+        let outer = try #require(html.range(of: "<aside class=\"callout callout-note\">"))
+        let next = try #require(html.range(of: "<aside class=\"callout callout-warning\">"))
+        let inside = html[outer.upperBound..<next.lowerBound]
+        #expect(inside.contains("<p>Before.</p>\n<p>[!tip] Inner\nDeep.</p>\n<p>After.</p>"))
+        #expect(inside.components(separatedBy: "</aside>").count == 2)
+        #expect(html[next.upperBound...].contains("<p>Last.</p>"))
+        #expect(!html.contains("NOTEKITCALLOUT"))
+    }
+
+    @Test func rendersManyCallouts() throws {
+        let text = (1...300).map { "> [!note] Title \($0)\n> Body \($0).\n" }.joined(separator: "\n")
+        let html = try Fixtures.html(text)
+        #expect(html.components(separatedBy: "<aside class=\"callout callout-note\">").count == 301)
+        #expect(html.contains("<p class=\"callout-title\">Title 300</p>"))
+        #expect(try #require(html.range(of: "Body 299.")).lowerBound < #require(html.range(of: "Title 300")).lowerBound)
+        #expect(!html.contains("NOTEKITCALLOUT"))
+    }
+
     @Test func keepsAllowedFrontMatterKeys() throws {
         let text = "---\ntitle: T\nsite_uuid: 123\ntags: [a]\n---\nBody\n"
         #expect(try Fixtures.clean(text).markdown == "---\ntitle: T\ntags: [a]\n---\nBody\n")

@@ -70,7 +70,7 @@ public struct VaultContext: Sendable {
         self.wikilinks = linking.flatMap { context in
             let comments = context.note.comments.map(\.bytes)
             return context.note.wikilinks
-                .filter { link in !comments.contains { $0.contains(link.range.start.offset) } }
+                .filter { link in !comments.sortedContains(link.range.start.offset) }
                 .map { ResolvedWikilink(context: context, link: $0, resolution: resolver.resolve($0.target, from: context.vaultPath)) }
         }
     }

@@ -156,7 +156,7 @@ struct CitationScanner {
             guard !labelStarts.contains(index), !code.contains(index),
                   let (label, after) = label(at: index, limit: bytes.count) else { index += 2; continue }
             references.append(FootnoteReference(label: label, range: source.range(index..<after),
-                                                inTable: tables.contains { $0.contains(index) },
+                                                inTable: tables.sortedContains(index),
                                                 isDefined: defined.contains(Self.key(label))))
             index = after
         }

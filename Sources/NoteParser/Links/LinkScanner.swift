@@ -16,10 +16,15 @@ struct LinkScanner {
             var end = index + 2
             while end + 1 < bytes.count, bytes[end] != Byte.newline,
                   !(bytes[end] == Byte.closeBracket && bytes[end + 1] == Byte.closeBracket) { end += 1 }
-            guard end + 1 < bytes.count, bytes[end] == Byte.closeBracket, end > index + 2 else { index += 2; continue }
+            guard end + 1 < bytes.count, bytes[end] == Byte.closeBracket else {
+                // No `]]` before the line's end: no later `[[` of the line has one either.
+                index = max(end, index + 2)
+                continue
+            }
+            guard end > index + 2 else { index += 2; continue }
             let isEmbed = index > 0 && bytes[index - 1] == UInt8(ascii: "!")
             let start = isEmbed ? index - 1 : index
-            let inTable = tables.contains { $0.contains(index) }
+            let inTable = tables.sortedContains(index)
             links.append(wikilink(source.string((index + 2)..<end), range: source.range(start..<(end + 2)),
                                   isEmbed: isEmbed, inTable: inTable))
             index = end + 2

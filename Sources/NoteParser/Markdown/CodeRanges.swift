@@ -34,14 +34,7 @@ public struct CodeRanges: Sendable {
     }
 
     /// True when the byte at `offset` is inside code.
-    public func contains(_ offset: Int) -> Bool {
-        var low = 0, high = ranges.count
-        while low < high {
-            let mid = (low + high) / 2
-            if ranges[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < ranges.count && ranges[low].contains(offset)
-    }
+    public func contains(_ offset: Int) -> Bool { ranges.sortedContains(offset) }
 
     /// True when any byte of `range` is inside code.
     public func overlaps(_ range: Range<Int>) -> Bool {

@@ -146,3 +146,15 @@ extension String {
     /// The range of the first occurrence of `needle`, compared byte by byte.
     public func byteRange(of needle: String) -> Range<Index>? { self[...].byteRange(of: needle) }
 }
+
+extension Array where Element == Range<Int> {
+    /// Whether these ranges, sorted and non-overlapping, hold `offset`: a binary search.
+    public func sortedContains(_ offset: Int) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < count && self[low].contains(offset)
+    }
+}

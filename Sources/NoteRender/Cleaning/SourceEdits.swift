@@ -7,12 +7,27 @@ import NoteParser
 struct SourceEdits {
     let source: SourceText
     private(set) var edits: [(range: Range<Int>, replacement: String)] = []
+    /// The accepted non-empty ranges, sorted: they never overlap, so a binary search finds
+    /// the one a range could overlap (empty ranges, insertions, overlap nothing).
+    private var filled: [Range<Int>] = []
 
     init(source: SourceText) { self.source = source }
 
-    /// True when `range` overlaps an accepted edit.
+    /// The index of the first filled range ending after `offset`.
+    private func firstEnding(after offset: Int) -> Int {
+        var low = 0, high = filled.count
+        while low < high {
+            let mid = (low + high) / 2
+            if filled[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// True when `range` overlaps an accepted edit (an empty `range`: lies inside one).
     func overlaps(_ range: Range<Int>) -> Bool {
-        edits.contains { $0.range.overlaps(range) || (range.isEmpty && $0.range.contains(range.lowerBound)) }
+        let index = firstEnding(after: range.lowerBound)
+        guard index < filled.count else { return false }
+        return range.isEmpty ? filled[index].contains(range.lowerBound) : filled[index].lowerBound < range.upperBound
     }
 
     /// Replaces `range` unless it overlaps an accepted edit; returns whether it was accepted.
@@ -20,6 +35,7 @@ struct SourceEdits {
     mutating func replace(_ range: Range<Int>, with replacement: String) -> Bool {
         guard !overlaps(range) else { return false }
         edits.append((range, replacement))
+        if !range.isEmpty { filled.insert(range, at: firstEnding(after: range.lowerBound)) }
         return true
     }
 

@@ -18,8 +18,12 @@ struct HTMLPage {
         if let highlights { text = highlights.mark(text) }
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
         html = removingFootnotesSection(html)
-        for (index, callout) in markers.callouts.enumerated().reversed() {
-            html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
+        if let wrapped = wrapAll(markers.callouts, prefix: markers.prefix, in: html) {
+            html = wrapped
+        } else {
+            for (index, callout) in markers.callouts.enumerated().reversed() {
+                html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
+            }
         }
         if let highlights { html = highlights.render(html) }
         html = URLSafety.filterAttributes(Self.identifyingHeadings(BlockIDs.render(html)))
@@ -58,9 +62,71 @@ struct HTMLPage {
 
     private func removingFootnotesSection(_ html: String) -> String {
         // cmark-gfm appends its section last: search backwards, past any lookalike raw HTML.
-        guard let start = html.range(of: "<section class=\"footnotes\" data-footnotes>", options: .backwards),
-              let end = html.range(of: "</section>\n", range: start.upperBound..<html.endIndex) else { return html }
-        return String(html[..<start.lowerBound] + html[end.upperBound...])
+        let source = SourceText(bytes: Array(html.utf8)), opening = Array("<section class=\"footnotes\" data-footnotes>".utf8)
+        var start: Int?
+        while let next = source.find(opening, in: (start.map { $0 + 1 } ?? 0)..<source.bytes.count) { start = next }
+        guard let start, let end = source.find(Array("</section>\n".utf8), in: (start + opening.count)..<source.bytes.count)
+        else { return html }
+        return source.string(0..<start) + source.string((end + "</section>\n".utf8.count)..<source.bytes.count)
+    }
+
+    /// Every callout's marker paragraphs replaced in one pass over `html`, as `wrap` replaces
+    /// them one by one (inner callouts, numbered later, first). Nil unless every marker is a
+    /// paragraph of its own, each callout's once, nested callouts inside their callout.
+    private func wrapAll(_ callouts: [CalloutMarkers.Info], prefix: String, in html: String) -> String? {
+        guard !callouts.isEmpty else { return html }
+        let bytes = Array(html.utf8), marker = Array(prefix.utf8)
+        let paragraph = Array("<p>".utf8), paragraphEnd = Array("</p>\n".utf8)
+        func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
+            offset >= 0 && offset + pattern.count <= bytes.count && bytes[offset..<(offset + pattern.count)].elementsEqual(pattern)
+        }
+        let source = SourceText(bytes: bytes)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var open: [(number: Int, title: String, contentStart: Int)] = []
+        var seen = [Bool](repeating: false, count: callouts.count + 1)
+        var cursor = 0, search = 0
+        while let found = source.find(marker, in: search..<bytes.count) {
+            var index = found + marker.count, number = 0
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), number <= callouts.count {
+                number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+            guard matches(paragraph, at: found - paragraph.count), number >= 1, number <= callouts.count else { return nil }
+            let start = found - paragraph.count
+            output += bytes[cursor..<start]
+            if matches(Array("OPEN".utf8), at: index) {
+                guard !seen[number], open.last.map({ $0.number < number }) ?? true,
+                      let titleEnd = source.find(paragraphEnd, in: (index + 4)..<bytes.count) else { return nil }
+                seen[number] = true
+                open.append((number, source.string((index + 4)..<titleEnd).trimmingCharacters(in: .whitespaces), output.count))
+                cursor = titleEnd + paragraphEnd.count
+            } else if matches(Array("CLOSE".utf8) + paragraphEnd, at: index), let last = open.last, last.number == number {
+                open.removeLast()
+                let content = String(decoding: output[last.contentStart...], as: UTF8.self)
+                output.removeSubrange(last.contentStart...)
+                output += callout(callouts[number - 1], title: last.title, content: content).utf8
+                cursor = index + 5 + paragraphEnd.count
+            } else {
+                return nil
+            }
+            search = cursor
+        }
+        guard open.isEmpty, !seen.dropFirst().contains(false) else { return nil }
+        output += bytes[cursor...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `callout.mustache` for a callout with its title and content (HTML).
+    private func callout(_ callout: CalloutMarkers.Info, title: String, content: String) -> String {
+        let context: [String: Any] = [
+            "type": callout.type,
+            "title": title.isEmpty ? callout.type.prefix(1).uppercased() + callout.type.dropFirst() : title,
+            "content": content,
+            "foldable": callout.fold != .none,
+            "open": callout.fold == .expanded,
+        ]
+        return templates.render(context, template: "callout")
     }
 
     /// Replaces callout `number`'s marker paragraphs and what they enclose with `callout.mustache`.
@@ -73,14 +139,9 @@ struct HTMLPage {
                 .replacingOccurrences(of: "\(prefix)\(number)CLOSE", with: "")
         }
         let title = html[openStart.upperBound..<titleEnd.lowerBound].trimmingCharacters(in: .whitespaces)
-        let context: [String: Any] = [
-            "type": callout.type,
-            "title": title.isEmpty ? callout.type.prefix(1).uppercased() + callout.type.dropFirst() : title,
-            "content": String(html[titleEnd.upperBound..<closeRange.lowerBound]),
-            "foldable": callout.fold != .none,
-            "open": callout.fold == .expanded,
-        ]
-        return String(html[..<openStart.lowerBound]) + templates.render(context, template: "callout") + html[closeRange.upperBound...]
+        return String(html[..<openStart.lowerBound])
+            + self.callout(callout, title: title, content: String(html[titleEnd.upperBound..<closeRange.lowerBound]))
+            + html[closeRange.upperBound...]
     }
 
     // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
@@ -101,14 +162,32 @@ struct HTMLPage {
         }
     }
 
-    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
-    nonisolated(unsafe) private static let referenceID = #/id="(fnref-([0-9]+)(?:-[0-9]+)?)"/#
-
-    /// The ids cmark-gfm gave each citation marker (`fnref-2`, `fnref-2-2`...), by source number.
+    /// The ids cmark-gfm gave each citation marker (`fnref-2`, `fnref-2-2`...), by source number:
+    /// every `id="fnref-N"` and `id="fnref-N-M"`, found in one pass over the bytes.
     private static func backReferences(in html: String) -> [Int: [String]] {
+        let bytes = Array(html.utf8), marker = Array("id=\"fnref-".utf8)
+        let source = SourceText(bytes: bytes)
+        func digits(from start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+            return end
+        }
         var found: [Int: [String]] = [:]
-        for match in html.matches(of: referenceID) {
-            if let number = Int(match.2) { found[number, default: []].append(String(match.1)) }
+        var search = 0
+        while let hit = source.find(marker, in: search..<bytes.count) {
+            let numberStart = hit + marker.count, numberEnd = digits(from: numberStart)
+            search = hit + 1
+            guard numberEnd > numberStart, numberEnd < bytes.count else { continue }
+            var end = numberEnd
+            if bytes[end] == UInt8(ascii: "-"), case let suffixEnd = digits(from: end + 1), suffixEnd > end + 1,
+               suffixEnd < bytes.count, bytes[suffixEnd] == UInt8(ascii: "\"") {
+                end = suffixEnd
+            }
+            guard bytes[end] == UInt8(ascii: "\"") else { continue }
+            if let number = Int(source.string(numberStart..<numberEnd)) {
+                found[number, default: []].append(source.string((hit + 4)..<end))
+            }
+            search = end + 1
         }
         return found
     }

@@ -22,6 +22,8 @@ struct Highlights {
         var edits = SourceEdits(source: note.source)
         for line in note.bodyStartLine...note.source.lineCount {
             let start = note.source.lineStarts[line - 1]
+            // The pattern runs only on lines holding its `==`.
+            guard note.source.find(Array("==".utf8), in: note.source.lineRange(line)) != nil else { continue }
             let text = note.source.lineString(line)
             for match in text.matches(of: Self.pattern) {
                 let lower = start + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)

@@ -13,18 +13,78 @@ enum URLSafety {
     }
 
     /// Attributes holding a URL, a list of URLs (`srcset`; SVG animation values, which can set
-    /// `href`), or pinging URLs (`ping`, always emptied).
-    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
-    nonisolated(unsafe) private static let attribute =
-        #/\b(href|src|action|formaction|xlink:href|data|poster|background|codebase|cite|longdesc|dynsrc|lowsrc|srcset|imagesrcset|values|to|from|by|ping)(\s*=\s*)("[^"]*"|'[^']*'|[^\s>"']+)/#.ignoresCase()
+    /// `href`), or pinging URLs (`ping`, always emptied); lowercase, tried in this order.
+    private static let attributes = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
+                                     "codebase", "cite", "longdesc", "dynsrc", "lowsrc", "srcset", "imagesrcset", "values",
+                                     "to", "from", "by", "ping"].map { Array($0.utf8) }
 
-    /// `html` with every unsafe `href`, `src` and similar attribute value emptied.
+    /// `html` with every unsafe `href`, `src` and similar attribute value emptied: each
+    /// `NAME = VALUE` (any case, ASCII spaces around `=`, the value quoted or bare) that starts
+    /// a word, wherever it is. One pass over the bytes, the first name that fits at each place.
     static func filterAttributes(_ html: String) -> String {
-        html.replacing(attribute) { match in
-            let quoted = String(match.3)
-            let value = quoted.first == "\"" || quoted.first == "'" ? String(quoted.dropFirst().dropLast()) : quoted
-            return isSafe(value, in: String(match.1).lowercased()) ? String(match.0) : "\(match.1)\(match.2)\"\""
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        var copied = 0, index = 0
+        // A quote opened after its kind's last one is never closed: no scan to the end for it.
+        let lastQuotes = (double: bytes.lastIndex(of: UInt8(ascii: "\"")) ?? -1, single: bytes.lastIndex(of: UInt8(ascii: "'")) ?? -1)
+        while index < bytes.count {
+            guard index == 0 || !isWordByte(bytes[index - 1]),
+                  let (name, equals, value) = attribute(at: index, in: bytes, lastQuotes: lastQuotes) else {
+                index += 1
+                continue
+            }
+            let quoted = bytes[value]
+            let text = String(decoding: quoted.first == UInt8(ascii: "\"") || quoted.first == UInt8(ascii: "'")
+                ? quoted.dropFirst().dropLast() : quoted, as: UTF8.self)
+            let nameText = String(decoding: bytes[name], as: UTF8.self)
+            if !isSafe(text, in: nameText.lowercased()) {
+                if output.isEmpty { output.reserveCapacity(bytes.count) }
+                output += bytes[copied..<equals.upperBound]
+                output += Array("\"\"".utf8)
+                copied = value.upperBound
+            }
+            index = value.upperBound
         }
+        guard copied > 0 else { return html }
+        output += bytes[copied...]
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A letter, digit or `_`: what continues a word (bytes of non-ASCII characters do not).
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte < 0x80 && (byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")))
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// The name, the name with `=` and the spaces around it, and the value of the attribute
+    /// starting at `start`; nil when none does.
+    private static func attribute(at start: Int, in bytes: [UInt8],
+                                  lastQuotes: (double: Int, single: Int)) -> (Range<Int>, Range<Int>, Range<Int>)? {
+        for name in attributes where start + name.count <= bytes.count {
+            guard zip(name, bytes[start..<(start + name.count)]).allSatisfy({ $0 == $1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0) })
+            else { continue }
+            var index = start + name.count
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
+            index += 1
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            let valueStart = index
+            guard index < bytes.count else { continue }
+            let first = bytes[index]
+            if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+                guard index < (first == UInt8(ascii: "'") ? lastQuotes.single : lastQuotes.double),
+                      let close = bytes[(index + 1)...].firstIndex(of: first) else { continue }
+                index = close + 1
+            } else {
+                while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
+                      bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
+                guard index > valueStart else { continue }
+            }
+            return (start..<(start + name.count), start..<valueStart, valueStart..<index)
+        }
+        return nil
     }
 
     /// Whether the value of attribute `name` is safe: each URL of a list, no `ping` at all.
@@ -42,12 +102,13 @@ enum URLSafety {
     }
 
     // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
-    nonisolated(unsafe) private static let entity = #/&(#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#
+    nonisolated(unsafe) private static let entity = #/&(#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#.ignoresCase()
 
     /// Decodes the numeric entities (with any number of leading zeros) and `&colon;`, `&tab;`,
     /// `&newline;` browsers accept in attributes.
     static func decodeEntities(_ text: String) -> String {
-        text.replacing(entity.ignoresCase()) { match in
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacing(entity) { match in
             var body = String(match.1).lowercased()
             if body.hasSuffix(";") { body.removeLast() }
             switch body {

@@ -46,7 +46,12 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
-        vault.citations.sameSourceSeveralIDs.map { CitationHelpers.finding(self, $0, fix: SameSourceMerge.fix(for: $0, in: vault)) }
+        // Each note's merges are looked up in one index of it, built when first needed.
+        var merges: [String: SameSourceMerge?] = [:]
+        return vault.citations.sameSourceSeveralIDs.map { problem in
+            if merges[problem.path] == nil { merges[problem.path] = SameSourceMerge(note: problem.path, in: vault) }
+            return CitationHelpers.finding(self, problem, fix: merges[problem.path]??.fix(for: problem))
+        }
     }
 
 }

@@ -2,36 +2,75 @@ import NoteCitations
 import NoteParser
 
 /// The fix of `citation/same-source-several-ids` within one note: a later id for a source the
-/// note already defines is merged into the first id.
-enum SameSourceMerge {
+/// note already defines is merged into the first id. Built once per note, so that each
+/// problem's fix looks its definitions and references up instead of scanning the note.
+struct SameSourceMerge {
+    private let context: NoteContext
+    /// The note's definitions by the offset of their label (the first of each).
+    private let byLabelStart: [Int: IndexedDefinition]
+    /// The proper, non-duplicate definitions of each normalised URL, in the note's order.
+    private let properByURL: [String: [IndexedDefinition]]
+    /// The URLs each key is defined with (nil for a definition without one).
+    private let urlsByKey: [String: Set<String?>]
+    /// The key of each footnote reference, in the note's order, and the indices of each key's.
+    private let referenceKeys: [String]
+    private let referencesByKey: [String: [Int]]
+
+    /// The index of the note at `path`; nil when the vault does not hold it.
+    init?(note path: String, in vault: VaultContext) {
+        guard let context = vault.notes.first(where: { $0.note.path == path }) else { return nil }
+        self.context = context
+        var byLabelStart: [Int: IndexedDefinition] = [:]
+        var properByURL: [String: [IndexedDefinition]] = [:]
+        var urlsByKey: [String: Set<String?>] = [:]
+        for definition in context.citations.definitions {
+            if byLabelStart[definition.definition.labelRange.start.offset] == nil {
+                byLabelStart[definition.definition.labelRange.start.offset] = definition
+            }
+            if definition.definition.form == .proper, !definition.definition.isDuplicate, let url = definition.url {
+                properByURL[url, default: []].append(definition)
+            }
+            urlsByKey[definition.key, default: []].insert(definition.url)
+        }
+        (self.byLabelStart, self.properByURL, self.urlsByKey) = (byLabelStart, properByURL, urlsByKey)
+        referenceKeys = context.note.footnoteReferences.map { IndexedDefinition.key($0.label) }
+        var referencesByKey: [String: [Int]] = [:]
+        for (index, key) in referenceKeys.enumerated() { referencesByKey[key, default: []].append(index) }
+        self.referencesByKey = referencesByKey
+    }
+
     /// For the definition `problem` is about: rewrites the references of its label to the note's
     /// first id for the same normalised URL and deletes it; adjacent markers of the two ids become
     /// one (never `[^a] [^a]`). Nil when no earlier
     /// definition in the note cites that URL, or when the note also defines that id with another URL.
-    static func fix(for problem: CitationProblem, in vault: VaultContext) -> Fix? {
-        guard let context = vault.notes.first(where: { $0.note.path == problem.path }),
-              let merged = context.citations.definitions.first(where: { $0.definition.labelRange.start.offset == problem.range.start.offset }),
+    func fix(for problem: CitationProblem) -> Fix? {
+        guard let merged = byLabelStart[problem.range.start.offset],
               let url = merged.url,
-              let kept = context.citations.definitions.first(where: {
-                  $0.definition.form == .proper && !$0.definition.isDuplicate && $0.url == url
-                      && $0.definition.range.start.offset < merged.definition.range.start.offset
+              let kept = properByURL[url]?.first(where: {
+                  $0.definition.range.start.offset < merged.definition.range.start.offset
               }),
               kept.key != merged.key,
-              !context.citations.definitions.contains(where: { $0.key == kept.key && $0.url != url }) else { return nil }
+              urlsByKey[kept.key, default: []].allSatisfy({ $0 == url }) else { return nil }
         let note = context.note
         let bytes = note.source.bytes
+        let references = note.footnoteReferences
+        // Only the merged id's markers and the markers right after them change.
+        var changed = Set<Int>()
+        for index in referencesByKey[merged.key] ?? [] {
+            changed.insert(index)
+            if index + 1 < references.count { changed.insert(index + 1) }
+        }
         var edits: [Edit] = []
-        // The previous marker: where it ends, whether it cites the source, whether it is rewritten.
-        var previous: (end: Int, isSource: Bool, isMerged: Bool)?
-        for reference in note.footnoteReferences {
-            let key = IndexedDefinition.key(reference.label)
-            let range = reference.range.bytes
-            let isMerged = key == merged.key, isSource = isMerged || key == kept.key
-            defer { previous = (range.upperBound, isSource, isMerged) }
-            guard isSource else { continue }
-            if let previous, previous.isSource, isMerged || previous.isMerged,
-               previous.end == range.lowerBound || (previous.end + 1 == range.lowerBound && bytes[previous.end] == UInt8(ascii: " ")) {
-                edits.append(Edit(range: previous.end..<range.upperBound, replacement: ""))
+        for index in changed.sorted() {
+            let isMerged = referenceKeys[index] == merged.key
+            guard isMerged || referenceKeys[index] == kept.key else { continue }
+            let range = references[index].range.bytes
+            // The previous marker: where it ends, whether it cites the source, whether it is rewritten.
+            if index > 0, referenceKeys[index - 1] == merged.key || referenceKeys[index - 1] == kept.key,
+               isMerged || referenceKeys[index - 1] == merged.key,
+               case let end = references[index - 1].range.end.offset,
+               end == range.lowerBound || (end + 1 == range.lowerBound && bytes[end] == UInt8(ascii: " ")) {
+                edits.append(Edit(range: end..<range.upperBound, replacement: ""))
             } else if isMerged {
                 edits.append(Edit(range: range, replacement: "[^\(kept.id)]"))
             }
