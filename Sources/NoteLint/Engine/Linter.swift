@@ -219,13 +219,25 @@ public struct Linter: Sendable {
 
     /// The vault rules' findings about the `linted` notes, with `others` as context.
     public func checkVault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> Checked {
-        let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
+        let vault = Self.vault(linted, context: others, vaultFiles: vaultFiles)
+        let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
+        return Self.configured(vaultRules.flatMap { $0.check(vault: vault) }, byPath: byPath)
+    }
+
+    /// The rules of scope `.vault`, in the order `checkVault` runs them.
+    public var vaultRules: [any Rule] { rules.filter { type(of: $0).description.scope == .vault } }
+
+    /// What the vault rules see when they report about `linted`, with `others` as context.
+    public static func vault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> VaultContext {
         // In vault order, whichever notes were asked for and in whatever order, so that
         // "first" and "other" (as in duplicate-uuid) mean the same in every run.
         let notes = (linted + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-        let vault = VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : linted)
-        let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-        return Self.configured(vaultRules.flatMap { $0.check(vault: vault) }, byPath: byPath)
+        return VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : linted)
+    }
+
+    /// Vault rules' raw findings about the note of `context`, configured as `checkVault` configures them.
+    public func checkVault(findings: [Finding], of context: NoteContext) -> Checked {
+        Self.configured(findings, byPath: [ExactPath(context.note.path): context])
     }
 
     /// The report of the `linted` notes from their checks (`checkNote` of each and `checkVault`,

@@ -116,4 +116,15 @@ public struct CitationLegacyNumericRule: CitationProblemRule {
         }
         return fixes
     }
+
+    /// The labels and URLs of the note's definitions (the ids other notes' fixes avoid or reuse);
+    /// and, when the note has legacy citations, its bytes and this rule's options.
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
+        var facts = CitationHelpers.definitionFacts(note, ranges: false)
+        if !note.note.legacyDefinitions.isEmpty || note.citations.problems.contains(where: { $0.kind == Self.kind }) {
+            facts.combine(note.note.source.bytes)
+            facts.combine("\(note.option(Self.idLength, of: self)) \(note.option(Self.idAlphabet, of: self))")
+        }
+        return facts
+    }
 }

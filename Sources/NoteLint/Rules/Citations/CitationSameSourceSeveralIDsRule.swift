@@ -49,4 +49,16 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
         vault.citations.sameSourceSeveralIDs.map { CitationHelpers.finding(self, $0, fix: SameSourceMerge.fix(for: $0, in: vault)) }
     }
 
+    /// The note's definitions; and its bytes when two of its definitions cite one URL (the fix
+    /// that merges them reads the note's citations).
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
+        var facts = CitationHelpers.definitionFacts(note, ranges: true)
+        var urls = Set<String>()
+        let merges = note.citations.definitions.contains { indexed in
+            guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { return false }
+            return !urls.insert(url).inserted
+        }
+        if merges { facts.combine(note.note.source.bytes) }
+        return facts
+    }
 }
