@@ -10,6 +10,11 @@ public struct VaultFacts: Hashable, Sendable {
 
     public init() {}
 
+    /// Facts as the lint cache stores them.
+    init(value: UInt64) { hash = ContentHash(value: value) }
+
+    var value: UInt64 { hash.value }
+
     public mutating func combine(_ text: String) { hash.combine(text) }
 
     public mutating func combine(_ bytes: [UInt8]) { hash.combine(bytes) }
