@@ -19,8 +19,6 @@ public struct VaultFacts: Hashable, Sendable {
 
     public mutating func combine(_ bytes: [UInt8]) { hash.combine(bytes) }
 
-    public mutating func combine(_ flag: Bool) { hash.combine(flag ? "1" : "0") }
-
     public mutating func combine(_ range: SourceRange) {
         hash.combine("\(range.start.line):\(range.start.column):\(range.start.offset)-\(range.end.line):\(range.end.column):\(range.end.offset)")
     }
