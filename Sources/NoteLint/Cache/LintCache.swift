@@ -14,15 +14,17 @@ public final class LintCache: @unchecked Sendable {
     public let path: String
     private let version: String
     private let original: Data?
-    private var notes: [String: NoteEntry] = [:]
+    /// Each note's entry as the file holds it, read only when asked for: a run over an
+    /// unchanged vault reads none of them.
+    private var notes: [String: StoredEntry] = [:]
     private var run: RunEntry?
-    private var kept: [String: NoteEntry] = [:]
+    private var kept: [String: StoredEntry] = [:]
     private var fingerprints: [String: ContentHash] = [:]
     /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
     private var changed = false
     private let lock = NSLock()
 
-    private static let magic = "notekit lint cache 3"
+    private static let magic = "notekit lint cache 4"
 
     struct NoteEntry {
         let key: ContentHash
@@ -35,6 +37,84 @@ public final class LintCache: @unchecked Sendable {
         var vault: [Finding]?
         /// The findings reported about the note when it was linted.
         var reported: [Finding]?
+    }
+
+    /// A note's entry: its key, and the rest as written in the file.
+    struct StoredEntry {
+        let key: ContentHash
+        let bytes: [UInt8]
+
+        init(key: ContentHash, bytes: [UInt8]) {
+            self.key = key
+            self.bytes = bytes
+        }
+
+        init(_ entry: NoteEntry) {
+            var writer = CacheWriter()
+            writer.int(entry.checked == nil ? 0 : 1)
+            if let checked = entry.checked {
+                writer.findings(checked.findings)
+                let uses = checked.uses.values.first ?? []
+                writer.int(uses.count)
+                for use in uses.sorted(by: { ($0.directive, $0.rule ?? "") < ($1.directive, $1.rule ?? "") }) {
+                    writer.int(use.directive)
+                    writer.optional(use.rule)
+                }
+            }
+            writer.int(entry.facts.count)
+            for facts in entry.facts {
+                writer.int(facts == nil ? 0 : 1)
+                if let facts { writer.int(Int(bitPattern: UInt(facts.value))) }
+            }
+            writer.int(entry.vault == nil ? 0 : 1)
+            if let vault = entry.vault { writer.findings(vault) }
+            writer.int(entry.reported == nil ? 0 : 1)
+            if let reported = entry.reported { writer.findings(reported) }
+            self.init(key: entry.key, bytes: writer.bytes)
+        }
+
+        /// The entry of the note at `path`; nil when the bytes are not one.
+        func entry(_ path: String) -> NoteEntry? {
+            var reader = CacheReader(bytes)
+            guard let hasChecked = reader.int() else { return nil }
+            var checked: Linter.Checked?
+            if hasChecked == 1 {
+                guard let findings = reader.findings(), let useCount = reader.count(minimumSize: 16) else { return nil }
+                var uses = Set<Suppressions.Use>()
+                for _ in 0..<useCount {
+                    guard let directive = reader.int(), let rule = reader.optional() else { return nil }
+                    uses.insert(Suppressions.Use(directive: directive, rule: rule))
+                }
+                checked = Linter.Checked(findings: findings, uses: uses.isEmpty ? [:] : [ExactPath(path): uses])
+            } else if hasChecked != 0 {
+                return nil
+            }
+            guard let factCount = reader.count() else { return nil }
+            var facts: [VaultFacts?] = []
+            for _ in 0..<factCount {
+                switch reader.int() {
+                case 0: facts.append(nil)
+                case 1:
+                    guard let value = reader.int() else { return nil }
+                    facts.append(VaultFacts(value: UInt64(UInt(bitPattern: value))))
+                default: return nil
+                }
+            }
+            guard let hasVault = reader.int(), hasVault == 0 || hasVault == 1 else { return nil }
+            var vault: [Finding]?
+            if hasVault == 1 {
+                guard let findings = reader.findings() else { return nil }
+                vault = findings
+            }
+            guard let hasReported = reader.int(), hasReported == 0 || hasReported == 1 else { return nil }
+            var reported: [Finding]?
+            if hasReported == 1 {
+                guard let findings = reader.findings() else { return nil }
+                reported = findings
+            }
+            guard reader.isAtEnd else { return nil }
+            return NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: reported)
+        }
     }
 
     /// The report of a run, by the hash of all it read.
@@ -80,12 +160,12 @@ public final class LintCache: @unchecked Sendable {
 
     /// The note-rule findings of the note at `path` with `key`, when cached.
     func checked(_ path: String, key: ContentHash) -> Linter.Checked? {
-        guard let entry = notes[path], entry.key == key else { return nil }
-        return entry.checked
+        guard let stored = notes[path], stored.key == key else { return nil }
+        return stored.entry(path)?.checked
     }
 
     /// What the cache holds about the note at `path`, whatever its key.
-    func entry(_ path: String) -> NoteEntry? { notes[path] }
+    func entry(_ path: String) -> NoteEntry? { notes[path]?.entry(path) }
 
     /// The report of a run that read exactly what `key` hashes.
     func report(_ key: ContentHash) -> RunEntry? { run?.key == key ? run : nil }
@@ -96,7 +176,7 @@ public final class LintCache: @unchecked Sendable {
     /// Keeps what a run found about the note at `path` for the next run.
     func keep(_ path: String, _ entry: NoteEntry) {
         lock.lock()
-        kept[path] = entry
+        kept[path] = StoredEntry(entry)
         if notes[path]?.key != entry.key { changed = true }
         lock.unlock()
     }
@@ -124,25 +204,7 @@ public final class LintCache: @unchecked Sendable {
         for (path, entry) in kept.sorted(by: { ExactPath($0.key) < ExactPath($1.key) }) {
             writer.string(path)
             writer.int(Int(bitPattern: UInt(entry.key.value)))
-            writer.int(entry.checked == nil ? 0 : 1)
-            if let checked = entry.checked {
-                writer.findings(checked.findings)
-                let uses = checked.uses[ExactPath(path)] ?? []
-                writer.int(uses.count)
-                for use in uses.sorted(by: { ($0.directive, $0.rule ?? "") < ($1.directive, $1.rule ?? "") }) {
-                    writer.int(use.directive)
-                    writer.optional(use.rule)
-                }
-            }
-            writer.int(entry.facts.count)
-            for facts in entry.facts {
-                writer.int(facts == nil ? 0 : 1)
-                if let facts { writer.int(Int(bitPattern: UInt(facts.value))) }
-            }
-            writer.int(entry.vault == nil ? 0 : 1)
-            if let vault = entry.vault { writer.findings(vault) }
-            writer.int(entry.reported == nil ? 0 : 1)
-            if let reported = entry.reported { writer.findings(reported) }
+            writer.block(entry.bytes)
         }
         writer.int(run == nil ? 0 : 1)
         if let run {
@@ -172,48 +234,12 @@ public final class LintCache: @unchecked Sendable {
         try? AtomicFile.write(data, to: path, expectedOriginal: original)
     }
 
-    private static func read(_ reader: inout CacheReader) -> ([String: NoteEntry], RunEntry?)? {
+    private static func read(_ reader: inout CacheReader) -> ([String: StoredEntry], RunEntry?)? {
         guard let count = reader.count() else { return nil }
-        var notes: [String: NoteEntry] = [:]
+        var notes: [String: StoredEntry] = [:]
         for _ in 0..<count {
-            guard let path = reader.string(), let key = reader.int(), let hasChecked = reader.int() else { return nil }
-            var checked: Linter.Checked?
-            if hasChecked == 1 {
-                guard let findings = reader.findings(), let useCount = reader.count(minimumSize: 16) else { return nil }
-                var uses = Set<Suppressions.Use>()
-                for _ in 0..<useCount {
-                    guard let directive = reader.int(), let rule = reader.optional() else { return nil }
-                    uses.insert(Suppressions.Use(directive: directive, rule: rule))
-                }
-                checked = Linter.Checked(findings: findings, uses: uses.isEmpty ? [:] : [ExactPath(path): uses])
-            } else if hasChecked != 0 {
-                return nil
-            }
-            guard let factCount = reader.count() else { return nil }
-            var facts: [VaultFacts?] = []
-            for _ in 0..<factCount {
-                switch reader.int() {
-                case 0: facts.append(nil)
-                case 1:
-                    guard let value = reader.int() else { return nil }
-                    facts.append(VaultFacts(value: UInt64(UInt(bitPattern: value))))
-                default: return nil
-                }
-            }
-            guard let hasVault = reader.int(), hasVault == 0 || hasVault == 1 else { return nil }
-            var vault: [Finding]?
-            if hasVault == 1 {
-                guard let findings = reader.findings() else { return nil }
-                vault = findings
-            }
-            guard let hasReported = reader.int(), hasReported == 0 || hasReported == 1 else { return nil }
-            var reported: [Finding]?
-            if hasReported == 1 {
-                guard let findings = reader.findings() else { return nil }
-                reported = findings
-            }
-            notes[path] = NoteEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), checked: checked, facts: facts,
-                                    vault: vault, reported: reported)
+            guard let path = reader.string(), let key = reader.int(), let bytes = reader.block() else { return nil }
+            notes[path] = StoredEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), bytes: bytes)
         }
         var run: RunEntry?
         switch reader.int() {
