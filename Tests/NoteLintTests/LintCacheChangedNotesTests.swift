@@ -41,8 +41,8 @@ import Testing
         #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
         #expect(cached.findings.contains { $0.ruleID == "link/unresolved-wikilink" })
 
-        // c.md's legacy citation is cited twice: legacy-numeric reads the whole of a note with
-        // legacy citations (its fixes take ids other notes use), so every note is parsed.
+        // c.md cites its legacy citation again: legacy-numeric reads a note's legacy references
+        // (its fixes rewrite them, with ids other notes' definitions decide), so every note is parsed.
         try Self.write(Self.notes["c.md"]!.replacing("Old [1].", with: "Old [1]. Again [1]."), root + "/c.md")
         cached = try Self.lint(root, cache: cache)
         #expect(cached.contexts.count == 3)

@@ -49,16 +49,31 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
         vault.citations.sameSourceSeveralIDs.map { CitationHelpers.finding(self, $0, fix: SameSourceMerge.fix(for: $0, in: vault)) }
     }
 
-    /// The note's definitions; and its bytes when two of its definitions cite one URL (the fix
-    /// that merges them reads the note's citations).
+    /// The note's definitions; and when two of them cite one URL, what the fix that merges them
+    /// reads: the later definitions' deletions and the markers of those labels, each with the
+    /// byte after it, other markers between them counted as a break.
     public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
         var facts = CitationHelpers.definitionFacts(note, ranges: true)
         var urls = Set<String>()
-        let merges = note.citations.definitions.contains { indexed in
-            guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { return false }
-            return !urls.insert(url).inserted
+        var merged = Set<String>()
+        for indexed in note.citations.definitions {
+            guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { continue }
+            if urls.insert(url).inserted { continue }
+            merged.insert(url)
+            facts.combine("deletes \(CitationHelpers.deletion(of: indexed.definition.range, in: note.note.source))")
         }
-        if merges { facts.combine(note.note.source.bytes) }
+        guard !merged.isEmpty else { return facts }
+        let sources = Set(note.citations.definitions.filter { $0.url.map(merged.contains) ?? false }.map(\.key))
+        let bytes = note.note.source.bytes
+        var broken = false
+        for reference in note.note.footnoteReferences {
+            let key = IndexedDefinition.key(reference.label)
+            guard sources.contains(key) else { broken = true; continue }
+            let end = reference.range.end.offset
+            facts.combine((broken ? "| " : "") + key + " \(end < bytes.count ? bytes[end] : 0)")
+            facts.combine(reference.range)
+            broken = false
+        }
         return facts
     }
 }
