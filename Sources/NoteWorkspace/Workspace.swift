@@ -4,7 +4,9 @@ import NoteParser
 /// A vault held in memory for tools that re-check one note at a time (`watch`, `lsp`): every
 /// note parsed once, re-parsed alone on `update`, `remove` or `rename`, with its findings and
 /// those of the vault rules kept per note. Findings are the ones `Linter` gives in a batch run
-/// over the whole vault: the same passes (`checkNote`, `checkVault`, `merge`) compute them.
+/// over the whole vault: the same passes (`checkNote`, the vault rules, `merge`) compute them.
+/// A vault rule runs again only when what it reads from the changed note (its `VaultFacts`)
+/// changed, and only the notes whose findings it changed are merged again.
 ///
 /// Paths given to and returned by a workspace are vault paths (relative to the root, `/`
 /// separators); findings name notes as a batch run does (the root joined with the vault path).
@@ -20,10 +22,17 @@ public final class Workspace {
     private var notes: [ExactPath: Entry] = [:]
     /// Notes that could not be read, parsed, or are over a limit, by vault path.
     private var errors: [ExactPath: NoteError] = [:]
-    /// The vault rules' part of each note's findings, by note path (as in findings).
+    /// The vault rules' part of each note's findings (configured), by vault path.
     private var vault: [ExactPath: Linter.Checked] = [:]
     /// Each note's reported findings, by vault path.
     private var reported: [ExactPath: [Finding]] = [:]
+    private let vaultRules: [any Rule]
+    /// Each vault rule's findings at its last run (not configured), by the path findings name.
+    private var ruleFindings: [[ExactPath: [Finding]]]
+    /// What each vault rule read from each note (`Rule.vaultFacts`), by vault path.
+    private var facts: [ExactPath: [VaultFacts?]] = [:]
+    /// The vault rules the last change ran and the notes it merged again (for tests).
+    private(set) var lastRefresh: (rulesRun: [String], merged: Set<String>) = ([], [])
 
     private struct Entry {
         let context: NoteContext
@@ -36,6 +45,8 @@ public final class Workspace {
         self.root = root
         self.linter = linter
         self.configuration = configuration
+        vaultRules = linter.vaultRules
+        ruleFindings = vaultRules.map { _ in [:] }
         files = NoteFiles.vaultFiles(under: root)
         let notePaths = files.filter(NoteFiles.isMarkdown)
         let configurations = try notePaths.map { try configuration(Self.fullPath($0, root: root)) }
@@ -46,12 +57,14 @@ public final class Workspace {
         }
         for (path, result) in zip(notePaths, loaded) {
             switch result {
-            case .success(let entry?): notes[ExactPath(path)] = entry
+            case .success(let entry?):
+                notes[ExactPath(path)] = entry
+                facts[ExactPath(path)] = vaultRules.map { $0.vaultFacts(entry.context) }
             case .success(nil): break
             case .failure(let error): errors[ExactPath(path)] = error
             }
         }
-        _ = refresh(edited: [])
+        _ = refresh(rerun: Array(vaultRules.indices), merge: Set(notes.keys).union(errors.keys))
     }
 
     /// The note at `path` (a vault path) now holds `bytes`: it is parsed again and the vault
@@ -66,18 +79,23 @@ public final class Workspace {
     /// `update` with the bytes of `input` (or of its file).
     private func reload(_ path: String, _ input: Linter.Input) throws -> [String] {
         let key = ExactPath(path)
-        insertFile(path)
-        guard NoteFiles.isMarkdown(path) else { return refresh(edited: []) }
+        let filesChanged = insertFile(path)
+        guard NoteFiles.isMarkdown(path) else { return refresh(edited: [:], filesChanged: filesChanged) }
+        let config = try configuration(input.path)
+        let old = facts[key]
         notes[key] = nil
         errors[key] = nil
-        let config = try configuration(input.path)
+        facts[key] = nil
         switch Linter.parse(input, configuration: config) {
         case .success(let context):
-            if !config.isIgnored(context.vaultPath) { notes[key] = Entry(context: context, checked: linter.checkNote(context)) }
+            if !config.isIgnored(context.vaultPath) {
+                notes[key] = Entry(context: context, checked: linter.checkNote(context))
+                facts[key] = vaultRules.map { $0.vaultFacts(context) }
+            }
         case .failure(let error):
             errors[key] = error
         }
-        return refresh(edited: [key])
+        return refresh(edited: [key: old], filesChanged: filesChanged)
     }
 
     /// The file at `path` is gone. Returns the notes whose findings changed, as `update` does
@@ -85,10 +103,13 @@ public final class Workspace {
     @discardableResult
     public func remove(_ path: String) -> [String] {
         let key = ExactPath(path)
+        let count = files.count
         files.removeAll { ExactPath.same($0, path) }
+        let old = facts[key]
         notes[key] = nil
         errors[key] = nil
-        return refresh(edited: [key])
+        facts[key] = nil
+        return refresh(edited: [key: old], filesChanged: files.count != count)
     }
 
     /// The file at `from` is now at `to`, unchanged: `remove(from)`, then `update(to)` with the
@@ -115,28 +136,48 @@ public final class Workspace {
                              contexts: entries.map(\.context))
     }
 
-    /// Runs the vault rules again and re-merges the notes whose findings may have changed:
-    /// the `edited` ones and those whose vault findings changed. Returns the notes whose reported
-    /// findings changed.
-    private func refresh(edited: Set<ExactPath>) -> [String] {
-        let contexts = notes.values.map(\.context)
-        let checked = linter.checkVault(contexts, vaultFiles: files).byNote()
-        var stale = edited
-        for key in Set(checked.keys).union(vault.keys) where checked[key]?.findings != vault[key]?.findings {
-            stale.insert(ExactPath(VaultPath.relative(key.description, to: root)))
+    /// After the notes of `edited` changed (each with the facts it had before, nil when it was no
+    /// note): runs again the vault rules that read something that changed (all of them when
+    /// the vault's files changed), and merges again the edited notes and those whose vault
+    /// findings changed. Returns the notes whose reported findings changed.
+    private func refresh(edited: [ExactPath: [VaultFacts?]?], filesChanged: Bool) -> [String] {
+        let rerun = vaultRules.indices.filter { index in
+            filesChanged || edited.contains { key, old in
+                let new = facts[key]
+                guard old != nil || new != nil else { return false }
+                guard let before = old?[index], let after = new?[index] else { return true }
+                return before != after
+            }
         }
-        vault = checked
-        if reported.isEmpty && !notes.isEmpty { stale.formUnion(notes.keys) }
+        return refresh(rerun: rerun, merge: Set(edited.keys))
+    }
+
+    /// Runs the vault rules at `rerun` and merges again the notes of `merge` and those whose
+    /// findings of a rule run changed. Returns the notes whose reported findings changed.
+    private func refresh(rerun: [Int], merge: Set<ExactPath>) -> [String] {
+        var stale = merge
+        if !rerun.isEmpty {
+            let context = Linter.vault(notes.values.map(\.context), vaultFiles: files)
+            for index in rerun {
+                let now = Dictionary(grouping: vaultRules[index].check(vault: context)) { ExactPath($0.path) }
+                for path in Set(now.keys).union(ruleFindings[index].keys) where now[path] != ruleFindings[index][path] {
+                    stale.insert(ExactPath(VaultPath.relative(path.description, to: root)))
+                }
+                ruleFindings[index] = now
+            }
+        }
+        lastRefresh = (rerun.map { type(of: vaultRules[$0]).description.id }, Set(stale.map(\.description)))
         var changed: [String] = []
         for key in stale {
             let now: [Finding]
             if let entry = notes[key] {
                 let path = ExactPath(entry.context.note.path)
-                now = linter.merge([entry.context], [entry.checked] + (vault[path].map { [$0] } ?? []))
-            } else if let error = errors[key] {
-                now = [FileRule.finding(for: error)]
+                let checked = linter.checkVault(findings: ruleFindings.flatMap { $0[path] ?? [] }, of: entry.context)
+                vault[key] = checked
+                now = linter.merge([entry.context], [entry.checked, checked])
             } else {
-                now = []
+                vault[key] = nil
+                now = errors[key].map { [FileRule.finding(for: $0)] } ?? []
             }
             if now != reported[key] ?? [] { changed.append(key.description) }
             reported[key] = now.isEmpty ? nil : now
@@ -144,10 +185,13 @@ public final class Workspace {
         return changed.sorted { ExactPath($0) < ExactPath($1) }
     }
 
-    private func insertFile(_ path: String) {
+    /// Adds `path` to the vault's files; false when it was one already.
+    @discardableResult
+    private func insertFile(_ path: String) -> Bool {
         let index = files.firstIndex { !(ExactPath($0) < ExactPath(path)) } ?? files.endIndex
-        if index < files.endIndex, ExactPath.same(files[index], path) { return }
+        if index < files.endIndex, ExactPath.same(files[index], path) { return false }
         files.insert(path, at: index)
+        return true
     }
 
     private func fullPath(_ vaultPath: String) -> String { Self.fullPath(vaultPath, root: root) }

@@ -50,6 +50,12 @@ import Testing
         try Self.write("---\nsite_uuid: 7c9e6679-7425-40de-944b-e07fc1f90ae7\n---\nSee [[Tide Mills]].\n", root + "/b.md")
         try Self.expectCachedEqualsCold(root, because: "after an edit")
         #expect(try !Self.lint(root).contains("duplicate-uuid"))
+        // Edits the vault rules do not see (prose, a suppression): only the edited note is parsed.
+        try Self.write("---\nsite_uuid: 7c9e6679-7425-40de-944b-e07fc1f90ae7\n---\nSee [[Tide Mills]].\n\nMore prose.\n", root + "/b.md")
+        try Self.expectCachedEqualsCold(root, because: "after prose was added")
+        try Self.write("Other claim.[^d4e5f6] <!-- notekit-disable-line link/unresolved-wikilink -->\n\n[^d4e5f6]: [A](https://example.com/a)\n\n<!-- notekit-disable-file citation/same-source-several-ids -->\n",
+                       root + "/sub/c.md")
+        try Self.expectCachedEqualsCold(root, because: "after a suppression was added")
         // One note linted alone sees the vault as a run over all notes does.
         try Self.expectCachedEqualsCold(root, ["sub/c.md"], because: "one note")
         // A rename: the alias target moves; a deletion: b.md's link target is gone.

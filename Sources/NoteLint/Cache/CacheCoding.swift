@@ -13,6 +13,12 @@ struct CacheWriter {
         bytes += value.utf8
     }
 
+    /// Bytes another writer wrote, length first.
+    mutating func block(_ value: [UInt8]) {
+        int(value.count)
+        bytes += value
+    }
+
     mutating func optional(_ value: String?) {
         int(value == nil ? 0 : 1)
         if let value { string(value) }
@@ -84,6 +90,13 @@ struct CacheReader {
         guard let count = count(minimumSize: 1) else { return nil }
         defer { index += count }
         return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
+    }
+
+    /// What `CacheWriter.block` wrote.
+    mutating func block() -> [UInt8]? {
+        guard let count = count(minimumSize: 1) else { return nil }
+        defer { index += count }
+        return Array(bytes[index..<(index + count)])
     }
 
     mutating func optional() -> String?? {

@@ -1,10 +1,12 @@
 import Foundation
 import NoteParser
 
-/// What `notekit lint` keeps between runs, as ruff does: each linted note's note-rule findings
-/// (with the suppressions they used) by its content and configuration, and the whole report of
-/// the last run by everything it read, so that an unchanged vault is not parsed again and a
-/// changed one re-runs the note rules of changed notes only. Written atomically when the run
+/// What `notekit lint` keeps between runs, as ruff does: each note's note-rule findings (with
+/// the suppressions they used), what the vault rules read from it (`VaultFacts`) and found
+/// about it, and its reported findings, by its content and configuration; and the whole report
+/// of the last run by everything it read. An unchanged vault is not parsed again; after some
+/// notes changed, only they are parsed when what the vault rules read from them did not change,
+/// else every note is parsed and only the changed ones run the note rules again. Written atomically when the run
 /// ends; entries of notes the run did not see are dropped. A file that cannot be read as a
 /// cache (damaged: its checksum differs; another version) is an empty cache.
 public final class LintCache: @unchecked Sendable {
@@ -12,24 +14,114 @@ public final class LintCache: @unchecked Sendable {
     public let path: String
     private let version: String
     private let original: Data?
-    private var notes: [String: NoteEntry] = [:]
+    /// Each note's entry as the file holds it, read only when asked for: a run over an
+    /// unchanged vault reads none of them.
+    private var notes: [String: StoredEntry] = [:]
     private var run: RunEntry?
-    private var kept: [String: NoteEntry] = [:]
+    private var kept: [String: StoredEntry] = [:]
     private var fingerprints: [String: ContentHash] = [:]
     /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
     private var changed = false
     private let lock = NSLock()
 
-    private static let magic = "notekit lint cache 2"
+    private static let magic = "notekit lint cache 4"
 
     struct NoteEntry {
         let key: ContentHash
-        let checked: Linter.Checked
+        /// The note rules' findings; nil for a note read for the vault rules only.
+        var checked: Linter.Checked?
+        /// What each vault rule read from the note.
+        var facts: [VaultFacts?]
+        /// The vault rules' findings about the note, not configured; nil when it was read for
+        /// the vault rules only (they may not have looked at all of it).
+        var vault: [Finding]?
+        /// The findings reported about the note when it was linted.
+        var reported: [Finding]?
+    }
+
+    /// A note's entry: its key, and the rest as written in the file.
+    struct StoredEntry {
+        let key: ContentHash
+        let bytes: [UInt8]
+
+        init(key: ContentHash, bytes: [UInt8]) {
+            self.key = key
+            self.bytes = bytes
+        }
+
+        init(_ entry: NoteEntry) {
+            var writer = CacheWriter()
+            writer.int(entry.checked == nil ? 0 : 1)
+            if let checked = entry.checked {
+                writer.findings(checked.findings)
+                let uses = checked.uses.values.first ?? []
+                writer.int(uses.count)
+                for use in uses.sorted(by: { ($0.directive, $0.rule ?? "") < ($1.directive, $1.rule ?? "") }) {
+                    writer.int(use.directive)
+                    writer.optional(use.rule)
+                }
+            }
+            writer.int(entry.facts.count)
+            for facts in entry.facts {
+                writer.int(facts == nil ? 0 : 1)
+                if let facts { writer.int(Int(bitPattern: UInt(facts.value))) }
+            }
+            writer.int(entry.vault == nil ? 0 : 1)
+            if let vault = entry.vault { writer.findings(vault) }
+            writer.int(entry.reported == nil ? 0 : 1)
+            if let reported = entry.reported { writer.findings(reported) }
+            self.init(key: entry.key, bytes: writer.bytes)
+        }
+
+        /// The entry of the note at `path`; nil when the bytes are not one.
+        func entry(_ path: String) -> NoteEntry? {
+            var reader = CacheReader(bytes)
+            guard let hasChecked = reader.int() else { return nil }
+            var checked: Linter.Checked?
+            if hasChecked == 1 {
+                guard let findings = reader.findings(), let useCount = reader.count(minimumSize: 16) else { return nil }
+                var uses = Set<Suppressions.Use>()
+                for _ in 0..<useCount {
+                    guard let directive = reader.int(), let rule = reader.optional() else { return nil }
+                    uses.insert(Suppressions.Use(directive: directive, rule: rule))
+                }
+                checked = Linter.Checked(findings: findings, uses: uses.isEmpty ? [:] : [ExactPath(path): uses])
+            } else if hasChecked != 0 {
+                return nil
+            }
+            guard let factCount = reader.count() else { return nil }
+            var facts: [VaultFacts?] = []
+            for _ in 0..<factCount {
+                switch reader.int() {
+                case 0: facts.append(nil)
+                case 1:
+                    guard let value = reader.int() else { return nil }
+                    facts.append(VaultFacts(value: UInt64(UInt(bitPattern: value))))
+                default: return nil
+                }
+            }
+            guard let hasVault = reader.int(), hasVault == 0 || hasVault == 1 else { return nil }
+            var vault: [Finding]?
+            if hasVault == 1 {
+                guard let findings = reader.findings() else { return nil }
+                vault = findings
+            }
+            guard let hasReported = reader.int(), hasReported == 0 || hasReported == 1 else { return nil }
+            var reported: [Finding]?
+            if hasReported == 1 {
+                guard let findings = reader.findings() else { return nil }
+                reported = findings
+            }
+            guard reader.isAtEnd else { return nil }
+            return NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: reported)
+        }
     }
 
     /// The report of a run, by the hash of all it read.
     struct RunEntry {
         let key: ContentHash
+        /// The paths of the notes it read and the vault's files (see `Linter.shape`).
+        let shape: ContentHash
         /// The notes linted (not ignored, not failed), whose source text the reporters quote.
         let linted: [String]
         let findings: [Finding]
@@ -68,18 +160,24 @@ public final class LintCache: @unchecked Sendable {
 
     /// The note-rule findings of the note at `path` with `key`, when cached.
     func checked(_ path: String, key: ContentHash) -> Linter.Checked? {
-        guard let entry = notes[path], entry.key == key else { return nil }
-        return entry.checked
+        guard let stored = notes[path], stored.key == key else { return nil }
+        return stored.entry(path)?.checked
     }
+
+    /// What the cache holds about the note at `path`, whatever its key.
+    func entry(_ path: String) -> NoteEntry? { notes[path]?.entry(path) }
 
     /// The report of a run that read exactly what `key` hashes.
     func report(_ key: ContentHash) -> RunEntry? { run?.key == key ? run : nil }
 
-    /// Keeps the note-rule findings of the note at `path` for the next run.
-    func keep(_ path: String, key: ContentHash, checked: Linter.Checked) {
+    /// The report of the last run.
+    var lastRun: RunEntry? { run }
+
+    /// Keeps what a run found about the note at `path` for the next run.
+    func keep(_ path: String, _ entry: NoteEntry) {
         lock.lock()
-        kept[path] = NoteEntry(key: key, checked: checked)
-        if notes[path]?.key != key { changed = true }
+        kept[path] = StoredEntry(entry)
+        if notes[path]?.key != entry.key { changed = true }
         lock.unlock()
     }
 
@@ -106,17 +204,12 @@ public final class LintCache: @unchecked Sendable {
         for (path, entry) in kept.sorted(by: { ExactPath($0.key) < ExactPath($1.key) }) {
             writer.string(path)
             writer.int(Int(bitPattern: UInt(entry.key.value)))
-            writer.findings(entry.checked.findings)
-            let uses = entry.checked.uses[ExactPath(path)] ?? []
-            writer.int(uses.count)
-            for use in uses.sorted(by: { ($0.directive, $0.rule ?? "") < ($1.directive, $1.rule ?? "") }) {
-                writer.int(use.directive)
-                writer.optional(use.rule)
-            }
+            writer.block(entry.bytes)
         }
         writer.int(run == nil ? 0 : 1)
         if let run {
             writer.int(Int(bitPattern: UInt(run.key.value)))
+            writer.int(Int(bitPattern: UInt(run.shape.value)))
             writer.int(run.linted.count)
             for path in run.linted { writer.string(path) }
             writer.findings(run.findings)
@@ -141,25 +234,18 @@ public final class LintCache: @unchecked Sendable {
         try? AtomicFile.write(data, to: path, expectedOriginal: original)
     }
 
-    private static func read(_ reader: inout CacheReader) -> ([String: NoteEntry], RunEntry?)? {
+    private static func read(_ reader: inout CacheReader) -> ([String: StoredEntry], RunEntry?)? {
         guard let count = reader.count() else { return nil }
-        var notes: [String: NoteEntry] = [:]
+        var notes: [String: StoredEntry] = [:]
         for _ in 0..<count {
-            guard let path = reader.string(), let key = reader.int(), let findings = reader.findings(),
-                  let useCount = reader.count(minimumSize: 16) else { return nil }
-            var uses = Set<Suppressions.Use>()
-            for _ in 0..<useCount {
-                guard let directive = reader.int(), let rule = reader.optional() else { return nil }
-                uses.insert(Suppressions.Use(directive: directive, rule: rule))
-            }
-            let checked = Linter.Checked(findings: findings, uses: uses.isEmpty ? [:] : [ExactPath(path): uses])
-            notes[path] = NoteEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), checked: checked)
+            guard let path = reader.string(), let key = reader.int(), let bytes = reader.block() else { return nil }
+            notes[path] = StoredEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), bytes: bytes)
         }
         var run: RunEntry?
         switch reader.int() {
         case 0: break
         case 1:
-            guard let key = reader.int(), let lintedCount = reader.count() else { return nil }
+            guard let key = reader.int(), let shape = reader.int(), let lintedCount = reader.count() else { return nil }
             var linted: [String] = []
             for _ in 0..<lintedCount {
                 guard let path = reader.string() else { return nil }
@@ -171,7 +257,8 @@ public final class LintCache: @unchecked Sendable {
                 guard let error = reader.error() else { return nil }
                 errors.append(error)
             }
-            run = RunEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), linted: linted, findings: findings, errors: errors)
+            run = RunEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), shape: ContentHash(value: UInt64(UInt(bitPattern: shape))),
+                           linted: linted, findings: findings, errors: errors)
         default: return nil
         }
         return reader.isAtEnd ? (notes, run) : nil

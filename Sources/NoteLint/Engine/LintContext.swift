@@ -68,11 +68,18 @@ public struct VaultContext: Sendable {
         }
         let resolver = WikilinkResolver(files: files, notes: notes.map { ($0.vaultPath, $0.note) })
         self.wikilinks = linking.flatMap { context in
-            let comments = context.note.comments.map(\.bytes)
-            return context.note.wikilinks
-                .filter { link in !comments.sortedContains(link.range.start.offset) }
-                .map { ResolvedWikilink(context: context, link: $0, resolution: resolver.resolve($0.target, from: context.vaultPath)) }
+            context.resolvableWikilinks.map {
+                ResolvedWikilink(context: context, link: $0, resolution: resolver.resolve($0.target, from: context.vaultPath))
+            }
         }
+    }
+}
+
+extension NoteContext {
+    /// The note's wikilinks and embeds outside `%%comments%%`: those the link rules resolve.
+    var resolvableWikilinks: [Wikilink] {
+        let comments = note.comments.map(\.bytes)
+        return note.wikilinks.filter { link in !comments.sortedContains(link.range.start.offset) }
     }
 }
 

@@ -63,8 +63,9 @@ public struct Linter: Sendable {
     /// parsed for the vault rules (duplicate UUIDs, link targets and aliases, cross-note
     /// citation problems) but not linted, and nothing is reported about them, so a run on some
     /// notes reports about them what a run on the whole vault does. With a `cache`, a run that
-    /// reads what the cached one read returns its report unparsed, and unchanged notes skip the
-    /// note rules; the findings are the same either way.
+    /// reads what the cached one read returns its report unparsed; one that reads the same notes,
+    /// some of them changed but not in what the vault rules read (`VaultFacts`), parses only
+    /// those; otherwise unchanged notes skip the note rules. The findings are the same either way.
     public func lint(_ inputs: [Input], context: [Input] = [], vaultFiles: [String]? = nil, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         var all = inputs + context
@@ -88,6 +89,12 @@ public struct Linter: Sendable {
             return Result(findings: report.findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
                           sources: report.linted.map { (path: $0, source: SourceText(bytes: bytes[$0] ?? [])) })
         }
+        let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
+        if let cache, let runKey, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations,
+                                                            cache: cache, run: LintCache.RunEntry(key: runKey, shape: shape, linted: [],
+                                                                                                  findings: [], errors: [])) {
+            return result
+        }
         progress?.begin(total: all.count)
         let parsed = Array(zip(all, configurations)).concurrentMap { input, config in
             defer { progress?.advance() }
@@ -96,6 +103,7 @@ public struct Linter: Sendable {
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
         var others: [NoteContext] = []
+        var otherKeys: [ContentHash?] = []
         var errors: [NoteError] = []
         for (index, result) in parsed.enumerated() {
             switch result {
@@ -106,28 +114,103 @@ public struct Linter: Sendable {
                     contextKeys.append(keys.isEmpty ? nil : keys[index])
                 } else {
                     others.append(context)
-                    if !keys.isEmpty, let key = keys[index] { cache?.keepIfValid(context.note.path, key: key) }
+                    otherKeys.append(keys.isEmpty ? nil : keys[index])
                 }
             case .failure(let error):
                 if index < inputs.count { errors.append(error) }
             }
         }
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
+        let byPath = Dictionary(contexts.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
+        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1); it gives
+        // the vault rules' findings also as they were found, for the cache.
         let (linted, lintedKeys, read) = (contexts, contextKeys, others)
-        // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1).
-        let checks = Array(0...contexts.count).concurrentMap { job -> Checked in
-            if job == 0 { return checkVault(linted, context: read, vaultFiles: files) }
+        let jobs = Array(0...contexts.count).concurrentMap { job -> (checked: Checked, found: [Finding]) in
+            if job == 0 {
+                let vault = Self.vault(linted, context: read, vaultFiles: files)
+                let found = vaultRules.flatMap { $0.check(vault: vault) }
+                return (Self.configured(found, byPath: byPath), cache == nil ? [] : found)
+            }
             let (context, key) = (linted[job - 1], lintedKeys[job - 1])
-            guard let cache, let key else { return checkNote(context) }
-            let checked = cache.checked(context.note.path, key: key) ?? checkNote(context)
-            cache.keep(context.note.path, key: key, checked: checked)
-            return checked
+            guard let cache, let key else { return (checkNote(context), []) }
+            return (cache.checked(context.note.path, key: key) ?? checkNote(context), [])
         }
+        let checks = jobs.map(\.checked)
         let findings = merge(contexts, checks)
-        if let runKey {
-            cache?.keep(LintCache.RunEntry(key: runKey, linted: contexts.map(\.note.path), findings: findings, errors: errors))
+        if let cache {
+            let reported = Dictionary(grouping: findings) { ExactPath($0.path) }
+            let found = Dictionary(grouping: jobs[0].found) { ExactPath($0.path) }
+            let vaultRules = vaultRules
+            for (context, (checked, key)) in zip(contexts, zip(checks.dropFirst(), contextKeys)) {
+                guard let key else { continue }
+                let path = ExactPath(context.note.path)
+                cache.keep(context.note.path, LintCache.NoteEntry(key: key, checked: checked, facts: vaultRules.map { $0.vaultFacts(context) },
+                                                                  vault: found[path] ?? [], reported: reported[path] ?? []))
+            }
+            for (context, key) in zip(others, otherKeys) {
+                guard let key else { continue }
+                cache.keep(context.note.path, LintCache.NoteEntry(key: key, checked: cache.checked(context.note.path, key: key),
+                                                                  facts: vaultRules.map { $0.vaultFacts(context) }, vault: nil, reported: nil))
+            }
+            if let runKey {
+                cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), findings: findings, errors: errors))
+            }
         }
         return Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
+    }
+
+    /// A run after some notes changed, from `cache`: only the changed notes are parsed, and the
+    /// vault rules' findings are the cached ones, when the run reads the notes and files the last
+    /// one read, none could not be parsed, and what the vault rules read from each changed note
+    /// is what they read before. Nil otherwise.
+    private func changedNotes(_ all: [Input], linted: Int, keys: [ContentHash?], configurations: [Configuration],
+                              cache: LintCache, run: LintCache.RunEntry) -> Result? {
+        guard let last = cache.lastRun, last.shape == run.shape, last.errors.isEmpty else { return nil }
+        let vaultRules = vaultRules
+        var reported: [(path: ExactPath, findings: [Finding])] = []
+        var kept: [(String, LintCache.NoteEntry)] = []
+        var contexts: [NoteContext] = []
+        var sources: [(path: String, source: SourceText)] = []
+        for (index, (input, config)) in zip(all, configurations).enumerated() {
+            guard let key = keys[index], let bytes = input.bytes else { return nil }
+            let entry = cache.entry(input.path)
+            if let entry, entry.key == key {
+                if config.isIgnored(VaultPath.relative(input.path, to: config.root)) { continue }
+                guard index >= linted || entry.reported != nil else { return nil }
+                if index < linted {
+                    reported.append((ExactPath(input.path), entry.reported!))
+                    sources.append((path: input.path, source: SourceText(bytes: bytes)))
+                }
+                kept.append((input.path, entry))
+                continue
+            }
+            guard case .success(let context) = Self.parse(input, configuration: config) else { return nil }
+            if config.isIgnored(context.vaultPath) { continue }
+            let facts = vaultRules.map { $0.vaultFacts(context) }
+            guard let entry, entry.facts.count == facts.count, zip(facts, entry.facts).allSatisfy({ $0 != nil && $0 == $1 }),
+                  index >= linted || entry.vault != nil else { return nil }
+            guard index < linted, let vault = entry.vault else {
+                kept.append((input.path, LintCache.NoteEntry(key: key, checked: nil, facts: facts, vault: nil, reported: nil)))
+                continue
+            }
+            let checked = checkNote(context)
+            let findings = merge([context], [checked, checkVault(findings: vault, of: context)])
+            reported.append((ExactPath(input.path), findings))
+            contexts.append(context)
+            kept.append((input.path, LintCache.NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: findings)))
+        }
+        for (path, entry) in kept { cache.keep(path, entry) }
+        let findings = reported.sorted { $0.path < $1.path }.flatMap(\.findings)
+        cache.keep(LintCache.RunEntry(key: run.key, shape: run.shape, linted: reported.map(\.path.description), findings: findings, errors: []))
+        return Result(findings: findings, errors: [], notesLinted: reported.count, contexts: contexts, sources: sources)
+    }
+
+    /// What a run reads besides the notes' bytes: the notes' paths and the vault's files.
+    private static func shape(_ paths: [String], vaultFiles: [String]?) -> ContentHash {
+        var hash = ContentHash()
+        for path in paths { hash.combine("note " + path) }
+        hash.combine(vaultFiles.map { "files " + $0.joined(separator: "\u{0}") } ?? "no files")
+        return hash
     }
 
     /// The key of a run that reads notes at `paths` (the first `linted` of them linted) with
@@ -220,13 +303,25 @@ public struct Linter: Sendable {
 
     /// The vault rules' findings about the `linted` notes, with `others` as context.
     public func checkVault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> Checked {
-        let vaultRules = rules.filter { type(of: $0).description.scope == .vault }
+        let vault = Self.vault(linted, context: others, vaultFiles: vaultFiles)
+        let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
+        return Self.configured(vaultRules.flatMap { $0.check(vault: vault) }, byPath: byPath)
+    }
+
+    /// The rules of scope `.vault`, in the order `checkVault` runs them.
+    public var vaultRules: [any Rule] { rules.filter { type(of: $0).description.scope == .vault } }
+
+    /// What the vault rules see when they report about `linted`, with `others` as context.
+    public static func vault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> VaultContext {
         // In vault order, whichever notes were asked for and in whatever order, so that
         // "first" and "other" (as in duplicate-uuid) mean the same in every run.
         let notes = (linted + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-        let vault = VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : linted)
-        let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-        return Self.configured(vaultRules.flatMap { $0.check(vault: vault) }, byPath: byPath)
+        return VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : linted)
+    }
+
+    /// Vault rules' raw findings about the note of `context`, configured as `checkVault` configures them.
+    public func checkVault(findings: [Finding], of context: NoteContext) -> Checked {
+        Self.configured(findings, byPath: [ExactPath(context.note.path): context])
     }
 
     /// The report of the `linted` notes from their checks (`checkNote` of each and `checkVault`,

@@ -11,10 +11,14 @@ public protocol Rule: Sendable {
     func check(_ note: NoteContext) -> [Finding]
     /// Findings that need all notes, e.g. the same UUID in two notes.
     func check(vault: VaultContext) -> [Finding]
+    /// What `check(vault:)` reads from `note` (see `VaultFacts`); nil when that is not known,
+    /// and the rule runs again whenever a note changes.
+    func vaultFacts(_ note: NoteContext) -> VaultFacts?
 }
 
 extension Rule {
     public func check(_ note: NoteContext) -> [Finding] { [] }
     public func check(vault: VaultContext) -> [Finding] { [] }
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? { nil }
     public var description: RuleDescription { Self.description }
 }

@@ -85,7 +85,7 @@ public struct WikilinkResolver: Sendable {
     }
 
     /// The front-matter `aliases` of a note: a list, or one name.
-    private static func aliases(of note: Note) -> [String] {
+    public static func aliases(of note: Note) -> [String] {
         switch note.frontMatter?.value("aliases") {
         case .list(let items): return items.compactMap(\.scalarText)
         case let value?: return value.scalarText.map { [$0] } ?? []

@@ -3,6 +3,20 @@ import NoteParser
 
 /// Shared pieces of the citation rules.
 enum CitationHelpers {
+    /// The note's footnote definitions as the cross-note citation rules read them: label, URL,
+    /// form, whether a duplicate, and (with `ranges`) where each one stands.
+    static func definitionFacts(_ context: NoteContext, ranges: Bool) -> VaultFacts {
+        var facts = VaultFacts()
+        for indexed in context.citations.definitions {
+            facts.combine("[^\(indexed.id)] \(indexed.definition.form) \(indexed.definition.isDuplicate) " + (indexed.url.map { "url " + $0 } ?? "no url"))
+            if ranges {
+                facts.combine(indexed.definition.range)
+                facts.combine(indexed.definition.labelRange)
+            }
+        }
+        return facts
+    }
+
     /// The bytes to delete to remove a definition: its lines with their newline, and one
     /// blank line after it (before it when it ends the file, so no blank line ends the note).
     static func deletion(of range: SourceRange, in source: SourceText) -> Range<Int> {

@@ -44,4 +44,5 @@ public struct CitationIDConflictRule: CitationProblemRule {
         vault.citations.idConflicts.map { CitationHelpers.finding(self, $0) }
     }
 
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? { CitationHelpers.definitionFacts(note, ranges: true) }
 }

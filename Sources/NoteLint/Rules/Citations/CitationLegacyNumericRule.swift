@@ -117,4 +117,32 @@ public struct CitationLegacyNumericRule: CitationProblemRule {
         }
         return fixes
     }
+
+    /// The labels and URLs of the note's definitions (the ids other notes' fixes avoid or reuse);
+    /// its legacy citations (problems, definitions, references: what the findings and fixes are
+    /// made of, a definition's deletion when its fix may delete it) and this rule's options.
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
+        var facts = CitationHelpers.definitionFacts(note, ranges: false)
+        for problem in note.citations.problems where problem.kind == Self.kind {
+            facts.combine(problem.message + " " + (problem.severity?.rawValue ?? ""))
+            facts.combine(problem.range)
+        }
+        guard !note.note.legacyDefinitions.isEmpty else { return facts }
+        facts.combine("\(note.option(Self.idLength, of: self)) \(note.option(Self.idAlphabet, of: self))")
+        // A definition's fix deletes it only when the note already cites its URL.
+        var urls = Set(note.citations.definitions.filter { $0.definition.form == .proper }.compactMap(\.url))
+        for definition in note.note.legacyDefinitions {
+            let url = definition.fields.url.map(URLNormalizer.normalize)
+            facts.combine("[\(definition.number)] " + definition.text + (url.map { " url " + $0 } ?? ""))
+            facts.combine(definition.labelRange)
+            if let url, !urls.insert(url).inserted {
+                facts.combine("deletes \(CitationHelpers.deletion(of: definition.range, in: note.note.source))")
+            }
+        }
+        for reference in note.note.legacyReferences {
+            facts.combine("\(reference.numbers) \(reference.isDefined)")
+            facts.combine(reference.range)
+        }
+        return facts
+    }
 }

@@ -54,4 +54,31 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
         }
     }
 
+    /// The note's definitions; and when two of them cite one URL, what the fix that merges them
+    /// reads: the later definitions' deletions and the markers of those labels, each with the
+    /// byte after it, other markers between them counted as a break.
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
+        var facts = CitationHelpers.definitionFacts(note, ranges: true)
+        var urls = Set<String>()
+        var merged = Set<String>()
+        for indexed in note.citations.definitions {
+            guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { continue }
+            if urls.insert(url).inserted { continue }
+            merged.insert(url)
+            facts.combine("deletes \(CitationHelpers.deletion(of: indexed.definition.range, in: note.note.source))")
+        }
+        guard !merged.isEmpty else { return facts }
+        let sources = Set(note.citations.definitions.filter { $0.url.map(merged.contains) ?? false }.map(\.key))
+        let bytes = note.note.source.bytes
+        var broken = false
+        for reference in note.note.footnoteReferences {
+            let key = IndexedDefinition.key(reference.label)
+            guard sources.contains(key) else { broken = true; continue }
+            let end = reference.range.end.offset
+            facts.combine((broken ? "| " : "") + key + " \(end < bytes.count ? bytes[end] : 0)")
+            facts.combine(reference.range)
+            broken = false
+        }
+        return facts
+    }
 }

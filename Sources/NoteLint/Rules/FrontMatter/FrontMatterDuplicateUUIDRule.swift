@@ -42,9 +42,7 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
         var findings: [Finding] = []
         for context in vault.notes {
             var seenHere = Set<String>()
-            for entry in context.frontMatterEntries where FrontMatterValues.isUUIDKey(entry.key, in: context) {
-                guard let text = entry.value?.scalarText, FrontMatterValues.isV4UUID(text) else { continue }
-                let uuid = text.lowercased()
+            for (entry, uuid) in uuids(context) {
                 guard seenHere.insert(uuid).inserted else { continue }
                 if let other = firstNote[uuid] {
                     findings.append(context.finding(self, entry.valueRange, "\(entry.key) \(uuid) is also the UUID of \(other)"))
@@ -54,5 +52,23 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
             }
         }
         return findings
+    }
+
+    /// The note's UUID entries with their UUIDs, lowercased.
+    private func uuids(_ context: NoteContext) -> [(FrontMatterEntry, String)] {
+        context.frontMatterEntries.compactMap { entry in
+            guard FrontMatterValues.isUUIDKey(entry.key, in: context), let text = entry.value?.scalarText,
+                  FrontMatterValues.isV4UUID(text) else { return nil }
+            return (entry, text.lowercased())
+        }
+    }
+
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
+        var facts = VaultFacts()
+        for (entry, uuid) in uuids(note) {
+            facts.combine(entry.key + ": " + uuid)
+            facts.combine(entry.valueRange)
+        }
+        return facts
     }
 }

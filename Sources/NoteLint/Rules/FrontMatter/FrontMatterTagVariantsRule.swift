@@ -47,19 +47,7 @@ public struct FrontMatterTagVariantsRule: Rule {
     public func check(vault: VaultContext) -> [Finding] {
         var groups: [String: [Use]] = [:]
         for context in vault.notes {
-            for entry in context.frontMatterEntries where FrontMatterValues.isTagsKey(entry.key, in: context) {
-                let tags: [String]
-                switch entry.value {
-                case .list(let items)?: tags = items.compactMap(\.scalarText)
-                case let value?: tags = value.scalarText.map { [$0] } ?? []
-                case nil: tags = []
-                }
-                let items = context.tagItems(entry)
-                guard items.count == tags.count else { continue }
-                for (tag, item) in zip(tags, items) {
-                    groups[Suggestion.fold(tag), default: []].append(Use(context: context, tag: tag, range: item.range))
-                }
-            }
+            for use in uses(context) { groups[Suggestion.fold(use.tag), default: []].append(use) }
         }
         return groups.values.flatMap { uses -> [Finding] in
             var counts: [String: Int] = [:]
@@ -72,5 +60,29 @@ public struct FrontMatterTagVariantsRule: Rule {
                                     "tag '\(use.tag)' is spelt '\(majority)' in \(counts[majority]!) other place\(counts[majority]! == 1 ? "" : "s")")
             }
         }
+    }
+
+    /// Each tag of the note's tags entries, as written, with its bytes.
+    private func uses(_ context: NoteContext) -> [Use] {
+        context.frontMatterEntries.filter { FrontMatterValues.isTagsKey($0.key, in: context) }.flatMap { entry -> [Use] in
+            let tags: [String]
+            switch entry.value {
+            case .list(let items)?: tags = items.compactMap(\.scalarText)
+            case let value?: tags = value.scalarText.map { [$0] } ?? []
+            case nil: tags = []
+            }
+            let items = context.tagItems(entry)
+            guard items.count == tags.count else { return [] }
+            return zip(tags, items).map { Use(context: context, tag: $0, range: $1.range) }
+        }
+    }
+
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
+        var facts = VaultFacts()
+        for use in uses(note) {
+            facts.combine(use.tag)
+            facts.combine(note.note.source.range(use.range))
+        }
+        return facts
     }
 }

@@ -28,4 +28,6 @@ public struct LinkAmbiguousWikilinkRule: Rule {
             return context.finding(self, link.range, "wikilink \(link.display) matches \(paths.count) files: \(paths.joined(separator: ", "))")
         }
     }
+
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? { LinkHelpers.facts(note) }
 }

@@ -28,4 +28,6 @@ public struct LinkMissingEmbedRule: Rule {
             return context.finding(self, link.range, "embedded file '\(link.target)' is not in the vault")
         }
     }
+
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? { LinkHelpers.facts(note) }
 }

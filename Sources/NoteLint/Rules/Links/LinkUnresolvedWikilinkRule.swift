@@ -30,4 +30,6 @@ public struct LinkUnresolvedWikilinkRule: Rule {
             return context.finding(self, link.range, "wikilink \(link.display) resolves to no file")
         }
     }
+
+    public func vaultFacts(_ note: NoteContext) -> VaultFacts? { LinkHelpers.facts(note) }
 }

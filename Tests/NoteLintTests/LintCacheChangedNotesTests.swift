@@ -1,0 +1,64 @@
+import Foundation
+import NoteLint
+import NoteParser
+import Testing
+
+/// Issue 14: after one note changed, a lint with the cache parses that note only when what the
+/// vault rules read from it did not change, and reports what a run without the cache does.
+@Suite struct LintCacheChangedNotesTests {
+    static let uuid = "0f8fad5b-d9cb-469f-a165-70867728950e"
+    static let notes: [String: String] = [
+        "a.md": "---\nsite_uuid: \(uuid)\naliases: [Tide Mills]\n---\nA claim.[^a1b2c3]\n\n[^a1b2c3]: [A](https://example.com/a)\n",
+        "b.md": "---\nsite_uuid: 7c9e6679-7425-40de-944b-e07fc1f90ae7\n---\nSee [[Tide Mills]] and [[Nowhere]].\n",
+        "c.md": "Other claim.[^d4e5f6] Old [1].\n\n[^d4e5f6]: [A](https://example.com/a)\n\n[1]: [B](https://example.com/b)\n",
+    ]
+
+    /// Lints every note of the vault at `root`, with the cache file at `cache` when given.
+    static func lint(_ root: String, cache: String?) throws -> Linter.Result {
+        let loader = try ConfigurationLoader(defaultRoot: root)
+        let lintCache = cache.map { LintCache(path: $0, version: "test") }
+        let inputs = NoteFiles.collect([root]).files.map(Linter.Input.init(path:))
+        let result = try Linter().lint(inputs, vaultRoot: root, cache: lintCache) { try loader.configuration(for: $0) }
+        lintCache?.save()
+        return result
+    }
+
+    static func write(_ text: String, _ path: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+
+    @Test func onlyTheChangedNoteIsParsedWhenTheVaultRulesSeeNoChange() throws {
+        let root = NSTemporaryDirectory() + "notekit-cache-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/.obsidian", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in Self.notes { try Self.write(text, root + "/" + path) }
+        let cache = root + "/.notekit_cache/lint.cache"
+        #expect(try Self.lint(root, cache: cache).contexts.count == 3)
+
+        // Prose after b.md's links: b.md alone is parsed; a.md and c.md are quoted from their bytes.
+        try Self.write(Self.notes["b.md"]! + "\nMore prose.\n", root + "/b.md")
+        var cached = try Self.lint(root, cache: cache)
+        #expect(cached.contexts.map(\.vaultPath) == ["b.md"])
+        #expect(Set(cached.sources.map { VaultPath.relative($0.path, to: root) }) == ["a.md", "c.md"])
+        #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
+        #expect(cached.findings.contains { $0.ruleID == "link/unresolved-wikilink" })
+
+        // c.md cites its legacy citation again: legacy-numeric reads a note's legacy references
+        // (its fixes rewrite them, with ids other notes' definitions decide), so every note is parsed.
+        try Self.write(Self.notes["c.md"]!.replacing("Old [1].", with: "Old [1]. Again [1]."), root + "/c.md")
+        cached = try Self.lint(root, cache: cache)
+        #expect(cached.contexts.count == 3)
+        #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
+
+        // b.md takes a.md's UUID: duplicate-uuid reads that, so every note is parsed.
+        try Self.write(Self.notes["b.md"]!.replacing("7c9e6679-7425-40de-944b-e07fc1f90ae7", with: Self.uuid), root + "/b.md")
+        cached = try Self.lint(root, cache: cache)
+        #expect(cached.contexts.count == 3)
+        #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
+        #expect(cached.findings.contains { $0.ruleID == "frontmatter/duplicate-uuid" })
+
+        // A new note: every note is parsed.
+        try Self.write("Nothing.\n", root + "/d.md")
+        cached = try Self.lint(root, cache: cache)
+        #expect(cached.contexts.count == 4)
+        #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
+    }
+}
