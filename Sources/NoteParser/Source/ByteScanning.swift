@@ -52,6 +52,11 @@ extension SourceText {
         }
     }
 
+    /// Whether `bytes` holds `needle` at `offset`.
+    public func matches(_ needle: [UInt8], at offset: Int) -> Bool {
+        offset >= 0 && offset + needle.count <= bytes.count && bytes[offset..<(offset + needle.count)].elementsEqual(needle)
+    }
+
     /// The text of a line with trailing whitespace (as `Character.isWhitespace` has it) removed.
     public func trimmedLine(_ line: Int) -> String {
         let range = lineRange(line)
@@ -156,5 +161,26 @@ extension Array where Element == Range<Int> {
             if self[mid].upperBound <= offset { low = mid + 1 } else { high = mid }
         }
         return low < count && self[low].contains(offset)
+    }
+}
+
+extension String {
+    /// Every occurrence of `needle` replaced by `replacement`, left to right, compared byte by
+    /// byte in one pass (no Unicode normalisation, no Foundation bridging).
+    public func replacingBytes(of needle: String, with replacement: String) -> String {
+        let source = SourceText(bytes: Array(utf8)), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, var hit = source.find(pattern, in: 0..<source.bytes.count) else { return self }
+        var output: [UInt8] = []
+        output.reserveCapacity(source.bytes.count)
+        var cursor = 0
+        while true {
+            output += source.bytes[cursor..<hit]
+            output += replacement.utf8
+            cursor = hit + pattern.count
+            guard let next = source.find(pattern, in: cursor..<source.bytes.count) else { break }
+            hit = next
+        }
+        output += source.bytes[cursor...]
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -24,12 +24,15 @@ struct NoteCleaner {
         let removals = edits
         let numbering = CitationNumbering(note: note, isRemoved: removals.overlaps)
         for marker in numbering.markers { replace(marker, in: &edits) }
-        for wikilink in note.wikilinks { convert(wikilink, in: &edits, assets: &assets) }
+        var destinations = PublishedLinks.Destinations(links: links, source: vaultPath)
+        for wikilink in note.wikilinks { convert(wikilink, in: &edits, assets: &assets, destinations: &destinations) }
         for image in note.links where image.isImage { relink(image, in: &edits, assets: &assets) }
 
         var markdown = edits.applied()
         var sources = numbering.sources
-        for index in sources.indices { sources[index].text = convertingWikilinks(in: sources[index].text, assets: &assets) }
+        for index in sources.indices {
+            sources[index].text = convertingWikilinks(in: sources[index].text, assets: &assets, destinations: &destinations)
+        }
         if !sources.isEmpty {
             markdown = markdown.trimmingTrailingWhitespace() + "\n\n## \(options.sourcesHeading)\n\n"
                 + sources.map(\.definitionLine).joined(separator: "\n\n") + "\n"
@@ -126,8 +129,9 @@ struct NoteCleaner {
     }
 
     /// Replaces a wikilink (unless it lies in removed text) and notes the vault file it shows or links.
-    private func convert(_ wikilink: Wikilink, in edits: inout SourceEdits, assets: inout [String]) {
-        let destination = links.destination(of: wikilink, from: vaultPath)
+    private func convert(_ wikilink: Wikilink, in edits: inout SourceEdits, assets: inout [String],
+                         destinations: inout PublishedLinks.Destinations) {
+        let destination = destinations.of(wikilink)
         guard edits.replace(wikilink.range.bytes, with: markdown(for: wikilink, destination: destination)),
               case .asset(let path, _) = destination else { return }
         assets.append(path)
@@ -135,8 +139,7 @@ struct NoteCleaner {
 
     /// A wikilink as a Markdown link (or its text when it leads nowhere), an image embed as an image.
     private func markdown(for wikilink: Wikilink, destination: PublishedLinks.Destination) -> String {
-        let fileExtension = URL(fileURLWithPath: wikilink.target).pathExtension.lowercased()
-        if wikilink.isEmbed, Self.imageExtensions.contains(fileExtension) {
+        if wikilink.isEmbed, Self.imageExtensions.contains(URL(fileURLWithPath: wikilink.target).pathExtension.lowercased()) {
             let alt = URL(fileURLWithPath: wikilink.target).deletingPathExtension().lastPathComponent
             return MarkdownText.link(alt, url: imageURL(destination, written: wikilink.target), isImage: true)
         }
@@ -166,11 +169,11 @@ struct NoteCleaner {
     }
 
     /// A definition's text with its wikilinks converted as in the body.
-    private func convertingWikilinks(in text: String, assets: inout [String]) -> String {
+    private func convertingWikilinks(in text: String, assets: inout [String], destinations: inout PublishedLinks.Destinations) -> String {
         guard text.contains("[["), let parsed = try? NoteParser().parse(bytes: Array(text.utf8), path: note.path),
               !parsed.wikilinks.isEmpty else { return text }
         var edits = SourceEdits(source: parsed.source)
-        for wikilink in parsed.wikilinks { convert(wikilink, in: &edits, assets: &assets) }
+        for wikilink in parsed.wikilinks { convert(wikilink, in: &edits, assets: &assets, destinations: &destinations) }
         return edits.applied()
     }
 

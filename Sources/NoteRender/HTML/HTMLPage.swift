@@ -26,7 +26,7 @@ struct HTMLPage {
             }
         }
         if let highlights { html = highlights.render(html) }
-        html = URLSafety.filterAttributes(Self.identifyingHeadings(BlockIDs.render(html)))
+        html = URLSafety.filterAttributes(HeadingIDs.render(BlockIDs.render(html)))
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
@@ -77,9 +77,6 @@ struct HTMLPage {
         guard !callouts.isEmpty else { return html }
         let bytes = Array(html.utf8), marker = Array(prefix.utf8)
         let paragraph = Array("<p>".utf8), paragraphEnd = Array("</p>\n".utf8)
-        func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
-            offset >= 0 && offset + pattern.count <= bytes.count && bytes[offset..<(offset + pattern.count)].elementsEqual(pattern)
-        }
         let source = SourceText(bytes: bytes)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -92,16 +89,16 @@ struct HTMLPage {
                 number = number * 10 + Int(bytes[index] - UInt8(ascii: "0"))
                 index += 1
             }
-            guard matches(paragraph, at: found - paragraph.count), number >= 1, number <= callouts.count else { return nil }
+            guard source.matches(paragraph, at: found - paragraph.count), number >= 1, number <= callouts.count else { return nil }
             let start = found - paragraph.count
             output += bytes[cursor..<start]
-            if matches(Array("OPEN".utf8), at: index) {
+            if source.matches(Array("OPEN".utf8), at: index) {
                 guard !seen[number], open.last.map({ $0.number < number }) ?? true,
                       let titleEnd = source.find(paragraphEnd, in: (index + 4)..<bytes.count) else { return nil }
                 seen[number] = true
                 open.append((number, source.string((index + 4)..<titleEnd).trimmingCharacters(in: .whitespaces), output.count))
                 cursor = titleEnd + paragraphEnd.count
-            } else if matches(Array("CLOSE".utf8) + paragraphEnd, at: index), let last = open.last, last.number == number {
+            } else if source.matches(Array("CLOSE".utf8) + paragraphEnd, at: index), let last = open.last, last.number == number {
                 open.removeLast()
                 let content = String(decoding: output[last.contentStart...], as: UTF8.self)
                 output.removeSubrange(last.contentStart...)
@@ -142,24 +139,6 @@ struct HTMLPage {
         return String(html[..<openStart.lowerBound])
             + self.callout(callout, title: title, content: String(html[titleEnd.upperBound..<closeRange.lowerBound]))
             + html[closeRange.upperBound...]
-    }
-
-    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
-    nonisolated(unsafe) private static let heading = #/<h([1-6])>(.*?)</h\1>/#
-    nonisolated(unsafe) private static let tag = #/<[^>]*>/#
-
-    /// Gives each heading the id `[[#Heading]]` links resolve to: the slug of its text, made unique.
-    private static func identifyingHeadings(_ html: String) -> String {
-        var taken = Set(["sources-heading"])
-        return html.replacing(heading) { match in
-            let base = Slug.make(String(match.2).replacing(tag, with: ""), fallback: "section")
-            var id = base, counter = 2
-            while !taken.insert(id).inserted {
-                id = "\(base)-\(counter)"
-                counter += 1
-            }
-            return "<h\(match.1) id=\"\(id)\">\(match.2)</h\(match.1)>"
-        }
     }
 
     /// The ids cmark-gfm gave each citation marker (`fnref-2`, `fnref-2-2`...), by source number:

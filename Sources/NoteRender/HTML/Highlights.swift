@@ -5,8 +5,6 @@ import NoteParser
 /// so private-use characters of a note come out as themselves.
 struct Highlights {
     let open: String, close: String
-    // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
-    nonisolated(unsafe) private static let pattern = #/==([^=\s](?:[^=\n]*[^=\s])?)==/#
 
     /// Markers the page does not hold; nil when it holds every private-use character.
     init?(unusedIn page: Placeholder) {
@@ -14,29 +12,33 @@ struct Highlights {
         (open, close) = (markers[0], markers[1])
     }
 
+    /// `markdown` with every `==text==` of its body outside code marked: `text` holds no `=`
+    /// or line break and neither starts nor ends with whitespace. One pass over the bytes.
     func mark(_ markdown: String) -> String {
         guard markdown.contains("=="), let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: ""),
               note.bodyStartLine <= note.source.lineCount else {
             return markdown
         }
-        var edits = SourceEdits(source: note.source)
-        for line in note.bodyStartLine...note.source.lineCount {
-            let start = note.source.lineStarts[line - 1]
-            // The pattern runs only on lines holding its `==`.
-            guard note.source.find(Array("==".utf8), in: note.source.lineRange(line)) != nil else { continue }
-            let text = note.source.lineString(line)
-            for match in text.matches(of: Self.pattern) {
-                let lower = start + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
-                let upper = start + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
-                guard !note.code.overlaps(lower..<upper) else { continue }
-                edits.replace(lower..<upper, with: open + match.1 + close)
+        let source = note.source, bytes = source.bytes, equals = Array("==".utf8)
+        var edits = SourceEdits(source: source)
+        var search = source.lineStarts[note.bodyStartLine - 1]
+        while let start = source.find(equals, in: search..<bytes.count) {
+            var end = start + 2
+            while end < bytes.count, bytes[end] != UInt8(ascii: "="), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let text = source.string((start + 2)..<end)
+            guard source.matches(equals, at: end), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+                  !first.properties.isWhitespace, !last.properties.isWhitespace else {
+                search = start + 1
+                continue
             }
+            if !note.code.overlaps(start..<(end + 2)) { edits.replace(start..<(end + 2), with: open + text + close) }
+            search = end + 2
         }
         return edits.applied()
     }
 
     /// Turns the markers cmark-gfm passed through into `<mark>` elements.
     func render(_ html: String) -> String {
-        html.replacingOccurrences(of: open, with: "<mark>").replacingOccurrences(of: close, with: "</mark>")
+        html.replacingBytes(of: open, with: "<mark>").replacingBytes(of: close, with: "</mark>")
     }
 }

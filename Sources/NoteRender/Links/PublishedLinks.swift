@@ -99,3 +99,31 @@ public struct PublishedLinks: Sendable {
         return .asset(vaultPath: path, url: Self.assetFolder + "/" + encoded)
     }
 }
+
+extension PublishedLinks {
+    /// The destinations of one note's wikilinks, each target and heading looked up once.
+    struct Destinations {
+        private struct Key: Hashable {
+            let target: String
+            let heading: String?
+        }
+
+        let links: PublishedLinks
+        /// The note's vault path.
+        let source: String
+        private var known: [Key: Destination] = [:]
+
+        init(links: PublishedLinks, source: String) {
+            self.links = links
+            self.source = source
+        }
+
+        mutating func of(_ link: Wikilink) -> Destination {
+            let key = Key(target: link.target, heading: link.heading)
+            if let destination = known[key] { return destination }
+            let destination = links.destination(of: link, from: source)
+            known[key] = destination
+            return destination
+        }
+    }
+}

@@ -31,14 +31,16 @@ public struct CalloutLazyContinuationRule: Rule {
     public func check(_ context: NoteContext) -> [Finding] {
         let source = context.note.source
         // The innermost block quote of each line: inner quotes come after outer ones in document order.
-        var quoteOfLine: [Int: (start: Int, depth: Int)] = [:]
+        var quoteOfLine = [(start: Int, depth: Int)?](repeating: nil, count: source.lineCount + 1)
         context.note.body.forEach { node in
             guard node.kind == .blockQuote, let range = node.range else { return }
             let depth = node.ancestorCount(of: .blockQuote) + 1
-            for line in range.start.line...range.end.line { quoteOfLine[line] = (range.start.offset, depth) }
+            for line in stride(from: max(range.start.line, 1), through: min(range.end.line, source.lineCount), by: 1) {
+                quoteOfLine[line] = (range.start.offset, depth)
+            }
         }
-        return quoteOfLine.keys.sorted().compactMap { line in
-            let quote = quoteOfLine[line]!
+        return quoteOfLine.indices.compactMap { line in
+            guard let quote = quoteOfLine[line] else { return nil }
             let lineBytes = source.lineRange(line)
             guard !lineBytes.contains(quote.start) else { return nil }  // the quote's own first line
             let (markers, contentStart) = Self.markers(source.bytes, in: lineBytes)
