@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         // A vault in memory, re-checked one note at a time (for watch and lsp).
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
-        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "NoteFix", "Yams"]),
+        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteFix", "Yams"]),
         .executableTarget(
             name: "notekit",
             dependencies: [

@@ -1,3 +1,4 @@
+import NoteParser
 import Yams
 
 /// Turns `.notekit.yml` text into a `Configuration`, keeping the order of collections
