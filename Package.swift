@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         // A vault in memory, re-checked one note at a time (for watch and lsp).
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
-        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteLint", "NoteFix", "Yams"]),
+        .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteFix", "Yams"]),
         .executableTarget(
             name: "notekit",
             dependencies: [
@@ -63,7 +63,9 @@ let package = Package(
         ),
         // libFuzzer target (scripts/fuzz-ci.sh, `make fuzz`); a plain build replays inputs given as arguments.
         .executableTarget(name: "NotekitFuzz", dependencies: ["NoteParser", "NoteLint", "NoteFix", "NoteRender"]),
-        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams"]),
+        // Parses in parallel and prints the inline pass mode, for ConcurrentParseTests to run.
+        .executableTarget(name: "CmarkModeProbe", dependencies: ["NoteParser", "CmarkSupport"], path: "Tests/CmarkModeProbe"),
+        .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams", "CmarkModeProbe"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports", "NoteTemplates"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),

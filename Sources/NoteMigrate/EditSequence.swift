@@ -1,5 +1,4 @@
 import NoteFix
-import NoteLint
 import NoteParser
 
 /// The edits of one note step after step, each step planned against the note as the steps

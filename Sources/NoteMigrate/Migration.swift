@@ -1,6 +1,5 @@
 import Foundation
 import NoteFix
-import NoteLint
 import NoteParser
 
 /// A plan applied to notes: steps run in order, each on the note as the steps before it leave

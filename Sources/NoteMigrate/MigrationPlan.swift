@@ -1,4 +1,4 @@
-import NoteLint
+import NoteParser
 
 /// A declarative front-matter migration: steps applied to every note of a vault.
 public struct MigrationPlan: Sendable {

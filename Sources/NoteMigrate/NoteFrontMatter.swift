@@ -1,4 +1,3 @@
-import NoteLint
 import NoteParser
 
 /// Where front-matter entries stand in a note's bytes, for edits that keep everything else.

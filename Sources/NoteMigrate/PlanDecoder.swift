@@ -1,5 +1,5 @@
 import Foundation
-import NoteLint
+import NoteParser
 import Yams
 
 extension MigrationPlan {

@@ -1,4 +1,3 @@
-import NoteLint
 import NoteParser
 
 /// One edit a step wants, with what it does.
@@ -47,7 +46,7 @@ struct StepPlanner {
         guard unknown.isEmpty else { return ([], ["set \(key): no value for \(unknown.joined(separator: ", "))"]) }
         // A date is written as one when the template means it (`{{today}}`, a literal day) or the
         // key is one lint reads as a date (`date…`); other text stays a string, quoted if need be.
-        let isDate = DateText.isCalendarDate(text) && (template.hasOnlyDatePlaceholders || FrontMatterValues.isDateKey(key))
+        let isDate = DateText.isCalendarDate(text) && (template.hasOnlyDatePlaceholders || DateText.isDateKey(key))
         let value: FrontMatterEmitter.Value = isDate ? .timestamp(text) : .string(text)
         guard let entry = FrontMatterEmitter.entry(key, value) else { return ([], ["set \(key): '\(text)' cannot be written as YAML"]) }
         let summary = "set \(key)"

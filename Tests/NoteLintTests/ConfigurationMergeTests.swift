@@ -177,7 +177,7 @@ import Testing
         let nested = try loader.configuration(for: root + "/essays/note.md")
         #expect(nested.ruleOptions["citation/legacy-numeric"] == ["idLength": "10", "idAlphabet": "hex"])
         #expect(nested.option(CitationLegacyNumericRule.idLength, ofRule: "citation/legacy-numeric") == 10)
-        #expect(nested.option(BodyDashRuleRule.style, ofRule: "body/dash-rule") == .underscores)
+        #expect(nested.option(BodyThematicBreakRule.style, ofRule: "body/dash-rule") == .underscores)
         #expect(nested.severity(ofRule: "body/dash-rule", default: .warning) == .warning, "the parent's level stays")
         // An option only a nested file sets is not in the parent's: they differ, hashes included.
         #expect(nested != top)

@@ -135,7 +135,7 @@ extension ExampleLocation {
         // reads as one): its description's is used.
         let literal: RuleExample = "Text.\n"
         #expect(literal.location == nil && RuleExample("Text.\n").location == nil)
-        #expect(try #require(RuleRegistry.description(of: "body/dash-rule")).location.fileID == "NoteLint/BodyDashRuleRule.swift")
+        #expect(try #require(RuleRegistry.description(of: "body/dash-rule")).location.fileID == "NoteLint/BodyThematicBreakRule.swift")
     }
 
     /// The example itself, plus the variations that must give the same marks.

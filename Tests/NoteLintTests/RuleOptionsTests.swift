@@ -27,7 +27,7 @@ import Testing
             """)
         #expect(configuration.rules["citation/undefined"] == .error)
         #expect(configuration.rules["body/dash-rule"] == .error)
-        #expect(configuration.option(BodyDashRuleRule.style, ofRule: "body/dash-rule") == .dashes)
+        #expect(configuration.option(BodyThematicBreakRule.style, ofRule: "body/dash-rule") == .dashes)
         // `level` is optional in the long form: the rule keeps its default, for this style rule off
         // without its preset (options alone do not turn it on) and its severity with it.
         #expect(configuration.rules["citation/legacy-numeric"] == nil)
@@ -38,7 +38,7 @@ import Testing
         #expect(configuration.option(CitationLegacyNumericRule.idAlphabet, ofRule: "citation/legacy-numeric") == .hex)
         // Options not set read as their defaults.
         #expect(configuration.option(FrontMatterTagsStyleRule.list, ofRule: "frontmatter/tags-style") == .block)
-        #expect(Configuration().option(BodyDashRuleRule.style, ofRule: "body/dash-rule") == .asterisks)
+        #expect(Configuration().option(BodyThematicBreakRule.style, ofRule: "body/dash-rule") == .asterisks)
     }
 
     @Test func unknownOptionNameIsAnErrorWithASuggestion() {
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func documentationListsOptions() {
-        let rule = BodyDashRuleRule.description
+        let rule = BodyThematicBreakRule.description
         let markdown = RuleDocumentation.markdown([rule])
         #expect(markdown.contains("### Options"))
         #expect(markdown.contains("  body/dash-rule: {level: warning, style: \"***\"}"))
@@ -124,7 +124,7 @@ import Testing
 
     /// The option reaches the rule through the note's configuration.
     @Test func optionsChangeFindingsAndFixes() throws {
-        let runner = ExampleRunner(rule: BodyDashRuleRule())
+        let runner = ExampleRunner(rule: BodyThematicBreakRule())
         let note = "Text.\n\n***\n\nMore.\n\n---\n"
         #expect(try runner.lint([("note.md", note)], configuration: nil).map(\.range.start.line) == [7])
         let dashes = "rules:\n  body/dash-rule: {style: \"---\"}\n"

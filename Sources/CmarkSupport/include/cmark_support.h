@@ -15,10 +15,11 @@ void notekit_arena_reset(void);
 
 /// `cmark_parser_finish`, safe to call from several threads at once. cmark-gfm's inline
 /// pass fills and empties a global table of special characters (github/cmark-gfm#176);
-/// inline_pass.c keeps the table filled instead, or, when it cannot, runs one pass at a time.
+/// inline_pass.c keeps the table filled instead, or, when it cannot or NOTEKIT_CMARK_LOCKED=1
+/// is set at the first parse, runs one pass at a time.
 cmark_node *notekit_parser_finish(cmark_parser *parser);
 
-/// True once a pass has shown that inline passes can run in parallel.
+/// True once a pass has shown that inline passes run in parallel (false in the locked mode).
 int notekit_inline_passes_run_in_parallel(void);
 
 /// The bytes of a node's literal (text, code, HTML, code block), the info string of a code

@@ -17,7 +17,7 @@ public struct Configuration: Sendable {
     /// Globs (relative to the vault root) of notes never linted.
     public var ignore: [String] = []
     /// Collections in the order written; the first whose glob matches a note applies.
-    public var collections: [Collection] = []
+    public var collections: [NoteCollection] = []
     /// Callout types accepted besides Obsidian's own.
     public var calloutTypes: [String] = []
     /// Resource limits notes are parsed and reported within.
@@ -33,7 +33,7 @@ public struct Configuration: Sendable {
     public init() {}
 
     /// The collection of a vault-relative path.
-    public func collection(for vaultPath: String) -> Collection? {
+    public func collection(for vaultPath: String) -> NoteCollection? {
         collections.first { $0.paths.contains { Glob($0).matches(vaultPath) } }
     }
 
@@ -59,7 +59,7 @@ public struct Configuration: Sendable {
 }
 
 /// A set of notes (by glob) and the front-matter schema they follow.
-public struct Collection: Sendable, Hashable {
+public struct NoteCollection: Sendable, Hashable {
     public var name: String
     public var paths: [String]
     /// Keys every note must have.

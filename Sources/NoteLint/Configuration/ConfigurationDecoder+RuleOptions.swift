@@ -1,3 +1,4 @@
+import NoteParser
 import Yams
 
 /// A rule's entry under `rules`: the short form `ID: LEVEL`, or the long form

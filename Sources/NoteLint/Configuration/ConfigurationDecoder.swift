@@ -1,3 +1,4 @@
+import NoteParser
 import Yams
 
 /// Turns `.notekit.yml` text into a `Configuration`, keeping the order of collections
@@ -38,7 +39,7 @@ struct ConfigurationDecoder {
         guard let top else { return base }
         var configuration = try extending(base, top)
         let prefix = globPrefix
-        var collections: [Collection] = []
+        var collections: [NoteCollection] = []
         for (keyNode, value) in top {
             let key = keyNode.string ?? ""
             switch key {
@@ -97,8 +98,8 @@ struct ConfigurationDecoder {
         return root
     }
 
-    private func collection(named name: String, _ node: Node) throws -> Collection {
-        var collection = Collection(name: name, paths: [])
+    private func collection(named name: String, _ node: Node) throws -> NoteCollection {
+        var collection = NoteCollection(name: name, paths: [])
         for (keyNode, value) in try mapping(node, "collection \(name)") {
             switch keyNode.string ?? "" {
             case "paths": collection.paths = try strings(value, "paths")

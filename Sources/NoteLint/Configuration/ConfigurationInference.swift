@@ -73,7 +73,7 @@ public struct ConfigurationInference: Sendable {
     static func schema(for key: String, _ values: [YAMLValue]) -> KeySchema {
         if key == "tags" { return KeySchema(type: .tags) }
         guard !values.isEmpty else { return KeySchema(type: .string) }
-        let dateKey = FrontMatterValues.isDateKey(key)
+        let dateKey = DateText.isDateKey(key)
         let candidates: [(KeySchema.ValueType, (YAMLValue) -> Bool)] = [
             (.date, { value in
                 switch value {

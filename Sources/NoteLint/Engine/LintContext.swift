@@ -9,7 +9,7 @@ public final class NoteContext: Sendable {
     public let vaultPath: String
     public let configuration: Configuration
     /// The collection whose glob matches this note, if any.
-    public let collection: Collection?
+    public let collection: NoteCollection?
     /// The note's citations and citation problems, scanned once here for all citation
     /// rules and the vault pass (the same detection the citations report uses).
     public let citations: NoteCitationScan

@@ -56,7 +56,7 @@ public enum RuleRegistry {
 
     // Body
     static let bodyRules: [any Rule.Type] = [
-        BodyDashRuleRule.self,
+        BodyThematicBreakRule.self,
     ]
 
     // Suppressions

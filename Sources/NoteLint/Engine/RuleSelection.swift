@@ -1,4 +1,5 @@
 import Foundation
+import NoteParser
 
 /// Which rules a run reports or fixes, as `--select` and `--ignore` choose them (as ruff's do):
 /// each selector is a rule id (`citation/missing-colon`) or a category (`citation`, `citation/`).

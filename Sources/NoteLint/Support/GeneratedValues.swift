@@ -1,4 +1,5 @@
 import Foundation
+import NoteParser
 
 /// Where fixes get values they cannot read from the note: a new `site_uuid` and the day a note
 /// file was created. `Configuration.generated` holds the source a run uses: `.system` in real

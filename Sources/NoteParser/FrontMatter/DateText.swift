@@ -1,5 +1,9 @@
 /// Checks on dates as they are written in front matter and citations.
 public enum DateText {
+    /// Keys read as dates when no collection types them: any key whose name starts with `date`
+    /// (any case).
+    public static func isDateKey(_ key: String) -> Bool { key.lowercased().hasPrefix("date") }
+
     /// True for `YYYY-MM-DD` naming a real day of the Gregorian calendar.
     public static func isCalendarDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)

@@ -4,32 +4,47 @@ import Glibc
 import Darwin
 #endif
 
-/// Small byte-level helpers shared by the source scanners.
-enum Byte {
-    static let newline = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let openBracket = UInt8(ascii: "[")
-    static let closeBracket = UInt8(ascii: "]")
-    static let caret = UInt8(ascii: "^")
-    static let colon = UInt8(ascii: ":")
+/// The one byte vocabulary (whitespace, digits, letters, byte search) of the package.
+package enum Byte {
+    package static let newline = UInt8(ascii: "\n")
+    package static let carriageReturn = UInt8(ascii: "\r")
+    package static let space = UInt8(ascii: " ")
+    package static let tab = UInt8(ascii: "\t")
+    package static let openBracket = UInt8(ascii: "[")
+    package static let closeBracket = UInt8(ascii: "]")
+    package static let caret = UInt8(ascii: "^")
+    package static let colon = UInt8(ascii: ":")
 
-    static func isWhitespace(_ byte: UInt8) -> Bool {
+    package static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == space || byte == tab || byte == newline || byte == UInt8(ascii: "\r")
     }
 
-    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    package static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     /// `A` to `Z` and `a` to `z`.
-    static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
+    package static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
 
     /// The ASCII bytes `Character.isWhitespace` accepts: space and `\t` to `\r`.
-    static func isCharacterWhitespace(_ byte: UInt8) -> Bool { byte == space || (byte >= 0x09 && byte <= 0x0D) }
+    package static func isCharacterWhitespace(_ byte: UInt8) -> Bool { byte == space || (byte >= 0x09 && byte <= 0x0D) }
 
     /// ASCII letters and digits, and any byte of a non-ASCII character.
-    static func isWordByte(_ byte: UInt8) -> Bool {
+    package static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || isDigit(byte) || isLetter(byte)
+    }
+
+    /// The first offset of `pattern` in `buffer`: `memchr` for its first byte, `memcmp` for the rest.
+    package static func offset(of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first, let start = pattern.baseAddress, let base = buffer.baseAddress,
+              buffer.count >= pattern.count else { return nil }
+        var index = 0
+        let last = buffer.count - pattern.count
+        while index <= last {
+            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + position, start, pattern.count) == 0 { return position }
+            index = position + 1
+        }
+        return nil
     }
 }
 
@@ -37,18 +52,10 @@ extension SourceText {
     /// The first index of `needle` in `bytes[range]`.
     public func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
         let range = range.clamped(to: 0..<bytes.count)
-        guard let first = needle.first, range.count >= needle.count else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            var index = range.lowerBound
-            let last = range.upperBound - needle.count
-            while index <= last {
-                guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
-                let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + position, needle, needle.count) == 0 { return position }
-                index = position + 1
+        return bytes.withUnsafeBufferPointer { buffer in
+            needle.withUnsafeBufferPointer { pattern in
+                Byte.offset(of: pattern, in: UnsafeBufferPointer(rebasing: buffer[range])).map { range.lowerBound + $0 }
             }
-            return nil
         }
     }
 
@@ -124,26 +131,12 @@ extension Substring {
     public func byteRange(of needle: String) -> Range<Index>? {
         var needle = needle
         let found = needle.withUTF8 { pattern in
-            utf8.withContiguousStorageIfAvailable { Self.offset(of: pattern, in: $0) }
-                ?? Array(utf8).withUnsafeBufferPointer { Self.offset(of: pattern, in: $0) }
+            utf8.withContiguousStorageIfAvailable { Byte.offset(of: pattern, in: $0) }
+                ?? Array(utf8).withUnsafeBufferPointer { Byte.offset(of: pattern, in: $0) }
         }
         guard let offset = found else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
-    }
-
-    /// The first offset of `pattern` in `buffer`: `memchr` for its first byte, `memcmp` for the rest.
-    private static func offset(of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pattern.first, let base = buffer.baseAddress, buffer.count >= pattern.count else { return nil }
-        var index = 0
-        let last = buffer.count - pattern.count
-        while index <= last {
-            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
-            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return position }
-            index = position + 1
-        }
-        return nil
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NoteParser
 
 /// Keeps script-running URLs (`javascript:`, `vbscript:`, `data:` other than images) out of
 /// rendered pages, even when raw HTML is let through.
@@ -56,8 +57,6 @@ enum URLSafety {
             || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")))
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-
     /// The name, the name with `=` and the spaces around it, and the value of the attribute
     /// starting at `start`; nil when none does.
     private static func attribute(at start: Int, in bytes: [UInt8],
@@ -66,10 +65,10 @@ enum URLSafety {
             guard zip(name, bytes[start..<(start + name.count)]).allSatisfy({ $0 == $1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0) })
             else { continue }
             var index = start + name.count
-            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count, Byte.isCharacterWhitespace(bytes[index]) { index += 1 }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
             index += 1
-            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count, Byte.isCharacterWhitespace(bytes[index]) { index += 1 }
             let valueStart = index
             guard index < bytes.count else { continue }
             let first = bytes[index]
@@ -78,7 +77,7 @@ enum URLSafety {
                       let close = bytes[(index + 1)...].firstIndex(of: first) else { continue }
                 index = close + 1
             } else {
-                while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
+                while index < bytes.count, !Byte.isCharacterWhitespace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
                       bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
                 guard index > valueStart else { continue }
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NoteLint
 import NoteLintReporters
+import NoteParser
 
 /// `notekit explain RULE`: one rule's documentation with its examples.
 struct ExplainCommand: ParsableCommand {

@@ -129,11 +129,10 @@ public struct CitationPlacementRule: Rule {
     /// `word[^a].` is before, `word.[^a]` and `word. [^a]` after the punctuation.
     private static func side(of group: Group, in bytes: [UInt8]) -> Side {
         func byte(_ offset: Int) -> UInt8 { offset >= 0 && offset < bytes.count ? bytes[offset] : UInt8(ascii: "\n") }
-        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") }
         let previous = byte(group.start - 1)
-        if punctuation.contains(previous), !isSpace(byte(group.start - 2)) { return .after(spaced: false) }
-        if previous == UInt8(ascii: " "), punctuation.contains(byte(group.start - 2)), !isSpace(byte(group.start - 3)) { return .after(spaced: true) }
-        if !isSpace(previous), !punctuation.contains(previous), punctuation.contains(byte(group.end)), isSpace(byte(group.end + 1)) { return .before }
+        if punctuation.contains(previous), !Byte.isWhitespace(byte(group.start - 2)) { return .after(spaced: false) }
+        if previous == UInt8(ascii: " "), punctuation.contains(byte(group.start - 2)), !Byte.isWhitespace(byte(group.start - 3)) { return .after(spaced: true) }
+        if !Byte.isWhitespace(previous), !punctuation.contains(previous), punctuation.contains(byte(group.end)), Byte.isWhitespace(byte(group.end + 1)) { return .before }
         return .neither
     }
 }

@@ -46,10 +46,6 @@ extension FrontMatterEntry {
 
 /// Which keys hold which kinds of values, and checks on value text.
 public enum FrontMatterValues {
-    /// Keys read as dates when no collection types them: any key whose name starts with `date`
-    /// (any case).
-    public static func isDateKey(_ key: String) -> Bool { key.lowercased().hasPrefix("date") }
-
     /// Keys that hold UUIDs: any key with `uuid` in its name, or typed `uuid` by the collection.
     static func isUUIDKey(_ key: String, in context: NoteContext) -> Bool {
         key.lowercasedCheaply().byteRange(of: "uuid") != nil || context.schema(key)?.type == .uuid

@@ -55,7 +55,7 @@ public struct FrontMatterTypeRule: Rule {
         context.frontMatterEntries.compactMap { entry in
             guard let value = entry.value, !value.isEmpty, !context.hasPlaceholder(entry) else { return nil }
             if let schema = context.schema(entry.key) { return check(entry, value, schema, context) }
-            return FrontMatterValues.isDateKey(entry.key) ? checkDate(entry, value, context, strict: false) : nil
+            return DateText.isDateKey(entry.key) ? checkDate(entry, value, context, strict: false) : nil
         }
     }
 

@@ -2,7 +2,7 @@ import NoteParser
 
 /// `body/dash-rule`: a thematic break drawn with another character than the house style
 /// (`***` unless the `style` option says otherwise).
-public struct BodyDashRuleRule: Rule {
+public struct BodyThematicBreakRule: Rule {
     public init() {}
 
     /// The thematic breaks a house may draw.

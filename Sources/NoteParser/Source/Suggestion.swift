@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions by edit distance.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` (case and `-`/`_`/space folded), if close enough.
-    public static func closest(to word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
+    package static func closest(to word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
         let folded = fold(word)
         let limit = maxDistance ?? max(1, folded.count / 3)
         var best: (String, Int)?
@@ -13,12 +13,12 @@ public enum Suggestion {
     }
 
     /// Lowercased, with `-`, `_` and spaces removed.
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         String(text.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " })
     }
 
     /// Levenshtein distance over characters.
-    public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    package static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs), b = Array(rhs)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
