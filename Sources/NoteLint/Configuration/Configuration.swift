@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
     public var collections: [Collection] = []
     /// Callout types accepted besides Obsidian's own.
     public var calloutTypes: [String] = []
+    /// What `notekit watch --fix` may write on save.
+    public var watch = WatchSettings()
     /// Resource limits notes are parsed and reported within.
     public var limits = LintLimits()
     /// The folder holding the configuration file: paths and globs are relative to it.

@@ -5,7 +5,7 @@ import Yams
 struct ConfigurationDecoder {
     let path: String
 
-    static let topLevelKeys: Set<String> = ["rules", "ignore", "collections", "callouts", "limits", "render"]
+    static let topLevelKeys: Set<String> = ["rules", "ignore", "collections", "callouts", "limits", "render", "watch"]
     static let limitKeys: [String: WritableKeyPath<LintLimits, Int>] = [
         "maxFileBytes": \.parser.maxFileBytes, "maxYAMLNodes": \.parser.maxYAMLNodes, "maxYAMLDepth": \.parser.maxYAMLDepth,
         "maxMarkdownDepth": \.parser.maxMarkdownDepth, "maxFindingsPerFile": \.maxFindingsPerFile,
@@ -50,6 +50,7 @@ struct ConfigurationDecoder {
             case "render":
                 // Read by `notekit render` (RenderOptions), at its place in the file.
                 _ = try mapping(value, "render")
+            case "watch": configuration.watch = try watchSettings(value)
             default:
                 throw error(keyNode, "unknown key '\(key)'" + suggestion(key, among: Array(Self.topLevelKeys)))
             }

@@ -27,7 +27,8 @@ public enum AtomicFile {
     /// rename), keeping the file's identity (see the type's documentation).
     ///
     /// `expectedOriginal` is what the caller read before: the write is refused when the file
-    /// changed since (or, for nil, when a file appeared), so edits made meanwhile are not lost.
+    /// changed since (or, for nil, when a file appeared), so edits made meanwhile are not lost;
+    /// it is compared before writing and again right before the rename.
     public static func write(_ data: Data, to path: String, expectedOriginal: Data?) throws(WriteError) {
         func fail(_ message: String) -> WriteError { WriteError(path: path, message: message) }
         func systemError() -> String { String(cString: strerror(errno)) }
@@ -75,6 +76,10 @@ public enum AtomicFile {
             throw fail("cannot set the mode: \(systemError())")
         }
         guard fsync(descriptor) == 0 else { throw fail("cannot write: \(systemError())") }
+        // Again right before the rename: a save made while the new bytes were written wins.
+        guard FileManager.default.contents(atPath: target) == expectedOriginal else {
+            throw fail(expectedOriginal == nil ? "file appeared since it was read" : "file changed since it was read")
+        }
         guard rename(temporary, target) == 0 else { throw fail("cannot replace: \(systemError())") }
         renamed = true
         let directoryDescriptor = open(directory, O_RDONLY | O_CLOEXEC)
