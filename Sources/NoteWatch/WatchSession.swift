@@ -129,32 +129,44 @@ public final class WatchSession {
         let candidates = changed.filter { written[$0.path] != $0.new && fixedFrom[$0.path] != $0.new }
         let edited = git.edited(candidates.map(\.path.description))
         var reported: Set<ExactPath> = []
+        // One fixer run per `watch:` section: a batch of saves is fixed together.
+        var groups: [WatchSettings: [(change: (path: ExactPath, old: [UInt8]?, new: [UInt8]), configuration: Configuration)]] = [:]
         for change in candidates where edited.contains(change.path.description) {
-            let full = fullPath(change.path.description)
             fixedFrom[change.path] = change.new
-            guard let config = try? configuration(full), !config.isIgnored(change.path.description) else { continue }
-            let settings = config.watch
-            var result = change.new
+            guard let config = try? configuration(fullPath(change.path.description)), !config.isIgnored(change.path.description) else { continue }
+            groups[config.watch, default: []].append((change, config))
+        }
+        for (settings, members) in groups {
+            var results = members.map(\.change.new)
             if !settings.fix.isEmpty {
                 let fixer = NoteFixer(options: NoteFixer.Options(rules: RuleSelection(select: settings.fix)))
-                let fixed = try? fixer.fix([Linter.Input(path: full, bytes: change.new)], vaultRoot: root, configuration: configuration)
-                if let rewrite = fixed?.rewrites.first, !DateBlindText.sameButDates(change.new, rewrite.result) { result = rewrite.result }
+                let inputs = members.map { Linter.Input(path: fullPath($0.change.path.description), bytes: $0.change.new) }
+                let rewrites = (try? fixer.fix(inputs, vaultRoot: root, configuration: configuration))?.rewrites ?? []
+                let byPath = Dictionary(rewrites.map { (ExactPath($0.path), $0.result) }, uniquingKeysWith: { first, _ in first })
+                for (index, input) in inputs.enumerated() {
+                    // Fixes that would change only dates are not written.
+                    if let result = byPath[ExactPath(input.path)], !DateBlindText.sameButDates(results[index], result) { results[index] = result }
+                }
             }
-            if settings.dateModified, let old = change.old, !DateBlindText.sameButDates(old, change.new), let day = FileDates.modified(full) {
-                result = touched(result, path: full, day: day, configuration: config)
+            for ((change, config), var result) in zip(members, results) {
+                let full = fullPath(change.path.description)
+                if settings.dateModified, let old = change.old, !DateBlindText.sameButDates(old, change.new), let day = FileDates.modified(full) {
+                    result = touched(result, path: full, day: day, configuration: config)
+                }
+                guard result != change.new else { continue }
+                do {
+                    try AtomicFile.write(Data(result), to: full, expectedOriginal: Data(change.new))
+                } catch {
+                    outcome.problems.append("\(error.description); fixed again at its next save")
+                    continue
+                }
+                written[change.path] = result
+                record(change.path.description, bytes: result)
+                outcome.written.append(change.path.description)
+                reported.formUnion(update(change.path, result, &outcome))
             }
-            guard result != change.new else { continue }
-            do {
-                try AtomicFile.write(Data(result), to: full, expectedOriginal: Data(change.new))
-            } catch {
-                outcome.problems.append("\(error.description); fixed again at its next save")
-                continue
-            }
-            written[change.path] = result
-            record(change.path.description, bytes: result)
-            outcome.written.append(change.path.description)
-            reported.formUnion(update(change.path, result, &outcome))
         }
+        outcome.written.sort { ExactPath($0) < ExactPath($1) }
         return reported
     }
 

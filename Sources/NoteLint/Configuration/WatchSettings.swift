@@ -1,5 +1,5 @@
 /// The `watch:` section of `.notekit.yml`: what `notekit watch --fix` may write when a note is saved.
-public struct WatchSettings: Sendable, Equatable {
+public struct WatchSettings: Sendable, Hashable {
     /// The rules (ids or categories, as `--select` takes them) whose safe fixes apply on save;
     /// empty: none, `watch --fix` only reports.
     public var fix: [String] = []
