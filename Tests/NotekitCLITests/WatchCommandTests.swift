@@ -201,3 +201,27 @@ struct WatchCommandTests {
         #expect(unknown.status == 2 && unknown.errors.contains("unknown rule or category 'frontmater'"), "\(unknown.errors)")
     }
 }
+
+/// `--format jsonl`: one compact object per finding per line, the findings of `--format json`.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: DemoVaultTests.binary), "notekit is not built at .build/debug/notekit"))
+struct JSONLinesFormatTests {
+    @Test func sameFindingsAsJSON() throws {
+        let root = try VaultCommandTests.folder(["a.md": "No front matter [[nowhere]].\n", "b.md": "---\ntags: [A b]\n---\nText.\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let lines = try VaultCommandTests.run(["lint", "--no-cache", "--format", "jsonl", "."], in: root)
+        let json = try VaultCommandTests.run(["lint", "--no-cache", "--format", "json", "."], in: root)
+        #expect(lines.status == json.status)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let findings = try #require(document["findings"] as? [[String: Any]])
+        let decoded = try lines.output.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        #expect(findings.count >= 3 && decoded.count == findings.count)
+        for (line, finding) in zip(decoded, findings) {
+            let same = { (object: [String: Any]) in
+                String(decoding: (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data(), as: UTF8.self)
+            }
+            #expect(same(line) == same(finding))
+        }
+    }
+}
