@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "NoteMigrate", targets: ["NoteMigrate"]),
         .library(name: "NoteTemplates", targets: ["NoteTemplates"]),
         .library(name: "NoteWorkspace", targets: ["NoteWorkspace"]),
+        .library(name: "NoteWatch", targets: ["NoteWatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -44,6 +45,8 @@ let package = Package(
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         // A vault in memory, re-checked one note at a time (for watch and lsp).
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
+        // notekit watch: inotify (Linux), the batch logic over a Workspace.
+        .target(name: "NoteWatch", dependencies: ["NoteParser", "NoteLint", "NoteFix", "NoteWorkspace"]),
         .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteFix", "Yams"]),
         .executableTarget(
             name: "notekit",
@@ -58,6 +61,7 @@ let package = Package(
                 "NoteMigrate",
                 "NoteTemplates",
                 "NoteWorkspace",
+                "NoteWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

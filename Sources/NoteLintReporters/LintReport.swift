@@ -78,7 +78,7 @@ public protocol Reporter: Sendable {
 
 /// The output formats of `notekit lint --format`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json, sarif, github, junit, gitlab
+    case text, json, jsonl, sarif, github, junit, gitlab
 
     /// The reporter for this format; `colors` applies to `text` only, `documentation` (where
     /// docs/rules.md is published, for `helpUri`s) to `sarif` only.
@@ -86,6 +86,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         switch self {
         case .text: return TextReporter(colors: colors)
         case .json: return JSONReporter()
+        case .jsonl: return JSONLinesReporter()
         case .sarif: return SARIFReporter(documentation: documentation)
         case .github: return GitHubReporter()
         case .junit: return JUnitReporter()

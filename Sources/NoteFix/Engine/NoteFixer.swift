@@ -133,7 +133,7 @@ public struct NoteFixer: Sendable {
 
     /// An edit setting `date_modified` to today, when the note has that key as a one-line
     /// scalar in a valid front matter and it is not already today.
-    func touchEdit(_ note: Note) -> [PlannedEdit]? {
+    public func touchEdit(_ note: Note) -> [PlannedEdit]? {
         guard let frontMatter = note.frontMatter, frontMatter.error == nil, frontMatter.closingDelimiter != nil,
               let entry = frontMatter.entry("date_modified") else { return nil }
         let written = note.text(entry.valueRange)

@@ -20,6 +20,8 @@ public struct Configuration: Sendable {
     public var collections: [NoteCollection] = []
     /// Callout types accepted besides Obsidian's own.
     public var calloutTypes: [String] = []
+    /// What `notekit watch --fix` may write on save.
+    public var watch = WatchSettings()
     /// Resource limits notes are parsed and reported within.
     public var limits = LintLimits()
     /// The vault root: the folder of the outermost configuration file of a nested chain (globs of

@@ -27,7 +27,9 @@ public enum AtomicFile {
     /// rename), keeping the file's identity (see the type's documentation).
     ///
     /// `expectedOriginal` is what the caller read before: the write is refused when the file
-    /// changed since (or, for nil, when a file appeared), so edits made meanwhile are not lost.
+    /// changed since (or, for nil, when a file appeared), so edits made meanwhile are not lost;
+    /// it is compared before writing, again right before the rename, and on Linux (where the rename
+    /// is an atomic exchange) the replaced bytes once more: a save that landed meanwhile is put back.
     public static func write(_ data: Data, to path: String, expectedOriginal: Data?) throws(WriteError) {
         func fail(_ message: String) -> WriteError { WriteError(path: path, message: message) }
         func systemError() -> String { String(cString: strerror(errno)) }
@@ -75,7 +77,21 @@ public enum AtomicFile {
             throw fail("cannot set the mode: \(systemError())")
         }
         guard fsync(descriptor) == 0 else { throw fail("cannot write: \(systemError())") }
-        guard rename(temporary, target) == 0 else { throw fail("cannot replace: \(systemError())") }
+        // Again right before the rename: a save made while the new bytes were written wins.
+        guard FileManager.default.contents(atPath: target) == expectedOriginal else {
+            throw fail(expectedOriginal == nil ? "file appeared since it was read" : "file changed since it was read")
+        }
+        if let exchange = Exchange.function, exchange(AT_FDCWD, temporary, AT_FDCWD, target, Exchange.flag) == 0 {
+            // Linux: swapped atomically, so what was replaced is at `temporary` and can be checked.
+            // A save that landed after the comparison above is swapped back: it wins.
+            guard FileManager.default.contents(atPath: temporary) == expectedOriginal else {
+                _ = exchange(AT_FDCWD, temporary, AT_FDCWD, target, Exchange.flag)
+                throw fail("file changed since it was read")
+            }
+            unlink(temporary)
+        } else {
+            guard rename(temporary, target) == 0 else { throw fail("cannot replace: \(systemError())") }
+        }
         renamed = true
         let directoryDescriptor = open(directory, O_RDONLY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
@@ -166,6 +182,19 @@ public enum AtomicFile {
         umask(mask)
         return mask
     }
+}
+
+/// `renameat2(…, RENAME_EXCHANGE)`, looked up at run time (Glibc's module does not export it);
+/// nil where the C library lacks it.
+enum Exchange {
+    typealias Function = @convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32
+    static let flag: UInt32 = 2 // RENAME_EXCHANGE
+    static let function: Function? = {
+        #if !os(Linux)
+        return nil
+        #endif
+        return dlsym(dlopen(nil, RTLD_NOW), "renameat2").map { unsafeBitCast($0, to: Function.self) }
+    }()
 }
 
 /// The C library's extended attribute calls, looked up at run time (Glibc's module does not

@@ -27,10 +27,20 @@ public enum FileDates {
         return last.flatMap { $0.count == 10 ? $0 : nil }
     }
 
+    /// The day (`YYYY-MM-DD`, local time) the file at `path` was last written; nil when it does not exist.
+    public static func modified(_ path: String) -> String? {
+        (try? FileManager.default.attributesOfItem(atPath: path)).flatMap { $0[.modificationDate] as? Date }.map(day)
+    }
+
     /// The file's birth time, or its modification time where the file system keeps no birth time.
     static func fileDate(_ path: String) -> String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let date = (attributes[.creationDate] ?? attributes[.modificationDate]) as? Date else { return nil }
+        return day(date)
+    }
+
+    /// `date` as `YYYY-MM-DD` in the local time zone.
+    static func day(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.calendar = Calendar(identifier: .gregorian)

@@ -34,7 +34,7 @@ struct LintCommand: ParsableCommand {
     var strict = false
 
     @Option(name: .customLong("format"), help: ArgumentHelp(
-        "Report format, optionally written to a file: text, json, sarif, github, junit or gitlab. Repeatable; "
+        "Report format, optionally written to a file: text, json, jsonl, sarif, github, junit or gitlab. Repeatable; "
             + "at most one goes to standard output.",
         discussion: "Example: --format text --format sarif:notekit.sarif. SARIF helpUris use NOTEKIT_DOCS_URL.",
         valueName: "format[:path]"))
