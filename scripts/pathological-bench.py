@@ -25,16 +25,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pathological  # noqa: E402
+from bench import CMARK_EXTENSIONS, markdown_files  # noqa: E402
 
-CMARK = ["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist", "-e", "footnotes"]
-
-
-def markdown_files(folder):
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [os.path.join(root, f) for f in sorted(files) if f.endswith(".md")]
-    return found
+CMARK = ["cmark-gfm", *CMARK_EXTENSIONS, "-e", "footnotes"]
 
 
 def commands(notekit, case, scratch):

@@ -1,4 +1,5 @@
 import Foundation
+import NoteParser
 
 /// Which files of a folder differ from what git has for them: a file `git checkout`, `pull` or
 /// `reset` just wrote is the same as the commit checked out (and the index), one a person edited
@@ -11,7 +12,7 @@ public struct GitWorkingTree: Sendable {
 
     public init(root: String) {
         self.root = root
-        let output = Self.git(["rev-parse", "--is-inside-work-tree", "--show-prefix"], in: root)
+        let output = GitCommand.output(["rev-parse", "--is-inside-work-tree", "--show-prefix"], in: root)
         let lines = output.map { String(decoding: $0, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) }
         prefix = lines.flatMap { $0.first == "true" && $0.count > 1 ? String($0[1]) : nil }
     }
@@ -23,7 +24,7 @@ public struct GitWorkingTree: Sendable {
     /// work tree, or when git fails, every path.
     public func edited(_ paths: [String]) -> Set<String> {
         guard let prefix, !paths.isEmpty,
-              let output = Self.git(["-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"] + paths, in: root)
+              let output = GitCommand.output(["-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--"] + paths, in: root)
         else { return Set(paths) }
         var edited: Set<String> = []
         var fields = output.split(separator: 0, omittingEmptySubsequences: true).makeIterator()
@@ -35,20 +36,5 @@ public struct GitWorkingTree: Sendable {
             if path.hasPrefix(prefix) { edited.insert(String(path.dropFirst(prefix.count))) }
         }
         return edited
-    }
-
-    /// The standard output of `git ARGUMENTS` run in `folder`; nil when it fails.
-    private static func git(_ arguments: [String], in folder: String) -> [UInt8]? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? Array(data) : nil
     }
 }

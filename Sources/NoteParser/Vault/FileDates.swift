@@ -12,17 +12,8 @@ public enum FileDates {
     /// `git log --diff-filter=A --follow --format=%as -- FILE`, last line (the first addition).
     static func addedInGit(_ path: String) -> String? {
         let url = URL(fileURLWithPath: path).standardizedFileURL
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "log", "--diff-filter=A", "--follow", "--format=%as", "--", url.lastPathComponent]
-        process.currentDirectoryURL = url.deletingLastPathComponent()
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
+        guard let data = GitCommand.output(["log", "--diff-filter=A", "--follow", "--format=%as", "--", url.lastPathComponent],
+                                           in: url.deletingLastPathComponent().path) else { return nil }
         let last = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).last.map(String.init)
         return last.flatMap { $0.count == 10 ? $0 : nil }
     }
