@@ -1,3 +1,5 @@
+import NoteLint
+
 /// One JSON object: `version`, `files`, `findings` and `summary`. Columns are 1-based
 /// UTF-8 byte columns, as in `notekit parse --format json`.
 public struct JSONReporter: Reporter {
@@ -11,19 +13,8 @@ public struct JSONReporter: Reporter {
         json.key("files"); json.value(report.files.count)
         json.key("findings"); json.beginArray()
         for finding in report.findings {
-            json.element(); json.beginObject()
-            json.key("applicability")
-            if let fix = finding.fix { json.value(fix.applicability.rawValue) } else { json.null() }
-            json.key("column"); json.value(finding.range.start.column)
-            json.key("endColumn"); json.value(finding.range.end.column)
-            json.key("endLine"); json.value(finding.range.end.line)
-            json.key("fixable"); json.value(finding.isFixable)
-            json.key("line"); json.value(finding.range.start.line)
-            json.key("message"); json.value(finding.message)
-            json.key("path"); json.value(finding.path)
-            json.key("rule"); json.value(finding.ruleID)
-            json.key("severity"); json.value(finding.severity.rawValue)
-            json.endObject()
+            json.element()
+            json.finding(finding)
         }
         json.endArray()
         json.key("summary"); json.beginObject()
@@ -36,5 +27,25 @@ public struct JSONReporter: Reporter {
         json.key("version"); json.value(1)
         json.endObject()
         return json.text
+    }
+}
+
+extension PrettyJSON {
+    /// A finding as `json` and `jsonl` reports write it: keys sorted, `applicability` null
+    /// when it has no fix.
+    mutating func finding(_ finding: Finding) {
+        beginObject()
+        key("applicability")
+        if let fix = finding.fix { value(fix.applicability.rawValue) } else { null() }
+        key("column"); value(finding.range.start.column)
+        key("endColumn"); value(finding.range.end.column)
+        key("endLine"); value(finding.range.end.line)
+        key("fixable"); value(finding.isFixable)
+        key("line"); value(finding.range.start.line)
+        key("message"); value(finding.message)
+        key("path"); value(finding.path)
+        key("rule"); value(finding.ruleID)
+        key("severity"); value(finding.severity.rawValue)
+        endObject()
     }
 }

@@ -1,12 +1,18 @@
 /// Writes JSON byte by byte in exactly the layout of `JSONText` (Foundation's pretty,
-/// key-sorted encoder with slashes unescaped), for reports too large to go through
-/// `Encodable`. Callers give an object's keys in sorted order.
+/// key-sorted encoder with slashes unescaped), or compact on one line as that encoder writes
+/// without `.prettyPrinted`, for reports too large to go through `Encodable`. Callers give an
+/// object's keys in sorted order.
 struct PrettyJSON {
     private(set) var bytes: [UInt8] = []
     /// For each open container, whether it has no element yet.
     private var empty: [Bool] = []
+    /// One line, no spaces (JSON lines).
+    private let compact: Bool
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0, compact: Bool = false) {
+        bytes.reserveCapacity(capacity)
+        self.compact = compact
+    }
 
     /// The document written so far.
     var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -23,7 +29,7 @@ struct PrettyJSON {
     mutating func key(_ key: String) {
         separate()
         quote(key)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        if compact { bytes.append(UInt8(ascii: ":")) } else { bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20]) }
     }
 
     mutating func value(_ string: String) { quote(string) }
@@ -33,23 +39,30 @@ struct PrettyJSON {
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
-        bytes.append(UInt8(ascii: "\n"))
+        if !compact { bytes.append(UInt8(ascii: "\n")) }
         empty.append(true)
     }
 
     private mutating func close(_ bracket: UInt8) {
         empty.removeLast()
-        bytes.append(UInt8(ascii: "\n"))
-        indent()
+        newLine()
         bytes.append(bracket)
     }
 
     private mutating func separate() {
         if empty[empty.count - 1] {
             empty[empty.count - 1] = false
+            if !compact { indent() }
         } else {
-            bytes.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: "\n")])
+            bytes.append(UInt8(ascii: ","))
+            newLine()
         }
+    }
+
+    /// A line break and the indentation of the open containers; nothing when compact.
+    private mutating func newLine() {
+        guard !compact else { return }
+        bytes.append(UInt8(ascii: "\n"))
         indent()
     }
 

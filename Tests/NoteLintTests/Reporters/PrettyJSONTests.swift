@@ -1,7 +1,9 @@
+import Foundation
 @testable import NoteLintReporters
 import Testing
 
-/// `PrettyJSON` writes what `JSONText` (Foundation's encoder) writes for the same document.
+/// `PrettyJSON` writes what `JSONText` (Foundation's encoder) writes for the same document,
+/// and when compact what that encoder writes without `.prettyPrinted`.
 @Suite struct PrettyJSONTests {
     struct Item: Encodable {
         let flag: Bool
@@ -22,11 +24,19 @@ import Testing
         return text
     }()
 
-    @Test func matchesFoundationsEncoder() {
+    @Test(arguments: [false, true]) func matchesFoundationsEncoder(compact: Bool) throws {
         let items = [Item(flag: true, number: -42, text: Self.awkward), Item(flag: false, number: 0, text: "")]
-        let expected = JSONText.encode(Document(empty: [], items: items, nested: ["a": [], "b": [7]]))
+        let document = Document(empty: [], items: items, nested: ["a": [], "b": [7]])
+        let expected: String
+        if compact {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            expected = String(decoding: try encoder.encode(document), as: UTF8.self)
+        } else {
+            expected = JSONText.encode(document)
+        }
 
-        var json = PrettyJSON()
+        var json = PrettyJSON(compact: compact)
         json.beginObject()
         json.key("empty"); json.beginArray(); json.endArray()
         json.key("items"); json.beginArray()
