@@ -7,6 +7,8 @@ TIMEOUT, or ends with a signal or an exit code above 1.
 Usage: scripts/pathological-bench.py [--notekit PATH] [--scale S] [--ratio R] [--floor F]
                                      [--timeout T] [--only CASE,...] [--commands CMD,...]
 
+A command over budget is run twice more (and cmark-gfm with it); the best time counts.
+
 Prints one line per case and command (seconds, peak RSS, ratio to cmark-gfm) and, at the
 end, every failure as `CASE: COMMAND: why`. Exits 1 when any failed.
 
@@ -100,6 +102,18 @@ def main():
                 shutil.rmtree(os.path.join(work, "out"), ignore_errors=True)
                 os.makedirs(os.path.join(work, "out"))
                 wall, rss, status = run(argv, max(args.timeout, budget))
+                # A timing over budget is measured again (with cmark-gfm) before it counts: the
+                # best of three runs, as timings on a shared CI machine are noisy.
+                for _ in range(2):
+                    if status not in (0, 1) or wall <= budget:
+                        break
+                    again, again_rss, again_status = run(argv, max(args.timeout, budget))
+                    cmark = min(cmark, run([*CMARK, *markdown_files(case)], args.timeout)[0])
+                    budget = max(args.ratio * cmark, args.floor)
+                    if again_status is None or again_status not in (0, 1):
+                        wall, rss, status = again, again_rss, again_status
+                        break
+                    wall, rss = min(wall, again), max(rss, again_rss)
                 print(f"{'':34} {command:32} {'':9} {wall:7.3f} {rss:6.0f} {wall / cmark:8.2f}", flush=True)
                 pair = f"{name}: {command}"
                 if status is not None and (status < 0 or status > 1):
