@@ -1,3 +1,4 @@
+import Dispatch
 import NoteLint
 import NoteParser
 
@@ -31,8 +32,11 @@ public final class Workspace {
     private var ruleFindings: [[ExactPath: [Finding]]]
     /// What each vault rule read from each note (`Rule.vaultFacts`), by vault path.
     private var facts: [ExactPath: [VaultFacts?]] = [:]
-    /// The vault rules the last change ran and the notes it merged again (for tests).
-    private(set) var lastRefresh: (rulesRun: [String], merged: Set<String>) = ([], [])
+    /// Each vault rule's keys (`Rule.vaultKeys`): the notes holding each key.
+    private var keys: [KeyIndex]
+    /// The vault rules the last change ran, the notes it merged again, and how many notes each
+    /// rule that ran read (every note for a rule without keys) (for tests).
+    private(set) var lastRefresh: (rulesRun: [String], merged: Set<String>, notesRead: [String: Int]) = ([], [], [:])
 
     private struct Entry {
         let context: NoteContext
@@ -47,6 +51,7 @@ public final class Workspace {
         self.configuration = configuration
         vaultRules = linter.vaultRules
         ruleFindings = vaultRules.map { _ in [:] }
+        keys = vaultRules.map { _ in KeyIndex() }
         files = NoteFiles.vaultFiles(under: root)
         let notePaths = files.filter(NoteFiles.isMarkdown)
         let configurations = try notePaths.map { try configuration(Self.fullPath($0, root: root)) }
@@ -60,11 +65,12 @@ public final class Workspace {
             case .success(let entry?):
                 notes[ExactPath(path)] = entry
                 facts[ExactPath(path)] = vaultRules.map { $0.vaultFacts(entry.context) }
+                for index in vaultRules.indices { keys[index].set(ExactPath(path), vaultRules[index].vaultKeys(entry.context)) }
             case .success(nil): break
             case .failure(let error): errors[ExactPath(path)] = error
             }
         }
-        _ = refresh(rerun: Array(vaultRules.indices), merge: Set(notes.keys).union(errors.keys))
+        _ = refresh(rerun: vaultRules.indices.map { ($0, nil) }, merge: Set(notes.keys).union(errors.keys))
     }
 
     /// The note at `path` (a vault path) now holds `bytes`: it is parsed again and the vault
@@ -82,19 +88,19 @@ public final class Workspace {
         let filesChanged = insertFile(path)
         guard NoteFiles.isMarkdown(path) else { return refresh(edited: [:], filesChanged: filesChanged) }
         let config = try configuration(input.path)
-        let old = facts[key]
-        notes[key] = nil
-        errors[key] = nil
-        facts[key] = nil
+        let old = forget(key)
+        var noteKeys: [Set<String>?] = vaultRules.map { _ in [] }
         switch Linter.parse(input, configuration: config) {
         case .success(let context):
             if !config.isIgnored(context.vaultPath) {
                 notes[key] = Entry(context: context, checked: linter.checkNote(context))
                 facts[key] = vaultRules.map { $0.vaultFacts(context) }
+                noteKeys = vaultRules.map { $0.vaultKeys(context) }
             }
         case .failure(let error):
             errors[key] = error
         }
+        for index in vaultRules.indices { keys[index].set(key, noteKeys[index]) }
         return refresh(edited: [key: old], filesChanged: filesChanged)
     }
 
@@ -105,10 +111,8 @@ public final class Workspace {
         let key = ExactPath(path)
         let count = files.count
         files.removeAll { ExactPath.same($0, path) }
-        let old = facts[key]
-        notes[key] = nil
-        errors[key] = nil
-        facts[key] = nil
+        let old = forget(key)
+        for index in keys.indices { keys[index].set(key, []) }
         return refresh(edited: [key: old], filesChanged: files.count != count)
     }
 
@@ -136,37 +140,80 @@ public final class Workspace {
                              contexts: entries.map(\.context))
     }
 
-    /// After the notes of `edited` changed (each with the facts it had before, nil when it was no
-    /// note): runs again the vault rules that read something that changed (all of them when
-    /// the vault's files changed), and merges again the edited notes and those whose vault
-    /// findings changed. Returns the notes whose reported findings changed.
-    private func refresh(edited: [ExactPath: [VaultFacts?]?], filesChanged: Bool) -> [String] {
-        let rerun = vaultRules.indices.filter { index in
-            filesChanged || edited.contains { key, old in
-                let new = facts[key]
-                guard old != nil || new != nil else { return false }
-                guard let before = old?[index], let after = new?[index] else { return true }
-                return before != after
-            }
-        }
-        return refresh(rerun: rerun, merge: Set(edited.keys))
+    /// What a note was before a change: its facts (nil when it was no note) and, for each vault
+    /// rule, the keys it held (empty for a rule without keys).
+    private struct Before {
+        var facts: [VaultFacts?]?
+        var keys: [Set<String>]
     }
 
-    /// Runs the vault rules at `rerun` and merges again the notes of `merge` and those whose
-    /// findings of a rule run changed. Returns the notes whose reported findings changed.
-    private func refresh(rerun: [Int], merge: Set<ExactPath>) -> [String] {
-        var stale = merge
-        if !rerun.isEmpty {
-            let context = Linter.vault(notes.values.map(\.context), vaultFiles: files)
-            for index in rerun {
-                let now = Dictionary(grouping: vaultRules[index].check(vault: context)) { ExactPath($0.path) }
-                for path in Set(now.keys).union(ruleFindings[index].keys) where now[path] != ruleFindings[index][path] {
-                    stale.insert(ExactPath(VaultPath.relative(path.description, to: root)))
-                }
-                ruleFindings[index] = now
+    /// Drops the note at `key` (a vault path), but not its keys, and returns what it was.
+    private func forget(_ key: ExactPath) -> Before {
+        let before = Before(facts: facts[key], keys: keys.map { $0.keys(of: key) })
+        // The note's model is freed on another thread: freeing a large note's nodes one by one
+        // would otherwise be part of the change's time.
+        if let entry = notes.removeValue(forKey: key) { DispatchQueue.global(qos: .utility).async { _ = entry } }
+        errors[key] = nil
+        facts[key] = nil
+        return before
+    }
+
+    /// After the notes of `edited` changed (each with what it was before): runs again the vault
+    /// rules that read something that changed (those without keys also when the vault's files
+    /// changed), and merges again the edited notes and those whose vault findings changed.
+    /// Returns the notes whose reported findings changed.
+    private func refresh(edited: [ExactPath: Before], filesChanged: Bool) -> [String] {
+        var rerun: [(rule: Int, changed: [ExactPath]?)] = []
+        for index in vaultRules.indices {
+            let changed = edited.filter { key, old in
+                let new = facts[key]
+                guard old.facts != nil || new != nil else { return false }
+                guard let before = old.facts?[index], let after = new?[index] else { return true }
+                return before != after
+            }
+            if !changed.isEmpty || filesChanged && !keys[index].isComplete {
+                rerun.append((index, changed.map(\.key)))
             }
         }
-        lastRefresh = (rerun.map { type(of: vaultRules[$0]).description.id }, Set(stale.map(\.description)))
+        return refresh(rerun: rerun, edited: edited, merge: Set(edited.keys))
+    }
+
+    /// Runs the vault rules of `rerun` (each with the notes whose facts for it changed, with what
+    /// they were in `edited`; nil: over the whole vault) and merges again the notes of `merge` and those whose findings of a
+    /// rule run changed. A rule with keys checks only the notes sharing a key with a changed note,
+    /// seeing the notes that share a key with those; one without checks the whole vault. Returns
+    /// the notes whose reported findings changed.
+    private func refresh(rerun: [(rule: Int, changed: [ExactPath]?)], edited: [ExactPath: Before] = [:], merge: Set<ExactPath>) -> [String] {
+        var stale = merge
+        var whole: VaultContext?
+        var read: [String: Int] = [:]
+        for (index, changed) in rerun {
+            let now: [ExactPath: [Finding]]
+            let checked: [ExactPath]
+            if let changed, keys[index].isComplete {
+                // The notes whose findings may change, and every note their findings depend on.
+                var affected = Set(changed)
+                for key in changed { affected.formUnion(keys[index].holders(of: keys[index].keys(of: key).union(edited[key]?.keys[index] ?? []))) }
+                var seen = affected
+                for key in affected { seen.formUnion(keys[index].holders(of: keys[index].keys(of: key))) }
+                let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
+                read[type(of: vaultRules[index]).description.id] = contexts.count
+                let found = vaultRules[index].check(vault: VaultContext(notes: contexts, files: files, linted: []))
+                let paths = Set(affected.map { ExactPath(fullPath($0.description)) })
+                now = Dictionary(grouping: found.filter { paths.contains(ExactPath($0.path)) }) { ExactPath($0.path) }
+                checked = Array(paths)
+            } else {
+                if whole == nil { whole = Linter.vault(notes.values.map(\.context), vaultFiles: files) }
+                read[type(of: vaultRules[index]).description.id] = notes.count
+                now = Dictionary(grouping: vaultRules[index].check(vault: whole!)) { ExactPath($0.path) }
+                checked = Array(Set(now.keys).union(ruleFindings[index].keys))
+            }
+            for path in checked where now[path] != ruleFindings[index][path] {
+                stale.insert(ExactPath(VaultPath.relative(path.description, to: root)))
+                ruleFindings[index][path] = now[path]
+            }
+        }
+        lastRefresh = (rerun.map { type(of: vaultRules[$0.rule]).description.id }, Set(stale.map(\.description)), read)
         var changed: [String] = []
         for key in stale {
             let now: [Finding]
@@ -199,5 +246,35 @@ public final class Workspace {
     /// The path of the note at `vaultPath` as a batch run names it.
     private static func fullPath(_ vaultPath: String, root: String) -> String {
         root == "." ? vaultPath : (root.hasSuffix("/") ? root : root + "/") + vaultPath
+    }
+}
+
+/// The keys one vault rule gives each note (`Rule.vaultKeys`), and the notes holding each key.
+private struct KeyIndex {
+    private var byNote: [ExactPath: Set<String>] = [:]
+    private var byKey: [String: Set<ExactPath>] = [:]
+    /// Notes the rule gives no keys (nil): while there is one, the rule checks the whole vault.
+    private var unkeyed: Set<ExactPath> = []
+    /// Whether every note has keys (and a note's findings depend only on the notes sharing one).
+    var isComplete: Bool { unkeyed.isEmpty }
+
+    func keys(of note: ExactPath) -> Set<String> { byNote[note] ?? [] }
+
+    /// The notes holding any of `keys`.
+    func holders(of keys: Set<String>) -> Set<ExactPath> {
+        keys.reduce(into: Set<ExactPath>()) { $0.formUnion(byKey[$1] ?? []) }
+    }
+
+    /// The note at `note` now has `keys` (nil: none known; empty: it is gone or ties it to no note).
+    mutating func set(_ note: ExactPath, _ keys: Set<String>?) {
+        if keys == nil { unkeyed.insert(note) } else if !unkeyed.isEmpty { unkeyed.remove(note) }
+        let old = byNote[note] ?? [], new = keys ?? []
+        guard old != new else { return }
+        for key in old where !new.contains(key) {
+            byKey[key]?.remove(note)
+            if byKey[key]?.isEmpty == true { byKey[key] = nil }
+        }
+        for key in new where !old.contains(key) { byKey[key, default: []].insert(note) }
+        byNote[note] = new.isEmpty ? nil : new
     }
 }

@@ -37,6 +37,8 @@ import Testing
         #expect(try workspace.update("b.md", bytes: Array(copied.utf8)) == ["b.md"])
         #expect(workspace.lastRefresh.rulesRun == ["frontmatter/duplicate-uuid"])
         #expect(workspace.lastRefresh.merged == ["b.md"])
+        // duplicate-uuid has keys (the UUIDs): it read b.md and a.md, which holds its new UUID, not c.md.
+        #expect(workspace.lastRefresh.notesRead == ["frontmatter/duplicate-uuid": 2])
         #expect(WorkspaceTests.rules(workspace.findings(for: "b.md")).contains("frontmatter/duplicate-uuid"))
 
         // a.md cites another URL: the cross-note citation rules run again and c.md, which cited
@@ -48,6 +50,11 @@ import Testing
         #expect(run.isSuperset(of: ["citation/id-conflict", "citation/same-source-several-ids", "citation/legacy-numeric"]))
         #expect(run.isDisjoint(with: ["frontmatter/duplicate-uuid", "frontmatter/tag-variants", "link/unresolved-wikilink"]))
         #expect(workspace.lastRefresh.merged == ["a.md", "c.md"])
+        // The citation rules with keys read the notes sharing an id or URL with a.md's old or new
+        // definitions (c.md), not b.md; legacy-numeric, without keys, read the whole vault.
+        #expect(workspace.lastRefresh.notesRead["citation/same-source-several-ids"] == 2)
+        #expect(workspace.lastRefresh.notesRead["citation/id-conflict"] == 2)
+        #expect(workspace.lastRefresh.notesRead["citation/legacy-numeric"] == 3)
         #expect(!WorkspaceTests.rules(workspace.findings(for: "c.md")).contains("citation/same-source-several-ids"))
 
         try WorkspaceTests.write(copied, root + "/b.md")
@@ -115,6 +122,39 @@ import Testing
             try workspace.update(path, bytes: bytes)
             edited[path] = bytes
             #expect(workspace.result.findings == (try Self.batchFindings(root, edited: edited)), "after editing \(path)")
+        }
+        // The UUID copied: duplicate-uuid read the two notes holding it, not the vault.
+        #expect(workspace.lastRefresh.notesRead["frontmatter/duplicate-uuid"] == 2)
+    }
+
+    /// The contract of `Rule.vaultKeys` on real notes: a keyed rule's findings about a note over
+    /// that note and the notes sharing a key with it are those of the whole vault.
+    @Test(arguments: ["Notes", "corpus"])
+    func keyedRulesFindOverKeySharersWhatTheyFindOverTheVault(_ vault: String) throws {
+        let root = vault == "Notes" ? WorkspaceTests.packageRoot + "/Notes" : WorkspaceTests.corpus
+        guard FileManager.default.fileExists(atPath: root) else {
+            print("skipped: \(root) is absent")
+            return
+        }
+        let workspace = try WorkspaceTests.workspace(root)
+        let contexts = workspace.result.contexts
+        let files = NoteFiles.vaultFiles(under: root)
+        let whole = Linter.vault(contexts, vaultFiles: files)
+        let keyed = Linter().vaultRules.filter { rule in contexts.allSatisfy { rule.vaultKeys($0) != nil } }
+        #expect(Set(keyed.map { type(of: $0).description.id }) == ["frontmatter/duplicate-uuid", "frontmatter/tag-variants",
+                                                                    "citation/id-conflict", "citation/same-source-several-ids"])
+        for rule in keyed {
+            let all = Dictionary(grouping: rule.check(vault: whole)) { ExactPath($0.path) }
+            var holders: [String: [Int]] = [:]
+            let keys = contexts.map { rule.vaultKeys($0)! }
+            for (index, noteKeys) in keys.enumerated() { for key in noteKeys { holders[key, default: []].append(index) } }
+            // Every note with findings or keys shared with another, and every 7th note.
+            for (index, context) in contexts.enumerated()
+            where all[ExactPath(context.note.path)] != nil || index % 7 == 0 || keys[index].contains(where: { holders[$0]!.count > 1 }) {
+                let sharers = Set(keys[index].flatMap { holders[$0]! } + [index]).sorted().map { contexts[$0] }
+                let found = rule.check(vault: VaultContext(notes: sharers, files: files, linted: [])).filter { ExactPath.same($0.path, context.note.path) }
+                #expect(found == all[ExactPath(context.note.path)] ?? [], "\(type(of: rule).description.id): \(context.vaultPath)")
+            }
         }
     }
 }

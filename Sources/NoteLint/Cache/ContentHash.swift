@@ -29,6 +29,9 @@ public struct ContentHash: Hashable, Sendable {
 
     public mutating func combine(_ other: ContentHash) { mix(other.value) }
 
+    /// Mixes one integer into the hash.
+    public mutating func combine(_ value: Int) { mix(UInt64(bitPattern: Int64(value))) }
+
     private mutating func mix(_ word: UInt64) {
         value = (value ^ (word &* 0xFF51_AFD7_ED55_8CCD)) &* 0xC4CE_B9FE_1A85_EC53
         value ^= value >> 29

@@ -14,11 +14,17 @@ public protocol Rule: Sendable {
     /// What `check(vault:)` reads from `note` (see `VaultFacts`); nil when that is not known,
     /// and the rule runs again whenever a note changes.
     func vaultFacts(_ note: NoteContext) -> VaultFacts?
+    /// The keys that tie `note` to the other notes `check(vault:)` reads about it (its UUIDs, its
+    /// citation ids and URLs): the rule's findings about a note are the same over any notes that
+    /// hold it and every note sharing a key with it, so a change re-checks only the notes sharing
+    /// a key with the changed one. Nil when that is not so (the findings may depend on any note).
+    func vaultKeys(_ note: NoteContext) -> Set<String>?
 }
 
 extension Rule {
     public func check(_ note: NoteContext) -> [Finding] { [] }
     public func check(vault: VaultContext) -> [Finding] { [] }
     public func vaultFacts(_ note: NoteContext) -> VaultFacts? { nil }
+    public func vaultKeys(_ note: NoteContext) -> Set<String>? { nil }
     public var description: RuleDescription { Self.description }
 }

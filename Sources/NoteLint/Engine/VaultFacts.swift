@@ -19,7 +19,17 @@ public struct VaultFacts: Hashable, Sendable {
 
     public mutating func combine(_ bytes: [UInt8]) { hash.combine(bytes) }
 
+    public mutating func combine(_ value: Int) { hash.combine(value) }
+
     public mutating func combine(_ range: SourceRange) {
-        hash.combine("\(range.start.line):\(range.start.column):\(range.start.offset)-\(range.end.line):\(range.end.column):\(range.end.offset)")
+        for value in [range.start.line, range.start.column, range.start.offset, range.end.line, range.end.column, range.end.offset] {
+            hash.combine(value)
+        }
+    }
+
+    /// A byte range of the note.
+    public mutating func combine(_ range: Range<Int>) {
+        hash.combine(range.lowerBound)
+        hash.combine(range.upperBound)
     }
 }

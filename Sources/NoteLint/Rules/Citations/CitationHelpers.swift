@@ -8,13 +8,28 @@ enum CitationHelpers {
     static func definitionFacts(_ context: NoteContext, ranges: Bool) -> VaultFacts {
         var facts = VaultFacts()
         for indexed in context.citations.definitions {
-            facts.combine("[^\(indexed.id)] \(indexed.definition.form) \(indexed.definition.isDuplicate) " + (indexed.url.map { "url " + $0 } ?? "no url"))
+            facts.combine(indexed.id)
+            facts.combine(indexed.definition.form.rawValue)
+            facts.combine(indexed.definition.isDuplicate ? 1 : 0)
+            facts.combine(indexed.url.map { "url " + $0 } ?? "no url")
             if ranges {
                 facts.combine(indexed.definition.range)
                 facts.combine(indexed.definition.labelRange)
             }
         }
         return facts
+    }
+
+    /// The ids and URLs of the note's definitions that `VaultCitationProblems` compares across
+    /// notes (it groups definitions by id and by URL): the keys of the rules reporting its problems.
+    static func crossNoteKeys(_ context: NoteContext) -> Set<String> {
+        var keys = Set<String>()
+        for indexed in context.citations.definitions {
+            guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { continue }
+            keys.insert("url " + url)
+            if !IndexedDefinition.isNoteLocal(indexed.id) { keys.insert("id " + indexed.key) }
+        }
+        return keys
     }
 
     /// The bytes to delete to remove a definition: its lines with their newline, and one

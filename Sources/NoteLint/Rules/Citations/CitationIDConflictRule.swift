@@ -45,4 +45,6 @@ public struct CitationIDConflictRule: CitationProblemRule {
     }
 
     public func vaultFacts(_ note: NoteContext) -> VaultFacts? { CitationHelpers.definitionFacts(note, ranges: true) }
+
+    public func vaultKeys(_ note: NoteContext) -> Set<String>? { CitationHelpers.crossNoteKeys(note) }
 }

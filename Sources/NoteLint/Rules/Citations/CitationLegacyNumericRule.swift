@@ -136,11 +136,14 @@ public struct CitationLegacyNumericRule: CitationProblemRule {
             facts.combine("[\(definition.number)] " + definition.text + (url.map { " url " + $0 } ?? ""))
             facts.combine(definition.labelRange)
             if let url, !urls.insert(url).inserted {
-                facts.combine("deletes \(CitationHelpers.deletion(of: definition.range, in: note.note.source))")
+                facts.combine("deletes")
+                facts.combine(CitationHelpers.deletion(of: definition.range, in: note.note.source))
             }
         }
         for reference in note.note.legacyReferences {
-            facts.combine("\(reference.numbers) \(reference.isDefined)")
+            facts.combine(reference.numbers.count)
+            for number in reference.numbers { facts.combine(number) }
+            facts.combine(reference.isDefined ? 1 : 0)
             facts.combine(reference.range)
         }
         return facts

@@ -65,7 +65,8 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
             guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { continue }
             if urls.insert(url).inserted { continue }
             merged.insert(url)
-            facts.combine("deletes \(CitationHelpers.deletion(of: indexed.definition.range, in: note.note.source))")
+            facts.combine("deletes")
+            facts.combine(CitationHelpers.deletion(of: indexed.definition.range, in: note.note.source))
         }
         guard !merged.isEmpty else { return facts }
         let sources = Set(note.citations.definitions.filter { $0.url.map(merged.contains) ?? false }.map(\.key))
@@ -75,10 +76,13 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
             let key = IndexedDefinition.key(reference.label)
             guard sources.contains(key) else { broken = true; continue }
             let end = reference.range.end.offset
-            facts.combine((broken ? "| " : "") + key + " \(end < bytes.count ? bytes[end] : 0)")
+            facts.combine((broken ? "| " : "") + key)
+            facts.combine(Int(end < bytes.count ? bytes[end] : 0))
             facts.combine(reference.range)
             broken = false
         }
         return facts
     }
+
+    public func vaultKeys(_ note: NoteContext) -> Set<String>? { CitationHelpers.crossNoteKeys(note) }
 }

@@ -71,4 +71,7 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
         }
         return facts
     }
+
+    /// Its UUIDs: a note's findings depend on the notes holding one of them.
+    public func vaultKeys(_ note: NoteContext) -> Set<String>? { Set(uuids(note).map(\.1)) }
 }

@@ -85,4 +85,7 @@ public struct FrontMatterTagVariantsRule: Rule {
         }
         return facts
     }
+
+    /// Its tags, folded: a note's findings depend on the notes holding a spelling of one of them.
+    public func vaultKeys(_ note: NoteContext) -> Set<String>? { Set(uses(note).map { Suggestion.fold($0.tag) }) }
 }
