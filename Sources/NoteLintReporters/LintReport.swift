@@ -17,11 +17,12 @@ public struct LintReport: Sendable {
         self.init(sources: notes.map { ($0.path, $0.source) }, findings: findings, errors: errors)
     }
 
-    /// A report of the notes with these source texts (by path).
-    public init(sources: [(path: String, source: SourceText)], findings: [Finding], errors: [NoteError] = []) {
+    /// A report of the notes with these source texts (by path), and of the notes of `unquoted`
+    /// whose source text was not read.
+    public init(sources: [(path: String, source: SourceText)], unquoted: [String] = [], findings: [Finding], errors: [NoteError] = []) {
         let all = errors.isEmpty ? findings : findings + errors.map(FileRule.finding(for:))
         self.init(findings: Finding.inReportOrder(all),
-                  files: Set((sources.map(\.path) + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
+                  files: Set((sources.map(\.path) + unquoted + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
                   sources: Dictionary(sources.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }))
     }
 
@@ -33,7 +34,7 @@ public struct LintReport: Sendable {
 
     /// The report of a lint run, plus files that were never handed to the linter (e.g. missing).
     public init(_ result: Linter.Result, errors: [NoteError] = []) {
-        self.init(sources: result.notes.map { ($0.path, $0.source) } + result.sources, findings: result.findings,
+        self.init(sources: result.notes.map { ($0.path, $0.source) } + result.sources, unquoted: result.unread, findings: result.findings,
                   errors: result.errors + errors)
     }
 
@@ -91,6 +92,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .github: return GitHubReporter()
         case .junit: return JUnitReporter()
         case .gitlab: return GitLabReporter()
+        }
+    }
+
+    /// Whether the format reads the notes' source lines (quotes them, or counts columns in
+    /// code points): a cached run then reads the notes it took from the cache unread.
+    public var readsSourceLines: Bool {
+        switch self {
+        case .text, .sarif, .github, .gitlab: return true
+        case .json, .jsonl, .junit: return false
         }
     }
 }

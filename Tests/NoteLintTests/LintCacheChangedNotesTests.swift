@@ -61,4 +61,42 @@ import Testing
         #expect(cached.contexts.count == 4)
         #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
     }
+
+    /// Notes whose files' stamps (size, times, inode) are the cached ones are not read; a file whose
+    /// content changes while its size stays and its modification time is set back is read again:
+    /// the write changed its status-change time, which no tool sets back.
+    @Test func notesWithTheCachedStampAreNotReadAndASetBackTimeIsSeen() throws {
+        let root = NSTemporaryDirectory() + "notekit-cache-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/.obsidian", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in Self.notes { try Self.write(text, root + "/" + path) }
+        let cache = root + "/.notekit_cache/lint.cache"
+        // Stamps are kept once the files' times are a second old (coarse file times).
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try Self.lint(root, cache: cache)
+        var cached = try Self.lint(root, cache: cache)
+        #expect(Set(cached.unread.map { VaultPath.relative($0, to: root) }) == ["a.md", "b.md", "c.md"])
+        #expect(cached.sources.isEmpty)
+        let cold = try Self.lint(root, cache: nil)
+        #expect(cached.findings == cold.findings)
+        // Reports that quote lines read the notes with findings.
+        cached.readSources()
+        let withFindings = Set(cold.findings.map { VaultPath.relative($0.path, to: root) })
+        #expect(Set(cached.sources.map { VaultPath.relative($0.path, to: root) }) == withFindings)
+        #expect(Set(cached.unread.map { VaultPath.relative($0, to: root) }) == Set(["a.md", "b.md", "c.md"]).subtracting(withFindings))
+
+        // b.md's link target changes, same size, modification time set back.
+        let path = root + "/b.md"
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        let edited = Self.notes["b.md"]!.replacing("[[Nowhere]]", with: "[[Nowhera]]")
+        #expect(edited.utf8.count == Self.notes["b.md"]!.utf8.count)
+        try Self.write(edited, path)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        let restored = try #require(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+        #expect(abs(restored.timeIntervalSince(modified)) < 0.001)
+        cached = try Self.lint(root, cache: cache)
+        #expect(!cached.unread.contains { $0.hasSuffix("/b.md") })
+        #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
+        #expect(cached.findings.contains { $0.message.contains("Nowhera") })
+    }
 }

@@ -30,8 +30,9 @@ struct CacheWriter {
         int(value.offset)
     }
 
-    mutating func finding(_ finding: Finding) {
-        string(finding.path)
+    /// A finding; its path written empty when it is `previousPath` (findings come by note).
+    mutating func finding(_ finding: Finding, previousPath: String? = nil) {
+        string(finding.path == previousPath ? "" : finding.path)
         position(finding.range.start)
         position(finding.range.end)
         string(finding.ruleID)
@@ -47,7 +48,11 @@ struct CacheWriter {
 
     mutating func findings(_ findings: [Finding]) {
         int(findings.count)
-        for item in findings { finding(item) }
+        var path: String?
+        for item in findings {
+            finding(item, previousPath: path)
+            path = item.path
+        }
     }
 
     mutating func error(_ error: NoteError) {
@@ -70,7 +75,7 @@ struct CacheReader {
     var isAtEnd: Bool { index == bytes.count }
 
     /// The hash of the bytes not read yet, to check them against a checksum.
-    var rest: ContentHash { ContentHash(Array(bytes[index...])) }
+    var rest: ContentHash { ContentHash(bytes[index...]) }
 
     mutating func int() -> Int? {
         guard bytes.count - index >= 8 else { return nil }
@@ -112,8 +117,9 @@ struct CacheReader {
         return SourcePosition(line: line, column: column, offset: offset)
     }
 
-    mutating func finding() -> Finding? {
-        guard let path = string(), let start = position(), let end = position(), let ruleID = string(),
+    /// A finding; an empty path is `previousPath`.
+    mutating func finding(previousPath: String? = nil) -> Finding? {
+        guard let written = string(), let path = written.isEmpty ? previousPath : written, let start = position(), let end = position(), let ruleID = string(),
               let severity = string().flatMap(Severity.init(rawValue:)), let message = string(), let hasFix = int()
         else { return nil }
         var fix: Fix?
@@ -132,7 +138,7 @@ struct CacheReader {
         var findings: [Finding] = []
         findings.reserveCapacity(count)
         for _ in 0..<count {
-            guard let finding = finding() else { return nil }
+            guard let finding = finding(previousPath: findings.last?.path) else { return nil }
             findings.append(finding)
         }
         return findings

@@ -10,22 +10,28 @@ public struct ContentHash: Hashable, Sendable {
     /// The hash of `bytes`.
     public init(_ bytes: [UInt8]) { combine(bytes) }
 
+    /// The hash of some bytes of an array.
+    public init(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes { combine($0) } }
+
     /// Mixes `bytes` (and their count, so that concatenations differ) into the hash.
-    public mutating func combine(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var index = 0
-            while index + 8 <= raw.count {
-                mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                index += 8
-            }
-            var tail: UInt64 = 0
-            for offset in index..<raw.count { tail |= UInt64(raw[offset]) << (8 * UInt64(offset - index)) }
-            mix(tail)
+    public mutating func combine(_ bytes: [UInt8]) { bytes.withUnsafeBytes { combine($0) } }
+
+    private mutating func combine(_ raw: UnsafeRawBufferPointer) {
+        var index = 0
+        while index + 8 <= raw.count {
+            mix(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            index += 8
         }
-        mix(UInt64(bytes.count))
+        var tail: UInt64 = 0
+        for offset in index..<raw.count { tail |= UInt64(raw[offset]) << (8 * UInt64(offset - index)) }
+        mix(tail)
+        mix(UInt64(raw.count))
     }
 
-    public mutating func combine(_ text: String) { combine(Array(text.utf8)) }
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
+    }
 
     public mutating func combine(_ other: ContentHash) { mix(other.value) }
 

@@ -20,11 +20,15 @@ public final class LintCache: @unchecked Sendable {
     private var run: RunEntry?
     private var kept: [String: StoredEntry] = [:]
     private var fingerprints: [String: ContentHash] = [:]
+    /// The hash of each note's bytes read or known by its stamp this run, with its stamp when settled.
+    private var reads: [String: (content: ContentHash, stamp: FileStamp?)] = [:]
+    /// When this run began (before it looked at any note), for `FileStamp.isSettled(before:)`.
+    private let started = FileStamp.now()
     /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
     private var changed = false
     private let lock = NSLock()
 
-    private static let magic = "notekit lint cache 4"
+    private static let magic = "notekit lint cache 5"
 
     struct NoteEntry {
         let key: ContentHash
@@ -39,13 +43,18 @@ public final class LintCache: @unchecked Sendable {
         var reported: [Finding]?
     }
 
-    /// A note's entry: its key, and the rest as written in the file.
+    /// A note's entry: its key, the hash of its bytes and the stamp of its file when they were
+    /// read (if settled), and the rest as written in the file.
     struct StoredEntry {
         let key: ContentHash
+        var content: ContentHash?
+        var stamp: FileStamp?
         let bytes: [UInt8]
 
-        init(key: ContentHash, bytes: [UInt8]) {
+        init(key: ContentHash, content: ContentHash? = nil, stamp: FileStamp? = nil, bytes: [UInt8]) {
             self.key = key
+            self.content = content
+            self.stamp = stamp
             self.bytes = bytes
         }
 
@@ -151,11 +160,40 @@ public final class LintCache: @unchecked Sendable {
         return (root as NSString).appendingPathComponent(".notekit_cache/lint.cache")
     }
 
-    /// The key of a note: its bytes and everything its configuration says.
-    func key(_ bytes: [UInt8], configuration: Configuration) -> ContentHash {
-        var key = ContentHash(bytes)
+    /// The key of the note at `path`: its bytes and everything its configuration says. `stamp`
+    /// is its file's, taken before the bytes were read (nil for bytes not read from a file).
+    func key(_ path: String, bytes: [UInt8], stamp: FileStamp?, configuration: Configuration) -> ContentHash {
+        let content = ContentHash(bytes)
+        record(path, content: content, stamp: stamp.flatMap { $0.isSettled(before: started) ? $0 : nil })
+        var key = content
         key.combine(fingerprint(configuration))
         return key
+    }
+
+    /// The key of the note at `path` without reading it: when its file's stamp is the one cached
+    /// with the hash of its bytes, those bytes are taken to be unchanged. Nil otherwise.
+    func key(unread path: String, stamp: FileStamp, configuration: Configuration) -> ContentHash? {
+        guard let stored = notes[path], stored.stamp == stamp, let content = stored.content else { return nil }
+        record(path, content: content, stamp: stamp)
+        var key = content
+        key.combine(fingerprint(configuration))
+        return key
+    }
+
+    private func record(_ path: String, content: ContentHash, stamp: FileStamp?) {
+        lock.lock()
+        reads[path] = (content, stamp)
+        lock.unlock()
+    }
+
+    /// True when the cache holds an entry for the note at `path` with `key`.
+    func holds(_ path: String, key: ContentHash) -> Bool { notes[path]?.key == key }
+
+    /// `entry` with how the note at `path` was read this run.
+    private func stamped(_ path: String, _ entry: StoredEntry) -> StoredEntry {
+        var entry = entry
+        (entry.content, entry.stamp) = reads[path].map { ($0.content, $0.stamp) } ?? (nil, nil)
+        return entry
     }
 
     /// The note-rule findings of the note at `path` with `key`, when cached.
@@ -176,8 +214,8 @@ public final class LintCache: @unchecked Sendable {
     /// Keeps what a run found about the note at `path` for the next run.
     func keep(_ path: String, _ entry: NoteEntry) {
         lock.lock()
-        kept[path] = StoredEntry(entry)
-        if notes[path]?.key != entry.key { changed = true }
+        kept[path] = stamped(path, StoredEntry(entry))
+        if notes[path]?.key != entry.key || notes[path]?.stamp != kept[path]?.stamp { changed = true }
         lock.unlock()
     }
 
@@ -185,7 +223,8 @@ public final class LintCache: @unchecked Sendable {
     func keepIfValid(_ path: String, key: ContentHash) {
         guard let entry = notes[path], entry.key == key else { return }
         lock.lock()
-        kept[path] = entry
+        kept[path] = stamped(path, entry)
+        if kept[path]?.stamp != entry.stamp { changed = true }
         lock.unlock()
     }
 
@@ -204,6 +243,14 @@ public final class LintCache: @unchecked Sendable {
         for (path, entry) in kept.sorted(by: { ExactPath($0.key) < ExactPath($1.key) }) {
             writer.string(path)
             writer.int(Int(bitPattern: UInt(entry.key.value)))
+            writer.int(entry.content == nil ? 0 : 1)
+            if let content = entry.content { writer.int(Int(bitPattern: UInt(content.value))) }
+            writer.int(entry.stamp == nil ? 0 : 1)
+            if let stamp = entry.stamp {
+                for value in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] {
+                    writer.int(Int(value))
+                }
+            }
             writer.block(entry.bytes)
         }
         writer.int(run == nil ? 0 : 1)
@@ -220,7 +267,9 @@ public final class LintCache: @unchecked Sendable {
         header.string(Self.magic)
         header.string(version)
         header.int(Int(bitPattern: UInt(ContentHash(writer.bytes).value)))
-        let data = Data(header.bytes + writer.bytes)
+        var data = Data(capacity: header.bytes.count + writer.bytes.count)
+        data.append(contentsOf: header.bytes)
+        data.append(contentsOf: writer.bytes)
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
             guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
@@ -238,8 +287,27 @@ public final class LintCache: @unchecked Sendable {
         guard let count = reader.count() else { return nil }
         var notes: [String: StoredEntry] = [:]
         for _ in 0..<count {
-            guard let path = reader.string(), let key = reader.int(), let bytes = reader.block() else { return nil }
-            notes[path] = StoredEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), bytes: bytes)
+            guard let path = reader.string(), let key = reader.int(), let hasContent = reader.int() else { return nil }
+            var content: ContentHash?
+            switch hasContent {
+            case 0: break
+            case 1:
+                guard let value = reader.int() else { return nil }
+                content = ContentHash(value: UInt64(UInt(bitPattern: value)))
+            default: return nil
+            }
+            var stamp: FileStamp?
+            switch reader.int() {
+            case 0: break
+            case 1:
+                guard let size = reader.int(), let modified = reader.int(), let changed = reader.int(), let device = reader.int(),
+                      let inode = reader.int() else { return nil }
+                stamp = FileStamp(size: Int64(size), modified: Int64(modified), changed: Int64(changed),
+                                  device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)))
+            default: return nil
+            }
+            guard let bytes = reader.block() else { return nil }
+            notes[path] = StoredEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), content: content, stamp: stamp, bytes: bytes)
         }
         var run: RunEntry?
         switch reader.int() {

@@ -34,6 +34,9 @@ public struct Linter: Sendable {
         public var context: [NoteContext] = []
         /// The source text of notes linted whose findings came from a cache unparsed (they are not in `notes`).
         public var sources: [(path: String, source: SourceText)] = []
+        /// Notes linted whose findings came from a cache without reading them (their files'
+        /// stamps were the cached ones): `readSources()` reads them for reports that quote lines.
+        public var unread: [String] = []
 
         public init(findings: [Finding], errors: [NoteError], notesLinted: Int, contexts: [NoteContext], context: [NoteContext] = [],
                     sources: [(path: String, source: SourceText)] = []) {
@@ -43,6 +46,17 @@ public struct Linter: Sendable {
             self.contexts = contexts
             self.context = context
             self.sources = sources
+        }
+
+        /// Reads the notes of `unread` that have findings into `sources` (a file that cannot be
+        /// read any more stays unread: its findings are reported without quoted lines).
+        public mutating func readSources() {
+            let cited = Set(findings.map { ExactPath($0.path) })
+            unread.removeAll { path in
+                guard cited.contains(ExactPath(path)), let bytes = try? NoteParser().read(path) else { return false }
+                sources.append((path: path, source: SourceText(bytes: bytes)))
+                return true
+            }
         }
     }
 
@@ -73,21 +87,26 @@ public struct Linter: Sendable {
         // With a cache, every note is read first: its bytes and configuration are its key.
         var keys: [ContentHash?] = []
         if let cache {
+            // A note whose file's stamp is the cached one is not read (`LintCache.key(unread:)`).
             let read = Array(zip(all, configurations)).concurrentMap { input, config -> (Input, ContentHash?) in
+                let stamp = input.bytes == nil ? FileStamp(of: input.path) : nil
+                if let stamp, let key = cache.key(unread: input.path, stamp: stamp, configuration: config) { return (input, key) }
                 let bytes = input.bytes ?? (try? NoteParser(limits: config.limits.parser).read(input.path))
                 guard let bytes else { return (input, nil) }
-                return (Input(path: input.path, bytes: bytes), cache.key(bytes, configuration: config))
+                return (Input(path: input.path, bytes: bytes), cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config))
             }
             all = read.map(\.0)
             keys = read.map(\.1)
         }
         let runKey = cache == nil ? nil : Self.runKey(all.map(\.path), keys, linted: inputs.count, vaultFiles: vaultFiles)
         if let runKey, let report = cache?.report(runKey) {
-            let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes ?? []) }, uniquingKeysWith: { first, _ in first })
+            let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             cache?.keep(report)
             for (input, key) in zip(all, keys) { cache?.keepIfValid(input.path, key: key!) }
-            return Result(findings: report.findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
-                          sources: report.linted.map { (path: $0, source: SourceText(bytes: bytes[$0] ?? [])) })
+            var result = Result(findings: report.findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
+                                sources: report.linted.compactMap { path in (bytes[path] ?? nil).map { (path: path, source: SourceText(bytes: $0)) } })
+            result.unread = report.linted.filter { bytes[$0] == .some(nil) }
+            return result
         }
         let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
         if let cache, let runKey, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations,
@@ -167,23 +186,34 @@ public struct Linter: Sendable {
                               cache: LintCache, run: LintCache.RunEntry) -> Result? {
         guard let last = cache.lastRun, last.shape == run.shape, last.errors.isEmpty else { return nil }
         let vaultRules = vaultRules
+        // An unchanged note linted last time reports what it reported then (the vault rules'
+        // findings are unchanged too), without decoding its entry.
+        let lastLinted = Set(last.linted.map(ExactPath.init))
+        let lastFindings = Dictionary(grouping: last.findings) { ExactPath($0.path) }
         var reported: [(path: ExactPath, findings: [Finding])] = []
         var kept: [(String, LintCache.NoteEntry)] = []
+        var unchanged: [(String, ContentHash)] = []
         var contexts: [NoteContext] = []
         var sources: [(path: String, source: SourceText)] = []
+        var unread: [String] = []
         for (index, (input, config)) in zip(all, configurations).enumerated() {
-            guard let key = keys[index], let bytes = input.bytes else { return nil }
-            let entry = cache.entry(input.path)
-            if let entry, entry.key == key {
+            guard let key = keys[index] else { return nil }
+            if cache.holds(input.path, key: key) {
                 if config.isIgnored(VaultPath.relative(input.path, to: config.root)) { continue }
-                guard index >= linted || entry.reported != nil else { return nil }
                 if index < linted {
-                    reported.append((ExactPath(input.path), entry.reported!))
-                    sources.append((path: input.path, source: SourceText(bytes: bytes)))
+                    let path = ExactPath(input.path)
+                    if lastLinted.contains(path) {
+                        reported.append((path, lastFindings[path] ?? []))
+                    } else {
+                        guard let findings = cache.entry(input.path)?.reported else { return nil }
+                        reported.append((path, findings))
+                    }
+                    if let bytes = input.bytes { sources.append((path: input.path, source: SourceText(bytes: bytes))) } else { unread.append(input.path) }
                 }
-                kept.append((input.path, entry))
+                unchanged.append((input.path, key))
                 continue
             }
+            let entry = cache.entry(input.path)
             guard case .success(let context) = Self.parse(input, configuration: config) else { return nil }
             if config.isIgnored(context.vaultPath) { continue }
             let facts = vaultRules.map { $0.vaultFacts(context) }
@@ -200,9 +230,12 @@ public struct Linter: Sendable {
             kept.append((input.path, LintCache.NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: findings)))
         }
         for (path, entry) in kept { cache.keep(path, entry) }
+        for (path, key) in unchanged { cache.keepIfValid(path, key: key) }
         let findings = reported.sorted { $0.path < $1.path }.flatMap(\.findings)
         cache.keep(LintCache.RunEntry(key: run.key, shape: run.shape, linted: reported.map(\.path.description), findings: findings, errors: []))
-        return Result(findings: findings, errors: [], notesLinted: reported.count, contexts: contexts, sources: sources)
+        var result = Result(findings: findings, errors: [], notesLinted: reported.count, contexts: contexts, sources: sources)
+        result.unread = unread
+        return result
     }
 
     /// What a run reads besides the notes' bytes: the notes' paths and the vault's files.

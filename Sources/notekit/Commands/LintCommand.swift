@@ -66,7 +66,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let loader = try config.loader(for: paths.map { $0 == "-" ? stdinFilename : $0 })
         let (inputs, missing) = try self.inputs()
-        let result: Linter.Result
+        var result: Linter.Result
         do {
             // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`);
             // its other notes are read as context, so that a note's findings do not depend on which others are linted.
@@ -78,6 +78,7 @@ struct LintCommand: ParsableCommand {
             let cache = noCache ? nil : LintCache(path: LintCache.file(forVault: root), version: NotekitTool.versionLine)
             result = try linter.lint(inputs, vaultRoot: root, cache: cache) { try loader.configuration(for: $0) }
             cache?.save()
+            if formats.contains(where: \.format.readsSourceLines) { result.readSources() }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
