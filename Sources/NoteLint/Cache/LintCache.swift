@@ -240,7 +240,7 @@ public final class LintCache: @unchecked Sendable {
         guard changed || kept.count != notes.count else { return }
         var writer = CacheWriter()
         writer.int(kept.count)
-        for (path, entry) in kept.sorted(by: { ExactPath($0.key) < ExactPath($1.key) }) {
+        for (_, path, entry) in kept.map({ (ExactPath($0.key), $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
             writer.string(path)
             writer.int(Int(bitPattern: UInt(entry.key.value)))
             writer.int(entry.content == nil ? 0 : 1)

@@ -199,7 +199,7 @@ public struct Linter: Sendable {
         for (index, (input, config)) in zip(all, configurations).enumerated() {
             guard let key = keys[index] else { return nil }
             if cache.holds(input.path, key: key) {
-                if config.isIgnored(VaultPath.relative(input.path, to: config.root)) { continue }
+                if !config.ignore.isEmpty, config.isIgnored(VaultPath.relative(input.path, to: config.root)) { continue }
                 if index < linted {
                     let path = ExactPath(input.path)
                     if lastLinted.contains(path) {
