@@ -1,5 +1,3 @@
-import NoteParser
-
 /// How serious a finding is. Configuration may also turn a rule `off`.
 public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
     case warning, error
@@ -49,7 +47,10 @@ public struct Fix: Sendable, Equatable {
     public func applies(unsafe: Bool) -> Bool { applicability == .safe || unsafe }
 }
 
-/// One problem a rule found in a note.
+/// One located problem in a note: what the lint rules report, and what the parser's
+/// diagnostics, unreadable notes and citation problems are reported as (as swift-format's
+/// `Finding`). Defined here, beside the source ranges it holds, so that every layer makes the
+/// same value; `NoteLint` re-exports this module, so `import NoteLint` sees it.
 public struct Finding: Sendable, Equatable {
     public let path: String
     public let range: SourceRange
