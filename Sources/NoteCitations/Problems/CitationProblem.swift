@@ -27,11 +27,6 @@ public struct CitationProblem: Hashable, Sendable, Encodable {
         case malformed = "citation/malformed"
     }
 
-    /// How serious a problem is, when that differs within its kind.
-    public enum Severity: String, Sendable, Codable {
-        case warning, error
-    }
-
     public let kind: Kind
     /// The path of the note, as it was read.
     public let path: String
@@ -52,5 +47,11 @@ public struct CitationProblem: Hashable, Sendable, Encodable {
         self.message = message
         self.severity = severity
         self.isRedundant = isRedundant
+    }
+
+    /// The problem as the finding of the rule `ruleID` reports it: its severity when it sets one,
+    /// else `defaultSeverity`.
+    public func finding(ruleID: String, defaultSeverity: Severity, fix: Fix? = nil) -> Finding {
+        Finding(path: path, range: range, ruleID: ruleID, severity: severity ?? defaultSeverity, message: message, fix: fix)
     }
 }

@@ -26,7 +26,7 @@ public struct NoteCitationScan: Sendable {
         }
         var problems: [CitationProblem] = []
         func add(_ kind: CitationProblem.Kind, _ range: SourceRange, _ message: String,
-                 severity: CitationProblem.Severity? = nil, isRedundant: Bool = false) {
+                 severity: Severity? = nil, isRedundant: Bool = false) {
             problems.append(CitationProblem(kind: kind, path: note.path, range: range, message: message,
                                             severity: severity, isRedundant: isRedundant))
         }

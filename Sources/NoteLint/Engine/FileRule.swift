@@ -21,11 +21,7 @@ public enum FileRule {
     }
 
     /// The error finding that reports `error`, at its position (else the file's start).
-    public static func finding(for error: NoteError) -> Finding {
-        let position = error.position ?? SourcePosition(line: 1, column: 1, offset: 0)
-        return Finding(path: error.path, range: SourceRange(start: position, end: position), ruleID: id(for: error.code),
-                       severity: .error, message: error.message)
-    }
+    public static func finding(for error: NoteError) -> Finding { error.finding(ruleID: id(for: error.code)) }
 
     /// A note the parser analysed only in part because it is over a limit: the file is
     /// skipped, with the `limits:` key that would let it through.

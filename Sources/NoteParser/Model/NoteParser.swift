@@ -160,6 +160,12 @@ public struct NoteError: Error, Sendable, CustomStringConvertible {
         self.position = position
     }
 
+    /// The error as a finding of the rule `ruleID`: an error at its position, else at the file's start.
+    public func finding(ruleID: String) -> Finding {
+        let position = position ?? SourcePosition(line: 1, column: 1, offset: 0)
+        return Finding(path: path, range: SourceRange(start: position, end: position), ruleID: ruleID, severity: .error, message: message)
+    }
+
     /// `path:line:column: message`, the form editors and CI annotate.
     public var description: String {
         let line = position?.line ?? 1, column = position?.column ?? 1

@@ -17,4 +17,9 @@ public struct ParseDiagnostic: Hashable, Sendable, Error, CustomStringConvertibl
     }
 
     public var description: String { "\(range.start.line):\(range.start.column): \(message)" }
+
+    /// The diagnostic as a finding of the rule `ruleID` about the note at `path`.
+    public func finding(path: String, ruleID: String, severity: Severity) -> Finding {
+        Finding(path: path, range: range, ruleID: ruleID, severity: severity, message: message)
+    }
 }

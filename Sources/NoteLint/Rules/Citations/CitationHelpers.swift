@@ -57,9 +57,7 @@ enum CitationHelpers {
 
     /// The finding of `rule` for `problem`: the problem's severity when it sets one, else the rule's.
     static func finding<R: CitationProblemRule>(_ rule: R, _ problem: CitationProblem, fix: Fix? = nil) -> Finding {
-        Finding(path: problem.path, range: problem.range, ruleID: R.description.id,
-                severity: problem.severity.flatMap { Severity(rawValue: $0.rawValue) } ?? R.description.severity,
-                message: problem.message, fix: fix)
+        problem.finding(ruleID: R.description.id, defaultSeverity: R.description.severity, fix: fix)
     }
 
     /// The footnote definition a problem is about: the one whose label starts where the problem does.

@@ -29,6 +29,6 @@ public struct FrontMatterInvalidYAMLRule: Rule {
         return context.note.diagnostics
             .filter { [.invalidYAML, .unterminatedFrontMatter].contains($0.code)
                 && ($0 == context.note.frontMatter?.error || !entryErrors.contains($0)) }
-            .map { context.finding(self, $0.range, $0.message) }
+            .map { $0.finding(path: context.note.path, ruleID: Self.description.id, severity: Self.description.severity) }
     }
 }
