@@ -198,14 +198,15 @@ public final class Workspace {
                 for key in affected { seen.formUnion(keys[index].holders(of: keys[index].keys(of: key))) }
                 let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
                 read[type(of: vaultRules[index]).description.id] = contexts.count
-                let found = vaultRules[index].check(vault: VaultContext(notes: contexts, files: files, linted: []))
+                // In report order: a rule may find in any order (tag-variants groups in a dictionary).
+                let found = Finding.inReportOrder(vaultRules[index].check(vault: VaultContext(notes: contexts, files: files, linted: [])))
                 let paths = Set(affected.map { ExactPath(fullPath($0.description)) })
                 now = Dictionary(grouping: found.filter { paths.contains(ExactPath($0.path)) }) { ExactPath($0.path) }
                 checked = Array(paths)
             } else {
                 if whole == nil { whole = Linter.vault(notes.values.map(\.context), vaultFiles: files) }
                 read[type(of: vaultRules[index]).description.id] = notes.count
-                now = Dictionary(grouping: vaultRules[index].check(vault: whole!)) { ExactPath($0.path) }
+                now = Dictionary(grouping: Finding.inReportOrder(vaultRules[index].check(vault: whole!))) { ExactPath($0.path) }
                 checked = Array(Set(now.keys).union(ruleFindings[index].keys))
             }
             for path in checked where now[path] != ruleFindings[index][path] {

@@ -144,7 +144,8 @@ import Testing
         #expect(Set(keyed.map { type(of: $0).description.id }) == ["frontmatter/duplicate-uuid", "frontmatter/tag-variants",
                                                                     "citation/id-conflict", "citation/same-source-several-ids"])
         for rule in keyed {
-            let all = Dictionary(grouping: rule.check(vault: whole)) { ExactPath($0.path) }
+            // In report order: tag-variants finds in the order of a dictionary's groups.
+            let all = Dictionary(grouping: Finding.inReportOrder(rule.check(vault: whole))) { ExactPath($0.path) }
             var holders: [String: [Int]] = [:]
             let keys = contexts.map { rule.vaultKeys($0)! }
             for (index, noteKeys) in keys.enumerated() { for key in noteKeys { holders[key, default: []].append(index) } }
@@ -152,7 +153,8 @@ import Testing
             for (index, context) in contexts.enumerated()
             where all[ExactPath(context.note.path)] != nil || index % 7 == 0 || keys[index].contains(where: { holders[$0]!.count > 1 }) {
                 let sharers = Set(keys[index].flatMap { holders[$0]! } + [index]).sorted().map { contexts[$0] }
-                let found = rule.check(vault: VaultContext(notes: sharers, files: files, linted: [])).filter { ExactPath.same($0.path, context.note.path) }
+                let found = Finding.inReportOrder(rule.check(vault: VaultContext(notes: sharers, files: files, linted: [])))
+                    .filter { ExactPath.same($0.path, context.note.path) }
                 #expect(found == all[ExactPath(context.note.path)] ?? [], "\(type(of: rule).description.id): \(context.vaultPath)")
             }
         }
