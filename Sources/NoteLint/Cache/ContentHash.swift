@@ -1,20 +1,21 @@
 /// A 64-bit hash of bytes for cache keys: eight bytes a step, seeded, never stored as a
 /// secret (it tells one content from another, as ruff's cache keys do, not an attacker's).
-public struct ContentHash: Hashable, Sendable {
-    public private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
+/// A helper of the lint cache and vault facts, not public API.
+package struct ContentHash: Hashable, Sendable {
+    package private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    public init() {}
+    package init() {}
 
     init(value: UInt64) { self.value = value }
 
     /// The hash of `bytes`.
-    public init(_ bytes: [UInt8]) { combine(bytes) }
+    package init(_ bytes: [UInt8]) { combine(bytes) }
 
     /// The hash of some bytes of an array.
-    public init(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes { combine($0) } }
+    package init(_ bytes: ArraySlice<UInt8>) { bytes.withUnsafeBytes { combine($0) } }
 
     /// Mixes `bytes` (and their count, so that concatenations differ) into the hash.
-    public mutating func combine(_ bytes: [UInt8]) { bytes.withUnsafeBytes { combine($0) } }
+    package mutating func combine(_ bytes: [UInt8]) { bytes.withUnsafeBytes { combine($0) } }
 
     private mutating func combine(_ raw: UnsafeRawBufferPointer) {
         var index = 0
@@ -28,15 +29,15 @@ public struct ContentHash: Hashable, Sendable {
         mix(UInt64(raw.count))
     }
 
-    public mutating func combine(_ text: String) {
+    package mutating func combine(_ text: String) {
         var text = text
         text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
     }
 
-    public mutating func combine(_ other: ContentHash) { mix(other.value) }
+    package mutating func combine(_ other: ContentHash) { mix(other.value) }
 
     /// Mixes one integer into the hash.
-    public mutating func combine(_ value: Int) { mix(UInt64(bitPattern: Int64(value))) }
+    package mutating func combine(_ value: Int) { mix(UInt64(bitPattern: Int64(value))) }
 
     private mutating func mix(_ word: UInt64) {
         value = (value ^ (word &* 0xFF51_AFD7_ED55_8CCD)) &* 0xC4CE_B9FE_1A85_EC53
