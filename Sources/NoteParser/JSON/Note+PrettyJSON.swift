@@ -173,7 +173,7 @@ extension PrettyJSON {
             members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             beginObject()
             for member in members {
-                key(member.key)
+                key(escaping: member.key)
                 yaml(member.value)
             }
             endObject()

@@ -38,11 +38,24 @@ package struct PrettyJSON: Sendable {
     /// Starts an array element.
     package mutating func element() { separate() }
 
-    /// Starts an object member: its key, then the value written next.
-    package mutating func key(_ key: String) {
+    /// Starts an object member: its key (a name that needs no escape), then the value written next.
+    package mutating func key(_ key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        colon()
+    }
+
+    /// Starts an object member whose key is any text.
+    package mutating func key(escaping key: String) {
         separate()
         quote(key)
-        if compact { bytes.append(UInt8(ascii: ":")) } else { bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20]) }
+        colon()
+    }
+
+    private mutating func colon() {
+        if compact { bytes.append(UInt8(ascii: ":")) } else { bytes.append(contentsOf: Self.spacedColon) }
     }
 
     package mutating func value(_ string: String) { quote(string) }
@@ -95,8 +108,16 @@ package struct PrettyJSON: Sendable {
     }
 
     private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(0x20, count: 2 * empty.count))
+        var count = 2 * empty.count
+        while count > 0 {
+            let run = min(count, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            count -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
+    private static let spacedColon: [UInt8] = [0x20, UInt8(ascii: ":"), 0x20]
 
     private static let shortEscapes: [UInt8: UInt8] = [
         0x08: UInt8(ascii: "b"), 0x09: UInt8(ascii: "t"), 0x0A: UInt8(ascii: "n"), 0x0C: UInt8(ascii: "f"),
