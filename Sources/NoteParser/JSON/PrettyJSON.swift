@@ -8,7 +8,7 @@
 /// another thread, say) is appended where the enclosing writer expects a value, and the
 /// bytes written so far can be taken out to stream them.
 package struct PrettyJSON: Sendable {
-    package private(set) var bytes: [UInt8] = []
+    private var bytes: [UInt8] = []
     /// For each open container, whether it has no element yet.
     private var empty: [Bool] = []
     /// One line, no spaces (JSON lines).
@@ -74,9 +74,6 @@ package struct PrettyJSON: Sendable {
         precondition(nested.compact == compact && nested.empty.count == empty.count, "a nested value of another layout")
         bytes.append(contentsOf: nested.bytes)
     }
-
-    /// How many containers are open.
-    package var depth: Int { empty.count }
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
