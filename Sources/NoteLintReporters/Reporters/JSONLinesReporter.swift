@@ -1,3 +1,5 @@
+import NoteParser
+
 /// JSON lines for tools that read a stream: one compact object per finding per line, with the
 /// keys of a `json` report's findings (`path`, `line`, `column`, `endLine`, `endColumn`, `rule`,
 /// `severity`, `message`, `fixable`, `applicability`), sorted. No summary line.

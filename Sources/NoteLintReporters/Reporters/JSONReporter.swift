@@ -1,4 +1,5 @@
 import NoteLint
+import NoteParser
 
 /// One JSON object: `version`, `files`, `findings` and `summary`. Columns are 1-based
 /// UTF-8 byte columns, as in `notekit parse --format json`.

@@ -45,8 +45,18 @@ public struct NoteParser: Sendable {
         }
     }
 
+    /// Reads the file at `path` and refuses it as `parse(contentsOf:)` would, without parsing it.
+    public func check(contentsOf path: String) throws(NoteError) {
+        _ = try checked(bytes: read(path), path: path)
+    }
+
     /// Parses the bytes of a note read from `path`.
     public func parse(bytes: [UInt8], path: String) throws(NoteError) -> Note {
+        assemble(source: try checked(bytes: bytes, path: path), path: path)
+    }
+
+    /// The text of `bytes`, unless they are over the size limit, hold a NUL byte or are not UTF-8.
+    private func checked(bytes: [UInt8], path: String) throws(NoteError) -> SourceText {
         guard bytes.count <= limits.maxFileBytes else {
             throw NoteError(path: path, code: .tooLarge, message: "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes)")
         }
@@ -57,7 +67,7 @@ public struct NoteParser: Sendable {
         if let bad = UTF8Validation.firstInvalidOffset(bytes) {
             throw NoteError(path: path, code: .invalidUTF8, message: "invalid UTF-8", position: source.position(at: bad))
         }
-        return assemble(source: source, path: path)
+        return source
     }
 
     private func assemble(source: SourceText, path: String) -> Note {

@@ -19,6 +19,17 @@ enum URLSafety {
                                      "codebase", "cite", "longdesc", "dynsrc", "lowsrc", "srcset", "imagesrcset", "values",
                                      "to", "from", "by", "ping"].map { Array($0.utf8) }
 
+    /// For each byte, whether an attribute name can start with it (in either case): most
+    /// places start none, and are passed without trying the names.
+    private static let startsName: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for name in attributes {
+            table[Int(name[0])] = true
+            table[Int(name[0] - 0x20)] = true
+        }
+        return table
+    }()
+
     /// `html` with every unsafe `href`, `src` and similar attribute value emptied: each
     /// `NAME = VALUE` (any case, ASCII spaces around `=`, the value quoted or bare) that starts
     /// a word, wherever it is. One pass over the bytes, the first name that fits at each place.
@@ -26,10 +37,11 @@ enum URLSafety {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         var copied = 0, index = 0
+        let startsName = Self.startsName
         // A quote opened after its kind's last one is never closed: no scan to the end for it.
         let lastQuotes = (double: bytes.lastIndex(of: UInt8(ascii: "\"")) ?? -1, single: bytes.lastIndex(of: UInt8(ascii: "'")) ?? -1)
         while index < bytes.count {
-            guard index == 0 || !isWordByte(bytes[index - 1]),
+            guard startsName[Int(bytes[index])], index == 0 || !isWordByte(bytes[index - 1]),
                   let (name, equals, value) = attribute(at: index, in: bytes, lastQuotes: lastQuotes) else {
                 index += 1
                 continue
@@ -62,8 +74,10 @@ enum URLSafety {
     private static func attribute(at start: Int, in bytes: [UInt8],
                                   lastQuotes: (double: Int, single: Int)) -> (Range<Int>, Range<Int>, Range<Int>)? {
         for name in attributes where start + name.count <= bytes.count {
-            guard zip(name, bytes[start..<(start + name.count)]).allSatisfy({ $0 == $1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0) })
-            else { continue }
+            guard name.indices.allSatisfy({ offset in
+                let byte = bytes[start + offset]
+                return name[offset] == byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+            }) else { continue }
             var index = start + name.count
             while index < bytes.count, Byte.isCharacterWhitespace(bytes[index]) { index += 1 }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }

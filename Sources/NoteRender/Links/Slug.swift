@@ -1,24 +1,31 @@
 import Foundation
+import NoteParser
 
 /// URL- and file-name-safe slugs: lowercase ASCII letters, digits and single hyphens.
 public enum Slug {
     /// `The AI Model Wars` → `the-ai-model-wars`; `../etc/passwd` → `etc-passwd`; never empty.
     public static func make(_ text: String, fallback: String = "note") -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        var slug = ""
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
+        var slug: [UInt8] = []
+        func add(_ byte: UInt8?) {
+            if let byte, Byte.isLetter(byte) || Byte.isDigit(byte) {
+                slug.append(byte | (Byte.isLetter(byte) ? 0x20 : 0))
+            } else if let last = slug.last, last != UInt8(ascii: "-") {
+                slug.append(UInt8(ascii: "-"))
             }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.count > 80 {
-            slug = String(slug.prefix(80))
-            while slug.hasSuffix("-") { slug.removeLast() }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII folds to itself, lowercased: no need for Foundation's folding.
+            for byte in text.utf8 { add(byte) }
+        } else {
+            let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            for scalar in folded.unicodeScalars { add(scalar.isASCII ? UInt8(scalar.value) : nil) }
         }
-        return slug.isEmpty ? fallback : slug.lowercased()
+        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        if slug.count > 80 {
+            slug.removeSubrange(80...)
+            while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        }
+        return slug.isEmpty ? fallback : String(decoding: slug, as: UTF8.self)
     }
 
     /// Slugs for several names, made unique with `-2`, `-3`... and never equal to a reserved one.

@@ -16,48 +16,52 @@ struct ParseCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    /// Notes parsed at once on all cores before their output is written and they are dropped.
+    static let chunkSize = 64
+
     func run() throws {
         let (files, missing) = NoteFiles.collect(input.paths)
-        let results = NoteParser().parse(files: files)
-        let notes = results.compactMap { try? $0.get() }
-        let errors = missing + results.compactMap { result -> NoteError? in
-            if case .failure(let error) = result { return error } else { return nil }
+        let parser = NoteParser()
+        // The files that cannot be parsed are known before any note is written: the JSON
+        // document lists them first.
+        let refusals = files.concurrentMap { path -> NoteError? in
+            do throws(NoteError) { try parser.check(contentsOf: path) } catch { return error }
+            return nil
         }
+        let errors = missing + refusals.compactMap { $0 }
         for error in errors { Output.error(error.description) }
+        let readable = zip(files, refusals).compactMap { $1 == nil ? $0 : nil }
+        // A file changed between its check and its parse is only reported on standard error.
+        var failed = !errors.isEmpty
         switch format {
         case .json:
-            Output.print(try Output.json(ParseReport(notes: notes, errors: errors)))
+            var writer = ParseReportWriter(errors: errors)
+            Output.write(writer.takeBytes())
+            readable.concurrentMap(chunkSize: Self.chunkSize, { path in
+                Result { () throws(NoteError) in ParseReportWriter.object(of: try parser.parse(contentsOf: path)) }
+            }) { results in
+                for result in results {
+                    switch result {
+                    case .success(let object): writer.append(object)
+                    case .failure(let error): Output.error(error.description); failed = true
+                    }
+                }
+                Output.write(writer.takeBytes())
+            }
+            writer.finish()
+            Output.write(writer.takeBytes() + [UInt8(ascii: "\n")])
         case .text:
-            for note in notes { Output.print(NoteOutline(note: note).text) }
+            readable.concurrentMap(chunkSize: Self.chunkSize, { path in
+                Result { () throws(NoteError) in NoteOutline(note: try parser.parse(contentsOf: path)).text }
+            }) { results in
+                for result in results {
+                    switch result {
+                    case .success(let text): Output.print(text)
+                    case .failure(let error): Output.error(error.description); failed = true
+                    }
+                }
+            }
         }
-        if !errors.isEmpty { throw ExitCode(1) }
-    }
-}
-
-/// The top-level JSON object of `notekit parse --format json`.
-struct ParseReport: Encodable {
-    let version = 1
-    let notes: [Note]
-    let errors: [FileError]
-
-    init(notes: [Note], errors: [NoteError]) {
-        self.notes = notes
-        self.errors = errors.map(FileError.init)
-    }
-
-    struct FileError: Encodable {
-        let path: String
-        let line: Int
-        let column: Int
-        let code: String
-        let message: String
-
-        init(_ error: NoteError) {
-            path = error.path
-            line = error.position?.line ?? 1
-            column = error.position?.column ?? 1
-            code = error.code.rawValue
-            message = error.message
-        }
+        if failed { throw ExitCode(1) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import NoteLintReporters
+import NoteParser
 import Testing
 
 /// `PrettyJSON` writes what `JSONText` (Foundation's encoder) writes for the same document,
