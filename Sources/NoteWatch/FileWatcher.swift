@@ -1,4 +1,5 @@
 import Foundation
+import NoteLint
 import NoteParser
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +22,7 @@ public struct ChangeBatch: Sendable {
 #if os(Linux)
 /// Watches a vault root recursively with inotify: every folder below it (hidden folders and
 /// symbolic links to folders skipped, as `notekit lint` walks a vault), folders created or moved
-/// in included. `next` returns the changes once no event came for the debounce interval.
+/// in included. Hidden files are skipped too, but for `.notekit.yml`. `next` returns the changes once no event came for the debounce interval.
 public final class FileWatcher {
     /// The vault root.
     public let root: String
@@ -103,8 +104,8 @@ public final class FileWatcher {
             folders[wd] = nil
             return
         }
-        guard let folder = folders[wd], !name.isEmpty, name.first != UInt8(ascii: "."),
-              let name = String(validating: name, as: UTF8.self) else { return }
+        guard let folder = folders[wd], !name.isEmpty, let name = String(validating: name, as: UTF8.self),
+              !name.hasPrefix(".") || (name == ConfigurationLoader.fileName && mask & UInt32(IN_ISDIR) == 0) else { return }
         let path = folder.isEmpty ? name : folder + "/" + name
         if mask & UInt32(IN_ISDIR) != 0 {
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
@@ -141,8 +142,10 @@ public final class FileWatcher {
             defer { closedir(stream) }
             while let entry = readdir(stream) {
                 let (nameBytes, type) = withUnsafeBytes(of: entry.pointee.d_name) { raw in (Array(raw.prefix { $0 != 0 }), entry.pointee.d_type) }
-                guard nameBytes.first != UInt8(ascii: "."), let name = String(validating: nameBytes, as: UTF8.self) else { continue }
+                guard let name = String(validating: nameBytes, as: UTF8.self) else { continue }
                 let path = folder.isEmpty ? name : folder + "/" + name
+                if name == ConfigurationLoader.fileName { batch.paths.insert(path) }
+                if name.hasPrefix(".") { continue }
                 if type == DT_DIR {
                     pending.append(path)
                 } else if type == DT_UNKNOWN {

@@ -30,7 +30,10 @@ public final class WatchSession {
     public var reloadThreshold = 64
     /// The vault in memory.
     public private(set) var workspace: Workspace
-    private let configuration: @Sendable (String) throws -> Configuration
+    /// The configuration of the note at a path.
+    private var configuration: @Sendable (String) throws -> Configuration
+    /// Reads the configuration files again (a new loader), for a change to a `.notekit.yml`.
+    private let reloadConfiguration: @Sendable () throws -> @Sendable (String) throws -> Configuration
     private let git: GitWorkingTree
     /// The bytes the workspace holds for each note.
     private var notes: [ExactPath: [UInt8]] = [:]
@@ -41,10 +44,14 @@ public final class WatchSession {
     /// The bytes each note was last fixed from: the same content is never fixed twice.
     private var fixedFrom: [ExactPath: [UInt8]] = [:]
 
-    /// Loads the vault at `root` (every note parsed and checked once).
-    public init(root: String, fix: Bool, configuration: @escaping @Sendable (String) throws -> Configuration) throws {
+    /// Loads the vault at `root` (every note parsed and checked once) with the configurations
+    /// `reloadConfiguration` gives, and calls it again when a `.notekit.yml` changes.
+    public init(root: String, fix: Bool,
+                reloadConfiguration: @escaping @Sendable () throws -> @Sendable (String) throws -> Configuration) throws {
         self.root = root
         self.fix = fix
+        self.reloadConfiguration = reloadConfiguration
+        let configuration = try reloadConfiguration()
         self.configuration = configuration
         git = GitWorkingTree(root: root)
         workspace = try Workspace(root: root, configuration: configuration)
@@ -63,7 +70,9 @@ public final class WatchSession {
     /// Re-checks what `batch` changed and, with `fix`, fixes the notes a person edited.
     public func handle(_ batch: ChangeBatch) -> Outcome {
         var outcome = Outcome()
-        var paths = Set(batch.paths.map(ExactPath.init))
+        let configurationFiles = batch.paths.filter { Self.isConfigurationFile($0) }
+        let reconfigured = !configurationFiles.isEmpty && reconfigure(configurationFiles, &outcome)
+        var paths = Set(batch.paths.subtracting(configurationFiles).map(ExactPath.init))
         for folder in batch.removedFolders {
             let prefix = folder + "/"
             paths.formUnion((Array(notes.keys) + Array(others)).filter { $0.description.hasPrefix(prefix) })
@@ -90,7 +99,7 @@ public final class WatchSession {
         }
         var reported = Set(changed.map(\.path) + gone.filter { NoteFiles.isMarkdown($0.description) })
         let count = changed.count + gone.count + appeared.count
-        if count > reloadThreshold || batch.overflowed {
+        if count > reloadThreshold || batch.overflowed || reconfigured {
             outcome.reloaded = true
             let before = Dictionary(notes.keys.map { ($0, workspace.findings(for: $0.description)) }, uniquingKeysWith: { a, _ in a })
             changed.forEach { record($0.path.description, bytes: $0.new) }
@@ -121,6 +130,29 @@ public final class WatchSession {
         if fix { reported.formUnion(applyFixes(changed, &outcome)) }
         outcome.checked = reported.sorted().map(\.description)
         return outcome
+    }
+
+    /// True for a vault path naming a `.notekit.yml`.
+    static func isConfigurationFile(_ path: String) -> Bool {
+        path == ConfigurationLoader.fileName || path.hasSuffix("/" + ConfigurationLoader.fileName)
+    }
+
+    /// Reads the configuration files again after `files` changed: true when every note's
+    /// configuration reads (the workspace is then to be loaded again with it); otherwise the
+    /// error (`path:line:column: error: message`) is a problem of `outcome` and the
+    /// configuration in use stays.
+    private func reconfigure(_ files: Set<String>, _ outcome: inout Outcome) -> Bool {
+        do {
+            let fresh = try reloadConfiguration()
+            // The changed files first (their errors are the likely ones), then every note's.
+            for file in files.sorted() { _ = try fresh(fullPath(file)) }
+            for path in NoteFiles.vaultFiles(under: root) where NoteFiles.isMarkdown(path) { _ = try fresh(fullPath(path)) }
+            configuration = fresh
+            return true
+        } catch {
+            outcome.problems.append("\(error); the configuration in use stays until the file is fixed")
+            return false
+        }
     }
 
     /// Fixes the notes of `changed` a person edited (not notekit, not `git checkout`), writing

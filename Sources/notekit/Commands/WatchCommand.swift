@@ -55,7 +55,12 @@ struct WatchCommand: ParsableCommand {
             let root = try loader.configuration(for: path + "/" + ConfigurationLoader.fileName).root
             // Watching first: a save made while the vault loads is seen.
             watcher = try FileWatcher(root: root)
-            session = try WatchSession(root: root, fix: fix) { try loader.configuration(for: $0) }
+            // A change to a .notekit.yml reads every configuration file again, with a new loader.
+            let (file, defaultRoot) = (config.config, VaultRoot.of([path]))
+            session = try WatchSession(root: root, fix: fix) {
+                let current = try ConfigurationLoader(path: file, defaultRoot: defaultRoot)
+                return { try current.configuration(for: $0) }
+            }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         } catch let error as FileWatcher.Failure {
