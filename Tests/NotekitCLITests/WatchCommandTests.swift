@@ -247,6 +247,38 @@ struct WatchCommandTests {
         #expect(watch.stop() == 0)
     }
 
+    /// Symbolic links to folders are followed once, by real path (as lint walks the vault): a save
+    /// in a linked folder outside the vault is seen under its first link; a second link and a
+    /// link loop are not watched twice; a link made while watching is followed.
+    @Test func followsFolderLinksOnce() throws {
+        let root = try Self.vault(["a.md": "---\ntitle: A\n---\nText.\n"])
+        let outside = root + "-outside"
+        defer { for folder in [root, outside, root + "-later"] { try? FileManager.default.removeItem(atPath: folder) } }
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Self.write("---\ntitle: B\n---\nText.\n", outside + "/b.md")
+        #expect(symlink(outside, root + "/one") == 0 && symlink(outside, root + "/two") == 0)
+        #expect(symlink("..", outside + "/loop") == 0)
+        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce], in: root)
+        #expect(watch.errors.contains("watching 2 notes in 2 folders"), "\(watch.errors)")
+        try Self.write("---\ntitle: B\n---\nSee [[nowhere]].\n", outside + "/b.md")
+        let saved = try #require(watch.batch(after: 0))
+        #expect(saved.checked.count == 1 && saved.checks("one/b.md"), "\(saved.checked)")
+        #expect(watch.findings.contains { $0.about("one/b.md") && $0.rule == "link/unresolved-wikilink" })
+
+        try FileManager.default.createDirectory(atPath: root + "-later", withIntermediateDirectories: true)
+        try Self.write("---\ntitle: C\n---\nText.\n", root + "-later/c.md")
+        #expect(symlink(root + "-later", root + "/later") == 0)
+        let linked = try #require(watch.batch(after: 1))
+        #expect(linked.checks("later/c.md"))
+        try Self.write("---\ntitle: C\n---\nNow [[nowhere]].\n", root + "-later/c.md")
+        let edited = try #require(watch.batch(after: 2))
+        #expect(edited.checks("later/c.md"), "the linked folder is watched")
+        #expect(unlink(root + "/later") == 0)
+        let unlinked = try #require(watch.batch(after: 3))
+        #expect(unlinked.checks("later/c.md"), "its notes left the vault with the link")
+        #expect(watch.stop() == 0)
+    }
+
     /// A wrong `watch:` section is a configuration error at its line and column (exit 2).
     @Test func badWatchSectionExits2() throws {
         let root = try Self.vault(["a.md": "Text.\n"], config: "watch:\n  fixes: [frontmatter]\n")
