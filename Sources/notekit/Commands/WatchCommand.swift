@@ -36,6 +36,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds without a new event before changes are handled.", valueName: "seconds"))
     var debounce = 1.5
 
+    @Flag(help: .hidden)
+    var timings = false
+
     @OptionGroup var rules: RuleOptions
 
     @OptionGroup var config: ConfigOptions
@@ -74,6 +77,14 @@ struct WatchCommand: ParsableCommand {
                      + (fix ? ", fixing on save" : "") + "; Ctrl-C to stop")
         var batches = 0, quiet = 0, written = 0
         while let batch = watcher.next(debounce: debounce, stop: stop) {
+            let settled = DispatchTime.now()
+            defer {
+                // `make bench` (scripts/watch-bench.py): settled → findings printed, in milliseconds.
+                if timings {
+                    let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - settled.uptimeNanoseconds) / 1e6
+                    Output.error("notekit watch: timing: \(batch.paths.count) paths handled and printed in \(String(format: "%.2f", milliseconds)) ms after settling")
+                }
+            }
             let outcome = session.handle(batch)
             outcome.problems.forEach { Output.error($0) }
             guard !outcome.checked.isEmpty || !outcome.written.isEmpty else {
