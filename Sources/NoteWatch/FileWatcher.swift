@@ -113,8 +113,10 @@ public final class FileWatcher {
         guard let folder = folders[wd], !name.isEmpty, let name = String(validating: name, as: UTF8.self),
               !name.hasPrefix(".") || (name == ConfigurationLoader.fileName && mask & UInt32(IN_ISDIR) == 0) else { return }
         let path = folder.isEmpty ? name : folder + "/" + name
+        // A symbolic link to a folder, made or moved in (to follow) or removed (its folder goes).
         let isFolderLink = mask & UInt32(IN_ISDIR) == 0 && !name.hasPrefix(".")
-            && (mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 ? NoteFiles.FolderID(root + "/" + path) != nil : folders.values.contains(path))
+            && (mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && NoteFiles.FolderID(root + "/" + path) != nil
+                || mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 && folders.values.contains(path))
         if mask & UInt32(IN_ISDIR) != 0 || isFolderLink {
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 // Files may have been written before the watch was in place: they join the batch.

@@ -79,7 +79,7 @@ struct WatchCommand: ParsableCommand {
         while let batch = watcher.next(debounce: debounce, stop: stop) {
             let settled = DispatchTime.now()
             defer {
-                // `make bench` (scripts/watch-bench.py): settled → findings printed, in milliseconds.
+                // `make bench` (scripts/watch_bench.py): settled → findings printed, in milliseconds.
                 if timings {
                     let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - settled.uptimeNanoseconds) / 1e6
                     Output.error("notekit watch: timing: \(batch.paths.count) paths handled and printed in \(String(format: "%.2f", milliseconds)) ms after settling")
