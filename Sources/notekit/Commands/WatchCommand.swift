@@ -12,9 +12,11 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Re-check notes when they are saved (and fix them with --fix).",
         discussion: """
-        Lints the vault once, then watches it (every folder below the root; hidden folders skipped) \
-        and, once changes have settled (--debounce), prints the findings of the notes that changed \
-        and of the other notes whose vault-wide findings changed. With --fix, the safe fixes of the \
+        Lints the vault once, then watches it (every folder below the root; hidden folders skipped, \
+        symbolic links to folders followed once, by real path) and, once changes have settled \
+        (--debounce), prints the findings of the notes that changed and of the other notes whose \
+        vault-wide findings changed. A changed .notekit.yml reloads the configuration (a broken one \
+        is reported and the old one kept). With --fix, the safe fixes of the \
         rules listed under `watch: fix:` in .notekit.yml are written to the notes a person edited \
         (not to notes a git checkout or pull wrote), only if the file still holds the bytes that \
         were read, never twice for the same content, and never when only a date would change. \
