@@ -100,19 +100,11 @@ public final class WatchSession {
         var reported = Set(changed.map(\.path) + gone.filter { NoteFiles.isMarkdown($0.description) })
         let count = changed.count + gone.count + appeared.count
         if count > reloadThreshold || batch.overflowed || reconfigured {
-            outcome.reloaded = true
-            let before = Dictionary(notes.keys.map { ($0, workspace.findings(for: $0.description)) }, uniquingKeysWith: { a, _ in a })
+            let before = allFindings()
             changed.forEach { record($0.path.description, bytes: $0.new) }
             gone.forEach { record($0.description, bytes: nil) }
             appeared.forEach { record($0.description, bytes: []) }
-            do {
-                workspace = try Workspace(root: root, configuration: configuration)
-            } catch {
-                outcome.problems.append("\(root): \(error)")
-            }
-            for path in Set(before.keys).union(notes.keys) where before[path] ?? [] != workspace.findings(for: path.description) {
-                reported.insert(path)
-            }
+            reported.formUnion(reload(since: before, &outcome))
         } else {
             for path in gone {
                 record(path.description, bytes: nil)
@@ -161,6 +153,7 @@ public final class WatchSession {
         let candidates = changed.filter { written[$0.path] != $0.new && fixedFrom[$0.path] != $0.new }
         let edited = git.edited(candidates.map(\.path.description))
         var reported: Set<ExactPath> = []
+        var writes: [(path: ExactPath, result: [UInt8])] = []
         // One fixer run per `watch:` section: a batch of saves is fixed together.
         var groups: [WatchSettings: [(change: (path: ExactPath, old: [UInt8]?, new: [UInt8]), configuration: Configuration)]] = [:]
         for change in candidates where edited.contains(change.path.description) {
@@ -192,14 +185,37 @@ public final class WatchSession {
                     outcome.problems.append("\(error.description); fixed again at its next save")
                     continue
                 }
-                written[change.path] = result
-                record(change.path.description, bytes: result)
-                outcome.written.append(change.path.description)
-                reported.formUnion(update(change.path, result, &outcome))
+                writes.append((change.path, result))
             }
         }
+        // Many notes written (a checkout's worth of saves fixed at once): one reload, not an
+        // update per note (each of which may run the vault rules again).
+        let before = writes.count > reloadThreshold ? allFindings() : [:]
+        for (path, result) in writes {
+            written[path] = result
+            record(path.description, bytes: result)
+            outcome.written.append(path.description)
+            if writes.count <= reloadThreshold { reported.formUnion(update(path, result, &outcome)) }
+        }
+        if writes.count > reloadThreshold { reported.formUnion(reload(since: before, &outcome)) }
         outcome.written.sort { ExactPath($0) < ExactPath($1) }
         return reported
+    }
+
+    /// Every note's findings now.
+    private func allFindings() -> [ExactPath: [Finding]] {
+        Dictionary(notes.keys.map { ($0, workspace.findings(for: $0.description)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Loads the vault again from the files; returns the notes whose findings differ from `before`.
+    private func reload(since before: [ExactPath: [Finding]], _ outcome: inout Outcome) -> Set<ExactPath> {
+        outcome.reloaded = true
+        do {
+            workspace = try Workspace(root: root, configuration: configuration)
+        } catch {
+            outcome.problems.append("\(root): \(error)")
+        }
+        return Set(Set(before.keys).union(notes.keys).filter { before[$0] ?? [] != workspace.findings(for: $0.description) })
     }
 
     /// `bytes` with `date_modified` set to `day`, when the note has that key (else unchanged).
