@@ -5,7 +5,8 @@ converting the same files in one process, in the same run, interleaved.
 Usage: scripts/bench.py [--runs N] [--notekit PATH] [FOLDER]
 
 Prints, per job: median wall time, files/s, MB/s, peak RSS, and the ratio of its wall time
-to cmark-gfm's. Jobs whose tool is not installed (yamllint, pymarkdown) are skipped.
+to cmark-gfm's; then the workspace and `notekit watch` latencies (scripts/watch_bench.py).
+Jobs whose tool is not installed (yamllint, pymarkdown) are skipped.
 """
 import argparse
 import os
@@ -15,6 +16,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import watch_bench  # noqa: E402
 
 CMARK_EXTENSIONS = ["-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tasklist"]
 
@@ -131,7 +135,10 @@ def main():
     workspace = subprocess.run([notekit, "bench-workspace", "--edits", "200", args.folder], capture_output=True, text=True)
     print(workspace.stdout.strip() or workspace.stderr.strip())
     shutil.rmtree(scratch, ignore_errors=True)
-    return 0
+    # notekit watch (docs/watch.md): settle -> findings printed, and a 1,000-note checkout.
+    lines, one_batch = watch_bench.measure(notekit, args.folder)
+    print("\n".join(lines))
+    return 0 if one_batch else 1
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 import Foundation
+import NoteLint
 import NoteParser
 #if canImport(Glibc)
 import Glibc
@@ -19,17 +20,23 @@ public struct ChangeBatch: Sendable {
 }
 
 #if os(Linux)
-/// Watches a vault root recursively with inotify: every folder below it (hidden folders and
-/// symbolic links to folders skipped, as `notekit lint` walks a vault), folders created or moved
-/// in included. `next` returns the changes once no event came for the debounce interval.
+/// Watches a vault root recursively with inotify: every folder below it as `notekit lint` walks
+/// a vault (hidden folders skipped, symbolic links to folders followed once, by real path),
+/// folders and links created or moved in included. Hidden files are skipped too, but for
+/// `.notekit.yml`. `next` returns the changes once no event came for the debounce interval.
 public final class FileWatcher {
     /// The vault root.
     public let root: String
     private let descriptor: Int32
     /// Watch descriptor → folder (vault path, "" for the root).
     private var folders: [Int32: String] = [:]
+    /// Watch descriptor → the folder it watches, whatever path leads to it.
+    private var identities: [Int32: NoteFiles.FolderID] = [:]
+    /// The folders watched: a second path to one of them (a link) is not followed.
+    private var visited: Set<NoteFiles.FolderID> = []
+    /// Symbolic links to folders are followed: the vault walk has decided which to take.
     private static let mask = UInt32(IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
-        | UInt32(IN_DONT_FOLLOW) | UInt32(IN_EXCL_UNLINK)
+        | UInt32(IN_EXCL_UNLINK)
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -100,13 +107,17 @@ public final class FileWatcher {
             return
         }
         if mask & UInt32(IN_IGNORED) != 0 {
-            folders[wd] = nil
+            forget(wd)
             return
         }
-        guard let folder = folders[wd], !name.isEmpty, name.first != UInt8(ascii: "."),
-              let name = String(validating: name, as: UTF8.self) else { return }
+        guard let folder = folders[wd], !name.isEmpty, let name = String(validating: name, as: UTF8.self),
+              !name.hasPrefix(".") || (name == ConfigurationLoader.fileName && mask & UInt32(IN_ISDIR) == 0) else { return }
         let path = folder.isEmpty ? name : folder + "/" + name
-        if mask & UInt32(IN_ISDIR) != 0 {
+        // A symbolic link to a folder, made or moved in (to follow) or removed (its folder goes).
+        let isFolderLink = mask & UInt32(IN_ISDIR) == 0 && !name.hasPrefix(".")
+            && (mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && NoteFiles.FolderID(root + "/" + path) != nil
+                || mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 && folders.values.contains(path))
+        if mask & UInt32(IN_ISDIR) != 0 || isFolderLink {
             if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                 // Files may have been written before the watch was in place: they join the batch.
                 _ = addTree(path, into: &batch)
@@ -115,7 +126,7 @@ public final class FileWatcher {
                 batch.removedFolders.insert(path)
                 for (other, otherPath) in folders where otherPath == path || otherPath.hasPrefix(path + "/") {
                     inotify_rm_watch(descriptor, other)
-                    folders[other] = nil
+                    forget(other)
                 }
             }
             return
@@ -123,37 +134,32 @@ public final class FileWatcher {
         batch.paths.insert(path)
     }
 
-    /// Watches the folder at vault path `relative` and the folders below it; their files join
-    /// `batch`. False when the folder cannot be watched.
+    /// Watches the folder at vault path `relative` and the folders below it, as the vault walk
+    /// takes them; their files (and `.notekit.yml` files) join `batch`. False when the folder
+    /// cannot be watched.
     private func addTree(_ relative: String, into batch: inout ChangeBatch) -> Bool {
-        var pending = [relative]
-        var first = true
-        while let folder = pending.popLast() {
+        let walk = NoteFiles.walk(root, below: relative, visited: &visited)
+        guard walk.folders.first == relative else { return relative.isEmpty ? false : true }
+        for (index, folder) in walk.folders.enumerated() {
             let full = folder.isEmpty ? root : root + "/" + folder
             let wd = inotify_add_watch(descriptor, full, Self.mask)
             if wd < 0 {
-                if first { return false }
+                if index == 0 { return false }
                 continue
             }
-            first = false
             folders[wd] = folder
-            guard let stream = opendir(full) else { continue }
-            defer { closedir(stream) }
-            while let entry = readdir(stream) {
-                let (nameBytes, type) = withUnsafeBytes(of: entry.pointee.d_name) { raw in (Array(raw.prefix { $0 != 0 }), entry.pointee.d_type) }
-                guard nameBytes.first != UInt8(ascii: "."), let name = String(validating: nameBytes, as: UTF8.self) else { continue }
-                let path = folder.isEmpty ? name : folder + "/" + name
-                if type == DT_DIR {
-                    pending.append(path)
-                } else if type == DT_UNKNOWN {
-                    var status = stat()
-                    if lstat(full + "/" + name, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { pending.append(path) } else { batch.paths.insert(path) }
-                } else {
-                    batch.paths.insert(path)
-                }
-            }
+            identities[wd] = NoteFiles.FolderID(full)
+            let configuration = folder.isEmpty ? ConfigurationLoader.fileName : folder + "/" + ConfigurationLoader.fileName
+            if access(root + "/" + configuration, F_OK) == 0 { batch.paths.insert(configuration) }
         }
+        batch.paths.formUnion(walk.files)
         return true
+    }
+
+    /// Drops what is known of the watch `wd` (its folder went, or is no longer watched).
+    private func forget(_ wd: Int32) {
+        folders[wd] = nil
+        if let id = identities.removeValue(forKey: wd), !identities.values.contains(id) { visited.remove(id) }
     }
 
     private static func now() -> Double {

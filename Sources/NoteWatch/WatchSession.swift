@@ -30,7 +30,10 @@ public final class WatchSession {
     public var reloadThreshold = 64
     /// The vault in memory.
     public private(set) var workspace: Workspace
-    private let configuration: @Sendable (String) throws -> Configuration
+    /// The configuration of the note at a path.
+    private var configuration: @Sendable (String) throws -> Configuration
+    /// Reads the configuration files again (a new loader), for a change to a `.notekit.yml`.
+    private let reloadConfiguration: @Sendable () throws -> @Sendable (String) throws -> Configuration
     private let git: GitWorkingTree
     /// The bytes the workspace holds for each note.
     private var notes: [ExactPath: [UInt8]] = [:]
@@ -41,10 +44,14 @@ public final class WatchSession {
     /// The bytes each note was last fixed from: the same content is never fixed twice.
     private var fixedFrom: [ExactPath: [UInt8]] = [:]
 
-    /// Loads the vault at `root` (every note parsed and checked once).
-    public init(root: String, fix: Bool, configuration: @escaping @Sendable (String) throws -> Configuration) throws {
+    /// Loads the vault at `root` (every note parsed and checked once) with the configurations
+    /// `reloadConfiguration` gives, and calls it again when a `.notekit.yml` changes.
+    public init(root: String, fix: Bool,
+                reloadConfiguration: @escaping @Sendable () throws -> @Sendable (String) throws -> Configuration) throws {
         self.root = root
         self.fix = fix
+        self.reloadConfiguration = reloadConfiguration
+        let configuration = try reloadConfiguration()
         self.configuration = configuration
         git = GitWorkingTree(root: root)
         workspace = try Workspace(root: root, configuration: configuration)
@@ -63,7 +70,9 @@ public final class WatchSession {
     /// Re-checks what `batch` changed and, with `fix`, fixes the notes a person edited.
     public func handle(_ batch: ChangeBatch) -> Outcome {
         var outcome = Outcome()
-        var paths = Set(batch.paths.map(ExactPath.init))
+        let configurationFiles = batch.paths.filter { Self.isConfigurationFile($0) }
+        let reconfigured = !configurationFiles.isEmpty && reconfigure(configurationFiles, &outcome)
+        var paths = Set(batch.paths.subtracting(configurationFiles).map(ExactPath.init))
         for folder in batch.removedFolders {
             let prefix = folder + "/"
             paths.formUnion((Array(notes.keys) + Array(others)).filter { $0.description.hasPrefix(prefix) })
@@ -90,20 +99,12 @@ public final class WatchSession {
         }
         var reported = Set(changed.map(\.path) + gone.filter { NoteFiles.isMarkdown($0.description) })
         let count = changed.count + gone.count + appeared.count
-        if count > reloadThreshold || batch.overflowed {
-            outcome.reloaded = true
-            let before = Dictionary(notes.keys.map { ($0, workspace.findings(for: $0.description)) }, uniquingKeysWith: { a, _ in a })
+        if count > reloadThreshold || batch.overflowed || reconfigured {
+            let before = allFindings()
             changed.forEach { record($0.path.description, bytes: $0.new) }
             gone.forEach { record($0.description, bytes: nil) }
             appeared.forEach { record($0.description, bytes: []) }
-            do {
-                workspace = try Workspace(root: root, configuration: configuration)
-            } catch {
-                outcome.problems.append("\(root): \(error)")
-            }
-            for path in Set(before.keys).union(notes.keys) where before[path] ?? [] != workspace.findings(for: path.description) {
-                reported.insert(path)
-            }
+            reported.formUnion(reload(since: before, &outcome))
         } else {
             for path in gone {
                 record(path.description, bytes: nil)
@@ -123,12 +124,36 @@ public final class WatchSession {
         return outcome
     }
 
+    /// True for a vault path naming a `.notekit.yml`.
+    static func isConfigurationFile(_ path: String) -> Bool {
+        path == ConfigurationLoader.fileName || path.hasSuffix("/" + ConfigurationLoader.fileName)
+    }
+
+    /// Reads the configuration files again after `files` changed: true when every note's
+    /// configuration reads (the workspace is then to be loaded again with it); otherwise the
+    /// error (`path:line:column: error: message`) is a problem of `outcome` and the
+    /// configuration in use stays.
+    private func reconfigure(_ files: Set<String>, _ outcome: inout Outcome) -> Bool {
+        do {
+            let fresh = try reloadConfiguration()
+            // The changed files first (their errors are the likely ones), then every note's.
+            for file in files.sorted() { _ = try fresh(fullPath(file)) }
+            for path in NoteFiles.vaultFiles(under: root) where NoteFiles.isMarkdown(path) { _ = try fresh(fullPath(path)) }
+            configuration = fresh
+            return true
+        } catch {
+            outcome.problems.append("\(error); the configuration in use stays until the file is fixed")
+            return false
+        }
+    }
+
     /// Fixes the notes of `changed` a person edited (not notekit, not `git checkout`), writing
     /// those whose fixes change more than dates; returns the notes whose findings changed.
     private func applyFixes(_ changed: [(path: ExactPath, old: [UInt8]?, new: [UInt8])], _ outcome: inout Outcome) -> Set<ExactPath> {
         let candidates = changed.filter { written[$0.path] != $0.new && fixedFrom[$0.path] != $0.new }
         let edited = git.edited(candidates.map(\.path.description))
         var reported: Set<ExactPath> = []
+        var writes: [(path: ExactPath, result: [UInt8])] = []
         // One fixer run per `watch:` section: a batch of saves is fixed together.
         var groups: [WatchSettings: [(change: (path: ExactPath, old: [UInt8]?, new: [UInt8]), configuration: Configuration)]] = [:]
         for change in candidates where edited.contains(change.path.description) {
@@ -160,14 +185,37 @@ public final class WatchSession {
                     outcome.problems.append("\(error.description); fixed again at its next save")
                     continue
                 }
-                written[change.path] = result
-                record(change.path.description, bytes: result)
-                outcome.written.append(change.path.description)
-                reported.formUnion(update(change.path, result, &outcome))
+                writes.append((change.path, result))
             }
         }
+        // Many notes written (a checkout's worth of saves fixed at once): one reload, not an
+        // update per note (each of which may run the vault rules again).
+        let before = writes.count > reloadThreshold ? allFindings() : [:]
+        for (path, result) in writes {
+            written[path] = result
+            record(path.description, bytes: result)
+            outcome.written.append(path.description)
+            if writes.count <= reloadThreshold { reported.formUnion(update(path, result, &outcome)) }
+        }
+        if writes.count > reloadThreshold { reported.formUnion(reload(since: before, &outcome)) }
         outcome.written.sort { ExactPath($0) < ExactPath($1) }
         return reported
+    }
+
+    /// Every note's findings now.
+    private func allFindings() -> [ExactPath: [Finding]] {
+        Dictionary(notes.keys.map { ($0, workspace.findings(for: $0.description)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Loads the vault again from the files; returns the notes whose findings differ from `before`.
+    private func reload(since before: [ExactPath: [Finding]], _ outcome: inout Outcome) -> Set<ExactPath> {
+        outcome.reloaded = true
+        do {
+            workspace = try Workspace(root: root, configuration: configuration)
+        } catch {
+            outcome.problems.append("\(root): \(error)")
+        }
+        return Set(Set(before.keys).union(notes.keys).filter { before[$0] ?? [] != workspace.findings(for: $0.description) })
     }
 
     /// `bytes` with `date_modified` set to `day`, when the note has that key (else unchanged).

@@ -32,6 +32,28 @@ import Glibc
         #expect(messages["dangling.md"]?.contains("symbolic link to a missing file") == true)
     }
 
+    /// Symbolic links to folders are followed once, by real path: a link to a folder the walk
+    /// takes anyway, a second link to one folder and a link back up are not walked again; the
+    /// first link by bytes names a folder outside the vault.
+    @Test func followsFolderLinksOnceByRealPath() throws {
+        let base = try AtomicFileTests.folder()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let root = base + "/vault", outside = base + "/outside"
+        for folder in [root + "/real", outside + "/deeper"] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        for file in [root + "/real/a.md", outside + "/b.md", outside + "/deeper/c.md"] { try Data("# Note\n".utf8).write(to: URL(fileURLWithPath: file)) }
+        #expect(symlink("real", root + "/alias") == 0)              // the same folder as real/
+        #expect(symlink(outside, root + "/one") == 0)                // outside the vault
+        #expect(symlink(outside, root + "/two") == 0)                // a second link to it
+        #expect(symlink("..", outside + "/deeper/up") == 0)         // a loop back to outside/
+        #expect(symlink(root, outside + "/vault") == 0)              // a loop back to the root
+        #expect(symlink("../..", outside + "/deeper/base") == 0)    // up to a folder holding the vault
+        #expect(symlink("nowhere", root + "/broken") == 0)           // a link to nothing (not a note)
+        let (files, errors) = NoteFiles.collect([root])
+        #expect(files == ["real/a.md", "one/b.md", "one/deeper/c.md"].map { root + "/" + $0 }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(errors.isEmpty, "\(errors)")
+        #expect(NoteFiles.vaultFiles(under: root) == ["one/b.md", "one/deeper/c.md", "real/a.md"])
+    }
+
     /// A FIFO is reported by the walk and, given by name, refused without being opened for a
     /// blocking read (which would wait for a writer forever).
     @Test(.timeLimit(.minutes(1))) func reportsFIFOsWithoutOpeningThem() throws {

@@ -189,6 +189,96 @@ struct WatchCommandTests {
         #expect(watch.stop() == 0)
     }
 
+    /// A change to a `.notekit.yml` reloads the configuration and re-checks the notes whose
+    /// findings it changes; a broken one is reported at its line and column and the configuration
+    /// in use stays; a nested one created later applies to its folder.
+    @Test func configurationChangesReload() throws {
+        let root = try Self.vault(["a.md": Self.flowTags("Text."), "sub/b.md": Self.flowTags("Other.")], config: "extends: [recommended]\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce], in: root)
+        #expect(!watch.findings.contains { $0.rule == "frontmatter/tags-style" })
+        try Self.write("extends: [recommended, research-vault]\n", root + "/.notekit.yml")
+        let reloaded = try #require(watch.batch(after: 0))
+        #expect(reloaded.checks("a.md") && reloaded.checks("sub/b.md") && reloaded.written.isEmpty)
+        #expect(watch.findings.filter { $0.rule == "frontmatter/tags-style" }.count == 2)
+
+        // A broken file: its error at line:column on standard error; the old configuration stays.
+        try Self.write("extends: [recommended, research-vault]\nrules:\n  nosuch/rule: off\n", root + "/.notekit.yml")
+        #expect(watch.wait { $0.errors.contains(".notekit.yml:3:3: error:") && $0.errors.contains("configuration in use stays") }, "\(watch.errors)")
+        try Self.write(Self.flowTags("Text, edited."), root + "/a.md")
+        let edited = try #require(watch.batch(after: 1))
+        #expect(edited.checked.count == 1 && edited.checks("a.md"))
+        #expect(watch.findings.filter { $0.about("a.md") && $0.rule == "frontmatter/tags-style" }.count == 2, "still research-vault")
+
+        // Repaired (the same settings as before: no findings change, no batch printed), then a
+        // nested configuration created later: its folder's notes follow it.
+        try Self.write("extends: [recommended, research-vault]\n", root + "/.notekit.yml")
+        watch.settle(quiet: 1.0)
+        #expect(watch.batches.count == 2)
+        try Self.write("extends: [recommended]\nroot: true\n", root + "/sub/.notekit.yml")
+        let nested = try #require(watch.batch(after: 2))
+        #expect(nested.checks("sub/b.md") && !nested.checks("a.md"), "only the notes whose findings changed: \(nested.checked)")
+        #expect(watch.stop() == 0)
+    }
+
+    /// A note created while watching is a person's new note: the configured watch fixes apply
+    /// (here frontmatter/required adds date_created and site_uuid), but date_modified is not
+    /// stamped (nothing to compare with), and a new note with nothing to fix is not written.
+    @Test func newNotesGetOnlyTheirFixes() throws {
+        let config = "extends: [recommended, research-vault]\nwatch:\n  fix: [frontmatter/required]\n  dateModified: true\n"
+            + "collections:\n  notes:\n    paths: ['**']\n    required: [title, date_created, site_uuid]\n    allowUnknownKeys: true\n"
+        let root = try Self.vault(["a.md": "---\ntitle: A\ndate_created: 2024-05-01\nsite_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e\n---\nText.\n"], config: config)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let new = "---\ntitle: New\ndate_modified: 2020-01-01\n---\nFresh text.\n"
+        try Self.write(new, root + "/new.md")
+        let created = try #require(watch.batch(after: 0))
+        #expect(created.wrote("new.md"))
+        let text = Self.read(root + "/new.md")
+        #expect(text.hasPrefix("---\ntitle: New\ndate_modified: 2020-01-01\ndate_created: "), "date_modified kept: \(text)")
+        #expect(text.contains("\nsite_uuid: ") && text.hasSuffix("---\nFresh text.\n"))
+        let complete = "---\ntitle: Done\ndate_created: 2024-05-02\nsite_uuid: 9b2c6f0e-1a4d-4e8f-9c3b-2d5e7f8a1b0c\ndate_modified: 2020-01-01\n---\nText.\n"
+        try Self.write(complete, root + "/complete.md")
+        let second = try #require(watch.batch(after: 1))
+        #expect(second.checks("complete.md") && second.written.isEmpty)
+        #expect(Self.read(root + "/complete.md") == complete)
+        watch.settle(quiet: 1.0)
+        #expect(watch.batches.count == 2, "notekit's write of new.md triggers no run")
+        #expect(watch.stop() == 0)
+    }
+
+    /// Symbolic links to folders are followed once, by real path (as lint walks the vault): a save
+    /// in a linked folder outside the vault is seen under its first link; a second link and a
+    /// link loop are not watched twice; a link made while watching is followed.
+    @Test func followsFolderLinksOnce() throws {
+        let root = try Self.vault(["a.md": "---\ntitle: A\n---\nText.\n"])
+        let outside = root + "-outside"
+        defer { for folder in [root, outside, root + "-later"] { try? FileManager.default.removeItem(atPath: folder) } }
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try Self.write("---\ntitle: B\n---\nText.\n", outside + "/b.md")
+        #expect(symlink(outside, root + "/one") == 0 && symlink(outside, root + "/two") == 0)
+        #expect(symlink("..", outside + "/loop") == 0)
+        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce], in: root)
+        #expect(watch.errors.contains("watching 2 notes in 2 folders"), "\(watch.errors)")
+        try Self.write("---\ntitle: B\n---\nSee [[nowhere]].\n", outside + "/b.md")
+        let saved = try #require(watch.batch(after: 0))
+        #expect(saved.checked.count == 1 && saved.checks("one/b.md"), "\(saved.checked)")
+        #expect(watch.findings.contains { $0.about("one/b.md") && $0.rule == "link/unresolved-wikilink" })
+
+        try FileManager.default.createDirectory(atPath: root + "-later", withIntermediateDirectories: true)
+        try Self.write("---\ntitle: C\n---\nText.\n", root + "-later/c.md")
+        #expect(symlink(root + "-later", root + "/later") == 0)
+        let linked = try #require(watch.batch(after: 1))
+        #expect(linked.checks("later/c.md"))
+        try Self.write("---\ntitle: C\n---\nNow [[nowhere]].\n", root + "-later/c.md")
+        let edited = try #require(watch.batch(after: 2))
+        #expect(edited.checks("later/c.md"), "the linked folder is watched")
+        #expect(unlink(root + "/later") == 0)
+        let unlinked = try #require(watch.batch(after: 3))
+        #expect(unlinked.checks("later/c.md"), "its notes left the vault with the link")
+        #expect(watch.stop() == 0)
+    }
+
     /// A wrong `watch:` section is a configuration error at its line and column (exit 2).
     @Test func badWatchSectionExits2() throws {
         let root = try Self.vault(["a.md": "Text.\n"], config: "watch:\n  fixes: [frontmatter]\n")

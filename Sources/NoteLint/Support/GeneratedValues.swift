@@ -21,8 +21,7 @@ public struct GeneratedValues: Sendable {
     /// A UUID v4 spelled from a hash of the vault path, and the date 2024-01-01: the same
     /// every run, so corrections can be written out exactly.
     public static let examples = GeneratedValues(uuid: { path in
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = StableHash.fnv1a(path)
         let hex = Array(String(hash, radix: 16).leftPadding(to: 16) + String(hash >> 7, radix: 16).leftPadding(to: 16))
         return String(hex[0..<8]) + "-" + String(hex[8..<12]) + "-4" + String(hex[13..<16]) + "-8" + String(hex[17..<20]) + "-" + String(hex[20..<32])
     }, dateCreated: { _ in "2024-01-01" })

@@ -28,12 +28,8 @@ public struct GitLabReporter: Reporter {
 
     /// 32 hex digits: two 64-bit FNV-1a hashes of `text` with different offset bases.
     static func fingerprint(_ text: String) -> String {
-        [UInt64(0xcbf2_9ce4_8422_2325), 0x6c62_272e_07bb_0142].map { basis in
-            var hash = basis
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
+        [StableHash.basis, 0x6c62_272e_07bb_0142].map { basis in
+            let hash = StableHash.fnv1a(text, basis: basis)
             let hex = String(hash, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }.joined()

@@ -50,27 +50,66 @@ public enum NoteFiles {
     }
 
     /// A file or folder the walk could not take, relative to the folder walked.
-    struct Problem {
-        let path: String
-        let message: String
+    package struct Problem {
+        package let path: String
+        package let message: String
+    }
+
+    /// A folder as the file system knows it, whatever path leads to it.
+    package struct FolderID: Hashable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+
+        /// The folder at `path` (symbolic links followed); nil when there is none.
+        package init?(_ path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
     }
 
     /// The regular files (and symbolic links to them) below `directory`, hidden ones and
     /// those in hidden folders skipped, relative to `directory`, sorted by bytes; and the
-    /// folders and `*.md` entries it could not take. Symbolic links to folders are not
-    /// followed, so a link cycle cannot trap the walk.
+    /// folders and `*.md` entries it could not take.
     static func walk(_ directory: String) -> (files: [String], problems: [Problem]) {
+        var visited: Set<FolderID> = []
+        let walk = walk(directory, below: "", visited: &visited)
+        return (walk.files, walk.problems)
+    }
+
+    /// The walk of the folder at `relative` below `directory` (`""`: `directory` itself) and
+    /// the folders it walked (relative paths, itself first). Symbolic links to folders are
+    /// followed once, by real path: a folder already in `visited` (reached by an earlier path or
+    /// a second link) is not walked again, nor is a link to a folder holding the link or
+    /// `directory` (a loop). Real folders are walked before links,
+    /// and links in byte order, so the path a folder is reached by does not depend on `readdir`.
+    package static func walk(_ directory: String, below relative: String, visited: inout Set<FolderID>)
+        -> (files: [String], problems: [Problem], folders: [String]) {
         var found: [String] = []
         var problems: [Problem] = []
-        var pending: [String] = [""]
-        while let relative = pending.popLast() {
+        var folders: [String] = []
+        var pending: [String] = [relative]
+        var links: [String] = []
+        while true {
+            let relative: String
+            if let next = pending.popLast() {
+                relative = next
+            } else if let link = nextLink(&links) {
+                if leadsUp(directory, link) { continue }
+                relative = link
+            } else {
+                break
+            }
             let folder = relative.isEmpty ? directory : directory + "/" + relative
+            if let id = FolderID(folder), !visited.insert(id).inserted { continue }
             guard let stream = opendir(folder) else {
                 problems.append(Problem(path: relative.isEmpty ? "." : relative,
                                         message: "cannot read folder: \(reason(errno, at: folder)); its notes are not linted"))
                 continue
             }
             defer { closedir(stream) }
+            folders.append(relative)
             while let entry = readdir(stream) {
                 let (nameBytes, type) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     (Array(raw.prefix { $0 != 0 }), entry.pointee.d_type)
@@ -88,6 +127,7 @@ public enum NoteFiles {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 switch kind(of: type, at: folder + "/" + name) {
                 case .folder: pending.append(path)
+                case .folderLink: links.append(path)
                 case .file: found.append(path)
                 case .other(let why):
                     if let why, isMarkdown(name) { problems.append(Problem(path: path, message: why + "; skipped")) }
@@ -96,17 +136,42 @@ public enum NoteFiles {
         }
         found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return (found, problems)
+        return (found, problems, folders)
+    }
+
+    /// True when the link at `relative` below `directory` leads to a folder that holds it or
+    /// `directory` (a loop: following it would walk them, or what lies above them, again).
+    private static func leadsUp(_ directory: String, _ relative: String) -> Bool {
+        guard let target = realPath(directory + "/" + relative) else { return true }
+        let parent = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { directory + "/" + relative[..<$0] } ?? directory
+        return [realPath(directory), realPath(parent)].contains { holder in
+            guard let holder else { return true }
+            return holder == target || holder.hasPrefix(target.hasSuffix("/") ? target : target + "/")
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Removes and returns the first of `links` by bytes.
+    private static func nextLink(_ links: inout [String]) -> String? {
+        guard let first = links.indices.min(by: { links[$0].utf8.lexicographicallyPrecedes(links[$1].utf8) }) else { return nil }
+        return links.remove(at: first)
     }
 
     private enum Kind {
         case folder, file
+        /// A symbolic link to a folder.
+        case folderLink
         /// Not walked nor read; why, when it is worth saying (a folder link is not).
         case other(String?)
     }
 
     /// The kind of a directory entry from its `d_type`, asking the file system only when the
-    /// type is unknown or a symbolic link (followed for files, never for folders).
+    /// type is unknown or a symbolic link.
     private static func kind(of type: UInt8, at path: String) -> Kind {
         var status = stat()
         switch Int32(type) {
@@ -128,7 +193,7 @@ public enum NoteFiles {
             }
             switch status.st_mode & S_IFMT {
             case S_IFREG: return .file
-            case S_IFDIR: return .other(nil)
+            case S_IFDIR: return .folderLink
             default: return .other(FileReader.notRegular(status.st_mode))
             }
         default:

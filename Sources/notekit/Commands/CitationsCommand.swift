@@ -4,7 +4,7 @@ import ArgumentParser
 struct CitationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "citations",
-        abstract: "Report on the vault's citations and keep its citation registry in step.",
-        subcommands: [CitationsReportCommand.self, CitationsRegistryCommand.self]
+        abstract: "Report on and export the vault's citations and keep its citation registry in step.",
+        subcommands: [CitationsReportCommand.self, CitationsExportCommand.self, CitationsRegistryCommand.self]
     )
 }

@@ -12,9 +12,11 @@ struct WatchCommand: ParsableCommand {
         commandName: "watch",
         abstract: "Re-check notes when they are saved (and fix them with --fix).",
         discussion: """
-        Lints the vault once, then watches it (every folder below the root; hidden folders skipped) \
-        and, once changes have settled (--debounce), prints the findings of the notes that changed \
-        and of the other notes whose vault-wide findings changed. With --fix, the safe fixes of the \
+        Lints the vault once, then watches it (every folder below the root; hidden folders skipped, \
+        symbolic links to folders followed once, by real path) and, once changes have settled \
+        (--debounce), prints the findings of the notes that changed and of the other notes whose \
+        vault-wide findings changed. A changed .notekit.yml reloads the configuration (a broken one \
+        is reported and the old one kept). With --fix, the safe fixes of the \
         rules listed under `watch: fix:` in .notekit.yml are written to the notes a person edited \
         (not to notes a git checkout or pull wrote), only if the file still holds the bytes that \
         were read, never twice for the same content, and never when only a date would change. \
@@ -36,6 +38,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds without a new event before changes are handled.", valueName: "seconds"))
     var debounce = 1.5
 
+    @Flag(help: .hidden)
+    var timings = false
+
     @OptionGroup var rules: RuleOptions
 
     @OptionGroup var config: ConfigOptions
@@ -55,7 +60,12 @@ struct WatchCommand: ParsableCommand {
             let root = try loader.configuration(for: path + "/" + ConfigurationLoader.fileName).root
             // Watching first: a save made while the vault loads is seen.
             watcher = try FileWatcher(root: root)
-            session = try WatchSession(root: root, fix: fix) { try loader.configuration(for: $0) }
+            // A change to a .notekit.yml reads every configuration file again, with a new loader.
+            let (file, defaultRoot) = (config.config, VaultRoot.of([path]))
+            session = try WatchSession(root: root, fix: fix) {
+                let current = try ConfigurationLoader(path: file, defaultRoot: defaultRoot)
+                return { try current.configuration(for: $0) }
+            }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         } catch let error as FileWatcher.Failure {
@@ -69,6 +79,14 @@ struct WatchCommand: ParsableCommand {
                      + (fix ? ", fixing on save" : "") + "; Ctrl-C to stop")
         var batches = 0, quiet = 0, written = 0
         while let batch = watcher.next(debounce: debounce, stop: stop) {
+            let settled = DispatchTime.now()
+            defer {
+                // `make bench` (scripts/watch_bench.py): settled → findings printed, in milliseconds.
+                if timings {
+                    let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - settled.uptimeNanoseconds) / 1e6
+                    Output.error("notekit watch: timing: \(batch.paths.count) paths handled and printed in \(String(format: "%.2f", milliseconds)) ms after settling")
+                }
+            }
             let outcome = session.handle(batch)
             outcome.problems.forEach { Output.error($0) }
             guard !outcome.checked.isEmpty || !outcome.written.isEmpty else {

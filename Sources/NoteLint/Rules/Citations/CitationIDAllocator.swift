@@ -30,7 +30,7 @@ struct CitationIDAllocator {
         if let url, let id = byURL[url] { return id }
         let radix = UInt64(alphabet.count)
         let space = (0..<length).reduce(UInt64(1)) { product, _ in product * radix }
-        var value = Self.hash(url ?? key) % space
+        var value = StableHash.fnv1a(url ?? key) % space
         var id = Self.digits(value, alphabet, length)
         var tried: UInt64 = 1
         while taken.contains(id) || id.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
@@ -42,16 +42,6 @@ struct CitationIDAllocator {
         taken.insert(id)
         if let url { byURL[url] = id }
         return id
-    }
-
-    /// FNV-1a (64-bit) of the UTF-8 bytes: stable across runs and platforms.
-    private static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
     }
 
     /// `value` written with `length` characters of `alphabet`, most significant first.
