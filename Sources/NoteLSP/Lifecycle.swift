@@ -1,0 +1,75 @@
+import Foundation
+import NoteLint
+import NoteLintReporters
+import NoteParser
+
+/// `initialize`, `initialized`, `shutdown`, and (re)loading the vault.
+extension LanguageServer {
+    func initialize(_ params: JSON) throws -> JSON {
+        encoding = PositionEncoding.negotiate(params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string))
+        let textDocument = params["capabilities"]?["textDocument"]
+        clientSupportsResolve = textDocument?["codeAction"]?["resolveSupport"]?["properties"]?.array?.contains(.string("edit")) == true
+        clientRegistersWatchers = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
+        let folderURI = params["workspaceFolders"]?.array?.first?["uri"]?.string ?? params["rootUri"]?.string
+        if let path = folderURI.flatMap(DocumentURI.path(of:)) ?? params["rootPath"]?.string {
+            folder = VaultPath.absolute(path)
+        }
+        state = .running
+        loadVault()
+        let capabilities: JSON = .object([
+            "positionEncoding": .string(encoding.rawValue),
+            "textDocumentSync": .object(["openClose": .bool(true), "change": .int(2), "save": .object(["includeText": .bool(false)])]),
+            "codeActionProvider": .object([
+                "codeActionKinds": .array([.string("quickfix"), .string("source.fixAll"), .string("source.fixAll.notekit")]),
+                "resolveProvider": .bool(true),
+            ]),
+            "completionProvider": .object(["triggerCharacters": .array(["^", "[", "#", "|", ":", " "].map(JSON.string))]),
+            "hoverProvider": .bool(true),
+            "definitionProvider": .bool(true),
+            "referencesProvider": .bool(true),
+            "documentSymbolProvider": .bool(true),
+            "renameProvider": .object(["prepareProvider": .bool(true)]),
+            "diagnosticProvider": .object(["interFileDependencies": .bool(true), "workspaceDiagnostics": .bool(true)]),
+            "workspace": .object(["fileOperations": .object([
+                "willRename": .object(["filters": .array([.object(["pattern": .object(["glob": .string("**/*.md")])])])]),
+            ])]),
+        ])
+        return .object(["capabilities": capabilities,
+                        "serverInfo": .object(["name": .string("notekit"), "version": .string(NotekitTool.version)])])
+    }
+
+    func initialized(_ params: JSON) throws {
+        guard clientRegistersWatchers else { return }
+        let watchers: JSON = .array(["**/*.md", "**/" + ConfigurationLoader.fileName].map { .object(["globPattern": .string($0)]) })
+        request("client/registerCapability", .object(["registrations": .array([.object([
+            "id": .string("notekit-files"), "method": .string("workspace/didChangeWatchedFiles"),
+            "registerOptions": .object(["watchers": watchers]),
+        ])])]))
+    }
+
+    func shutdown(_ params: JSON) throws -> JSON {
+        state = .shuttingDown
+        return .null
+    }
+
+    /// Loads the vault of `folder` with its configuration, the open documents' text in place of
+    /// their files, and publishes every open document's diagnostics. A configuration that does
+    /// not load is shown to the user; the server then has no vault until it is fixed.
+    func loadVault() {
+        do {
+            let vault = try Vault(folder: folder)
+            self.vault = vault
+            for document in documents.values.sorted(by: { $0.uri < $1.uri }) {
+                documents[document.uri] = OpenDocument(uri: document.uri, path: vault.vaultPath(of: DocumentURI.path(of: document.uri) ?? ""),
+                                                       version: document.version, text: document.text)
+                if let path = documents[document.uri]?.path { _ = try vault.workspace.update(path, bytes: document.text.bytes) }
+            }
+            vault.changed()
+        } catch {
+            vault = nil
+            let message = "notekit: the vault was not loaded: \(error)"
+            send(Message.outgoing(method: "window/showMessage", params: .object(["type": .int(1), "message": .string(message)])))
+        }
+        publish(uris: Array(documents.keys))
+    }
+}
