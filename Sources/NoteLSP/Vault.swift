@@ -47,7 +47,7 @@ final class Vault {
     var resolver: WikilinkResolver {
         if let cachedResolver { return cachedResolver }
         let contexts = workspace.contexts
-        let resolver = WikilinkResolver(files: contexts.map(\.vaultPath).sorted(), notes: contexts.map { ($0.vaultPath, $0.note) })
+        let resolver = WikilinkResolver(files: [], notes: contexts.map { ($0.vaultPath, $0.note) })
         cachedResolver = resolver
         return resolver
     }
