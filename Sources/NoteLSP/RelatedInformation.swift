@@ -15,17 +15,17 @@ extension LanguageServer {
             let uuid = written.trimmingCharacters(in: .init(charactersIn: "\"' ")).lowercased()
             locations = vault.workspace.contexts.flatMap { context in
                 (context.note.frontMatter?.entries ?? []).filter { entry in
-                    entry.value?.scalarText?.lowercased() == uuid && entry.valueRange != finding.range
+                    entry.value?.scalarText?.lowercased() == uuid && !(context.vaultPath == path && entry.valueRange == finding.range)
                 }.map { (context.vaultPath, $0.valueRange, "\($0.key) \(uuid)") }
             }
         case "citation/id-conflict", "citation/same-source-several-ids":
-            guard let here = vault.citations.definitions.first(where: { $0.path == path && $0.definition.labelRange == finding.range }) else { return nil }
+            guard let here = vault.citations.definitions.first(where: { vault.vaultPath(ofNote: $0.path) == path && $0.definition.labelRange == finding.range }) else { return nil }
             let sameID = finding.ruleID == "citation/id-conflict"
             locations = vault.citations.definitions.filter { other in
                 guard other.definition.form == .proper, !other.definition.isDuplicate, let url = other.url,
-                      !(other.path == path && other.definition.labelRange == here.definition.labelRange) else { return false }
+                      !(vault.vaultPath(ofNote: other.path) == path && other.definition.labelRange == here.definition.labelRange) else { return false }
                 return sameID ? other.key == here.key && url != here.url : url == here.url && other.key != here.key
-            }.map { ($0.path, $0.definition.labelRange, "[^\($0.id)]: \($0.url ?? "")") }
+            }.map { (vault.vaultPath(ofNote: $0.path), $0.definition.labelRange, "[^\($0.id)]: \($0.url ?? "")") }
         default:
             return nil
         }

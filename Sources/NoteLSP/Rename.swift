@@ -68,14 +68,17 @@ extension LanguageServer {
             guard let from = file["oldUri"]?.string.flatMap(DocumentURI.path(of:)).flatMap(vault.vaultPath(of:)),
                   let to = file["newUri"]?.string.flatMap(DocumentURI.path(of:)).flatMap(vault.vaultPath(of:)),
                   vault.notes[from] != nil, to.hasSuffix(".md") else { continue }
-            let newName = Self.name(of: to)
+            let newName = Self.name(of: to), oldPath = String(from.dropLast(3)).lowercased()
             let taken = (names[newName.lowercased()] ?? []).contains { $0 != from }
             for context in vault.workspace.contexts {
                 for link in context.note.wikilinks where !link.target.isEmpty && vault.resolver.resolve(link.target, from: context.vaultPath).path == from {
-                    guard let range = linkPart(link, in: context.note).target else { continue }
-                    var written = link.target.contains("/") || taken ? String(to.dropLast(3)) : newName
-                    if link.target.lowercased().hasSuffix(".md") { written += ".md" }
-                    edits[context.vaultPath, default: []].append(Edit(range: range, replacement: written))
+                    // A link by alias names no file: it stays.
+                    let written = link.target.lowercased().hasSuffix(".md") ? String(link.target.dropLast(3)).lowercased() : link.target.lowercased()
+                    guard oldPath == written || oldPath.hasSuffix("/" + written.drop { $0 == "/" || $0 == "." }),
+                          let range = linkPart(link, in: context.note).target else { continue }
+                    let target = (link.target.contains("/") || taken ? String(to.dropLast(3)) : newName)
+                        + (link.target.lowercased().hasSuffix(".md") ? ".md" : "")
+                    edits[context.vaultPath, default: []].append(Edit(range: range, replacement: target))
                 }
             }
         }

@@ -58,6 +58,9 @@ final class Vault {
         return relative == path && !VaultPath.isInside(path, directory: root) ? nil : relative
     }
 
+    /// The vault path of a note path as the citation index gives it (the root joined with the vault path).
+    func vaultPath(ofNote path: String) -> String { VaultPath.relative(path, to: root) }
+
     /// The absolute path of a vault path.
     func fullPath(_ vaultPath: String) -> String {
         VaultPath.absolute(root) + "/" + vaultPath
