@@ -52,8 +52,8 @@ extension LanguageServer {
                 let title = definition.definition.fields.title ?? source.url
                 var item: [String: JSON] = [
                     "label": .string(definition.id), "kind": .int(18), "detail": .string(title),
-                    "documentation": .object(["kind": .string("markdown"), "value": .string(
-                        "**\(title)**\n\n<\(source.url)>\n\ncited \(count) time\(count == 1 ? "" : "s") in \(notes) note\(notes == 1 ? "" : "s")")]),
+                    "documentation": documentation(clientCompletionMarkdown ? "**\(title)**\n\n<\(source.url)>" : "\(title)\n\(source.url)",
+                                                   "cited \(count) time\(count == 1 ? "" : "s") in \(notes) note\(notes == 1 ? "" : "s")"),
                     "filterText": .string(definition.id + " " + title),
                     "sortText": .string(String(format: "%08d", max(0, 99_999_999 - count)) + definition.key),
                     "textEdit": .object(["range": (try? JSON(replace)) ?? .null, "newText": .string(definition.id + (closed ? "" : "]"))]),
@@ -69,6 +69,12 @@ extension LanguageServer {
             }
         }
         return items
+    }
+
+    /// Completion documentation: Markdown when the client shows it, else plain text.
+    private func documentation(_ lines: String...) -> JSON {
+        let text = lines.joined(separator: "\n\n")
+        return clientCompletionMarkdown ? .object(["kind": .string("markdown"), "value": .string(text)]) : .string(text)
     }
 
     /// Inside `[[`: notes and aliases, or after `#` the headings of the target note.

@@ -9,6 +9,7 @@ extension LanguageServer {
         encoding = PositionEncoding.negotiate(params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string))
         let textDocument = params["capabilities"]?["textDocument"]
         clientSupportsResolve = textDocument?["codeAction"]?["resolveSupport"]?["properties"]?.array?.contains(.string("edit")) == true
+        clientCompletionMarkdown = textDocument?["completion"]?["completionItem"]?["documentationFormat"]?.array?.contains(.string("markdown")) == true
         clientRegistersWatchers = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
         let folderURI = params["workspaceFolders"]?.array?.first?["uri"]?.string ?? params["rootUri"]?.string
         if let path = folderURI.flatMap(DocumentURI.path(of:)) ?? params["rootPath"]?.string {

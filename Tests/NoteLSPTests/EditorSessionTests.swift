@@ -105,7 +105,7 @@ import Testing
         let citations = try items(at: "[^\n", delta: 2)
         let a1 = try #require(citations.first { $0["label"] == .string("a1b2c3") })
         #expect(a1["detail"] == .string("Tide Records"))
-        #expect(a1["documentation"]?["value"]?.string?.contains("cited 2 times in 1 note") == true)
+        #expect(a1["documentation"]?.string?.contains("cited 2 times in 1 note") == true)
         #expect(a1["textEdit"]?["newText"] == .string("a1b2c3]"))
         #expect(a1["additionalTextEdits"]?.array?.first?["newText"]?.string?.hasSuffix("[^a1b2c3]: 2024-01-02. [Tide Records](https://example.com/a). Published: 2023-05-01.\n") == true)
         let links = try items(at: "Link [[\n", delta: 7).compactMap { $0["textEdit"]?["newText"]?.string }
