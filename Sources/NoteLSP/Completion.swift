@@ -1,3 +1,4 @@
+import Foundation
 import NoteCitations
 import NoteLint
 import NoteParser
@@ -22,7 +23,15 @@ extension LanguageServer {
         } else {
             items = []
         }
-        return .object(["isIncomplete": .bool(false), "items": .array(items)])
+        return .object(["isIncomplete": .bool(items.count > Self.maxItems), "items": .array(Array(items.prefix(Self.maxItems)))])
+    }
+
+    /// The most items one answer lists (the list is then incomplete: the client asks again as the user types).
+    static let maxItems = 200
+
+    /// True when `typed` (what the user typed so far) is empty or in `text`, ignoring case.
+    static func matches(_ typed: String, _ text: String) -> Bool {
+        typed.isEmpty || text.range(of: typed, options: .caseInsensitive) != nil
     }
 
     /// The offset in `bytes` of the last `marker` not closed by `close` after it.
@@ -41,22 +50,25 @@ extension LanguageServer {
     /// that has none.
     private func citationItems(_ cursor: Cursor, from start: Int) -> [JSON] {
         guard let vault else { return [] }
-        let replace = cursor.converter.range(of: start..<cursor.offset)
+        let replace = (try? JSON(cursor.converter.range(of: start..<cursor.offset))) ?? .null
+        let typed = cursor.document.text.string(start..<cursor.offset)
         let closed = cursor.offset < cursor.document.text.bytes.count && cursor.document.text.bytes[cursor.offset] == UInt8(ascii: "]")
         let defined = Set(cursor.note.footnoteDefinitions.map { IndexedDefinition.key($0.label) })
         var seen = Set<String>()
         var items: [JSON] = []
-        for source in vault.citations.sources {
-            for definition in source.definitions where !IndexedDefinition.isNoteLocal(definition.id) && seen.insert(definition.key).inserted {
-                let count = source.referenceCount, notes = source.uses.count
+        let sources = vault.sources.values.sorted { ($1.referenceCount, $0.url) < ($0.referenceCount, $1.url) }
+        for source in sources {
+            for (_, definition) in source.definitions where !IndexedDefinition.isNoteLocal(definition.id) && seen.insert(definition.key).inserted {
+                let count = source.referenceCount, notes = Set(source.definitions.map(\.path)).count
                 let title = definition.definition.fields.title ?? source.url
+                guard Self.matches(typed, definition.id) || Self.matches(typed, title) else { continue }
                 var item: [String: JSON] = [
                     "label": .string(definition.id), "kind": .int(18), "detail": .string(title),
                     "documentation": documentation(clientCompletionMarkdown ? "**\(title)**\n\n<\(source.url)>" : "\(title)\n\(source.url)",
                                                    "cited \(count) time\(count == 1 ? "" : "s") in \(notes) note\(notes == 1 ? "" : "s")"),
                     "filterText": .string(definition.id + " " + title),
                     "sortText": .string(String(format: "%08d", max(0, 99_999_999 - count)) + definition.key),
-                    "textEdit": .object(["range": (try? JSON(replace)) ?? .null, "newText": .string(definition.id + (closed ? "" : "]"))]),
+                    "textEdit": .object(["range": replace, "newText": .string(definition.id + (closed ? "" : "]"))]),
                 ]
                 if !defined.contains(definition.key) {
                     let bytes = cursor.document.text.bytes
@@ -96,11 +108,13 @@ extension LanguageServer {
         var items: [JSON] = []
         for context in notes {
             let name = Self.name(of: context.vaultPath)
+            let aliases = WikilinkResolver.aliases(of: context.note)
+            guard Self.matches(typed, context.vaultPath) || aliases.contains(where: { Self.matches(typed, $0) }) else { continue }
             let link = names[name.lowercased()]?.count == 1 ? name : String(context.vaultPath.dropLast(3))
             let title = context.note.frontMatter?.value("title")?.scalarText ?? name
             items.append(.object(["label": .string(link), "kind": .int(17), "detail": .string(title),
                                   "textEdit": .object(["range": replace, "newText": .string(link)])]))
-            for alias in WikilinkResolver.aliases(of: context.note) {
+            for alias in aliases {
                 items.append(.object(["label": .string(alias), "kind": .int(17), "detail": .string("alias of \(link)"),
                                       "filterText": .string(alias),
                                       "textEdit": .object(["range": replace, "newText": .string(link + "|" + alias)])]))

@@ -31,8 +31,8 @@ extension LanguageServer {
         if let date = fields.published?.date { dates.append("published \(date)") }
         if let date = fields.updated?.date { dates.append("updated \(date)") }
         if !dates.isEmpty { lines.append(dates.joined(separator: " · ")) }
-        if let url = indexedURL(definition, in: cursor.path), let source = vault.citations.sources.first(where: { $0.url == url }) {
-            let notes = source.uses.map { "- \(vault.vaultPath(ofNote: $0.path)) (\($0.references)×)" }
+        if let url = indexedURL(definition, in: cursor.path), let source = vault.sources[url] {
+            let notes = source.uses.map { "- \($0.path) (\($0.references)×)" }
             lines.append("Cited \(source.referenceCount) time\(source.referenceCount == 1 ? "" : "s") in \(source.uses.count) note\(source.uses.count == 1 ? "" : "s"):\n"
                          + notes.prefix(20).joined(separator: "\n") + (notes.count > 20 ? "\n- …" : ""))
         }

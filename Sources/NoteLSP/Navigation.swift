@@ -26,7 +26,7 @@ extension LanguageServer {
         var locations: [Location] = []
         if let definition = cursor.definitionText, let url = indexedURL(definition, in: cursor.path) {
             // A source: every definition citing its URL, in every note.
-            locations = vault.citations.definitions.filter { $0.url == url }.compactMap { location(vault.vaultPath(ofNote: $0.path), $0.definition.range.bytes) }
+            locations = (vault.sources[url]?.definitions ?? []).compactMap { location($0.path, $0.indexed.definition.range.bytes) }
         } else if let (label, _) = cursor.footnoteLabel {
             let key = IndexedDefinition.key(label)
             locations = cursor.note.footnoteReferences.filter { IndexedDefinition.key($0.label) == key }.compactMap { location(cursor.path, $0.range.bytes) }
@@ -48,7 +48,6 @@ extension LanguageServer {
 
     /// The normalized URL the vault's citation index gives a definition of the note at `path`.
     func indexedURL(_ definition: FootnoteDefinition, in path: String) -> String? {
-        guard let vault else { return nil }
-        return vault.citations.definitions.first { vault.vaultPath(ofNote: $0.path) == path && $0.definition.labelRange == definition.labelRange }?.url
+        vault?.notes[path]?.citations.definitions.first { $0.definition.labelRange == definition.labelRange }?.url
     }
 }

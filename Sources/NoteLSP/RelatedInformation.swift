@@ -6,8 +6,10 @@ import NoteParser
 /// finding's message): the other notes with the same UUID, the other definitions of a citation
 /// id that cite another URL, the other ids citing the same URL.
 extension LanguageServer {
+    static let rulesWithRelatedNotes: Set = ["frontmatter/duplicate-uuid", "citation/id-conflict", "citation/same-source-several-ids"]
+
     func related(_ finding: Finding, path: String) -> [DiagnosticRelatedInformation]? {
-        guard let vault, let note = vault.notes[path]?.note else { return nil }
+        guard Self.rulesWithRelatedNotes.contains(finding.ruleID), let vault, let note = vault.notes[path]?.note else { return nil }
         let written = note.text(finding.range)
         let locations: [(path: String, range: SourceRange, message: String)]
         switch finding.ruleID {
@@ -19,13 +21,15 @@ extension LanguageServer {
                 }.map { (context.vaultPath, $0.valueRange, "\($0.key) \(uuid)") }
             }
         case "citation/id-conflict", "citation/same-source-several-ids":
-            guard let here = vault.citations.definitions.first(where: { vault.vaultPath(ofNote: $0.path) == path && $0.definition.labelRange == finding.range }) else { return nil }
+            guard let here = vault.notes[path]?.citations.definitions.first(where: { $0.definition.labelRange == finding.range }),
+                  let url = here.url else { return nil }
             let sameID = finding.ruleID == "citation/id-conflict"
-            locations = vault.citations.definitions.filter { other in
-                guard other.definition.form == .proper, !other.definition.isDuplicate, let url = other.url,
-                      !(vault.vaultPath(ofNote: other.path) == path && other.definition.labelRange == here.definition.labelRange) else { return false }
-                return sameID ? other.key == here.key && url != here.url : url == here.url && other.key != here.key
-            }.map { (vault.vaultPath(ofNote: $0.path), $0.definition.labelRange, "[^\($0.id)]: \($0.url ?? "")") }
+            let candidates = sameID ? vault.definitionsByKey[here.key] ?? [] : vault.sources[url]?.definitions ?? []
+            locations = candidates.filter { other in
+                guard other.indexed.definition.form == .proper, !other.indexed.definition.isDuplicate, let otherURL = other.indexed.url,
+                      !(other.path == path && other.indexed.definition.labelRange == here.definition.labelRange) else { return false }
+                return sameID ? otherURL != url : other.indexed.key != here.key
+            }.map { ($0.path, $0.indexed.definition.labelRange, "[^\($0.indexed.id)]: \($0.indexed.url ?? "")") }
         default:
             return nil
         }

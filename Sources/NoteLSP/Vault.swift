@@ -10,7 +10,9 @@ final class Vault {
     let loader: ConfigurationLoader
     let workspace: Workspace
     private var cachedNotes: [String: NoteContext]?
-    private var cachedCitations: CitationIndex?
+    private var cachedDefinitions: [(path: String, indexed: IndexedDefinition)]?
+    private var cachedKeys: [String: [(path: String, indexed: IndexedDefinition)]]?
+    private var cachedSources: [String: CitedSource]?
     private var cachedResolver: WikilinkResolver?
 
     /// Loads the vault of `folder` (its `.notekit.yml`, or the defaults rooted at it).
@@ -23,7 +25,9 @@ final class Vault {
     /// Forgets the lookups after a change of the workspace.
     func changed() {
         cachedNotes = nil
-        cachedCitations = nil
+        cachedDefinitions = nil
+        cachedKeys = nil
+        cachedSources = nil
         cachedResolver = nil
     }
 
@@ -35,12 +39,34 @@ final class Vault {
         return notes
     }
 
-    /// The vault's citations (sources, the notes citing them).
-    var citations: CitationIndex {
-        if let cachedCitations { return cachedCitations }
-        let index = CitationIndex(scans: workspace.contexts.map(\.citations))
-        cachedCitations = index
-        return index
+    /// Every footnote definition of the vault with its note's vault path, note by note (scanned
+    /// once by the linter).
+    var definitions: [(path: String, indexed: IndexedDefinition)] {
+        if let cachedDefinitions { return cachedDefinitions }
+        let definitions = workspace.contexts.flatMap { context in context.citations.definitions.map { (context.vaultPath, $0) } }
+        cachedDefinitions = definitions
+        return definitions
+    }
+
+    /// The definitions of the vault by id (as footnotes match: ignoring case).
+    var definitionsByKey: [String: [(path: String, indexed: IndexedDefinition)]] {
+        if let cachedKeys { return cachedKeys }
+        let keys = Dictionary(grouping: definitions) { $0.indexed.key }
+        cachedKeys = keys
+        return keys
+    }
+
+    /// The vault's sources by normalised URL: the definitions citing each (not the whole
+    /// `CitationIndex`, whose vault-wide problems a keystroke does not need).
+    var sources: [String: CitedSource] {
+        if let cachedSources { return cachedSources }
+        var sources: [String: CitedSource] = [:]
+        for (path, definition) in definitions where definition.definition.form == .proper && !definition.definition.isDuplicate {
+            guard let url = definition.url else { continue }
+            sources[url, default: CitedSource(url: url)].definitions.append((path, definition))
+        }
+        cachedSources = sources
+        return sources
     }
 
     /// Resolves wikilinks as lint and render do (against the notes, with their aliases).
@@ -58,11 +84,27 @@ final class Vault {
         return relative == path && !VaultPath.isInside(path, directory: root) ? nil : relative
     }
 
-    /// The vault path of a note path as the citation index gives it (the root joined with the vault path).
-    func vaultPath(ofNote path: String) -> String { VaultPath.relative(path, to: root) }
-
     /// The absolute path of a vault path.
     func fullPath(_ vaultPath: String) -> String {
         VaultPath.absolute(root) + "/" + vaultPath
+    }
+}
+
+/// The definitions of the vault citing one normalised URL, with their notes' vault paths.
+struct CitedSource {
+    let url: String
+    var definitions: [(path: String, indexed: IndexedDefinition)] = []
+
+    /// References to the source, in every note.
+    var referenceCount: Int { definitions.reduce(0) { $0 + $1.indexed.references } }
+
+    /// The notes citing it with their references, in vault order.
+    var uses: [(path: String, references: Int)] {
+        var order: [String] = [], counts: [String: Int] = [:]
+        for (path, definition) in definitions {
+            if counts[path] == nil { order.append(path) }
+            counts[path, default: 0] += definition.references
+        }
+        return order.map { ($0, counts[$0]!) }
     }
 }
