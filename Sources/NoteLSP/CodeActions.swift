@@ -68,7 +68,7 @@ extension LanguageServer {
     /// vault's other notes (open ones as the editor has them) are the context.
     func fixAllEdit(_ document: OpenDocument) -> WorkspaceEdit? {
         guard let vault, let path = document.path else { return nil }
-        let others = vault.workspace.contexts.filter { $0.vaultPath != path }.map {
+        let others = vault.contexts.filter { $0.vaultPath != path }.map {
             Linter.Input(path: vault.fullPath($0.vaultPath), bytes: $0.note.source.bytes)
         }
         let loader = vault.loader

@@ -159,7 +159,7 @@ extension LanguageServer {
     /// Every tag the vault's notes list in their front matter.
     private func vaultTags() -> [String] {
         var tags = Set<String>()
-        for context in vault?.workspace.contexts ?? [] {
+        for context in vault?.contexts ?? [] {
             switch context.note.frontMatter?.value("tags") {
             case .list(let items): items.compactMap(\.scalarText).forEach { tags.insert($0) }
             case let value?: value.scalarText.map { _ = tags.insert($0) }

@@ -56,7 +56,7 @@ extension LanguageServer {
     func workspaceDiagnostic(_ params: JSON) throws -> JSON {
         guard let vault else { return .object(["items": .array([])]) }
         var items: [JSON] = []
-        for context in vault.workspace.contexts {
+        for context in vault.contexts {
             let uri = documents.values.first { $0.path == context.vaultPath }?.uri ?? DocumentURI.uri(of: vault.fullPath(context.vaultPath))
             let diagnostics = diagnostics(ofURI: uri)
             guard !diagnostics.isEmpty else { continue }

@@ -63,9 +63,8 @@ extension LanguageServer {
             for document in documents.values.sorted(by: { $0.uri < $1.uri }) {
                 documents[document.uri] = OpenDocument(uri: document.uri, path: vault.vaultPath(of: DocumentURI.path(of: document.uri) ?? ""),
                                                        version: document.version, text: document.text)
-                if let path = documents[document.uri]?.path { _ = try vault.workspace.update(path, bytes: document.text.bytes) }
+                if let path = documents[document.uri]?.path { _ = try vault.update(path, bytes: document.text.bytes) }
             }
-            vault.changed()
         } catch {
             vault = nil
             let message = "notekit: the vault was not loaded: \(error)"

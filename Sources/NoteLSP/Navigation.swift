@@ -36,7 +36,7 @@ extension LanguageServer {
         } else {
             // The note's backlinks (to the heading under the cursor when on one).
             let heading = cursor.heading
-            for context in vault.workspace.contexts {
+            for context in vault.contexts {
                 for link in context.note.wikilinks where vault.resolver.resolve(link.target, from: context.vaultPath).path == cursor.path {
                     if let heading, link.heading.map({ $0.caseInsensitiveCompare(heading.text) != .orderedSame }) ?? true { continue }
                     if let location = location(context.vaultPath, link.range.bytes) { locations.append(location) }

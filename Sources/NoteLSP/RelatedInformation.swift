@@ -15,7 +15,7 @@ extension LanguageServer {
         switch finding.ruleID {
         case "frontmatter/duplicate-uuid":
             let uuid = written.trimmingCharacters(in: .init(charactersIn: "\"' ")).lowercased()
-            locations = vault.workspace.contexts.flatMap { context in
+            locations = vault.contexts.flatMap { context in
                 (context.note.frontMatter?.entries ?? []).filter { entry in
                     entry.value?.scalarText?.lowercased() == uuid && !(context.vaultPath == path && entry.valueRange == finding.range)
                 }.map { (context.vaultPath, $0.valueRange, "\($0.key) \(uuid)") }

@@ -26,7 +26,7 @@ extension LanguageServer {
             }
             let old = IndexedDefinition.key(label), new = IndexedDefinition.key(newName)
             let local = IndexedDefinition.isNoteLocal(label)
-            let notes = local ? [cursor.context] : vault.workspace.contexts
+            let notes = local ? [cursor.context] : vault.contexts
             if new != old, notes.contains(where: { $0.note.footnoteDefinitions.contains { IndexedDefinition.key($0.label) == new } }) {
                 throw ResponseError(code: ResponseError.requestFailed, message: "[^\(newName)] is already an id of the vault")
             }
@@ -46,7 +46,7 @@ extension LanguageServer {
                 throw ResponseError(code: ResponseError.invalidParams, message: "a heading linked to has no line break, #, | or brackets: '\(newName)'")
             }
             edits[cursor.path] = [Edit(range: range, replacement: newName)]
-            for context in vault.workspace.contexts {
+            for context in vault.contexts {
                 for link in context.note.wikilinks where link.heading.map({ $0.caseInsensitiveCompare(heading.text) == .orderedSame }) == true
                     && vault.resolver.resolve(link.target, from: context.vaultPath).path == cursor.path {
                     if let part = linkPart(link, in: context.note).heading { edits[context.vaultPath, default: []].append(Edit(range: part, replacement: newName)) }
@@ -70,7 +70,7 @@ extension LanguageServer {
                   vault.notes[from] != nil, to.hasSuffix(".md") else { continue }
             let newName = Self.name(of: to), oldPath = String(from.dropLast(3)).lowercased()
             let taken = (names[newName.lowercased()] ?? []).contains { $0 != from }
-            for context in vault.workspace.contexts {
+            for context in vault.contexts {
                 for link in context.note.wikilinks where !link.target.isEmpty && vault.resolver.resolve(link.target, from: context.vaultPath).path == from {
                     // A link by alias names no file: it stays.
                     let written = link.target.lowercased().hasSuffix(".md") ? String(link.target.dropLast(3)).lowercased() : link.target.lowercased()

@@ -64,13 +64,12 @@ extension LanguageServer {
             guard let old = file["oldUri"]?.string, let new = file["newUri"]?.string,
                   let from = DocumentURI.path(of: old).flatMap(vault.vaultPath(of:)),
                   let to = DocumentURI.path(of: new).flatMap(vault.vaultPath(of:)) else { continue }
-            changed += try vault.workspace.rename(from: from, to: to)
+            changed += try vault.rename(from: from, to: to)
             if let document = documents.removeValue(forKey: old) {
                 documents[new] = OpenDocument(uri: new, path: to, version: document.version, text: document.text)
-                changed += try vault.workspace.update(to, bytes: document.text.bytes)
+                changed += try vault.update(to, bytes: document.text.bytes)
             }
         }
-        vault.changed()
         publish(paths: changed)
     }
 
@@ -80,8 +79,7 @@ extension LanguageServer {
             publish(uris: [document.uri])
             return
         }
-        let changed = (try? vault.workspace.update(path, bytes: document.text.bytes)) ?? []
-        vault.changed()
+        let changed = (try? vault.update(path, bytes: document.text.bytes)) ?? []
         publish(uris: [document.uri] + openURIs(of: changed).filter { $0 != document.uri })
     }
 
@@ -89,11 +87,10 @@ extension LanguageServer {
     private func reloadFromDisk(_ path: String, in vault: Vault) {
         let changed: [String]
         if let bytes = FileManager.default.contents(atPath: vault.fullPath(path)) {
-            changed = (try? vault.workspace.update(path, bytes: Array(bytes))) ?? []
+            changed = (try? vault.update(path, bytes: Array(bytes))) ?? []
         } else {
-            changed = vault.workspace.remove(path)
+            changed = vault.remove(path)
         }
-        vault.changed()
         publish(paths: changed)
     }
 
