@@ -155,3 +155,27 @@ import Testing
         #expect(try client.applied(moved, to: "b.md").contains("See [[Tide Mills]] and [[tides#Tide History]]."))
     }
 }
+
+/// A save of `.notekit.yml` reloads the vault; a bad one is shown and reports nothing until fixed.
+@Suite struct ConfigurationReloadTests {
+    @Test func savingTheConfigurationReloadsTheVault() throws {
+        let root = try temporaryVault(EditorSessionTests.notes)
+        let client = try Client(root: root)
+        try client.open("b.md")
+        #expect(EditorSessionTests.codes(client.diagnostics("b.md")).contains("citation/missing-colon"))
+        let configuration = client.uri(".notekit.yml")
+        try Data("rules:\n  citation/missing-colon: off\n".utf8).write(to: URL(fileURLWithPath: root + "/.notekit.yml"))
+        client.notify("textDocument/didSave", ["textDocument": .object(["uri": .string(configuration)])])
+        #expect(!EditorSessionTests.codes(client.diagnostics("b.md")).contains("citation/missing-colon"))
+        // A configuration that does not load: shown to the user, no diagnostics, no crash.
+        let start = client.received.count
+        try Data("rules: [\n".utf8).write(to: URL(fileURLWithPath: root + "/.notekit.yml"))
+        client.notify("workspace/didChangeWatchedFiles", ["changes": .array([.object(["uri": .string(configuration), "type": .int(2)])])])
+        #expect(client.notifications("window/showMessage", since: start).count == 1)
+        #expect(client.diagnostics("b.md").isEmpty)
+        // Fixed again: the findings are back.
+        try Data("rules:\n  citation/unused: off\n".utf8).write(to: URL(fileURLWithPath: root + "/.notekit.yml"))
+        client.notify("textDocument/didSave", ["textDocument": .object(["uri": .string(configuration)])])
+        #expect(EditorSessionTests.codes(client.diagnostics("b.md")).contains("citation/missing-colon"))
+    }
+}
