@@ -57,7 +57,7 @@ extension LanguageServer {
         var seen = Set<String>()
         var items: [JSON] = []
         let sources = vault.sources.values.sorted { ($1.referenceCount, $0.url) < ($0.referenceCount, $1.url) }
-        for source in sources {
+        for source in sources where items.count <= Self.maxItems {
             for (_, definition) in source.definitions where !IndexedDefinition.isNoteLocal(definition.id) && seen.insert(definition.key).inserted {
                 let count = source.referenceCount, notes = Set(source.definitions.map(\.path)).count
                 let title = definition.definition.fields.title ?? source.url
@@ -103,10 +103,10 @@ extension LanguageServer {
             }
         }
         let replace = (try? JSON(cursor.converter.range(of: start..<cursor.offset))) ?? .null
-        let notes = vault.notes.values.sorted { $0.vaultPath < $1.vaultPath }
+        let notes = vault.contexts
         let names = Dictionary(grouping: notes) { Self.name(of: $0.vaultPath).lowercased() }
         var items: [JSON] = []
-        for context in notes {
+        for context in notes where items.count <= Self.maxItems {
             let name = Self.name(of: context.vaultPath)
             let aliases = WikilinkResolver.aliases(of: context.note)
             guard Self.matches(typed, context.vaultPath) || aliases.contains(where: { Self.matches(typed, $0) }) else { continue }

@@ -4,21 +4,25 @@ import NoteParser
 import NoteWorkspace
 
 /// The vault the server serves: its `Workspace` (open notes with the editor's text), the parsed
-/// notes, and the lookups the features share, rebuilt after a change only when asked for.
+/// notes, and the lookups the features share, kept up to date note by note.
 ///
 /// The notes are taken from the workspace once, when it loads; after that a changed note is
-/// parsed here again, as the workspace parses it (`Linter.parse` with its configuration): asking
-/// the workspace for its whole `result` on every keystroke would copy every finding of the vault.
+/// parsed here again, as the workspace parses it (`Linter.parse` with its configuration), and
+/// only its entries of the lookups change: asking the workspace for its whole `result`, or
+/// rebuilding the vault's lookups, on every keystroke would cost more than the lint itself.
 final class Vault {
     let root: String
     let loader: ConfigurationLoader
     let workspace: Workspace
     /// Every note that parsed and is not ignored, by vault path.
-    private(set) var notes: [String: NoteContext]
-    private var cachedContexts: [NoteContext]?
-    private var cachedDefinitions: [(path: String, indexed: IndexedDefinition)]?
-    private var cachedKeys: [String: [(path: String, indexed: IndexedDefinition)]]?
-    private var cachedSources: [String: CitedSource]?
+    private(set) var notes: [String: NoteContext] = [:]
+    /// The notes sorted by vault path.
+    private(set) var contexts: [NoteContext] = []
+    /// The vault's footnote definitions by id (as footnotes match: ignoring case), with their notes' vault paths.
+    private(set) var definitionsByKey: [String: [(path: String, indexed: IndexedDefinition)]] = [:]
+    /// The vault's sources by normalised URL: the proper, first definitions citing each (not the
+    /// whole `CitationIndex`, whose vault-wide problems a keystroke does not need).
+    private(set) var sources: [String: CitedSource] = [:]
     private var cachedResolver: WikilinkResolver?
 
     /// Loads the vault of `folder` (its `.notekit.yml`, or the defaults rooted at it).
@@ -26,7 +30,11 @@ final class Vault {
         loader = try ConfigurationLoader(defaultRoot: folder)
         root = try loader.configuration(for: folder + "/" + ConfigurationLoader.fileName).root
         workspace = try Workspace(root: root) { [loader] in try loader.configuration(for: $0) }
-        notes = Dictionary(workspace.contexts.map { ($0.vaultPath, $0) }, uniquingKeysWith: { first, _ in first })
+        contexts = workspace.contexts
+        for context in contexts {
+            notes[context.vaultPath] = context
+            index(context, adding: true)
+        }
     }
 
     /// The note at `path` now holds `bytes`. Returns the notes whose findings changed.
@@ -39,8 +47,7 @@ final class Vault {
     /// The file at `path` is gone. Returns the notes whose findings changed.
     func remove(_ path: String) -> [String] {
         let result = workspace.remove(path)
-        notes[path] = nil
-        changed()
+        set(path, nil)
         return result
     }
 
@@ -48,66 +55,57 @@ final class Vault {
     func rename(from: String, to: String) throws -> [String] {
         let bytes = notes[from]?.note.source.bytes
         let result = try workspace.rename(from: from, to: to)
-        notes[from] = nil
+        set(from, nil)
         reparse(to, bytes.map { Linter.Input(path: fullPath(to), bytes: $0) } ?? Linter.Input(path: fullPath(to)))
         return result
     }
 
-    /// Parses the note at `path` again as the workspace does (nil when it does not parse or is ignored).
+    /// Parses the note at `path` again as the workspace does (gone when it does not parse or is ignored).
     private func reparse(_ path: String, _ input: Linter.Input) {
-        notes[path] = nil
+        var context: NoteContext?
         if NoteFiles.isMarkdown(path), let configuration = try? loader.configuration(for: input.path),
-           case .success(let context) = Linter.parse(input, configuration: configuration), !configuration.isIgnored(context.vaultPath) {
-            notes[path] = context
+           case .success(let parsed) = Linter.parse(input, configuration: configuration), !configuration.isIgnored(parsed.vaultPath) {
+            context = parsed
         }
-        changed()
+        set(path, context)
     }
 
-    /// Forgets the lookups after a change.
-    private func changed() {
-        cachedContexts = nil
-        cachedDefinitions = nil
-        cachedKeys = nil
-        cachedSources = nil
-        cachedResolver = nil
-    }
-
-    /// The notes sorted by vault path.
-    var contexts: [NoteContext] {
-        if let cachedContexts { return cachedContexts }
-        let contexts = notes.values.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
-        cachedContexts = contexts
-        return contexts
-    }
-
-    /// Every footnote definition of the vault with its note's vault path, note by note (scanned
-    /// once per note by the linter).
-    var definitions: [(path: String, indexed: IndexedDefinition)] {
-        if let cachedDefinitions { return cachedDefinitions }
-        let definitions = contexts.flatMap { context in context.citations.definitions.map { (context.vaultPath, $0) } }
-        cachedDefinitions = definitions
-        return definitions
-    }
-
-    /// The definitions of the vault by id (as footnotes match: ignoring case).
-    var definitionsByKey: [String: [(path: String, indexed: IndexedDefinition)]] {
-        if let cachedKeys { return cachedKeys }
-        let keys = Dictionary(grouping: definitions) { $0.indexed.key }
-        cachedKeys = keys
-        return keys
-    }
-
-    /// The vault's sources by normalised URL: the definitions citing each (not the whole
-    /// `CitationIndex`, whose vault-wide problems a keystroke does not need).
-    var sources: [String: CitedSource] {
-        if let cachedSources { return cachedSources }
-        var sources: [String: CitedSource] = [:]
-        for (path, definition) in definitions where definition.definition.form == .proper && !definition.definition.isDuplicate {
-            guard let url = definition.url else { continue }
-            sources[url, default: CitedSource(url: url)].definitions.append((path, definition))
+    /// Puts `context` at `path` (removes the note when nil) and updates the lookups for that note only.
+    private func set(_ path: String, _ context: NoteContext?) {
+        let old = notes[path]
+        if let old { index(old, adding: false) }
+        notes[path] = context
+        if let context { index(context, adding: true) }
+        let position = contexts.firstIndex { $0.vaultPath == path }
+        switch (position, context) {
+        case (let position?, let context?): contexts[position] = context
+        case (let position?, nil): contexts.remove(at: position)
+        case (nil, let context?):
+            contexts.insert(context, at: contexts.firstIndex { !(ExactPath($0.vaultPath) < ExactPath(path)) } ?? contexts.endIndex)
+        case (nil, nil): break
         }
-        cachedSources = sources
-        return sources
+        if old == nil || context == nil || old.map { WikilinkResolver.aliases(of: $0.note) } != context.map { WikilinkResolver.aliases(of: $0.note) } {
+            cachedResolver = nil
+        }
+    }
+
+    /// Adds the definitions of `context` to the lookups, or takes them out.
+    private func index(_ context: NoteContext, adding: Bool) {
+        let path = context.vaultPath
+        for definition in context.citations.definitions {
+            let isSource = definition.definition.form == .proper && !definition.definition.isDuplicate
+            if adding {
+                definitionsByKey[definition.key, default: []].append((path, definition))
+                if isSource, let url = definition.url { sources[url, default: CitedSource(url: url)].definitions.append((path, definition)) }
+            } else {
+                definitionsByKey[definition.key]?.removeAll { $0.path == path }
+                if definitionsByKey[definition.key]?.isEmpty == true { definitionsByKey[definition.key] = nil }
+                if isSource, let url = definition.url {
+                    sources[url]?.definitions.removeAll { $0.path == path }
+                    if sources[url]?.definitions.isEmpty == true { sources[url] = nil }
+                }
+            }
+        }
     }
 
     /// Resolves wikilinks as lint and render do (against the notes, with their aliases).
