@@ -179,3 +179,31 @@ import Testing
         #expect(EditorSessionTests.codes(client.diagnostics("b.md")).contains("citation/missing-colon"))
     }
 }
+
+/// The server's lookups follow edits note by note: a definition added, moved and removed.
+@Suite struct VaultLookupTests {
+    @Test func sourcesFollowEdits() throws {
+        let client = try Client(root: try temporaryVault(EditorSessionTests.notes))
+        try client.open("a.md")
+        try client.open("b.md")
+        func citingNotes() throws -> Set<String> {
+            let references = try client.request("textDocument/references", [
+                "textDocument": .object(["uri": .string(client.uri("a.md"))]),
+                "position": client.position("a.md", of: "https://example.com/a"), "context": .object([:])])
+            return Set((references.array ?? []).compactMap { $0["uri"]?.string })
+        }
+        #expect(try citingNotes() == [client.uri("a.md")])
+        let end = client.texts["b.md"]!.utf8.count
+        try client.change("b.md", replacing: end..<end, with: "\nMore.[^zz9zz9]\n\n[^zz9zz9]: [Again](https://example.com/a)\n")
+        #expect(try citingNotes() == [client.uri("a.md"), client.uri("b.md")])
+        // Moved down by an edit above it: its location follows.
+        try client.change("b.md", replacing: 0..<0, with: "Intro.\n\n")
+        let references = try client.request("textDocument/references", [
+            "textDocument": .object(["uri": .string(client.uri("a.md"))]),
+            "position": client.position("a.md", of: "https://example.com/a"), "context": .object([:])])
+        #expect(references.array?.first { $0["uri"] == .string(client.uri("b.md")) }?["range"]?["start"] == client.position("b.md", of: "[^zz9zz9]: "))
+        let start = client.offset("b.md", of: "\nMore.")
+        try client.change("b.md", replacing: start..<client.texts["b.md"]!.utf8.count, with: "\n")
+        #expect(try citingNotes() == [client.uri("a.md")])
+    }
+}
