@@ -56,8 +56,8 @@ extension LanguageServer {
         let defined = Set(cursor.note.footnoteDefinitions.map { IndexedDefinition.key($0.label) })
         var seen = Set<String>()
         var items: [JSON] = []
-        let sources = vault.sources.values.sorted { ($1.referenceCount, $0.url) < ($0.referenceCount, $1.url) }
-        for source in sources where items.count <= Self.maxItems {
+        for url in vault.ranking where items.count <= Self.maxItems {
+            guard let source = vault.sources[url] else { continue }
             for (_, definition) in source.definitions where !IndexedDefinition.isNoteLocal(definition.id) && seen.insert(definition.key).inserted {
                 let count = source.referenceCount, notes = Set(source.definitions.map(\.path)).count
                 let title = definition.definition.fields.title ?? source.url

@@ -24,6 +24,7 @@ final class Vault {
     /// whole `CitationIndex`, whose vault-wide problems a keystroke does not need).
     private(set) var sources: [String: CitedSource] = [:]
     private var cachedResolver: WikilinkResolver?
+    private var cachedRanking: [String]?
 
     /// Loads the vault of `folder` (its `.notekit.yml`, or the defaults rooted at it).
     init(folder: String) throws {
@@ -84,9 +85,23 @@ final class Vault {
             contexts.insert(context, at: contexts.firstIndex { !(ExactPath($0.vaultPath) < ExactPath(path)) } ?? contexts.endIndex)
         case (nil, nil): break
         }
+        if old.map(Self.citing) != context.map(Self.citing) { cachedRanking = nil }
         if old == nil || context == nil || old.map { WikilinkResolver.aliases(of: $0.note) } != context.map { WikilinkResolver.aliases(of: $0.note) } {
             cachedResolver = nil
         }
+    }
+
+    /// What a note's definitions add to the ranking of sources: each one's id, URL and references.
+    private static func citing(_ context: NoteContext) -> [String] {
+        context.citations.definitions.map { "\($0.key) \($0.url ?? "") \($0.references) \($0.definition.form) \($0.definition.isDuplicate)" }
+    }
+
+    /// The sources' URLs, most cited first (then by URL).
+    var ranking: [String] {
+        if let cachedRanking { return cachedRanking }
+        let ranking = sources.map { ($0.value.referenceCount, $0.key) }.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.map(\.1)
+        cachedRanking = ranking
+        return ranking
     }
 
     /// Adds the definitions of `context` to the lookups, or takes them out.
