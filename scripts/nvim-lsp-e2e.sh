@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 if ! command -v nvim >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim
 fi
-[ -x .build/debug/notekit ] || swift build --product notekit
+swift build --product notekit >/dev/null
 notekit="$PWD/.build/debug/notekit"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -65,8 +65,3 @@ struct Diagnostic: Codable, Equatable, Sendable {
     let message: String
     let relatedInformation: [DiagnosticRelatedInformation]?
 }
-
-struct MarkupContent: Codable, Equatable, Sendable {
-    var kind = "markdown"
-    let value: String
-}

@@ -207,3 +207,24 @@ import Testing
         #expect(try citingNotes() == [client.uri("a.md")])
     }
 }
+
+/// Renaming a citation id reaches its registry note and refuses an id already in use.
+@Suite struct CitationRenameTests {
+    @Test func theRegistryNoteFollowsAndTakenIdsAreRefused() throws {
+        var notes = EditorSessionTests.notes
+        notes.append(("Citations/a1b2c3.md", "---\nhexId: a1b2c3\ntitle: Tide Records\n---\n# Tide Records\n"))
+        let client = try Client(root: try temporaryVault(notes))
+        try client.open("a.md")
+        let at: [String: JSON?] = ["textDocument": .object(["uri": .string(client.uri("a.md"))]),
+                                   "position": client.position("a.md", of: "[^a1b2c3] 😀", delta: 3)]
+        let edit = try client.request("textDocument/rename", at.merging(["newName": .string("tide01")]) { $1 })
+        #expect(try client.applied(edit, to: "Citations/a1b2c3.md").hasPrefix("---\nhexId: tide01\n"))
+        #expect(edit["changes"]?[client.uri("b.md")] == nil)
+        #expect(throws: ResponseError.self) {
+            try client.request("textDocument/rename", at.merging(["newName": .string("Q1W2E3")]) { $1 })
+        }
+        #expect(throws: ResponseError.self) {
+            try client.request("textDocument/rename", at.merging(["newName": .string("has space")]) { $1 })
+        }
+    }
+}
