@@ -18,7 +18,11 @@ extension LanguageServer {
     }
 
     func rename(_ params: JSON) throws -> JSON {
-        guard let newName = params["newName"]?.string, let cursor = try cursor(params), let vault else { return .null }
+        let cursor = try cursor(params)
+        guard let newName = params["newName"]?.string else {
+            throw ResponseError(code: ResponseError.invalidParams, message: "rename needs a newName")
+        }
+        guard let cursor, let vault else { return .null }
         var edits: [String: [Edit]] = [:]
         if let (label, _) = cursor.footnoteLabel {
             guard !newName.isEmpty, !newName.contains(where: { $0.isWhitespace || "[]^".contains($0) }) else {
