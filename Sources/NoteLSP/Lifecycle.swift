@@ -16,7 +16,8 @@ extension LanguageServer {
             folder = VaultPath.absolute(path)
         }
         state = .running
-        loadVault()
+        // Loaded when first needed, so that a note opened first gets its note rules' findings at once.
+        vaultPending = true
         let capabilities: JSON = .object([
             "positionEncoding": .string(encoding.rawValue),
             "textDocumentSync": .object(["openClose": .bool(true), "change": .int(2), "save": .object(["includeText": .bool(false)])]),
@@ -51,6 +52,32 @@ extension LanguageServer {
     func shutdown(_ params: JSON) throws -> JSON {
         state = .shuttingDown
         return .null
+    }
+
+    /// Loads the vault if `initialize` left it for later.
+    func ensureVault() {
+        guard vaultPending else { return }
+        vaultPending = false
+        loadVault()
+    }
+
+    /// Before the vault is loaded: publishes the findings of the note rules of an opened note
+    /// (parsed alone with its configuration); the vault rules' follow once the vault is loaded.
+    func publishNoteRules(of document: OpenDocument) {
+        guard let file = DocumentURI.path(of: document.uri), let loader = try? ConfigurationLoader(defaultRoot: folder),
+              let configuration = try? loader.configuration(for: file) else { return }
+        let vaultPath = VaultPath.relative(file, to: configuration.root)
+        let root = configuration.root
+        let input = Linter.Input(path: root == "." ? vaultPath : (root.hasSuffix("/") ? root : root + "/") + vaultPath, bytes: document.text.bytes)
+        guard case .success(let context) = Linter.parse(input, configuration: configuration), !configuration.isIgnored(vaultPath) else { return }
+        let linter = Linter()
+        // Which suppressions are unused is known only with the vault rules' findings.
+        let findings = linter.merge([context], [linter.checkNote(context)]).filter { $0.ruleID != "suppression/unused" }
+        let converter = PositionConverter(document.text, encoding: encoding)
+        let diagnostics = (try? JSON(findings.map { diagnostic($0, converter: converter, path: vaultPath) })) ?? .array([])
+        send(Message.outgoing(method: "textDocument/publishDiagnostics", params: .object([
+            "uri": .string(document.uri), "version": .int(document.version), "diagnostics": diagnostics,
+        ])))
     }
 
     /// Loads the vault of `folder` with its configuration, the open documents' text in place of

@@ -32,6 +32,8 @@ public final class LanguageServer {
     /// The client shows Markdown in completion documentation (else it gets plain text).
     var clientCompletionMarkdown = false
     var nextRequestID = 1
+    /// `initialize` came; the vault is loaded by the first message that needs it.
+    var vaultPending = false
 
     public init(documentationURL: String? = ProcessInfo.processInfo.environment["NOTEKIT_DOCS_URL"].flatMap { $0.isEmpty ? nil : $0 },
                 send: @escaping Send) {
@@ -68,6 +70,7 @@ public final class LanguageServer {
         guard let handler = requests[method] else {
             return .failure(ResponseError(code: ResponseError.methodNotFound, message: "notekit does not handle \(method)"))
         }
+        if method != "initialize", method != "shutdown" { ensureVault() }
         do {
             return .success(try handler(self)(params ?? .null))
         } catch let error as ResponseError {
@@ -84,6 +87,7 @@ public final class LanguageServer {
             return
         }
         guard state == .running, let handler = notifications[method] else { return }
+        if method != "initialized", method != "textDocument/didOpen" { ensureVault() }
         do {
             try handler(self)(params ?? .null)
         } catch {

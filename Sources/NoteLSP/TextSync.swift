@@ -10,7 +10,12 @@ extension LanguageServer {
         let path = DocumentURI.path(of: item.uri).flatMap { vault?.vaultPath(of: $0) }
         let document = OpenDocument(uri: item.uri, path: path, version: item.version, text: SourceText(item.text))
         documents[item.uri] = document
-        update(document)
+        if vaultPending {
+            publishNoteRules(of: document)
+            ensureVault()  // feeds the open documents to the workspace and publishes them again
+        } else {
+            update(document)
+        }
     }
 
     func didChange(_ params: JSON) throws {

@@ -228,3 +228,18 @@ import Testing
         }
     }
 }
+
+/// The vault loads when first needed: a note opened first gets its note rules' findings at once,
+/// then every finding once the vault is loaded.
+@Suite struct FirstDiagnosticsTests {
+    @Test func noteRulesFirstThenTheVaultRules() throws {
+        var notes = EditorSessionTests.notes
+        notes.append(("d.md", "# D\n\nSee [[Nowhere At All]].[^x1y2z3]\n\n[^x1y2z3] [X](https://example.com/x)\n"))
+        let client = try Client(root: try temporaryVault(notes))
+        try client.open("d.md")
+        let published = client.notifications("textDocument/publishDiagnostics").compactMap { $0["params"]?["diagnostics"]?.array }
+        #expect(published.count == 2)
+        #expect(EditorSessionTests.codes(published.first ?? []) == ["citation/missing-colon"])
+        #expect(Set(EditorSessionTests.codes(published.last ?? [])) == ["citation/missing-colon", "link/unresolved-wikilink"])
+    }
+}
