@@ -25,7 +25,7 @@ extension LanguageServer {
                 "codeActionKinds": .array([.string("quickfix"), .string("source.fixAll"), .string("source.fixAll.notekit")]),
                 "resolveProvider": .bool(true),
             ]),
-            "completionProvider": .object(["triggerCharacters": .array(["^", "[", "#", "|", ":", " "].map(JSON.string))]),
+            "completionProvider": .object(["triggerCharacters": .array(["^", "[", "#", ":"].map(JSON.string))]),
             "hoverProvider": .bool(true),
             "definitionProvider": .bool(true),
             "referencesProvider": .bool(true),
@@ -34,6 +34,7 @@ extension LanguageServer {
             "diagnosticProvider": .object(["interFileDependencies": .bool(true), "workspaceDiagnostics": .bool(true)]),
             "workspace": .object(["fileOperations": .object([
                 "willRename": .object(["filters": .array([.object(["pattern": .object(["glob": .string("**/*.md")])])])]),
+                "didRename": .object(["filters": .array([.object(["pattern": .object(["glob": .string("**/*.md")])])])]),
             ])]),
         ])
         return .object(["capabilities": capabilities,

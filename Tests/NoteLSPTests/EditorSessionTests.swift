@@ -243,3 +243,19 @@ import Testing
         #expect(Set(EditorSessionTests.codes(published.last ?? [])) == ["citation/missing-colon", "link/unresolved-wikilink"])
     }
 }
+
+/// `workspace/didRenameFiles`: the workspace follows a moved note, and open notes linking to it are published again.
+@Suite struct FileRenameTests {
+    @Test func aMovedNoteBreaksTheLinksToItsOldName() throws {
+        let root = try temporaryVault(EditorSessionTests.notes)
+        let client = try Client(root: root)
+        try client.open("b.md")
+        #expect(!EditorSessionTests.codes(client.diagnostics("b.md")).contains("link/unresolved-wikilink"))
+        try FileManager.default.createDirectory(atPath: root + "/gone", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: root + "/a.md", toPath: root + "/gone/x.md")
+        client.notify("workspace/didRenameFiles", ["files": .array([.object(["oldUri": .string(client.uri("a.md")), "newUri": .string(client.uri("gone/x.md"))])])])
+        #expect(EditorSessionTests.codes(client.diagnostics("b.md")).contains("link/unresolved-wikilink"))
+        let vault = try client.request("workspace/diagnostic", ["previousResultIds": .array([])])
+        #expect(vault["items"]?.array?.contains { $0["uri"] == .string(client.uri("a.md")) } == false)
+    }
+}
