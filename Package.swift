@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "NoteTemplates", targets: ["NoteTemplates"]),
         .library(name: "NoteWorkspace", targets: ["NoteWorkspace"]),
         .library(name: "NoteWatch", targets: ["NoteWatch"]),
+        .library(name: "NoteLSP", targets: ["NoteLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -47,6 +48,8 @@ let package = Package(
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
         // notekit watch: inotify (Linux), the batch logic over a Workspace.
         .target(name: "NoteWatch", dependencies: ["NoteParser", "NoteLint", "NoteFix", "NoteWorkspace"]),
+        // notekit lsp: a Language Server Protocol server over a Workspace (own JSON-RPC layer).
+        .target(name: "NoteLSP", dependencies: ["NoteParser", "NoteLint", "NoteLintReporters", "NoteCitations", "NoteFix", "NoteWorkspace"]),
         .target(name: "NoteMigrate", dependencies: ["NoteParser", "NoteFix", "Yams"]),
         .executableTarget(
             name: "notekit",
@@ -62,6 +65,7 @@ let package = Package(
                 "NoteTemplates",
                 "NoteWorkspace",
                 "NoteWatch",
+                "NoteLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +79,7 @@ let package = Package(
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteWorkspaceTests", dependencies: ["NoteWorkspace", "NoteLint", "NoteLintReporters", "NoteParser"]),
+        .testTarget(name: "NoteLSPTests", dependencies: ["NoteLSP", "NoteWorkspace", "NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),

@@ -134,6 +134,9 @@ def main():
     # The workspace (docs/workspace.md): one essay edited again and again, in one process.
     workspace = subprocess.run([notekit, "bench-workspace", "--edits", "200", args.folder], capture_output=True, text=True)
     print(workspace.stdout.strip() or workspace.stderr.strip())
+    # notekit lsp (docs/lsp.md): first diagnostics after initialize, didChange, completion, memory.
+    lsp = subprocess.run([notekit, "bench-lsp", "--edits", "200", args.folder], capture_output=True, text=True)
+    print(lsp.stdout.strip() or lsp.stderr.strip())
     shutil.rmtree(scratch, ignore_errors=True)
     # notekit watch (docs/watch.md): settle -> findings printed, and a 1,000-note checkout.
     lines, one_batch = watch_bench.measure(notekit, args.folder)

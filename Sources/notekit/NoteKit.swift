@@ -11,7 +11,7 @@ struct NoteKit: ParsableCommand {
         version: NotekitTool.versionLine,
         subcommands: [ParseCommand.self, LintCommand.self, RulesCommand.self, ExplainCommand.self, InitCommand.self,
                       HookCommand.self, FixCommand.self, MigrateCommand.self, RenderCommand.self, CitationsCommand.self,
-                      WatchCommand.self, BenchWorkspaceCommand.self]
+                      WatchCommand.self, LSPCommand.self, BenchWorkspaceCommand.self, BenchLSPCommand.self]
     )
 
     /// Bare `notekit`: the help on standard error, and exit code 2 (as ruff does).

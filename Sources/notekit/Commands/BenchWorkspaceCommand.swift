@@ -56,12 +56,12 @@ struct BenchWorkspaceCommand: ParsableCommand {
             """)
     }
 
-    private static func milliseconds(since start: DispatchTime) -> Double {
+    static func milliseconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
     }
 
     /// The process's resident set (VmRSS of /proc/self/status) in MB, "?" where there is none.
-    private static func residentMegabytes() -> String {
+    static func residentMegabytes() -> String {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
               let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return "?" }
