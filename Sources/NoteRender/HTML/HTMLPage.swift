@@ -9,7 +9,14 @@ struct HTMLPage {
     let unsafe: Bool
 
     func render(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String) -> String {
-        let body = body(of: markdown, title: title)
+        templates.render(context(title: title, frontMatter: frontMatter, sources: sources, markdown: markdown), template: "page")
+    }
+
+    /// The template context of a page: title, lede, meta, body HTML, sources and stylesheet.
+    /// `isNote` false renders Markdown the site wrote (an index) whole, its headings all kept.
+    func context(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String,
+                 isNote: Bool = true) -> [String: Any] {
+        let body = isNote ? body(of: markdown, title: title) : markdown
         // Markers only add ASCII words and the body's own text: what the body lacks, the marked text lacks.
         let unused = Placeholder(unusedIn: body)
         var markers = CalloutMarkers(unusedIn: unused)
@@ -43,7 +50,7 @@ struct HTMLPage {
             "sourcesHeading": options.sourcesHeading,
             "stylesheet": templates.stylesheet,
         ]
-        return templates.render(context, template: "page")
+        return context
     }
 
     /// The body without front matter, a first heading repeating the page title, and the

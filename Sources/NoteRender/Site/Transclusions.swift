@@ -1,0 +1,160 @@
+import Foundation
+import NoteParser
+
+/// Fills note embeds (`![[note]]`, `![[note#heading]]`, `![[note#^block]]`) with the embedded
+/// text, cleaned and rendered as the page is. An embed alone in its paragraph or list item
+/// becomes a `<div class="transclusion">`; one within other text, a cycle, or one nested deeper
+/// than `maxDepth` stays a link, as does a heading or block the note lacks (reported).
+struct Transclusions {
+    static let maxDepth = 4
+
+    let notes: [Note]
+    let plan: SitePlan
+    let options: RenderOptions
+    let links: PublishedLinks
+    let page: HTMLPage
+
+    /// What went wrong with an embed in the note at vault path `path` (positions are the
+    /// note's own only for embeds of the page itself, `nested` false).
+    struct Problem {
+        let path: String
+        let nested: Bool
+        let link: Wikilink
+        let reason: String
+    }
+
+    /// What filling a page's embeds found.
+    struct Found {
+        /// The vault paths of the notes whose text went in, at any depth.
+        var notes: Set<String> = []
+        /// The vault files the embedded text shows or links, to copy.
+        var assets: [String] = []
+        var problems: [Problem] = []
+    }
+
+    /// `html` (of the note at vault path `path`) with every placeholder replaced. `stack` holds
+    /// the notes (and `note#heading` keys) being embedded around it.
+    func fill(_ html: String, _ transclusions: [Transclusion], in path: String, stack: [String] = [], found: inout Found) -> String {
+        var html = html
+        for transclusion in transclusions {
+            let key = transclusion.target + "#" + (transclusion.link.heading ?? "")
+            let label = transclusion.link.alias ?? transclusion.link.target + (transclusion.link.heading.map { " › " + $0 } ?? "")
+            let link = "<a href=\"\(Self.escape(transclusion.url))\">\(Self.escape(label))</a>"
+            var content: String?
+            // The page and the notes being embedded: embedding any of them again could not end.
+            if (stack + [path]).contains(where: { $0 == transclusion.target || $0.hasPrefix(transclusion.target + "#") }) {
+                found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "embeds a note that embeds it (a cycle); linked instead"))
+            } else if stack.count >= Self.maxDepth {
+                found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "embeds nested more than \(Self.maxDepth) deep; linked instead"))
+            } else if let fragment = fragment(transclusion) {
+                found.notes.insert(transclusion.target)
+                content = fragmentHTML(fragment, of: transclusion.target, stack: stack + [key], found: &found)
+            } else {
+                found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "the embedded note has no heading or block '\(transclusion.link.heading ?? "")'"))
+            }
+            html = place(content.map { "<div class=\"transclusion\">\n<a class=\"transclusion-source\" href=\"\(Self.escape(transclusion.url))\">"
+                                        + "\(Self.escape(label))</a>\n\($0)</div>" }, link: link, for: transclusion.placeholder, in: html)
+        }
+        return html
+    }
+
+    /// Puts `block` where the placeholder is alone in a paragraph or list item, else `link`.
+    private func place(_ block: String?, link: String, for placeholder: String, in html: String) -> String {
+        if let block {
+            for (open, close) in [("<p>", "</p>"), ("<li>", "</li>")] {
+                let whole = open + placeholder + close
+                if html.contains(whole) {
+                    return html.replacingOccurrences(of: whole, with: (open == "<p>" ? "" : open) + block + (open == "<p>" ? "" : close))
+                }
+            }
+        }
+        return html.replacingOccurrences(of: placeholder, with: link)
+    }
+
+    /// The embedded text rendered, its own embeds filled in turn.
+    private func fragmentHTML(_ markdown: String, of path: String, stack: [String], found: inout Found) -> String {
+        guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: path) else { return "" }
+        var cleaner = NoteCleaner(note: note, vaultPath: path, options: options, links: links)
+        cleaner.transcludes = true
+        let cleaned = cleaner.clean()
+        let body = page.context(title: "", frontMatter: [], sources: [], markdown: cleaned.markdown)["body"] as? String ?? ""
+        found.assets += cleaned.assets
+        return fill(body, cleaned.transclusions, in: path, stack: stack, found: &found)
+    }
+
+    /// The Markdown an embed shows: the whole body, the section under a heading (to the next
+    /// heading of its level or higher) or the block ending with `^id`; without front matter,
+    /// citation sections and definitions. Nil when the heading or block is not there.
+    func fragment(_ transclusion: Transclusion) -> String? {
+        guard let index = plan.byPath[transclusion.target] else { return nil }
+        let note = notes[plan.pages[index].note], bytes = note.source.bytes
+        var range = (note.frontMatter?.range.bytes.upperBound ?? 0)..<bytes.count
+        var blockID: [UInt8]?
+        if let heading = transclusion.link.heading, heading.hasPrefix("^") {
+            let id = Array(heading.utf8)
+            guard let block = Self.block(id, in: note) else { return nil }
+            range = block
+            blockID = id
+        } else if let heading = transclusion.link.heading {
+            let slug = Slug.make(heading, fallback: "")
+            guard let position = note.headings.firstIndex(where: { !$0.isCitationSection && Slug.make($0.text, fallback: "") == slug })
+            else { return nil }
+            let found = note.headings[position]
+            let next = note.headings[(position + 1)...].first { $0.level <= found.level }
+            range = found.range.start.offset..<(next?.range.start.offset ?? bytes.count)
+        }
+        let removed = (note.footnoteDefinitions.map(\.range.bytes) + note.legacyDefinitions.map(\.range.bytes)
+            + note.citationSections.map(\.range.bytes)).sorted { $0.lowerBound < $1.lowerBound }
+        var output: [UInt8] = [], cursor = range.lowerBound
+        for cut in removed where cut.upperBound > cursor && cut.lowerBound < range.upperBound {
+            if cut.lowerBound > cursor { output += bytes[cursor..<cut.lowerBound] }
+            cursor = max(cursor, cut.upperBound)
+        }
+        if cursor < range.upperBound { output += bytes[cursor..<range.upperBound] }
+        var text = String(decoding: output, as: UTF8.self)
+        if let blockID { text = text.replacingOccurrences(of: " " + String(decoding: blockID, as: UTF8.self), with: "") }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    /// The block ending with ` ^id`: its list item's line, else its paragraph (lines up to blank ones).
+    private static func block(_ id: [UInt8], in note: Note) -> Range<Int>? {
+        let source = note.source, bytes = source.bytes
+        let marker = [UInt8(ascii: " ")] + id
+        var search = 0
+        while let hit = source.find(marker, in: search..<bytes.count) {
+            search = hit + 1
+            let end = hit + marker.count
+            guard end == bytes.count || bytes[end] == UInt8(ascii: "\n") || bytes[end] == UInt8(ascii: "\r") else { continue }
+            guard !note.code.contains(hit) else { continue }
+            var lineStart = hit
+            while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            let line = source.string(lineStart..<end).trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") || line.first?.isNumber == true && line.contains(". ") {
+                return lineStart..<end
+            }
+            var start = lineStart
+            while start > 0 {
+                var previous = start - 1
+                while previous > 0, bytes[previous - 1] != UInt8(ascii: "\n") { previous -= 1 }
+                if source.string(previous..<(start - 1)).isBlank { break }
+                start = previous
+            }
+            return start..<end
+        }
+        return nil
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
