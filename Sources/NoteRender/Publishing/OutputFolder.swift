@@ -26,10 +26,10 @@ public struct OutputFolder: Sendable {
     }
 
     /// Copies the vault file at `path` (relative to `root`) to `folder/path` in the output;
-    /// returns the copy, nil when it held these bytes already and `onlyIfChanged` left it alone. Refuses paths with empty, `.` or `..` components, files that resolve
+    /// returns the copy (left alone when it holds these bytes already and `onlyIfChanged`). Refuses paths with empty, `.` or `..` components, files that resolve
     /// (through symbolic links) outside the vault, and destinations outside the output.
     @discardableResult
-    public func copy(_ path: String, from root: String, into folder: String, onlyIfChanged: Bool = false) throws -> URL? {
+    public func copy(_ path: String, from root: String, into folder: String, onlyIfChanged: Bool = false) throws -> URL {
         let components = (folder + "/" + path).split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw RenderError("\(path): refusing to copy a path with empty, '.' or '..' parts")
@@ -45,7 +45,8 @@ public struct OutputFolder: Sendable {
         } catch {
             throw RenderError("\(url.path)/\(folder)/\(path): cannot copy \(path): \(error.localizedDescription)")
         }
-        return try write(data, at: components.joined(separator: "/"), onlyIfChanged: onlyIfChanged)
+        let relative = components.joined(separator: "/")
+        return try write(data, at: relative, onlyIfChanged: onlyIfChanged) ?? url.appendingPathComponent(relative).standardizedFileURL
     }
 
     /// Writes `data` to the output-relative path `relative` (folders created); returns the file,

@@ -112,7 +112,7 @@ public struct RenderRun: Sendable {
     /// Copies the vault file `asset` into the output's asset folder.
     private func copy(_ asset: String, from vaultRoot: String, to output: OutputFolder, note: String, report: inout Report) {
         do {
-            if let file = try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder) { report.written.append(file) }
+            report.written.append(try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder))
         } catch {
             report.errors.append("\(note): \(error)")
         }

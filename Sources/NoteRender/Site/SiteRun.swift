@@ -130,9 +130,7 @@ public struct SiteRun: Sendable {
         var copied = Set<String>()
         for asset in assets where copied.insert(asset).inserted {
             do {
-                if let file = try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder, onlyIfChanged: true) {
-                    report.written.append(file)
-                }
+                try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder, onlyIfChanged: true)
                 produced.append(PublishedLinks.assetFolder + "/" + asset)
             } catch {
                 report.errors.append("\(asset): \(error)")
@@ -150,7 +148,9 @@ public struct SiteRun: Sendable {
 
     /// What every page depends on: notekit, the options and templates, every page's path, title and slug.
     private func sharedInputs(_ plan: SitePlan) -> String {
-        let options = (try? JSONEncoder().encode(self.options)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let options = (try? encoder.encode(self.options)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         return SiteManifest.hash([generator, "\(settings)", options, String(unsafe), templates.fingerprint]
                                  + plan.pages.map { "\($0.vaultPath)\u{0}\($0.title)\u{0}\($0.slug)" })
     }
