@@ -27,6 +27,8 @@ struct SitePlan {
     let pages: [Page]
     /// Page index by vault path.
     let byPath: [String: Int]
+    /// The configured collections' names, in the order written.
+    private let collectionOrder: [String]
 
     /// The output names taken by the site's own files: no note page may have them.
     static let reserved: Set<String> = ["index", "search", "sitemap", "feed", "llms", "404"]
@@ -43,6 +45,7 @@ struct SitePlan {
                         collection: settings.collection(for: path)?.name ?? folder, tags: Self.tags(of: note),
                         published: date, modified: Self.text(note, "date_modified") ?? date, lede: Self.text(note, "lede"))
         }
+        collectionOrder = settings.collections.map(\.name)
         byPath = Dictionary(pages.enumerated().map { ($1.vaultPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -74,9 +77,12 @@ struct SitePlan {
         return text
     }
 
-    /// Pages grouped by collection, collections in order of their first page.
+    /// Pages grouped by collection: the configured ones in the order written, then folders in
+    /// order of their first page.
     var collections: [(name: String, pages: [Int])] {
-        grouped { [$0.collection] }
+        let groups = grouped { [$0.collection] }
+        let configured = collectionOrder.compactMap { name in groups.first { $0.name == name } }
+        return configured + groups.filter { !collectionOrder.contains($0.name) }
     }
 
     /// Pages grouped by tag (first spelling), tags sorted case-insensitively.

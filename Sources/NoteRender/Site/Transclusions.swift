@@ -32,8 +32,8 @@ struct Transclusions {
         var problems: [Problem] = []
     }
 
-    /// `html` (of the note at vault path `path`) with every placeholder replaced. `stack` holds
-    /// the notes (and `note#heading` keys) being embedded around it.
+    /// `html` (of the note at vault path `path`) with every placeholder replaced. `stack` holds,
+    /// for each embed around it, the embedding note's path and the embed's `note#heading`.
     func fill(_ html: String, _ transclusions: [Transclusion], in path: String, stack: [String] = [], found: inout Found) -> String {
         var html = html
         for transclusion in transclusions {
@@ -44,11 +44,11 @@ struct Transclusions {
             // The page and the notes being embedded: embedding any of them again could not end.
             if (stack + [path]).contains(where: { $0 == transclusion.target || $0.hasPrefix(transclusion.target + "#") }) {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "embeds a note that embeds it (a cycle); linked instead"))
-            } else if stack.count >= Self.maxDepth {
+            } else if stack.count / 2 >= Self.maxDepth {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "embeds nested more than \(Self.maxDepth) deep; linked instead"))
             } else if let fragment = fragment(transclusion) {
                 found.notes.insert(transclusion.target)
-                content = fragmentHTML(fragment, of: transclusion.target, stack: stack + [key], found: &found)
+                content = fragmentHTML(fragment, of: transclusion.target, stack: stack + [path, key], found: &found)
             } else {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "the embedded note has no heading or block '\(transclusion.link.heading ?? "")'"))
             }
