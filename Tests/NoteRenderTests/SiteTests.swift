@@ -134,7 +134,7 @@ import Testing
         #expect(survey.contains("<li>URL: <a href=\"https://example.org/survey/\">https://example.org/survey/</a></li>"))
         let upkeep = try vault.read("sources/w2.html")
         #expect(upkeep.contains("<a href=\"https://example.org/upkeep\">Upkeep Costs</a>, Example Press."))
-        #expect(try vault.read("sources/index.html").contains("<a href=\"t1.html\">Wall Survey</a> (2 pages)"))
+        #expect(try vault.read("sources/index.html").contains("<a href=\"../sources/t1.html\">Wall Survey</a> (2 pages)"))
     }
 
     @Test func indexesFeedsSearchAndLlmsTxt() throws {

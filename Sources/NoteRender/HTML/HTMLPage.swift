@@ -13,27 +13,12 @@ struct HTMLPage {
     }
 
     /// The template context of a page: title, lede, meta, body HTML, sources and stylesheet.
-    /// `isNote` false renders Markdown the site wrote (an index) whole, its headings all kept.
+    /// `isNote` false renders Markdown the site wrote (an index) whole: its headings all kept,
+    /// without the callout, highlight and footnote passes a note's body gets.
     func context(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String,
                  isNote: Bool = true) -> [String: Any] {
-        let body = isNote ? body(of: markdown, title: title) : markdown
-        // Markers only add ASCII words and the body's own text: what the body lacks, the marked text lacks.
-        let unused = Placeholder(unusedIn: body)
-        var markers = CalloutMarkers(unusedIn: unused)
-        var text = markers.mark(body)
-        let highlights = options.highlights ? Highlights(unusedIn: unused) : nil
-        if let highlights { text = highlights.mark(text) }
-        var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
-        html = removingFootnotesSection(html)
-        if let wrapped = wrapAll(markers.callouts, prefix: markers.prefix, in: html) {
-            html = wrapped
-        } else {
-            for (index, callout) in markers.callouts.enumerated().reversed() {
-                html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
-            }
-        }
-        if let highlights { html = highlights.render(html) }
-        html = URLSafety.filterAttributes(HeadingIDs.render(BlockIDs.render(html)))
+        let html = isNote ? noteHTML(body(of: markdown, title: title))
+            : URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: markdown, unsafe: unsafe)))
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
@@ -51,6 +36,29 @@ struct HTMLPage {
             "stylesheet": templates.stylesheet,
         ]
         return context
+    }
+
+    /// A note's body as HTML: callouts boxed, highlights marked, footnotes section removed,
+    /// heading and block ids added, URLs that run script emptied.
+    private func noteHTML(_ body: String) -> String {
+        // Markers only add ASCII words and the body's own text: what the body lacks, the marked text lacks.
+        let unused = Placeholder(unusedIn: body)
+        var markers = CalloutMarkers(unusedIn: unused)
+        var text = markers.mark(body)
+        let highlights = options.highlights ? Highlights(unusedIn: unused) : nil
+        if let highlights { text = highlights.mark(text) }
+        var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
+        html = removingFootnotesSection(html)
+        if let wrapped = wrapAll(markers.callouts, prefix: markers.prefix, in: html) {
+            html = wrapped
+        } else {
+            for (index, callout) in markers.callouts.enumerated().reversed() {
+                html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
+            }
+        }
+        if let highlights { html = highlights.render(html) }
+        html = URLSafety.filterAttributes(HeadingIDs.render(BlockIDs.render(html)))
+        return html
     }
 
     /// The body without front matter, a first heading repeating the page title, and the

@@ -1,11 +1,11 @@
 /// The Markdown bodies of the site's index pages: home, one per collection, one per tag.
-/// Links are relative to the page's folder (`prefix`: empty at the top, `../` in a subfolder).
+/// Links are relative to the site's top (`RelativeURLs` moves them for pages in subfolders).
 enum Indexes {
     /// One list item per page: linked title, date, lede.
-    static func list(_ indexes: [Int], plan: SitePlan, prefix: String) -> String {
+    static func list(_ indexes: [Int], plan: SitePlan) -> String {
         indexes.map { index in
             let page = plan.pages[index]
-            return "- " + MarkdownText.link(page.title, url: prefix + page.url)
+            return "- " + MarkdownText.link(page.title, url: page.url)
                 + (page.published.map { " (\(MarkdownText.escape(String($0.prefix(10)))))" } ?? "")
                 + (page.lede.map { ": " + MarkdownText.escape($0) } ?? "")
         }.joined(separator: "\n") + "\n"
@@ -17,7 +17,7 @@ enum Indexes {
         for (name, pages) in plan.collections {
             let sorted = plan.newestFirst(pages)
             text += "## " + MarkdownText.link(name.isEmpty ? "Notes" : name, url: SitePlan.collectionURL(name)) + "\n\n"
-            text += list(Array(sorted.prefix(newest)), plan: plan, prefix: "")
+            text += list(Array(sorted.prefix(newest)), plan: plan)
             if sorted.count > newest {
                 text += "\n" + MarkdownText.link("All \(sorted.count) pages", url: SitePlan.collectionURL(name)) + "\n"
             }

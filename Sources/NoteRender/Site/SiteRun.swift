@@ -217,9 +217,10 @@ public struct SiteRun: Sendable {
         for key in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where context[key] == nil { context[key] = false }
     }
 
-    /// An index page (`root` leads from its folder to the top).
+    /// An index page (`root` leads from its folder to the top); `markdown` links relative to the top.
     private func indexPage(title: String, markdown: String, root: String, url: String, page: HTMLPage) -> String {
         var context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
+        context["body"] = RelativeURLs.rebase(context["body"] as? String ?? "", prefix: root)
         context["canonical"] = settings.url.map { $0 + url } ?? false
         addSiteKeys(&context, root: root)
         return templates.render(context, template: "site")
@@ -233,12 +234,12 @@ public struct SiteRun: Sendable {
                                               root: "", url: "index.html", page: page)))
         for (name, members) in plan.collections {
             let url = SitePlan.collectionURL(name)
-            files.append((url, indexPage(title: name.isEmpty ? "Notes" : name, markdown: Indexes.list(plan.newestFirst(members), plan: plan, prefix: "../"),
+            files.append((url, indexPage(title: name.isEmpty ? "Notes" : name, markdown: Indexes.list(plan.newestFirst(members), plan: plan),
                                          root: "../", url: url, page: page)))
         }
         for (name, members) in plan.tags {
             let url = SitePlan.tagURL(name)
-            files.append((url, indexPage(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(members), plan: plan, prefix: "../"),
+            files.append((url, indexPage(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(members), plan: plan),
                                          root: "../", url: url, page: page)))
         }
         for entry in sources.entries {

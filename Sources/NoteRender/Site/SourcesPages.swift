@@ -56,7 +56,7 @@ struct SourcesPages {
     }
 
     /// The Markdown body of an entry's page: the source as written, its URL and dates, and the
-    /// pages citing it, linked relative to the `sources/` folder.
+    /// pages citing it, linked relative to the site's top.
     func markdown(_ entry: Entry, pages: [SitePlan.Page]) -> String {
         let fields = entry.source.fields
         var lines: [String] = []
@@ -69,7 +69,7 @@ struct SourcesPages {
         if !facts.isEmpty { lines.append(facts.joined(separator: "\n")) }
         lines.append("## Cited by")
         lines.append(entry.citedBy.map { page, number in
-            "- " + MarkdownText.link(pages[page].title, url: "../" + pages[page].url + "#fn-\(number)") + " (source \(number))"
+            "- " + MarkdownText.link(pages[page].title, url: pages[page].url + "#fn-\(number)") + " (source \(number))"
         }.joined(separator: "\n"))
         return lines.joined(separator: "\n\n") + "\n"
     }
@@ -77,7 +77,7 @@ struct SourcesPages {
     /// The Markdown body of `sources/index.html`: every source, by title.
     func indexMarkdown() -> String {
         entries.sorted { $0.title.lowercased() < $1.title.lowercased() }.map { entry in
-            "- " + MarkdownText.link(entry.title, url: String(entry.url.dropFirst("sources/".count)))
+            "- " + MarkdownText.link(entry.title, url: entry.url)
                 + " (\(entry.citedBy.count) \(entry.citedBy.count == 1 ? "page" : "pages"))"
         }.joined(separator: "\n") + "\n"
     }
