@@ -1,5 +1,4 @@
 import Foundation
-import NoteLint
 
 /// The manifest a site build leaves in its output (`.notekit-site.json`): each note page's
 /// input hash and every file the site wrote. A rebuild renders only the note pages whose inputs
@@ -31,13 +30,6 @@ struct SiteManifest: Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         try output.write(try encoder.encode(self), at: Self.fileName, onlyIfChanged: true)
-    }
-
-    /// The hash of `parts` as 16 hex digits.
-    static func hash(_ parts: [String]) -> String {
-        var hash = ContentHash()
-        for part in parts { hash.combine(part) }
-        return String(hash.value, radix: 16)
     }
 
     /// Removes the files of the last build that this one did not write (regular files inside

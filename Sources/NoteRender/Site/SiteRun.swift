@@ -80,9 +80,11 @@ public struct SiteRun: Sendable {
         var manifest = SiteManifest()
         let shared = sharedInputs(plan)
         let hashes = plan.pages.indices.map { index in
-            SiteManifest.hash([shared, notes[plan.pages[index].note].source.string(0..<notes[plan.pages[index].note].source.bytes.count)]
-                              + embedded(index, plan: plan, notes: notes, links: links).map { notes[plan.pages[$0].note].source.string(0..<notes[plan.pages[$0].note].source.bytes.count) }
-                              + backlinks[index].map { plan.pages[$0].vaultPath })
+            var hash = ContentHash()
+            hash.combine(shared)
+            for page in [index] + embedded(index, plan: plan, notes: notes, links: links) { hash.combine(notes[plan.pages[page].note].source.bytes) }
+            for page in backlinks[index] { hash.combine(plan.pages[page].vaultPath) }
+            return String(hash.value, radix: 16)
         }
         progress?.begin(total: plan.pages.count)
         let rendered = Array(plan.pages.indices).concurrentMap { index -> (html: String, found: Transclusions.Found)? in
@@ -151,8 +153,10 @@ public struct SiteRun: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let options = (try? encoder.encode(self.options)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return SiteManifest.hash([generator, "\(settings)", options, String(unsafe), templates.fingerprint]
-                                 + plan.pages.map { "\($0.vaultPath)\u{0}\($0.title)\u{0}\($0.slug)" })
+        var hash = ContentHash()
+        for part in [generator, "\(settings)", options, String(unsafe), templates.fingerprint]
+            + plan.pages.map({ "\($0.vaultPath)\u{0}\($0.title)\u{0}\($0.slug)" }) { hash.combine(part) }
+        return String(hash.value, radix: 16)
     }
 
     /// The pages whose notes page `index` embeds, directly or through embedded notes, sorted.
@@ -255,7 +259,9 @@ public struct SiteRun: Sendable {
         }, uniquingKeysWith: { first, _ in first })
         files.append(("feed.xml", Feeds.atom(plan, settings: (settings.title, settings.url, settings.description),
                                              count: settings.feedEntries, uuids: uuids)))
-        files.append(("search.json", SearchIndex.json(plan, texts: cleaned.map(\.markdown))))
+        // The text of each page without the placeholders of its embeds.
+        let texts = cleaned.map { note in note.transclusions.reduce(note.markdown) { $0.replacingOccurrences(of: $1.placeholder, with: " ") } }
+        files.append(("search.json", SearchIndex.json(plan, texts: texts)))
         files.append(("search.js", templates.searchScript))
         files.append(("llms.txt", LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url)))
         return files
