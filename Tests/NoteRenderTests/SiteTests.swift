@@ -84,6 +84,32 @@ import Testing
             """))
     }
 
+    @Test func fillsEmbedsInListItemsAndNoEmbeddedTextStandsForAPlaceholder() throws {
+        let vault = try TemporaryVault([
+            "A.md": "---\ntitle: A\npublish: true\n---\n- ![[B]]\n- ![[C]]\n",
+            // B's text spells the placeholder A's second embed gets: it stays B's text.
+            "B.md": "---\ntitle: B\npublish: true\n---\nB says NOTEKITEMBED2Z.\n",
+            "C.md": "---\ntitle: C\npublish: true\n---\nC text.\n",
+        ])
+        defer { vault.remove() }
+        let run = SiteRun(settings: SiteSettings(), templates: try PageTemplates(site: true), vaultRoot: vault.root.path, generator: "test")
+        _ = SiteFixture.build(run, vault)
+        let page = try vault.read("a.html")
+        #expect(page.contains("""
+            <ul>
+            <li><div class="transclusion">
+            <a class="transclusion-source" href="b.html">B</a>
+            <p>B says NOTEKITEMBED2Z.</p>
+            </div></li>
+            <li><div class="transclusion">
+            <a class="transclusion-source" href="c.html">C</a>
+            <p>C text.</p>
+            </div></li>
+            </ul>
+            """))
+        #expect(page.components(separatedBy: "C text.").count == 2)
+    }
+
     @Test func reportsBrokenLinksWhereTheyAre() throws {
         let (vault, run) = try SiteFixture.vault()
         defer { vault.remove() }

@@ -202,6 +202,9 @@ public struct SiteRun: Sendable {
         let backlinkEntries = backlinks.map { ["url": plan.pages[$0].url, "title": plan.pages[$0].title] }
         context["backlinks"] = backlinkEntries
         context["hasBacklinks"] = !backlinkEntries.isEmpty
+        // Tags are shown as links to their pages, not again among the other keys.
+        context["meta"] = (context["meta"] as? [[String: String]] ?? []).filter { $0["key"] != "tags" }
+        context["hasMeta"] = !((context["meta"] as? [[String: String]])?.isEmpty ?? true)
         context["tags"] = pagePlan.tags.map { ["name": $0, "url": SitePlan.tagURL($0)] }
         context["hasTags"] = !pagePlan.tags.isEmpty
         let url = settings.url.map { $0 + pagePlan.url }

@@ -3,10 +3,13 @@ import NoteParser
 
 /// Fills note embeds (`![[note]]`, `![[note#heading]]`, `![[note#^block]]`) with the embedded
 /// text, cleaned and rendered as the page is. An embed alone in its paragraph or list item
-/// becomes a `<div class="transclusion">`; one within other text, a cycle, or one nested deeper
-/// than `maxDepth` stays a link, as does a heading or block the note lacks (reported).
+/// becomes a `<div class="transclusion">`; one within other text, a cycle, one nested deeper
+/// than `maxDepth` or past `maxPerPage` stays a link, as does a heading or block the note lacks
+/// (reported).
 struct Transclusions {
     static let maxDepth = 4
+    /// Embeds filled on one page, at every depth; later ones stay links.
+    static let maxPerPage = 200
 
     let notes: [Note]
     let plan: SitePlan
@@ -30,13 +33,18 @@ struct Transclusions {
         /// The vault files the embedded text shows or links, to copy.
         var assets: [String] = []
         var problems: [Problem] = []
+        /// Embeds filled so far.
+        var filled = 0
     }
 
     /// `html` (of the note at vault path `path`) with every placeholder replaced. `stack` holds,
     /// for each embed around it, the embedding note's path and the embed's `note#heading`.
     func fill(_ html: String, _ transclusions: [Transclusion], in path: String, stack: [String] = [], found: inout Found) -> String {
-        var html = html
+        // Each placeholder is found in the page's own HTML before any embedded text goes in,
+        // so text of an embedded note can never stand for a placeholder of the page.
+        var places: [(range: Range<String.Index>, block: String?, link: String)] = []
         for transclusion in transclusions {
+            guard let range = html.range(of: transclusion.placeholder) else { continue }
             let key = transclusion.target + "#" + (transclusion.link.heading ?? "")
             let label = transclusion.link.alias ?? transclusion.link.target + (transclusion.link.heading.map { " › " + $0 } ?? "")
             let link = "<a href=\"\(Self.escape(transclusion.url))\">\(Self.escape(label))</a>"
@@ -46,29 +54,34 @@ struct Transclusions {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "embeds a note that embeds it (a cycle); linked instead"))
             } else if stack.count / 2 >= Self.maxDepth {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "embeds nested more than \(Self.maxDepth) deep; linked instead"))
+            } else if found.filled >= Self.maxPerPage {
+                found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "more than \(Self.maxPerPage) embeds on the page; linked instead"))
             } else if let fragment = fragment(transclusion) {
                 found.notes.insert(transclusion.target)
+                found.filled += 1
                 content = fragmentHTML(fragment, of: transclusion.target, stack: stack + [path, key], found: &found)
             } else {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "the embedded note has no heading or block '\(transclusion.link.heading ?? "")'"))
             }
-            html = place(content.map { "<div class=\"transclusion\">\n<a class=\"transclusion-source\" href=\"\(Self.escape(transclusion.url))\">"
-                                        + "\(Self.escape(label))</a>\n\($0)</div>" }, link: link, for: transclusion.placeholder, in: html)
+            let block = content.map { "<div class=\"transclusion\">\n<a class=\"transclusion-source\" href=\"\(Self.escape(transclusion.url))\">"
+                + "\(Self.escape(label))</a>\n\($0)</div>" }
+            places.append((range, block, link))
         }
-        return html
-    }
-
-    /// Puts `block` where the placeholder is alone in a paragraph or list item, else `link`.
-    private func place(_ block: String?, link: String, for placeholder: String, in html: String) -> String {
-        if let block {
-            for (open, close) in [("<p>", "</p>"), ("<li>", "</li>")] {
-                let whole = open + placeholder + close
-                if html.contains(whole) {
-                    return html.replacingOccurrences(of: whole, with: (open == "<p>" ? "" : open) + block + (open == "<p>" ? "" : close))
-                }
+        var output = "", cursor = html.startIndex
+        for place in places.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where place.range.lowerBound >= cursor {
+            var range = place.range, replacement = place.link
+            // Alone in its paragraph: the paragraph becomes the block; alone in a list item: the item holds it.
+            if let block = place.block, html[..<range.lowerBound].hasSuffix("<p>"), html[range.upperBound...].hasPrefix("</p>") {
+                range = html.index(range.lowerBound, offsetBy: -3)..<html.index(range.upperBound, offsetBy: 4)
+                replacement = block
+            } else if let block = place.block, html[..<range.lowerBound].hasSuffix("<li>"), html[range.upperBound...].hasPrefix("</li>") {
+                replacement = block
             }
+            guard range.lowerBound >= cursor else { continue }
+            output += html[cursor..<range.lowerBound] + replacement
+            cursor = range.upperBound
         }
-        return html.replacingOccurrences(of: placeholder, with: link)
+        return output + html[cursor...]
     }
 
     /// The embedded text rendered, its own embeds filled in turn.
