@@ -20,7 +20,7 @@ enum SearchIndex {
         if body.hasPrefix("---\n"), let end = body.range(of: "\n---", range: body.index(body.startIndex, offsetBy: 4)..<body.endIndex) {
             body = body[end.upperBound...]
         }
-        var text = "", space = false
+        var text = "", space = false, count = 0
         for character in body {
             if character.isWhitespace || "#*_>[]()|`=~<".contains(character) {
                 space = !text.isEmpty
@@ -28,7 +28,8 @@ enum SearchIndex {
                 if space { text.append(" ") }
                 space = false
                 text.append(character)
-                if text.count >= textLength { break }
+                count += 1
+                if count >= textLength { break }
             }
         }
         return text
