@@ -33,7 +33,16 @@ enum Metadata {
     /// `value` as compact JSON (keys sorted) with `<`, `>` and `&` escaped, so it cannot end a script element.
     static func json(_ value: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(data.count)
+        for byte in data {
+            switch byte {
+            case UInt8(ascii: "<"): escaped += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): escaped += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): escaped += Array("\\u0026".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -10,34 +10,24 @@ enum RelativeURLs {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = 0
-        var search = 0
-        while search < bytes.count, let quote = nextAttribute(in: source, from: search) {
-            let valueStart = quote
+        // The next ` href="` and ` src="` at or after the search point, each found again only once passed.
+        var next = [(marker: Array(" href=\"".utf8), at: Int?.none), (marker: Array(" src=\"".utf8), at: Int?.none)]
+        for index in next.indices { next[index].at = source.find(next[index].marker, in: 0..<bytes.count) }
+        while let (index, hit) = next.indices.compactMap({ index in next[index].at.map { (index, $0) } }).min(by: { $0.1 < $1.1 }) {
+            let valueStart = hit + next[index].marker.count
             var valueEnd = valueStart
             while valueEnd < bytes.count, bytes[valueEnd] != UInt8(ascii: "\"") { valueEnd += 1 }
-            let value = source.string(valueStart..<valueEnd)
-            if isRelative(value) {
+            if isRelative(source.string(valueStart..<valueEnd)) {
                 output += bytes[cursor..<valueStart]
                 output += prefix.utf8
                 cursor = valueStart
             }
-            search = valueEnd
+            for other in next.indices where (next[other].at ?? .max) < valueEnd {
+                next[other].at = valueEnd < bytes.count ? source.find(next[other].marker, in: valueEnd..<bytes.count) : nil
+            }
         }
         output += bytes[cursor...]
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// The offset after the next ` href="` or ` src="` from `start`.
-    private static func nextAttribute(in source: SourceText, from start: Int) -> Int? {
-        let range = start..<source.bytes.count
-        let href = source.find(Array(" href=\"".utf8), in: range).map { $0 + 7 }
-        let src = source.find(Array(" src=\"".utf8), in: range).map { $0 + 6 }
-        switch (href, src) {
-        case let (href?, src?): return min(href, src)
-        case let (href?, nil): return href
-        case let (nil, src?): return src
-        case (nil, nil): return nil
-        }
     }
 
     private static func isRelative(_ url: String) -> Bool {

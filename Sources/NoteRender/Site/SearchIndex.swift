@@ -16,7 +16,9 @@ enum SearchIndex {
     /// Cleaned Markdown as searchable words: front matter, link destinations, markup characters
     /// and runs of spaces gone.
     static func plain(_ markdown: String) -> String {
-        var body = Substring(markdown.replacing(#/\]\(<[^>]*>\)|\]\([^)\s]*\)/#, with: " "))
+        // The words kept come from the start: a long note's tail is never read.
+        let start = String(decoding: markdown.utf8.prefix(textLength * 4), as: UTF8.self)
+        var body = Substring(start.replacing(#/\]\(<[^>]*>\)|\]\([^)\s]*\)/#, with: " "))
         if body.hasPrefix("---\n"), let end = body.range(of: "\n---", range: body.index(body.startIndex, offsetBy: 4)..<body.endIndex) {
             body = body[end.upperBound...]
         }
