@@ -239,7 +239,7 @@ import Testing
     @Test func rebuildsOnlyThePagesWhoseInputsChanged() throws {
         let (vault, run) = try SiteFixture.vault()
         defer { vault.remove() }
-        _ = SiteFixture.build(run, vault)
+        let firstBuild = SiteFixture.build(run, vault)
         func modified() throws -> [String: Date] {
             var dates: [String: Date] = [:]
             for file in try FileManager.default.subpathsOfDirectory(atPath: vault.output.path) {
@@ -251,6 +251,8 @@ import Testing
         let first = try modified()
         let again = SiteFixture.build(run, vault)
         #expect(again.rendered == 0 && again.written.isEmpty && again.errors.isEmpty)
+        // The pages not rendered again report the problems of their embeds as the first build did.
+        #expect(again.broken.count == 5 && Set(again.broken.map(\.description)) == Set(firstBuild.broken.map(\.description)))
         #expect(try modified() == first)
 
         // An edit of Tide Tables: its page, the page embedding it, and the search index change; nothing else.

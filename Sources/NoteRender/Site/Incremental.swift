@@ -8,10 +8,12 @@ import Foundation
 struct SiteManifest: Codable, Equatable {
     static let fileName = ".notekit-site.json"
 
-    /// A note page's input hash (hex) and the vault files its embeds show (copied with it).
+    /// A note page's input hash (hex), the vault files its embeds show (copied with it) and the
+    /// problems its embeds had (reported again while the page is not rendered again).
     struct Page: Codable, Equatable {
         var hash: String
         var assets: [String]
+        var broken: [BrokenLink]
     }
 
     /// Note pages by URL.

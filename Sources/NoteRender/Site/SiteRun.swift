@@ -99,20 +99,22 @@ public struct SiteRun: Sendable {
         var assets: [String] = []
         for (index, result) in rendered.enumerated() {
             let pagePlan = plan.pages[index], note = notes[pagePlan.note]
-            let embeddedAssets: [String]
+            let embeddedAssets: [String], embedProblems: [BrokenLink]
             if let result {
                 report.rendered += 1
                 write(result.html, at: pagePlan.url, to: output, note: note.path, report: &report)
                 embeddedAssets = result.found.assets
-                for problem in result.found.problems {
+                embedProblems = result.found.problems.map { problem in
                     let path = plan.byPath[problem.path].map { notes[plan.pages[$0].note].path } ?? problem.path
-                    report.broken.append(BrokenLink(path: path, position: problem.nested ? nil : problem.link.range.start,
-                                                    target: BrokenLink.target(of: problem.link), reason: problem.reason))
+                    return BrokenLink(path: path, position: problem.nested ? nil : problem.link.range.start,
+                                      target: BrokenLink.target(of: problem.link), reason: problem.reason)
                 }
             } else {
                 embeddedAssets = old.pages[pagePlan.url]?.assets ?? []
+                embedProblems = old.pages[pagePlan.url]?.broken ?? []
             }
-            manifest.pages[pagePlan.url] = SiteManifest.Page(hash: hashes[index], assets: embeddedAssets)
+            report.broken += embedProblems
+            manifest.pages[pagePlan.url] = SiteManifest.Page(hash: hashes[index], assets: embeddedAssets, broken: embedProblems)
             produced.append(pagePlan.url)
             assets += cleaned[index].assets + embeddedAssets
             report.broken += cleaned[index].unlinked.map { link in

@@ -28,8 +28,6 @@ struct Transclusions {
 
     /// What filling a page's embeds found.
     struct Found {
-        /// The vault paths of the notes whose text went in, at any depth.
-        var notes: Set<String> = []
         /// The vault files the embedded text shows or links, to copy.
         var assets: [String] = []
         var problems: [Problem] = []
@@ -57,7 +55,6 @@ struct Transclusions {
             } else if found.filled >= Self.maxPerPage {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "more than \(Self.maxPerPage) embeds on the page; linked instead"))
             } else if let fragment = fragment(transclusion) {
-                found.notes.insert(transclusion.target)
                 found.filled += 1
                 content = fragmentHTML(fragment, of: transclusion.target, stack: stack + [path, key], found: &found)
             } else {
