@@ -193,6 +193,10 @@ import Testing
         #expect(search.count == 6)
         let entry = try #require(search.first { $0["url"] as? String == "tide-tables.html" })
         #expect(entry["title"] as? String == "Tide Tables" && (entry["text"] as? String)?.contains("Spring tides run high") == true)
+        // Words only: no link destination, no placeholder of an embed.
+        let wallsText = try #require(search.first { $0["url"] as? String == "harbour-walls.html" }?["text"] as? String)
+        #expect(wallsText.hasPrefix("The wall is old. ^1 See Tide Tables , the tables , Tide Tables ,"))
+        #expect(!wallsText.contains(".html") && !wallsText.contains("NOTEKITEMBED") && !wallsText.contains("example.org"))
         #expect(try vault.read("search.js").contains("search.json"))
         let llms = try vault.read("llms.txt")
         #expect(llms.hasPrefix("# Coast Notes\n\n## Essays\n\n"))

@@ -1,4 +1,5 @@
 import Foundation
+import NoteParser
 
 /// `search.json`: each note page's title, URL, lede, tags and the start of its text, read by
 /// the site's `search.js`.
@@ -14,26 +15,39 @@ enum SearchIndex {
     }
 
     /// Cleaned Markdown as searchable words: front matter, link destinations, markup characters
-    /// and runs of spaces gone.
+    /// and runs of spaces gone; at most `textLength` characters from the start (one pass over
+    /// the bytes, a long note's tail never read).
     static func plain(_ markdown: String) -> String {
-        // The words kept come from the start: a long note's tail is never read.
-        let start = String(decoding: markdown.utf8.prefix(textLength * 4), as: UTF8.self)
-        var body = Substring(start.replacing(#/\]\(<[^>]*>\)|\]\([^)\s]*\)/#, with: " "))
-        if body.hasPrefix("---\n"), let end = body.range(of: "\n---", range: body.index(body.startIndex, offsetBy: 4)..<body.endIndex) {
-            body = body[end.upperBound...]
+        var start = String(decoding: markdown.utf8.prefix(textLength * 4), as: UTF8.self)
+        if markdown.utf8.count > textLength * 4, start.last == "\u{FFFD}" { start.removeLast() }  // a character cut in two
+        let bytes = Array(start.utf8)
+        var index = 0
+        if bytes.starts(with: Array("---\n".utf8)),
+           let end = SourceText(bytes: bytes).find(Array("\n---".utf8), in: 3..<bytes.count) {
+            index = end + 4
         }
-        var text = "", space = false, count = 0
-        for character in body {
-            if character.isWhitespace || "#*_>[]()|`=~<".contains(character) {
-                space = !text.isEmpty
-            } else {
-                if space { text.append(" ") }
-                space = false
-                text.append(character)
-                count += 1
-                if count >= textLength { break }
+        var output: [UInt8] = [], space = false, count = 0
+        while index < bytes.count, count < textLength {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                // A link's destination (`](url)`, `](<url>)`) is no word of the text.
+                var end = index + 2
+                let angled = end < bytes.count && bytes[end] == UInt8(ascii: "<")
+                while end < bytes.count, bytes[end] != UInt8(ascii: angled ? ">" : ")"), angled || !Byte.isWhitespace(bytes[end]) { end += 1 }
+                index = end + (angled ? 2 : 1)
+                space = !output.isEmpty
+                continue
             }
+            if Byte.isWhitespace(byte) || Array("#*_>[]()|`=~<".utf8).contains(byte) {
+                space = !output.isEmpty
+            } else {
+                if space { output.append(UInt8(ascii: " ")) }
+                space = false
+                output.append(byte)
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            index += 1
         }
-        return text
+        return String(decoding: output, as: UTF8.self)
     }
 }
