@@ -17,7 +17,8 @@ struct NoteCleaner {
         var edits = SourceEdits(source: note.source)
         var assets: [String] = []
         var unlinked: [Wikilink] = [], transclusions: [Transclusion] = []
-        let embedPrefix = transcludes ? Placeholder(unusedIn: note.source.string(0..<note.source.bytes.count)).prefix("NOTEKITEMBED") : ""
+        // Chosen when the first note embed is met: most notes have none, and choosing reads the whole note.
+        var embedPrefix: String?
         let kept = filterFrontMatter(&edits)
         removeQueryCallouts(&edits)
         if options.removeComments { for comment in note.comments { edits.remove(comment.bytes) } }
@@ -33,7 +34,9 @@ struct NoteCleaner {
             let destination = destinations.of(wikilink)
             if transcludes, wikilink.isEmbed, case .page(let url) = destination, !wikilink.target.isEmpty,
                let target = links.notePath(of: wikilink, from: vaultPath) {
-                let placeholder = "\(embedPrefix)\(transclusions.count + 1)Z"
+                let prefix = embedPrefix ?? Placeholder(unusedIn: note.source.string(0..<note.source.bytes.count)).prefix("NOTEKITEMBED")
+                embedPrefix = prefix
+                let placeholder = "\(prefix)\(transclusions.count + 1)Z"
                 if edits.replace(wikilink.range.bytes, with: placeholder) {
                     transclusions.append(Transclusion(link: wikilink, target: target, url: url, placeholder: placeholder))
                 }
