@@ -259,6 +259,26 @@ sup.footnote-ref a { text-decoration: none; padding: 0 0.1em; font-family: syste
 .source-published + .source-updated::before { content: "· "; }
 .source-backref { text-decoration: none; margin-left: 0.2em; }
 
+/* Site pages (render --site): navigation, search, contents, tags, backlinks, embedded notes. */
+.site-nav { max-width: 40rem; margin: 0 auto; padding: 1rem 1.5rem 0; display: flex; flex-wrap: wrap; gap: 1rem; align-items: baseline;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-size: 0.95rem; }
+.site-nav .site-home { font-weight: 600; margin-right: auto; }
+.site-search { position: relative; }
+.site-search input { font: inherit; padding: 0.2rem 0.5rem; border: 1px solid var(--rule); border-radius: 4px; background: var(--surface); color: var(--text); }
+.search-results { position: absolute; right: 0; z-index: 1; margin: 0.25rem 0 0; padding: 0; list-style: none; background: var(--background); min-width: 16rem; }
+.search-results li { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--rule); }
+.site .note { padding-top: 2rem; }
+.toc { background: var(--surface); border-radius: 6px; padding: 0.5rem 1rem; margin: 1.5rem 0; font-size: 0.95rem; }
+.toc summary { cursor: pointer; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.toc ol { margin: 0.5rem 0; padding-left: 1.25rem; }
+.toc .toc-level-3 { margin-left: 1rem; list-style: circle; }
+.note-tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; font-size: 0.9rem; }
+.note-tags a { background: var(--surface); border-radius: 999px; padding: 0.1rem 0.6rem; text-decoration: none; }
+.backlinks { margin-top: 3rem; border-top: 1px solid var(--rule); font-size: 0.95rem; }
+.transclusion { border-left: 3px solid var(--accent); padding: 0.25rem 0 0.25rem 1rem; margin: 1.25rem 0; }
+.transclusion-source { display: block; font-size: 0.85rem; color: var(--muted); }
+.source-page { font-size: 0.85rem; }
+
 """##,
         "page.mustache": ##"""
 <!DOCTYPE html>
@@ -288,6 +308,108 @@ sup.footnote-ref a { text-decoration: none; padding: 0 0.1em; font-family: syste
 </html>
 
 """##,
+        "search.js": #"""
+// notekit site search: the only script of the site. Shows the search box, loads search.json
+// (beside this script) on first use and lists the pages whose title, lede, tags or text hold
+// every word typed. Without JavaScript the box stays hidden and every page still reads.
+(function () {
+  var script = document.currentScript;
+  var base = script.src.replace(/search\.js(\?.*)?$/, "");
+  var form = document.querySelector("form.site-search");
+  if (!form) return;
+  var input = form.querySelector("input"), list = form.querySelector(".search-results");
+  var pages = null;
+  form.hidden = false;
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  function load(then) {
+    if (pages) return then();
+    fetch(base + "search.json").then(function (response) { return response.json(); })
+      .then(function (data) { pages = data; then(); })
+      .catch(function () { pages = []; });
+  }
+  function show() {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    list.textContent = "";
+    if (!words.length) return;
+    var shown = 0;
+    for (var i = 0; i < pages.length && shown < 20; i++) {
+      var page = pages[i];
+      var haystack = (page.title + " " + page.lede + " " + page.tags.join(" ") + " " + page.text).toLowerCase();
+      if (!words.every(function (word) { return haystack.indexOf(word) >= 0; })) continue;
+      var item = document.createElement("li"), link = document.createElement("a");
+      link.href = base + page.url;
+      link.textContent = page.title;
+      item.appendChild(link);
+      list.appendChild(item);
+      shown++;
+    }
+  }
+  input.addEventListener("input", function () { load(show); });
+})();
+
+"""#,
+        "site.mustache": ##"""
+<!DOCTYPE html>
+<html lang="{{language}}">
+<head>
+{{> head}}
+{{#canonical}}<link rel="canonical" href="{{canonical}}">
+{{/canonical}}
+{{#openGraph}}<meta property="{{property}}" content="{{content}}">
+{{/openGraph}}
+{{#jsonLD}}<script type="application/ld+json">{{{jsonLD}}}</script>
+{{/jsonLD}}
+<link rel="alternate" type="application/atom+xml" title="{{siteTitle}}" href="{{root}}feed.xml">
+</head>
+<body class="site">
+<nav class="site-nav" aria-label="Site">
+<a class="site-home" href="{{root}}index.html">{{siteTitle}}</a>
+<a href="{{root}}sources/index.html">Sources</a>
+<form class="site-search" role="search" hidden>
+<input type="search" placeholder="Search" aria-label="Search the site" autocomplete="off">
+<ol class="search-results"></ol>
+</form>
+</nav>
+<article class="note">
+<header class="note-header">
+<h1 class="note-title">{{title}}</h1>
+{{#lede}}<p class="note-lede">{{lede}}</p>
+{{/lede}}
+{{#hasMeta}}<dl class="note-meta">
+{{#meta}}<div class="meta-{{key}}"><dt>{{label}}</dt><dd>{{value}}</dd></div>
+{{/meta}}</dl>
+{{/hasMeta}}
+{{#hasTags}}<ul class="note-tags">{{#tags}}<li><a href="{{url}}">{{name}}</a></li>{{/tags}}</ul>
+{{/hasTags}}
+</header>
+{{#hasToc}}<nav class="toc" aria-label="Contents">
+<details open>
+<summary>Contents</summary>
+<ol>
+{{#toc}}<li class="toc-level-{{level}}"><a href="#{{id}}">{{{text}}}</a></li>
+{{/toc}}</ol>
+</details>
+</nav>
+{{/hasToc}}
+<div class="note-body">
+{{{body}}}
+</div>
+{{#hasSources}}
+{{> sources}}
+{{/hasSources}}
+{{#hasBacklinks}}<section class="backlinks" aria-labelledby="backlinks-heading">
+<h2 id="backlinks-heading">Linked from</h2>
+<ul>
+{{#backlinks}}<li><a href="{{url}}">{{title}}</a></li>
+{{/backlinks}}</ul>
+</section>
+{{/hasBacklinks}}
+</article>
+<script src="{{root}}search.js" defer></script>
+</body>
+</html>
+
+"""##,
         "sources.mustache": ##"""
 <section class="sources" aria-labelledby="sources-heading">
 <h2 id="sources-heading">{{sourcesHeading}}</h2>
@@ -301,6 +423,7 @@ sup.footnote-ref a { text-decoration: none; padding: 0 0.1em; font-family: syste
 {{#updated}}<span class="source-updated">Updated {{updated}}</span>{{/updated}}
 {{/structured}}
 {{^structured}}<span class="source-text">{{{html}}}</span>{{/structured}}
+{{#sourcePage}}<a class="source-page" href="{{sourcePage}}">cited by</a> {{/sourcePage}}
 {{#backrefs}}<a class="source-backref" href="#{{id}}" aria-label="Back to citation">{{label}}</a> {{/backrefs}}
 </li>
 {{/sources}}

@@ -83,15 +83,26 @@ import Testing
         #expect(!html.contains("NOTEKITCALLOUT"))
     }
 
-    @Test func rendersAQuoteInsideACalloutInsideItsAside() throws {
-        // The inner quote's markers go with the outer callout's (a nested callout reads as text).
+    @Test func rendersANestedCalloutInsideItsAside() throws {
+        // One level of quote markers goes with the outer callout: the inner one is a callout of its own, boxed inside.
         let html = try Fixtures.html("> [!note] Outer\n> Before.\n>\n> > [!tip] Inner\n> > Deep.\n>\n> After.\n\n> [!warning] Next\n> Last.\n")
         let outer = try #require(html.range(of: "<aside class=\"callout callout-note\">"))
         let next = try #require(html.range(of: "<aside class=\"callout callout-warning\">"))
         let inside = html[outer.upperBound..<next.lowerBound]
-        #expect(inside.contains("<p>Before.</p>\n<p>[!tip] Inner\nDeep.</p>\n<p>After.</p>"))
-        #expect(inside.components(separatedBy: "</aside>").count == 2)
+        #expect(inside.contains("<p>Before.</p>\n<aside class=\"callout callout-tip\">\n<p class=\"callout-title\">Inner</p>"))
+        #expect(inside.contains("<p>Deep.</p>"))
+        #expect(inside.contains("</aside>\n<p>After.</p>"))
+        #expect(inside.components(separatedBy: "</aside>").count == 3)
         #expect(html[next.upperBound...].contains("<p>Last.</p>"))
+        #expect(!html.contains("NOTEKITCALLOUT"))
+    }
+
+    @Test func rendersCalloutsInListItemsInsideTheirItems() throws {
+        let html = try Fixtures.html("- > [!tip] Listed\n  > Body.\n  > > [!info] Deep\n  > > Deeper.\n- Plain item\n\nAfter.\n")
+        #expect(html.contains("<ul>\n<li>\n<aside class=\"callout callout-tip\">\n<p class=\"callout-title\">Listed</p>"))
+        #expect(html.contains("<p>Body.</p>\n<aside class=\"callout callout-info\">\n<p class=\"callout-title\">Deep</p>\n<div class=\"callout-content\">\n<p>Deeper.</p>"))
+        // The markers blank lines make the list loose: its items hold paragraphs.
+        #expect(html.contains("</aside>\n</li>\n<li>\n<p>Plain item</p>\n</li>\n</ul>\n<p>After.</p>"))
         #expect(!html.contains("NOTEKITCALLOUT"))
     }
 

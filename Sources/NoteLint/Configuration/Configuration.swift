@@ -22,6 +22,8 @@ public struct Configuration: Sendable {
     public var calloutTypes: [String] = []
     /// What `notekit watch --fix` may write on save.
     public var watch = WatchSettings()
+    /// What `notekit render --site` publishes.
+    public var site = SiteSettings()
     /// Resource limits notes are parsed and reported within.
     public var limits = LintLimits()
     /// The vault root: the folder of the outermost configuration file of a nested chain (globs of

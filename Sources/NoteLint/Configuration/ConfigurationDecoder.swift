@@ -16,7 +16,7 @@ struct ConfigurationDecoder {
     /// The files being read, outermost first, to report `extends` cycles.
     var chain: [String] = []
 
-    static let topLevelKeys: Set<String> = ["extends", "root", "rules", "ignore", "collections", "callouts", "limits", "render", "watch"]
+    static let topLevelKeys: Set<String> = ["extends", "root", "rules", "ignore", "collections", "callouts", "limits", "render", "watch", "site"]
     static let limitKeys: [String: WritableKeyPath<LintLimits, Int> & Sendable] = [
         "maxFileBytes": \.parser.maxFileBytes, "maxYAMLNodes": \.parser.maxYAMLNodes, "maxYAMLDepth": \.parser.maxYAMLDepth,
         "maxMarkdownDepth": \.parser.maxMarkdownDepth, "maxFindingsPerFile": \.maxFindingsPerFile,
@@ -83,6 +83,7 @@ struct ConfigurationDecoder {
                 // Read by `notekit render` (RenderOptions), at its place in the file.
                 _ = try mapping(value, "render")
             case "watch": configuration.watch = try watchSettings(value)
+            case "site": configuration.site = try siteSettings(value)
             default:
                 throw error(keyNode, "unknown key '\(key)'" + suggestion(key, among: Array(Self.topLevelKeys)))
             }

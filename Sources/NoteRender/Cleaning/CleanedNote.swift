@@ -17,4 +17,21 @@ public struct CleanedNote: Sendable {
     /// The vault files (vault-relative paths) its images and links point at, to be copied
     /// into the output's asset folder.
     public let assets: [String]
+    /// The body's wikilinks and embeds written as text because they lead nowhere (unresolved,
+    /// or to a note not rendered in the run), in source order.
+    public var unlinked: [Wikilink] = []
+    /// Note embeds left as placeholders for the site to fill with the embedded text
+    /// (`NoteCleaner.transcludes`), in placeholder order.
+    var transclusions: [Transclusion] = []
+}
+
+/// A `![[note]]`, `![[note#heading]]` or `![[note#^block]]` embed, written into the cleaned
+/// Markdown as the word `placeholder` for the site to replace with the embedded text.
+struct Transclusion: Sendable {
+    let link: Wikilink
+    /// The embedded note's vault path.
+    let target: String
+    /// The embedded note's page URL (with the heading's or block's anchor).
+    let url: String
+    let placeholder: String
 }

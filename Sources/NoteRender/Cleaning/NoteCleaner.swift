@@ -10,10 +10,15 @@ struct NoteCleaner {
     let vaultPath: String
     let options: RenderOptions
     let links: PublishedLinks
+    /// Leave embeds of rendered notes as placeholders (`CleanedNote.transclusions`) instead of links.
+    var transcludes = false
 
     func clean() -> CleanedNote {
         var edits = SourceEdits(source: note.source)
         var assets: [String] = []
+        var unlinked: [Wikilink] = [], transclusions: [Transclusion] = []
+        // Chosen when the first note embed is met: most notes have none, and choosing reads the whole note.
+        var embedPrefix: String?
         let kept = filterFrontMatter(&edits)
         removeQueryCallouts(&edits)
         if options.removeComments { for comment in note.comments { edits.remove(comment.bytes) } }
@@ -25,7 +30,22 @@ struct NoteCleaner {
         let numbering = CitationNumbering(note: note, isRemoved: removals.overlaps)
         for marker in numbering.markers { replace(marker, in: &edits) }
         var destinations = PublishedLinks.Destinations(links: links, source: vaultPath)
-        for wikilink in note.wikilinks { convert(wikilink, in: &edits, assets: &assets, destinations: &destinations) }
+        for wikilink in note.wikilinks {
+            let destination = destinations.of(wikilink)
+            if transcludes, wikilink.isEmbed, case .page(let url) = destination, !wikilink.target.isEmpty,
+               let target = links.notePath(of: wikilink, from: vaultPath) {
+                let prefix = embedPrefix ?? Placeholder(unusedIn: note.source.string(0..<note.source.bytes.count)).prefix("NOTEKITEMBED")
+                embedPrefix = prefix
+                let placeholder = "\(prefix)\(transclusions.count + 1)Z"
+                if edits.replace(wikilink.range.bytes, with: placeholder) {
+                    transclusions.append(Transclusion(link: wikilink, target: target, url: url, placeholder: placeholder))
+                }
+                continue
+            }
+            if convert(wikilink, in: &edits, assets: &assets, destinations: &destinations), destination == .none {
+                unlinked.append(wikilink)
+            }
+        }
         for image in note.links where image.isImage { relink(image, in: &edits, assets: &assets) }
 
         var markdown = edits.applied()
@@ -39,9 +59,12 @@ struct NoteCleaner {
         }
         if options.tidyWhitespace { markdown = WhitespaceTidy.tidy(markdown) }
         var seen = Set<String>()
-        return CleanedNote(path: note.path, title: NoteRenderer.title(of: note), frontMatter: kept, sources: sources,
-                           markdown: markdown, warnings: warnings(numbering, sources: sources),
-                           assets: assets.filter { seen.insert($0).inserted })
+        var cleaned = CleanedNote(path: note.path, title: NoteRenderer.title(of: note), frontMatter: kept, sources: sources,
+                                  markdown: markdown, warnings: warnings(numbering, sources: sources),
+                                  assets: assets.filter { seen.insert($0).inserted })
+        cleaned.unlinked = unlinked
+        cleaned.transclusions = transclusions
+        return cleaned
     }
 
     /// Citations without a definition, and definitions no kept citation cites: both dropped.
@@ -128,13 +151,15 @@ struct NoteCleaner {
         edits.replace(start..<end, with: note.source.string(marker.range.upperBound..<end) + references)
     }
 
-    /// Replaces a wikilink (unless it lies in removed text) and notes the vault file it shows or links.
+    /// Replaces a wikilink (unless it lies in removed text; returns whether it was replaced)
+    /// and notes the vault file it shows or links.
+    @discardableResult
     private func convert(_ wikilink: Wikilink, in edits: inout SourceEdits, assets: inout [String],
-                         destinations: inout PublishedLinks.Destinations) {
+                         destinations: inout PublishedLinks.Destinations) -> Bool {
         let destination = destinations.of(wikilink)
-        guard edits.replace(wikilink.range.bytes, with: markdown(for: wikilink, destination: destination)),
-              case .asset(let path, _) = destination else { return }
-        assets.append(path)
+        guard edits.replace(wikilink.range.bytes, with: markdown(for: wikilink, destination: destination)) else { return false }
+        if case .asset(let path, _) = destination { assets.append(path) }
+        return true
     }
 
     /// A wikilink as a Markdown link (or its text when it leads nowhere), an image embed as an image.

@@ -31,12 +31,45 @@ struct CalloutMarkers {
             for callout in outer {
                 callouts.append(Info(type: Slug.make(callout.normalizedType, fallback: "note"), fold: callout.fold))
                 let number = callouts.count
-                let replacement = "\n\(prefix)\(number)OPEN \(callout.title)\n\n"
-                    + callout.bodyLines.joined(separator: "\n") + "\n\n\(prefix)\(number)CLOSE\n"
+                // A callout in a list item keeps the item's indentation on every line, so it stays in the item.
+                let indent = String(repeating: " ", count: callout.range.start.column - 1)
+                let body = Self.bodyLines(of: callout, in: note.source, indent: indent.utf8.count).map { indent + $0 }
+                let open = "\(prefix)\(number)OPEN \(callout.title)", close = "\(prefix)\(number)CLOSE\n"
+                // A blank line before the marker ends a paragraph above, unless the list item starts here.
+                let startsItem = note.source.bytes[(callout.range.start.offset - indent.utf8.count)..<callout.range.start.offset]
+                    .contains { $0 != UInt8(ascii: " ") }
+                let replacement = (startsItem ? "" : "\n\(indent)") + "\(open)\n\n" + body.joined(separator: "\n")
+                    + "\n\n\(indent)\(close)"
                 edits.replace(callout.range.bytes, with: replacement)
             }
             text = edits.applied()
         }
         return text
+    }
+
+    /// The lines after a callout's header with one level of `>` removed (after `indent` columns
+    /// of a list item), so that callouts nested in it are callouts on the next pass. A lazy
+    /// continuation line, without `>`, stays as written.
+    private static func bodyLines(of callout: Callout, in source: SourceText, indent: Int) -> [String] {
+        let bytes = source.bytes, end = callout.range.end.offset
+        var lines: [String] = []
+        var start = callout.range.start.offset
+        while start < end, bytes[start] != UInt8(ascii: "\n") { start += 1 }
+        start += 1
+        while start < end {
+            var lineEnd = start
+            while lineEnd < end, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var index = start
+            while index < lineEnd, index - start < indent, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            var marker = index
+            while marker < lineEnd, marker - index < 3, bytes[marker] == UInt8(ascii: " ") { marker += 1 }
+            if marker < lineEnd, bytes[marker] == UInt8(ascii: ">") {
+                index = marker + 1
+                if index < lineEnd, bytes[index] == UInt8(ascii: " ") { index += 1 }
+            }
+            lines.append(source.string(index..<lineEnd))
+            start = lineEnd + 1
+        }
+        return lines
     }
 }

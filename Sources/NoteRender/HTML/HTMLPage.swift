@@ -9,7 +9,38 @@ struct HTMLPage {
     let unsafe: Bool
 
     func render(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String) -> String {
-        let body = body(of: markdown, title: title)
+        templates.render(context(title: title, frontMatter: frontMatter, sources: sources, markdown: markdown), template: "page")
+    }
+
+    /// The template context of a page: title, lede, meta, body HTML, sources and stylesheet.
+    /// `isNote` false renders Markdown the site wrote (an index) whole: its headings all kept,
+    /// without the callout, highlight and footnote passes a note's body gets.
+    func context(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String,
+                 isNote: Bool = true) -> [String: Any] {
+        let html = isNote ? noteHTML(body(of: markdown, title: title))
+            : URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: markdown, unsafe: unsafe)))
+        let backReferences = Self.backReferences(in: html)
+        let meta: [[String: String]] = frontMatter.compactMap { key, value in
+            guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
+            return ["key": key, "label": key.replacingOccurrences(of: "_", with: " "), "value": text]
+        }
+        let context: [String: Any] = [
+            "title": title,
+            "lede": frontMatter.first { $0.key == "lede" }.flatMap { Self.text(of: $0.value) } ?? false,
+            "meta": meta,
+            "hasMeta": !meta.isEmpty,
+            "body": html,
+            "sources": sources.map { SourceView.context($0, backReferences: backReferences[$0.number] ?? [], unsafe: unsafe) },
+            "hasSources": !sources.isEmpty,
+            "sourcesHeading": options.sourcesHeading,
+            "stylesheet": templates.stylesheet,
+        ]
+        return context
+    }
+
+    /// A note's body as HTML: callouts boxed, highlights marked, footnotes section removed,
+    /// heading and block ids added, URLs that run script emptied.
+    private func noteHTML(_ body: String) -> String {
         // Markers only add ASCII words and the body's own text: what the body lacks, the marked text lacks.
         let unused = Placeholder(unusedIn: body)
         var markers = CalloutMarkers(unusedIn: unused)
@@ -27,23 +58,7 @@ struct HTMLPage {
         }
         if let highlights { html = highlights.render(html) }
         html = URLSafety.filterAttributes(HeadingIDs.render(BlockIDs.render(html)))
-        let backReferences = Self.backReferences(in: html)
-        let meta: [[String: String]] = frontMatter.compactMap { key, value in
-            guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
-            return ["key": key, "label": key.replacingOccurrences(of: "_", with: " "), "value": text]
-        }
-        let context: [String: Any] = [
-            "title": title,
-            "lede": frontMatter.first { $0.key == "lede" }.flatMap { Self.text(of: $0.value) } ?? false,
-            "meta": meta,
-            "hasMeta": !meta.isEmpty,
-            "body": html,
-            "sources": sources.map { SourceView.context($0, backReferences: backReferences[$0.number] ?? [], unsafe: unsafe) },
-            "hasSources": !sources.isEmpty,
-            "sourcesHeading": options.sourcesHeading,
-            "stylesheet": templates.stylesheet,
-        ]
-        return templates.render(context, template: "page")
+        return html
     }
 
     /// The body without front matter, a first heading repeating the page title, and the

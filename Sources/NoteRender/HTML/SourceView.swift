@@ -27,6 +27,8 @@ enum SourceView {
             "published": fields.published.map(format),
             "updated": fields.updated.map(format),
             "text": source.text.isEmpty ? nil : source.text,
+            // A site's page of the source (every page citing it), set by the site.
+            "sourcePage": nil,
         ]
         for (key, value) in values { context[key] = value ?? false }
         return context

@@ -83,6 +83,12 @@ public struct PublishedLinks: Sendable {
         return asset(path)
     }
 
+    /// The vault path of the rendered note `link` leads to; nil for other files and notes not rendered.
+    public func notePath(of link: Wikilink, from source: String) -> String? {
+        guard let path = resolver.resolve(link.target, from: source).path, pages[path] != nil else { return nil }
+        return path
+    }
+
     /// The vault file a relative image destination (`pic.png`, `../img/pic.png`) of the note at
     /// `source` names, when it is in the vault; nil for URLs and paths above the vault root.
     public func image(_ destination: String, from source: String) -> Destination {

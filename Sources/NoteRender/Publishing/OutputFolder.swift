@@ -26,9 +26,10 @@ public struct OutputFolder: Sendable {
     }
 
     /// Copies the vault file at `path` (relative to `root`) to `folder/path` in the output;
-    /// returns the copy. Refuses paths with empty, `.` or `..` components, files that resolve
+    /// returns the copy (left alone when it holds these bytes already and `onlyIfChanged`). Refuses paths with empty, `.` or `..` components, files that resolve
     /// (through symbolic links) outside the vault, and destinations outside the output.
-    public func copy(_ path: String, from root: String, into folder: String) throws -> URL {
+    @discardableResult
+    public func copy(_ path: String, from root: String, into folder: String, onlyIfChanged: Bool = false) throws -> URL {
         let components = (folder + "/" + path).split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw RenderError("\(path): refusing to copy a path with empty, '.' or '..' parts")
@@ -38,10 +39,29 @@ public struct OutputFolder: Sendable {
         guard VaultPath.isInside(source.path, directory: rootURL.path) else {
             throw RenderError("\(path): refusing to copy a file from outside the vault")
         }
-        let file = url.appendingPathComponent(components.joined(separator: "/")).standardizedFileURL
+        let data: Data
         do {
-            let data = try Data(contentsOf: source)
-            // A symbolic link among the output's folders could lead the copy elsewhere:
+            data = try Data(contentsOf: source)
+        } catch {
+            throw RenderError("\(url.path)/\(folder)/\(path): cannot copy \(path): \(error.localizedDescription)")
+        }
+        let relative = components.joined(separator: "/")
+        return try write(data, at: relative, onlyIfChanged: onlyIfChanged) ?? url.appendingPathComponent(relative).standardizedFileURL
+    }
+
+    /// Writes `data` to the output-relative path `relative` (folders created); returns the file,
+    /// or nil when `onlyIfChanged` and the file holds these bytes already (its modification time
+    /// is then left alone). Refuses paths with empty, `.` or `..` parts and a
+    /// symbolic link among the output's folders that leads outside it.
+    @discardableResult
+    public func write(_ data: Data, at relative: String, onlyIfChanged: Bool = false) throws -> URL? {
+        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !relative.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            throw RenderError("\(relative): refusing to write a path with empty, '.' or '..' parts")
+        }
+        let file = url.appendingPathComponent(relative).standardizedFileURL
+        do {
+            // A symbolic link among the output's folders could lead the write elsewhere:
             // checked before creating folders (on the deepest existing one) and after.
             let parent = file.deletingLastPathComponent()
             var existing = parent
@@ -52,13 +72,19 @@ public struct OutputFolder: Sendable {
             guard isInside(existing) else { throw RenderError("refusing to write outside \(url.path)") }
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
+            if onlyIfChanged, isRegularFile(file), (try? Data(contentsOf: file)) == data { return nil }
             try data.write(to: file, options: .atomic)
         } catch let error as RenderError {
             throw RenderError("\(file.path): \(error.description)")
         } catch {
-            throw RenderError("\(file.path): cannot copy \(path): \(error.localizedDescription)")
+            throw RenderError("\(file.path): cannot write: \(error.localizedDescription)")
         }
         return file
+    }
+
+    /// True for a file that is no symbolic link (one is replaced, never read through).
+    private func isRegularFile(_ file: URL) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) == .typeRegular
     }
 
     /// True when `folder`, symbolic links resolved, is the output folder or inside it.

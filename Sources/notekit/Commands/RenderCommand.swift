@@ -15,7 +15,8 @@ struct RenderCommand: ParsableCommand {
             note prints to standard output. The templates are compiled into notekit; \
             --templates DIR uses a folder's instead (a copy of the package's Templates/). \
             Wikilinks resolve as lint resolves them, over the same vault root (docs/vault.md); \
-            vault files the pages show or link are copied to OUTPUT/assets.
+            vault files the pages show or link are copied to OUTPUT/assets. \
+            --site builds a linked static site of the notes the configuration publishes (docs/site.md).
             """
     )
 
@@ -34,11 +35,18 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "List each file written (by default one summary line).")
     var verbose = false
 
+    @OptionGroup var site: SiteOptions
     @OptionGroup var config: ConfigOptions
     @OptionGroup var input: InputOptions
 
     /// Usage errors, found while parsing so that they print render's usage.
     func validate() throws {
+        if site.site {
+            guard output != nil else { throw ValidationError("--site needs --output DIR") }
+            guard format == .html else { throw ValidationError("--site renders HTML only") }
+        } else if site.strict {
+            throw ValidationError("--strict applies to --site")
+        }
         if output == nil, hasFolder || NoteFiles.collect(input.paths).files.count > 1 {
             throw ValidationError("--output is required to render a folder or several notes")
         }
@@ -48,6 +56,13 @@ struct RenderCommand: ParsableCommand {
         let (files, missing) = NoteFiles.collect(input.paths)
         let pageTemplates = format == .html ? try loadTemplates() : nil
         let configuration = try self.configuration(for: files.first)
+        if site.site, let output, let pageTemplates {
+            for message in missing.map(\.description) { Output.error(message) }
+            let failed = try site.build(files: files, output: output, options: try renderOptions(configuration), templates: pageTemplates,
+                                        configuration: configuration, unsafe: unsafe, verbose: verbose)
+            if failed || !missing.isEmpty { throw ExitCode(1) }
+            return
+        }
         // Wikilinks resolve over the vault root lint uses.
         var run = RenderRun(options: try renderOptions(configuration), format: format, templates: pageTemplates, unsafe: unsafe,
                             vaultRoot: configuration.root)
@@ -103,7 +118,7 @@ struct RenderCommand: ParsableCommand {
 
     private func loadTemplates() throws -> PageTemplates {
         do {
-            return try PageTemplates(TemplateSource(directory: templates))
+            return try PageTemplates(TemplateSource(directory: templates), site: site.site)
         } catch {
             Output.error("error: \(error)")
             throw ExitCode(2)

@@ -1,0 +1,48 @@
+import Foundation
+import NoteParser
+
+/// OpenGraph properties and schema.org JSON-LD of a note page, from its front matter.
+enum Metadata {
+    /// `property`/`content` pairs: title, type, description, URL, site name, dates and tags.
+    static func openGraph(_ page: SitePlan.Page, url: String?, siteTitle: String) -> [[String: String]] {
+        var pairs: [(String, String?)] = [("og:title", page.title), ("og:type", "article"), ("og:description", page.lede),
+                                          ("og:url", url), ("og:site_name", siteTitle),
+                                          ("article:published_time", page.published), ("article:modified_time", page.modified)]
+        pairs += page.tags.map { ("article:tag", $0) }
+        return pairs.compactMap { property, content in content.map { ["property": property, "content": $0] } }
+    }
+
+    /// A schema.org `Article` as JSON safe inside `<script>`: `<`, `>` and `&` escaped as `\u003c`...
+    static func jsonLD(_ page: SitePlan.Page, note: Note, url: String?) -> String {
+        var article: [String: Any] = ["@context": "https://schema.org", "@type": "Article", "headline": page.title]
+        if let lede = page.lede { article["description"] = lede }
+        if let published = page.published { article["datePublished"] = published }
+        if let modified = page.modified { article["dateModified"] = modified }
+        if let url { article["url"] = url }
+        if !page.tags.isEmpty { article["keywords"] = page.tags }
+        let authors: [String]
+        switch note.frontMatter?.value("authors") ?? note.frontMatter?.value("author") {
+        case .list(let items)?: authors = items.compactMap(\.scalarText)
+        case let value?: authors = value.scalarText.map { [$0] } ?? []
+        case nil: authors = []
+        }
+        if !authors.isEmpty { article["author"] = authors.map { ["@type": "Person", "name": $0] } }
+        return json(article)
+    }
+
+    /// `value` as compact JSON (keys sorted) with `<`, `>` and `&` escaped, so it cannot end a script element.
+    static func json(_ value: Any) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(data.count)
+        for byte in data {
+            switch byte {
+            case UInt8(ascii: "<"): escaped += Array("\\u003c".utf8)
+            case UInt8(ascii: ">"): escaped += Array("\\u003e".utf8)
+            case UInt8(ascii: "&"): escaped += Array("\\u0026".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import NoteParser
+
+/// `search.json`: each note page's title, URL, lede, tags and the start of its text, read by
+/// the site's `search.js`.
+enum SearchIndex {
+    /// At most this many characters of each page's text.
+    static let textLength = 4000
+
+    static func json(_ plan: SitePlan, texts: [String]) -> String {
+        let entries: [[String: Any]] = plan.pages.enumerated().map { index, page in
+            ["title": page.title, "url": page.url, "lede": page.lede ?? "", "tags": page.tags, "text": plain(texts[index])]
+        }
+        return Metadata.json(entries) + "\n"
+    }
+
+    /// Cleaned Markdown as searchable words: front matter, link destinations, markup characters
+    /// and runs of spaces gone; at most `textLength` characters from the start (one pass over
+    /// the bytes, a long note's tail never read).
+    static func plain(_ markdown: String) -> String {
+        var start = String(decoding: markdown.utf8.prefix(textLength * 4), as: UTF8.self)
+        if markdown.utf8.count > textLength * 4, start.last == "\u{FFFD}" { start.removeLast() }  // a character cut in two
+        let bytes = Array(start.utf8)
+        var index = 0
+        if bytes.starts(with: Array("---\n".utf8)),
+           let end = SourceText(bytes: bytes).find(Array("\n---".utf8), in: 3..<bytes.count) {
+            index = end + 4
+        }
+        var output: [UInt8] = [], space = false, count = 0
+        while index < bytes.count, count < textLength {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                // A link's destination (`](url)`, `](<url>)`) is no word of the text.
+                var end = index + 2
+                let angled = end < bytes.count && bytes[end] == UInt8(ascii: "<")
+                while end < bytes.count, bytes[end] != UInt8(ascii: angled ? ">" : ")"), angled || !Byte.isWhitespace(bytes[end]) { end += 1 }
+                index = end + (angled ? 2 : 1)
+                space = !output.isEmpty
+                continue
+            }
+            if Byte.isWhitespace(byte) || Array("#*_>[]()|`=~<".utf8).contains(byte) {
+                space = !output.isEmpty
+            } else {
+                if space { output.append(UInt8(ascii: " ")) }
+                space = false
+                output.append(byte)
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import NoteLint
+import NoteLintReporters
+import NoteRender
+
+/// `render --site`: build a linked static site of the published notes.
+struct SiteOptions: ParsableArguments {
+    @Flag(help: "Build a static site of the notes the configuration publishes (publish: true, site: collections) into --output.")
+    var site = false
+
+    @Flag(help: "With --site: exit 1 when a published page has a broken link.")
+    var strict = false
+
+    /// Builds the site, reports what it wrote and its broken links (`path:line:col: target (reason)`)
+    /// on standard error; true when a note failed, or a link is broken under `--strict`.
+    func build(files: [String], output: String, options: RenderOptions, templates: PageTemplates, configuration: Configuration,
+               unsafe: Bool, verbose: Bool) throws -> Bool {
+        var run = SiteRun(options: options, settings: configuration.site, templates: templates, unsafe: unsafe,
+                          vaultRoot: configuration.root, generator: NotekitTool.versionLine)
+        let progress = ProgressBar("building site")
+        run.progress = progress
+        let report = run.build(files: files, output: OutputFolder(path: output))
+        progress.finish()
+        for message in report.errors { Output.error(message) }
+        for warning in report.warnings { Output.error(warning.description) }
+        if verbose { for file in report.written { Output.error("wrote \(file.path)") } }
+        for link in report.broken { Output.error(link.description) }
+        Output.error("site: \(report.pages) \(report.pages == 1 ? "page" : "pages") (\(report.rendered) rendered), "
+                     + "wrote \(report.written.count) \(report.written.count == 1 ? "file" : "files")"
+                     + (report.removed.isEmpty ? "" : ", removed \(report.removed.count)")
+                     + ", \(report.broken.count) broken \(report.broken.count == 1 ? "link" : "links") to \(output)")
+        return !report.errors.isEmpty || (strict && !report.broken.isEmpty)
+    }
+}
