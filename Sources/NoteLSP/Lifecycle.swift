@@ -11,6 +11,9 @@ extension LanguageServer {
         clientSupportsResolve = textDocument?["codeAction"]?["resolveSupport"]?["properties"]?.array?.contains(.string("edit")) == true
         clientCompletionMarkdown = textDocument?["completion"]?["completionItem"]?["documentationFormat"]?.array?.contains(.string("markdown")) == true
         clientRegistersWatchers = params["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
+        let workspaceEdit = params["capabilities"]?["workspace"]?["workspaceEdit"]
+        clientRenamesFiles = workspaceEdit?["documentChanges"]?.bool == true
+            && workspaceEdit?["resourceOperations"]?.array?.contains(.string("rename")) == true
         let folderURI = params["workspaceFolders"]?.array?.first?["uri"]?.string ?? params["rootUri"]?.string
         if let path = folderURI.flatMap(DocumentURI.path(of:)) ?? params["rootPath"]?.string {
             folder = VaultPath.absolute(path)

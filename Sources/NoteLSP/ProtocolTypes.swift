@@ -44,7 +44,9 @@ struct TextEdit: Codable, Equatable, Sendable {
 
 /// Edits by document URI (the `changes` form every client supports).
 struct WorkspaceEdit: Codable, Equatable, Sendable {
-    var changes: [String: [TextEdit]]
+    var changes: [String: [TextEdit]]?
+    /// Text edits and file renames in order, for a client that takes resource operations.
+    var documentChanges: [JSON]?
 }
 
 struct DiagnosticRelatedInformation: Codable, Equatable, Sendable {

@@ -1,3 +1,4 @@
+import Foundation
 import NoteCitations
 import NoteLint
 import NoteParser
@@ -24,6 +25,7 @@ extension LanguageServer {
         }
         guard let cursor, let vault else { return .null }
         var edits: [String: [Edit]] = [:]
+        var moves: [(from: String, to: String)] = []
         if let (label, _) = cursor.footnoteLabel {
             guard !newName.isEmpty, !newName.contains(where: { $0.isWhitespace || "[]^".contains($0) }) else {
                 throw ResponseError(code: ResponseError.invalidParams, message: "a citation id has no blanks, brackets or ^: '\(newName)'")
@@ -42,6 +44,15 @@ extension LanguageServer {
                 if !local, let entry = note.frontMatter?.entry("hexId"), entry.value?.scalarText.map(IndexedDefinition.key) == old,
                    note.text(entry.valueRange).trimmingCharacters(in: .whitespaces) == entry.value?.scalarText {
                     here.append(entry.valueRange.bytes)
+                    // A registry note named for its id (`<id>.md`) is renamed with it.
+                    let folder = (context.vaultPath as NSString).deletingLastPathComponent
+                    if (context.vaultPath as NSString).lastPathComponent == (entry.value?.scalarText ?? "") + ".md" {
+                        let target = folder.isEmpty ? newName + ".md" : folder + "/" + newName + ".md"
+                        if FileManager.default.fileExists(atPath: vault.fullPath(target)) || vault.notes[target] != nil {
+                            throw ResponseError(code: ResponseError.requestFailed, message: "the registry note \(target) already exists")
+                        }
+                        moves.append((context.vaultPath, target))
+                    }
                 }
                 if !here.isEmpty { edits[context.vaultPath] = Set(here).sorted { $0.lowerBound < $1.lowerBound }.map { Edit(range: $0, replacement: newName) } }
             }
@@ -59,7 +70,7 @@ extension LanguageServer {
         } else {
             throw ResponseError(code: ResponseError.requestFailed, message: "rename works on a citation id or a heading")
         }
-        return try JSON(workspaceEdit(edits))
+        return try JSON(workspaceEdit(edits, moves: clientRenamesFiles ? moves : []))
     }
 
     /// `workspace/willRenameFiles`: the wikilinks to each renamed note, written for its new place
@@ -90,14 +101,24 @@ extension LanguageServer {
     }
 
     /// Edits by vault path as a workspace edit (URIs of open documents as the client gave them).
-    private func workspaceEdit(_ edits: [String: [Edit]]) -> WorkspaceEdit {
+    /// The edits as `changes`, or, when notes move too, as `documentChanges`: every note's text
+    /// edits (at its old place), then the renames.
+    private func workspaceEdit(_ edits: [String: [Edit]], moves: [(from: String, to: String)] = []) throws -> WorkspaceEdit {
         var changes: [String: [TextEdit]] = [:]
         for (path, edits) in edits {
             guard let note = vault?.notes[path]?.note else { continue }
             let converter = PositionConverter(note.source, encoding: encoding)
             changes[uri(of: path)] = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { textEdit($0, converter) }
         }
-        return WorkspaceEdit(changes: changes)
+        guard !moves.isEmpty else { return WorkspaceEdit(changes: changes) }
+        var documentChanges = try changes.sorted { $0.key < $1.key }.map { uri, edits in
+            JSON.object(["textDocument": .object(["uri": .string(uri), "version": .null]), "edits": try JSON(edits)])
+        }
+        for move in moves {
+            documentChanges.append(.object(["kind": .string("rename"), "oldUri": .string(uri(of: move.from)),
+                                            "newUri": .string(DocumentURI.uri(of: vault?.fullPath(move.to) ?? move.to))]))
+        }
+        return WorkspaceEdit(documentChanges: documentChanges)
     }
 
     /// The bytes of a heading's text as written (ATX or setext), when they read as its plain text.

@@ -29,6 +29,8 @@ public final class LanguageServer {
     /// Client capabilities that change what the server sends.
     var clientSupportsResolve = false
     var clientRegistersWatchers = false
+    /// The client applies `documentChanges` with `rename` resource operations.
+    var clientRenamesFiles = false
     /// The client shows Markdown in completion documentation (else it gets plain text).
     var clientCompletionMarkdown = false
     var nextRequestID = 1

@@ -15,7 +15,7 @@ final class Client {
     private var versions: [String: Int] = [:]
     let encoding: PositionEncoding
 
-    init(root: String, utf8: Bool = false, resolve: Bool = false, documentationURL: String? = "https://example.org/rules.md") throws {
+    init(root: String, utf8: Bool = false, resolve: Bool = false, renamesFiles: Bool = false, documentationURL: String? = "https://example.org/rules.md") throws {
         self.root = root
         encoding = utf8 ? .utf8 : .utf16
         server = LanguageServer(documentationURL: documentationURL) { [unowned self] body in
@@ -29,6 +29,9 @@ final class Client {
         if utf8 { capabilities["general"] = .object(["positionEncodings": .array([.string("utf-8"), .string("utf-16")])]) }
         if resolve {
             capabilities["textDocument"] = .object(["codeAction": .object(["resolveSupport": .object(["properties": .array([.string("edit")])])])])
+        }
+        if renamesFiles {
+            capabilities["workspace"] = .object(["workspaceEdit": .object(["documentChanges": .bool(true), "resourceOperations": .array([.string("rename")])])])
         }
         let result = try request("initialize", ["rootUri": .string(URL(fileURLWithPath: root).absoluteString), "capabilities": .object(capabilities)])
         precondition(result["capabilities"] != nil)

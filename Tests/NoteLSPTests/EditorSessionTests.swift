@@ -227,6 +227,31 @@ import Testing
             try client.request("textDocument/rename", at.merging(["newName": .string("has space")]) { $1 })
         }
     }
+
+    /// A client that takes resource operations gets the registry note `<id>.md` renamed after
+    /// its text edits; a registry note already at the new name refuses the rename.
+    @Test func theRegistryNoteFileIsRenamedWithItsId() throws {
+        var notes = EditorSessionTests.notes
+        notes.append(("Citations/a1b2c3.md", "---\nhexId: a1b2c3\ntitle: Tide Records\n---\n# Tide Records\n"))
+        let root = try temporaryVault(notes)
+        let client = try Client(root: root, renamesFiles: true)
+        try client.open("a.md")
+        let at: [String: JSON?] = ["textDocument": .object(["uri": .string(client.uri("a.md"))]),
+                                   "position": client.position("a.md", of: "[^a1b2c3] 😀", delta: 3)]
+        let edit = try client.request("textDocument/rename", at.merging(["newName": .string("tide01")]) { $1 })
+        #expect(edit["changes"] == nil)
+        let changes = edit["documentChanges"]?.array ?? []
+        let registryEdit = changes.first { $0["textDocument"]?["uri"] == .string(client.uri("Citations/a1b2c3.md")) }
+        #expect(registryEdit?["edits"]?.array?.first?["newText"] == .string("tide01"))
+        #expect(changes.last == .object(["kind": .string("rename"), "oldUri": .string(client.uri("Citations/a1b2c3.md")),
+                                         "newUri": .string(client.uri("Citations/tide01.md"))]))
+        #expect(changes.firstIndex { $0["kind"] != nil } == changes.count - 1)
+
+        try "---\nhexId: other1\n---\n".write(toFile: root + "/Citations/tide02.md", atomically: true, encoding: .utf8)
+        #expect(throws: ResponseError.self) {
+            try client.request("textDocument/rename", at.merging(["newName": .string("tide02")]) { $1 })
+        }
+    }
 }
 
 /// The vault loads when first needed: a note opened first gets its note rules' findings at once,
