@@ -23,14 +23,6 @@ for note in "$SEED" "$ESSAY"; do
     name=$(basename "$note" .md | tr -c 'A-Za-z0-9\n' '-')
     page="$OUT/$name.html" png="$OUT/$name.png"
     "$NOTEKIT" render "$note" > "$page"
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
-        --virtual-time-budget=3000 --window-size=1200,1600 --screenshot="$png" \
-        "file://$(realpath "$page")" >/dev/null 2>&1 || true
-    if [ ! -s "$png" ]; then
-        echo "$note: Chromium did not produce a screenshot" >&2
-        status=1
-    elif ! python3 scripts/check_png.py "$png"; then
-        status=1
-    fi
+    scripts/screenshot-page.sh "$page" "$png" || status=1
 done
 exit $status

@@ -62,14 +62,6 @@ for page in the-quiet-economics-of-tidal-storage.html sources/k3v9qa.html tags/t
     file="$OUT/notes/$page"
     png="$OUT/$(tr '/' '-' <<<"${page%.html}").png"
     [ -f "$file" ] || { echo "missing page: $file" >&2; status=1; continue; }
-    timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars \
-        --virtual-time-budget=3000 --window-size=1200,1600 --screenshot="$png" \
-        "file://$(realpath "$file")" >/dev/null 2>&1 || true
-    if [ ! -s "$png" ]; then
-        echo "$page: Chromium did not produce a screenshot" >&2
-        status=1
-    elif ! python3 scripts/check_png.py "$png"; then
-        status=1
-    fi
+    scripts/screenshot-page.sh "$file" "$png" || status=1
 done
 exit $status
