@@ -22,29 +22,45 @@ struct CalloutMarkers {
     init(unusedIn page: Placeholder) { prefix = page.prefix("NOTEKITCALLOUT") }
 
     /// `markdown` with every callout replaced by marker paragraphs.
-    mutating func mark(_ markdown: String) -> String {
+    mutating func mark(_ markdown: String) -> String { mark(markdown, passes: Self.maxPasses) }
+
+    /// `markdown` with every callout replaced by marker paragraphs, after the first pass
+    /// (`markOuter`) was made on it: the passes left, only when it holds nested callouts.
+    mutating func markNested(_ markdown: String, after first: Note) -> String {
+        first.callouts.contains { $0.depth > 0 } ? mark(markdown, passes: Self.maxPasses - 1) : markdown
+    }
+
+    private mutating func mark(_ markdown: String, passes: Int) -> String {
         var text = markdown
-        for _ in 0..<Self.maxPasses {
+        for _ in 0..<passes {
             guard let note = try? NoteParser().parse(bytes: Array(text.utf8), path: ""),
-                  case let outer = note.callouts.filter({ $0.depth == 0 }), !outer.isEmpty else { break }
+                  note.callouts.contains(where: { $0.depth == 0 }) else { break }
             var edits = SourceEdits(source: note.source)
-            for callout in outer {
-                callouts.append(Info(type: Slug.make(callout.normalizedType, fallback: "note"), fold: callout.fold))
-                let number = callouts.count
-                // A callout in a list item keeps the item's indentation on every line, so it stays in the item.
-                let indent = String(repeating: " ", count: callout.range.start.column - 1)
-                let body = Self.bodyLines(of: callout, in: note.source, indent: indent.utf8.count).map { indent + $0 }
-                let open = "\(prefix)\(number)OPEN \(callout.title)", close = "\(prefix)\(number)CLOSE\n"
-                // A blank line before the marker ends a paragraph above, unless the list item starts here.
-                let startsItem = note.source.bytes[(callout.range.start.offset - indent.utf8.count)..<callout.range.start.offset]
-                    .contains { $0 != UInt8(ascii: " ") }
-                let replacement = (startsItem ? "" : "\n\(indent)") + "\(open)\n\n" + body.joined(separator: "\n")
-                    + "\n\n\(indent)\(close)"
-                edits.replace(callout.range.bytes, with: replacement)
-            }
+            markOuter(note, into: &edits)
             text = edits.applied()
         }
         return text
+    }
+
+    /// Adds to `edits` the marker paragraphs of `note`'s outer callouts (one pass); false when
+    /// `edits` refused one (it overlaps an edit made before).
+    @discardableResult
+    mutating func markOuter(_ note: Note, into edits: inout SourceEdits) -> Bool {
+        for callout in note.callouts where callout.depth == 0 {
+            callouts.append(Info(type: Slug.make(callout.normalizedType, fallback: "note"), fold: callout.fold))
+            let number = callouts.count
+            // A callout in a list item keeps the item's indentation on every line, so it stays in the item.
+            let indent = String(repeating: " ", count: callout.range.start.column - 1)
+            let body = Self.bodyLines(of: callout, in: note.source, indent: indent.utf8.count).map { indent + $0 }
+            let open = "\(prefix)\(number)OPEN \(callout.title)", close = "\(prefix)\(number)CLOSE\n"
+            // A blank line before the marker ends a paragraph above, unless the list item starts here.
+            let startsItem = note.source.bytes[(callout.range.start.offset - indent.utf8.count)..<callout.range.start.offset]
+                .contains { $0 != UInt8(ascii: " ") }
+            let replacement = (startsItem ? "" : "\n\(indent)") + "\(open)\n\n" + body.joined(separator: "\n")
+                + "\n\n\(indent)\(close)"
+            guard edits.replace(callout.range.bytes, with: replacement) else { return false }
+        }
+        return true
     }
 
     /// The lines after a callout's header with one level of `>` removed (after `indent` columns

@@ -17,7 +17,7 @@ struct HTMLPage {
     /// without the callout, highlight and footnote passes a note's body gets.
     func context(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String,
                  isNote: Bool = true) -> [String: Any] {
-        let html = isNote ? noteHTML(body(of: markdown, title: title))
+        let html = isNote ? noteHTML(markdown, title: title)
             : URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: markdown, unsafe: unsafe)))
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
@@ -40,11 +40,11 @@ struct HTMLPage {
 
     /// A note's body as HTML: callouts boxed, highlights marked, footnotes section removed,
     /// heading and block ids added, URLs that run script emptied.
-    private func noteHTML(_ body: String) -> String {
-        // Markers only add ASCII words and the body's own text: what the body lacks, the marked text lacks.
-        let unused = Placeholder(unusedIn: body)
+    private func noteHTML(_ markdown: String, title: String) -> String {
+        // Markers only add ASCII words and the page's own text: what the page lacks, the marked text lacks.
+        let unused = Placeholder(unusedIn: markdown)
         var markers = CalloutMarkers(unusedIn: unused)
-        var text = markers.mark(body)
+        var text = markedBody(of: markdown, title: title, markers: &markers)
         let highlights = options.highlights ? Highlights(unusedIn: unused) : nil
         if let highlights { text = highlights.mark(text) }
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
@@ -61,18 +61,47 @@ struct HTMLPage {
         return html
     }
 
-    /// The body without front matter, a first heading repeating the page title, and the
-    /// sources heading (the definitions stay for cmark-gfm to link the references; its
-    /// footnotes section is replaced afterwards).
-    private func body(of markdown: String, title: String) -> String {
-        guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: "") else { return markdown }
+    /// The body (front matter, a first heading repeating the page title and the sources
+    /// heading removed; the definitions stay for cmark-gfm to link the references, its
+    /// footnotes section is replaced afterwards) with its callouts marked. The removals and
+    /// the first pass of callout markers are edits of one parse when the removals cannot change
+    /// which callouts the body holds; else the body is parsed again before marking.
+    private func markedBody(of markdown: String, title: String, markers: inout CalloutMarkers) -> String {
+        guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: "") else { return markers.mark(markdown) }
         var edits = SourceEdits(source: note.source)
         if let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil { edits.remove(frontMatter.range.bytes) }
         if let heading = note.headings.last(where: { $0.level == 2 && $0.text == options.sourcesHeading }) {
             edits.remove(heading.range.bytes)
         }
         if let first = note.headings.first, first.level == 1, first.text == title { edits.remove(first.range.bytes) }
-        return edits.applied()
+        var marked = markers, both = edits
+        if Self.removalsKeepCallouts(edits, of: note), marked.markOuter(note, into: &both) {
+            markers = marked
+            return markers.markNested(both.applied(), after: note)
+        }
+        return markers.mark(edits.applied())
+    }
+
+    /// True when removing `edits`' ranges (whole lines) leaves `note`'s outer callouts as they
+    /// are: each removal has only whitespace and removed text before it (the body then starts
+    /// after it), or a blank line before it and no `>` after it (the blank line closed every
+    /// callout above, and no text after it can be or become a callout).
+    private static func removalsKeepCallouts(_ edits: SourceEdits, of note: Note) -> Bool {
+        let bytes = note.source.bytes
+        var removedTo = 0
+        for range in edits.edits.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let start = range.lowerBound
+            if bytes[removedTo..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
+                removedTo = range.upperBound
+                continue
+            }
+            guard start > 0, bytes[start - 1] == UInt8(ascii: "\n"),
+                  note.source.find([UInt8(ascii: ">")], in: start..<bytes.count) == nil else { return false }
+            var index = start - 1
+            while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 || bytes[index - 1] == 0x0D { index -= 1 }
+            guard index == 0 || bytes[index - 1] == UInt8(ascii: "\n") else { return false }
+        }
+        return true
     }
 
     private func removingFootnotesSection(_ html: String) -> String {

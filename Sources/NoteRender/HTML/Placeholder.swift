@@ -1,3 +1,5 @@
+import NoteParser
+
 /// Placeholder text the HTML pipeline puts into a page's Markdown and finds again in
 /// cmark-gfm's output. It is chosen per page so that no input can forge it: it occurs neither
 /// in the Markdown nor in what its character references (`&#78;`) decode to.
@@ -9,10 +11,10 @@ struct Placeholder {
         texts = markdown.utf8.contains(UInt8(ascii: "&")) ? [markdown, URLSafety.decodeEntities(markdown)] : [markdown]
     }
 
-    /// `base`, lengthened with `Q`s until the text does not hold it.
+    /// `base`, lengthened with `Q`s until the text does not hold it (compared byte by byte).
     func prefix(_ base: String) -> String {
         var prefix = base
-        while texts.contains(where: { $0.contains(prefix) }) { prefix += "Q" }
+        while texts.contains(where: { $0.byteRange(of: prefix) != nil }) { prefix += "Q" }
         return prefix
     }
 
