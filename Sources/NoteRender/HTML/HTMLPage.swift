@@ -49,11 +49,12 @@ struct HTMLPage {
         if let highlights { text = highlights.mark(text) }
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
         html = removingFootnotesSection(html)
-        if let wrapped = wrapAll(markers.callouts, prefix: markers.prefix, in: html) {
+        var template = CalloutTemplate(templates: templates, prefix: markers.prefix)
+        if let wrapped = wrapAll(markers.callouts, prefix: markers.prefix, in: html, template: &template) {
             html = wrapped
         } else {
             for (index, callout) in markers.callouts.enumerated().reversed() {
-                html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html)
+                html = wrap(callout, number: index + 1, prefix: markers.prefix, in: html, template: &template)
             }
         }
         if let highlights { html = highlights.render(html) }
@@ -66,7 +67,7 @@ struct HTMLPage {
     /// footnotes section is replaced afterwards) with its callouts marked. The removals and
     /// the first pass of callout markers are edits of one parse when the removals cannot change
     /// which callouts the body holds; else the body is parsed again before marking.
-    private func markedBody(of markdown: String, title: String, markers: inout CalloutMarkers) -> String {
+    func markedBody(of markdown: String, title: String, markers: inout CalloutMarkers) -> String {
         guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: "") else { return markers.mark(markdown) }
         var edits = SourceEdits(source: note.source)
         if let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil { edits.remove(frontMatter.range.bytes) }
@@ -117,7 +118,7 @@ struct HTMLPage {
     /// Every callout's marker paragraphs replaced in one pass over `html`, as `wrap` replaces
     /// them one by one (inner callouts, numbered later, first). Nil unless every marker is a
     /// paragraph of its own, each callout's once, nested callouts inside their callout.
-    private func wrapAll(_ callouts: [CalloutMarkers.Info], prefix: String, in html: String) -> String? {
+    private func wrapAll(_ callouts: [CalloutMarkers.Info], prefix: String, in html: String, template: inout CalloutTemplate) -> String? {
         guard !callouts.isEmpty else { return html }
         let bytes = Array(html.utf8), marker = Array(prefix.utf8)
         let paragraph = Array("<p>".utf8), paragraphEnd = Array("</p>\n".utf8)
@@ -146,7 +147,7 @@ struct HTMLPage {
                 open.removeLast()
                 let content = String(decoding: output[last.contentStart...], as: UTF8.self)
                 output.removeSubrange(last.contentStart...)
-                output += callout(callouts[number - 1], title: last.title, content: content).utf8
+                output += callout(callouts[number - 1], title: last.title, content: content, template: &template).utf8
                 cursor = index + 5 + paragraphEnd.count
             } else {
                 return nil
@@ -158,20 +159,15 @@ struct HTMLPage {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// `callout.mustache` for a callout with its title and content (HTML).
-    private func callout(_ callout: CalloutMarkers.Info, title: String, content: String) -> String {
-        let context: [String: Any] = [
-            "type": callout.type,
-            "title": title.isEmpty ? callout.type.prefix(1).uppercased() + callout.type.dropFirst() : title,
-            "content": content,
-            "foldable": callout.fold != .none,
-            "open": callout.fold == .expanded,
-        ]
-        return templates.render(context, template: "callout")
+    /// `callout.mustache` for a callout with its title (its type when empty) and content (HTML).
+    private func callout(_ callout: CalloutMarkers.Info, title: String, content: String, template: inout CalloutTemplate) -> String {
+        template.render(callout, title: title.isEmpty ? callout.type.prefix(1).uppercased() + callout.type.dropFirst() : title,
+                        content: content)
     }
 
     /// Replaces callout `number`'s marker paragraphs and what they enclose with `callout.mustache`.
-    private func wrap(_ callout: CalloutMarkers.Info, number: Int, prefix: String, in html: String) -> String {
+    private func wrap(_ callout: CalloutMarkers.Info, number: Int, prefix: String, in html: String,
+                      template: inout CalloutTemplate) -> String {
         let open = "<p>\(prefix)\(number)OPEN", close = "<p>\(prefix)\(number)CLOSE</p>\n"
         guard let openStart = html.range(of: open),
               let titleEnd = html.range(of: "</p>\n", range: openStart.upperBound..<html.endIndex),
@@ -181,7 +177,7 @@ struct HTMLPage {
         }
         let title = html[openStart.upperBound..<titleEnd.lowerBound].trimmingCharacters(in: .whitespaces)
         return String(html[..<openStart.lowerBound])
-            + self.callout(callout, title: title, content: String(html[titleEnd.upperBound..<closeRange.lowerBound]))
+            + self.callout(callout, title: title, content: String(html[titleEnd.upperBound..<closeRange.lowerBound]), template: &template)
             + html[closeRange.upperBound...]
     }
 

@@ -46,9 +46,13 @@ enum SourceView {
         case .bareURL: return fields.title == nil && source.text.trimmed() == fields.url
         case .house:
             guard let title = fields.title, let url = fields.url,
-                  let link = source.text.range(of: "[\(title)](\(url))") else { return false }
-            let rest = source.text.replacingCharacters(in: link, with: " ").replacing(houseParts, with: " ")
-            return rest.allSatisfy { $0.isWhitespace || ".|,".contains($0) }
+                  let link = source.text.byteRange(of: "[\(title)](\(url))") else { return false }
+            let text = source.text.utf8
+            let rest = Array(text[..<link.lowerBound]) + [UInt8(ascii: " ")] + Array(text[link.upperBound...])
+            guard rest.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return HouseParts.holdsAll(rest) }
+            // Other text is read by characters (`\r\n` is one, and so is a letter with its accents).
+            return String(decoding: rest, as: UTF8.self).replacing(houseParts, with: " ")
+                .allSatisfy { $0.isWhitespace || ".|,".contains($0) }
         default: return false
         }
     }

@@ -1,5 +1,10 @@
 import Foundation
 import NoteParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The folder rendered files go to. Pages are named by slugs and written as direct children;
 /// copied vault files keep their vault path under a subfolder. Every path is checked to stay
@@ -18,7 +23,9 @@ public struct OutputFolder: Sendable {
         }
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file, options: .atomic)
+            try Self.replace(file, with: Data(text.utf8))
+        } catch let error as RenderError {
+            throw RenderError("\(file.path): \(error.description)")
         } catch {
             throw RenderError("\(file.path): cannot write: \(error.localizedDescription)")
         }
@@ -73,13 +80,46 @@ public struct OutputFolder: Sendable {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
             if onlyIfChanged, isRegularFile(file), (try? Data(contentsOf: file)) == data { return nil }
-            try data.write(to: file, options: .atomic)
+            try Self.replace(file, with: data)
         } catch let error as RenderError {
             throw RenderError("\(file.path): \(error.description)")
         } catch {
             throw RenderError("\(file.path): cannot write: \(error.localizedDescription)")
         }
         return file
+    }
+
+    /// Writes `data` into a new temporary file beside `file` (`.NAME.notekit-PID`, created
+    /// exclusively, never through a symbolic link) and renames it over `file`: a reader sees the
+    /// old bytes or the new ones, and a symbolic link at `file` is replaced. Unlike
+    /// `Data.write(options: .atomic)` it does not fsync: a page can be rendered again, and
+    /// syncing each one took longer than rendering it.
+    private static func replace(_ file: URL, with data: Data) throws {
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).notekit-\(getpid())").path
+        func failure() -> RenderError { RenderError("cannot write: \(String(cString: strerror(errno)))") }
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if descriptor < 0, errno == EEXIST {
+            // Left by a run of this process id that ended before its rename.
+            unlink(temporary)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        }
+        guard descriptor >= 0 else { throw failure() }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        var error = written ? nil : failure()
+        close(descriptor)
+        if error == nil, rename(temporary, file.path) != 0 { error = failure() }
+        guard let error else { return }
+        unlink(temporary)
+        throw error
     }
 
     /// True for a file that is no symbolic link (one is replaced, never read through).

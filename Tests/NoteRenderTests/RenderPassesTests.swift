@@ -1,0 +1,73 @@
+import Foundation
+import NoteParser
+import Testing
+@testable import NoteRender
+
+/// The shortcuts of the render pipeline give what the longer ways they replaced gave: callouts
+/// marked from the page's own parse, house-style parts read without `Regex`, pages written
+/// without `Data.write(options: .atomic)`.
+@Suite struct RenderPassesTests {
+    /// The body as the page used to cut it before marking callouts: a parse of its own.
+    static func body(of markdown: String, title: String, sourcesHeading: String) throws -> String {
+        let note = try NoteParser().parse(bytes: Array(markdown.utf8), path: "")
+        var edits = SourceEdits(source: note.source)
+        if let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil { edits.remove(frontMatter.range.bytes) }
+        if let heading = note.headings.last(where: { $0.level == 2 && $0.text == sourcesHeading }) { edits.remove(heading.range.bytes) }
+        if let first = note.headings.first, first.level == 1, first.text == title { edits.remove(first.range.bytes) }
+        return edits.applied()
+    }
+
+    @Test func calloutsMarkedFromThePageParseAsFromTheBodyParse() throws {
+        let page = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: false)
+        let pieces = ["---\ntitle: T\n---\n", "# T\n", "\n", "\n", "> [!note] A\n", "> body\n", "> > [!tip]- B\n", "> > deep\n",
+                      "- item\n", "  > [!warning]\n", "## Sources\n", "[^1]: x\n", "text\n", "    code\n", "```\n", "lazy\n",
+                      ">\n", "# Other\n", "T\n===\n", "> # T\n", "1. > [!faq] Q\n"]
+        let cases = ["# T\n\n> [!note] A\n> body\n", "---\na: 1\n---\n\n# T\n> [!note]\n> > [!tip] x\n> > y\n\n## Sources\n\n[^1]: z\n",
+                     "> [!note] A\n# T\nlazy\n", "- item\n\n# T\n\n  > [!note] A\n"]
+            + HTMLScannerTests.samples(pieces, count: 400, length: 10)
+        for markdown in cases {
+            let placeholder = Placeholder(unusedIn: markdown)
+            var marked = CalloutMarkers(unusedIn: placeholder), expected = CalloutMarkers(unusedIn: placeholder)
+            let text = page.markedBody(of: markdown, title: "T", markers: &marked)
+            let reference = expected.mark(try Self.body(of: markdown, title: "T", sourcesHeading: RenderOptions().sourcesHeading))
+            #expect(text == reference, "\(markdown)")
+            #expect(marked.callouts.map { "\($0.type) \($0.fold)" } == expected.callouts.map { "\($0.type) \($0.fold)" }, "\(markdown)")
+        }
+    }
+
+    // The pattern `HouseParts` replaced, kept here as the reference.
+    nonisolated(unsafe) static let houseParts =
+        #/^\s*[0-9]{4}(?:,\s*[A-Za-z]+\.?(?:\s*[0-9]{1,2})?)?\.\s|(?:Published|Updated):\s*(?:N/A|[0-9-]+)/#
+
+    @Test func housePartsReadAsTheRegexReadThem() {
+        let cases = ["2025, Apr 10.  . Published: 2025-04-10", " 2025. | Updated: N/A", "2025, Apr. 1. x", "2025, Apr.10. ",
+                     "2025, Sep.  ", "20255. ", "2025,Sep 14.\t", "Published:", "Published: -", "Updated:N/A5", "2025, Apr 123. "]
+            + HTMLScannerTests.samples(["2025", ", ", "Apr", ".", " ", "10", "1", "Published:", "Updated:", " N/A", "2025-04-10",
+                                        "|", ",", "x", "\t", "-", "\n", "\u{0B}"], count: 2000, length: 8)
+        for text in cases {
+            let expected = text.replacing(Self.houseParts, with: " ").allSatisfy { $0.isWhitespace || ".|,".contains($0) }
+            #expect(HouseParts.holdsAll(Array(text.utf8)) == expected, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func pagesReplaceTheirFileAndLeaveNoTemporaryFile() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("notekit-write-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: folder) }
+        let output = OutputFolder(path: folder.path)
+        let first = try output.write("one\n", slug: "page", fileExtension: "md")
+        let second = try output.write("two\n", slug: "page", fileExtension: "md")
+        #expect(first == second)
+        #expect(try String(contentsOf: second, encoding: .utf8) == "two\n")
+        #expect(try manager.contentsOfDirectory(atPath: folder.path) == ["page.md"])
+        // A temporary file left by a run of the same process id is replaced, not written through.
+        let outside = folder.appendingPathComponent("outside.txt")
+        try Data("kept\n".utf8).write(to: outside)
+        try manager.createSymbolicLink(atPath: folder.appendingPathComponent(".page.md.notekit-\(getpid())").path,
+                                       withDestinationPath: outside.path)
+        _ = try output.write("three\n", slug: "page", fileExtension: "md")
+        #expect(try String(contentsOf: second, encoding: .utf8) == "three\n")
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "kept\n")
+        #expect(try manager.contentsOfDirectory(atPath: folder.path).sorted() == ["outside.txt", "page.md"])
+    }
+}
