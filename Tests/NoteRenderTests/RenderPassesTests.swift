@@ -21,10 +21,10 @@ import Testing
         let page = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: false)
         let pieces = ["---\ntitle: T\n---\n", "# T\n", "\n", "\n", "> [!note] A\n", "> body\n", "> > [!tip]- B\n", "> > deep\n",
                       "- item\n", "  > [!warning]\n", "## Sources\n", "[^1]: x\n", "text\n", "    code\n", "```\n", "lazy\n",
-                      ">\n", "# Other\n", "T\n===\n", "> # T\n", "1. > [!faq] Q\n"]
+                      ">\n", "# Other\n", "T\n===\n", "> # T\n", "1. > [!faq] Q\n", "  # T\n", "# T #\n", "T\n---\n"]
         let cases = ["# T\n\n> [!note] A\n> body\n", "---\na: 1\n---\n\n# T\n> [!note]\n> > [!tip] x\n> > y\n\n## Sources\n\n[^1]: z\n",
                      "> [!note] A\n# T\nlazy\n", "- item\n\n# T\n\n  > [!note] A\n"]
-            + HTMLScannerTests.samples(pieces, count: 400, length: 10)
+            + HTMLScannerTests.samples(pieces, count: 1500, length: 10)
         for markdown in cases {
             let placeholder = Placeholder(unusedIn: markdown)
             var marked = CalloutMarkers(unusedIn: placeholder), expected = CalloutMarkers(unusedIn: placeholder)

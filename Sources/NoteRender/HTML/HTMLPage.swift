@@ -84,14 +84,20 @@ struct HTMLPage {
     }
 
     /// True when removing `edits`' ranges (whole lines) leaves `note`'s outer callouts as they
-    /// are: each removal has only whitespace and removed text before it (the body then starts
-    /// after it), or a blank line before it and no `>` after it (the blank line closed every
-    /// callout above, and no text after it can be or become a callout).
+    /// are. Each removal is the front matter or one ATX heading line (cmark-gfm may end a
+    /// setext heading's range on the line after it), and has only whitespace and removed text
+    /// before it (the body then starts after it), or a blank line before it and no `>` after it
+    /// (the blank line closed every callout above, and no text after it can be or become a callout).
     private static func removalsKeepCallouts(_ edits: SourceEdits, of note: Note) -> Bool {
         let bytes = note.source.bytes
         var removedTo = 0
         for range in edits.edits.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound }) {
             let start = range.lowerBound
+            if note.frontMatter == nil || start > 0 {
+                let line = bytes[range], newlines = line.count { $0 == UInt8(ascii: "\n") }
+                guard newlines == 0 || (newlines == 1 && line.last == UInt8(ascii: "\n")),
+                      line.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "#") else { return false }
+            }
             if bytes[removedTo..<start].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }) {
                 removedTo = range.upperBound
                 continue
