@@ -13,7 +13,7 @@ import Testing
         var edits = SourceEdits(source: note.source)
         if let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil { edits.remove(frontMatter.range.bytes) }
         if let heading = note.headings.last(where: { $0.level == 2 && $0.text == sourcesHeading }) { edits.remove(heading.range.bytes) }
-        if let first = note.headings.first, first.level == 1, first.text == title { edits.remove(first.range.bytes) }
+        if let first = note.headings.first, first.level == 1, first.text == title { edits.remove(HTMLPage.ownLines(of: first, in: note.source)) }
         return edits.applied()
     }
 
@@ -69,5 +69,14 @@ import Testing
         #expect(try String(contentsOf: second, encoding: .utf8) == "three\n")
         #expect(try String(contentsOf: outside, encoding: .utf8) == "kept\n")
         #expect(try manager.contentsOfDirectory(atPath: folder.path).sorted() == ["outside.txt", "page.md"])
+    }
+
+    @Test func aSetextTitleHeadingTakesOnlyItsOwnLinesFromThePage() throws {
+        for note in ["Title\n=====\n> a quoted line\n\nMore.\n", "Title\n=====\n```\ncode line\n```\n", "Title\n===\nnext line\n"] {
+            let html = try Fixtures.html(note)
+            let body = try #require(html.range(of: "<div class=\"note-body\">")).upperBound
+            #expect(html[body...].contains("line"), "\(note)")
+            #expect(!html[body...].contains("Title"), "\(note)")
+        }
     }
 }

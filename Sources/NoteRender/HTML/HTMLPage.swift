@@ -74,13 +74,26 @@ struct HTMLPage {
         if let heading = note.headings.last(where: { $0.level == 2 && $0.text == options.sourcesHeading }) {
             edits.remove(heading.range.bytes)
         }
-        if let first = note.headings.first, first.level == 1, first.text == title { edits.remove(first.range.bytes) }
+        if let first = note.headings.first, first.level == 1, first.text == title { edits.remove(Self.ownLines(of: first, in: note.source)) }
         var marked = markers, both = edits
         if Self.removalsKeepCallouts(edits, of: note), marked.markOuter(note, into: &both) {
             markers = marked
             return markers.markNested(both.applied(), after: note)
         }
         return markers.mark(edits.applied())
+    }
+
+    /// A heading's byte range, ended on its own last line: cmark-gfm may end a setext heading's
+    /// range on the line after its underline, and removing that line would hide what it holds.
+    static func ownLines(of heading: Heading, in source: SourceText) -> Range<Int> {
+        let range = heading.range.bytes, first = heading.range.start.line
+        for line in stride(from: heading.range.end.line, to: first, by: -1) where line <= source.lineCount {
+            let marks = source.bytes[source.lineRange(line)].filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+            if let mark = marks.first, mark == UInt8(ascii: "=") || mark == UInt8(ascii: "-"), marks.allSatisfy({ $0 == mark }) {
+                return range.lowerBound..<min(range.upperBound, source.lineRange(line).upperBound)
+            }
+        }
+        return range
     }
 
     /// True when removing `edits`' ranges (whole lines) leaves `note`'s outer callouts as they
