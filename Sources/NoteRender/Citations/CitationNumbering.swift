@@ -48,9 +48,9 @@ struct CitationNumbering {
         }
         cited.sort { $0.range.lowerBound < $1.range.lowerBound }
 
-        var numberOf: [String: Int] = [:]
+        var numberOf: [String: Int] = [:], undefined = Set<String>()
         for item in cited where !isRemoved(item.range) {
-            if !item.isLegacy, item.definitions.isEmpty, !undefinedLabels.contains(where: { $0.label == item.original }) {
+            if !item.isLegacy, item.definitions.isEmpty, undefined.insert(item.original).inserted {
                 undefinedLabels.append((item.original, item.range.lowerBound))
             }
             var numbers: [Int] = []
