@@ -84,8 +84,11 @@ public struct PublishedLinks: Sendable {
     }
 
     /// The vault path of the rendered note `link` leads to; nil for other files and notes not rendered.
-    public func notePath(of link: Wikilink, from source: String) -> String? {
-        guard let path = resolver.resolve(link.target, from: source).path, pages[path] != nil else { return nil }
+    public func notePath(of link: Wikilink, from source: String) -> String? { notePath(target: link.target, from: source) }
+
+    /// The vault path of the rendered note a wikilink target leads to from the note at `source`.
+    func notePath(target: String, from source: String) -> String? {
+        guard let path = resolver.resolve(target, from: source).path, pages[path] != nil else { return nil }
         return path
     }
 

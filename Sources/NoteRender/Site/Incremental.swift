@@ -18,6 +18,8 @@ struct SiteManifest: Codable, Equatable {
 
     /// Note pages by URL.
     var pages: [String: Page] = [:]
+    /// Index, tag and sources pages by URL: the hash of what they were rendered from.
+    var derived: [String: String] = [:]
     /// Every file written, output-relative, sorted.
     var files: [String] = []
 

@@ -7,9 +7,10 @@ enum SearchIndex {
     /// At most this many characters of each page's text.
     static let textLength = 4000
 
+    /// - Parameter texts: each page's text as `plain` made it, by plan index.
     static func json(_ plan: SitePlan, texts: [String]) -> String {
         let entries: [[String: Any]] = plan.pages.enumerated().map { index, page in
-            ["title": page.title, "url": page.url, "lede": page.lede ?? "", "tags": page.tags, "text": plain(texts[index])]
+            ["title": page.title, "url": page.url, "lede": page.lede ?? "", "tags": page.tags, "text": texts[index]]
         }
         return Metadata.json(entries) + "\n"
     }
