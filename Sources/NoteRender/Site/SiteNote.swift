@@ -42,7 +42,7 @@ struct SiteNote: Sendable {
     var warnings: [RenderWarning] = []
     /// The vault files its images and links show.
     var assets: [String] = []
-    /// Its wikilinks written as text because they lead to no page.
+    /// Its wikilinks and relative Markdown links to notes written as text because they lead to no page.
     var unlinked: [SiteLink] = []
 
     /// Reads the facts of `note` (with the hash `content` of its bytes).
@@ -85,7 +85,7 @@ struct SiteNote: Sendable {
         searchText = SearchIndex.plain(cleaned.transclusions.reduce(cleaned.markdown) { $0.replacingOccurrences(of: $1.placeholder, with: " ") })
         warnings = cleaned.warnings
         assets = cleaned.assets
-        unlinked = cleaned.unlinked.map(SiteLink.init)
+        unlinked = (cleaned.unlinked.map(SiteLink.init) + cleaned.unlinkedNoteLinks.map(SiteLink.init)).sorted { $0.start.offset < $1.start.offset }
     }
 
     /// True when a `[[note#^id]]` link's `heading` (`^id`) lands on a block of the note; else on one of its headings.
@@ -144,6 +144,11 @@ struct SiteLink: Sendable, Equatable {
 
     init(_ link: Wikilink) {
         (target, heading, isEmbed, start) = (link.target, link.heading, link.isEmbed, link.range.start)
+    }
+
+    /// A relative Markdown link to a note: its destination as written is its target.
+    init(_ link: MarkdownLink) {
+        (target, heading, isEmbed, start) = (link.destination, nil, false, link.range.start)
     }
 
     init(target: String, heading: String?, isEmbed: Bool, start: SourcePosition) {

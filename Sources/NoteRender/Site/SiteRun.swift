@@ -248,6 +248,7 @@ public struct SiteRun: Sendable {
             guard let note = sources[plan.pages[index].note] else { return nil }
             var cleaner = NoteCleaner(note: note, vaultPath: plan.pages[index].vaultPath, options: options, links: links)
             cleaner.transcludes = true
+            cleaner.linksNotes = true
             return cleaner.clean()
         }
         for (index, result) in zip(indexes, results) { cleaned[index] = result }

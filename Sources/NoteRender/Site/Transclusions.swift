@@ -87,6 +87,7 @@ struct Transclusions {
         guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: path) else { return "" }
         var cleaner = NoteCleaner(note: note, vaultPath: path, options: options, links: links)
         cleaner.transcludes = true
+        cleaner.linksNotes = true
         let cleaned = cleaner.clean()
         let body = page.context(title: "", frontMatter: [], sources: [], markdown: cleaned.markdown)["body"] as? String ?? ""
         found.assets += cleaned.assets
