@@ -20,6 +20,8 @@ struct SitePlan {
         /// `date_modified`, else `published`.
         let modified: String?
         let lede: String?
+        /// The title lowercased, to sort by.
+        let sortKey: String
 
         var url: String { slug + ".html" }
     }
@@ -39,7 +41,7 @@ struct SitePlan {
         pages = zip(published, slugs).map { index, slug in
             let note = notes[index]
             return Page(note: index, vaultPath: note.vaultPath, title: note.title, slug: slug, collection: note.collection,
-                        tags: note.tags, published: note.published, modified: note.modified, lede: note.lede)
+                        tags: note.tags, published: note.published, modified: note.modified, lede: note.lede, sortKey: note.title.lowercased())
         }
         collectionOrder = settings.collections.map(\.name)
         byPath = Dictionary(pages.enumerated().map { ($1.vaultPath, $0) }, uniquingKeysWith: { first, _ in first })
@@ -55,7 +57,7 @@ struct SitePlan {
 
     /// Pages grouped by tag (first spelling), tags sorted case-insensitively.
     var tags: [(name: String, pages: [Int])] {
-        grouped(\.tags).sorted { $0.name.lowercased() < $1.name.lowercased() }
+        grouped(\.tags).map { ($0.name.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private func grouped(_ keys: (Page) -> [String]) -> [(name: String, pages: [Int])] {
@@ -74,7 +76,7 @@ struct SitePlan {
     func newestFirst(_ indexes: [Int]) -> [Int] {
         indexes.sorted { lhs, rhs in
             let left = pages[lhs].published ?? "", right = pages[rhs].published ?? ""
-            return left != right ? left > right : pages[lhs].title.lowercased() < pages[rhs].title.lowercased()
+            return left != right ? left > right : pages[lhs].sortKey < pages[rhs].sortKey
         }
     }
 

@@ -99,7 +99,7 @@ public struct SiteRun: Sendable {
         // Note pages: rendered when their inputs changed or their file is gone.
         let old = SiteManifest.read(from: output)
         var manifest = SiteManifest()
-        let shared = pageInputs(linkKey)
+        let shared = pageInputs(linkKey), folder = output.url.path + "/"
         let embeds = plan.pages.indices.map { embedded($0, plan: plan, notes: notes, links: links) }
         let hashes = plan.pages.indices.map { index in
             var hash = ContentHash()
@@ -111,7 +111,7 @@ public struct SiteRun: Sendable {
         }
         let toRender = plan.pages.indices.filter { index in
             let url = plan.pages[index].url
-            return old.pages[url]?.hash != hashes[index] || !FileManager.default.fileExists(atPath: output.url.appendingPathComponent(url).path)
+            return old.pages[url]?.hash != hashes[index] || !FileManager.default.fileExists(atPath: folder + url)
         }
         parse(Set(toRender + toRender.flatMap { embeds[$0] }), plan: plan, notes: notes, into: &parsed, report: &report)
         clean(toRender.filter { cleaned[$0] == nil }, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
@@ -169,7 +169,7 @@ public struct SiteRun: Sendable {
                 for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
                 let key = String(hash.value, radix: 16)
                 manifest.derived[url] = key
-                if old.derived[url] != key || !FileManager.default.fileExists(atPath: output.url.appendingPathComponent(url).path) {
+                if old.derived[url] != key || !FileManager.default.fileExists(atPath: folder + url) {
                     write(indexPage(title: title, markdown: markdown, root: root, url: url, page: page), at: url, to: output, note: url, report: &report)
                 }
             case .text(let text):

@@ -61,7 +61,7 @@ struct SourcesPages {
 
     /// The Markdown body of `sources/index.html`: every source, by title.
     func indexMarkdown() -> String {
-        entries.sorted { $0.title.lowercased() < $1.title.lowercased() }.map { entry in
+        entries.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map { _, entry in
             "- " + MarkdownText.link(entry.title, url: entry.url)
                 + " (\(entry.citedBy.count) \(entry.citedBy.count == 1 ? "page" : "pages"))"
         }.joined(separator: "\n") + "\n"
