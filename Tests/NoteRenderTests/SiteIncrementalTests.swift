@@ -52,6 +52,13 @@ import Testing
         let again = try Self.expectSameAsClean(run, vault, "no change")
         #expect(again.rendered == 0 && again.written.isEmpty)
 
+        // Files of the site deleted by hand are made again.
+        for file in ["sources/index.html", "tags/coast.html", "sitemap.xml", "tide-tables.html"] {
+            try FileManager.default.removeItem(at: vault.output.appendingPathComponent(file))
+        }
+        let restored = try Self.expectSameAsClean(run, vault, "files deleted")
+        #expect(restored.rendered == 1 && restored.written.count == 4)
+
         // A body edit of an embedded note, a new source and a new tag.
         try Self.edit(vault, "concepts/Tide Tables.md") {
             $0.replacingOccurrences(of: "Neap tides run low.", with: "Neap tides run low.[^t2]\n\n[^t2]: [Moon Tables](https://example.org/moon)")

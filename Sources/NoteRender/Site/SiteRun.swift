@@ -99,7 +99,7 @@ public struct SiteRun: Sendable {
         // Note pages: rendered when their inputs changed or their file is gone.
         let old = SiteManifest.read(from: output)
         var manifest = SiteManifest()
-        let shared = pageInputs(linkKey), folder = output.url.path + "/"
+        let shared = pageInputs(linkKey), existing = Self.files(in: output)
         let embeds = plan.pages.indices.map { embedded($0, plan: plan, notes: notes, links: links) }
         let hashes = plan.pages.indices.map { index in
             var hash = ContentHash()
@@ -111,7 +111,7 @@ public struct SiteRun: Sendable {
         }
         let toRender = plan.pages.indices.filter { index in
             let url = plan.pages[index].url
-            return old.pages[url]?.hash != hashes[index] || !FileManager.default.fileExists(atPath: folder + url)
+            return old.pages[url]?.hash != hashes[index] || !existing.contains(url)
         }
         parse(Set(toRender + toRender.flatMap { embeds[$0] }), plan: plan, notes: notes, into: &parsed, report: &report)
         clean(toRender.filter { cleaned[$0] == nil }, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
@@ -161,22 +161,34 @@ public struct SiteRun: Sendable {
         var unique = Set<String>()
         report.broken = report.broken.filter { unique.insert($0.description).inserted }
 
-        // Index, source and tag pages rendered when their Markdown changed; feeds, search, llms.txt written when changed.
-        for (url, file) in derivedFiles(plan, notes: notes, sources: sources) {
-            switch file {
-            case .page(let title, let markdown, let root):
-                var hash = ContentHash()
-                for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
-                let key = String(hash.value, radix: 16)
-                manifest.derived[url] = key
-                if old.derived[url] != key || !FileManager.default.fileExists(atPath: folder + url) {
-                    write(indexPage(title: title, markdown: markdown, root: root, url: url, page: page), at: url, to: output, note: url, report: &report)
+        // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
+        // facts: made only when those changed (or a file is gone), and an index page rendered only
+        // when its Markdown changed. The search index is made every time, written when changed.
+        manifest.listing = listingInputs(plan, notes: notes, shared: shared)
+        if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
+            manifest.derived = old.derived
+            produced += old.derived.keys
+        } else {
+            for (url, file) in listingFiles(plan, notes: notes, sources: sources) {
+                switch file {
+                case .page(let title, let markdown, let root):
+                    var hash = ContentHash()
+                    for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+                    let key = String(hash.value, radix: 16)
+                    manifest.derived[url] = key
+                    if old.derived[url] != key || !existing.contains(url) {
+                        write(indexPage(title: title, markdown: markdown, root: root, url: url, page: page), at: url, to: output, note: url, report: &report)
+                    }
+                case .text(let text):
+                    manifest.derived[url] = ""
+                    write(text, at: url, to: output, note: url, report: &report)
                 }
-            case .text(let text):
-                write(text, at: url, to: output, note: url, report: &report)
+                produced.append(url)
             }
-            produced.append(url)
         }
+        write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json", to: output, note: "search.json", report: &report)
+        write(templates.searchScript, at: "search.js", to: output, note: "search.js", report: &report)
+        produced += ["search.json", "search.js"]
         var copied = Set<String>()
         for asset in assets where copied.insert(asset).inserted {
             do {
@@ -277,6 +289,28 @@ public struct SiteRun: Sendable {
         return hash.value
     }
 
+    /// What the listing files depend on besides the settings and templates (`shared`): each
+    /// page's path, URL, title, collection, tags, dates, lede, feed id and sources.
+    private func listingInputs(_ plan: SitePlan, notes: [SiteNote], shared: UInt64) -> String {
+        var hash = ContentHash()
+        hash.combine(String(shared))
+        for page in plan.pages {
+            let note = notes[page.note]
+            for part in [page.vaultPath, page.slug, page.title, page.collection, page.tags.joined(separator: "\u{0}"),
+                         page.published ?? "\u{1}", page.modified ?? "\u{1}", page.lede ?? "\u{1}", note.uuid ?? "\u{1}"] { hash.combine(part) }
+            for source in note.sources {
+                for part in [String(source.number), source.key, source.name, source.title, source.markdown] { hash.combine(part) }
+            }
+            hash.combine("\u{2}")
+        }
+        return String(hash.value, radix: 16)
+    }
+
+    /// The output-relative paths of the files in `output` (one listing, not a look-up per file).
+    private static func files(in output: OutputFolder) -> Set<String> {
+        Set((try? FileManager.default.subpathsOfDirectory(atPath: output.url.path)) ?? [])
+    }
+
     /// What every page depends on: where links lead and the templates.
     private func pageInputs(_ linkKey: UInt64) -> UInt64 {
         var hash = ContentHash()
@@ -365,8 +399,9 @@ public struct SiteRun: Sendable {
         case text(String)
     }
 
-    /// Every file of the site besides note pages and assets, by output-relative path.
-    private func derivedFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> [(String, DerivedFile)] {
+    /// The files of the site that list pages (index, collection, tag and sources pages, sitemap,
+    /// feed, llms.txt), by output-relative path.
+    private func listingFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> [(String, DerivedFile)] {
         var files: [(String, DerivedFile)] = []
         files.append(("index.html", .page(title: settings.title, markdown: Indexes.home(plan, description: settings.description), root: "")))
         for (name, members) in plan.collections {
@@ -387,8 +422,6 @@ public struct SiteRun: Sendable {
                                uniquingKeysWith: { first, _ in first })
         files.append(("feed.xml", .text(Feeds.atom(plan, settings: (settings.title, settings.url, settings.description),
                                                    count: settings.feedEntries, uuids: uuids))))
-        files.append(("search.json", .text(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }))))
-        files.append(("search.js", .text(templates.searchScript)))
         files.append(("llms.txt", .text(LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url))))
         return files
     }
