@@ -40,13 +40,17 @@ enum Metadata {
     static func scriptSafe(_ json: [UInt8]) -> [UInt8] {
         var escaped: [UInt8] = []
         escaped.reserveCapacity(json.count + 64)
-        var start = 0
-        for (index, byte) in json.enumerated() where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") {
-            escaped += json[start..<index]
-            escaped += byte == UInt8(ascii: "<") ? Array("\\u003c".utf8) : byte == UInt8(ascii: ">") ? Array("\\u003e".utf8) : Array("\\u0026".utf8)
-            start = index + 1
+        json.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") else { continue }
+                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                escaped += byte == UInt8(ascii: "<") ? Array("\\u003c".utf8) : byte == UInt8(ascii: ">") ? Array("\\u003e".utf8) : Array("\\u0026".utf8)
+                start = index + 1
+            }
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        escaped += json[start...]
         return escaped
     }
 }

@@ -47,12 +47,14 @@ public struct SiteCache: Sendable {
     /// cache for backup tools, as the lint cache's) when there is none.
     func write(to path: String, key: UInt64) throws {
         var writer = SiteCacheWriter()
+        writer.bytes.reserveCapacity(entries.values.reduce(0) { $0 + $1.note.searchText.utf8.count + 2048 })
         writer.int(entries.count)
         for path in entries.keys.sorted() { writer.entry(entries[path]!) }
         var header = SiteCacheWriter()
         header.bytes += Self.magic
         header.int(Int(bitPattern: UInt(key)))
         header.int(Int(bitPattern: UInt(ContentHash(writer.bytes).value)))
+        header.bytes.append(contentsOf: writer.bytes)
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -62,7 +64,7 @@ public struct SiteCache: Sendable {
                                                    contents: Data("Signature: 8a477f597d28d172789f06886806bc55\n# notekit cache\n".utf8))
             }
         }
-        try Data(header.bytes + writer.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try Data(header.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }
 
@@ -73,8 +75,11 @@ struct SiteCacheWriter {
     mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 } }
 
     mutating func string(_ value: String) {
-        int(value.utf8.count)
-        bytes += value.utf8
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func optional(_ value: String?) {
@@ -115,8 +120,8 @@ struct SiteCacheWriter {
         for text in [note.published, note.modified, note.lede, note.uuid] { optional(text) }
         strings(note.aliases)
         links(note.links)
-        strings(note.headingSlugs.sorted())
-        strings(note.blocks.sorted())
+        strings(note.headingSlugs)
+        strings(note.blocks)
         int(note.cleaning == nil ? 0 : 1)
         guard let cleaning = note.cleaning else { return }
         int(Int(bitPattern: UInt(cleaning)))
@@ -172,7 +177,7 @@ struct SiteCacheReader {
     mutating func string() -> String? {
         guard let count = count(minimumSize: 1) else { return nil }
         defer { index += count }
-        return String(decoding: data[index..<(index + count)], as: UTF8.self)
+        return data.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[index..<(index + count)]), as: UTF8.self) }
     }
 
     mutating func optional() -> String?? {
@@ -224,7 +229,7 @@ struct SiteCacheReader {
               let aliases = strings(), let wikilinks = links(), let headingSlugs = strings(), let blocks = strings() else { return nil }
         var note = SiteNote(path: path, vaultPath: vaultPath, content: UInt64(bitPattern: Int64(content)), isPublished: published == 1,
                             title: title, collection: collection, tags: tags, published: date, modified: modified, lede: lede,
-                            uuid: uuid, aliases: aliases, links: wikilinks, headingSlugs: Set(headingSlugs), blocks: Set(blocks))
+                            uuid: uuid, aliases: aliases, links: wikilinks, headingSlugs: headingSlugs, blocks: blocks)
         switch int() {
         case 0: return SiteCache.Entry(stamp: stamp, note: note)
         case 1: break

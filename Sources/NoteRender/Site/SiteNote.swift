@@ -28,10 +28,10 @@ struct SiteNote: Sendable {
     let aliases: [String]
     /// The body's wikilinks and embeds, in source order.
     let links: [SiteLink]
-    /// The slugs of its headings and the `^id` texts ending its lines: what `[[note#heading]]`
-    /// and `[[note#^id]]` can land on.
-    let headingSlugs: Set<String>
-    let blocks: Set<String>
+    /// The slugs of its headings and the `^id` texts ending its lines, sorted: what
+    /// `[[note#heading]]` and `[[note#^id]]` can land on.
+    let headingSlugs: [String]
+    let blocks: [String]
 
     /// The key the facts below were cleaned with; nil when the note has not been cleaned.
     var cleaning: UInt64?
@@ -62,14 +62,14 @@ struct SiteNote: Sendable {
         uuid = note.frontMatter?.value("site_uuid")?.scalarText
         aliases = WikilinkResolver.aliases(of: note)
         links = note.wikilinks.map(SiteLink.init)
-        headingSlugs = Set(note.headings.map { Slug.make($0.text, fallback: "") })
+        headingSlugs = Array(Set(note.headings.map { Slug.make($0.text, fallback: "") })).sorted()
         blocks = Self.blocks(in: note.source.bytes)
     }
 
     /// Facts read back from the cache.
     init(path: String, vaultPath: String, content: UInt64, isPublished: Bool, title: String, collection: String, tags: [String],
          published: String?, modified: String?, lede: String?, uuid: String?, aliases: [String], links: [SiteLink],
-         headingSlugs: Set<String>, blocks: Set<String>) {
+         headingSlugs: [String], blocks: [String]) {
         (self.path, self.vaultPath, self.content, self.isPublished, self.title, self.collection) =
             (path, vaultPath, content, isPublished, title, collection)
         (self.tags, self.published, self.modified, self.lede, self.uuid, self.aliases, self.links) =
@@ -121,8 +121,8 @@ struct SiteNote: Sendable {
         return text
     }
 
-    /// Each ` ^…` of the text, from its `^` to the end of its line: a block id a link can name.
-    static func blocks(in bytes: [UInt8]) -> Set<String> {
+    /// Each ` ^…` of the text, from its `^` to the end of its line: a block id a link can name (sorted).
+    static func blocks(in bytes: [UInt8]) -> [String] {
         var blocks = Set<String>(), index = 0
         while index + 1 < bytes.count {
             defer { index += 1 }
@@ -131,7 +131,7 @@ struct SiteNote: Sendable {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
             blocks.insert(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
         }
-        return blocks
+        return blocks.sorted()
     }
 }
 

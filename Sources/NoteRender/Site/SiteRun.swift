@@ -306,9 +306,14 @@ public struct SiteRun: Sendable {
         return String(hash.value, radix: 16)
     }
 
-    /// The output-relative paths of the files in `output` (one listing, not a look-up per file).
+    /// The output-relative paths of the pages in `output` and in its page folders (a listing of
+    /// each folder, not a look-up per file).
     private static func files(in output: OutputFolder) -> Set<String> {
-        Set((try? FileManager.default.subpathsOfDirectory(atPath: output.url.path)) ?? [])
+        var files = Set<String>()
+        for folder in ["", "collections/", "tags/", "sources/"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: output.url.path + "/" + folder)) ?? [] { files.insert(folder + name) }
+        }
+        return files
     }
 
     /// What every page depends on: where links lead and the templates.
