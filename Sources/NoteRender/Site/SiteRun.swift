@@ -119,23 +119,29 @@ public struct SiteRun: Sendable {
         let transclusions = Transclusions(notes: pageNotes, plan: plan, options: options, links: links, page: page)
         progress?.begin(total: toRender.count)
         let cleanedPages = cleaned
-        let rendered = toRender.concurrentMap { index -> (index: Int, html: String, found: Transclusions.Found)? in
+        let rendered = toRender.concurrentMap { index -> (index: Int, written: Result<URL?, any Error>, found: Transclusions.Found)? in
             defer { progress?.advance() }
             guard let note = pageNotes[index], let cleaned = cleanedPages[index] else { return nil }
             let result = notePage(index, plan: plan, note: note, cleaned: cleaned, page: page, backlinks: backlinks[index],
                                   sources: sources, transclusions: transclusions)
-            return (index, result.html, result.found)
+            // Written here, on the rendering threads.
+            let written = Result { try output.write(Data(result.html.utf8), at: plan.pages[index].url, onlyIfChanged: true) }
+            return (index, written, result.found)
         }
-        var renderedPages: [Int: (html: String, found: Transclusions.Found)] = [:]
-        for case let result? in rendered { renderedPages[result.index] = (result.html, result.found) }
+        var renderedPages: [Int: (written: Result<URL?, any Error>, found: Transclusions.Found)] = [:]
+        for case let result? in rendered { renderedPages[result.index] = (result.written, result.found) }
         var produced: [String] = []
         var assets: [String] = []
         for (index, pagePlan) in plan.pages.enumerated() {
             let note = notes[pagePlan.note]
             let embeddedAssets: [String], embedProblems: [BrokenLink]
-            if let (html, found) = renderedPages[index] {
+            if let (written, found) = renderedPages[index] {
                 report.rendered += 1
-                write(html, at: pagePlan.url, to: output, note: note.path, report: &report)
+                switch written {
+                case .success(let file?): report.written.append(file)
+                case .success(nil): break
+                case .failure(let error): report.errors.append("\(note.path): \(error)")
+                }
                 embeddedAssets = found.assets
                 embedProblems = found.problems.map { problem in
                     let path = plan.byPath[problem.path].map { notes[plan.pages[$0].note].path } ?? problem.path
