@@ -120,7 +120,9 @@ def main():
     edited_original = open(edited, "rb").read()
 
     def empty_site(run_index):
+        # A cold build: no site and no cache of note facts (docs/site.md, "Incremental builds").
         shutil.rmtree(site_output, ignore_errors=True)
+        shutil.rmtree(os.path.join(site_vault, ".notekit_cache"), ignore_errors=True)
 
     def edit_one_essay(run_index):
         run(site)

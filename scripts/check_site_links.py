@@ -4,8 +4,8 @@ page resolves to a file of the site, and every `#fragment` to an id on its page.
 (with a scheme) are not fetched.
 
 The links notekit makes (pages `*.html`, `assets/...`, feeds, the search script, fragments) must
-all resolve. A relative link an author wrote in plain Markdown (`[x](draft.md)`, `[x](url)`,
-`[x](/docs/a)`) is published as written; with --authors-links-as-written those that resolve
+all resolve. A relative link an author wrote in plain Markdown to a file that is not a note
+(`[x](notes.txt)`, `[x](url)`, `[x](/docs/a)`) is published as written; with --authors-links-as-written those that resolve
 nowhere are counted, not failed (a corpus written elsewhere holds such links).
 
 Usage: check_site_links.py [--authors-links-as-written] DIR [DIR...]; exits 1 on a broken link."""

@@ -41,7 +41,7 @@ grep -q "question, edited, is storage" "$OUT/edit/the-quiet-economics-of-tidal-s
 
 # A sample of the corpus: every seventh note, 200 in all, in its folders. Links to notes outside
 # the sample are broken links the site reports (not --strict); relative links the notes' authors
-# wrote in plain Markdown are published as written.
+# wrote in plain Markdown to files that are not notes are published as written.
 if [ -d "$CORPUS" ]; then
     mkdir -p "$OUT/sample"
     (cd "$CORPUS" && find . -name '*.md' | LC_ALL=C sort | awk 'NR % 7 == 1' | head -n 200) | while read -r note; do

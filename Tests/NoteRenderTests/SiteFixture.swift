@@ -96,7 +96,8 @@ enum SiteFixture {
         files[".notekit.yml"] = configuration
         let vault = try TemporaryVault(files)
         let settings = try ConfigurationLoader.parse(configuration).site
-        let run = SiteRun(settings: settings, templates: try PageTemplates(site: true), vaultRoot: vault.root.path, generator: "test")
+        var run = SiteRun(settings: settings, templates: try PageTemplates(site: true), vaultRoot: vault.root.path, generator: "test")
+        run.cacheFile = vault.path(".notekit_cache/site.cache")
         return (vault, run)
     }
 

@@ -43,5 +43,15 @@ import Testing
         #expect(usage.error.contains("--site needs --output DIR"))
         #expect(try LintOutputTests.notekit(["render", "--strict", "--output", output, "."], in: vault.path).error
                     .contains("--strict applies to --site"))
+        #expect(try LintOutputTests.notekit(["render", "--no-cache", "--output", output, "."], in: vault.path).error
+                    .contains("--no-cache applies to --site"))
+
+        // The cache of note facts is beside the lint cache, never in the published folder; --no-cache writes none.
+        let cache = vault.appendingPathComponent(".notekit_cache/site.cache").path
+        #expect(FileManager.default.fileExists(atPath: cache))
+        #expect(!FileManager.default.fileExists(atPath: output + "/site.cache"))
+        try FileManager.default.removeItem(atPath: cache)
+        let uncached = try LintOutputTests.notekit(["render", "--site", "--no-cache", "--output", output + "2", "."], in: vault.path)
+        #expect(uncached.status == 0 && !FileManager.default.fileExists(atPath: cache))
     }
 }

@@ -20,6 +20,9 @@ public struct CleanedNote: Sendable {
     /// The body's wikilinks and embeds written as text because they lead nowhere (unresolved,
     /// or to a note not rendered in the run), in source order.
     public var unlinked: [Wikilink] = []
+    /// The body's relative Markdown links to notes written as text because the note is not
+    /// rendered in the run (`NoteCleaner.linksNotes`), in source order.
+    public var unlinkedNoteLinks: [MarkdownLink] = []
     /// Note embeds left as placeholders for the site to fill with the embedded text
     /// (`NoteCleaner.transcludes`), in placeholder order.
     var transclusions: [Transclusion] = []

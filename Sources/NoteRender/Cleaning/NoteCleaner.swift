@@ -12,6 +12,9 @@ struct NoteCleaner {
     let links: PublishedLinks
     /// Leave embeds of rendered notes as placeholders (`CleanedNote.transclusions`) instead of links.
     var transcludes = false
+    /// Turn relative Markdown links to notes (`[x](Other.md)`) into links to their pages, or
+    /// their text when the note is not rendered (`CleanedNote.unlinkedNoteLinks`), as wikilinks are.
+    var linksNotes = false
 
     func clean() -> CleanedNote {
         var edits = SourceEdits(source: note.source)
@@ -47,6 +50,10 @@ struct NoteCleaner {
             }
         }
         for image in note.links where image.isImage { relink(image, in: &edits, assets: &assets) }
+        var unlinkedNoteLinks: [MarkdownLink] = []
+        if linksNotes {
+            for link in note.links where !link.isImage && relinkNote(link, in: &edits) { unlinkedNoteLinks.append(link) }
+        }
 
         var markdown = edits.applied()
         var sources = numbering.sources
@@ -63,6 +70,7 @@ struct NoteCleaner {
                                   markdown: markdown, warnings: warnings(numbering, sources: sources),
                                   assets: assets.filter { seen.insert($0).inserted })
         cleaned.unlinked = unlinked
+        cleaned.unlinkedNoteLinks = unlinkedNoteLinks
         cleaned.transclusions = transclusions
         return cleaned
     }
@@ -180,6 +188,48 @@ struct NoteCleaner {
               edits.replace(image.range.bytes, with: MarkdownText.link(image.text, url: imageURL(destination, written: path), isImage: true))
         else { return }
         assets.append(path)
+    }
+
+    /// A relative inline link to a note, `[text](Other.md#heading)`: its destination replaced by
+    /// the note's page, or the link by its text when the note is not rendered (returns true
+    /// then). Reference links (`[text][1]`) are left as written: their definitions are the writer's.
+    private func relinkNote(_ link: MarkdownLink, in edits: inout SourceEdits) -> Bool {
+        guard let destination = links.noteLink(link.destination, from: vaultPath) else { return false }
+        let bytes = note.source.bytes, range = link.range.bytes
+        guard range.count > 3, bytes[range.lowerBound] == UInt8(ascii: "["), bytes[range.upperBound - 1] == UInt8(ascii: ")") else { return false }
+        // The `]` closing the text: brackets in the text are balanced or escaped.
+        var index = range.lowerBound + 1, depth = 0
+        while index < range.upperBound - 1 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "]") {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            index += 1
+        }
+        guard index + 1 < range.upperBound, bytes[index + 1] == UInt8(ascii: "(") else { return false }
+        let text = (range.lowerBound + 1)..<index
+        guard let url = destination.url else {
+            return edits.replace(range, with: note.source.string(text))
+        }
+        // The destination as written: `<...>` or up to the first space, after the `(`.
+        var start = index + 2
+        while start < range.upperBound - 1, Byte.isWhitespace(bytes[start]) { start += 1 }
+        var end = start
+        if end < range.upperBound, bytes[end] == UInt8(ascii: "<") {
+            while end < range.upperBound - 1, bytes[end] != UInt8(ascii: ">") { end += 1 }
+            end += 1
+        } else {
+            while end < range.upperBound - 1, !Byte.isWhitespace(bytes[end]) { end += 1 }
+        }
+        guard end > start, end <= range.upperBound - 1 else { return false }
+        _ = edits.replace(start..<end, with: url)
+        return false
     }
 
     /// The `embed_pattern` URL of an image: its copy in the output, else its target as written.

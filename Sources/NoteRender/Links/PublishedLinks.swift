@@ -64,28 +64,51 @@ public struct PublishedLinks: Sendable {
 
     /// Where `link`, written in the note at vault path `source`, leads.
     public func destination(of link: Wikilink, from source: String) -> Destination {
-        var anchor = ""
-        if let heading = link.heading, heading.hasPrefix("^") {
-            // Blocks get ids in HTML only.
-            if fileExtension == "html" { anchor = "#" + BlockIDs.anchor(String(heading.dropFirst())) }
-        } else if let heading = link.heading {
-            anchor = "#" + Slug.make(heading, fallback: "")
-        }
-        if link.target.isEmpty, anchor.count > 1 { return .page(url: anchor) }
+        if link.target.isEmpty, anchor(link.heading).count > 1 { return .page(url: anchor(link.heading)) }
         guard let path = resolver.resolve(link.target, from: source).path else { return .none }
+        return destination(path: path, heading: link.heading)
+    }
+
+    /// Where a relative Markdown link to a note written in the note at `source` leads
+    /// (`Other.md`, `../Other.md`, `folder/Other%20Note.md#heading`: relative to the note's
+    /// folder, else found as a wikilink's target is); nil when `destination` is not one (a URL,
+    /// an absolute path, an anchor, a file of another kind).
+    public func noteLink(_ destination: String, from source: String) -> Destination? {
+        guard !destination.isEmpty, !destination.hasPrefix("/"), !destination.hasPrefix("#"), !destination.contains(":") else { return nil }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let file = String(parts[0]).removingPercentEncoding, NoteFiles.isMarkdown(file) else { return nil }
+        let heading = parts.count > 1 ? String(parts[1]).removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 } : nil
+        let relative = file.hasPrefix("./") || file.hasPrefix("../") ? file : "./" + file
+        guard let path = resolver.resolve(relative, from: source).path ?? (file.hasPrefix(".") ? nil : resolver.resolve(file, from: source).path),
+              NoteFiles.isMarkdown(path) else { return Destination.none }
+        return self.destination(path: path, heading: heading)
+    }
+
+    /// The anchor of a heading (`#slug`) or block (`#block-id`, in HTML only) on a page.
+    private func anchor(_ heading: String?) -> String {
+        guard let heading else { return "" }
+        if heading.hasPrefix("^") { return fileExtension == "html" ? "#" + BlockIDs.anchor(String(heading.dropFirst())) : "" }
+        return "#" + Slug.make(heading, fallback: "")
+    }
+
+    /// Where a link to the vault file at `path` (at `heading` of a note) leads.
+    private func destination(path: String, heading: String?) -> Destination {
         if NoteFiles.isMarkdown(path) {
             guard let pattern, let page = pages[path] else { return .none }
             let url = pattern.replacingOccurrences(of: "{slug}", with: page.slug)
                 .replacingOccurrences(of: "{collection}", with: page.collection)
                 .replacingOccurrences(of: "{ext}", with: fileExtension)
-            return .page(url: url + anchor)
+            return .page(url: url + anchor(heading))
         }
         return asset(path)
     }
 
     /// The vault path of the rendered note `link` leads to; nil for other files and notes not rendered.
-    public func notePath(of link: Wikilink, from source: String) -> String? {
-        guard let path = resolver.resolve(link.target, from: source).path, pages[path] != nil else { return nil }
+    public func notePath(of link: Wikilink, from source: String) -> String? { notePath(target: link.target, from: source) }
+
+    /// The vault path of the rendered note a wikilink target leads to from the note at `source`.
+    func notePath(target: String, from source: String) -> String? {
+        guard let path = resolver.resolve(target, from: source).path, pages[path] != nil else { return nil }
         return path
     }
 

@@ -79,8 +79,11 @@ public struct OutputFolder: Sendable {
             guard isInside(existing) else { throw RenderError("refusing to write outside \(url.path)") }
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
-            if onlyIfChanged, isRegularFile(file), (try? Data(contentsOf: file)) == data { return nil }
-            try Self.replace(file, with: data)
+            let present = (try? FileManager.default.attributesOfItem(atPath: file.path)) != nil
+            if onlyIfChanged, present, isRegularFile(file), (try? Data(contentsOf: file)) == data { return nil }
+            // A new file is created where nothing is (refused if something appeared meanwhile), without
+            // the temporary file and rename that replacing one atomically takes.
+            if present { try Self.replace(file, with: data) } else { try data.write(to: file, options: .withoutOverwriting) }
         } catch let error as RenderError {
             throw RenderError("\(file.path): \(error.description)")
         } catch {

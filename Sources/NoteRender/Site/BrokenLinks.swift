@@ -16,47 +16,30 @@ public struct BrokenLink: Sendable, Equatable, Codable, CustomStringConvertible 
         "\(path):" + (position.map { "\($0.line):\($0.column):" } ?? "") + " \(target) (\(reason))"
     }
 
-    static func target(of link: Wikilink) -> String { link.target + (link.heading.map { "#" + $0 } ?? "") }
+    static func target(of link: Wikilink) -> String { SiteLink(link).written }
 }
-
-
 
 /// Finding links that land on a page but on no heading or block of it.
 enum BrokenLinks {
     /// Wikilinks of published pages to a published page's `#heading` or `#^block` it does not have.
-    static func missingAnchors(_ plan: SitePlan, notes: [Note], links: PublishedLinks) -> [BrokenLink] {
+    static func missingAnchors(_ plan: SitePlan, notes: [SiteNote], links: PublishedLinks) -> [BrokenLink] {
         var broken: [BrokenLink] = []
         for page in plan.pages {
             let note = notes[page.note]
-            for link in note.wikilinks where !link.isEmbed {
+            for link in note.links where !link.isEmbed {
                 guard let heading = link.heading, !heading.isEmpty else { continue }
-                let target: Note
+                let target: SiteNote
                 if link.target.isEmpty {
                     target = note
                 } else {
-                    guard let path = links.notePath(of: link, from: page.vaultPath), let index = plan.byPath[path] else { continue }
+                    guard let path = links.notePath(target: link.target, from: page.vaultPath), let index = plan.byPath[path] else { continue }
                     target = notes[plan.pages[index].note]
                 }
-                guard !has(heading, in: target) else { continue }
-                broken.append(BrokenLink(path: note.path, position: link.range.start, target: BrokenLink.target(of: link),
+                guard !target.has(heading) else { continue }
+                broken.append(BrokenLink(path: note.path, position: link.start, target: link.written,
                                          reason: heading.hasPrefix("^") ? "no such block" : "no such heading"))
             }
         }
         return broken
-    }
-
-    private static func has(_ heading: String, in note: Note) -> Bool {
-        if heading.hasPrefix("^") {
-            let marker = Array((" " + heading).utf8), bytes = note.source.bytes
-            var search = 0
-            while let hit = note.source.find(marker, in: search..<bytes.count) {
-                let end = hit + marker.count
-                if end == bytes.count || bytes[end] == UInt8(ascii: "\n") || bytes[end] == UInt8(ascii: "\r") { return true }
-                search = hit + 1
-            }
-            return false
-        }
-        let slug = Slug.make(heading, fallback: "")
-        return note.headings.contains { Slug.make($0.text, fallback: "") == slug }
     }
 }

@@ -18,6 +18,10 @@ struct SiteManifest: Codable, Equatable {
 
     /// Note pages by URL.
     var pages: [String: Page] = [:]
+    /// The hash of what the listing files (indexes, sitemap, feed, llms.txt) were made from.
+    var listing: String?
+    /// The listing files; for index, tag and sources pages, the hash of what they were rendered from.
+    var derived: [String: String] = [:]
     /// Every file written, output-relative, sorted.
     var files: [String] = []
 

@@ -33,16 +33,24 @@ enum Metadata {
     /// `value` as compact JSON (keys sorted) with `<`, `>` and `&` escaped, so it cannot end a script element.
     static func json(_ value: Any) -> String {
         guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
+        return String(decoding: scriptSafe([UInt8](data)), as: UTF8.self)
+    }
+
+    /// JSON bytes with `<`, `>` and `&` (which JSON has only inside strings) written `\u003c`, `\u003e`, `\u0026`.
+    static func scriptSafe(_ json: [UInt8]) -> [UInt8] {
         var escaped: [UInt8] = []
-        escaped.reserveCapacity(data.count)
-        for byte in data {
-            switch byte {
-            case UInt8(ascii: "<"): escaped += Array("\\u003c".utf8)
-            case UInt8(ascii: ">"): escaped += Array("\\u003e".utf8)
-            case UInt8(ascii: "&"): escaped += Array("\\u0026".utf8)
-            default: escaped.append(byte)
+        escaped.reserveCapacity(json.count + 64)
+        json.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") else { continue }
+                escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                escaped += byte == UInt8(ascii: "<") ? Array("\\u003c".utf8) : byte == UInt8(ascii: ">") ? Array("\\u003e".utf8) : Array("\\u0026".utf8)
+                start = index + 1
             }
+            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        return String(decoding: escaped, as: UTF8.self)
+        return escaped
     }
 }

@@ -7,11 +7,32 @@ enum SearchIndex {
     /// At most this many characters of each page's text.
     static let textLength = 4000
 
+    /// - Parameter texts: each page's text as `plain` made it, by plan index.
     static func json(_ plan: SitePlan, texts: [String]) -> String {
-        let entries: [[String: Any]] = plan.pages.enumerated().map { index, page in
-            ["title": page.title, "url": page.url, "lede": page.lede ?? "", "tags": page.tags, "text": plain(texts[index])]
+        var json = PrettyJSON(capacity: texts.reduce(0) { $0 + $1.utf8.count } + 256 * texts.count, compact: true)
+        json.beginArray()
+        for (index, page) in plan.pages.enumerated() {
+            json.element()
+            json.beginObject()
+            json.key("lede")
+            json.value(page.lede ?? "")
+            json.key("tags")
+            json.beginArray()
+            for tag in page.tags {
+                json.element()
+                json.value(tag)
+            }
+            json.endArray()
+            json.key("text")
+            json.value(texts[index])
+            json.key("title")
+            json.value(page.title)
+            json.key("url")
+            json.value(page.url)
+            json.endObject()
         }
-        return Metadata.json(entries) + "\n"
+        json.endArray()
+        return String(decoding: Metadata.scriptSafe(json.takeBytes()), as: UTF8.self) + "\n"
     }
 
     /// Cleaned Markdown as searchable words: front matter, link destinations, markup characters

@@ -7,7 +7,7 @@ import NoteParser
 struct SitePlan {
     /// A published note.
     struct Page {
-        /// Index of the note in the run's notes.
+        /// Index of the note in the run's notes (`SiteNote`).
         let note: Int
         let vaultPath: String
         let title: String
@@ -20,6 +20,8 @@ struct SitePlan {
         /// `date_modified`, else `published`.
         let modified: String?
         let lede: String?
+        /// The title lowercased, to sort by.
+        let sortKey: String
 
         var url: String { slug + ".html" }
     }
@@ -33,48 +35,16 @@ struct SitePlan {
     /// The output names taken by the site's own files: no note page may have them.
     static let reserved: Set<String> = ["index", "search", "sitemap", "feed", "llms", "404"]
 
-    init(notes: [Note], vaultPaths: [String], settings: SiteSettings) {
-        let published = notes.indices.filter { Self.isPublished(notes[$0], vaultPath: vaultPaths[$0], settings: settings) }
-        let titles = published.map { NoteRenderer.title(of: notes[$0]) }
-        let slugs = Slug.unique(titles, reserved: Self.reserved)
-        pages = zip(published, zip(titles, slugs)).map { index, named in
-            let note = notes[index], path = vaultPaths[index]
-            let folder = (path as NSString).deletingLastPathComponent
-            let date = ["date_published", "date_created", "date"].lazy.compactMap { Self.text(note, $0) }.first
-            return Page(note: index, vaultPath: path, title: named.0, slug: named.1,
-                        collection: settings.collection(for: path)?.name ?? folder, tags: Self.tags(of: note),
-                        published: date, modified: Self.text(note, "date_modified") ?? date, lede: Self.text(note, "lede"))
+    init(notes: [SiteNote], settings: SiteSettings) {
+        let published = notes.indices.filter { notes[$0].isPublished }
+        let slugs = Slug.unique(published.map { notes[$0].title }, reserved: Self.reserved)
+        pages = zip(published, slugs).map { index, slug in
+            let note = notes[index]
+            return Page(note: index, vaultPath: note.vaultPath, title: note.title, slug: slug, collection: note.collection,
+                        tags: note.tags, published: note.published, modified: note.modified, lede: note.lede, sortKey: note.title.lowercased())
         }
         collectionOrder = settings.collections.map(\.name)
         byPath = Dictionary(pages.enumerated().map { ($1.vaultPath, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// `publish: true`, or a collection's glob without `publish: false`.
-    static func isPublished(_ note: Note, vaultPath: String, settings: SiteSettings) -> Bool {
-        switch note.frontMatter?.value("publish") {
-        case .bool(let flag)?: return flag
-        case .string(let text)? where ["true", "yes"].contains(text.lowercased()): return true
-        case .string(let text)? where ["false", "no"].contains(text.lowercased()): return false
-        default: return settings.collection(for: vaultPath) != nil
-        }
-    }
-
-    /// The front-matter `tags`: a list, or one string of tags separated by commas or spaces; `#` dropped.
-    static func tags(of note: Note) -> [String] {
-        let written: [String]
-        switch note.frontMatter?.value("tags") {
-        case .list(let items)?: written = items.compactMap(\.scalarText)
-        case let value?: written = value.scalarText.map { $0.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init) } ?? []
-        case nil: written = []
-        }
-        var seen = Set<String>()
-        return written.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "# ")) }
-            .filter { !$0.isEmpty && seen.insert(Slug.make($0, fallback: "")).inserted }
-    }
-
-    private static func text(_ note: Note, _ key: String) -> String? {
-        guard let value = note.frontMatter?.value(key), case let text? = value.scalarText, !text.isBlank else { return nil }
-        return text
     }
 
     /// Pages grouped by collection: the configured ones in the order written, then folders in
@@ -87,7 +57,7 @@ struct SitePlan {
 
     /// Pages grouped by tag (first spelling), tags sorted case-insensitively.
     var tags: [(name: String, pages: [Int])] {
-        grouped(\.tags).sorted { $0.name.lowercased() < $1.name.lowercased() }
+        grouped(\.tags).map { ($0.name.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private func grouped(_ keys: (Page) -> [String]) -> [(name: String, pages: [Int])] {
@@ -106,7 +76,7 @@ struct SitePlan {
     func newestFirst(_ indexes: [Int]) -> [Int] {
         indexes.sorted { lhs, rhs in
             let left = pages[lhs].published ?? "", right = pages[rhs].published ?? ""
-            return left != right ? left > right : pages[lhs].title.lowercased() < pages[rhs].title.lowercased()
+            return left != right ? left > right : pages[lhs].sortKey < pages[rhs].sortKey
         }
     }
 

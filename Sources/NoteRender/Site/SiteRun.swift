@@ -34,6 +34,8 @@ public struct SiteRun: Sendable {
     public let vaultRoot: String
     /// notekit's version: a build by another version renders every page again.
     public let generator: String
+    /// The cache of note facts (`SiteCache.file(forVault:)`); nil: none, every note parsed and cleaned.
+    public var cacheFile: String?
     /// Told of each note page rendered, for a progress bar.
     public var progress: (any ProgressObserver)?
 
@@ -50,61 +52,98 @@ public struct SiteRun: Sendable {
     /// Builds the site of `files` (the published ones among them) into `output`.
     public func build(files: [String], output: OutputFolder) -> Report {
         var report = Report()
-        var parsed: [Note] = []
-        for result in NoteParser().parse(files: files) {
+        let cacheKey = self.cacheKey
+        let cache = cacheFile.map { SiteCache.read(from: $0, key: cacheKey) } ?? SiteCache()
+        var notes: [SiteNote] = [], parsed: [Int: Note] = [:], entries: [String: SiteCache.Entry] = [:]
+        var cacheChanged = false
+        for result in load(files, cache: cache) {
             switch result {
-            case .success(let note): parsed.append(note)
+            case .success(let loaded):
+                if let note = loaded.note { parsed[notes.count] = note }
+                cacheChanged = cacheChanged || loaded.note != nil || cache.entries[loaded.entry.note.path]?.stamp != loaded.entry.stamp
+                notes.append(loaded.entry.note)
+                entries[loaded.entry.note.path] = loaded.entry
             case .failure(let error): report.errors.append(error.description)
             }
         }
-        let notes = parsed
-        let vaultPaths = notes.map { VaultPath.relative($0.path, to: vaultRoot) }
-        let plan = SitePlan(notes: notes, vaultPaths: vaultPaths, settings: settings)
-        let resolver = WikilinkResolver(files: NoteFiles.vaultFiles(under: vaultRoot), notes: Array(zip(vaultPaths, notes)))
+        cacheChanged = cacheChanged || entries.count != cache.entries.count
+        let plan = SitePlan(notes: notes, settings: settings)
+        let vaultFiles = NoteFiles.vaultFiles(under: vaultRoot) + notes.map(\.vaultPath)
+        let aliases = Dictionary(notes.map { ($0.vaultPath, $0.aliases) }, uniquingKeysWith: +)
+        let resolver = WikilinkResolver(files: vaultFiles, aliases: aliases)
         let links = PublishedLinks(resolver: resolver, pages: plan.pages.map { PublishedLinks.Page(vaultPath: $0.vaultPath, slug: $0.slug) },
                                    pattern: "{slug}.html", fileExtension: "html", copiesAssets: true)
         let page = HTMLPage(templates: templates, options: options, unsafe: unsafe)
-        let cleaned = plan.pages.concurrentMap { page in
-            var cleaner = NoteCleaner(note: notes[page.note], vaultPath: page.vaultPath, options: options, links: links)
-            cleaner.transcludes = true
-            return cleaner.clean()
+
+        // Published notes cleaned again when they or where links lead changed.
+        let linkKey = linkInputs(plan, files: vaultFiles, aliases: aliases)
+        let cleaningKeys = plan.pages.map { page in
+            var hash = ContentHash()
+            hash.combine("\(linkKey) \(notes[page.note].content)")
+            return hash.value
+        }
+        var cleaned: [Int: CleanedNote] = [:]
+        let stale = plan.pages.indices.filter { notes[plan.pages[$0].note].cleaning != cleaningKeys[$0] }
+        clean(stale, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
+        for index in stale {
+            guard let note = cleaned[index] else { continue }
+            notes[plan.pages[index].note].record(note, cleaning: cleaningKeys[index])
+            entries[notes[plan.pages[index].note].path]?.note = notes[plan.pages[index].note]
+            cacheChanged = true
         }
         let backlinks = Backlinks.of(plan, notes: notes, links: links)
-        let sources = SourcesPages(cleaned.enumerated().map { ($0, $1.sources) })
-        let transclusions = Transclusions(notes: notes, plan: plan, options: options, links: links, page: page)
+        let sources = SourcesPages(plan.pages.indices.map { ($0, notes[plan.pages[$0].note].sources) })
         report.pages = plan.pages.count
-        for part in cleaned { report.warnings += part.warnings }
+        for page in plan.pages { report.warnings += notes[page.note].warnings }
 
         // Note pages: rendered when their inputs changed or their file is gone.
         let old = SiteManifest.read(from: output)
         var manifest = SiteManifest()
-        let shared = sharedInputs(plan)
+        let shared = pageInputs(linkKey), existing = Self.files(in: output)
+        let embeds = plan.pages.indices.map { embedded($0, plan: plan, notes: notes, links: links) }
         let hashes = plan.pages.indices.map { index in
             var hash = ContentHash()
-            hash.combine(shared)
-            for page in [index] + embedded(index, plan: plan, notes: notes, links: links) { hash.combine(notes[plan.pages[page].note].source.bytes) }
+            hash.combine(String(shared))
+            for page in [index] + embeds[index] { hash.combine(String(notes[plan.pages[page].note].content)) }
             for page in backlinks[index] { hash.combine(plan.pages[page].vaultPath) }
+            for source in notes[plan.pages[index].note].sources { hash.combine(sources.url(key: source.key) ?? "") }
             return String(hash.value, radix: 16)
         }
-        progress?.begin(total: plan.pages.count)
-        let rendered = Array(plan.pages.indices).concurrentMap { index -> (html: String, found: Transclusions.Found)? in
-            defer { progress?.advance() }
+        let toRender = plan.pages.indices.filter { index in
             let url = plan.pages[index].url
-            if let previous = old.pages[url], previous.hash == hashes[index],
-               FileManager.default.fileExists(atPath: output.url.appendingPathComponent(url).path) { return nil }
-            return notePage(index, plan: plan, notes: notes, cleaned: cleaned[index], page: page, backlinks: backlinks[index],
-                            sources: sources, transclusions: transclusions)
+            return old.pages[url]?.hash != hashes[index] || !existing.contains(url)
         }
+        parse(Set(toRender + toRender.flatMap { embeds[$0] }), plan: plan, notes: notes, into: &parsed, report: &report)
+        clean(toRender.filter { cleaned[$0] == nil }, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
+        let pageNotes = Dictionary(uniqueKeysWithValues: plan.pages.indices.compactMap { index in parsed[plan.pages[index].note].map { (index, $0) } })
+        let transclusions = Transclusions(notes: pageNotes, plan: plan, options: options, links: links, page: page)
+        progress?.begin(total: toRender.count)
+        let cleanedPages = cleaned
+        let rendered = toRender.concurrentMap { index -> (index: Int, written: Result<URL?, any Error>, found: Transclusions.Found)? in
+            defer { progress?.advance() }
+            guard let note = pageNotes[index], let cleaned = cleanedPages[index] else { return nil }
+            let result = notePage(index, plan: plan, note: note, cleaned: cleaned, page: page, backlinks: backlinks[index],
+                                  sources: sources, transclusions: transclusions)
+            // Written here, on the rendering threads.
+            let written = Result { try output.write(Data(result.html.utf8), at: plan.pages[index].url, onlyIfChanged: true) }
+            return (index, written, result.found)
+        }
+        var renderedPages: [Int: (written: Result<URL?, any Error>, found: Transclusions.Found)] = [:]
+        for case let result? in rendered { renderedPages[result.index] = (result.written, result.found) }
         var produced: [String] = []
         var assets: [String] = []
-        for (index, result) in rendered.enumerated() {
-            let pagePlan = plan.pages[index], note = notes[pagePlan.note]
+        for (index, pagePlan) in plan.pages.enumerated() {
+            let note = notes[pagePlan.note]
             let embeddedAssets: [String], embedProblems: [BrokenLink]
-            if let result {
+            if let (written, found) = renderedPages[index] {
                 report.rendered += 1
-                write(result.html, at: pagePlan.url, to: output, note: note.path, report: &report)
-                embeddedAssets = result.found.assets
-                embedProblems = result.found.problems.map { problem in
+                switch written {
+                case .success(let file?): report.written.append(file)
+                case .success(nil): break
+                case .failure(let error): report.errors.append("\(note.path): \(error)")
+                }
+                embeddedAssets = found.assets
+                embedProblems = found.problems.map { problem in
                     let path = plan.byPath[problem.path].map { notes[plan.pages[$0].note].path } ?? problem.path
                     return BrokenLink(path: path, position: problem.nested ? nil : problem.link.range.start,
                                       target: BrokenLink.target(of: problem.link), reason: problem.reason)
@@ -114,23 +153,48 @@ public struct SiteRun: Sendable {
                 embedProblems = old.pages[pagePlan.url]?.broken ?? []
             }
             report.broken += embedProblems
-            manifest.pages[pagePlan.url] = SiteManifest.Page(hash: hashes[index], assets: embeddedAssets, broken: embedProblems)
+            if renderedPages[index] != nil || !toRender.contains(index) {
+                manifest.pages[pagePlan.url] = SiteManifest.Page(hash: hashes[index], assets: embeddedAssets, broken: embedProblems)
+            }
             produced.append(pagePlan.url)
-            assets += cleaned[index].assets + embeddedAssets
-            report.broken += cleaned[index].unlinked.map { link in
-                BrokenLink(path: note.path, position: link.range.start, target: BrokenLink.target(of: link),
-                           reason: reason(link, from: pagePlan.vaultPath, resolver: resolver))
+            assets += note.assets + embeddedAssets
+            report.broken += note.unlinked.map { link in
+                BrokenLink(path: note.path, position: link.start, target: link.written,
+                           reason: reason(link.target, from: pagePlan.vaultPath, resolver: resolver))
             }
         }
         report.broken += BrokenLinks.missingAnchors(plan, notes: notes, links: links)
         var unique = Set<String>()
         report.broken = report.broken.filter { unique.insert($0.description).inserted }
 
-        // Index, source and tag pages, feeds, search, llms.txt: cheap, made every time, written when changed.
-        for (url, text) in derivedFiles(plan, notes: notes, cleaned: cleaned, sources: sources, page: page) {
-            write(text, at: url, to: output, note: url, report: &report)
-            produced.append(url)
+        // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
+        // facts: made only when those changed (or a file is gone), and an index page rendered only
+        // when its Markdown changed. The search index is made every time, written when changed.
+        manifest.listing = listingInputs(plan, notes: notes, shared: shared)
+        if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
+            manifest.derived = old.derived
+            produced += old.derived.keys
+        } else {
+            for (url, file) in listingFiles(plan, notes: notes, sources: sources) {
+                switch file {
+                case .page(let title, let markdown, let root):
+                    var hash = ContentHash()
+                    for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+                    let key = String(hash.value, radix: 16)
+                    manifest.derived[url] = key
+                    if old.derived[url] != key || !existing.contains(url) {
+                        write(indexPage(title: title, markdown: markdown, root: root, url: url, page: page), at: url, to: output, note: url, report: &report)
+                    }
+                case .text(let text):
+                    manifest.derived[url] = ""
+                    write(text, at: url, to: output, note: url, report: &report)
+                }
+                produced.append(url)
+            }
         }
+        write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json", to: output, note: "search.json", report: &report)
+        write(templates.searchScript, at: "search.js", to: output, note: "search.js", report: &report)
+        produced += ["search.json", "search.js"]
         var copied = Set<String>()
         for asset in assets where copied.insert(asset).inserted {
             do {
@@ -147,26 +211,130 @@ public struct SiteRun: Sendable {
         } catch {
             report.errors.append("\(SiteManifest.fileName): \(error)")
         }
+        if let cacheFile, cacheChanged {
+            // A cache that cannot be written (a read-only vault) only makes the next build slower.
+            try? SiteCache(entries: entries).write(to: cacheFile, key: cacheKey)
+        }
         return report
     }
 
-    /// What every page depends on: notekit, the options and templates, every page's path, title and slug.
-    private func sharedInputs(_ plan: SitePlan) -> String {
+    /// A note's facts: from the cache when its file's stamp or bytes are the ones cached, else
+    /// read from the note, parsed (returned with them).
+    private struct Loaded: Sendable {
+        var entry: SiteCache.Entry
+        var note: Note?
+    }
+
+    private func load(_ files: [String], cache: SiteCache) -> [Result<Loaded, NoteError>] {
+        let started = FileStamp.now(), cached = cache.entries
+        return files.concurrentMap { path in
+            Result { () throws(NoteError) -> Loaded in
+                let stamp = FileStamp(of: path), vaultPath = VaultPath.relative(path, to: vaultRoot)
+                let previous = cached[path].flatMap { $0.note.vaultPath == vaultPath ? $0 : nil }
+                if let stamp, let previous, previous.stamp == stamp { return Loaded(entry: previous, note: nil) }
+                let parser = NoteParser()
+                let bytes = try parser.read(path)
+                let content = ContentHash(bytes).value
+                let settled = stamp.flatMap { $0.isSettled(before: started) ? $0 : nil }
+                if let previous, previous.note.content == content { return Loaded(entry: SiteCache.Entry(stamp: settled, note: previous.note), note: nil) }
+                let note = try parser.parse(bytes: bytes, path: path)
+                return Loaded(entry: SiteCache.Entry(stamp: settled, note: SiteNote(note: note, vaultPath: vaultPath, content: content, settings: settings)),
+                              note: note)
+            }
+        }
+    }
+
+    /// Parses the notes of pages `indexes` not parsed yet (by note index into `parsed`).
+    private func parse(_ indexes: Set<Int>, plan: SitePlan, notes: [SiteNote], into parsed: inout [Int: Note], report: inout Report) {
+        let missing = indexes.map { plan.pages[$0].note }.filter { parsed[$0] == nil }
+        for (note, result) in zip(missing, missing.concurrentMap { note in
+            Result { () throws(NoteError) in try NoteParser().parse(contentsOf: notes[note].path) }
+        }) {
+            switch result {
+            case .success(let parsedNote): parsed[note] = parsedNote
+            case .failure(let error): report.errors.append(error.description)
+            }
+        }
+    }
+
+    /// Cleans the notes of pages `indexes` (parsing them first when needed) into `cleaned`, by page index.
+    private func clean(_ indexes: [Int], plan: SitePlan, notes: [SiteNote], parsed: inout [Int: Note], links: PublishedLinks,
+                       into cleaned: inout [Int: CleanedNote], report: inout Report) {
+        parse(Set(indexes), plan: plan, notes: notes, into: &parsed, report: &report)
+        let sources = parsed
+        let results = indexes.concurrentMap { index -> CleanedNote? in
+            guard let note = sources[plan.pages[index].note] else { return nil }
+            var cleaner = NoteCleaner(note: note, vaultPath: plan.pages[index].vaultPath, options: options, links: links)
+            cleaner.transcludes = true
+            cleaner.linksNotes = true
+            return cleaner.clean()
+        }
+        for (index, result) in zip(indexes, results) { cleaned[index] = result }
+    }
+
+    /// What the cache was made with: its notes' facts depend on the vault root and the settings.
+    private var cacheKey: UInt64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let options = (try? encoder.encode(self.options)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         var hash = ContentHash()
-        for part in [generator, "\(settings)", options, String(unsafe), templates.fingerprint]
-            + plan.pages.map({ "\($0.vaultPath)\u{0}\($0.title)\u{0}\($0.slug)" }) { hash.combine(part) }
+        for part in [generator, vaultRoot, "\(settings)", options, String(unsafe)] { hash.combine(part) }
+        return hash.value
+    }
+
+    /// Where links lead: what cleaning a note depends on besides the note: the cache's key,
+    /// every page's path, title and slug, and the vault's files and aliases.
+    private func linkInputs(_ plan: SitePlan, files: [String], aliases: [String: [String]]) -> UInt64 {
+        var hash = ContentHash()
+        hash.combine(String(cacheKey))
+        for page in plan.pages { hash.combine("\(page.vaultPath)\u{0}\(page.title)\u{0}\(page.slug)") }
+        hash.combine("\u{1}")
+        for file in Set(files).sorted() { hash.combine(file) }
+        hash.combine("\u{1}")
+        for path in aliases.keys.sorted() { hash.combine(path + "\u{0}" + (aliases[path] ?? []).joined(separator: "\u{0}")) }
+        return hash.value
+    }
+
+    /// What the listing files depend on besides the settings and templates (`shared`): each
+    /// page's path, URL, title, collection, tags, dates, lede, feed id and sources.
+    private func listingInputs(_ plan: SitePlan, notes: [SiteNote], shared: UInt64) -> String {
+        var hash = ContentHash()
+        hash.combine(String(shared))
+        for page in plan.pages {
+            let note = notes[page.note]
+            for part in [page.vaultPath, page.slug, page.title, page.collection, page.tags.joined(separator: "\u{0}"),
+                         page.published ?? "\u{1}", page.modified ?? "\u{1}", page.lede ?? "\u{1}", note.uuid ?? "\u{1}"] { hash.combine(part) }
+            for source in note.sources {
+                for part in [String(source.number), source.key, source.name, source.title, source.markdown] { hash.combine(part) }
+            }
+            hash.combine("\u{2}")
+        }
         return String(hash.value, radix: 16)
     }
 
+    /// The output-relative paths of the pages in `output` and in its page folders (a listing of
+    /// each folder, not a look-up per file).
+    private static func files(in output: OutputFolder) -> Set<String> {
+        var files = Set<String>()
+        for folder in ["", "collections/", "tags/", "sources/"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: output.url.path + "/" + folder)) ?? [] { files.insert(folder + name) }
+        }
+        return files
+    }
+
+    /// What every page depends on: where links lead and the templates.
+    private func pageInputs(_ linkKey: UInt64) -> UInt64 {
+        var hash = ContentHash()
+        for part in [String(linkKey), templates.fingerprint] { hash.combine(part) }
+        return hash.value
+    }
+
     /// The pages whose notes page `index` embeds, directly or through embedded notes, sorted.
-    private func embedded(_ index: Int, plan: SitePlan, notes: [Note], links: PublishedLinks) -> [Int] {
+    private func embedded(_ index: Int, plan: SitePlan, notes: [SiteNote], links: PublishedLinks) -> [Int] {
         var seen: Set<Int> = [index], queue = [index]
         while let next = queue.popLast() {
-            for link in notes[plan.pages[next].note].wikilinks where link.isEmbed && !link.target.isEmpty {
-                guard let path = links.notePath(of: link, from: plan.pages[next].vaultPath), let target = plan.byPath[path],
+            for link in notes[plan.pages[next].note].links where link.isEmbed && !link.target.isEmpty {
+                guard let path = links.notePath(target: link.target, from: plan.pages[next].vaultPath), let target = plan.byPath[path],
                       seen.insert(target).inserted else { continue }
                 queue.append(target)
             }
@@ -175,13 +343,13 @@ public struct SiteRun: Sendable {
     }
 
     /// Why a link leads nowhere.
-    private func reason(_ link: Wikilink, from source: String, resolver: WikilinkResolver) -> String {
-        guard let path = resolver.resolve(link.target, from: source).path else { return "not found" }
+    private func reason(_ target: String, from source: String, resolver: WikilinkResolver) -> String {
+        guard let path = resolver.resolve(target, from: source).path else { return "not found" }
         return NoteFiles.isMarkdown(path) ? "not published" : "not copied"
     }
 
     /// The HTML of note page `index` and what its embeds found.
-    private func notePage(_ index: Int, plan: SitePlan, notes: [Note], cleaned: CleanedNote, page: HTMLPage, backlinks: [Int],
+    private func notePage(_ index: Int, plan: SitePlan, note: Note, cleaned: CleanedNote, page: HTMLPage, backlinks: [Int],
                           sources: SourcesPages, transclusions: Transclusions) -> (html: String, found: Transclusions.Found) {
         let pagePlan = plan.pages[index]
         var context = page.context(title: cleaned.title, frontMatter: cleaned.frontMatter, sources: cleaned.sources, markdown: cleaned.markdown)
@@ -211,7 +379,7 @@ public struct SiteRun: Sendable {
         context["hasTags"] = !pagePlan.tags.isEmpty
         let url = settings.url.map { $0 + pagePlan.url }
         context["openGraph"] = Metadata.openGraph(pagePlan, url: url, siteTitle: settings.title)
-        context["jsonLD"] = Metadata.jsonLD(pagePlan, note: notes[pagePlan.note], url: url)
+        context["jsonLD"] = Metadata.jsonLD(pagePlan, note: note, url: url)
         context["canonical"] = url ?? false
         addSiteKeys(&context, root: "")
         return (templates.render(context, template: "site"), found)
@@ -235,40 +403,37 @@ public struct SiteRun: Sendable {
         return templates.render(context, template: "site")
     }
 
-    /// Every file of the site besides note pages and assets, by output-relative path.
-    private func derivedFiles(_ plan: SitePlan, notes: [Note], cleaned: [CleanedNote], sources: SourcesPages,
-                              page: HTMLPage) -> [(String, String)] {
-        var files: [(String, String)] = []
-        files.append(("index.html", indexPage(title: settings.title, markdown: Indexes.home(plan, description: settings.description),
-                                              root: "", url: "index.html", page: page)))
+    /// A file of the site besides note pages and assets: an index page (its title, Markdown
+    /// body and the way from its folder to the top), or the text of a file.
+    private enum DerivedFile {
+        case page(title: String, markdown: String, root: String)
+        case text(String)
+    }
+
+    /// The files of the site that list pages (index, collection, tag and sources pages, sitemap,
+    /// feed, llms.txt), by output-relative path.
+    private func listingFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> [(String, DerivedFile)] {
+        var files: [(String, DerivedFile)] = []
+        files.append(("index.html", .page(title: settings.title, markdown: Indexes.home(plan, description: settings.description), root: "")))
         for (name, members) in plan.collections {
-            let url = SitePlan.collectionURL(name)
-            files.append((url, indexPage(title: name.isEmpty ? "Notes" : name, markdown: Indexes.list(plan.newestFirst(members), plan: plan),
-                                         root: "../", url: url, page: page)))
+            files.append((SitePlan.collectionURL(name), .page(title: name.isEmpty ? "Notes" : name,
+                                                              markdown: Indexes.list(plan.newestFirst(members), plan: plan), root: "../")))
         }
         for (name, members) in plan.tags {
-            let url = SitePlan.tagURL(name)
-            files.append((url, indexPage(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(members), plan: plan),
-                                         root: "../", url: url, page: page)))
+            files.append((SitePlan.tagURL(name), .page(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(members), plan: plan),
+                                                       root: "../")))
         }
         for entry in sources.entries {
-            files.append((entry.url, indexPage(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages),
-                                               root: "../", url: entry.url, page: page)))
+            files.append((entry.url, .page(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages), root: "../")))
         }
-        files.append(("sources/index.html", indexPage(title: "Sources", markdown: sources.indexMarkdown(), root: "../",
-                                                      url: "sources/index.html", page: page)))
+        files.append(("sources/index.html", .page(title: "Sources", markdown: sources.indexMarkdown(), root: "../")))
         let pageURLs = files.map(\.0) + plan.pages.map(\.url)
-        files.append(("sitemap.xml", Feeds.sitemap(pageURLs.sorted(), base: settings.url)))
-        let uuids = Dictionary(plan.pages.compactMap { page in
-            notes[page.note].frontMatter?.value("site_uuid")?.scalarText.map { (page.vaultPath, $0) }
-        }, uniquingKeysWith: { first, _ in first })
-        files.append(("feed.xml", Feeds.atom(plan, settings: (settings.title, settings.url, settings.description),
-                                             count: settings.feedEntries, uuids: uuids)))
-        // The text of each page without the placeholders of its embeds.
-        let texts = cleaned.map { note in note.transclusions.reduce(note.markdown) { $0.replacingOccurrences(of: $1.placeholder, with: " ") } }
-        files.append(("search.json", SearchIndex.json(plan, texts: texts)))
-        files.append(("search.js", templates.searchScript))
-        files.append(("llms.txt", LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url)))
+        files.append(("sitemap.xml", .text(Feeds.sitemap(pageURLs.sorted(), base: settings.url))))
+        let uuids = Dictionary(plan.pages.compactMap { page in notes[page.note].uuid.map { (page.vaultPath, $0) } },
+                               uniquingKeysWith: { first, _ in first })
+        files.append(("feed.xml", .text(Feeds.atom(plan, settings: (settings.title, settings.url, settings.description),
+                                                   count: settings.feedEntries, uuids: uuids))))
+        files.append(("llms.txt", .text(LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url))))
         return files
     }
 

@@ -11,7 +11,8 @@ struct Transclusions {
     /// Embeds filled on one page, at every depth; later ones stay links.
     static let maxPerPage = 200
 
-    let notes: [Note]
+    /// The notes of the pages that can be embedded, by plan index.
+    let notes: [Int: Note]
     let plan: SitePlan
     let options: RenderOptions
     let links: PublishedLinks
@@ -86,6 +87,7 @@ struct Transclusions {
         guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: path) else { return "" }
         var cleaner = NoteCleaner(note: note, vaultPath: path, options: options, links: links)
         cleaner.transcludes = true
+        cleaner.linksNotes = true
         let cleaned = cleaner.clean()
         let body = page.context(title: "", frontMatter: [], sources: [], markdown: cleaned.markdown)["body"] as? String ?? ""
         found.assets += cleaned.assets
@@ -96,8 +98,8 @@ struct Transclusions {
     /// heading of its level or higher) or the block ending with `^id`; without front matter,
     /// citation sections and definitions. Nil when the heading or block is not there.
     func fragment(_ transclusion: Transclusion) -> String? {
-        guard let index = plan.byPath[transclusion.target] else { return nil }
-        let note = notes[plan.pages[index].note], bytes = note.source.bytes
+        guard let index = plan.byPath[transclusion.target], let note = notes[index] else { return nil }
+        let bytes = note.source.bytes
         var range = (note.frontMatter?.range.bytes.upperBound ?? 0)..<bytes.count
         var blockID: [UInt8]?
         if let heading = transclusion.link.heading, heading.hasPrefix("^") {

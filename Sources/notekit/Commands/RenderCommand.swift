@@ -44,8 +44,8 @@ struct RenderCommand: ParsableCommand {
         if site.site {
             guard output != nil else { throw ValidationError("--site needs --output DIR") }
             guard format == .html else { throw ValidationError("--site renders HTML only") }
-        } else if site.strict {
-            throw ValidationError("--strict applies to --site")
+        } else if site.strict || site.noCache {
+            throw ValidationError("--\(site.strict ? "strict" : "no-cache") applies to --site")
         }
         if output == nil, hasFolder || NoteFiles.collect(input.paths).files.count > 1 {
             throw ValidationError("--output is required to render a folder or several notes")

@@ -12,6 +12,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "With --site: exit 1 when a published page has a broken link.")
     var strict = false
 
+    @Flag(help: "With --site: neither read nor write the cache of note facts (site.cache beside the lint cache); parse every note.")
+    var noCache = false
+
     /// Builds the site, reports what it wrote and its broken links (`path:line:col: target (reason)`)
     /// on standard error; true when a note failed, or a link is broken under `--strict`.
     func build(files: [String], output: String, options: RenderOptions, templates: PageTemplates, configuration: Configuration,
@@ -20,6 +23,7 @@ struct SiteOptions: ParsableArguments {
                           vaultRoot: configuration.root, generator: NotekitTool.versionLine)
         let progress = ProgressBar("building site")
         run.progress = progress
+        run.cacheFile = noCache ? nil : SiteCache.file(forVault: configuration.root)
         let report = run.build(files: files, output: OutputFolder(path: output))
         progress.finish()
         for message in report.errors { Output.error(message) }

@@ -1,0 +1,117 @@
+import Foundation
+import NoteLint
+import NoteParser
+import NoteTemplates
+import Testing
+@testable import NoteRender
+
+/// Incremental site builds (the cache of note facts and the manifest) make what a clean build
+/// makes: after each kind of change, the site rebuilt in place equals, byte for byte, the site
+/// built from nothing without a cache, and reports the same.
+@Suite struct SiteIncrementalTests {
+    /// Every regular file under `folder` (relative path → bytes).
+    static func files(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(file)
+            if (try FileManager.default.attributesOfItem(atPath: url.path))[.type] as? FileAttributeType == .typeRegular {
+                files[file] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    /// Builds in place with the cache, then from nothing without it, and compares.
+    static func expectSameAsClean(_ run: SiteRun, _ vault: TemporaryVault, _ step: String) throws -> SiteRun.Report {
+        let incremental = SiteFixture.build(run, vault)
+        var clean = run
+        clean.cacheFile = nil
+        let fresh = vault.root.deletingLastPathComponent().appendingPathComponent("fresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let full = clean.build(files: NoteFiles.collect([vault.root.path]).files, output: OutputFolder(path: fresh.path))
+        let built = try files(vault.output), expected = try files(fresh)
+        #expect(built.keys.sorted() == expected.keys.sorted(), "\(step)")
+        for (file, bytes) in expected where built[file] != bytes { Issue.record("\(step): \(file) differs from a clean build") }
+        #expect(incremental.broken.map(\.description).sorted() == full.broken.map(\.description).sorted(), "\(step)")
+        #expect(incremental.warnings == full.warnings, "\(step)")
+        #expect(incremental.errors == full.errors && incremental.pages == full.pages, "\(step)")
+        return incremental
+    }
+
+    static func edit(_ vault: TemporaryVault, _ path: String, _ change: (String) -> String) throws {
+        try change(try String(contentsOfFile: vault.path(path), encoding: .utf8)).write(toFile: vault.path(path), atomically: true, encoding: .utf8)
+    }
+
+    @Test func rebuildsAfterEveryKindOfChangeAsACleanBuildDoes() throws {
+        let (vault, run) = try SiteFixture.vault()
+        defer { vault.remove() }
+        let first = try Self.expectSameAsClean(run, vault, "first build")
+        #expect(first.rendered == first.pages)
+        #expect(FileManager.default.fileExists(atPath: run.cacheFile ?? ""))
+
+        let again = try Self.expectSameAsClean(run, vault, "no change")
+        #expect(again.rendered == 0 && again.written.isEmpty)
+
+        // Files of the site deleted by hand are made again.
+        for file in ["sources/index.html", "tags/coast.html", "sitemap.xml", "tide-tables.html"] {
+            try FileManager.default.removeItem(at: vault.output.appendingPathComponent(file))
+        }
+        let restored = try Self.expectSameAsClean(run, vault, "files deleted")
+        #expect(restored.rendered == 1 && restored.written.count == 4)
+
+        // A body edit of an embedded note, a new source and a new tag.
+        try Self.edit(vault, "concepts/Tide Tables.md") {
+            $0.replacingOccurrences(of: "Neap tides run low.", with: "Neap tides run low.[^t2]\n\n[^t2]: [Moon Tables](https://example.org/moon)")
+                .replacingOccurrences(of: "tags: [Coast]", with: "tags: [Coast, Moon]")
+        }
+        let edited = try Self.expectSameAsClean(run, vault, "edit")
+        #expect(edited.rendered == 2)
+
+        // A title changed: every page's links to it change.
+        try Self.edit(vault, "concepts/Loop A.md") { $0.replacingOccurrences(of: "title: Loop A", with: "title: Loop Alpha") }
+        _ = try Self.expectSameAsClean(run, vault, "title")
+
+        // A note renamed (moved to another folder), and one deleted.
+        try FileManager.default.moveItem(atPath: vault.path("concepts/Loop B.md"), toPath: vault.path("essays/Loop B.md"))
+        try FileManager.default.removeItem(atPath: vault.path("essays/Script.md"))
+        _ = try Self.expectSameAsClean(run, vault, "rename and delete")
+
+        // Publish flags flipped both ways.
+        try Self.edit(vault, "drafts/Shared Draft.md") { $0.replacingOccurrences(of: "publish: true", with: "publish: false") }
+        try Self.edit(vault, "drafts/Private Plans.md") { $0.replacingOccurrences(of: "title: Private Plans", with: "title: Private Plans\npublish: true") }
+        _ = try Self.expectSameAsClean(run, vault, "publish flags")
+
+        // A new note, and a vault file a broken link now finds.
+        try "---\ntitle: Nowhere\npublish: true\n---\nLinks to [[Harbour Walls#Maintenance]] and [[Tide Tables#^gone]].\n"
+            .write(toFile: vault.path("Nowhere.md"), atomically: true, encoding: .utf8)
+        _ = try Self.expectSameAsClean(run, vault, "new note")
+
+        // Another template: every page again.
+        let templates = vault.root.deletingLastPathComponent().appendingPathComponent("templates")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: source, to: templates)
+        let site = templates.appendingPathComponent("site.mustache")
+        try (String(contentsOf: site, encoding: .utf8) + "<!-- another theme -->\n").write(to: site, atomically: true, encoding: .utf8)
+        let themed = SiteRun(settings: run.settings, templates: try PageTemplates(TemplateSource(directory: templates.path), site: true),
+                             vaultRoot: run.vaultRoot, generator: run.generator)
+        var cached = themed
+        cached.cacheFile = run.cacheFile
+        let rethemed = try Self.expectSameAsClean(cached, vault, "templates")
+        #expect(rethemed.rendered == rethemed.pages)
+    }
+
+    @Test func aDamagedCacheIsNoCache() throws {
+        let (vault, run) = try SiteFixture.vault()
+        defer { vault.remove() }
+        _ = SiteFixture.build(run, vault)
+        let file = try #require(run.cacheFile)
+        var bytes = try #require(FileManager.default.contents(atPath: file))
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: file))
+        try Self.edit(vault, "concepts/Tide Tables.md") { $0 + "\nA last line.\n" }
+        _ = try Self.expectSameAsClean(run, vault, "damaged cache")
+        try Data("notekit-site-cache 1\n".utf8).write(to: URL(fileURLWithPath: file))
+        _ = try Self.expectSameAsClean(run, vault, "truncated cache")
+    }
+}
