@@ -1,3 +1,4 @@
+import CitationReports
 import Foundation
 import NoteCitations
 import NoteParser
@@ -41,6 +42,18 @@ struct CorpusTests {
         #expect(counts[.legacyNumeric] == notes.reduce(0) {
             $0 + $1.legacyDefinitions.count + $1.legacyReferences.filter(\.isDefined).count
         })
+    }
+
+    /// The JSON report of the corpus is what `JSONEncoder` writes, and `build` (notes parsed,
+    /// scanned and dropped on all cores) indexes what `init(notes:)` indexes.
+    @Test func jsonReportIsWhatJSONEncoderWrites() throws {
+        let (built, errors) = CitationIndex.build(paths: [corpus], root: corpus)
+        #expect(errors.isEmpty)
+        let report = CitationReport(index: built, root: corpus)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = try encoder.encode(CitationReport(index: CitationIndex(notes: Self.notes, root: corpus), root: corpus))
+        #expect(report.json == [UInt8](expected))
     }
 
     /// The corpus counts, checked by an independent Python count: it strips front matter,

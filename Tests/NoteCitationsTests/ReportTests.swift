@@ -57,6 +57,37 @@ import Testing
         #expect(json["version"] as? Int == 1)
     }
 
+    /// `CitationReport.json` writes what `JSONEncoder` writes from the report's `Encodable`
+    /// conformance: on a vault whose sources lack a title, a domain or a year, and whose
+    /// texts need escapes.
+    @Test func jsonIsWhatJSONEncoderWrites() throws {
+        var files = Fixtures.vault
+        files["c.md"] = """
+            # C
+
+            Bare[^bare], odd[^odd], mail[^mail], and a legacy one [1].
+
+            [^bare]: https://example.net/x/y
+            [^odd]: 2021. ["Quoted" \\ back\tslash / é 🙂](https://example.org/a/b?q=1). Published: 2021-02-03
+            [^mail]: [Mail](mailto:someone@example.com)
+            [^unused]: [Never cited](https://example.org/unused)
+
+            [1]: https://example.com/legacy
+
+            """
+        let root = try Fixtures.directory(files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (index, _) = CitationIndex.build(paths: [root], root: root)
+        let report = CitationReport(index: index, root: root)
+        #expect(report.sources.contains { $0.title == nil })
+        #expect(report.sources.contains { $0.domain == nil })
+        #expect(report.years.contains { $0.year == nil } && report.years.contains { $0.year != nil })
+        #expect(!report.problems.isEmpty)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: report.json, as: UTF8.self) == String(decoding: try encoder.encode(report), as: UTF8.self))
+    }
+
     static let expectedMarkdown = #"""
         # Citations report
 

@@ -23,17 +23,15 @@ public struct CitationIndex: Sendable {
 
     /// Indexes notes already scanned (by the linter, say): nothing is scanned again.
     public init(scans perNote: [NoteCitationScan]) {
-        let notes = perNote.map(\.note)
         definitions = perNote.flatMap(\.definitions)
         sources = Self.groupSources(definitions)
         var sourceCounts: [String: Int] = [:]
         for source in sources { for use in source.uses { sourceCounts[use.path, default: 0] += 1 } }
         self.notes = perNote.map { scan in
-            CitingNote(path: scan.note.path, definitions: scan.note.footnoteDefinitions.count,
-                       references: scan.note.footnoteReferences.count,
-                       legacyDefinitions: scan.note.legacyDefinitions.count, sources: sourceCounts[scan.note.path] ?? 0)
+            CitingNote(path: scan.path, definitions: scan.definitions.count, references: scan.referenceCount,
+                       legacyDefinitions: scan.legacyDefinitionCount, sources: sourceCounts[scan.path] ?? 0)
         }
-        referenceCount = notes.reduce(0) { $0 + $1.footnoteReferences.count }
+        referenceCount = perNote.reduce(0) { $0 + $1.referenceCount }
         problems = (perNote.flatMap(\.problems) + VaultCitationProblems(scans: perNote).all)
             .sorted { ($0.path, $0.range.start.offset, $0.kind.rawValue) < ($1.path, $1.range.start.offset, $1.kind.rawValue) }
     }
@@ -47,20 +45,31 @@ public struct CitationIndex: Sendable {
 
     /// Collects, parses and indexes the Markdown files under `paths`, leaving out those
     /// inside `excluded` (the benchmark hook). Messages show other notes' paths relative to `root`.
+    /// Notes are parsed and scanned on all cores and dropped once scanned: only their scans
+    /// are kept.
     public static func build(paths: [String], excluding excluded: String? = nil,
                              root: String? = nil) -> (index: CitationIndex, errors: [NoteError]) {
         var (files, missing) = NoteFiles.collect(paths)
         if let excluded { files.removeAll { VaultPath.isInside($0, directory: excluded) } }
-        var notes: [Note] = []
+        var scans: [NoteCitationScan] = []
         var errors = missing
-        for result in NoteParser().parse(files: files) {
+        let parser = NoteParser()
+        files.concurrentMap(window: scanWindow, { path in
+            Result { () throws(NoteError) in
+                let note = try parser.parse(contentsOf: path)
+                return NoteCitationScan(note: note, displayPath: root.map { VaultPath.relative(note.path, to: $0) })
+            }
+        }) { result in
             switch result {
-            case .success(let note): notes.append(note)
+            case .success(let scan): scans.append(scan)
             case .failure(let error): errors.append(error)
             }
         }
-        return (CitationIndex(notes: notes, root: root), errors)
+        return (CitationIndex(scans: scans), errors)
     }
+
+    /// Notes parsed ahead of the one `build` takes next.
+    static let scanWindow = 64
 
     private static func groupSources(_ definitions: [IndexedDefinition]) -> [CitationSource] {
         var order: [String] = []

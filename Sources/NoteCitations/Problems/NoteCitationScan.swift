@@ -6,7 +6,12 @@ import NoteParser
 /// rules (through `NoteContext.citations`) both read it. Cross-note kinds come from
 /// `VaultCitationProblems`, which reads these scans without looking at the notes again.
 public struct NoteCitationScan: Sendable {
-    public let note: Note
+    /// The note's path (`Note.path`); the scan keeps no other part of the note.
+    public let path: String
+    /// The note's footnote references.
+    public let referenceCount: Int
+    /// The note's legacy numeric definitions.
+    public let legacyDefinitionCount: Int
     /// The path notes are ordered by and other notes see in messages (the vault path
     /// when known); `note.path` by default.
     public let displayPath: String
@@ -16,7 +21,9 @@ public struct NoteCitationScan: Sendable {
     public let problems: [CitationProblem]
 
     public init(note: Note, displayPath: String? = nil) {
-        self.note = note
+        path = note.path
+        referenceCount = note.footnoteReferences.count
+        legacyDefinitionCount = note.legacyDefinitions.count
         self.displayPath = displayPath ?? note.path
         var referenceCounts = [String: Int](minimumCapacity: note.footnoteReferences.count)
         for reference in note.footnoteReferences { referenceCounts[IndexedDefinition.key(reference.label), default: 0] += 1 }

@@ -79,6 +79,7 @@ public struct NoteFixer: Sendable {
             return configuration
         }
         var states = lint.contexts.map(NoteState.init(original:))
+        for (position, check) in zip(states.indices, lint.checks) { states[position].check = check }
         let index = Dictionary(lint.contexts.enumerated().map { (ExactPath($1.note.path), $0) }, uniquingKeysWith: { first, _ in first })
         let files = vaultFiles ?? (lint.contexts + lint.context).map(\.vaultPath)
         var findings = lint.findings
@@ -104,8 +105,11 @@ public struct NoteFixer: Sendable {
                 states[position].settle()
             }
             guard changed else { break }
-            // Re-lint the notes as they now stand, without parsing them again.
-            findings = linter.lint(states.map(\.current), context: lint.context, vaultFiles: files)
+            // Re-lint the notes as they now stand, without parsing them again; the note rules
+            // run again only on the notes this pass changed.
+            var checks = states.map(\.check)
+            findings = linter.lint(states.map(\.current), context: lint.context, vaultFiles: files, checks: &checks)
+            for (position, check) in zip(states.indices, checks) { states[position].check = check }
         }
         if options.touchModified {
             for position in states.indices where states[position].isChanged {

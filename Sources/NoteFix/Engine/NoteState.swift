@@ -13,6 +13,9 @@ struct NoteState {
     private(set) var refused: [RefusedEdit] = []
     /// True once a rewrite was refused whole: the note keeps its original bytes.
     private(set) var frozen = false
+    /// The note rules' check of `current` (`Linter.lint(_:context:vaultFiles:checks:)`); nil
+    /// until made, and again whenever `current` changes.
+    var check: Linter.Checked?
 
     init(original: NoteContext) {
         self.original = original
@@ -55,6 +58,7 @@ struct NoteState {
         case .success(let note):
             passes.append(selection.taken)
             current = NoteContext(note: note, vaultPath: original.vaultPath, configuration: original.configuration)
+            check = nil
             return true
         }
     }
@@ -65,6 +69,7 @@ struct NoteState {
         conflicts = []
         passes = []
         current = original
+        check = nil
         frozen = true
     }
 }

@@ -37,6 +37,10 @@ public struct Linter: Sendable {
         /// Notes linted whose findings came from a cache without reading them (their files'
         /// stamps were the cached ones): `readSources()` reads them for reports that quote lines.
         public var unread: [String] = []
+        /// The note rules' check of each note of `contexts`, in that order, for a re-lint that
+        /// checks only the notes changed since (`lint(_:context:vaultFiles:checks:)`); empty when
+        /// the report came from a cache.
+        public var checks: [Checked] = []
 
         public init(findings: [Finding], errors: [NoteError], notesLinted: Int, contexts: [NoteContext], context: [NoteContext] = [],
                     sources: [(path: String, source: SourceText)] = []) {
@@ -175,7 +179,9 @@ public struct Linter: Sendable {
                 cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), findings: findings, errors: errors))
             }
         }
-        return Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
+        var result = Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
+        result.checks = Array(checks.dropFirst())
+        return result
     }
 
     /// A run after some notes changed, from `cache`: only the changed notes are parsed, and the
@@ -300,11 +306,24 @@ public struct Linter: Sendable {
     /// Runs all rules on parsed notes and applies severities and inline suppressions; the
     /// notes of `context` are seen by vault rules only, and nothing is reported about them.
     public func lint(_ contexts: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> [Finding] {
+        var checks = [Checked?](repeating: nil, count: contexts.count)
+        return lint(contexts, context: others, vaultFiles: vaultFiles, checks: &checks)
+    }
+
+    /// `lint(_:context:vaultFiles:)` with the note rules run only on the notes whose entry of
+    /// `checks` (one per note of `contexts`) is nil, and their checks put there; the others
+    /// keep theirs (a note's check depends on nothing but its `NoteContext`). The vault rules
+    /// run on every note.
+    public func lint(_ contexts: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String],
+                     checks: inout [Checked?]) -> [Finding] {
+        precondition(checks.count == contexts.count, "one check per note")
+        let known = checks
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1) so that
         // it does not wait for them on its own.
         let perJob = Array(0...contexts.count).concurrentMap { job in
-            job == 0 ? checkVault(contexts, context: others, vaultFiles: vaultFiles) : checkNote(contexts[job - 1])
+            job == 0 ? checkVault(contexts, context: others, vaultFiles: vaultFiles) : known[job - 1] ?? checkNote(contexts[job - 1])
         }
+        checks = perJob.dropFirst().map { $0 }
         return merge(contexts, perJob)
     }
 

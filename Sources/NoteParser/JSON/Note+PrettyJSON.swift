@@ -80,36 +80,11 @@ extension PrettyJSON {
         endObject()
     }
 
-    package mutating func range(_ range: SourceRange) {
-        beginObject()
-        key("end"); position(range.end)
-        key("start"); position(range.start)
-        endObject()
-    }
-
     package mutating func diagnostic(_ diagnostic: ParseDiagnostic) {
         beginObject()
         key("code"); value(diagnostic.code.rawValue)
         key("message"); value(diagnostic.message)
         key("range"); range(diagnostic.range)
-        endObject()
-    }
-
-    /// An array of `items`, each written by `write`.
-    private mutating func array<Item>(_ items: [Item], _ write: (inout PrettyJSON, Item) -> Void) {
-        beginArray()
-        for item in items {
-            element()
-            write(&self, item)
-        }
-        endArray()
-    }
-
-    private mutating func position(_ position: SourcePosition) {
-        beginObject()
-        key("column"); value(position.column)
-        key("line"); value(position.line)
-        key("offset"); value(position.offset)
         endObject()
     }
 

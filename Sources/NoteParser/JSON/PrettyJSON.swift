@@ -26,8 +26,9 @@ package struct PrettyJSON: Sendable {
 
     /// The bytes written so far, removed from the writer (which keeps its place in the document).
     package mutating func takeBytes() -> [UInt8] {
-        defer { bytes.removeAll(keepingCapacity: true) }
-        return bytes
+        var taken: [UInt8] = []
+        swap(&taken, &bytes)
+        return taken
     }
 
     package mutating func beginObject() { open(UInt8(ascii: "{")) }
@@ -40,11 +41,15 @@ package struct PrettyJSON: Sendable {
 
     /// Starts an object member: its key (a name that needs no escape), then the value written next.
     package mutating func key(_ key: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        colon()
+        let first = empty[empty.count - 1]
+        empty[empty.count - 1] = false
+        let compact = compact, indentation = compact ? 0 : 2 * empty.count
+        write(maxCount: indentation + key.utf8CodeUnitCount + 8) { out in
+            if !first { out.byte(UInt8(ascii: ",")) }
+            if !first && !compact { out.byte(UInt8(ascii: "\n")) }
+            out.spaces(indentation)
+            out.key(key, compact: compact)
+        }
     }
 
     /// Starts an object member whose key is any text.
@@ -59,7 +64,7 @@ package struct PrettyJSON: Sendable {
     }
 
     package mutating func value(_ string: String) { quote(string) }
-    package mutating func value(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
+    package mutating func value(_ number: Int) { write(maxCount: 20) { $0.int(number) } }
     /// A finite number as `JSONEncoder` writes it: Swift's shortest form, without a trailing `.0`.
     package mutating func value(_ number: Double) {
         var text = number.description
@@ -73,6 +78,107 @@ package struct PrettyJSON: Sendable {
     package mutating func value(_ nested: PrettyJSON) {
         precondition(nested.compact == compact && nested.empty.count == empty.count, "a nested value of another layout")
         bytes.append(contentsOf: nested.bytes)
+    }
+
+    /// An array of `items`, each written by `write`.
+    package mutating func array<Item>(_ items: [Item], _ write: (inout PrettyJSON, Item) -> Void) {
+        beginArray()
+        for item in items {
+            element()
+            write(&self, item)
+        }
+        endArray()
+    }
+
+    /// A source range as `{"end": position, "start": position}`, each position as
+    /// `{"column", "line", "offset"}`: written at once, it is most of a note's document.
+    package mutating func range(_ range: SourceRange) {
+        let compact = compact, depth = compact ? 0 : 2 * empty.count
+        write(maxCount: 11 * (depth + 40)) { out in
+            func position(_ position: SourcePosition, depth: Int) {
+                out.open(depth: depth + 2, compact: compact)
+                out.key("column", compact: compact); out.int(position.column)
+                out.separate(depth: depth + 2, compact: compact)
+                out.key("line", compact: compact); out.int(position.line)
+                out.separate(depth: depth + 2, compact: compact)
+                out.key("offset", compact: compact); out.int(position.offset)
+                out.close(depth: depth, compact: compact)
+            }
+            out.open(depth: depth + 2, compact: compact)
+            out.key("end", compact: compact); position(range.end, depth: depth + 2)
+            out.separate(depth: depth + 2, compact: compact)
+            out.key("start", compact: compact); position(range.start, depth: depth + 2)
+            out.close(depth: depth, compact: compact)
+        }
+    }
+
+    /// Appends what `body` writes, at most `maxCount` bytes, in one append.
+    private mutating func write(maxCount: Int, _ body: (inout Cursor) -> Void) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { buffer in
+            var cursor = Cursor(next: buffer.baseAddress!)
+            body(&cursor)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: cursor.next - buffer.baseAddress!))
+        }
+    }
+
+    /// Writes bytes into the space `write(maxCount:_:)` reserved. Indentations are counts of spaces.
+    private struct Cursor {
+        var next: UnsafeMutablePointer<UInt8>
+
+        mutating func byte(_ byte: UInt8) {
+            next.pointee = byte
+            next += 1
+        }
+
+        mutating func spaces(_ count: Int) {
+            next.update(repeating: 0x20, count: count)
+            next += count
+        }
+
+        /// `"key" : ` (`"key":` when compact).
+        mutating func key(_ key: StaticString, compact: Bool) {
+            byte(UInt8(ascii: "\""))
+            next.update(from: key.utf8Start, count: key.utf8CodeUnitCount)
+            next += key.utf8CodeUnitCount
+            byte(UInt8(ascii: "\""))
+            if !compact { byte(0x20) }
+            byte(UInt8(ascii: ":"))
+            if !compact { byte(0x20) }
+        }
+
+        /// `{` and the line break and indentation of its first member.
+        mutating func open(depth: Int, compact: Bool) {
+            byte(UInt8(ascii: "{"))
+            if !compact { byte(UInt8(ascii: "\n")); spaces(depth) }
+        }
+
+        /// `,` and the line break and indentation of the next member.
+        mutating func separate(depth: Int, compact: Bool) {
+            byte(UInt8(ascii: ","))
+            if !compact { byte(UInt8(ascii: "\n")); spaces(depth) }
+        }
+
+        /// The line break and indentation of `}`, and `}`.
+        mutating func close(depth: Int, compact: Bool) {
+            if !compact { byte(UInt8(ascii: "\n")); spaces(depth) }
+            byte(UInt8(ascii: "}"))
+        }
+
+        /// The decimal digits of `number`, with `-` when negative (at most 20 bytes).
+        mutating func int(_ number: Int) {
+            var magnitude = number.magnitude
+            if number < 0 { byte(UInt8(ascii: "-")) }
+            var digits = 1
+            var rest = magnitude
+            while rest >= 10 { rest /= 10; digits += 1 }
+            next += digits
+            var at = next
+            repeat {
+                at -= 1
+                at.pointee = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+        }
     }
 
     private mutating func open(_ bracket: UInt8) {

@@ -11,19 +11,6 @@ extension Array where Element: Sendable {
             initializedCount = count
         }
     }
-
-    /// `concurrentMap` a chunk of `chunkSize` elements at a time, each chunk's results handed
-    /// to `consume` in order before the next chunk starts: only one chunk's results are alive
-    /// at once, whatever the number of elements.
-    package func concurrentMap<T: Sendable>(chunkSize: Int, _ transform: @Sendable (Element) -> T,
-                                            consume: ([T]) throws -> Void) rethrows {
-        var start = startIndex
-        while start < endIndex {
-            let end = Swift.min(start + Swift.max(chunkSize, 1), endIndex)
-            try consume(Array(self[start..<end]).concurrentMap(transform))
-            start = end
-        }
-    }
 }
 
 /// The result buffer shared by the iterations of `concurrentMap`. Sendable although it is a

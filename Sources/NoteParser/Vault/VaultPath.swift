@@ -32,11 +32,15 @@ public enum VaultPath {
     private static func isNormalized(_ path: String) -> Bool {
         let bytes = path.utf8
         guard bytes.first == UInt8(ascii: "/") else { return false }
-        if bytes.count == 1 { return true }
+        return bytes.count == 1 || hasPlainComponents(bytes.dropFirst())
+    }
+
+    /// True when `bytes` are `/`-separated components, none of them empty, `.` or `..`.
+    private static func hasPlainComponents(_ bytes: Substring.UTF8View) -> Bool {
         var length = 0
         var onlyDots = true
         func isPlainComponent() -> Bool { length > 0 && !(onlyDots && length <= 2) }
-        for byte in bytes.dropFirst() {
+        for byte in bytes {
             if byte == UInt8(ascii: "/") {
                 guard isPlainComponent() else { return false }
                 length = 0
@@ -55,10 +59,8 @@ public enum VaultPath {
         let prefix = root.utf8.last == UInt8(ascii: "/") ? root.utf8.dropLast() : root.utf8[...]
         if !prefix.isEmpty, path.utf8.starts(with: prefix),
            path.utf8.dropFirst(prefix.count).first == UInt8(ascii: "/") {
-            let rest = Substring(path.utf8.dropFirst(prefix.count + 1))
-            if rest.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) {
-                return String(rest)
-            }
+            let rest = path.utf8.dropFirst(prefix.count + 1)
+            if hasPlainComponents(rest) { return String(Substring(rest)) }
         }
         let full = absolute(path), base = absolute(root)
         let inside = full.utf8.count > base.utf8.count && full.utf8.starts(with: base.utf8)

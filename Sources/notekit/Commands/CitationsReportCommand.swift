@@ -58,7 +58,7 @@ struct CitationsReportCommand: ParsableCommand {
         switch format {
         case .md: return MarkdownReport.render(report)
         case .csv: return CSVReport.render(report)
-        case .json: return try Output.json(report) + "\n"
+        case .json: return String(decoding: report.json, as: UTF8.self) + "\n"
         case .html:
             return try HTMLReport.render(report, templates: TemplateSource(directory: templates))
         }

@@ -16,8 +16,8 @@ struct ParseCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    /// Notes parsed at once on all cores before their output is written and they are dropped.
-    static let chunkSize = 64
+    /// Notes parsed ahead of the one written next; no note outlives its output.
+    static let window = 64
 
     func run() throws {
         let (files, missing) = NoteFiles.collect(input.paths)
@@ -37,28 +37,25 @@ struct ParseCommand: ParsableCommand {
         case .json:
             var writer = ParseReportWriter(errors: errors)
             Output.write(writer.takeBytes())
-            readable.concurrentMap(chunkSize: Self.chunkSize, { path in
+            readable.concurrentMap(window: Self.window, { path in
                 Result { () throws(NoteError) in ParseReportWriter.object(of: try parser.parse(contentsOf: path)) }
-            }) { results in
-                for result in results {
-                    switch result {
-                    case .success(let object): writer.append(object)
-                    case .failure(let error): Output.error(error.description); failed = true
-                    }
+            }) { result in
+                switch result {
+                case .success(let object):
+                    writer.append(object)
+                    Output.write(writer.takeBytes())
+                case .failure(let error): Output.error(error.description); failed = true
                 }
-                Output.write(writer.takeBytes())
             }
             writer.finish()
             Output.write(writer.takeBytes() + [UInt8(ascii: "\n")])
         case .text:
-            readable.concurrentMap(chunkSize: Self.chunkSize, { path in
+            readable.concurrentMap(window: Self.window, { path in
                 Result { () throws(NoteError) in NoteOutline(note: try parser.parse(contentsOf: path)).text }
-            }) { results in
-                for result in results {
-                    switch result {
-                    case .success(let text): Output.print(text)
-                    case .failure(let error): Output.error(error.description); failed = true
-                    }
+            }) { result in
+                switch result {
+                case .success(let text): Output.print(text)
+                case .failure(let error): Output.error(error.description); failed = true
                 }
             }
         }
