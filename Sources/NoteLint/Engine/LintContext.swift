@@ -25,6 +25,27 @@ public final class NoteContext: Sendable {
         self.suppressions = Suppressions(note: note)
     }
 
+    private init(note: Note, of context: NoteContext) {
+        self.note = note
+        self.vaultPath = context.vaultPath
+        self.configuration = context.configuration
+        self.collection = context.collection
+        self.citations = context.citations.reading(note)
+        self.suppressions = context.suppressions
+    }
+
+    /// The context with the note's `vaultView`: what the vault rules and the merge of a run's
+    /// findings read, once the note rules are done. The body is kept when a vault rule's fix may
+    /// edit it: a legacy numeric definition, or two ids for one URL in the note.
+    var vaultView: NoteContext {
+        var urls = Set<String>()
+        let mergesSources = citations.definitions.contains { indexed in
+            guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { return false }
+            return !urls.insert(url).inserted
+        }
+        return NoteContext(note: note.vaultView(keepingBody: mergesSources || !note.legacyDefinitions.isEmpty), of: self)
+    }
+
     /// The value of one of `rule`'s options in this note's configuration.
     public func option<R: Rule, Value>(_ option: RuleOption<Value>, of rule: R) -> Value {
         configuration.option(option, ofRule: R.description.id)

@@ -74,6 +74,7 @@ struct LintCommand: ParsableCommand {
             let progress = ProgressBar("linting")
             defer { progress.finish() }
             var linter = Linter()
+            linter.keepsNotes = false
             linter.progress = progress
             let cache = noCache ? nil : LintCache(path: LintCache.file(forVault: root), version: NotekitTool.versionLine)
             result = try linter.lint(inputs, vaultRoot: root, cache: cache) { try loader.configuration(for: $0) }
