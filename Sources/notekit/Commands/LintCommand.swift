@@ -84,6 +84,7 @@ struct LintCommand: ParsableCommand {
             throw Output.failure(error.description)
         }
         let report = LintReport(result, errors: missing).filter { rules.selection.includes($0.ruleID) }
+        result.findings.removeAll()  // the report holds them: one copy of a vault's findings, not two
         try write(quiet ? report.withoutWarnings() : report)
         keptUntilExit = (result, report)
         if report.errorCount == 0, strict, quiet, report.warningCount > 0 { Output.error(ReportOutput.strictFailure(report)) }
@@ -112,6 +113,14 @@ struct LintCommand: ParsableCommand {
     /// of the standard output report with `--statistics`).
     private func write(_ report: LintReport) throws {
         for spec in formats {
+            if spec.format == .json, spec.path == nil {
+                // Streamed: a large vault's report is hundreds of MB.
+                if !statistics {
+                    JSONReporter().write(report) { Output.write($0) }
+                    Output.write("\n")
+                }
+                continue
+            }
             let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput,
                                             documentation: ReportOutput.documentationURL).report(report)
             guard let path = spec.path else {
