@@ -163,7 +163,9 @@ public struct Linter: Sendable {
         let jobs = Array(0...contexts.count).concurrentMap { job -> (checked: Checked, found: [Finding]) in
             if job == 0 {
                 let vault = Self.vault(linted, context: read, vaultFiles: files)
-                let found = vaultRules.flatMap { $0.check(vault: vault) }
+                // Each vault rule on its own core: with the note rules run as the notes were
+                // parsed (`keepsNotes` false), this job is the only one left.
+                let found = vaultRules.concurrentMap { $0.check(vault: vault) }.flatMap { $0 }
                 return (Self.configured(found, byPath: byPath), cache == nil ? [] : found)
             }
             if let checked = lintedChecks[job - 1] { return (checked, []) }
