@@ -84,7 +84,7 @@ struct LintCommand: ParsableCommand {
             throw Output.failure(error.description)
         }
         let report = LintReport(result, errors: missing).filter { rules.selection.includes($0.ruleID) }
-        result.findings.removeAll()  // the report holds them: one copy of a vault's findings, not two
+        result.findings.removeAll()  // the report holds them (this buffer, or its sorted or filtered copy): keep one
         try write(quiet ? report.withoutWarnings() : report)
         keptUntilExit = (result, report)
         if report.errorCount == 0, strict, quiet, report.warningCount > 0 { Output.error(ReportOutput.strictFailure(report)) }
