@@ -2,7 +2,8 @@
 # docs/rules.md, `make templates` compiles Templates/ in, `make install` installs the release
 # binary, its man page and shell completions under $(PREFIX),
 # `make precommit-e2e` proves the pre-commit hook end to end, `make bench` measures against
-# the cmark-gfm CLI, `make pathological` times every command on generated pathological notes
+# the cmark-gfm CLI, `make bench-scale` lints a synthetic 100,000-note vault (SCALE_NOTES notes in
+# SCALE_DIR), `make pathological` times every command on generated pathological notes
 # against it, `make screenshots` renders two essays to HTML and screenshots them with
 # headless Chromium, `make fuzz FUZZ_SECONDS=60` fuzzes the parse → lint → fix → render
 # pipeline (docs/fuzzing.md).
@@ -19,7 +20,7 @@ FUZZ_SECONDS ?= 60
 RELEASE_BUILD := swift build -c release --static-swift-stdlib --product notekit
 
 # `commit` writes the commit `notekit --version` prints (scripts/build-commit.sh).
-.PHONY: deps commit build demo test docs templates install precommit-e2e bench pathological screenshots fuzz clean
+.PHONY: deps commit build demo test docs templates install precommit-e2e bench bench-scale pathological screenshots fuzz clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -64,6 +65,13 @@ precommit-e2e: deps
 bench: deps commit
 	$(RELEASE_BUILD)
 	scripts/bench.py --runs $(or $(BENCH_RUNS),5) $(or $(BENCH_FOLDER),../shared/corpus)
+
+# `lint --no-cache --format json` on ../shared/corpus and on a synthetic vault of SCALE_NOTES notes
+# built from it in SCALE_DIR (scripts/synth_vault.py; reused when there): wall, CPU, peak RSS and
+# per-note cost against the corpus, and CPU against the cmark-gfm CLI (docs/benchmarks.md).
+bench-scale: deps commit
+	$(RELEASE_BUILD)
+	scripts/bench_scale.py --notes $(or $(SCALE_NOTES),100000) --scratch $(or $(SCALE_DIR),/tmp/notekit-scale)
 
 # Every command on each generated pathological note (scripts/pathological.py) with the release
 # build, each within 10 times the cmark-gfm CLI's time on the same folder (docs/benchmarks.md).

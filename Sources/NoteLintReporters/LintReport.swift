@@ -40,6 +40,7 @@ public struct LintReport: Sendable {
 
     /// The same report with only the findings that satisfy `isIncluded`, e.g. errors for `--quiet`.
     public func filter(_ isIncluded: (Finding) -> Bool) -> LintReport {
+        guard findings.contains(where: { !isIncluded($0) }) else { return self }
         var filtered = LintReport(findings: findings.filter(isIncluded), files: files, sources: sources)
         filtered.hiddenWarningCount = hiddenWarningCount
         return filtered

@@ -43,7 +43,20 @@ public struct ExampleRunner: Sendable {
 
     /// Findings of this rule for marker-free files.
     public func lint(_ files: [(String, String)], configuration: String?) throws -> [Finding] {
-        var config = try configuration.map { try ConfigurationLoader.parse($0) } ?? Configuration()
+        let config = try self.configuration(configuration)
+        let parser = NoteParser()
+        let contexts = try files.map { path, text in
+            NoteContext(note: try parser.parse(bytes: Array(text.utf8), path: path), vaultPath: path, configuration: config)
+        }
+        // Every registered rule runs, so that suppressions know what they suppress.
+        let description = type(of: rule).description
+        let others = RuleRegistry.rules.filter { type(of: $0).description.id != description.id }
+        return Linter(rules: [rule] + others).lint(contexts, vaultFiles: files.map(\.0)).filter { $0.ruleID == description.id }
+    }
+
+    /// The configuration examples run with: `text` (YAML) if any, at root `.`, with this rule on.
+    public func configuration(_ text: String?) throws -> Configuration {
+        var config = try text.map { try ConfigurationLoader.parse($0) } ?? Configuration()
         config.root = "."
         config.generated = .examples
         let description = type(of: rule).description
@@ -53,13 +66,7 @@ public struct ExampleRunner: Sendable {
         // Examples run with every style's preset on, as `extends: [recommended, STYLE]` runs them:
         // a style rule's own, and suppression examples that name a style rule.
         for style in Preset.styles where !config.presets.contains(style) { config.presets.append(style) }
-        let parser = NoteParser()
-        let contexts = try files.map { path, text in
-            NoteContext(note: try parser.parse(bytes: Array(text.utf8), path: path), vaultPath: path, configuration: config)
-        }
-        // Every registered rule runs, so that suppressions know what they suppress.
-        let others = RuleRegistry.rules.filter { type(of: $0).description.id != description.id }
-        return Linter(rules: [rule] + others).lint(contexts, vaultFiles: files.map(\.0)).filter { $0.ruleID == description.id }
+        return config
     }
 
     /// `before` with the fixes of this rule's findings applied: the safe ones, and the unsafe

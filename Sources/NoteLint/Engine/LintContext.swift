@@ -25,6 +25,37 @@ public final class NoteContext: Sendable {
         self.suppressions = Suppressions(note: note)
     }
 
+    private init(note: Note, of context: NoteContext) {
+        self.note = note
+        self.vaultPath = context.vaultPath
+        self.configuration = context.configuration
+        self.collection = context.collection
+        self.citations = context.citations.reading(note)
+        self.suppressions = context.suppressions
+    }
+
+    /// The context with the note's `vaultView`: what the vault rules and the merge of a run's
+    /// findings read, once the note rules are done (its citation scan and suppressions are this
+    /// context's). Kept are the front matter keys the vault rules read (UUIDs, tags, aliases), and
+    /// the body where a vault rule's fix may edit it: two ids for one URL (`same-source-several-ids`),
+    /// a legacy definition whose fix may delete it (a URL the note already defines, or none).
+    var vaultView: NoteContext {
+        var urls = Set<String>()
+        var mergesSources = false
+        for indexed in citations.definitions where indexed.definition.form == .proper {
+            guard let url = indexed.url else { continue }
+            if !urls.insert(url).inserted && !indexed.definition.isDuplicate { mergesSources = true }
+        }
+        let deletesLegacy = note.legacyDefinitions.contains { definition in
+            guard let url = definition.fields.url.map(URLNormalizer.normalize) else { return true }
+            return !urls.insert(url).inserted
+        }
+        let view = note.vaultView(keepingBody: mergesSources || deletesLegacy) { key in
+            key == "aliases" || FrontMatterValues.isUUIDKey(key, in: self) || FrontMatterValues.isTagsKey(key, in: self)
+        }
+        return NoteContext(note: view, of: self)
+    }
+
     /// The value of one of `rule`'s options in this note's configuration.
     public func option<R: Rule, Value>(_ option: RuleOption<Value>, of rule: R) -> Value {
         configuration.option(option, ofRule: R.description.id)

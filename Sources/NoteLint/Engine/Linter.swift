@@ -9,6 +9,11 @@ public struct Linter: Sendable {
     public let rules: [any Rule]
     /// Told of each note parsed (linted and context notes), for a progress bar.
     public var progress: (any ProgressObserver)?
+    /// Whether a run without a cache returns the notes it linted (`Result.contexts`, what `fix`
+    /// re-lints). When false, each note is dropped once its rules have run but for what the vault
+    /// rules read of it (`Note.vaultView`), so memory does not grow with the notes' size; the notes
+    /// linted are then `Result.unread` (`readSources()` reads those with findings back for quoting).
+    public var keepsNotes = true
 
     /// Each rule's id and default severity, read once rather than per note.
     private let defaults: [(id: String, severity: Severity?)]
@@ -119,21 +124,32 @@ public struct Linter: Sendable {
             return result
         }
         progress?.begin(total: all.count)
-        let parsed = Array(zip(all, configurations)).concurrentMap { input, config in
+        // Without the notes kept (and no cache, which reads them whole), each note's rules run as
+        // it is parsed and only its `vaultView` outlives it.
+        let viewsOnly = !keepsNotes && cache == nil
+        let parsed = Array(zip(all, configurations).enumerated()).concurrentMap { index, pair in
             defer { progress?.advance() }
-            return Self.parse(input, configuration: config)
+            let result = Self.parse(pair.0, configuration: pair.1)
+            guard viewsOnly, case .success(let context) = result, !pair.1.isIgnored(context.vaultPath) else {
+                return (result: result, checked: Checked?.none)
+            }
+            return (result: .success(context.vaultView), checked: index < inputs.count ? checkNote(context) : nil)
         }
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
+        var checked: [Checked?] = []
+        var lintedInputs: [Input] = []
         var others: [NoteContext] = []
         var otherKeys: [ContentHash?] = []
         var errors: [NoteError] = []
-        for (index, result) in parsed.enumerated() {
+        for (index, (result, check)) in parsed.enumerated() {
             switch result {
             case .success(let context):
                 guard !configurations[index].isIgnored(context.vaultPath) else { continue }
                 if index < inputs.count {
                     contexts.append(context)
+                    checked.append(check)
+                    lintedInputs.append(all[index])
                     contextKeys.append(keys.isEmpty ? nil : keys[index])
                 } else {
                     others.append(context)
@@ -147,13 +163,16 @@ public struct Linter: Sendable {
         let byPath = Dictionary(contexts.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1); it gives
         // the vault rules' findings also as they were found, for the cache.
-        let (linted, lintedKeys, read) = (contexts, contextKeys, others)
+        let (linted, lintedKeys, lintedChecks, read) = (contexts, contextKeys, checked, others)
         let jobs = Array(0...contexts.count).concurrentMap { job -> (checked: Checked, found: [Finding]) in
             if job == 0 {
                 let vault = Self.vault(linted, context: read, vaultFiles: files)
-                let found = vaultRules.flatMap { $0.check(vault: vault) }
+                // Each vault rule on its own core: with the note rules run as the notes were
+                // parsed (`keepsNotes` false), this job is the only one left.
+                let found = vaultRules.concurrentMap { $0.check(vault: vault) }.flatMap { $0 }
                 return (Self.configured(found, byPath: byPath), cache == nil ? [] : found)
             }
+            if let checked = lintedChecks[job - 1] { return (checked, []) }
             let (context, key) = (linted[job - 1], lintedKeys[job - 1])
             guard let cache, let key else { return (checkNote(context), []) }
             return (cache.checked(context.note.path, key: key) ?? checkNote(context), [])
@@ -179,8 +198,14 @@ public struct Linter: Sendable {
                 cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), findings: findings, errors: errors))
             }
         }
-        var result = Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
-        result.checks = Array(checks.dropFirst())
+        guard viewsOnly else {
+            var result = Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
+            result.checks = Array(checks.dropFirst())
+            return result
+        }
+        var result = Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: [],
+                            sources: lintedInputs.compactMap { input in input.bytes.map { (path: input.path, source: SourceText(bytes: $0)) } })
+        result.unread = lintedInputs.filter { $0.bytes == nil }.map(\.path)
         return result
     }
 

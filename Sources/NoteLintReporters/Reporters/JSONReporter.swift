@@ -7,15 +7,25 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func report(_ report: LintReport) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256 * report.findings.count + 256)
+        write(report) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The bytes of `report(_:)`, handed to `output` in pieces of at most `chunk` findings, so that
+    /// a large report is never held whole.
+    public func write(_ report: LintReport, chunk: Int = 4096, to output: ([UInt8]) -> Void) {
         // Written by hand: JSONEncoder takes longer than linting for large vaults. The layout
         // is `JSONText`'s, keys sorted (a test compares the two).
-        var json = PrettyJSON(capacity: 256 * report.findings.count + 256)
+        var json = PrettyJSON(capacity: 256 * min(report.findings.count, chunk) + 256)
         json.beginObject()
         json.key("files"); json.value(report.files.count)
         json.key("findings"); json.beginArray()
-        for finding in report.findings {
+        for (index, finding) in report.findings.enumerated() {
             json.element()
             json.finding(finding)
+            if index % chunk == chunk - 1 { output(json.takeBytes()) }
         }
         json.endArray()
         json.key("summary"); json.beginObject()
@@ -27,7 +37,7 @@ public struct JSONReporter: Reporter {
         json.endObject()
         json.key("version"); json.value(1)
         json.endObject()
-        return json.text
+        output(json.takeBytes())
     }
 }
 

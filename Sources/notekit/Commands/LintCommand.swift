@@ -74,6 +74,7 @@ struct LintCommand: ParsableCommand {
             let progress = ProgressBar("linting")
             defer { progress.finish() }
             var linter = Linter()
+            linter.keepsNotes = false
             linter.progress = progress
             let cache = noCache ? nil : LintCache(path: LintCache.file(forVault: root), version: NotekitTool.versionLine)
             result = try linter.lint(inputs, vaultRoot: root, cache: cache) { try loader.configuration(for: $0) }
@@ -83,6 +84,7 @@ struct LintCommand: ParsableCommand {
             throw Output.failure(error.description)
         }
         let report = LintReport(result, errors: missing).filter { rules.selection.includes($0.ruleID) }
+        result.findings.removeAll()  // the report holds them (this buffer, or its sorted or filtered copy): keep one
         try write(quiet ? report.withoutWarnings() : report)
         keptUntilExit = (result, report)
         if report.errorCount == 0, strict, quiet, report.warningCount > 0 { Output.error(ReportOutput.strictFailure(report)) }
@@ -111,6 +113,14 @@ struct LintCommand: ParsableCommand {
     /// of the standard output report with `--statistics`).
     private func write(_ report: LintReport) throws {
         for spec in formats {
+            if spec.format == .json, spec.path == nil {
+                // Streamed: a large vault's report is hundreds of MB.
+                if !statistics {
+                    JSONReporter().write(report) { Output.write($0) }
+                    Output.write("\n")
+                }
+                continue
+            }
             let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput,
                                             documentation: ReportOutput.documentationURL).report(report)
             guard let path = spec.path else {

@@ -46,10 +46,13 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
+        let problems = vault.citations.sameSourceSeveralIDs
+        guard !problems.isEmpty else { return [] }
         // Each note's merges are looked up in one index of it, built when first needed.
+        let notes = Dictionary(vault.notes.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
         var merges: [String: SameSourceMerge?] = [:]
-        return vault.citations.sameSourceSeveralIDs.map { problem in
-            if merges[problem.path] == nil { merges[problem.path] = SameSourceMerge(note: problem.path, in: vault) }
+        return problems.map { problem in
+            if merges[problem.path] == nil { merges[problem.path] = .some(notes[problem.path].map(SameSourceMerge.init)) }
             return CitationHelpers.finding(self, problem, fix: merges[problem.path]??.fix(for: problem))
         }
     }

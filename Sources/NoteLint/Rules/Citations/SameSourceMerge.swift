@@ -16,9 +16,8 @@ struct SameSourceMerge {
     private let referenceKeys: [String]
     private let referencesByKey: [String: [Int]]
 
-    /// The index of the note at `path`; nil when the vault does not hold it.
-    init?(note path: String, in vault: VaultContext) {
-        guard let context = vault.notes.first(where: { $0.note.path == path }) else { return nil }
+    /// The index of the note of `context`.
+    init(_ context: NoteContext) {
         self.context = context
         var byLabelStart: [Int: IndexedDefinition] = [:]
         var properByURL: [String: [IndexedDefinition]] = [:]

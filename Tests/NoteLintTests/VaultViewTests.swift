@@ -1,0 +1,89 @@
+import Foundation
+@testable import NoteLint
+import NoteParser
+import Testing
+
+/// A run that keeps of each note only its `vaultView` once its rules have run (`keepsNotes`
+/// false, as `notekit lint` runs without a cache) reports exactly what a run keeping every note
+/// does: on every rule's examples (vault rules read the other notes, and fix with their bytes)
+/// and on the reference corpus.
+@Suite struct VaultViewTests {
+    static func lintBothWays(_ inputs: [Linter.Input], configuration: @escaping @Sendable (String) throws -> Configuration) throws
+        -> (kept: Linter.Result, views: Linter.Result) {
+        let kept = try Linter().lint(inputs, configuration: configuration)
+        var linter = Linter()
+        linter.keepsNotes = false
+        return (kept, try linter.lint(inputs, configuration: configuration))
+    }
+
+    @Test(arguments: RuleRegistry.ids) func examplesFindTheSameFromViews(id: String) throws {
+        let runner = ExampleRunner(rule: RuleRegistry.rules.first { type(of: $0).description.id == id }!)
+        let description = try #require(RuleRegistry.description(of: id))
+        let examples = (description.triggering + description.nonTriggering).map { ($0.files, $0.configuration) }
+            + description.corrections.map { ([(path: "note.md", text: $0.before)], $0.configuration) }
+        var found = 0
+        for (files, text) in examples {
+            let configuration = try runner.configuration(text)
+            let inputs = files.map { Linter.Input(path: $0.path, bytes: Array(ExampleRunner.stripMarkers($0.text).text.utf8)) }
+            let (kept, views) = try Self.lintBothWays(inputs) { _ in configuration }
+            #expect(views.findings == kept.findings, "\(id): \(files.map(\.text))")
+            #expect(views.errors.map(\.path) == kept.errors.map(\.path))
+            // The notes are not returned: their bytes are, for reporters that quote them.
+            #expect(views.contexts.isEmpty && views.notesLinted == kept.notesLinted)
+            #expect(views.sources.map(\.path) == kept.notes.map(\.path))
+            found += kept.findings.count { $0.ruleID == id }
+        }
+        #expect(found > 0, "\(id): the examples found nothing")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CorpusCitationTests.corpus), "reference corpus ../shared/corpus is absent"))
+    func theCorpusFindsTheSameFromViews() throws {
+        let root = CorpusCitationTests.corpus
+        let paths = try #require(FileManager.default.enumerator(atPath: root)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".md") }.sorted().map { root + "/" + $0 }
+        let (kept, views) = try Self.lintBothWays(paths.map { Linter.Input(path: $0) }) { _ in
+            var configuration = Configuration()
+            configuration.root = root
+            return configuration
+        }
+        #expect(kept.findings.count > 1000 && kept.findings.contains { $0.fix != nil })
+        #expect(views.findings == kept.findings)
+        #expect(views.unread == kept.notes.map(\.path) && views.sources.isEmpty)
+    }
+
+    @Test func aViewKeepsWhatVaultRulesRead() throws {
+        let text = """
+        ---
+        title: A note
+        site_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e
+        tags: [one, two]
+        aliases: [Other name]
+        ---
+        # Heading
+
+        See [[target]] and [a link](https://example.com).[^a1b2c3]
+
+        [^a1b2c3]: [Source](https://example.com/a)
+
+        """
+        let note = try NoteParser().parse(bytes: Array(text.utf8), path: "note.md")
+        let context = NoteContext(note: note, vaultPath: "note.md", configuration: Configuration())
+        let view = context.vaultView
+        let frontMatterEnd = try #require(note.frontMatter).range.end.offset
+        #expect(view.note.source.bytes == Array(note.source.bytes[..<(frontMatterEnd + 1)]))
+        #expect(view.note.frontMatter?.entries.map(\.key) == ["site_uuid", "tags", "aliases"])
+        #expect(view.note.frontMatter?.entries.map(\.valueRange) == note.frontMatter?.entries.dropFirst().map(\.valueRange))
+        #expect(view.note.wikilinks.map(\.range) == note.wikilinks.map(\.range) && !view.note.wikilinks.isEmpty)
+        #expect(view.note.body.children.isEmpty && view.note.headings.isEmpty && view.note.links.isEmpty)
+        #expect(view.note.footnoteDefinitions.isEmpty && view.note.footnoteReferences.isEmpty)
+        #expect(view.citations.definitions.map(\.key) == context.citations.definitions.map(\.key) && view.citations.note === view.note)
+
+        // A second id for the same URL: its fix merges them, editing the body, which is kept.
+        let merged = try NoteParser().parse(bytes: Array((text + "[^d4e5f6]: [Same](https://example.com/a)\n").utf8), path: "note.md")
+        let mergedView = NoteContext(note: merged, vaultPath: "note.md", configuration: Configuration()).vaultView
+        #expect(mergedView.note.source.bytes == merged.source.bytes && mergedView.note.footnoteReferences.count == 1)
+        // A legacy definition without a URL may be deleted by its fix: the body is kept too.
+        let legacy = try NoteParser().parse(bytes: Array("Claim [1].\n\n[1]: A book\n".utf8), path: "note.md")
+        #expect(NoteContext(note: legacy, vaultPath: "note.md", configuration: Configuration()).vaultView.note.source.bytes == legacy.source.bytes)
+    }
+}
