@@ -20,18 +20,6 @@ public struct NoteCitationScan: Sendable {
     /// Problems of the note-level kinds, in detection order.
     public let problems: [CitationProblem]
 
-    /// This scan held with another model of the same note (its `vaultView`, which it stays true of).
-    public func reading(_ note: Note) -> NoteCitationScan {
-        NoteCitationScan(note: note, displayPath: displayPath, definitions: definitions, problems: problems)
-    }
-
-    private init(note: Note, displayPath: String, definitions: [IndexedDefinition], problems: [CitationProblem]) {
-        self.note = note
-        self.displayPath = displayPath
-        self.definitions = definitions
-        self.problems = problems
-    }
-
     public init(note: Note, displayPath: String? = nil) {
         path = note.path
         referenceCount = note.footnoteReferences.count

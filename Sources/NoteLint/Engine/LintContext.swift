@@ -30,7 +30,7 @@ public final class NoteContext: Sendable {
         self.vaultPath = context.vaultPath
         self.configuration = context.configuration
         self.collection = context.collection
-        self.citations = context.citations.reading(note)
+        self.citations = context.citations
         self.suppressions = context.suppressions
     }
 
