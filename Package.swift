@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "notekit", targets: ["notekit"]),
         .library(name: "NoteParser", targets: ["NoteParser"]),
+        .library(name: "NoteConfiguration", targets: ["NoteConfiguration"]),
         .library(name: "NoteLint", targets: ["NoteLint"]),
         .library(name: "NoteLintReporters", targets: ["NoteLintReporters"]),
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
@@ -36,7 +37,9 @@ let package = Package(
         // (node_text.c), parallel inline passes (inline_pass.c; see docs/architecture.md).
         .target(name: "CmarkSupport", dependencies: ["CCmarkGFM"]),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "CmarkSupport", "Yams"]),
-        .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
+        // `.notekit.yml`: settings, loading and decoding, checked against a RuleCatalog NoteLint supplies.
+        .target(name: "NoteConfiguration", dependencies: ["NoteParser", "Yams"]),
+        .target(name: "NoteLint", dependencies: ["NoteParser", "NoteConfiguration", "NoteCitations", "Yams"]),
         .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         // Templates/ compiled in (scripts/embed-templates.py), or a --templates folder.
@@ -74,6 +77,7 @@ let package = Package(
         // Parses in parallel and prints the inline pass mode, for ConcurrentParseTests to run.
         .executableTarget(name: "CmarkModeProbe", dependencies: ["NoteParser", "CmarkSupport"], path: "Tests/CmarkModeProbe"),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams", "CmarkModeProbe"]),
+        .testTarget(name: "NoteConfigurationTests", dependencies: ["NoteConfiguration", "NoteParser"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports", "NoteTemplates"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),
