@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteWorkspaceTests", dependencies: ["NoteWorkspace", "NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteLSPTests", dependencies: ["NoteLSP", "NoteWorkspace", "NoteFix", "NoteLint", "NoteParser"]),
-        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
         .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteFix", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],
