@@ -17,16 +17,14 @@ public struct RuleCatalog: Sendable {
         }
     }
 
-    /// The rules in documentation order.
-    public let rules: [Rule]
-    /// Their ids, in the same order.
+    /// The rules' ids, in documentation order.
     public let ids: [String]
     /// The named styles of the rules, in documentation order.
     public let styles: [String]
     private let byID: [String: Rule]
 
+    /// The catalogue of `rules`, given in documentation order.
     public init(_ rules: [Rule]) {
-        self.rules = rules
         ids = rules.map(\.id)
         var styles: [String] = []
         for style in rules.compactMap(\.style) where !styles.contains(style) { styles.append(style) }
