@@ -45,7 +45,7 @@ let package = Package(
         // Templates/ compiled in (scripts/embed-templates.py), or a --templates folder.
         .target(name: "NoteTemplates"),
         .target(name: "CitationReports", dependencies: ["NoteCitations", "NoteTemplates", mustache]),
-        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteLint", "NoteTemplates", "Yams", mustache]),
+        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteConfiguration", "NoteTemplates", "Yams", mustache]),
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         // A vault in memory, re-checked one note at a time (for watch and lsp).
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
