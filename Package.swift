@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "notekit", targets: ["notekit"]),
         .library(name: "NoteParser", targets: ["NoteParser"]),
+        .library(name: "NoteConfiguration", targets: ["NoteConfiguration"]),
         .library(name: "NoteLint", targets: ["NoteLint"]),
         .library(name: "NoteLintReporters", targets: ["NoteLintReporters"]),
         .library(name: "NoteCitations", targets: ["NoteCitations"]),
@@ -36,13 +37,15 @@ let package = Package(
         // (node_text.c), parallel inline passes (inline_pass.c; see docs/architecture.md).
         .target(name: "CmarkSupport", dependencies: ["CCmarkGFM"]),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "CmarkSupport", "Yams"]),
-        .target(name: "NoteLint", dependencies: ["NoteParser", "NoteCitations", "Yams"]),
+        // `.notekit.yml`: settings, loading and decoding, checked against a RuleCatalog NoteLint supplies.
+        .target(name: "NoteConfiguration", dependencies: ["NoteParser", "Yams"]),
+        .target(name: "NoteLint", dependencies: ["NoteParser", "NoteConfiguration", "NoteCitations", "Yams"]),
         .target(name: "NoteLintReporters", dependencies: ["NoteLint", "NoteParser"]),
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         // Templates/ compiled in (scripts/embed-templates.py), or a --templates folder.
         .target(name: "NoteTemplates"),
         .target(name: "CitationReports", dependencies: ["NoteCitations", "NoteTemplates", mustache]),
-        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteLint", "NoteTemplates", "Yams", mustache]),
+        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteConfiguration", "NoteTemplates", "Yams", mustache]),
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         // A vault in memory, re-checked one note at a time (for watch and lsp).
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
@@ -74,13 +77,14 @@ let package = Package(
         // Parses in parallel and prints the inline pass mode, for ConcurrentParseTests to run.
         .executableTarget(name: "CmarkModeProbe", dependencies: ["NoteParser", "CmarkSupport"], path: "Tests/CmarkModeProbe"),
         .testTarget(name: "NoteParserTests", dependencies: ["NoteParser", "CmarkSupport", "Yams", "CmarkModeProbe"]),
+        .testTarget(name: "NoteConfigurationTests", dependencies: ["NoteConfiguration", "NoteParser"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports", "NoteTemplates"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteWorkspaceTests", dependencies: ["NoteWorkspace", "NoteLint", "NoteLintReporters", "NoteParser"]),
         .testTarget(name: "NoteLSPTests", dependencies: ["NoteLSP", "NoteWorkspace", "NoteFix", "NoteLint", "NoteParser"]),
-        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteLint", "NoteParser"]),
+        .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.
         .testTarget(name: "NotekitCLITests", dependencies: ["notekit"]),
         .testTarget(name: "HardeningTests", dependencies: ["NotekitFuzz", "NoteFix", "NoteLint", "NoteLintReporters", "NoteParser", "NoteRender"],

@@ -19,10 +19,10 @@ import Testing
     }
 
     @Test func unknownSelectorsSuggestTheClosest() {
-        #expect(RuleSelection(select: ["citation", "link/"]).unknownSelector() == nil)
-        let typo = RuleSelection(ignore: ["citaton"]).unknownSelector()
+        #expect(RuleSelection(select: ["citation", "link/"]).unknownSelector(among: RuleRegistry.ids) == nil)
+        let typo = RuleSelection(ignore: ["citaton"]).unknownSelector(among: RuleRegistry.ids)
         #expect(typo?.contains("'citaton' for --ignore (did you mean 'citation'?)") == true)
-        let rule = RuleSelection(select: ["citation/unusd"]).unknownSelector()
+        let rule = RuleSelection(select: ["citation/unusd"]).unknownSelector(among: RuleRegistry.ids)
         #expect(rule?.contains("did you mean 'citation/unused'") == true)
     }
 }

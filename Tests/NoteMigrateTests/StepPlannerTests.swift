@@ -1,4 +1,3 @@
-import NoteLint
 import NoteParser
 import Testing
 @testable import NoteMigrate

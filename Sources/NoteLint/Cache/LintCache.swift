@@ -338,24 +338,8 @@ public final class LintCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = fingerprints[name] { return known }
-        let hash = ContentHash(Array(Self.canonical(configuration).utf8))
+        let hash = ContentHash(Array(configuration.canonical.utf8))
         fingerprints[name] = hash
         return hash
-    }
-
-    /// A description of `value` that is the same in every process: dictionaries and sets sorted.
-    static func canonical(_ value: Any) -> String {
-        let mirror = Mirror(reflecting: value)
-        let children = mirror.children.map { ($0.label ?? "", canonical($0.value)) }
-        switch mirror.displayStyle {
-        case nil:
-            return String(reflecting: value)
-        case .dictionary?, .set?:
-            return "{" + children.map(\.1).sorted().joined(separator: ",") + "}"
-        case .enum? where children.isEmpty:
-            return String(reflecting: value)
-        default:
-            return "\(type(of: value))(" + children.map { "\($0.0):\($0.1)" }.joined(separator: ",") + ")"
-        }
     }
 }

@@ -75,4 +75,9 @@ public enum RuleRegistry {
         uniqueKeysWithValues: ruleTypes.map { ($0.description.id, $0.description) })
 
     public static func description(of id: String) -> RuleDescription? { byID[id] }
+
+    /// What configuration decoding checks `.notekit.yml` against: each rule's id, style and options.
+    public static let catalog = RuleCatalog(ruleTypes.map {
+        RuleCatalog.Rule(id: $0.description.id, style: $0.description.category.style, options: $0.description.options)
+    })
 }

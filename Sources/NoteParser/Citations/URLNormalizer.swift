@@ -3,15 +3,15 @@
 /// Lowercases the scheme and host, drops the fragment, drops tracking query parameters
 /// (`utm_*`, `fbclid`, `gclid`) and drops a trailing slash from the path. Everything else
 /// (path case, parameter order, percent-encoding) is kept as written.
-public enum URLNormalizer {
+package enum URLNormalizer {
     /// Query parameters that only track the visitor; compared case-insensitively.
-    public static func isTrackingParameter(_ name: String) -> Bool {
+    package static func isTrackingParameter(_ name: String) -> Bool {
         let name = name.lowercasedCheaply()
         return name.hasPrefix("utm_") || name == "fbclid" || name == "gclid"
     }
 
     /// The normalised form of `url`; text without a `scheme://` is only trimmed.
-    public static func normalize(_ url: String) -> String {
+    package static func normalize(_ url: String) -> String {
         if isNormal(url) { return url }
         var rest = Substring(url)
         while let first = rest.first, first.isWhitespaceCheaply { rest.removeFirst() }
@@ -35,7 +35,7 @@ public enum URLNormalizer {
     }
 
     /// The host of a normalised or raw URL, without `www.`; nil when there is none.
-    public static func domain(of url: String) -> String? {
+    package static func domain(of url: String) -> String? {
         let normalized = normalize(url)
         guard let separator = normalized.byteRange(of: "://") else { return nil }
         var host = normalized[separator.upperBound...].prefix { $0 != "/" && $0 != "?" }

@@ -1,11 +1,11 @@
 /// Checks on dates as they are written in front matter and citations.
-public enum DateText {
+package enum DateText {
     /// Keys read as dates when no collection types them: any key whose name starts with `date`
     /// (any case).
-    public static func isDateKey(_ key: String) -> Bool { key.lowercased().hasPrefix("date") }
+    package static func isDateKey(_ key: String) -> Bool { key.lowercased().hasPrefix("date") }
 
     /// True for `YYYY-MM-DD` naming a real day of the Gregorian calendar.
-    public static func isCalendarDate(_ text: String) -> Bool {
+    package static func isCalendarDate(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
@@ -16,7 +16,7 @@ public enum DateText {
     /// True when YAML 1.1 reads the plain scalar `text` as a timestamp: `YYYY-MM-DD`, or
     /// `YYYY-M-D`, `T` or blanks, `H:MM:SS`, an optional fraction and time zone (the regular
     /// expression of the `timestamp` tag, checked by hand). Seconds are required.
-    public static func isYAMLTimestamp(_ text: String) -> Bool {
+    package static func isYAMLTimestamp(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         var index = 0
         func digits(_ least: Int, _ most: Int) -> Int? {
@@ -47,7 +47,7 @@ public enum DateText {
     }
 
     /// True for an ISO-8601 date and time such as `2025-09-17T17:43:58.385Z`.
-    public static func isDateTime(_ text: String) -> Bool {
+    package static func isDateTime(_ text: String) -> Bool {
         guard text.count > 11, isCalendarDate(String(text.prefix(10))) else { return false }
         let separator = text[text.index(text.startIndex, offsetBy: 10)]
         guard separator == "T" || separator == "t" || separator == " " else { return false }
@@ -59,7 +59,7 @@ public enum DateText {
     }
 
     /// Days in a month of the Gregorian calendar.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

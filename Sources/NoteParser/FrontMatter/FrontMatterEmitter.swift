@@ -9,9 +9,9 @@ import Yams
 /// Every result is composed with Yams, its scalars typed as notekit reads front matter, and
 /// compared with the intended value; when that fails the emitter returns nil (a rule then
 /// offers no fix).
-public enum FrontMatterEmitter {
+package enum FrontMatterEmitter {
     /// What an entry's value must read back as.
-    public enum Value: Equatable, Sendable {
+    package enum Value: Equatable, Sendable {
         /// A string scalar.
         case string(String)
         /// A plain `YYYY-MM-DD` or ISO-8601 scalar that YAML reads as a timestamp.
@@ -31,7 +31,7 @@ public enum FrontMatterEmitter {
 
     /// The whole entry `key: value` (without a final newline), or nil when it cannot be
     /// written so that it reads back as `value`.
-    public static func entry(_ key: String, _ value: Value) -> String? {
+    package static func entry(_ key: String, _ value: Value) -> String? {
         guard let keyText = self.key(key) else { return nil }
         let text: String
         switch value {
@@ -51,7 +51,7 @@ public enum FrontMatterEmitter {
 
     /// The entry `key: [a, b]`, a flow list of strings on one line (for houses that write lists
     /// so), or nil when it cannot be written so that it reads back as the list.
-    public static func flowEntry(_ key: String, _ items: [String]) -> String? {
+    package static func flowEntry(_ key: String, _ items: [String]) -> String? {
         guard let keyText = self.key(key) else { return nil }
         var scalars: [String] = []
         for item in items {
@@ -63,7 +63,7 @@ public enum FrontMatterEmitter {
     }
 
     /// The text of a scalar value as it stands after `key: `, or nil.
-    public static func scalar(_ value: Value, key: String) -> String? {
+    package static func scalar(_ value: Value, key: String) -> String? {
         guard let keyText = self.key(key) else { return nil }
         switch value {
         case .string(let string):
@@ -76,12 +76,12 @@ public enum FrontMatterEmitter {
     }
 
     /// The text of a string list item as it stands after `  - `, or nil.
-    public static func listItem(_ string: String) -> String? {
+    package static func listItem(_ string: String) -> String? {
         firstCandidate(string) { reads("- \($0)", as: .string(string)) }
     }
 
     /// A key written plain when YAML allows, otherwise quoted.
-    public static func key(_ key: String) -> String? {
+    package static func key(_ key: String) -> String? {
         firstCandidate(key) { reads("\($0): x", key: key, as: .string("x")) }
     }
 

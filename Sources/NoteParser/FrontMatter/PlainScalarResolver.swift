@@ -1,13 +1,13 @@
 /// Types plain (unquoted) YAML scalars the way Yams' default resolver does (YAML 1.1: null,
 /// bool, int and float in bases 2 to 60, timestamp), without its regular expressions (tested
 /// against it). Front matter is read with it, and the front-matter emitter checks with it.
-public enum PlainScalarResolver {
+package enum PlainScalarResolver {
     static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
     static let trues: Set<String> = ["yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"]
     static let falses: Set<String> = ["no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]
 
     /// The typed value of the plain scalar `text`.
-    public static func value(of text: String) -> YAMLValue {
+    package static func value(of text: String) -> YAMLValue {
         // The null and bool words are at most five bytes long: longer text skips the hashing.
         if text.utf8.count <= 5 {
             if nulls.contains(text) { return .null }

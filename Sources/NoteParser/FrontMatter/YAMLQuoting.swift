@@ -1,7 +1,7 @@
 /// Writing strings as YAML scalars.
-public enum YAMLQuoting {
+package enum YAMLQuoting {
     /// `text` as a YAML double-quoted scalar, escaping `"`, `\` and control characters.
-    public static func doubleQuoted(_ text: String) -> String {
+    package static func doubleQuoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -18,7 +18,7 @@ public enum YAMLQuoting {
     }
 
     /// `text` as a YAML single-quoted scalar (`'` doubled); only for text without line breaks.
-    public static func singleQuoted(_ text: String) -> String {
+    package static func singleQuoted(_ text: String) -> String {
         "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
 }

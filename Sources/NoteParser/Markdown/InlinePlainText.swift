@@ -1,11 +1,11 @@
 import Foundation
 
 /// What a reader sees of a line of inline Markdown, as plain text.
-public enum InlinePlainText {
+package enum InlinePlainText {
     /// `markdown` read as cmark-gfm reads inline text: emphasis, code spans, links and images
     /// give their text, HTML tags and footnote markers are dropped, entities and backslash
     /// escapes are decoded. Line breaks become spaces; blanks around it are trimmed.
-    public static func of(_ markdown: String) -> String {
+    package static func of(_ markdown: String) -> String {
         if !markdown.utf8.contains(where: isSyntax) { return trimmed(markdown) }
         let line = markdown.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\r", with: " ")
             .replacingOccurrences(of: "\n", with: " ")

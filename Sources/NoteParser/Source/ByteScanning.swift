@@ -50,7 +50,7 @@ package enum Byte {
 
 extension SourceText {
     /// The first index of `needle` in `bytes[range]`.
-    public func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
+    package func find(_ needle: [UInt8], in range: Range<Int>) -> Int? {
         let range = range.clamped(to: 0..<bytes.count)
         return bytes.withUnsafeBufferPointer { buffer in
             needle.withUnsafeBufferPointer { pattern in
@@ -60,21 +60,17 @@ extension SourceText {
     }
 
     /// Whether `bytes` holds `needle` at `offset`.
-    public func matches(_ needle: [UInt8], at offset: Int) -> Bool {
+    package func matches(_ needle: [UInt8], at offset: Int) -> Bool {
         offset >= 0 && offset + needle.count <= bytes.count && bytes[offset..<(offset + needle.count)].elementsEqual(needle)
     }
 
     /// The text of a line with trailing whitespace (as `Character.isWhitespace` has it) removed.
-    public func trimmedLine(_ line: Int) -> String {
+    package func trimmedLine(_ line: Int) -> String {
         let range = lineRange(line)
         var end = range.upperBound
         // ASCII whitespace after an ASCII character is cut on bytes; Unicode decides the rest.
         while end > range.lowerBound, Byte.isCharacterWhitespace(bytes[end - 1]) { end -= 1 }
-        if end > range.lowerBound, bytes[end - 1] >= 0x80 {
-            var text = string(range)
-            while let last = text.last, last.isWhitespace { text.removeLast() }
-            return text
-        }
+        if end > range.lowerBound, bytes[end - 1] >= 0x80 { return string(range).trimmingTrailingWhitespace() }
         return string(range.lowerBound..<end)
     }
 }
@@ -82,7 +78,7 @@ extension SourceText {
 extension Substring {
     /// The text without leading and trailing spaces, tabs, carriage returns and newlines;
     /// a pure-Swift stand-in for Foundation's slower `trimmingCharacters(in:)`.
-    public func trimmed() -> String {
+    package func trimmed() -> String {
         guard let first = utf8.firstIndex(where: { !Byte.isWhitespace($0) }),
               let last = utf8.lastIndex(where: { !Byte.isWhitespace($0) }) else { return "" }
         return String(self[first...last])
@@ -91,13 +87,20 @@ extension Substring {
 
 extension String {
     /// The text without leading and trailing whitespace (see `Substring.trimmed()`).
-    public func trimmed() -> String { self[...].trimmed() }
+    package func trimmed() -> String { self[...].trimmed() }
+
+    /// The text without trailing whitespace, as `Character.isWhitespace` has it.
+    package func trimmingTrailingWhitespace() -> String {
+        var text = self
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text
+    }
 }
 
 extension String {
     /// `lowercased()`, done on bytes for ASCII text (and no copy when it has no capitals):
     /// labels, keys and paths are nearly always ASCII, and Unicode case mapping is slow.
-    public func lowercasedCheaply() -> String {
+    package func lowercasedCheaply() -> String {
         var hasCapital = false
         for byte in utf8 {
             if byte >= 0x80 { return lowercased() }
@@ -111,7 +114,7 @@ extension String {
 extension Character {
     /// `isWhitespace`, answered from the ASCII value when there is one: Unicode property
     /// lookups are slow, and the text is mostly ASCII.
-    public var isWhitespaceCheaply: Bool {
+    package var isWhitespaceCheaply: Bool {
         guard let ascii = asciiValue else { return isWhitespace }
         return Byte.isCharacterWhitespace(ascii)
     }
@@ -122,13 +125,13 @@ extension Character {
 
 extension StringProtocol {
     /// True when the text holds nothing but whitespace.
-    public var isBlank: Bool { utf8.allSatisfy(Byte.isWhitespace) }
+    package var isBlank: Bool { utf8.allSatisfy(Byte.isWhitespace) }
 }
 
 extension Substring {
     /// The range of the first occurrence of `needle`, compared byte by byte (no Unicode
     /// normalisation, no Foundation bridging).
-    public func byteRange(of needle: String) -> Range<Index>? {
+    package func byteRange(of needle: String) -> Range<Index>? {
         var needle = needle
         let found = needle.withUTF8 { pattern in
             utf8.withContiguousStorageIfAvailable { Byte.offset(of: pattern, in: $0) }
@@ -142,12 +145,12 @@ extension Substring {
 
 extension String {
     /// The range of the first occurrence of `needle`, compared byte by byte.
-    public func byteRange(of needle: String) -> Range<Index>? { self[...].byteRange(of: needle) }
+    package func byteRange(of needle: String) -> Range<Index>? { self[...].byteRange(of: needle) }
 }
 
 extension Array where Element == Range<Int> {
     /// Whether these ranges, sorted and non-overlapping, hold `offset`: a binary search.
-    public func sortedContains(_ offset: Int) -> Bool {
+    package func sortedContains(_ offset: Int) -> Bool {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
@@ -160,7 +163,7 @@ extension Array where Element == Range<Int> {
 extension String {
     /// Every occurrence of `needle` replaced by `replacement`, left to right, compared byte by
     /// byte in one pass (no Unicode normalisation, no Foundation bridging).
-    public func replacingBytes(of needle: String, with replacement: String) -> String {
+    package func replacingBytes(of needle: String, with replacement: String) -> String {
         let source = SourceText(bytes: Array(utf8)), pattern = Array(needle.utf8)
         guard !pattern.isEmpty, var hit = source.find(pattern, in: 0..<source.bytes.count) else { return self }
         var output: [UInt8] = []

@@ -6,12 +6,12 @@ import Darwin
 
 /// The file a path leads to (symbolic links followed): its device and inode, equal for every
 /// name of one file.
-public struct FileIdentity: Hashable, Sendable {
+package struct FileIdentity: Hashable, Sendable {
     let device: UInt64
     let inode: UInt64
 
     /// Nil when the path cannot be followed to a file.
-    public init?(of path: String) {
+    package init?(of path: String) {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         device = UInt64(status.st_dev)

@@ -259,12 +259,3 @@ struct NoteCleaner {
 
     static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp"]
 }
-
-
-extension String {
-    func trimmingTrailingWhitespace() -> String {
-        var text = self
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return text
-    }
-}

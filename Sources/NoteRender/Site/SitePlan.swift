@@ -1,5 +1,5 @@
 import Foundation
-import NoteLint
+import NoteConfiguration
 import NoteParser
 
 /// Which notes a site publishes and where each page goes: note pages at the top of the output

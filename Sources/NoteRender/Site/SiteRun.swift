@@ -1,5 +1,5 @@
 import Foundation
-import NoteLint
+import NoteConfiguration
 import NoteParser
 
 /// One `notekit render --site` build: the notes the configuration publishes as linked pages

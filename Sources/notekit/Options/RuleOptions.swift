@@ -16,6 +16,6 @@ struct RuleOptions: ParsableArguments {
     var selection: RuleSelection { RuleSelection(select: select, ignore: ignore) }
 
     func validate() throws {
-        if let message = selection.unknownSelector() { throw ValidationError(message) }
+        if let message = selection.unknownSelector(among: RuleRegistry.ids) { throw ValidationError(message) }
     }
 }

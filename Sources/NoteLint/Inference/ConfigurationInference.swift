@@ -159,6 +159,6 @@ public struct ConfigurationInference: Sendable {
     static func quoted(_ text: String) -> String {
         let plain = text.wholeMatch(of: #/[A-Za-z0-9_][A-Za-z0-9_.\/ -]*/#) != nil
             && !text.hasSuffix(" ") && Double(text) == nil && !["true", "false", "yes", "no", "null", "on", "off"].contains(text.lowercased())
-        return plain ? text : "'" + text.replacing("'", with: "''") + "'"
+        return plain ? text : YAMLQuoting.singleQuoted(text)
     }
 }

@@ -2,10 +2,12 @@ import Foundation
 import NoteParser
 import Yams
 
-/// Reads `.notekit.yml` files and finds the one that applies to a note.
+/// Reads `.notekit.yml` files and finds the one that applies to a note, checking them against
+/// a `RuleCatalog` (NoteLint's overloads without one check them against the registered rules).
 public final class ConfigurationLoader: @unchecked Sendable {
     public static let fileName = ".notekit.yml"
 
+    private let rules: RuleCatalog
     private let explicit: Configuration?
     private let defaultRoot: String
     private var byDirectory: [String: Configuration] = [:]
@@ -15,8 +17,9 @@ public final class ConfigurationLoader: @unchecked Sendable {
     /// With `path`, that file applies to every note; otherwise each note's nearest
     /// `.notekit.yml` upward from its folder, or the defaults, whose vault root is
     /// `defaultRoot` (the current directory when nil).
-    public init(path: String? = nil, defaultRoot: String? = nil) throws(ConfigurationError) {
-        explicit = try path.map { path throws(ConfigurationError) in try Self.read(path) }
+    public init(path: String? = nil, defaultRoot: String? = nil, rules: RuleCatalog) throws(ConfigurationError) {
+        self.rules = rules
+        explicit = try path.map { path throws(ConfigurationError) in try Self.read(path, rules: rules) }
         self.defaultRoot = defaultRoot ?? FileManager.default.currentDirectoryPath
     }
 
@@ -45,7 +48,7 @@ public final class ConfigurationLoader: @unchecked Sendable {
         let isTop = directory == "/" || directory.isEmpty
         let found: Configuration
         if FileManager.default.fileExists(atPath: candidate) {
-            found = try Self.read(candidate) { () throws(ConfigurationError) in
+            found = try Self.read(candidate, rules: rules) { () throws(ConfigurationError) in
                 isTop ? nil : try self.configuration(inOrAbove: (directory as NSString).deletingLastPathComponent)
             }
         } else if isTop {
@@ -62,14 +65,14 @@ public final class ConfigurationLoader: @unchecked Sendable {
     }
 
     /// Reads and validates one configuration file and the files it extends (not its parent folders').
-    public static func read(_ path: String) throws(ConfigurationError) -> Configuration {
-        try read(path) { () throws(ConfigurationError) in nil }
+    public static func read(_ path: String, rules: RuleCatalog) throws(ConfigurationError) -> Configuration {
+        try read(path, rules: rules) { () throws(ConfigurationError) in nil }
     }
 
     /// Reads one configuration file onto `parent()`, the configuration of the folder above, when
     /// that comes from a file and this one does not say `root: true`; the vault root is then the
     /// parent's, else this file's folder.
-    static func read(_ path: String, parent: () throws(ConfigurationError) -> Configuration?) throws(ConfigurationError) -> Configuration {
+    static func read(_ path: String, rules: RuleCatalog, parent: () throws(ConfigurationError) -> Configuration?) throws(ConfigurationError) -> Configuration {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -78,14 +81,14 @@ public final class ConfigurationLoader: @unchecked Sendable {
         }
         let file = URL(fileURLWithPath: path).standardizedFileURL
         return try decoding(path) { () throws in
-            let top = try ConfigurationDecoder(path: path).top(text)
+            let top = try ConfigurationDecoder(path: path, rules: rules).top(text)
             var base = Configuration()
             var root = file.deletingLastPathComponent().path
-            if try !ConfigurationDecoder(path: path).isRoot(top), let inherited = try parent(), inherited.path != nil {
+            if try !ConfigurationDecoder(path: path, rules: rules).isRoot(top), let inherited = try parent(), inherited.path != nil {
                 base = inherited
                 root = inherited.root
             }
-            var configuration = try ConfigurationDecoder(path: path, vaultRoot: root, chain: [file.path]).decode(top, onto: base)
+            var configuration = try ConfigurationDecoder(path: path, rules: rules, vaultRoot: root, chain: [file.path]).decode(top, onto: base)
             configuration.root = root
             configuration.path = path
             return configuration
@@ -93,8 +96,8 @@ public final class ConfigurationLoader: @unchecked Sendable {
     }
 
     /// Parses configuration text; `path` names it in errors and is where `extends` paths start.
-    public static func parse(_ text: String, path: String = fileName) throws(ConfigurationError) -> Configuration {
-        try decoding(path) { () throws in try ConfigurationDecoder(path: path).decode(text) }
+    public static func parse(_ text: String, path: String = fileName, rules: RuleCatalog) throws(ConfigurationError) -> Configuration {
+        try decoding(path) { () throws in try ConfigurationDecoder(path: path, rules: rules).decode(text) }
     }
 
     /// The result of `decode`, its failures as configuration errors (YAML errors at their place in `path`).

@@ -17,13 +17,13 @@ extension ConfigurationDecoder {
         var configuration = base
         for entry in entries {
             guard let name = entry.string, !name.isEmpty else { throw error(entry, "extends entries must be preset names or paths") }
-            if Preset.names.contains(name) {
+            if rules.presets.contains(name) {
                 if !configuration.presets.contains(name) { configuration.presets.append(name) }
             } else if name.contains("/") || name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                 configuration = try extending(configuration, file: name, at: entry)
             } else {
-                throw error(entry, "unknown preset '\(name)'" + suggestion(name, among: Preset.names)
-                                   + " (presets: \(Preset.names.joined(separator: ", ")); a file path needs a '/' or a .yml ending)")
+                throw error(entry, "unknown preset '\(name)'" + suggestion(name, among: rules.presets)
+                                   + " (presets: \(rules.presets.joined(separator: ", ")); a file path needs a '/' or a .yml ending)")
             }
         }
         return configuration
@@ -46,7 +46,7 @@ extension ConfigurationDecoder {
         } catch {
             throw self.error(entry, "cannot read extended configuration '\(name)': \(error.localizedDescription)")
         }
-        let decoder = ConfigurationDecoder(path: file, vaultRoot: vaultRoot, chain: outer + [file])
+        let decoder = ConfigurationDecoder(path: file, rules: rules, vaultRoot: vaultRoot, chain: outer + [file])
         do {
             return try decoder.decode(text, onto: base)
         } catch let error as YamlError {

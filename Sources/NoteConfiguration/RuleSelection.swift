@@ -27,7 +27,7 @@ public struct RuleSelection: Sendable, Equatable {
 
     /// An error message for the first selector that covers no rule of `ids`, naming `option`
     /// and the closest id or category; nil when every selector covers one.
-    public func unknownSelector(among ids: [String] = RuleRegistry.ids) -> String? {
+    public func unknownSelector(among ids: [String]) -> String? {
         for (option, selectors) in [("--select", select), ("--ignore", ignore)] {
             for selector in selectors where !ids.contains(where: { Self.selector(selector, covers: $0) }) {
                 let categories = Set(ids.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()

@@ -14,8 +14,8 @@ extension ConfigurationDecoder {
                 guard let list = value.sequence else { throw error(value, "watch.fix must be a list of rule ids or categories") }
                 settings.fix = try list.map { item in
                     guard let selector = item.string, !selector.isEmpty else { throw error(item, "watch.fix must be a list of rule ids or categories") }
-                    guard RuleSelection(select: [selector]).unknownSelector() == nil else {
-                        throw error(item, "unknown rule or category '\(selector)' under watch.fix" + suggestion(selector, among: RuleRegistry.ids))
+                    guard RuleSelection(select: [selector]).unknownSelector(among: rules.ids) == nil else {
+                        throw error(item, "unknown rule or category '\(selector)' under watch.fix" + suggestion(selector, among: rules.ids))
                     }
                     return selector
                 }

@@ -11,6 +11,8 @@ import Yams
 /// name).
 struct ConfigurationDecoder {
     let path: String
+    /// The rules that `rules:`, `extends` and `watch.fix` may name.
+    let rules: RuleCatalog
     /// The absolute vault root its globs are rebased onto; nil to keep them as written.
     var vaultRoot: String?
     /// The files being read, outermost first, to report `extends` cycles.
@@ -50,8 +52,8 @@ struct ConfigurationDecoder {
             case "rules":
                 for (ruleNode, levelNode) in try mapping(value, "rules") {
                     let id = ruleNode.string ?? ""
-                    guard RuleRegistry.description(of: id) != nil else {
-                        throw error(ruleNode, "unknown rule '\(id)'" + suggestion(id, among: RuleRegistry.ids))
+                    guard rules.rule(id) != nil else {
+                        throw error(ruleNode, "unknown rule '\(id)'" + suggestion(id, among: rules.ids))
                     }
                     try ruleSetting(id, levelNode, into: &configuration)
                 }

@@ -49,14 +49,15 @@ public struct Configuration: Sendable {
     public func isIgnored(_ vaultPath: String) -> Bool { ignore.contains { Glob($0).matches(vaultPath) } }
 
     /// The configured severity of a rule id, `default` when not configured, nil when off (as a
-    /// style rule is when its style's preset is not extended).
-    public func severity(ofRule id: String, default severity: Severity?) -> Severity? {
+    /// style rule is when its style's preset is not extended). `style` is the rule's
+    /// (`RuleCatalog.Rule.style`); NoteLint's `severity(ofRule:default:)` looks it up.
+    public func severity(ofRule id: String, style: String?, default severity: Severity?) -> Severity? {
         switch rules[id] {
         case .off: return nil
         case .warning: return .warning
         case .error: return .error
         case nil:
-            guard let style = Preset.styleByRule[id] else { return severity }
+            guard let style else { return severity }
             return presets.contains(style) ? severity : nil
         }
     }

@@ -24,7 +24,7 @@ extension ConfigurationDecoder {
                 settings.collections = try collections.map { nameNode, globs in
                     let collection = try text(nameNode, "a site collection name")
                     let paths = try globList(globs, "site.collections.\(collection)")
-                    return SiteSettings.Collection(name: collection, paths: paths.map { globPrefix + $0 })
+                    return SiteCollection(name: collection, paths: paths.map { globPrefix + $0 })
                 }
             case "feed_entries": settings.feedEntries = try count(value, "site.feed_entries")
             case "toc_headings": settings.tocHeadings = try count(value, "site.toc_headings")

@@ -1,12 +1,13 @@
 /// A 64-bit hash of bytes for cache keys: eight bytes a step, seeded, never stored as a
 /// secret (it tells one content from another, as ruff's cache keys do, not an attacker's).
-/// A helper of the lint cache and vault facts, not public API.
+/// A helper of the lint cache, vault facts and the site manifest, not public API.
 package struct ContentHash: Hashable, Sendable {
     package private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     package init() {}
 
-    init(value: UInt64) { self.value = value }
+    /// A hash read back from the lint cache's file.
+    package init(value: UInt64) { self.value = value }
 
     /// The hash of `bytes`.
     package init(_ bytes: [UInt8]) { combine(bytes) }

@@ -10,7 +10,7 @@ extension ConfigurationDecoder {
             configuration.rules[id] = try level(node)
             return
         }
-        let declarations = RuleRegistry.description(of: id)?.options ?? []
+        let declarations = rules.rule(id)?.options ?? []
         for (nameNode, valueNode) in entries {
             let name = nameNode.string ?? ""
             if name == "level" {
