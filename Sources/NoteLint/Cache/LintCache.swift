@@ -153,11 +153,7 @@ public final class LintCache: @unchecked Sendable {
     /// The cache file of the vault at `root`: `.notekit_cache/lint.cache` in it, or under
     /// `$XDG_CACHE_HOME/notekit/` (a folder per vault) when that is set to an absolute path.
     public static func file(forVault root: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let home = environment["XDG_CACHE_HOME"], home.hasPrefix("/") {
-            let vault = ContentHash(Array(VaultPath.absolute(root).utf8))
-            return "\(home)/notekit/\(String(vault.value, radix: 16))/lint.cache"
-        }
-        return (root as NSString).appendingPathComponent(".notekit_cache/lint.cache")
+        CacheFolder.file("lint.cache", forVault: root, environment: environment)
     }
 
     /// The key of the note at `path`: its bytes and everything its configuration says. `stamp`

@@ -1,5 +1,4 @@
 import Foundation
-import NoteLint
 import NoteParser
 
 /// The site's cache of note facts (`site.cache` beside the lint cache: `.notekit_cache/` in the
@@ -25,7 +24,7 @@ public struct SiteCache: Sendable {
 
     /// The site cache of the vault at `root`, beside its lint cache.
     public static func file(forVault root: String) -> String {
-        (LintCache.file(forVault: root) as NSString).deletingLastPathComponent + "/site.cache"
+        CacheFolder.file("site.cache", forVault: root)
     }
 
     /// The cache in the file at `path` made with `key`; empty when there is none, or another.

@@ -1,5 +1,5 @@
 import Foundation
-import NoteLint
+import NoteConfiguration
 import NoteParser
 
 /// What a site build needs of one note besides its page, kept between builds (`SiteCache`) so
