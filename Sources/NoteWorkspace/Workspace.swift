@@ -85,7 +85,7 @@ public final class Workspace {
     /// `update` with the bytes of `input` (or of its file).
     private func reload(_ path: String, _ input: Linter.Input) throws -> [String] {
         let key = ExactPath(path)
-        let filesChanged = insertFile(path)
+        let filesChanged = insertFile(path) ? [path] : []
         guard NoteFiles.isMarkdown(path) else { return refresh(edited: [:], filesChanged: filesChanged) }
         let config = try configuration(input.path)
         let old = forget(key)
@@ -113,7 +113,7 @@ public final class Workspace {
         files.removeAll { ExactPath.same($0, path) }
         let old = forget(key)
         for index in keys.indices { keys[index].set(key, []) }
-        return refresh(edited: [key: old], filesChanged: files.count != count)
+        return refresh(edited: [key: old], filesChanged: files.count != count ? [path] : [])
     }
 
     /// The file at `from` is now at `to`, unchanged: `remove(from)`, then `update(to)` with the
@@ -158,48 +158,54 @@ public final class Workspace {
         return before
     }
 
-    /// After the notes of `edited` changed (each with what it was before): runs again the vault
-    /// rules that read something that changed (those without keys also when the vault's files
-    /// changed), and merges again the edited notes and those whose vault findings changed.
-    /// Returns the notes whose reported findings changed.
-    private func refresh(edited: [ExactPath: Before], filesChanged: Bool) -> [String] {
-        var rerun: [(rule: Int, changed: [ExactPath]?)] = []
-        for index in vaultRules.indices {
+    /// After the notes of `edited` changed (each with what it was before) and the files of
+    /// `filesChanged` came or went: runs again the vault rules that read something that changed
+    /// (those without keys on any change of the files, those with file keys for the notes holding
+    /// a changed file's keys), and merges again the edited notes and those whose vault findings
+    /// changed. Returns the notes whose reported findings changed.
+    private func refresh(edited: [ExactPath: Before], filesChanged: [String]) -> [String] {
+        var rerun: [(rule: Int, affected: Set<ExactPath>?)] = []
+        for (index, rule) in vaultRules.enumerated() {
             let changed = edited.filter { key, old in
                 let new = facts[key]
                 guard old.facts != nil || new != nil else { return false }
                 guard let before = old.facts?[index], let after = new?[index] else { return true }
                 return before != after
             }
-            if !changed.isEmpty || filesChanged && !keys[index].isComplete {
-                rerun.append((index, changed.map(\.key)))
+            guard keys[index].isComplete else {
+                if !changed.isEmpty || !filesChanged.isEmpty { rerun.append((index, nil)) }
+                continue
             }
+            // The notes whose findings may change: the changed notes and the notes sharing one of
+            // their old or new keys, and those holding a key of a file that came or went.
+            var affected = Set(changed.keys)
+            for (key, old) in changed { affected.formUnion(keys[index].holders(of: keys[index].keys(of: key).union(old.keys[index]))) }
+            for file in filesChanged { affected.formUnion(keys[index].holders(of: rule.vaultFileKeys(file) ?? [])) }
+            if !affected.isEmpty { rerun.append((index, affected)) }
         }
-        return refresh(rerun: rerun, edited: edited, merge: Set(edited.keys))
+        return refresh(rerun: rerun, merge: Set(edited.keys))
     }
 
-    /// Runs the vault rules of `rerun` (each with the notes whose facts for it changed, with what
-    /// they were in `edited`; nil: over the whole vault) and merges again the notes of `merge` and those whose findings of a
-    /// rule run changed. A rule with keys checks only the notes sharing a key with a changed note,
-    /// seeing the notes that share a key with those; one without checks the whole vault. Returns
-    /// the notes whose reported findings changed.
-    private func refresh(rerun: [(rule: Int, changed: [ExactPath]?)], edited: [ExactPath: Before] = [:], merge: Set<ExactPath>) -> [String] {
+    /// Runs the vault rules of `rerun` (each over the notes whose findings may change; nil: over
+    /// the whole vault) and merges again the notes of `merge` and those whose findings of a rule
+    /// run changed. A rule with keys checks only the notes given, seeing the notes that share a key
+    /// with those. Returns the notes whose reported findings changed.
+    private func refresh(rerun: [(rule: Int, affected: Set<ExactPath>?)], merge: Set<ExactPath>) -> [String] {
         var stale = merge
         var whole: VaultContext?
         var read: [String: Int] = [:]
-        for (index, changed) in rerun {
+        for (index, affected) in rerun {
             let now: [ExactPath: [Finding]]
             let checked: [ExactPath]
-            if let changed, keys[index].isComplete {
-                // The notes whose findings may change, and every note their findings depend on.
-                var affected = Set(changed)
-                for key in changed { affected.formUnion(keys[index].holders(of: keys[index].keys(of: key).union(edited[key]?.keys[index] ?? []))) }
+            if let affected {
+                // Every note the affected notes' findings depend on.
                 var seen = affected
                 for key in affected { seen.formUnion(keys[index].holders(of: keys[index].keys(of: key))) }
                 let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
+                let linted = contexts.filter { affected.contains(ExactPath($0.vaultPath)) }
                 read[type(of: vaultRules[index]).description.id] = contexts.count
                 // In report order: a rule may find in any order (tag-variants groups in a dictionary).
-                let found = Finding.inReportOrder(vaultRules[index].check(vault: VaultContext(notes: contexts, files: files, linted: [])))
+                let found = Finding.inReportOrder(vaultRules[index].check(vault: VaultContext(notes: contexts, files: files, linted: linted)))
                 let paths = Set(affected.map { ExactPath(fullPath($0.description)) })
                 now = Dictionary(grouping: found.filter { paths.contains(ExactPath($0.path)) }) { ExactPath($0.path) }
                 checked = Array(paths)
