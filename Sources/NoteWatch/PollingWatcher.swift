@@ -16,9 +16,16 @@ public final class PollingWatcher: FileWatcher {
     public private(set) var folderCount = 0
 
     /// A file at one look: its stamp and, while the stamp is too recent to stand for them, its bytes.
-    private struct Look {
-        let stamp: FileStamp
-        let bytes: [UInt8]?
+    package struct Look {
+        package let stamp: FileStamp
+        package let bytes: [UInt8]?
+
+        package init(stamp: FileStamp, bytes: [UInt8]?) { (self.stamp, self.bytes) = (stamp, bytes) }
+
+        /// Whether the file changed since this look, now that it has `stamp` and (when read) `bytes`.
+        package func changed(to stamp: FileStamp, bytes: [UInt8]?) -> Bool {
+            self.stamp != stamp || self.bytes != nil && bytes != self.bytes
+        }
     }
 
     /// Takes the first look at `root`.
@@ -50,7 +57,7 @@ public final class PollingWatcher: FileWatcher {
             let recent = !stamp.isSettled(before: time)
             // Bytes read while the stamp is recent, and once more when it has just settled.
             let bytes = recent || before?.bytes != nil && before?.stamp == stamp ? FileManager.default.contents(atPath: full).map(Array.init) : nil
-            if before?.stamp != stamp || before?.bytes != nil && bytes != before?.bytes {
+            if before?.changed(to: stamp, bytes: bytes) ?? true {
                 batch.paths.insert(path)
                 changed = true
             }

@@ -40,7 +40,7 @@ struct WatchCommand: ParsableCommand {
     var debounce = 1.5
 
     @Option(name: .customLong("poll"), defaultAsFlag: FileWatchers.defaultPollInterval, parsing: .next, help: ArgumentHelp(
-        "Look for changes every so many seconds (2 when no value is given) instead of using inotify or FSEvents: for network drives, WSL's /mnt and containers. Give the folder before --poll, or the seconds.",
+        "Look for changes every so many seconds (2 when no value is given) instead of using inotify or FSEvents: for network drives, WSL's /mnt and containers.",
         valueName: "seconds"))
     var poll: Double? = nil
 
