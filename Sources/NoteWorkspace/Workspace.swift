@@ -32,7 +32,7 @@ public final class Workspace {
     private var ruleFindings: [[ExactPath: [Finding]]]
     /// What each vault rule read from each note (`Rule.vaultFacts`), by vault path.
     private var facts: [ExactPath: [VaultFacts?]] = [:]
-    /// Each vault rule's keys (`Rule.vaultKeys`): the notes holding each key.
+    /// Each vault rule's keys (`Rule.vaultKeys`, `Rule.vaultLookups`): the notes holding and looking up each key.
     private var keys: [KeyIndex]
     /// The vault rules the last change ran, the notes it merged again, and how many notes each
     /// rule that ran read (every note for a rule without keys) (for tests).
@@ -65,7 +65,7 @@ public final class Workspace {
             case .success(let entry?):
                 notes[ExactPath(path)] = entry
                 facts[ExactPath(path)] = vaultRules.map { $0.vaultFacts(entry.context) }
-                for index in vaultRules.indices { keys[index].set(ExactPath(path), vaultRules[index].vaultKeys(entry.context)) }
+                for index in vaultRules.indices { keys[index].set(ExactPath(path), vaultRules[index], entry.context) }
             case .success(nil): break
             case .failure(let error): errors[ExactPath(path)] = error
             }
@@ -89,18 +89,16 @@ public final class Workspace {
         guard NoteFiles.isMarkdown(path) else { return refresh(edited: [:], filesChanged: filesChanged) }
         let config = try configuration(input.path)
         let old = forget(key)
-        var noteKeys: [Set<String>?] = vaultRules.map { _ in [] }
         switch Linter.parse(input, configuration: config) {
         case .success(let context):
             if !config.isIgnored(context.vaultPath) {
                 notes[key] = Entry(context: context, checked: linter.checkNote(context))
                 facts[key] = vaultRules.map { $0.vaultFacts(context) }
-                noteKeys = vaultRules.map { $0.vaultKeys(context) }
             }
         case .failure(let error):
             errors[key] = error
         }
-        for index in vaultRules.indices { keys[index].set(key, noteKeys[index]) }
+        for index in vaultRules.indices { keys[index].set(key, vaultRules[index], notes[key]?.context) }
         return refresh(edited: [key: old], filesChanged: filesChanged)
     }
 
@@ -112,7 +110,7 @@ public final class Workspace {
         let count = files.count
         files.removeAll { ExactPath.same($0, path) }
         let old = forget(key)
-        for index in keys.indices { keys[index].set(key, []) }
+        for index in keys.indices { keys[index].set(key, vaultRules[index], nil) }
         return refresh(edited: [key: old], filesChanged: files.count != count ? [path] : [])
     }
 
@@ -176,11 +174,11 @@ public final class Workspace {
                 if !changed.isEmpty || !filesChanged.isEmpty { rerun.append((index, nil)) }
                 continue
             }
-            // The notes whose findings may change: the changed notes and the notes sharing one of
-            // their old or new keys, and those holding a key of a file that came or went.
+            // The notes whose findings may change: the changed notes, the notes looking up one of
+            // their old or new keys, and those looking up a key of a file that came or went.
             var affected = Set(changed.keys)
-            for (key, old) in changed { affected.formUnion(keys[index].holders(of: keys[index].keys(of: key).union(old.keys[index]))) }
-            for file in filesChanged { affected.formUnion(keys[index].holders(of: rule.vaultFileKeys(file) ?? [])) }
+            for (key, old) in changed { affected.formUnion(keys[index].readers(of: keys[index].keys(of: key).union(old.keys[index]))) }
+            for file in filesChanged { affected.formUnion(keys[index].readers(of: rule.vaultFileKeys(file) ?? [])) }
             if !affected.isEmpty { rerun.append((index, affected)) }
         }
         return refresh(rerun: rerun, merge: Set(edited.keys))
@@ -188,11 +186,13 @@ public final class Workspace {
 
     /// Runs the vault rules of `rerun` (each over the notes whose findings may change; nil: over
     /// the whole vault) and merges again the notes of `merge` and those whose findings of a rule
-    /// run changed. A rule with keys checks only the notes given, seeing the notes that share a key
-    /// with those. Returns the notes whose reported findings changed.
+    /// run changed. A rule with keys checks only the notes given, seeing the notes holding a key
+    /// they look up. Returns the notes whose reported findings changed.
     private func refresh(rerun: [(rule: Int, affected: Set<ExactPath>?)], merge: Set<ExactPath>) -> [String] {
         var stale = merge
         var whole: VaultContext?
+        // Rules with the same keys (the link rules) see the same notes: one context for them.
+        var shared: (seen: Set<ExactPath>, affected: Set<ExactPath>, vault: VaultContext)?
         var read: [String: Int] = [:]
         for (index, affected) in rerun {
             let now: [ExactPath: [Finding]]
@@ -200,12 +200,16 @@ public final class Workspace {
             if let affected {
                 // Every note the affected notes' findings depend on.
                 var seen = affected
-                for key in affected { seen.formUnion(keys[index].holders(of: keys[index].keys(of: key))) }
-                let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
-                let linted = contexts.filter { affected.contains(ExactPath($0.vaultPath)) }
-                read[type(of: vaultRules[index]).description.id] = contexts.count
+                for key in affected { seen.formUnion(keys[index].holders(of: keys[index].lookups(of: key))) }
+                if shared?.seen != seen || shared?.affected != affected {
+                    let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
+                    let linted = contexts.filter { affected.contains(ExactPath($0.vaultPath)) }
+                    shared = (seen, affected, VaultContext(notes: contexts, files: files, linted: linted))
+                }
+                let vault = shared!.vault
+                read[type(of: vaultRules[index]).description.id] = vault.notes.count
                 // In report order: a rule may find in any order (tag-variants groups in a dictionary).
-                let found = Finding.inReportOrder(vaultRules[index].check(vault: VaultContext(notes: contexts, files: files, linted: linted)))
+                let found = Finding.inReportOrder(vaultRules[index].check(vault: vault))
                 let paths = Set(affected.map { ExactPath(fullPath($0.description)) })
                 now = Dictionary(grouping: found.filter { paths.contains(ExactPath($0.path)) }) { ExactPath($0.path) }
                 checked = Array(paths)
@@ -256,32 +260,62 @@ public final class Workspace {
     }
 }
 
-/// The keys one vault rule gives each note (`Rule.vaultKeys`), and the notes holding each key.
+/// The keys one vault rule gives each note (`Rule.vaultKeys`) and those each note looks up
+/// (`Rule.vaultLookups`), and the notes holding or looking up each key.
 private struct KeyIndex {
-    private var byNote: [ExactPath: Set<String>] = [:]
-    private var byKey: [String: Set<ExactPath>] = [:]
+    private var held = Postings()
+    /// The keys looked up, when a note looks up other keys than those it holds.
+    private var lookedUp: Postings?
     /// Notes the rule gives no keys (nil): while there is one, the rule checks the whole vault.
     private var unkeyed: Set<ExactPath> = []
-    /// Whether every note has keys (and a note's findings depend only on the notes sharing one).
+    /// Whether every note has keys (and a note's findings depend only on the notes holding a key it looks up).
     var isComplete: Bool { unkeyed.isEmpty }
 
-    func keys(of note: ExactPath) -> Set<String> { byNote[note] ?? [] }
+    /// The keys `note` holds.
+    func keys(of note: ExactPath) -> Set<String> { held.keys(of: note) }
 
-    /// The notes holding any of `keys`.
-    func holders(of keys: Set<String>) -> Set<ExactPath> {
-        keys.reduce(into: Set<ExactPath>()) { $0.formUnion(byKey[$1] ?? []) }
+    /// The keys `note` looks up.
+    func lookups(of note: ExactPath) -> Set<String> { (lookedUp ?? held).keys(of: note) }
+
+    /// The notes holding any of `keys`: those the findings of a note looking them up depend on.
+    func holders(of keys: Set<String>) -> Set<ExactPath> { held.notes(with: keys) }
+
+    /// The notes looking up any of `keys`: those whose findings a note holding them may change.
+    func readers(of keys: Set<String>) -> Set<ExactPath> { (lookedUp ?? held).notes(with: keys) }
+
+    /// The note at `note` is now `context` (nil: gone, or not a note the rules see).
+    mutating func set(_ note: ExactPath, _ rule: any Rule, _ context: NoteContext?) {
+        let keys: Set<String>? = if let context { rule.vaultKeys(context) } else { [] }
+        if keys == nil { unkeyed.insert(note) } else if !unkeyed.isEmpty { unkeyed.remove(note) }
+        held.set(note, keys ?? [])
+        if let lookups = context.flatMap(rule.vaultLookups) {
+            if lookedUp == nil { lookedUp = held }
+            lookedUp!.set(note, lookups)
+        } else {
+            lookedUp?.set(note, keys ?? [])
+        }
     }
 
-    /// The note at `note` now has `keys` (nil: none known; empty: it is gone or ties it to no note).
-    mutating func set(_ note: ExactPath, _ keys: Set<String>?) {
-        if keys == nil { unkeyed.insert(note) } else if !unkeyed.isEmpty { unkeyed.remove(note) }
-        let old = byNote[note] ?? [], new = keys ?? []
-        guard old != new else { return }
-        for key in old where !new.contains(key) {
-            byKey[key]?.remove(note)
-            if byKey[key]?.isEmpty == true { byKey[key] = nil }
+    /// Keys by note and notes by key.
+    private struct Postings {
+        private var byNote: [ExactPath: Set<String>] = [:]
+        private var byKey: [String: Set<ExactPath>] = [:]
+
+        func keys(of note: ExactPath) -> Set<String> { byNote[note] ?? [] }
+
+        func notes(with keys: Set<String>) -> Set<ExactPath> {
+            keys.reduce(into: Set<ExactPath>()) { $0.formUnion(byKey[$1] ?? []) }
         }
-        for key in new where !old.contains(key) { byKey[key, default: []].insert(note) }
-        byNote[note] = new.isEmpty ? nil : new
+
+        mutating func set(_ note: ExactPath, _ new: Set<String>) {
+            let old = byNote[note] ?? []
+            guard old != new else { return }
+            for key in old where !new.contains(key) {
+                byKey[key]?.remove(note)
+                if byKey[key]?.isEmpty == true { byKey[key] = nil }
+            }
+            for key in new where !old.contains(key) { byKey[key, default: []].insert(note) }
+            byNote[note] = new.isEmpty ? nil : new
+        }
     }
 }

@@ -20,6 +20,11 @@ public protocol Rule: Sendable {
     /// re-checks only the notes sharing a key with the changed one. Nil when that is not so (the
     /// findings may depend on any note).
     func vaultKeys(_ note: NoteContext) -> Set<String>?
+    /// For a rule with keys whose findings about a note depend on the notes holding the keys it
+    /// looks up, not on those looking up the same ones (a link depends on the notes its target
+    /// names, not on the other links to them): the keys `note` looks up. A change then re-checks
+    /// only the notes looking up a key the changed note held or holds. Nil: the keys it holds.
+    func vaultLookups(_ note: NoteContext) -> Set<String>?
     /// For a rule with keys whose findings also depend on the vault's files (where links lead):
     /// the keys of the file at vault path `path`, so that a file added or removed re-checks only
     /// the notes holding one of them. Nil when the findings do not depend on the files.
@@ -31,6 +36,7 @@ extension Rule {
     public func check(vault: VaultContext) -> [Finding] { [] }
     public func vaultFacts(_ note: NoteContext) -> VaultFacts? { nil }
     public func vaultKeys(_ note: NoteContext) -> Set<String>? { nil }
+    public func vaultLookups(_ note: NoteContext) -> Set<String>? { nil }
     public func vaultFileKeys(_ path: String) -> Set<String>? { nil }
     public var description: RuleDescription { Self.description }
 }

@@ -33,5 +33,7 @@ public struct LinkAmbiguousWikilinkRule: Rule {
 
     public func vaultKeys(_ note: NoteContext) -> Set<String>? { LinkHelpers.keys(note) }
 
+    public func vaultLookups(_ note: NoteContext) -> Set<String>? { LinkHelpers.lookups(note) }
+
     public func vaultFileKeys(_ path: String) -> Set<String>? { WikilinkResolver.keys(ofFile: path) }
 }

@@ -18,12 +18,14 @@ enum LinkHelpers {
         return facts
     }
 
-    /// The keys tying a note to the notes its link findings depend on and that depend on it: the
-    /// names its links are looked up by, and the aliases it is found by. Files (notes' paths among
-    /// them) are found by `WikilinkResolver.keys(ofFile:)`.
+    /// The keys a note is found by: its aliases (files, notes' paths among them, are found by
+    /// `WikilinkResolver.keys(ofFile:)`).
     static func keys(_ context: NoteContext) -> Set<String> {
-        var keys = Set(WikilinkResolver.aliases(of: context.note).flatMap(WikilinkResolver.keys(ofAlias:)))
-        for link in context.resolvableWikilinks { keys.formUnion(WikilinkResolver.keys(of: link.target, from: context.vaultPath)) }
-        return keys
+        Set(WikilinkResolver.aliases(of: context.note).flatMap(WikilinkResolver.keys(ofAlias:)))
+    }
+
+    /// The keys a note's links look up: its findings depend only on the files and notes holding them.
+    static func lookups(_ context: NoteContext) -> Set<String> {
+        context.resolvableWikilinks.reduce(into: []) { $0.formUnion(WikilinkResolver.keys(of: $1.target, from: context.vaultPath)) }
     }
 }
