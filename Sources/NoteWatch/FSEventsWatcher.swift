@@ -45,8 +45,10 @@ public final class FSEventsWatcher: FileWatcher {
             let events = inbox.take()
             // Paths that are gone first: a folder renamed is forgotten under its old name before
             // it is walked under its new one.
+            // Names that are not UTF-8 are skipped, as the vault walk skips them.
             let paths = events.compactMap { event -> (path: String, flags: FSEventStreamEventFlags)? in
-                String(validating: event.path, as: UTF8.self).map { ($0, event.flags) }
+                let path = String(decoding: event.path, as: UTF8.self)
+                return path.utf8.elementsEqual(event.path) ? (path, event.flags) : nil
             }
             let exists = paths.map { access($0.path, F_OK) == 0 }
             for (event, there) in zip(paths, exists) where !there { handle(event.path, event.flags, into: &batch) }
