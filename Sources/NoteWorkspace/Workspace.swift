@@ -53,6 +53,7 @@ public final class Workspace {
         ruleFindings = vaultRules.map { _ in [:] }
         keys = vaultRules.map { _ in KeyIndex() }
         files = NoteFiles.vaultFiles(under: root)
+        for index in vaultRules.indices { for file in files { keys[index].setFile(file, vaultRules[index], present: true) } }
         let notePaths = files.filter(NoteFiles.isMarkdown)
         let configurations = try notePaths.map { try configuration(Self.fullPath($0, root: root)) }
         let loaded = Array(zip(notePaths, configurations)).concurrentMap { path, config in
@@ -86,6 +87,7 @@ public final class Workspace {
     private func reload(_ path: String, _ input: Linter.Input) throws -> [String] {
         let key = ExactPath(path)
         let filesChanged = insertFile(path) ? [path] : []
+        for index in vaultRules.indices where !filesChanged.isEmpty { keys[index].setFile(path, vaultRules[index], present: true) }
         guard NoteFiles.isMarkdown(path) else { return refresh(edited: [:], filesChanged: filesChanged) }
         let config = try configuration(input.path)
         let old = forget(key)
@@ -109,6 +111,7 @@ public final class Workspace {
         let key = ExactPath(path)
         let count = files.count
         files.removeAll { ExactPath.same($0, path) }
+        for index in vaultRules.indices where files.count != count { keys[index].setFile(path, vaultRules[index], present: false) }
         let old = forget(key)
         for index in keys.indices { keys[index].set(key, vaultRules[index], nil) }
         return refresh(edited: [key: old], filesChanged: files.count != count ? [path] : [])
@@ -192,7 +195,7 @@ public final class Workspace {
         var stale = merge
         var whole: VaultContext?
         // Rules with the same keys (the link rules) see the same notes: one context for them.
-        var shared: (seen: Set<ExactPath>, affected: Set<ExactPath>, vault: VaultContext)?
+        var shared: (seen: Set<ExactPath>, affected: Set<ExactPath>, files: [String]?, vault: VaultContext)?
         var read: [String: Int] = [:]
         for (index, affected) in rerun {
             let now: [ExactPath: [Finding]]
@@ -201,10 +204,12 @@ public final class Workspace {
                 // Every note the affected notes' findings depend on.
                 var seen = affected
                 for key in affected { seen.formUnion(keys[index].holders(of: keys[index].lookups(of: key))) }
-                if shared?.seen != seen || shared?.affected != affected {
+                // A rule with file keys sees the files holding a key the affected notes look up.
+                let relevant = keys[index].files(holding: affected.reduce(into: Set<String>()) { $0.formUnion(keys[index].lookups(of: $1)) })
+                if shared == nil || shared!.seen != seen || shared!.affected != affected || shared!.files != relevant {
                     let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
                     let linted = contexts.filter { affected.contains(ExactPath($0.vaultPath)) }
-                    shared = (seen, affected, VaultContext(notes: contexts, files: files, linted: linted))
+                    shared = (seen, affected, relevant, VaultContext(notes: contexts, files: relevant ?? files, linted: linted))
                 }
                 let vault = shared!.vault
                 read[type(of: vaultRules[index]).description.id] = vault.notes.count
@@ -261,11 +266,14 @@ public final class Workspace {
 }
 
 /// The keys one vault rule gives each note (`Rule.vaultKeys`) and those each note looks up
-/// (`Rule.vaultLookups`), and the notes holding or looking up each key.
+/// (`Rule.vaultLookups`), the notes holding or looking up each key, and the files holding each
+/// (`Rule.vaultFileKeys`).
 private struct KeyIndex {
     private var held = Postings()
     /// The keys looked up, when a note looks up other keys than those it holds.
     private var lookedUp: Postings?
+    /// The keys of each file, for a rule with file keys.
+    private var fileKeys: Postings?
     /// Notes the rule gives no keys (nil): while there is one, the rule checks the whole vault.
     private var unkeyed: Set<ExactPath> = []
     /// Whether every note has keys (and a note's findings depend only on the notes holding a key it looks up).
@@ -283,6 +291,19 @@ private struct KeyIndex {
     /// The notes looking up any of `keys`: those whose findings a note holding them may change.
     func readers(of keys: Set<String>) -> Set<ExactPath> { (lookedUp ?? held).notes(with: keys) }
 
+    /// For a rule with file keys (`Rule.vaultFileKeys`), the vault's files holding any of `keys`,
+    /// sorted by bytes; nil for a rule without.
+    func files(holding keys: Set<String>) -> [String]? {
+        fileKeys.map { $0.notes(with: keys).sorted().map(\.description) }
+    }
+
+    /// The file at vault path `path` is in the vault (`present`) or not.
+    mutating func setFile(_ path: String, _ rule: any Rule, present: Bool) {
+        guard let keys = rule.vaultFileKeys(path) else { return }
+        if fileKeys == nil { fileKeys = Postings() }
+        fileKeys!.set(ExactPath(path), present ? keys : [])
+    }
+
     /// The note at `note` is now `context` (nil: gone, or not a note the rules see).
     mutating func set(_ note: ExactPath, _ rule: any Rule, _ context: NoteContext?) {
         let keys: Set<String>? = if let context { rule.vaultKeys(context) } else { [] }
@@ -296,7 +317,7 @@ private struct KeyIndex {
         }
     }
 
-    /// Keys by note and notes by key.
+    /// Keys by note (or file) and notes by key.
     private struct Postings {
         private var byNote: [ExactPath: Set<String>] = [:]
         private var byKey: [String: Set<ExactPath>] = [:]
