@@ -83,6 +83,7 @@ let package = Package(
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteWorkspaceTests", dependencies: ["NoteWorkspace", "NoteLint", "NoteLintReporters", "NoteParser"]),
+        .testTarget(name: "NoteWatchTests", dependencies: ["NoteWatch", "NoteParser"]),
         .testTarget(name: "NoteLSPTests", dependencies: ["NoteLSP", "NoteWorkspace", "NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteMigrateTests", dependencies: ["NoteMigrate", "NoteFix", "NoteParser"]),
         // Runs the built binary; depending on it makes `swift test` build it first.

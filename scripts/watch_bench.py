@@ -5,7 +5,7 @@ runs `notekit watch --format jsonl --timings` and measures
 - settle → findings printed for one edited note: the time from the moment the debounce
   expired to the findings written, as the watcher's hidden --timings reports it, over EDITS
   edits of one note typing a sentence (target: 20 ms), then EDITS edits adding a wikilink
-  (the link rules run again over the vault);
+  (the link rules run again over the notes holding the names it looks up);
 - a checkout of a branch that changes 1,000 notes: handled in one batch, and how long that
   batch took after settling.
 

@@ -1,12 +1,3 @@
-import Foundation
-import NoteLint
-import NoteParser
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The paths that changed under a vault root during one settled burst of events.
 public struct ChangeBatch: Sendable {
     /// Vault paths of files created, written, deleted or moved (either end of a move).
@@ -19,153 +10,52 @@ public struct ChangeBatch: Sendable {
     public var isEmpty: Bool { paths.isEmpty && removedFolders.isEmpty && !overflowed }
 }
 
-#if os(Linux)
-/// Watches a vault root recursively with inotify: every folder below it as `notekit lint` walks
-/// a vault (hidden folders skipped, symbolic links to folders followed once, by real path),
-/// folders and links created or moved in included. Hidden files are skipped too, but for
-/// `.notekit.yml`. `next` returns the changes once no event came for the debounce interval.
-public final class FileWatcher {
+/// Watches a vault root recursively, every folder below it as `notekit lint` walks a vault
+/// (hidden folders skipped, symbolic links to folders followed once, by real path), folders and
+/// links created or moved in included; hidden files are skipped too, but for `.notekit.yml`.
+/// Backends: inotify (Linux), FSEvents (macOS), polling (anywhere).
+public protocol FileWatcher: AnyObject {
     /// The vault root.
-    public let root: String
-    private let descriptor: Int32
-    /// Watch descriptor → folder (vault path, "" for the root).
-    private var folders: [Int32: String] = [:]
-    /// Watch descriptor → the folder it watches, whatever path leads to it.
-    private var identities: [Int32: NoteFiles.FolderID] = [:]
-    /// The folders watched: a second path to one of them (a link) is not followed.
-    private var visited: Set<NoteFiles.FolderID> = []
-    /// Symbolic links to folders are followed: the vault walk has decided which to take.
-    private static let mask = UInt32(IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
-        | UInt32(IN_EXCL_UNLINK)
-
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
-
-    /// Starts watching `root` and every folder below it.
-    public init(root: String) throws {
-        self.root = root
-        descriptor = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
-        guard descriptor >= 0 else { throw Failure(description: "cannot watch \(root): \(String(cString: strerror(errno)))") }
-        var ignored = ChangeBatch()
-        guard addTree("", into: &ignored) else {
-            close(descriptor)
-            throw Failure(description: "cannot watch \(root): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    deinit { close(descriptor) }
-
+    var root: String { get }
     /// Number of folders watched.
-    public var folderCount: Int { folders.count }
-
-    /// Waits for changes and returns them once `debounce` seconds passed without a new event;
+    var folderCount: Int { get }
+    /// Waits for changes and returns them once `debounce` seconds passed without a new one;
     /// nil as soon as `stop` (a file descriptor) becomes readable.
-    public func next(debounce: Double, stop: Int32) -> ChangeBatch? {
-        var batch = ChangeBatch()
-        var lastEvent: Double?
-        while true {
-            var timeout: Int32 = -1
-            if let lastEvent {
-                let left = lastEvent + debounce - Self.now()
-                if left <= 0 { return batch }
-                timeout = Int32((left * 1000).rounded(.up))
-            }
-            var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: stop, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, timeout)
-            if ready < 0 && errno != EINTR { return nil }
-            if fds[1].revents != 0 { return nil }
-            if fds[0].revents != 0 {
-                read(into: &batch)
-                if !batch.isEmpty { lastEvent = Self.now() }
-            }
-        }
-    }
+    func next(debounce: Double, stop: Int32) -> ChangeBatch?
+}
 
-    /// Reads every pending event into `batch`.
-    private func read(into batch: inout ChangeBatch) {
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { return }
-            var offset = 0
-            while offset + 16 <= count {
-                let (wd, mask, length) = buffer.withUnsafeBytes { raw in
-                    (raw.loadUnaligned(fromByteOffset: offset, as: Int32.self), raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
-                     Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)))
-                }
-                let nameBytes = buffer[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
-                offset += 16 + length
-                handle(wd: wd, mask: mask, name: Array(nameBytes), into: &batch)
-            }
-        }
-    }
+/// A vault that cannot be watched.
+public struct WatchFailure: Error, CustomStringConvertible {
+    public let description: String
+}
 
-    private func handle(wd: Int32, mask: UInt32, name: [UInt8], into batch: inout ChangeBatch) {
-        if mask & UInt32(IN_Q_OVERFLOW) != 0 {
-            batch.overflowed = true
-            return
-        }
-        if mask & UInt32(IN_IGNORED) != 0 {
-            forget(wd)
-            return
-        }
-        guard let folder = folders[wd], !name.isEmpty, let name = String(validating: name, as: UTF8.self),
-              !name.hasPrefix(".") || (name == ConfigurationLoader.fileName && mask & UInt32(IN_ISDIR) == 0) else { return }
-        let path = folder.isEmpty ? name : folder + "/" + name
-        // A symbolic link to a folder, made or moved in (to follow) or removed (its folder goes).
-        let isFolderLink = mask & UInt32(IN_ISDIR) == 0 && !name.hasPrefix(".")
-            && (mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && NoteFiles.FolderID(root + "/" + path) != nil
-                || mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 && folders.values.contains(path))
-        if mask & UInt32(IN_ISDIR) != 0 || isFolderLink {
-            if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                // Files may have been written before the watch was in place: they join the batch.
-                _ = addTree(path, into: &batch)
-            }
-            if mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 {
-                batch.removedFolders.insert(path)
-                for (other, otherPath) in folders where otherPath == path || otherPath.hasPrefix(path + "/") {
-                    inotify_rm_watch(descriptor, other)
-                    forget(other)
-                }
-            }
-            return
-        }
-        batch.paths.insert(path)
-    }
+/// The watcher `notekit watch` uses.
+public enum FileWatchers {
+    /// The system's own watcher, when there is one: inotify on Linux, FSEvents on macOS.
+    public static let native: String? = {
+        #if os(Linux)
+        return "inotify"
+        #elseif os(macOS)
+        return "FSEvents"
+        #else
+        return nil
+        #endif
+    }()
 
-    /// Watches the folder at vault path `relative` and the folders below it, as the vault walk
-    /// takes them; their files (and `.notekit.yml` files) join `batch`. False when the folder
-    /// cannot be watched.
-    private func addTree(_ relative: String, into batch: inout ChangeBatch) -> Bool {
-        let walk = NoteFiles.walk(root, below: relative, visited: &visited)
-        guard walk.folders.first == relative else { return relative.isEmpty ? false : true }
-        for (index, folder) in walk.folders.enumerated() {
-            let full = folder.isEmpty ? root : root + "/" + folder
-            let wd = inotify_add_watch(descriptor, full, Self.mask)
-            if wd < 0 {
-                if index == 0 { return false }
-                continue
-            }
-            folders[wd] = folder
-            identities[wd] = NoteFiles.FolderID(full)
-            let configuration = folder.isEmpty ? ConfigurationLoader.fileName : folder + "/" + ConfigurationLoader.fileName
-            if access(root + "/" + configuration, F_OK) == 0 { batch.paths.insert(configuration) }
-        }
-        batch.paths.formUnion(walk.files)
-        return true
-    }
+    /// Seconds between two looks at the vault when polling is not asked for but there is no
+    /// native watcher.
+    public static let defaultPollInterval = 2.0
 
-    /// Drops what is known of the watch `wd` (its folder went, or is no longer watched).
-    private func forget(_ wd: Int32) {
-        folders[wd] = nil
-        if let id = identities.removeValue(forKey: wd), !identities.values.contains(id) { visited.remove(id) }
-    }
-
-    private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    /// Starts watching `root`: by looking at it every `poll` seconds when given (or when the
+    /// system has no native watcher), else with the native watcher.
+    public static func start(root: String, poll: Double?) throws(WatchFailure) -> any FileWatcher {
+        if let poll { return try PollingWatcher(root: root, interval: poll) }
+        #if os(Linux)
+        return try InotifyWatcher(root: root)
+        #elseif os(macOS)
+        return try FSEventsWatcher(root: root)
+        #else
+        return try PollingWatcher(root: root, interval: defaultPollInterval)
+        #endif
     }
 }
-#endif

@@ -32,7 +32,7 @@ public final class Workspace {
     private var ruleFindings: [[ExactPath: [Finding]]]
     /// What each vault rule read from each note (`Rule.vaultFacts`), by vault path.
     private var facts: [ExactPath: [VaultFacts?]] = [:]
-    /// Each vault rule's keys (`Rule.vaultKeys`): the notes holding each key.
+    /// Each vault rule's keys (`Rule.vaultKeys`, `Rule.vaultLookups`): the notes holding and looking up each key.
     private var keys: [KeyIndex]
     /// The vault rules the last change ran, the notes it merged again, and how many notes each
     /// rule that ran read (every note for a rule without keys) (for tests).
@@ -53,6 +53,7 @@ public final class Workspace {
         ruleFindings = vaultRules.map { _ in [:] }
         keys = vaultRules.map { _ in KeyIndex() }
         files = NoteFiles.vaultFiles(under: root)
+        for index in vaultRules.indices { for file in files { keys[index].setFile(file, vaultRules[index], present: true) } }
         let notePaths = files.filter(NoteFiles.isMarkdown)
         let configurations = try notePaths.map { try configuration(Self.fullPath($0, root: root)) }
         let loaded = Array(zip(notePaths, configurations)).concurrentMap { path, config in
@@ -65,7 +66,7 @@ public final class Workspace {
             case .success(let entry?):
                 notes[ExactPath(path)] = entry
                 facts[ExactPath(path)] = vaultRules.map { $0.vaultFacts(entry.context) }
-                for index in vaultRules.indices { keys[index].set(ExactPath(path), vaultRules[index].vaultKeys(entry.context)) }
+                for index in vaultRules.indices { keys[index].set(ExactPath(path), vaultRules[index], entry.context) }
             case .success(nil): break
             case .failure(let error): errors[ExactPath(path)] = error
             }
@@ -85,22 +86,21 @@ public final class Workspace {
     /// `update` with the bytes of `input` (or of its file).
     private func reload(_ path: String, _ input: Linter.Input) throws -> [String] {
         let key = ExactPath(path)
-        let filesChanged = insertFile(path)
+        let filesChanged = insertFile(path) ? [path] : []
+        for index in vaultRules.indices where !filesChanged.isEmpty { keys[index].setFile(path, vaultRules[index], present: true) }
         guard NoteFiles.isMarkdown(path) else { return refresh(edited: [:], filesChanged: filesChanged) }
         let config = try configuration(input.path)
         let old = forget(key)
-        var noteKeys: [Set<String>?] = vaultRules.map { _ in [] }
         switch Linter.parse(input, configuration: config) {
         case .success(let context):
             if !config.isIgnored(context.vaultPath) {
                 notes[key] = Entry(context: context, checked: linter.checkNote(context))
                 facts[key] = vaultRules.map { $0.vaultFacts(context) }
-                noteKeys = vaultRules.map { $0.vaultKeys(context) }
             }
         case .failure(let error):
             errors[key] = error
         }
-        for index in vaultRules.indices { keys[index].set(key, noteKeys[index]) }
+        for index in vaultRules.indices { keys[index].set(key, vaultRules[index], notes[key]?.context) }
         return refresh(edited: [key: old], filesChanged: filesChanged)
     }
 
@@ -111,9 +111,10 @@ public final class Workspace {
         let key = ExactPath(path)
         let count = files.count
         files.removeAll { ExactPath.same($0, path) }
+        for index in vaultRules.indices where files.count != count { keys[index].setFile(path, vaultRules[index], present: false) }
         let old = forget(key)
-        for index in keys.indices { keys[index].set(key, []) }
-        return refresh(edited: [key: old], filesChanged: files.count != count)
+        for index in keys.indices { keys[index].set(key, vaultRules[index], nil) }
+        return refresh(edited: [key: old], filesChanged: files.count != count ? [path] : [])
     }
 
     /// The file at `from` is now at `to`, unchanged: `remove(from)`, then `update(to)` with the
@@ -158,48 +159,62 @@ public final class Workspace {
         return before
     }
 
-    /// After the notes of `edited` changed (each with what it was before): runs again the vault
-    /// rules that read something that changed (those without keys also when the vault's files
-    /// changed), and merges again the edited notes and those whose vault findings changed.
-    /// Returns the notes whose reported findings changed.
-    private func refresh(edited: [ExactPath: Before], filesChanged: Bool) -> [String] {
-        var rerun: [(rule: Int, changed: [ExactPath]?)] = []
-        for index in vaultRules.indices {
+    /// After the notes of `edited` changed (each with what it was before) and the files of
+    /// `filesChanged` came or went: runs again the vault rules that read something that changed
+    /// (those without keys on any change of the files, those with file keys for the notes holding
+    /// a changed file's keys), and merges again the edited notes and those whose vault findings
+    /// changed. Returns the notes whose reported findings changed.
+    private func refresh(edited: [ExactPath: Before], filesChanged: [String]) -> [String] {
+        var rerun: [(rule: Int, affected: Set<ExactPath>?)] = []
+        for (index, rule) in vaultRules.enumerated() {
             let changed = edited.filter { key, old in
                 let new = facts[key]
                 guard old.facts != nil || new != nil else { return false }
                 guard let before = old.facts?[index], let after = new?[index] else { return true }
                 return before != after
             }
-            if !changed.isEmpty || filesChanged && !keys[index].isComplete {
-                rerun.append((index, changed.map(\.key)))
+            guard keys[index].isComplete else {
+                if !changed.isEmpty || !filesChanged.isEmpty { rerun.append((index, nil)) }
+                continue
             }
+            // The notes whose findings may change: the changed notes, the notes looking up one of
+            // their old or new keys, and those looking up a key of a file that came or went.
+            var affected = Set(changed.keys)
+            for (key, old) in changed { affected.formUnion(keys[index].readers(of: keys[index].keys(of: key).union(old.keys[index]))) }
+            for file in filesChanged { affected.formUnion(keys[index].readers(of: rule.vaultFileKeys(file) ?? [])) }
+            if !affected.isEmpty { rerun.append((index, affected)) }
         }
-        return refresh(rerun: rerun, edited: edited, merge: Set(edited.keys))
+        return refresh(rerun: rerun, merge: Set(edited.keys))
     }
 
-    /// Runs the vault rules of `rerun` (each with the notes whose facts for it changed, with what
-    /// they were in `edited`; nil: over the whole vault) and merges again the notes of `merge` and those whose findings of a
-    /// rule run changed. A rule with keys checks only the notes sharing a key with a changed note,
-    /// seeing the notes that share a key with those; one without checks the whole vault. Returns
-    /// the notes whose reported findings changed.
-    private func refresh(rerun: [(rule: Int, changed: [ExactPath]?)], edited: [ExactPath: Before] = [:], merge: Set<ExactPath>) -> [String] {
+    /// Runs the vault rules of `rerun` (each over the notes whose findings may change; nil: over
+    /// the whole vault) and merges again the notes of `merge` and those whose findings of a rule
+    /// run changed. A rule with keys checks only the notes given, seeing the notes holding a key
+    /// they look up. Returns the notes whose reported findings changed.
+    private func refresh(rerun: [(rule: Int, affected: Set<ExactPath>?)], merge: Set<ExactPath>) -> [String] {
         var stale = merge
         var whole: VaultContext?
+        // Rules with the same keys (the link rules) see the same notes: one context for them.
+        var shared: (seen: Set<ExactPath>, affected: Set<ExactPath>, files: [String]?, vault: VaultContext)?
         var read: [String: Int] = [:]
-        for (index, changed) in rerun {
+        for (index, affected) in rerun {
             let now: [ExactPath: [Finding]]
             let checked: [ExactPath]
-            if let changed, keys[index].isComplete {
-                // The notes whose findings may change, and every note their findings depend on.
-                var affected = Set(changed)
-                for key in changed { affected.formUnion(keys[index].holders(of: keys[index].keys(of: key).union(edited[key]?.keys[index] ?? []))) }
+            if let affected {
+                // Every note the affected notes' findings depend on.
                 var seen = affected
-                for key in affected { seen.formUnion(keys[index].holders(of: keys[index].keys(of: key))) }
-                let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
-                read[type(of: vaultRules[index]).description.id] = contexts.count
+                for key in affected { seen.formUnion(keys[index].holders(of: keys[index].lookups(of: key))) }
+                // A rule with file keys sees the files holding a key the affected notes look up.
+                let relevant = keys[index].files(holding: affected.reduce(into: Set<String>()) { $0.formUnion(keys[index].lookups(of: $1)) })
+                if shared == nil || shared!.seen != seen || shared!.affected != affected || shared!.files != relevant {
+                    let contexts = seen.compactMap { notes[$0]?.context }.sorted { ExactPath($0.vaultPath) < ExactPath($1.vaultPath) }
+                    let linted = contexts.filter { affected.contains(ExactPath($0.vaultPath)) }
+                    shared = (seen, affected, relevant, VaultContext(notes: contexts, files: relevant ?? files, linted: linted))
+                }
+                let vault = shared!.vault
+                read[type(of: vaultRules[index]).description.id] = vault.notes.count
                 // In report order: a rule may find in any order (tag-variants groups in a dictionary).
-                let found = Finding.inReportOrder(vaultRules[index].check(vault: VaultContext(notes: contexts, files: files, linted: [])))
+                let found = Finding.inReportOrder(vaultRules[index].check(vault: vault))
                 let paths = Set(affected.map { ExactPath(fullPath($0.description)) })
                 now = Dictionary(grouping: found.filter { paths.contains(ExactPath($0.path)) }) { ExactPath($0.path) }
                 checked = Array(paths)
@@ -250,32 +265,78 @@ public final class Workspace {
     }
 }
 
-/// The keys one vault rule gives each note (`Rule.vaultKeys`), and the notes holding each key.
+/// The keys one vault rule gives each note (`Rule.vaultKeys`) and those each note looks up
+/// (`Rule.vaultLookups`), the notes holding or looking up each key, and the files holding each
+/// (`Rule.vaultFileKeys`).
 private struct KeyIndex {
-    private var byNote: [ExactPath: Set<String>] = [:]
-    private var byKey: [String: Set<ExactPath>] = [:]
+    private var held = Postings()
+    /// The keys looked up, when a note looks up other keys than those it holds.
+    private var lookedUp: Postings?
+    /// The keys of each file, for a rule with file keys.
+    private var fileKeys: Postings?
     /// Notes the rule gives no keys (nil): while there is one, the rule checks the whole vault.
     private var unkeyed: Set<ExactPath> = []
-    /// Whether every note has keys (and a note's findings depend only on the notes sharing one).
+    /// Whether every note has keys (and a note's findings depend only on the notes holding a key it looks up).
     var isComplete: Bool { unkeyed.isEmpty }
 
-    func keys(of note: ExactPath) -> Set<String> { byNote[note] ?? [] }
+    /// The keys `note` holds.
+    func keys(of note: ExactPath) -> Set<String> { held.keys(of: note) }
 
-    /// The notes holding any of `keys`.
-    func holders(of keys: Set<String>) -> Set<ExactPath> {
-        keys.reduce(into: Set<ExactPath>()) { $0.formUnion(byKey[$1] ?? []) }
+    /// The keys `note` looks up.
+    func lookups(of note: ExactPath) -> Set<String> { (lookedUp ?? held).keys(of: note) }
+
+    /// The notes holding any of `keys`: those the findings of a note looking them up depend on.
+    func holders(of keys: Set<String>) -> Set<ExactPath> { held.notes(with: keys) }
+
+    /// The notes looking up any of `keys`: those whose findings a note holding them may change.
+    func readers(of keys: Set<String>) -> Set<ExactPath> { (lookedUp ?? held).notes(with: keys) }
+
+    /// For a rule with file keys (`Rule.vaultFileKeys`), the vault's files holding any of `keys`,
+    /// sorted by bytes; nil for a rule without.
+    func files(holding keys: Set<String>) -> [String]? {
+        fileKeys.map { $0.notes(with: keys).sorted().map(\.description) }
     }
 
-    /// The note at `note` now has `keys` (nil: none known; empty: it is gone or ties it to no note).
-    mutating func set(_ note: ExactPath, _ keys: Set<String>?) {
+    /// The file at vault path `path` is in the vault (`present`) or not.
+    mutating func setFile(_ path: String, _ rule: any Rule, present: Bool) {
+        guard let keys = rule.vaultFileKeys(path) else { return }
+        if fileKeys == nil { fileKeys = Postings() }
+        fileKeys!.set(ExactPath(path), present ? keys : [])
+    }
+
+    /// The note at `note` is now `context` (nil: gone, or not a note the rules see).
+    mutating func set(_ note: ExactPath, _ rule: any Rule, _ context: NoteContext?) {
+        let keys: Set<String>? = if let context { rule.vaultKeys(context) } else { [] }
         if keys == nil { unkeyed.insert(note) } else if !unkeyed.isEmpty { unkeyed.remove(note) }
-        let old = byNote[note] ?? [], new = keys ?? []
-        guard old != new else { return }
-        for key in old where !new.contains(key) {
-            byKey[key]?.remove(note)
-            if byKey[key]?.isEmpty == true { byKey[key] = nil }
+        held.set(note, keys ?? [])
+        if let lookups = context.flatMap(rule.vaultLookups) {
+            if lookedUp == nil { lookedUp = held }
+            lookedUp!.set(note, lookups)
+        } else {
+            lookedUp?.set(note, keys ?? [])
         }
-        for key in new where !old.contains(key) { byKey[key, default: []].insert(note) }
-        byNote[note] = new.isEmpty ? nil : new
+    }
+
+    /// Keys by note (or file) and notes by key.
+    private struct Postings {
+        private var byNote: [ExactPath: Set<String>] = [:]
+        private var byKey: [String: Set<ExactPath>] = [:]
+
+        func keys(of note: ExactPath) -> Set<String> { byNote[note] ?? [] }
+
+        func notes(with keys: Set<String>) -> Set<ExactPath> {
+            keys.reduce(into: Set<ExactPath>()) { $0.formUnion(byKey[$1] ?? []) }
+        }
+
+        mutating func set(_ note: ExactPath, _ new: Set<String>) {
+            let old = byNote[note] ?? []
+            guard old != new else { return }
+            for key in old where !new.contains(key) {
+                byKey[key]?.remove(note)
+                if byKey[key]?.isEmpty == true { byKey[key] = nil }
+            }
+            for key in new where !old.contains(key) { byKey[key, default: []].insert(note) }
+            byNote[note] = new.isEmpty ? nil : new
+        }
     }
 }

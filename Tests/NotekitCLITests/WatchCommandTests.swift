@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Issue 15: `notekit watch` drives a real inotify watcher on a temporary vault: saves, editors'
+/// Issue 15: `notekit watch` drives a real watcher on a temporary vault: saves, editors'
 /// rename-saves, new folders, deletions, moves, a git checkout, edits made while a fix waits.
+/// Each test runs with the native watcher (inotify) and with polling (`--poll 0.1`).
 @Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: DemoVaultTests.binary), "notekit is not built at .build/debug/notekit"),
        .serialized)
 struct WatchCommandTests {
@@ -13,6 +14,13 @@ struct WatchCommandTests {
         "---\ntitle: A note\ntags: [alpha, beta]\ndate_modified: \(date)\n---\n\(body)\n"
     }
     static let blockTags = "tags:\n  - alpha\n  - beta\n"
+
+    /// The watchers the behaviour tests run against.
+    enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case native, polling
+        var arguments: [String] { self == .polling ? ["--poll", "0.1"] : [] }
+        var testDescription: String { rawValue }
+    }
 
     /// A git repository holding `files` and `.notekit.yml`, committed.
     static func vault(_ files: KeyValuePairs<String, String>, config: String = config) throws -> String {
@@ -51,10 +59,10 @@ struct WatchCommandTests {
 
     /// Without --fix: the startup lint, then each save re-checked and printed once, as JSON
     /// lines; Ctrl-C's SIGTERM ends it with 0 and a summary.
-    @Test func reportsSavesAsJSONLines() throws {
+    @Test(arguments: Backend.allCases) func reportsSavesAsJSONLines(_ backend: Backend) throws {
         let root = try Self.vault(["a.md": "---\ntitle: A\n---\nSee [[b]].\n", "b.md": "---\ntitle: B\n---\nText.\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         #expect(watch.findings.isEmpty, "a clean vault: no finding at startup")
         try Self.write("---\ntitle: A\n---\nSee [[b]] and [[nowhere]].\n", root + "/a.md")
         let batch = try #require(watch.batch(after: 0))
@@ -71,10 +79,10 @@ struct WatchCommandTests {
 
     /// Editors save to a temporary file and rename it over the note; new folders are watched
     /// (a note written right after mkdir included); moved notes are checked under their new path.
-    @Test func renameSavesNewFoldersAndMoves() throws {
+    @Test(arguments: Backend.allCases) func renameSavesNewFoldersAndMoves(_ backend: Backend) throws {
         let root = try Self.vault(["a.md": "---\ntitle: A\n---\nText.\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         try Self.write("---\ntitle: A\n---\nNow [[missing]].\n", root + "/.a.md.swp")
         try Self.write("---\ntitle: A\n---\nNow [[missing]].\n", root + "/a.md~")
         try FileManager.default.removeItem(atPath: root + "/.a.md.swp")
@@ -105,10 +113,10 @@ struct WatchCommandTests {
 
     /// --fix writes the configured safe fixes of a person's save once, sets date_modified to the
     /// day of that edit, and its own write causes no second run.
-    @Test func fixesOnSaveOnce() throws {
+    @Test(arguments: Backend.allCases) func fixesOnSaveOnce(_ backend: Backend) throws {
         let root = try Self.vault(["a.md": Self.flowTags("Text."), "b.md": Self.flowTags("Other.")])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         #expect(Self.read(root + "/b.md") == Self.flowTags("Other."), "nothing is written at startup")
         try Self.write(Self.flowTags("Text, and a new sentence."), root + "/a.md")
         let fixed = try #require(watch.batch(after: 0))
@@ -124,13 +132,13 @@ struct WatchCommandTests {
 
     /// No churn: a save that changes only a date is not stamped nor rewritten, and a fix that
     /// would change only a date is not written.
-    @Test func noDateChurn() throws {
+    @Test(arguments: Backend.allCases) func noDateChurn(_ backend: Backend) throws {
         let config = "extends: [recommended, research-vault]\nwatch:\n  fix: [frontmatter]\n  dateModified: true\ncollections:\n  notes:\n    paths: ['**']\n    allowUnknownKeys: true\n"
             + "    keys:\n      date_created: {type: date}\n      date_modified: {type: date}\n"
         let start = "---\ntitle: A\ndate_created: 2024-05-01\ndate_modified: 2024-05-02\n---\nText.\n"
         let root = try Self.vault(["a.md": start, "b.md": start], config: config)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         // The person changes only the date: checked, not written.
         let dateOnly = start.replacingOccurrences(of: "2024-05-02", with: "2024-06-01")
         try Self.write(dateOnly, root + "/a.md")
@@ -148,7 +156,7 @@ struct WatchCommandTests {
 
     /// A git checkout of another branch is one batch; notes it wrote are checked, never fixed nor
     /// stamped, so the working tree stays clean.
-    @Test func gitCheckoutIsNotAnEdit() throws {
+    @Test(arguments: Backend.allCases) func gitCheckoutIsNotAnEdit(_ backend: Backend) throws {
         let root = try Self.vault(["a.md": "---\ntitle: A\n---\nText.\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         try Self.git(["checkout", "-q", "-b", "other"], root)
@@ -157,7 +165,7 @@ struct WatchCommandTests {
         try Self.git(["add", "-A"], root)
         try Self.git(["-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-qm", "other"], root)
         try Self.git(["checkout", "-q", "main"], root)
-        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         try Self.git(["checkout", "-q", "other"], root)
         let batch = try #require(watch.batch(after: 0))
         watch.settle(quiet: 1.0)
@@ -170,10 +178,10 @@ struct WatchCommandTests {
 
     /// Saves that keep coming while a fix would be due: nothing is written until they settle,
     /// and then the last save's bytes are all kept.
-    @Test func editsDuringAPendingFixWin() throws {
+    @Test(arguments: Backend.allCases) func editsDuringAPendingFixWin(_ backend: Backend) throws {
         let root = try Self.vault(["a.md": Self.flowTags("Start.")])
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", "0.4"], in: root)
+        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", "0.4"] + backend.arguments, in: root)
         var body = "Start."
         for word in 0..<15 {
             body += " word\(word)"
@@ -192,10 +200,10 @@ struct WatchCommandTests {
     /// A change to a `.notekit.yml` reloads the configuration and re-checks the notes whose
     /// findings it changes; a broken one is reported at its line and column and the configuration
     /// in use stays; a nested one created later applies to its folder.
-    @Test func configurationChangesReload() throws {
+    @Test(arguments: Backend.allCases) func configurationChangesReload(_ backend: Backend) throws {
         let root = try Self.vault(["a.md": Self.flowTags("Text."), "sub/b.md": Self.flowTags("Other.")], config: "extends: [recommended]\n")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         #expect(!watch.findings.contains { $0.rule == "frontmatter/tags-style" })
         try Self.write("extends: [recommended, research-vault]\n", root + "/.notekit.yml")
         let reloaded = try #require(watch.batch(after: 0))
@@ -224,12 +232,12 @@ struct WatchCommandTests {
     /// A note created while watching is a person's new note: the configured watch fixes apply
     /// (here frontmatter/required adds date_created and site_uuid), but date_modified is not
     /// stamped (nothing to compare with), and a new note with nothing to fix is not written.
-    @Test func newNotesGetOnlyTheirFixes() throws {
+    @Test(arguments: Backend.allCases) func newNotesGetOnlyTheirFixes(_ backend: Backend) throws {
         let config = "extends: [recommended, research-vault]\nwatch:\n  fix: [frontmatter/required]\n  dateModified: true\n"
             + "collections:\n  notes:\n    paths: ['**']\n    required: [title, date_created, site_uuid]\n    allowUnknownKeys: true\n"
         let root = try Self.vault(["a.md": "---\ntitle: A\ndate_created: 2024-05-01\nsite_uuid: 0f8fad5b-d9cb-469f-a165-70867728950e\n---\nText.\n"], config: config)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--fix", "--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         let new = "---\ntitle: New\ndate_modified: 2020-01-01\n---\nFresh text.\n"
         try Self.write(new, root + "/new.md")
         let created = try #require(watch.batch(after: 0))
@@ -250,7 +258,7 @@ struct WatchCommandTests {
     /// Symbolic links to folders are followed once, by real path (as lint walks the vault): a save
     /// in a linked folder outside the vault is seen under its first link; a second link and a
     /// link loop are not watched twice; a link made while watching is followed.
-    @Test func followsFolderLinksOnce() throws {
+    @Test(arguments: Backend.allCases) func followsFolderLinksOnce(_ backend: Backend) throws {
         let root = try Self.vault(["a.md": "---\ntitle: A\n---\nText.\n"])
         let outside = root + "-outside"
         defer { for folder in [root, outside, root + "-later"] { try? FileManager.default.removeItem(atPath: folder) } }
@@ -258,7 +266,7 @@ struct WatchCommandTests {
         try Self.write("---\ntitle: B\n---\nText.\n", outside + "/b.md")
         #expect(symlink(outside, root + "/one") == 0 && symlink(outside, root + "/two") == 0)
         #expect(symlink("..", outside + "/loop") == 0)
-        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce], in: root)
+        let watch = try WatchRun(["--format", "jsonl", "--debounce", Self.debounce] + backend.arguments, in: root)
         #expect(watch.errors.contains("watching 2 notes in 2 folders"), "\(watch.errors)")
         try Self.write("---\ntitle: B\n---\nSee [[nowhere]].\n", outside + "/b.md")
         let saved = try #require(watch.batch(after: 0))

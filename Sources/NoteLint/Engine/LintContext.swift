@@ -77,7 +77,9 @@ public final class NoteContext: Sendable {
 /// context, in vault order), and every file path of the vault.
 public struct VaultContext: Sendable {
     public let notes: [NoteContext]
-    /// Paths of all files under the vault root (relative, `/` separators), for link resolution.
+    /// Paths of the files under the vault root (relative, `/` separators), for link resolution:
+    /// all of them, or (a workspace rerun of a rule with `Rule.vaultFileKeys`) those holding a key
+    /// the linted notes look up.
     public let files: [String]
     /// Cross-note citation problems of the linted notes, from their scans.
     public let citations: VaultCitationProblems

@@ -31,24 +31,13 @@ public struct WikilinkResolver: Sendable {
     public init(files: [String], aliases: [String: [String]] = [:]) {
         var bySuffix: [String: [String]] = [:]
         for path in Set(files) {
-            var lowered = path.lowercasedCheaply()
-            if lowered.utf8.first == UInt8(ascii: "/") || lowered.utf8.last == UInt8(ascii: "/") || lowered.byteRange(of: "//") != nil {
-                lowered = lowered.split(separator: "/").joined(separator: "/")  // without empty components
-            }
-            guard !lowered.isEmpty else { continue }
-            // The whole path, then what follows each `/`.
-            bySuffix[lowered, default: []].append(path)
-            let bytes = lowered.utf8
-            for slash in bytes.indices where bytes[slash] == UInt8(ascii: "/") {
-                bySuffix[String(lowered[bytes.index(after: slash)...]), default: []].append(path)
-            }
+            for suffix in Self.suffixes(of: path) { bySuffix[suffix, default: []].append(path) }
         }
         self.bySuffix = bySuffix.mapValues { $0.sorted() }
         var byAlias: [String: [String]] = [:]
         for (path, names) in aliases {
             for name in names {
-                let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-                if !key.isEmpty { byAlias[key, default: []].append(path) }
+                if let key = Self.aliasKey(name) { byAlias[key, default: []].append(path) }
             }
         }
         self.byAlias = byAlias.mapValues { $0.sorted() }
@@ -62,26 +51,78 @@ public struct WikilinkResolver: Sendable {
 
     /// Where `target` (a wikilink's target, without heading or alias) leads from the note at `source`.
     public func resolve(_ target: String, from source: String) -> Resolution {
+        switch Self.lookup(target, from: source) {
+        case .source: return .file(source)
+        case .nowhere: return .unresolved
+        case .names(let candidates, let exact, let alias):
+            for candidate in candidates {
+                guard let matches = bySuffix[candidate] else { continue }
+                // A path from the vault root wins, as in Obsidian.
+                if let root = matches.first(where: { $0.lowercasedCheaply() == candidate }) { return .file(root) }
+                if exact { continue }
+                return matches.count == 1 ? .file(matches[0]) : .ambiguous(matches)
+            }
+            if let alias, let note = byAlias[alias]?.first { return .file(note) }
+            return .unresolved
+        }
+    }
+
+    /// The names `resolve(target, from: source)` looks up: the keys of the files and aliases
+    /// (`keys(ofFile:)`, `keys(ofAlias:)`) it can lead to. Where a link leads depends only on the
+    /// files and aliases sharing one of these keys.
+    public static func keys(of target: String, from source: String) -> Set<String> {
+        guard case .names(let candidates, _, let alias) = lookup(target, from: source) else { return [] }
+        return Set(candidates.map { "path " + $0 } + (alias.map { ["alias " + $0] } ?? []))
+    }
+
+    /// The keys a file at vault path `path` is found by: its lowercased path and each ending of it
+    /// after a `/`.
+    public static func keys(ofFile path: String) -> Set<String> { Set(suffixes(of: path).map { "path " + $0 }) }
+
+    /// The key a note's alias `name` is found by (none for a blank one).
+    public static func keys(ofAlias name: String) -> Set<String> { aliasKey(name).map { ["alias " + $0] } ?? [] }
+
+    /// Where a target is looked up.
+    private enum Lookup {
+        /// `[[#heading]]`: the note itself.
+        case source
+        /// A relative path above the vault root.
+        case nowhere
+        /// The lowercased path endings tried in turn (only a whole path when `exact`), then an alias.
+        case names(candidates: [String], exact: Bool, alias: String?)
+    }
+
+    private static func lookup(_ target: String, from source: String) -> Lookup {
         var key = target.trimmed().lowercasedCheaply()
-        guard !key.isEmpty else { return .file(source) }  // `[[#heading]]`: the note itself
+        guard !key.isEmpty else { return .source }
         var exact = false
         if key.hasPrefix("./") || key.hasPrefix("../") {
-            guard let joined = Self.join(folder: source.lowercasedCheaply(), key) else { return .unresolved }
+            guard let joined = join(folder: source.lowercasedCheaply(), key) else { return .nowhere }
             key = joined
             exact = true
         } else if key.hasPrefix("/") {
             key = String(key.drop { $0 == "/" })
             exact = true
         }
-        for candidate in key.hasSuffix(".md") ? [key] : [key + ".md", key] {
-            guard let matches = bySuffix[candidate] else { continue }
-            // A path from the vault root wins, as in Obsidian.
-            if let root = matches.first(where: { $0.lowercasedCheaply() == candidate }) { return .file(root) }
-            if exact { continue }
-            return matches.count == 1 ? .file(matches[0]) : .ambiguous(matches)
+        let candidates = key.hasSuffix(".md") ? [key] : [key + ".md", key]
+        return .names(candidates: candidates, exact: exact, alias: !exact && !key.utf8.contains(UInt8(ascii: "/")) ? key : nil)
+    }
+
+    /// The lowercased path (without empty components) and what follows each `/` in it.
+    private static func suffixes(of path: String) -> [String] {
+        var lowered = path.lowercasedCheaply()
+        if lowered.utf8.first == UInt8(ascii: "/") || lowered.utf8.last == UInt8(ascii: "/") || lowered.byteRange(of: "//") != nil {
+            lowered = lowered.split(separator: "/").joined(separator: "/")  // without empty components
         }
-        if !exact, !key.utf8.contains(UInt8(ascii: "/")), let note = byAlias[key]?.first { return .file(note) }
-        return .unresolved
+        guard !lowered.isEmpty else { return [] }
+        let bytes = lowered.utf8
+        return [lowered] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "/") }.map { String(lowered[bytes.index(after: $0)...]) }
+    }
+
+    /// An alias as links find it: trimmed, lowercased; nil when blank.
+    private static func aliasKey(_ name: String) -> String? {
+        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return key.isEmpty ? nil : key
     }
 
     /// The front-matter `aliases` of a note: a list, or one name.

@@ -150,7 +150,8 @@ public enum NoteFiles {
         }
     }
 
-    private static func realPath(_ path: String) -> String? {
+    /// The path of `path` with every symbolic link resolved; nil when there is nothing there.
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -21,6 +21,9 @@ struct BenchWorkspaceCommand: ParsableCommand {
     @Option(help: "Number of edits timed.")
     var edits = 200
 
+    @Flag(help: "Each edit adds a wikilink to another note of the vault (by name) instead of a sentence: the link rules run again.")
+    var wikilink = false
+
     @Option(help: ArgumentHelp("The note edited, a vault path (default: the largest note under essays/, else the largest).",
                                valueName: "path"))
     var note: String?
@@ -39,8 +42,11 @@ struct BenchWorkspaceCommand: ParsableCommand {
         }
         var times: [Double] = []
         for edit in 0..<edits {
-            // A sentence added at the end, different each time; every other edit restores the note.
-            let bytes = edit % 2 == 0 ? edited.1 + Array("\n\nEdited \(edit), citing [^e\(edit)].\n".utf8) : edited.1
+            // A sentence (or a wikilink) added at the end, different each time; every other edit
+            // restores the note.
+            let target = notes[(edit * 7919) % notes.count].0.split(separator: "/").last!.dropLast(3)
+            let addition = wikilink ? "\n\nEdited \(edit), see [[\(target)]].\n" : "\n\nEdited \(edit), citing [^e\(edit)].\n"
+            let bytes = edit % 2 == 0 ? edited.1 + Array(addition.utf8) : edited.1
             start = DispatchTime.now()
             try workspace.update(edited.0, bytes: bytes)
             _ = workspace.findings(for: edited.0)
@@ -51,7 +57,7 @@ struct BenchWorkspaceCommand: ParsableCommand {
         let p99 = times.isEmpty ? 0 : times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)]
         Output.print("""
             workspace: \(notes.count) notes loaded in \(String(format: "%.0f", load)) ms, resident memory \(Self.residentMegabytes()) MB
-            workspace: update + findings of \(edited.0) (\(edited.1.count) bytes), \(edits) edits: \
+            workspace: update + findings of \(edited.0) (\(edited.1.count) bytes), \(edits) edits\(wikilink ? " adding a wikilink" : ""): \
             median \(String(format: "%.2f", median)) ms, p99 \(String(format: "%.2f", p99)) ms
             """)
     }

@@ -13,7 +13,8 @@ struct WatchCommand: ParsableCommand {
         abstract: "Re-check notes when they are saved (and fix them with --fix).",
         discussion: """
         Lints the vault once, then watches it (every folder below the root; hidden folders skipped, \
-        symbolic links to folders followed once, by real path) and, once changes have settled \
+        symbolic links to folders followed once, by real path; with inotify on Linux, FSEvents on \
+        macOS, or by polling with --poll or elsewhere) and, once changes have settled \
         (--debounce), prints the findings of the notes that changed and of the other notes whose \
         vault-wide findings changed. A changed .notekit.yml reloads the configuration (a broken one \
         is reported and the old one kept). With --fix, the safe fixes of the \
@@ -38,6 +39,11 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds without a new event before changes are handled.", valueName: "seconds"))
     var debounce = 1.5
 
+    @Option(name: .customLong("poll"), defaultAsFlag: FileWatchers.defaultPollInterval, parsing: .next, help: ArgumentHelp(
+        "Look for changes every so many seconds (2 when no value is given) instead of using inotify or FSEvents: for network drives, WSL's /mnt and containers.",
+        valueName: "seconds"))
+    var poll: Double? = nil
+
     @Flag(help: .hidden)
     var timings = false
 
@@ -48,18 +54,18 @@ struct WatchCommand: ParsableCommand {
     func validate() throws {
         if format.path != nil { throw ValidationError("watch prints to standard output; give --format without a :path.") }
         if !(debounce >= 0 && debounce <= 3600) { throw ValidationError("--debounce must be between 0 and 3600 seconds.") }
+        if let poll, !(poll >= 0.05 && poll <= 3600) { throw ValidationError("--poll must be between 0.05 and 3600 seconds.") }
     }
 
     func run() throws {
-        #if os(Linux)
         let loader = try config.loader(for: [path])
         let stop = StopSignal.install()
         let session: WatchSession
-        let watcher: FileWatcher
+        let watcher: any FileWatcher
         do {
             let root = try loader.configuration(for: path + "/" + ConfigurationLoader.fileName).root
             // Watching first: a save made while the vault loads is seen.
-            watcher = try FileWatcher(root: root)
+            watcher = try FileWatchers.start(root: root, poll: poll)
             // A change to a .notekit.yml reads every configuration file again, with a new loader.
             let (file, defaultRoot) = (config.config, VaultRoot.of([path]))
             session = try WatchSession(root: root, fix: fix) {
@@ -68,14 +74,15 @@ struct WatchCommand: ParsableCommand {
             }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
-        } catch let error as FileWatcher.Failure {
+        } catch let error as WatchFailure {
             throw Output.failure("error: \(error.description)")
         }
         let reporter = format.format.reporter(colors: Output.colorsOnStandardOutput, documentation: ReportOutput.documentationURL)
         let start = LintReport(session.workspace.result).filter { rules.selection.includes($0.ruleID) }
         let initial = reporter.report(start)
         if !initial.isEmpty { Output.print(initial) }
-        Output.error("notekit watch: watching \(session.notePaths.count) notes in \(watcher.folderCount) folders of \(session.root)"
+        let how = (watcher as? PollingWatcher).map { " (polling every \($0.interval) s)" } ?? ""
+        Output.error("notekit watch: watching \(session.notePaths.count) notes in \(watcher.folderCount) folders of \(session.root)\(how)"
                      + (fix ? ", fixing on save" : "") + "; Ctrl-C to stop")
         var batches = 0, quiet = 0, written = 0
         while let batch = watcher.next(debounce: debounce, stop: stop) {
@@ -99,9 +106,6 @@ struct WatchCommand: ParsableCommand {
         }
         Output.error("notekit watch: stopped; \(batches) batches checked, \(written) notes written, "
                      + "\(quiet) batches with nothing new (notekit's own writes, unchanged files)")
-        #else
-        throw Output.failure("error: notekit watch runs on Linux (inotify) only for now")
-        #endif
     }
 
     /// Prints the findings of the notes a batch checked, as `lint` prints them; with `jsonl`, also

@@ -17,4 +17,15 @@ enum LinkHelpers {
         }
         return facts
     }
+
+    /// The keys a note is found by: its aliases (files, notes' paths among them, are found by
+    /// `WikilinkResolver.keys(ofFile:)`).
+    static func keys(_ context: NoteContext) -> Set<String> {
+        Set(WikilinkResolver.aliases(of: context.note).flatMap(WikilinkResolver.keys(ofAlias:)))
+    }
+
+    /// The keys a note's links look up: its findings depend only on the files and notes holding them.
+    static func lookups(_ context: NoteContext) -> Set<String> {
+        context.resolvableWikilinks.reduce(into: []) { $0.formUnion(WikilinkResolver.keys(of: $1.target, from: context.vaultPath)) }
+    }
 }

@@ -32,4 +32,10 @@ public struct LinkUnresolvedWikilinkRule: Rule {
     }
 
     public func vaultFacts(_ note: NoteContext) -> VaultFacts? { LinkHelpers.facts(note) }
+
+    public func vaultKeys(_ note: NoteContext) -> Set<String>? { LinkHelpers.keys(note) }
+
+    public func vaultLookups(_ note: NoteContext) -> Set<String>? { LinkHelpers.lookups(note) }
+
+    public func vaultFileKeys(_ path: String) -> Set<String>? { WikilinkResolver.keys(ofFile: path) }
 }
