@@ -55,9 +55,16 @@ public struct Linter: Sendable {
         /// `sources` (a file that cannot be read any more stays unread: its findings are reported
         /// without quoted lines).
         public mutating func readSources() {
-            let cited = Set(findings.map { ExactPath($0.path) })
+            // The notes cited whose lines are not at hand (findings come by note).
+            var needed = Set<ExactPath>()
+            var previous: String?
+            for finding in findings where previous.map({ !ExactPath.same($0, finding.path) }) ?? true {
+                previous = finding.path
+                if !excerpts.covers(finding.path) { needed.insert(ExactPath(finding.path)) }
+            }
+            guard !needed.isEmpty else { return }
             unread.removeAll { path in
-                guard cited.contains(ExactPath(path)), !excerpts.covers(path), let bytes = try? NoteParser().read(path) else { return false }
+                guard needed.contains(ExactPath(path)), let bytes = try? NoteParser().read(path) else { return false }
                 sources.append((path: path, source: SourceText(bytes: bytes)))
                 return true
             }
@@ -302,9 +309,11 @@ public struct Linter: Sendable {
 
     /// Lints `inputs` as part of the vault rooted at `root`: its files are the link targets and
     /// its other notes the context, so each note gets the findings a run on the whole vault gives it.
-    public func lint(_ inputs: [Input], vaultRoot root: String, cache: LintCache? = nil,
+    /// `vaultFiles`, when given, are the files under `root` as `NoteFiles.vaultFiles(under:)` lists them
+    /// (a walk the caller made already).
+    public func lint(_ inputs: [Input], vaultRoot root: String, vaultFiles: [String]? = nil, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
-        let vaultFiles = NoteFiles.vaultFiles(under: root)
+        let vaultFiles = vaultFiles ?? NoteFiles.vaultFiles(under: root)
         return try lint(inputs, context: Self.context(for: inputs, root: root, vaultFiles: vaultFiles), vaultFiles: vaultFiles,
                         cache: cache, configuration: configuration)
     }

@@ -55,15 +55,29 @@ public enum VaultPath {
         let prefix = root.utf8.last == UInt8(ascii: "/") ? root.utf8.dropLast() : root.utf8[...]
         if !prefix.isEmpty, path.utf8.starts(with: prefix),
            path.utf8.dropFirst(prefix.count).first == UInt8(ascii: "/") {
-            let rest = Substring(path.utf8.dropFirst(prefix.count + 1))
-            if rest.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) {
-                return String(rest)
-            }
+            let rest = path.utf8.dropFirst(prefix.count + 1)
+            if hasPlainComponents(rest) { return String(Substring(rest)) }
         }
         let full = absolute(path), base = absolute(root)
         let inside = full.utf8.count > base.utf8.count && full.utf8.starts(with: base.utf8)
             && full.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")
         return inside ? String(Substring(full.utf8.dropFirst(base.utf8.count + 1))) : path
+    }
+
+    /// True when `path` is `/`-separated components, none empty, `.` or `..`.
+    private static func hasPlainComponents(_ path: Substring.UTF8View) -> Bool {
+        var length = 0
+        var dots = 0
+        for byte in path {
+            if byte == UInt8(ascii: "/") {
+                guard length > 0, !(dots == length && length <= 2) else { return false }
+                (length, dots) = (0, 0)
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && length <= 2)
     }
 
     /// True when `path` lies inside `directory`.
