@@ -5,6 +5,8 @@ import NoteParser
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
         while rest >= 0x80 {
@@ -20,8 +22,11 @@ struct CacheWriter {
     }
 
     mutating func string(_ value: String) {
-        int(value.utf8.count)
-        bytes += value.utf8
+        var value = value
+        value.withUTF8 { text in
+            int(text.count)
+            bytes.append(contentsOf: text)
+        }
     }
 
     /// Bytes as they are, without their count.

@@ -282,7 +282,8 @@ public final class LintCache: @unchecked Sendable {
             for error in run.errors { index.error(error) }
             run.excerpts.write(to: &index)
         }
-        var file = CacheWriter()
+        let entriesSize: Int = sorted.reduce(0) { size, item in size + item.2.body.count }
+        var file = CacheWriter(capacity: 128 + version.utf8.count + index.bytes.count + entriesSize)
         file.string(Self.magic)
         file.string(version)
         file.hash(ContentHash(index.bytes))
