@@ -12,36 +12,41 @@ public struct LintReport: Sendable {
     /// Warnings left out of `findings` by `withoutWarnings()` (`--quiet`), still counted.
     public private(set) var hiddenWarningCount = 0
     private let sources: [ExactPath: SourceText]
+    /// Lines of notes not read, as the lint cache kept them.
+    private let excerpts: Excerpts
 
     public init(notes: [Note], findings: [Finding], errors: [NoteError] = []) {
         self.init(sources: notes.map { ($0.path, $0.source) }, findings: findings, errors: errors)
     }
 
     /// A report of the notes with these source texts (by path), and of the notes of `unquoted`
-    /// whose source text was not read.
-    public init(sources: [(path: String, source: SourceText)], unquoted: [String] = [], findings: [Finding], errors: [NoteError] = []) {
+    /// whose source text was not read (quoted from `excerpts` when they hold their lines).
+    public init(sources: [(path: String, source: SourceText)], unquoted: [String] = [], excerpts: Excerpts = Excerpts(),
+                findings: [Finding], errors: [NoteError] = []) {
         let all = errors.isEmpty ? findings : findings + errors.map(FileRule.finding(for:))
         self.init(findings: Finding.inReportOrder(all),
                   files: Set((sources.map(\.path) + unquoted + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
-                  sources: Dictionary(sources.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }))
+                  sources: Dictionary(sources.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }),
+                  excerpts: excerpts)
     }
 
-    private init(findings: [Finding], files: [String], sources: [ExactPath: SourceText]) {
+    private init(findings: [Finding], files: [String], sources: [ExactPath: SourceText], excerpts: Excerpts) {
         self.findings = findings
         self.files = files
         self.sources = sources
+        self.excerpts = excerpts
     }
 
     /// The report of a lint run, plus files that were never handed to the linter (e.g. missing).
     public init(_ result: Linter.Result, errors: [NoteError] = []) {
-        self.init(sources: result.notes.map { ($0.path, $0.source) } + result.sources, unquoted: result.unread, findings: result.findings,
-                  errors: result.errors + errors)
+        self.init(sources: result.notes.map { ($0.path, $0.source) } + result.sources, unquoted: result.unread, excerpts: result.excerpts,
+                  findings: result.findings, errors: result.errors + errors)
     }
 
     /// The same report with only the findings that satisfy `isIncluded`, e.g. errors for `--quiet`.
     public func filter(_ isIncluded: (Finding) -> Bool) -> LintReport {
         guard findings.contains(where: { !isIncluded($0) }) else { return self }
-        var filtered = LintReport(findings: findings.filter(isIncluded), files: files, sources: sources)
+        var filtered = LintReport(findings: findings.filter(isIncluded), files: files, sources: sources, excerpts: excerpts)
         filtered.hiddenWarningCount = hiddenWarningCount
         return filtered
     }
@@ -60,9 +65,11 @@ public struct LintReport: Sendable {
     /// Findings only `notekit fix --unsafe-fixes` fixes.
     public var unsafeFixableCount: Int { findings.count { $0.fix?.applicability == .unsafe } }
 
-    /// The text of line `line` of `path`, without its line break, when the file was read.
+    /// The text of line `line` of `path`, without its line break, when the file was read (or
+    /// the cache kept the line).
     public func sourceLine(_ path: String, _ line: Int) -> String? {
-        guard let source = sources[ExactPath(path)], line >= 1, line <= source.lineCount else { return nil }
+        guard let source = sources[ExactPath(path)] else { return excerpts.line(path, line) }
+        guard line >= 1, line <= source.lineCount else { return nil }
         return source.lineString(line)
     }
 

@@ -79,11 +79,17 @@ import Testing
         #expect(cached.sources.isEmpty)
         let cold = try Self.lint(root, cache: nil)
         #expect(cached.findings == cold.findings)
-        // Reports that quote lines read the notes with findings.
+        // Reports that quote lines take them from the cache (the run's excerpts): no note is read.
         cached.readSources()
-        let withFindings = Set(cold.findings.map { VaultPath.relative($0.path, to: root) })
-        #expect(Set(cached.sources.map { VaultPath.relative($0.path, to: root) }) == withFindings)
-        #expect(Set(cached.unread.map { VaultPath.relative($0, to: root) }) == Set(["a.md", "b.md", "c.md"]).subtracting(withFindings))
+        #expect(cached.sources.isEmpty)
+        let sources = Dictionary(uniqueKeysWithValues: cold.contexts.map { ($0.note.path, $0.note.source) })
+        #expect(!cold.findings.isEmpty)
+        for finding in cold.findings {
+            #expect(cached.excerpts.covers(finding.path))
+            for line in [finding.range.start.line, finding.range.end.line] {
+                #expect(cached.excerpts.line(finding.path, line) == sources[finding.path]?.lineString(line), "\(finding.path):\(line)")
+            }
+        }
 
         // b.md's link target changes, same size, modification time set back.
         let path = root + "/b.md"
@@ -98,5 +104,49 @@ import Testing
         #expect(!cached.unread.contains { $0.hasSuffix("/b.md") })
         #expect(cached.findings == (try Self.lint(root, cache: nil)).findings)
         #expect(cached.findings.contains { $0.message.contains("Nowhera") })
+    }
+
+    /// A cache file cut short, damaged or written by another notekit version is no cache: the run
+    /// reports what a cold one does, and writes a cache the next run reads. A damaged entry (its
+    /// hash differs) is ignored alone.
+    @Test func damagedOrForeignCachesAreRebuilt() throws {
+        let root = NSTemporaryDirectory() + "notekit-cache-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/.obsidian", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in Self.notes { try Self.write(text, root + "/" + path) }
+        let cache = root + "/.notekit_cache/lint.cache"
+        let cold = try Self.lint(root, cache: nil).findings
+        #expect(try Self.lint(root, cache: cache).findings == cold)
+        let valid = try Data(contentsOf: URL(fileURLWithPath: cache))
+        var damaged: [(String, Data)] = [("empty", Data()), ("garbage", Data("notekit lint cache".utf8)),
+                                         ("one byte more", valid + Data([0])), ("another version", Data())]
+        for cut in [1, 8, 30, valid.count / 3, valid.count / 2, valid.count - 1] { damaged.append(("cut at \(cut)", valid.prefix(cut))) }
+        for (name, bytes) in damaged {
+            if name == "another version" {
+                let other = LintCache(path: cache, version: "other")
+                _ = try Linter().lint(NoteFiles.collect([root]).files.map(Linter.Input.init(path:)), vaultRoot: root, cache: other) {
+                    try ConfigurationLoader(defaultRoot: root).configuration(for: $0)
+                }
+                other.save()
+            } else {
+                try bytes.write(to: URL(fileURLWithPath: cache))
+            }
+            let run = try Self.lint(root, cache: cache)
+            #expect(run.findings == cold, "\(name)")
+            #expect(run.contexts.count == 3, "\(name): every note parsed")
+            let next = try Self.lint(root, cache: cache)
+            #expect(next.findings == cold && next.contexts.isEmpty, "\(name): the rebuilt cache is read")
+        }
+        // A byte of the last entry (c.md's: entries follow the index in path order) flipped: the
+        // report stands (the index holds it); after c.md changes, its entry is found damaged and
+        // every note is parsed (with the entry intact, c.md alone would be).
+        var flipped = try Data(contentsOf: URL(fileURLWithPath: cache))
+        flipped[flipped.count - 2] ^= 0x55
+        try flipped.write(to: URL(fileURLWithPath: cache))
+        #expect(try Self.lint(root, cache: cache).findings == cold)
+        try Self.write(Self.notes["c.md"]! + "\nMore prose.\n", root + "/c.md")
+        let edited = try Self.lint(root, cache: cache)
+        #expect(edited.findings == (try Self.lint(root, cache: nil)).findings)
+        #expect(edited.contexts.count == 3)
     }
 }

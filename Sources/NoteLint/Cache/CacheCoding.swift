@@ -1,23 +1,36 @@
 import NoteParser
 
-/// Writes the lint cache's binary form: little-endian integers, length-prefixed UTF-8.
+/// Writes the lint cache's binary form: integers as zigzag LEB128 varints, hashes as eight
+/// little-endian bytes, strings length-prefixed UTF-8.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     mutating func int(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+        var rest = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// A hash, in eight bytes.
+    mutating func hash(_ value: ContentHash) {
+        withUnsafeBytes(of: value.value.littleEndian) { bytes += $0 }
     }
 
     mutating func string(_ value: String) {
-        int(value.utf8.count)
-        bytes += value.utf8
+        var value = value
+        value.withUTF8 { text in
+            int(text.count)
+            bytes.append(contentsOf: text)
+        }
     }
 
-    /// Bytes another writer wrote, length first.
-    mutating func block(_ value: [UInt8]) {
-        int(value.count)
-        bytes += value
-    }
+    /// Bytes as they are, without their count.
+    mutating func raw(_ value: some Collection<UInt8>) { bytes += value }
 
     mutating func optional(_ value: String?) {
         int(value == nil ? 0 : 1)
@@ -64,44 +77,58 @@ struct CacheWriter {
     }
 }
 
-/// Reads what `CacheWriter` wrote; nil for anything out of bounds or unknown, so that a
-/// damaged cache file is an empty cache, never a crash.
+/// Reads what `CacheWriter` wrote from some bytes of the cache file (without copying them);
+/// nil for anything out of bounds or unknown, so that a damaged cache file is an empty cache,
+/// never a crash.
 struct CacheReader {
-    private let bytes: [UInt8]
-    private var index = 0
+    private let bytes: ArraySlice<UInt8>
+    private(set) var index: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        index = bytes.startIndex
+    }
 
-    var isAtEnd: Bool { index == bytes.count }
-
-    /// The hash of the bytes not read yet, to check them against a checksum.
-    var rest: ContentHash { ContentHash(bytes[index...]) }
+    var isAtEnd: Bool { index == bytes.endIndex }
 
     mutating func int() -> Int? {
-        guard bytes.count - index >= 8 else { return nil }
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.endIndex, shift < 64 {
+            let byte = bytes[index]
+            index += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)) }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// What `CacheWriter.hash` wrote.
+    mutating func hash() -> ContentHash? {
+        guard bytes.endIndex - index >= 8 else { return nil }
         var value: UInt64 = 0
         for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
         index += 8
-        return Int(Int64(bitPattern: value))
+        return ContentHash(value: value)
     }
 
     /// A count of items, each at least `minimumSize` bytes, that fits in what is left.
-    mutating func count(minimumSize: Int = 8) -> Int? {
-        guard let value = int(), value >= 0, value <= (bytes.count - index) / max(1, minimumSize) else { return nil }
+    mutating func count(minimumSize: Int = 1) -> Int? {
+        guard let value = int(), value >= 0, value <= (bytes.endIndex - index) / max(1, minimumSize) else { return nil }
         return value
     }
 
-    mutating func string() -> String? {
-        guard let count = count(minimumSize: 1) else { return nil }
+    /// The next `count` bytes, not copied.
+    mutating func raw(_ count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0, bytes.endIndex - index >= count else { return nil }
         defer { index += count }
-        return String(decoding: bytes[index..<(index + count)], as: UTF8.self)
+        return bytes[index..<(index + count)]
     }
 
-    /// What `CacheWriter.block` wrote.
-    mutating func block() -> [UInt8]? {
-        guard let count = count(minimumSize: 1) else { return nil }
-        defer { index += count }
-        return Array(bytes[index..<(index + count)])
+    mutating func string() -> String? {
+        guard let count = count(), let raw = raw(count) else { return nil }
+        return String(decoding: raw, as: UTF8.self)
     }
 
     mutating func optional() -> String?? {
@@ -134,7 +161,8 @@ struct CacheReader {
     }
 
     mutating func findings() -> [Finding]? {
-        guard let count = count() else { return nil }
+        // A finding takes at least 13 bytes (six positions, four strings, a flag).
+        guard let count = count(minimumSize: 13) else { return nil }
         var findings: [Finding] = []
         findings.reserveCapacity(count)
         for _ in 0..<count {

@@ -4,16 +4,23 @@ import NoteParser
 /// What `notekit lint` keeps between runs, as ruff does: each note's note-rule findings (with
 /// the suppressions they used), what the vault rules read from it (`VaultFacts`) and found
 /// about it, and its reported findings, by its content and configuration; and the whole report
-/// of the last run by everything it read. An unchanged vault is not parsed again; after some
-/// notes changed, only they are parsed when what the vault rules read from them did not change,
-/// else every note is parsed and only the changed ones run the note rules again. Written atomically when the run
-/// ends; entries of notes the run did not see are dropped. A file that cannot be read as a
-/// cache (damaged: its checksum differs; another version) is an empty cache.
+/// of the last run by everything it read, with the source lines it quotes. An unchanged vault
+/// is not parsed again; after some notes changed, only they are parsed when what the vault rules
+/// read from them did not change, else every note is parsed and only the changed ones run the
+/// note rules again. Written atomically when the run ends; entries of notes the run did not see
+/// are dropped. A file that cannot be read as a cache (damaged: a checksum differs; another
+/// version) is an empty cache.
+///
+/// The file: a header (magic, version, the checksum and length of the index), the index (each
+/// note's path, key, stamp, and the hash and length of its entry; the last run's report), then
+/// the entries, which are neither copied nor decoded nor checked until a run asks for one.
 public final class LintCache: @unchecked Sendable {
     /// The cache file.
     public let path: String
     private let version: String
-    private let original: Data?
+    /// The stamp of the cache file when it was read (nil: there was none), to write it only if
+    /// nobody else did meanwhile.
+    private let original: FileStamp?
     /// Each note's entry as the file holds it, read only when asked for: a run over an
     /// unchanged vault reads none of them.
     private var notes: [String: StoredEntry] = [:]
@@ -28,7 +35,7 @@ public final class LintCache: @unchecked Sendable {
     private var changed = false
     private let lock = NSLock()
 
-    private static let magic = "notekit lint cache 5"
+    private static let magic = "notekit lint cache 6"
 
     struct NoteEntry {
         let key: ContentHash
@@ -44,18 +51,21 @@ public final class LintCache: @unchecked Sendable {
     }
 
     /// A note's entry: its key, the hash of its bytes and the stamp of its file when they were
-    /// read (if settled), and the rest as written in the file.
+    /// read (if settled), and the rest as written in the file (`body`, checked against
+    /// `bodyHash` when decoded).
     struct StoredEntry {
         let key: ContentHash
         var content: ContentHash?
         var stamp: FileStamp?
-        let bytes: [UInt8]
+        let body: ArraySlice<UInt8>
+        let bodyHash: ContentHash
 
-        init(key: ContentHash, content: ContentHash? = nil, stamp: FileStamp? = nil, bytes: [UInt8]) {
+        init(key: ContentHash, content: ContentHash? = nil, stamp: FileStamp? = nil, body: ArraySlice<UInt8>, bodyHash: ContentHash) {
             self.key = key
             self.content = content
             self.stamp = stamp
-            self.bytes = bytes
+            self.body = body
+            self.bodyHash = bodyHash
         }
 
         init(_ entry: NoteEntry) {
@@ -73,18 +83,19 @@ public final class LintCache: @unchecked Sendable {
             writer.int(entry.facts.count)
             for facts in entry.facts {
                 writer.int(facts == nil ? 0 : 1)
-                if let facts { writer.int(Int(bitPattern: UInt(facts.value))) }
+                if let facts { writer.hash(ContentHash(value: facts.value)) }
             }
             writer.int(entry.vault == nil ? 0 : 1)
             if let vault = entry.vault { writer.findings(vault) }
             writer.int(entry.reported == nil ? 0 : 1)
             if let reported = entry.reported { writer.findings(reported) }
-            self.init(key: entry.key, bytes: writer.bytes)
+            self.init(key: entry.key, body: writer.bytes[...], bodyHash: ContentHash(writer.bytes))
         }
 
-        /// The entry of the note at `path`; nil when the bytes are not one.
+        /// The entry of the note at `path`; nil when the bytes are not one (damaged).
         func entry(_ path: String) -> NoteEntry? {
-            var reader = CacheReader(bytes)
+            guard ContentHash(body) == bodyHash else { return nil }
+            var reader = CacheReader(body)
             guard let hasChecked = reader.int() else { return nil }
             var checked: Linter.Checked?
             if hasChecked == 1 {
@@ -104,8 +115,8 @@ public final class LintCache: @unchecked Sendable {
                 switch reader.int() {
                 case 0: facts.append(nil)
                 case 1:
-                    guard let value = reader.int() else { return nil }
-                    facts.append(VaultFacts(value: UInt64(UInt(bitPattern: value))))
+                    guard let value = reader.hash() else { return nil }
+                    facts.append(VaultFacts(value: value.value))
                 default: return nil
                 }
             }
@@ -135,17 +146,21 @@ public final class LintCache: @unchecked Sendable {
         let linted: [String]
         let findings: [Finding]
         let errors: [NoteError]
+        /// The lines the findings quote, of the notes whose source was at hand.
+        let excerpts: Excerpts
     }
 
     /// The cache in the file at `path`, for results of notekit `version` (its version and commit).
     public init(path: String, version: String) {
         self.path = path
         self.version = version
-        original = FileManager.default.contents(atPath: path)
-        guard let original else { return }
-        var reader = CacheReader(Array(original))
-        guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.int(),
-              UInt64(UInt(bitPattern: checksum)) == reader.rest.value, let (notes, run) = Self.read(&reader) else { return }
+        original = FileStamp(of: path)
+        guard original != nil, let file = try? FileReader.bytes(at: path, maxBytes: Int(Int32.max)) else { return }
+        var reader = CacheReader(file[...])
+        guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.hash(),
+              let length = reader.count(), let index = reader.raw(length), ContentHash(index) == checksum else { return }
+        var indexReader = CacheReader(index)
+        guard let (notes, run) = Self.read(&indexReader, entries: &reader) else { return }
         self.notes = notes
         self.run = run
     }
@@ -230,42 +245,47 @@ public final class LintCache: @unchecked Sendable {
         run = report
     }
 
-    /// Writes what this run kept (the notes it saw and its report) atomically; a cache that
-    /// cannot be written (a read-only vault, another run writing at once) is left as it was.
+    /// Writes what this run kept (the notes it saw and its report) atomically, when it changed;
+    /// a cache that cannot be written (a read-only vault, another run writing at once) is left
+    /// as it was. Entries kept as the file held them are copied, not encoded again.
     public func save() {
         guard changed || kept.count != notes.count else { return }
-        var writer = CacheWriter()
-        writer.int(kept.count)
-        for (_, path, entry) in kept.map({ (ExactPath($0.key), $0.key, $0.value) }).sorted(by: { $0.0 < $1.0 }) {
-            writer.string(path)
-            writer.int(Int(bitPattern: UInt(entry.key.value)))
-            writer.int(entry.content == nil ? 0 : 1)
-            if let content = entry.content { writer.int(Int(bitPattern: UInt(content.value))) }
-            writer.int(entry.stamp == nil ? 0 : 1)
+        var index = CacheWriter()
+        let sorted = kept.map { (ExactPath($0.key), $0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        index.int(sorted.count)
+        for (_, path, entry) in sorted {
+            index.string(path)
+            index.hash(entry.key)
+            index.int(entry.content == nil ? 0 : 1)
+            if let content = entry.content { index.hash(content) }
+            index.int(entry.stamp == nil ? 0 : 1)
             if let stamp = entry.stamp {
                 for value in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] {
-                    writer.int(Int(value))
+                    index.int(Int(value))
                 }
             }
-            writer.block(entry.bytes)
+            index.hash(entry.bodyHash)
+            index.int(entry.body.count)
         }
-        writer.int(run == nil ? 0 : 1)
+        index.int(run == nil ? 0 : 1)
         if let run {
-            writer.int(Int(bitPattern: UInt(run.key.value)))
-            writer.int(Int(bitPattern: UInt(run.shape.value)))
-            writer.int(run.linted.count)
-            for path in run.linted { writer.string(path) }
-            writer.findings(run.findings)
-            writer.int(run.errors.count)
-            for error in run.errors { writer.error(error) }
+            index.hash(run.key)
+            index.hash(run.shape)
+            index.int(run.linted.count)
+            for path in run.linted { index.string(path) }
+            index.findings(run.findings)
+            index.int(run.errors.count)
+            for error in run.errors { index.error(error) }
+            run.excerpts.write(to: &index)
         }
-        var header = CacheWriter()
-        header.string(Self.magic)
-        header.string(version)
-        header.int(Int(bitPattern: UInt(ContentHash(writer.bytes).value)))
-        var data = Data(capacity: header.bytes.count + writer.bytes.count)
-        data.append(contentsOf: header.bytes)
-        data.append(contentsOf: writer.bytes)
+        let entriesSize: Int = sorted.reduce(0) { size, item in size + item.2.body.count }
+        var file = CacheWriter(capacity: 128 + version.utf8.count + index.bytes.count + entriesSize)
+        file.string(Self.magic)
+        file.string(version)
+        file.hash(ContentHash(index.bytes))
+        file.int(index.bytes.count)
+        file.raw(index.bytes)
+        for (_, _, entry) in sorted { file.raw(entry.body) }
         let folder = (path as NSString).deletingLastPathComponent
         if !FileManager.default.fileExists(atPath: folder) {
             guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
@@ -276,56 +296,58 @@ public final class LintCache: @unchecked Sendable {
                                                contents: Data("Signature: 8a477f597d28d172789f06886806bc55\n# notekit lint cache\n".utf8))
             }
         }
-        try? AtomicFile.write(data, to: path, expectedOriginal: original)
+        CacheFile.replace(path, with: file.bytes, ifStill: original)
     }
 
-    private static func read(_ reader: inout CacheReader) -> ([String: StoredEntry], RunEntry?)? {
-        guard let count = reader.count() else { return nil }
+    private static func read(_ index: inout CacheReader, entries: inout CacheReader) -> ([String: StoredEntry], RunEntry?)? {
+        guard let count = index.count() else { return nil }
         var notes: [String: StoredEntry] = [:]
+        notes.reserveCapacity(count)
         for _ in 0..<count {
-            guard let path = reader.string(), let key = reader.int(), let hasContent = reader.int() else { return nil }
+            guard let path = index.string(), let key = index.hash(), let hasContent = index.int() else { return nil }
             var content: ContentHash?
             switch hasContent {
             case 0: break
             case 1:
-                guard let value = reader.int() else { return nil }
-                content = ContentHash(value: UInt64(UInt(bitPattern: value)))
+                guard let value = index.hash() else { return nil }
+                content = value
             default: return nil
             }
             var stamp: FileStamp?
-            switch reader.int() {
+            switch index.int() {
             case 0: break
             case 1:
-                guard let size = reader.int(), let modified = reader.int(), let changed = reader.int(), let device = reader.int(),
-                      let inode = reader.int() else { return nil }
+                guard let size = index.int(), let modified = index.int(), let changed = index.int(), let device = index.int(),
+                      let inode = index.int() else { return nil }
                 stamp = FileStamp(size: Int64(size), modified: Int64(modified), changed: Int64(changed),
                                   device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)))
             default: return nil
             }
-            guard let bytes = reader.block() else { return nil }
-            notes[path] = StoredEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), content: content, stamp: stamp, bytes: bytes)
+            guard let bodyHash = index.hash(), let length = index.int(), let body = entries.raw(length) else { return nil }
+            notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash)
         }
         var run: RunEntry?
-        switch reader.int() {
+        switch index.int() {
         case 0: break
         case 1:
-            guard let key = reader.int(), let shape = reader.int(), let lintedCount = reader.count() else { return nil }
+            guard let key = index.hash(), let shape = index.hash(), let lintedCount = index.count() else { return nil }
             var linted: [String] = []
+            linted.reserveCapacity(lintedCount)
             for _ in 0..<lintedCount {
-                guard let path = reader.string() else { return nil }
+                guard let path = index.string() else { return nil }
                 linted.append(path)
             }
-            guard let findings = reader.findings(), let errorCount = reader.count() else { return nil }
+            guard let findings = index.findings(), let errorCount = index.count() else { return nil }
             var errors: [NoteError] = []
             for _ in 0..<errorCount {
-                guard let error = reader.error() else { return nil }
+                guard let error = index.error() else { return nil }
                 errors.append(error)
             }
-            run = RunEntry(key: ContentHash(value: UInt64(UInt(bitPattern: key))), shape: ContentHash(value: UInt64(UInt(bitPattern: shape))),
-                           linted: linted, findings: findings, errors: errors)
+            guard let excerpts = Excerpts(from: &index) else { return nil }
+            run = RunEntry(key: key, shape: shape, linted: linted, findings: findings, errors: errors, excerpts: excerpts)
         default: return nil
         }
-        return reader.isAtEnd ? (notes, run) : nil
+        return index.isAtEnd && entries.isAtEnd ? (notes, run) : nil
     }
 
     /// Everything `configuration` says, hashed once per configuration file (or the defaults).

@@ -40,12 +40,15 @@ public struct Linter: Sendable {
         /// The source text of notes linted whose findings came from a cache unparsed (they are not in `notes`).
         public var sources: [(path: String, source: SourceText)] = []
         /// Notes linted whose findings came from a cache without reading them (their files'
-        /// stamps were the cached ones): `readSources()` reads them for reports that quote lines.
+        /// stamps were the cached ones): `readSources()` reads those that `excerpts` does not cover,
+        /// for reports that quote lines.
         public var unread: [String] = []
         /// The note rules' check of each note of `contexts`, in that order, for a re-lint that
         /// checks only the notes changed since (`lint(_:context:vaultFiles:checks:)`); empty when
         /// the report came from a cache.
         public var checks: [Checked] = []
+        /// The lines the findings quote of notes not read, as the cache kept them.
+        public var excerpts = Excerpts()
 
         public init(findings: [Finding], errors: [NoteError], notesLinted: Int, contexts: [NoteContext], context: [NoteContext] = [],
                     sources: [(path: String, source: SourceText)] = []) {
@@ -57,12 +60,20 @@ public struct Linter: Sendable {
             self.sources = sources
         }
 
-        /// Reads the notes of `unread` that have findings into `sources` (a file that cannot be
-        /// read any more stays unread: its findings are reported without quoted lines).
+        /// Reads the notes of `unread` that have findings whose lines `excerpts` lacks into
+        /// `sources` (a file that cannot be read any more stays unread: its findings are reported
+        /// without quoted lines).
         public mutating func readSources() {
-            let cited = Set(findings.map { ExactPath($0.path) })
+            // The notes cited whose lines are not at hand (findings come by note).
+            var needed = Set<ExactPath>()
+            var previous: String?
+            for finding in findings where previous.map({ !ExactPath.same($0, finding.path) }) ?? true {
+                previous = finding.path
+                if !excerpts.covers(finding.path) { needed.insert(ExactPath(finding.path)) }
+            }
+            guard !needed.isEmpty else { return }
             unread.removeAll { path in
-                guard cited.contains(ExactPath(path)), let bytes = try? NoteParser().read(path) else { return false }
+                guard needed.contains(ExactPath(path)), let bytes = try? NoteParser().read(path) else { return false }
                 sources.append((path: path, source: SourceText(bytes: bytes)))
                 return true
             }
@@ -115,12 +126,13 @@ public struct Linter: Sendable {
             var result = Result(findings: report.findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
                                 sources: report.linted.compactMap { path in (bytes[path] ?? nil).map { (path: path, source: SourceText(bytes: $0)) } })
             result.unread = report.linted.filter { bytes[$0] == .some(nil) }
+            result.excerpts = report.excerpts
             return result
         }
         let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
         if let cache, let runKey, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations,
                                                             cache: cache, run: LintCache.RunEntry(key: runKey, shape: shape, linted: [],
-                                                                                                  findings: [], errors: [])) {
+                                                                                                  findings: [], errors: [], excerpts: Excerpts())) {
             return result
         }
         progress?.begin(total: all.count)
@@ -195,7 +207,9 @@ public struct Linter: Sendable {
                                                                   facts: vaultRules.map { $0.vaultFacts(context) }, vault: nil, reported: nil))
             }
             if let runKey {
-                cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), findings: findings, errors: errors))
+                let sources = Dictionary(contexts.map { (ExactPath($0.note.path), $0.note.source) }, uniquingKeysWith: { first, _ in first })
+                cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), findings: findings, errors: errors,
+                                              excerpts: Excerpts(findings) { sources[ExactPath($0)] }))
             }
         }
         guard viewsOnly else {
@@ -227,19 +241,29 @@ public struct Linter: Sendable {
         var contexts: [NoteContext] = []
         var sources: [(path: String, source: SourceText)] = []
         var unread: [String] = []
+        var excerpts = Excerpts()
         for (index, (input, config)) in zip(all, configurations).enumerated() {
             guard let key = keys[index] else { return nil }
             if cache.holds(input.path, key: key) {
                 if !config.ignore.isEmpty, config.isIgnored(VaultPath.relative(input.path, to: config.root)) { continue }
                 if index < linted {
                     let path = ExactPath(input.path)
+                    let findings: [Finding]
                     if lastLinted.contains(path) {
-                        reported.append((path, lastFindings[path] ?? []))
+                        findings = lastFindings[path] ?? []
                     } else {
-                        guard let findings = cache.entry(input.path)?.reported else { return nil }
-                        reported.append((path, findings))
+                        guard let cached = cache.entry(input.path)?.reported else { return nil }
+                        findings = cached
                     }
-                    if let bytes = input.bytes { sources.append((path: input.path, source: SourceText(bytes: bytes))) } else { unread.append(input.path) }
+                    reported.append((path, findings))
+                    if let bytes = input.bytes {
+                        let source = SourceText(bytes: bytes)
+                        sources.append((path: input.path, source: source))
+                        excerpts.add(input.path, quoting: findings, from: source)
+                    } else {
+                        unread.append(input.path)
+                        excerpts.add(path, from: last.excerpts)
+                    }
                 }
                 unchanged.append((input.path, key))
                 continue
@@ -257,15 +281,18 @@ public struct Linter: Sendable {
             let checked = checkNote(context)
             let findings = merge([context], [checked, checkVault(findings: vault, of: context)])
             reported.append((ExactPath(input.path), findings))
+            excerpts.add(input.path, quoting: findings, from: context.note.source)
             contexts.append(context)
             kept.append((input.path, LintCache.NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: findings)))
         }
         for (path, entry) in kept { cache.keep(path, entry) }
         for (path, key) in unchanged { cache.keepIfValid(path, key: key) }
         let findings = reported.sorted { $0.path < $1.path }.flatMap(\.findings)
-        cache.keep(LintCache.RunEntry(key: run.key, shape: run.shape, linted: reported.map(\.path.description), findings: findings, errors: []))
+        cache.keep(LintCache.RunEntry(key: run.key, shape: run.shape, linted: reported.map(\.path.description), findings: findings, errors: [],
+                                      excerpts: excerpts))
         var result = Result(findings: findings, errors: [], notesLinted: reported.count, contexts: contexts, sources: sources)
         result.unread = unread
+        result.excerpts = excerpts
         return result
     }
 
@@ -313,9 +340,11 @@ public struct Linter: Sendable {
 
     /// Lints `inputs` as part of the vault rooted at `root`: its files are the link targets and
     /// its other notes the context, so each note gets the findings a run on the whole vault gives it.
-    public func lint(_ inputs: [Input], vaultRoot root: String, cache: LintCache? = nil,
+    /// `vaultFiles`, when given, are the files under `root` as `NoteFiles.vaultFiles(under:)` lists them
+    /// (a walk the caller made already).
+    public func lint(_ inputs: [Input], vaultRoot root: String, vaultFiles: [String]? = nil, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
-        let vaultFiles = NoteFiles.vaultFiles(under: root)
+        let vaultFiles = vaultFiles ?? NoteFiles.vaultFiles(under: root)
         return try lint(inputs, context: Self.context(for: inputs, root: root, vaultFiles: vaultFiles), vaultFiles: vaultFiles,
                         cache: cache, configuration: configuration)
     }

@@ -42,6 +42,11 @@ public struct TextReporter: Reporter {
     /// (tabs kept, wide characters counted twice) and the display width of `start..<end`.
     static func excerpt(_ line: String, from start: Int, to end: Int) -> (source: String, indent: String, width: Int) {
         let bytes = Array(line.utf8)
+        return bytes.allSatisfy({ $0 < 0x80 }) ? asciiExcerpt(bytes, from: start, to: end) : characterExcerpt(bytes, from: start, to: end)
+    }
+
+    /// `excerpt` of any line, character by character.
+    static func characterExcerpt(_ bytes: [UInt8], from start: Int, to end: Int) -> (source: String, indent: String, width: Int) {
         func text(_ range: Range<Int>) -> [Character] {
             Array(String(decoding: bytes[min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)], as: UTF8.self))
         }
@@ -53,6 +58,24 @@ public struct TextReporter: Reporter {
         }
         let indent = before.map { $0 == "\t" ? "\t" : String(repeating: " ", count: displayWidth($0)) }.joined()
         return (String(before + marked + after), indent, max(marked.reduce(0) { $0 + displayWidth($1) }, 1))
+    }
+
+    /// `excerpt` of an ASCII line, where each byte is a character one column wide, on bytes.
+    static func asciiExcerpt(_ bytes: [UInt8], from start: Int, to end: Int) -> (source: String, indent: String, width: Int) {
+        let lower = min(max(start - 1, 0), bytes.count), upper = min(max(end - 1, lower), bytes.count)
+        var before = bytes[..<lower], marked = bytes[lower..<upper], after = bytes[upper...]
+        var cut = (before: false, marked: false, after: false)
+        if bytes.count > 120 {
+            if before.count > 40 { (before, cut.before) = (before.suffix(39), true) }
+            if marked.count > 60 { (marked, cut.marked, after) = (marked.prefix(60), true, after.prefix(0)) }
+            let shown = before.count + marked.count + (cut.before ? 1 : 0) + (cut.marked ? 1 : 0)
+            if shown + after.count > 100 { (after, cut.after) = (after.prefix(max(99 - shown, 0)), true) }
+        }
+        let ellipsis = "…"
+        let source = (cut.before ? ellipsis : "") + String(decoding: before, as: UTF8.self) + String(decoding: marked, as: UTF8.self)
+            + (cut.marked ? ellipsis : "") + String(decoding: after, as: UTF8.self) + (cut.after ? ellipsis : "")
+        let indent = (cut.before ? " " : "") + String(decoding: before.map { $0 == UInt8(ascii: "\t") ? $0 : UInt8(ascii: " ") }, as: UTF8.self)
+        return (source, indent, max(marked.count + (cut.marked ? 1 : 0), 1))
     }
 
     /// Columns a character takes in a terminal: 2 for East Asian wide characters and emoji.

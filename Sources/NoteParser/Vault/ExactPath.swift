@@ -11,7 +11,10 @@ public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible
     public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 
     /// True when two paths are the same file name byte for byte, without building either key.
-    public static func same(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.elementsEqual(rhs.utf8) }
+    public static func same(_ lhs: String, _ rhs: String) -> Bool {
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
+    }
 
     /// A file name as it can be shown: valid UTF-8 as is, every byte of an invalid sequence
     /// as `\xNN`.

@@ -7,8 +7,8 @@ import Darwin
 /// Reads whole files with one `open`, `fstat` and as few `read`s as the size allows.
 /// Only regular files are read: a FIFO, device or socket is refused before any read (it is
 /// opened without blocking, so a FIFO without a writer cannot hang the run).
-enum FileReader {
-    enum Failure: Error {
+package enum FileReader {
+    package enum Failure: Error {
         /// The file is larger than the limit; its size in bytes.
         case tooLarge(Int)
         /// The system refused; its error text.
@@ -16,7 +16,7 @@ enum FileReader {
     }
 
     /// The bytes of the file at `path`, refused when it is larger than `maxBytes`.
-    static func bytes(at path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
+    package static func bytes(at path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { throw .system(Self.errorText()) }
         defer { close(descriptor) }

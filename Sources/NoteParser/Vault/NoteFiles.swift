@@ -14,6 +14,14 @@ import Darwin
 /// as an error with the reason, and the walk goes on.
 public enum NoteFiles {
     public static func collect(_ paths: [String]) -> (files: [String], errors: [NoteError]) {
+        var walked: [String: [String]] = [:]
+        return collect(paths, walked: &walked)
+    }
+
+    /// `collect(_:)`, also giving every file each folder of `paths` holds, by the folder's
+    /// absolute path (`VaultPath.absolute`), as `vaultFiles(under:)` lists them: a lint of its
+    /// vault root needs not walk it again.
+    public static func collect(_ paths: [String], walked: inout [String: [String]]) -> (files: [String], errors: [NoteError]) {
         var files: [String] = []
         var errors: [NoteError] = []
         for path in paths {
@@ -31,6 +39,7 @@ public enum NoteFiles {
             guard status.st_mode & S_IFMT == S_IFDIR else { files.append(path); continue }
             let prefix = path == "." ? "" : path.hasSuffix("/") ? path : path + "/"
             let walk = walk(path)
+            walked[VaultPath.absolute(path)] = walk.files
             files += walk.files.filter(isMarkdown).map { prefix + $0 }
             errors += walk.problems.map { NoteError(path: prefix + $0.path, code: .unreadable, message: $0.message) }
         }
@@ -134,9 +143,21 @@ public enum NoteFiles {
                 }
             }
         }
-        found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        found.sort(by: bytesPrecede)
         problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return (found, problems, folders)
+    }
+
+    /// True when `lhs` comes before `rhs` by their UTF-8 bytes (a `memcmp`, not a generic walk).
+    private static func bytesPrecede(_ lhs: String, _ rhs: String) -> Bool {
+        var (lhs, rhs) = (lhs, rhs)
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
     }
 
     /// True when the link at `relative` below `directory` leads to a folder that holds it or

@@ -65,7 +65,8 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let loader = try config.loader(for: paths.map { $0 == "-" ? stdinFilename : $0 })
-        let (inputs, missing) = try self.inputs()
+        var walked: [String: [String]] = [:]
+        let (inputs, missing) = try self.inputs(walked: &walked)
         var result: Linter.Result
         do {
             // The vault is rooted where the linted notes' configuration lives (else at `VaultRoot.of(paths)`);
@@ -77,7 +78,9 @@ struct LintCommand: ParsableCommand {
             linter.keepsNotes = false
             linter.progress = progress
             let cache = noCache ? nil : LintCache(path: LintCache.file(forVault: root), version: NotekitTool.versionLine)
-            result = try linter.lint(inputs, vaultRoot: root, cache: cache) { try loader.configuration(for: $0) }
+            result = try linter.lint(inputs, vaultRoot: root, vaultFiles: walked[VaultPath.absolute(root)], cache: cache) {
+                try loader.configuration(for: $0)
+            }
             cache?.save()
             if formats.contains(where: \.format.readsSourceLines) { result.readSources() }
         } catch let error as ConfigurationError {
@@ -92,8 +95,8 @@ struct LintCommand: ParsableCommand {
     }
 
     /// Notes to lint (staged blobs, standard input, or files found under the paths) and
-    /// the paths that do not exist.
-    private func inputs() throws -> ([Linter.Input], missing: [NoteError]) {
+    /// the paths that do not exist; `walked` gets the files of the folders walked.
+    private func inputs(walked: inout [String: [String]]) throws -> ([Linter.Input], missing: [NoteError]) {
         if staged {
             do {
                 return (try Git.stagedNotes().map { Linter.Input(path: $0.path, bytes: $0.bytes) }, [])
@@ -101,7 +104,7 @@ struct LintCommand: ParsableCommand {
                 throw Output.failure("error: \(error.description)")
             }
         }
-        let (files, missing) = NoteFiles.collect(paths.filter { $0 != "-" })
+        let (files, missing) = NoteFiles.collect(paths.filter { $0 != "-" }, walked: &walked)
         var inputs = files.map { Linter.Input(path: $0) }
         if paths.contains("-") {
             inputs.append(Linter.Input(path: stdinFilename, bytes: Array(FileHandle.standardInput.readDataToEndOfFile())))

@@ -62,6 +62,23 @@ import Testing
         #expect(cut.indent.count == 40 && cut.width == 4)
     }
 
+    /// ASCII lines are cut on bytes; what they show is what the character-by-character cut shows.
+    @Test func asciiExcerptsAreCharacterExcerpts() {
+        let lines = ["", "short\tline", String(repeating: "x", count: 119), String(repeating: "ab\t", count: 50),
+                     String(repeating: "a", count: 30) + String(repeating: "m", count: 80) + String(repeating: "z", count: 40)]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            // Columns of the line and the one past its end, as findings give them.
+            for start in stride(from: 1, through: bytes.count + 1, by: 7) {
+                for end in [start, start + 1, start + 45, start + 70, bytes.count + 1] where end >= start && end <= bytes.count + 1 {
+                    let ascii = TextReporter.asciiExcerpt(bytes, from: start, to: end)
+                    let characters = TextReporter.characterExcerpt(bytes, from: start, to: end)
+                    #expect(ascii == characters, "\(bytes.count) bytes, \(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     @Test func json() throws {
         let text = JSONReporter().report(report)
         #expect(text == """

@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NoteParser
+
+/// Replaces the lint cache file all at once (a new file beside it, renamed over it). Unlike a
+/// note's `AtomicFile` write, nothing is synced to disk: a cache cut short by a crash fails its
+/// checksums and is an empty cache, so durability would only cost time.
+enum CacheFile {
+    /// Writes `bytes` to `path` unless the file's stamp is no longer `original` (nil: there was
+    /// no file), i.e. another run wrote it meanwhile; any failure leaves the file as it was.
+    static func replace(_ path: String, with bytes: [UInt8], ifStill original: FileStamp?) {
+        var template = Array((path + ".notekit-XXXXXX").utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { return }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 { if errno == EINTR { continue } else { return false } }
+                offset += count
+            }
+            return true
+        }
+        let readable = fchmod(descriptor, 0o644) == 0
+        let closed = close(descriptor) == 0
+        guard written, readable, closed, FileStamp(of: path) == original, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+}
