@@ -258,12 +258,7 @@ public final class LintCache: @unchecked Sendable {
             index.hash(entry.key)
             index.int(entry.content == nil ? 0 : 1)
             if let content = entry.content { index.hash(content) }
-            index.int(entry.stamp == nil ? 0 : 1)
-            if let stamp = entry.stamp {
-                for value in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] {
-                    index.int(Int(value))
-                }
-            }
+            index.stamp(entry.stamp)
             index.hash(entry.bodyHash)
             index.int(entry.body.count)
         }
@@ -286,16 +281,7 @@ public final class LintCache: @unchecked Sendable {
         file.int(index.bytes.count)
         file.raw(index.bytes)
         for (_, _, entry) in sorted { file.raw(entry.body) }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !FileManager.default.fileExists(atPath: folder) {
-            guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
-            // As ruff's cache: ignored by git, and marked as a cache for backup tools.
-            if (folder as NSString).lastPathComponent == ".notekit_cache" {
-                _ = FileManager.default.createFile(atPath: folder + "/.gitignore", contents: Data("# Created by notekit.\n*\n".utf8))
-                _ = FileManager.default.createFile(atPath: folder + "/CACHEDIR.TAG",
-                                               contents: Data("Signature: 8a477f597d28d172789f06886806bc55\n# notekit lint cache\n".utf8))
-            }
-        }
+        guard CacheFile.makeFolder(of: path) else { return }
         CacheFile.replace(path, with: file.bytes, ifStill: original)
     }
 
@@ -313,16 +299,7 @@ public final class LintCache: @unchecked Sendable {
                 content = value
             default: return nil
             }
-            var stamp: FileStamp?
-            switch index.int() {
-            case 0: break
-            case 1:
-                guard let size = index.int(), let modified = index.int(), let changed = index.int(), let device = index.int(),
-                      let inode = index.int() else { return nil }
-                stamp = FileStamp(size: Int64(size), modified: Int64(modified), changed: Int64(changed),
-                                  device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)))
-            default: return nil
-            }
+            guard let stamp = index.stamp() else { return nil }
             guard let bodyHash = index.hash(), let length = index.int(), let body = entries.raw(length) else { return nil }
             notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash)
         }

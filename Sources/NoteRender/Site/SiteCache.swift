@@ -5,11 +5,10 @@ import NoteParser
 /// vault, or `$XDG_CACHE_HOME/notekit/`): each note's `SiteNote` and the stamp of its file, so
 /// that a rebuild reads only notes whose stamp changed and parses and cleans only notes whose
 /// bytes did. It is kept out of the site's folder, which is published, because it holds facts
-/// of unpublished notes. Binary (length-prefixed UTF-8, little-endian integers), versioned and
-/// checksummed; a cache of another format, notekit version, vault root or site, render or
+/// of unpublished notes. Binary (`CacheWriter`, as the lint cache), versioned and checksummed; a cache of another format, notekit version, vault root or site, render or
 /// `--unsafe` settings (`key`) is no cache, as is a damaged one.
 public struct SiteCache: Sendable {
-    private static let magic = Array("notekit-site-cache 1\n".utf8)
+    private static let magic = Array("notekit-site-cache 2\n".utf8)
 
     /// A note's facts and the stamp of its file when they were read (nil when it was too new to trust).
     struct Entry: Sendable {
@@ -30,10 +29,9 @@ public struct SiteCache: Sendable {
     /// The cache in the file at `path` made with `key`; empty when there is none, or another.
     static func read(from path: String, key: UInt64) -> SiteCache {
         guard let data = FileManager.default.contents(atPath: path) else { return SiteCache() }
-        var reader = SiteCacheReader([UInt8](data))
-        guard reader.bytes(magic.count) == magic, reader.int().map({ UInt64(bitPattern: Int64($0)) }) == key,
-              let checksum = reader.int(), UInt64(bitPattern: Int64(checksum)) == reader.rest.value,
-              let count = reader.int(), count >= 0 else { return SiteCache() }
+        var reader = CacheReader([UInt8](data)[...])
+        guard reader.raw(magic.count).map(Array.init) == magic, reader.hash()?.value == key,
+              let checksum = reader.hash(), checksum == reader.rest, let count = reader.count() else { return SiteCache() }
         var entries: [String: Entry] = [:]
         for _ in 0..<count {
             guard let entry = reader.entry() else { return SiteCache() }
@@ -42,57 +40,27 @@ public struct SiteCache: Sendable {
         return reader.isAtEnd ? SiteCache(entries: entries) : SiteCache()
     }
 
-    /// Writes the cache to `path` atomically, making its folder (ignored by git, marked as a
-    /// cache for backup tools, as the lint cache's) when there is none.
-    func write(to path: String, key: UInt64) throws {
-        var writer = SiteCacheWriter()
-        writer.bytes.reserveCapacity(entries.values.reduce(0) { $0 + $1.note.searchText.utf8.count + 2048 })
+    /// Writes the cache to `path` all at once (`CacheFile`), making its folder (ignored by git,
+    /// marked as a cache for backup tools, as the lint cache's) when there is none.
+    func write(to path: String, key: UInt64) {
+        var writer = CacheWriter(capacity: entries.values.reduce(0) { $0 + $1.note.searchText.utf8.count + 1024 })
         writer.int(entries.count)
         for path in entries.keys.sorted() { writer.entry(entries[path]!) }
-        var header = SiteCacheWriter()
-        header.bytes += Self.magic
-        header.int(Int(bitPattern: UInt(key)))
-        header.int(Int(bitPattern: UInt(ContentHash(writer.bytes).value)))
-        header.bytes.append(contentsOf: writer.bytes)
-        let folder = (path as NSString).deletingLastPathComponent
-        if !FileManager.default.fileExists(atPath: folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            if (folder as NSString).lastPathComponent == ".notekit_cache" {
-                _ = FileManager.default.createFile(atPath: folder + "/.gitignore", contents: Data("# Created by notekit.\n*\n".utf8))
-                _ = FileManager.default.createFile(atPath: folder + "/CACHEDIR.TAG",
-                                                   contents: Data("Signature: 8a477f597d28d172789f06886806bc55\n# notekit cache\n".utf8))
-            }
-        }
-        try Data(header.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        var file = CacheWriter(capacity: writer.bytes.count + 64)
+        file.raw(Self.magic)
+        file.hash(ContentHash(value: key))
+        file.hash(ContentHash(writer.bytes))
+        file.raw(writer.bytes)
+        guard CacheFile.makeFolder(of: path) else { return }
+        CacheFile.replace(path, with: file.bytes, ifStill: FileStamp(of: path))
     }
 }
 
-/// Writes `SiteCache` entries.
-struct SiteCacheWriter {
-    var bytes: [UInt8] = []
-
-    mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 } }
-
-    mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            int(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func optional(_ value: String?) {
-        int(value == nil ? 0 : 1)
-        if let value { string(value) }
-    }
-
+/// The site cache's entries in the caches' binary form.
+extension CacheWriter {
     mutating func strings<S: Collection<String>>(_ values: S) {
         int(values.count)
         for value in values { string(value) }
-    }
-
-    mutating func position(_ value: SourcePosition) {
-        for number in [value.line, value.column, value.offset] { int(number) }
     }
 
     mutating func links(_ links: [SiteLink]) {
@@ -106,13 +74,10 @@ struct SiteCacheWriter {
     }
 
     mutating func entry(_ entry: SiteCache.Entry) {
-        int(entry.stamp == nil ? 0 : 1)
-        if let stamp = entry.stamp {
-            for value in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] { int(Int(value)) }
-        }
+        stamp(entry.stamp)
         let note = entry.note
         for text in [note.path, note.vaultPath] { string(text) }
-        int(Int(bitPattern: UInt(note.content)))
+        hash(ContentHash(value: note.content))
         int(note.isPublished ? 1 : 0)
         for text in [note.title, note.collection] { string(text) }
         strings(note.tags)
@@ -123,7 +88,7 @@ struct SiteCacheWriter {
         strings(note.blocks)
         int(note.cleaning == nil ? 0 : 1)
         guard let cleaning = note.cleaning else { return }
-        int(Int(bitPattern: UInt(cleaning)))
+        hash(ContentHash(value: cleaning))
         int(note.sources.count)
         for source in note.sources {
             int(source.number)
@@ -140,53 +105,9 @@ struct SiteCacheWriter {
     }
 }
 
-/// Reads what `SiteCacheWriter` wrote; nil for anything out of bounds, so that a damaged cache
-/// is an empty one, never a crash.
-struct SiteCacheReader {
-    private let data: [UInt8]
-    private var index = 0
-
-    init(_ data: [UInt8]) { self.data = data }
-
-    var isAtEnd: Bool { index == data.count }
-
-    /// The hash of the bytes not read yet, to check them against a checksum.
-    var rest: ContentHash { ContentHash(data[index...]) }
-
-    mutating func bytes(_ count: Int) -> [UInt8]? {
-        guard count >= 0, data.count - index >= count else { return nil }
-        defer { index += count }
-        return Array(data[index..<(index + count)])
-    }
-
-    mutating func int() -> Int? {
-        guard data.count - index >= 8 else { return nil }
-        var value: UInt64 = 0
-        for offset in 0..<8 { value |= UInt64(data[index + offset]) << (8 * UInt64(offset)) }
-        index += 8
-        return Int(Int64(bitPattern: value))
-    }
-
-    /// A count of items that fits in what is left (each at least 8 bytes, or `minimumSize`).
-    private mutating func count(minimumSize: Int = 8) -> Int? {
-        guard let value = int(), value >= 0, value <= (data.count - index) / minimumSize else { return nil }
-        return value
-    }
-
-    mutating func string() -> String? {
-        guard let count = count(minimumSize: 1) else { return nil }
-        defer { index += count }
-        return data.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[index..<(index + count)]), as: UTF8.self) }
-    }
-
-    mutating func optional() -> String?? {
-        switch int() {
-        case 0: return .some(nil)
-        case 1: return string().map { $0 }
-        default: return nil
-        }
-    }
-
+/// Reads what `CacheWriter` wrote of the site cache's entries; nil for anything out of bounds,
+/// so that a damaged cache is an empty one, never a crash.
+extension CacheReader {
     mutating func strings() -> [String]? {
         guard let count = count() else { return nil }
         var values: [String] = []
@@ -195,11 +116,6 @@ struct SiteCacheReader {
             values.append(value)
         }
         return values
-    }
-
-    mutating func position() -> SourcePosition? {
-        guard let line = int(), let column = int(), let offset = int() else { return nil }
-        return SourcePosition(line: line, column: column, offset: offset)
     }
 
     mutating func links() -> [SiteLink]? {
@@ -213,20 +129,11 @@ struct SiteCacheReader {
     }
 
     mutating func entry() -> SiteCache.Entry? {
-        var stamp: FileStamp?
-        switch int() {
-        case 0: break
-        case 1:
-            guard let size = int(), let modified = int(), let changed = int(), let device = int(), let inode = int() else { return nil }
-            stamp = FileStamp(size: Int64(size), modified: Int64(modified), changed: Int64(changed),
-                              device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)))
-        default: return nil
-        }
-        guard let path = string(), let vaultPath = string(), let content = int(), let published = int(),
+        guard let stamp = stamp(), let path = string(), let vaultPath = string(), let content = hash(), let published = int(),
               let title = string(), let collection = string(), let tags = strings(),
               let date = optional(), let modified = optional(), let lede = optional(), let uuid = optional(),
               let aliases = strings(), let wikilinks = links(), let headingSlugs = strings(), let blocks = strings() else { return nil }
-        var note = SiteNote(path: path, vaultPath: vaultPath, content: UInt64(bitPattern: Int64(content)), isPublished: published == 1,
+        var note = SiteNote(path: path, vaultPath: vaultPath, content: content.value, isPublished: published == 1,
                             title: title, collection: collection, tags: tags, published: date, modified: modified, lede: lede,
                             uuid: uuid, aliases: aliases, links: wikilinks, headingSlugs: headingSlugs, blocks: blocks)
         switch int() {
@@ -234,8 +141,8 @@ struct SiteCacheReader {
         case 1: break
         default: return nil
         }
-        guard let cleaning = int(), let sourceCount = count() else { return nil }
-        note.cleaning = UInt64(bitPattern: Int64(cleaning))
+        guard let cleaning = hash(), let sourceCount = count() else { return nil }
+        note.cleaning = cleaning.value
         for _ in 0..<sourceCount {
             guard let number = int(), let key = string(), let name = string(), let title = string(), let markdown = string() else { return nil }
             note.sources.append(SiteSource(number: number, key: key, name: name, title: title, markdown: markdown))

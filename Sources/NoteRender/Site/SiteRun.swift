@@ -213,7 +213,7 @@ public struct SiteRun: Sendable {
         }
         if let cacheFile, cacheChanged {
             // A cache that cannot be written (a read-only vault) only makes the next build slower.
-            try? SiteCache(entries: entries).write(to: cacheFile, key: cacheKey)
+            SiteCache(entries: entries).write(to: cacheFile, key: cacheKey)
         }
         return report
     }

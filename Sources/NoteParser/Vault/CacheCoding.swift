@@ -1,13 +1,12 @@
-import NoteParser
 
-/// Writes the lint cache's binary form: integers as zigzag LEB128 varints, hashes as eight
+/// Writes the caches' binary form (the lint cache, the site cache): integers as zigzag LEB128 varints, hashes as eight
 /// little-endian bytes, strings length-prefixed UTF-8.
-struct CacheWriter {
-    private(set) var bytes: [UInt8] = []
+package struct CacheWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    mutating func int(_ value: Int) {
+    package mutating func int(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
         while rest >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
@@ -17,11 +16,11 @@ struct CacheWriter {
     }
 
     /// A hash, in eight bytes.
-    mutating func hash(_ value: ContentHash) {
+    package mutating func hash(_ value: ContentHash) {
         withUnsafeBytes(of: value.value.littleEndian) { bytes += $0 }
     }
 
-    mutating func string(_ value: String) {
+    package mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { text in
             int(text.count)
@@ -30,21 +29,30 @@ struct CacheWriter {
     }
 
     /// Bytes as they are, without their count.
-    mutating func raw(_ value: some Collection<UInt8>) { bytes += value }
+    package mutating func raw(_ value: some Collection<UInt8>) { bytes += value }
 
-    mutating func optional(_ value: String?) {
+    package mutating func optional(_ value: String?) {
         int(value == nil ? 0 : 1)
         if let value { string(value) }
     }
 
-    mutating func position(_ value: SourcePosition) {
+    /// A file's stamp, or none.
+    package mutating func stamp(_ stamp: FileStamp?) {
+        int(stamp == nil ? 0 : 1)
+        guard let stamp else { return }
+        for value in [stamp.size, stamp.modified, stamp.changed, Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode)] {
+            int(Int(value))
+        }
+    }
+
+    package mutating func position(_ value: SourcePosition) {
         int(value.line)
         int(value.column)
         int(value.offset)
     }
 
     /// A finding; its path written empty when it is `previousPath` (findings come by note).
-    mutating func finding(_ finding: Finding, previousPath: String? = nil) {
+    package mutating func finding(_ finding: Finding, previousPath: String? = nil) {
         string(finding.path == previousPath ? "" : finding.path)
         position(finding.range.start)
         position(finding.range.end)
@@ -59,7 +67,7 @@ struct CacheWriter {
         string(fix.applicability.rawValue)
     }
 
-    mutating func findings(_ findings: [Finding]) {
+    package mutating func findings(_ findings: [Finding]) {
         int(findings.count)
         var path: String?
         for item in findings {
@@ -68,7 +76,7 @@ struct CacheWriter {
         }
     }
 
-    mutating func error(_ error: NoteError) {
+    package mutating func error(_ error: NoteError) {
         string(error.path)
         string(error.code.rawValue)
         string(error.message)
@@ -80,18 +88,18 @@ struct CacheWriter {
 /// Reads what `CacheWriter` wrote from some bytes of the cache file (without copying them);
 /// nil for anything out of bounds or unknown, so that a damaged cache file is an empty cache,
 /// never a crash.
-struct CacheReader {
+package struct CacheReader {
     private let bytes: ArraySlice<UInt8>
     private(set) var index: Int
 
-    init(_ bytes: ArraySlice<UInt8>) {
+    package init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes
         index = bytes.startIndex
     }
 
-    var isAtEnd: Bool { index == bytes.endIndex }
+    package var isAtEnd: Bool { index == bytes.endIndex }
 
-    mutating func int() -> Int? {
+    package mutating func int() -> Int? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while index < bytes.endIndex, shift < 64 {
@@ -105,7 +113,7 @@ struct CacheReader {
     }
 
     /// What `CacheWriter.hash` wrote.
-    mutating func hash() -> ContentHash? {
+    package mutating func hash() -> ContentHash? {
         guard bytes.endIndex - index >= 8 else { return nil }
         var value: UInt64 = 0
         for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
@@ -114,24 +122,24 @@ struct CacheReader {
     }
 
     /// A count of items, each at least `minimumSize` bytes, that fits in what is left.
-    mutating func count(minimumSize: Int = 1) -> Int? {
+    package mutating func count(minimumSize: Int = 1) -> Int? {
         guard let value = int(), value >= 0, value <= (bytes.endIndex - index) / max(1, minimumSize) else { return nil }
         return value
     }
 
     /// The next `count` bytes, not copied.
-    mutating func raw(_ count: Int) -> ArraySlice<UInt8>? {
+    package mutating func raw(_ count: Int) -> ArraySlice<UInt8>? {
         guard count >= 0, bytes.endIndex - index >= count else { return nil }
         defer { index += count }
         return bytes[index..<(index + count)]
     }
 
-    mutating func string() -> String? {
+    package mutating func string() -> String? {
         guard let count = count(), let raw = raw(count) else { return nil }
         return String(decoding: raw, as: UTF8.self)
     }
 
-    mutating func optional() -> String?? {
+    package mutating func optional() -> String?? {
         switch int() {
         case 0: return .some(nil)
         case 1: return string().map { $0 }
@@ -139,13 +147,28 @@ struct CacheReader {
         }
     }
 
-    mutating func position() -> SourcePosition? {
+    /// What `CacheWriter.stamp` wrote: `.some(nil)` for no stamp, nil for damaged bytes.
+    package mutating func stamp() -> FileStamp?? {
+        switch int() {
+        case 0: return .some(nil)
+        case 1:
+            guard let size = int(), let modified = int(), let changed = int(), let device = int(), let inode = int() else { return nil }
+            return FileStamp(size: Int64(size), modified: Int64(modified), changed: Int64(changed),
+                             device: UInt64(bitPattern: Int64(device)), inode: UInt64(bitPattern: Int64(inode)))
+        default: return nil
+        }
+    }
+
+    /// The hash of the bytes not read yet, to check them against a checksum.
+    package var rest: ContentHash { ContentHash(bytes[index...]) }
+
+    package mutating func position() -> SourcePosition? {
         guard let line = int(), let column = int(), let offset = int() else { return nil }
         return SourcePosition(line: line, column: column, offset: offset)
     }
 
     /// A finding; an empty path is `previousPath`.
-    mutating func finding(previousPath: String? = nil) -> Finding? {
+    package mutating func finding(previousPath: String? = nil) -> Finding? {
         guard let written = string(), let path = written.isEmpty ? previousPath : written, let start = position(), let end = position(), let ruleID = string(),
               let severity = string().flatMap(Severity.init(rawValue:)), let message = string(), let hasFix = int()
         else { return nil }
@@ -160,7 +183,7 @@ struct CacheReader {
                        message: message, fix: fix)
     }
 
-    mutating func findings() -> [Finding]? {
+    package mutating func findings() -> [Finding]? {
         // A finding takes at least 13 bytes (six positions, four strings, a flag).
         guard let count = count(minimumSize: 13) else { return nil }
         var findings: [Finding] = []
@@ -172,7 +195,7 @@ struct CacheReader {
         return findings
     }
 
-    mutating func error() -> NoteError? {
+    package mutating func error() -> NoteError? {
         guard let path = string(), let code = string().flatMap(ParseDiagnostic.Code.init(rawValue:)), let message = string(),
               let hasPosition = int() else { return nil }
         switch hasPosition {
