@@ -73,7 +73,7 @@ public final class InotifyWatcher: FileWatcher {
             forget(wd)
             return
         }
-        guard let folder = folders[wd], !name.isEmpty, let name = String(validating: name, as: UTF8.self),
+        guard let folder = folders[wd], !name.isEmpty, let name = UTF8Validation.string(name),
               !name.hasPrefix(".") || (name == ConfigurationLoader.fileName && mask & UInt32(IN_ISDIR) == 0) else { return }
         let path = folder.isEmpty ? name : folder + "/" + name
         // A symbolic link to a folder, made or moved in (to follow) or removed (its folder goes).

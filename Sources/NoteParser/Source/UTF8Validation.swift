@@ -1,7 +1,13 @@
 /// Finds the first byte that breaks UTF-8.
-enum UTF8Validation {
+package enum UTF8Validation {
+    /// `bytes` as a string when they are valid UTF-8; nil otherwise. (`String(validating:as:)`
+    /// does the same, but needs macOS 15.)
+    package static func string(_ bytes: [UInt8]) -> String? {
+        firstInvalidOffset(bytes) == nil ? String(decoding: bytes, as: UTF8.self) : nil
+    }
+
     /// The offset of the first invalid sequence, or nil when all of `bytes` is valid UTF-8.
-    static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+    package static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer(firstInvalidOffset)
     }
 

@@ -124,7 +124,7 @@ public enum NoteFiles {
                     (Array(raw.prefix { $0 != 0 }), entry.pointee.d_type)
                 }
                 guard nameBytes.first != UInt8(ascii: ".") else { continue }
-                guard let name = String(validating: nameBytes, as: UTF8.self) else {
+                guard let name = UTF8Validation.string(nameBytes) else {
                     let shown = ExactPath.escaped(nameBytes)
                     let isFolder = type == DT_DIR
                     if isFolder || isMarkdown(shown) {
@@ -231,7 +231,7 @@ public enum NoteFiles {
         for index in 0..<Int(CommandLine.argc) {
             guard let argument = CommandLine.unsafeArgv[index] else { continue }
             let bytes = UnsafeRawBufferPointer(start: argument, count: strlen(argument)).map { $0 }
-            if String(validating: bytes, as: UTF8.self) == nil, String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(path.utf8) {
+            if UTF8Validation.firstInvalidOffset(bytes) != nil, String(decoding: bytes, as: UTF8.self).utf8.elementsEqual(path.utf8) {
                 return bytes
             }
         }
