@@ -64,6 +64,8 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
+        let saving = DispatchQueue(label: "notekit.lint-cache"), saved = DispatchGroup()
+        defer { saved.wait() }
         let loader = try config.loader(for: paths.map { $0 == "-" ? stdinFilename : $0 })
         var walked: [String: [String]] = [:]
         let (inputs, missing) = try self.inputs(walked: &walked)
@@ -81,7 +83,8 @@ struct LintCommand: ParsableCommand {
             result = try linter.lint(inputs, vaultRoot: root, vaultFiles: walked[VaultPath.absolute(root)], cache: cache) {
                 try loader.configuration(for: $0)
             }
-            cache?.save()
+            // The cache is written while the report is made and written (on another core).
+            if let cache { saving.async(group: saved) { cache.save() } }
             if formats.contains(where: \.format.readsSourceLines) { result.readSources() }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
