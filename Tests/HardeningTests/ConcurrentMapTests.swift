@@ -46,7 +46,8 @@ import Testing
             alive.consumed()
         }
         #expect(consumed == Array(0..<500).map { $0 * 3 })
-        #expect(alive.most <= 8)
+        // The window's results, and the one the consumer holds (taken, not yet consumed).
+        #expect(alive.most <= 8 + 1)
         var none: [Int] = []
         [Int]().concurrentMap(window: 4, { $0 }) { none.append($0) }
         #expect(none.isEmpty)
