@@ -79,8 +79,11 @@ public struct OutputFolder: Sendable {
             guard isInside(existing) else { throw RenderError("refusing to write outside \(url.path)") }
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
-            let present = (try? FileManager.default.attributesOfItem(atPath: file.path)) != nil
-            if onlyIfChanged, present, isRegularFile(file), (try? Data(contentsOf: file)) == data { return nil }
+            // One stat: whether something is there, and whether it is a plain file (a symbolic
+            // link is replaced, never read through).
+            let type = (try? FileManager.default.attributesOfItem(atPath: file.path)).map { $0[.type] as? FileAttributeType }
+            let present = type != nil
+            if onlyIfChanged, type == .typeRegular, (try? Data(contentsOf: file)) == data { return nil }
             // A new file is created where nothing is (refused if something appeared meanwhile), without
             // the temporary file and rename that replacing one atomically takes.
             if present { try Self.replace(file, with: data) } else { try data.write(to: file, options: .withoutOverwriting) }
@@ -123,11 +126,6 @@ public struct OutputFolder: Sendable {
         guard let error else { return }
         unlink(temporary)
         throw error
-    }
-
-    /// True for a file that is no symbolic link (one is replaced, never read through).
-    private func isRegularFile(_ file: URL) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) == .typeRegular
     }
 
     /// True when `folder`, symbolic links resolved, is the output folder or inside it.
