@@ -35,7 +35,7 @@ public final class LintCache: @unchecked Sendable {
     private var changed = false
     private let lock = NSLock()
 
-    private static let magic = "notekit lint cache 6"
+    private static let magic = "notekit lint cache 7"
 
     struct NoteEntry {
         let key: ContentHash
@@ -144,10 +144,48 @@ public final class LintCache: @unchecked Sendable {
         let shape: ContentHash
         /// The notes linted (not ignored, not failed), whose source text the reporters quote.
         let linted: [String]
-        let findings: [Finding]
         let errors: [NoteError]
-        /// The lines the findings quote, of the notes whose source was at hand.
-        let excerpts: Excerpts
+        /// What it reported about each note linted, once per path, sorted by path: their
+        /// findings in this order are the report's.
+        let reports: [NoteReport]
+
+        /// Every finding of the report; nil when a note's are damaged.
+        func findings() -> [Finding]? {
+            var findings: [Finding] = []
+            for report in reports {
+                guard let found = report.findings() else { return nil }
+                findings += found
+            }
+            return findings
+        }
+    }
+
+    /// What a run reported about one note: its findings and the lines they quote (nil when its
+    /// source was not at hand), encoded as the file holds them, so that a run copies those of
+    /// an unchanged note without encoding them again.
+    struct NoteReport {
+        let path: String
+        let encodedFindings: ArraySlice<UInt8>
+        /// What `Excerpts.encoded(quoting:from:)` gave.
+        let quoted: ArraySlice<UInt8>?
+
+        init(path: String, encodedFindings: ArraySlice<UInt8>, quoted: ArraySlice<UInt8>?) {
+            (self.path, self.encodedFindings, self.quoted) = (path, encodedFindings, quoted)
+        }
+
+        /// The report of `findings` about the note at `path`, quoting its `source` when at hand.
+        init(path: String, findings: [Finding], source: SourceText?) {
+            var writer = CacheWriter()
+            writer.findings(findings, of: path)
+            self.init(path: path, encodedFindings: writer.bytes[...], quoted: source.map { Excerpts.encoded(quoting: findings, from: $0)[...] })
+        }
+
+        /// The findings; nil when the bytes are not findings about the note.
+        func findings() -> [Finding]? {
+            var reader = CacheReader(encodedFindings)
+            guard let findings = reader.findings(of: path), reader.isAtEnd else { return nil }
+            return findings
+        }
     }
 
     /// The cache in the file at `path`, for results of notekit `version` (its version and commit).
@@ -250,7 +288,8 @@ public final class LintCache: @unchecked Sendable {
     /// as it was. Entries kept as the file held them are copied, not encoded again.
     public func save() {
         guard changed || kept.count != notes.count else { return }
-        var index = CacheWriter()
+        let reportsSize = run?.reports.reduce(0) { size, report in size + report.encodedFindings.count + (report.quoted?.count ?? 0) } ?? 0
+        var index = CacheWriter(capacity: 64 * (kept.count + (run?.linted.count ?? 0)) + reportsSize)
         let sorted = kept.map { (ExactPath($0.key), $0.key, $0.value) }.sorted { $0.0 < $1.0 }
         index.int(sorted.count)
         for (_, path, entry) in sorted {
@@ -268,10 +307,19 @@ public final class LintCache: @unchecked Sendable {
             index.hash(run.shape)
             index.int(run.linted.count)
             for path in run.linted { index.string(path) }
-            index.findings(run.findings)
             index.int(run.errors.count)
             for error in run.errors { index.error(error) }
-            run.excerpts.write(to: &index)
+            index.int(run.reports.count)
+            for report in run.reports {
+                index.string(report.path)
+                index.int(report.encodedFindings.count)
+                index.raw(report.encodedFindings)
+                index.int(report.quoted == nil ? 0 : 1)
+                if let quoted = report.quoted {
+                    index.int(quoted.count)
+                    index.raw(quoted)
+                }
+            }
         }
         let entriesSize: Int = sorted.reduce(0) { size, item in size + item.2.body.count }
         var file = CacheWriter(capacity: 128 + version.utf8.count + index.bytes.count + entriesSize)
@@ -314,14 +362,28 @@ public final class LintCache: @unchecked Sendable {
                 guard let path = index.string() else { return nil }
                 linted.append(path)
             }
-            guard let findings = index.findings(), let errorCount = index.count() else { return nil }
+            guard let errorCount = index.count() else { return nil }
             var errors: [NoteError] = []
             for _ in 0..<errorCount {
                 guard let error = index.error() else { return nil }
                 errors.append(error)
             }
-            guard let excerpts = Excerpts(from: &index) else { return nil }
-            run = RunEntry(key: key, shape: shape, linted: linted, findings: findings, errors: errors, excerpts: excerpts)
+            guard let reportCount = index.count(minimumSize: 3) else { return nil }
+            var reports: [NoteReport] = []
+            reports.reserveCapacity(reportCount)
+            for _ in 0..<reportCount {
+                guard let path = index.string(), let length = index.count(), let findings = index.raw(length) else { return nil }
+                var quoted: ArraySlice<UInt8>?
+                switch index.int() {
+                case 0: break
+                case 1:
+                    guard let length = index.count(), let lines = index.raw(length) else { return nil }
+                    quoted = lines
+                default: return nil
+                }
+                reports.append(NoteReport(path: path, encodedFindings: findings, quoted: quoted))
+            }
+            run = RunEntry(key: key, shape: shape, linted: linted, errors: errors, reports: reports)
         default: return nil
         }
         return index.isAtEnd && entries.isAtEnd ? (notes, run) : nil

@@ -47,8 +47,10 @@ public struct Linter: Sendable {
         /// checks only the notes changed since (`lint(_:context:vaultFiles:checks:)`); empty when
         /// the report came from a cache.
         public var checks: [Checked] = []
-        /// The lines the findings quote of notes not read, as the cache kept them.
+        /// The lines the findings quote of notes not read, as the cache kept them (after `readSources()`).
         public var excerpts = Excerpts()
+        /// Those lines as the cache holds them, by note, for `readSources()` to decode.
+        var quoted: [(path: String, lines: ArraySlice<UInt8>)] = []
 
         public init(findings: [Finding], errors: [NoteError], notesLinted: Int, contexts: [NoteContext], context: [NoteContext] = [],
                     sources: [(path: String, source: SourceText)] = []) {
@@ -60,9 +62,9 @@ public struct Linter: Sendable {
             self.sources = sources
         }
 
-        /// Reads the notes of `unread` that have findings whose lines `excerpts` lacks into
-        /// `sources` (a file that cannot be read any more stays unread: its findings are reported
-        /// without quoted lines).
+        /// Puts the lines the cache kept of notes with findings into `excerpts`, and reads the
+        /// notes of `unread` whose lines it lacks into `sources` (a file that cannot be read any
+        /// more stays unread: its findings are reported without quoted lines).
         public mutating func readSources() {
             // The notes cited whose lines are not at hand (findings come by note).
             var needed = Set<ExactPath>()
@@ -71,6 +73,10 @@ public struct Linter: Sendable {
                 previous = finding.path
                 if !excerpts.covers(finding.path) { needed.insert(ExactPath(finding.path)) }
             }
+            for (path, lines) in quoted where needed.contains(ExactPath(path)) && excerpts.add(path, encoded: lines) {
+                needed.remove(ExactPath(path))
+            }
+            quoted = []
             guard !needed.isEmpty else { return }
             unread.removeAll { path in
                 guard needed.contains(ExactPath(path)), let bytes = try? NoteParser().read(path) else { return false }
@@ -119,20 +125,19 @@ public struct Linter: Sendable {
             keys = read.map(\.1)
         }
         let runKey = cache == nil ? nil : Self.runKey(all.map(\.path), keys, linted: inputs.count, vaultFiles: vaultFiles)
-        if let runKey, let report = cache?.report(runKey) {
+        if let runKey, let report = cache?.report(runKey), let findings = report.findings() {
             let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             cache?.keep(report)
             for (input, key) in zip(all, keys) { cache?.keepIfValid(input.path, key: key!) }
-            var result = Result(findings: report.findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
+            var result = Result(findings: findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
                                 sources: report.linted.compactMap { path in (bytes[path] ?? nil).map { (path: path, source: SourceText(bytes: $0)) } })
             result.unread = report.linted.filter { bytes[$0] == .some(nil) }
-            result.excerpts = report.excerpts
+            result.quoted = report.reports.compactMap { report in report.quoted.map { (path: report.path, lines: $0) } }
             return result
         }
         let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
         if let cache, let runKey, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations,
-                                                            cache: cache, run: LintCache.RunEntry(key: runKey, shape: shape, linted: [],
-                                                                                                  findings: [], errors: [], excerpts: Excerpts())) {
+                                                            cache: cache, runKey: runKey, shape: shape) {
             return result
         }
         progress?.begin(total: all.count)
@@ -207,9 +212,14 @@ public struct Linter: Sendable {
                                                                   facts: vaultRules.map { $0.vaultFacts(context) }, vault: nil, reported: nil))
             }
             if let runKey {
-                let sources = Dictionary(contexts.map { (ExactPath($0.note.path), $0.note.source) }, uniquingKeysWith: { first, _ in first })
-                cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), findings: findings, errors: errors,
-                                              excerpts: Excerpts(findings) { sources[ExactPath($0)] }))
+                // A note's findings are consecutive in the report, which is sorted by path.
+                var reports: [LintCache.NoteReport] = []
+                var previous: ExactPath?
+                for (path, context) in contexts.map({ (ExactPath($0.note.path), $0) }).sorted(by: { $0.0 < $1.0 }) where path != previous {
+                    previous = path
+                    reports.append(LintCache.NoteReport(path: context.note.path, findings: reported[path] ?? [], source: context.note.source))
+                }
+                cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), errors: errors, reports: reports))
             }
         }
         guard viewsOnly else {
@@ -228,42 +238,55 @@ public struct Linter: Sendable {
     /// one read, none could not be parsed, and what the vault rules read from each changed note
     /// is what they read before. Nil otherwise.
     private func changedNotes(_ all: [Input], linted: Int, keys: [ContentHash?], configurations: [Configuration],
-                              cache: LintCache, run: LintCache.RunEntry) -> Result? {
-        guard let last = cache.lastRun, last.shape == run.shape, last.errors.isEmpty else { return nil }
+                              cache: LintCache, runKey: ContentHash, shape: ContentHash) -> Result? {
+        guard let last = cache.lastRun, last.shape == shape, last.errors.isEmpty else { return nil }
         let vaultRules = vaultRules
         // An unchanged note linted last time reports what it reported then (the vault rules'
-        // findings are unchanged too), without decoding its entry.
-        let lastLinted = Set(last.linted.map(ExactPath.init))
-        let lastFindings = Dictionary(grouping: last.findings) { ExactPath($0.path) }
-        var reported: [(path: ExactPath, findings: [Finding])] = []
+        // findings are unchanged too), its report copied as the cache holds it. Reports are
+        // looked up in order: a run over the folder the last one linted sees its notes in it.
+        var next = 0
+        var lastIndex: [ExactPath: Int]?
+        func lastReport(_ path: String) -> LintCache.NoteReport? {
+            if next < last.reports.count, ExactPath.same(last.reports[next].path, path) {
+                next += 1
+                return last.reports[next - 1]
+            }
+            if lastIndex == nil {
+                lastIndex = Dictionary(last.reports.enumerated().map { (ExactPath($1.path), $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            guard let found = lastIndex?[ExactPath(path)] else { return nil }
+            next = found + 1
+            return last.reports[found]
+        }
+        var reported: [(path: ExactPath, report: LintCache.NoteReport, findings: [Finding])] = []
         var kept: [(String, LintCache.NoteEntry)] = []
         var unchanged: [(String, ContentHash)] = []
         var contexts: [NoteContext] = []
         var sources: [(path: String, source: SourceText)] = []
         var unread: [String] = []
-        var excerpts = Excerpts()
+        var quoted: [(path: String, lines: ArraySlice<UInt8>)] = []
         for (index, (input, config)) in zip(all, configurations).enumerated() {
             guard let key = keys[index] else { return nil }
             if cache.holds(input.path, key: key) {
                 if !config.ignore.isEmpty, config.isIgnored(VaultPath.relative(input.path, to: config.root)) { continue }
                 if index < linted {
-                    let path = ExactPath(input.path)
+                    let source = input.bytes.map { SourceText(bytes: $0) }
+                    var report: LintCache.NoteReport
                     let findings: [Finding]
-                    if lastLinted.contains(path) {
-                        findings = lastFindings[path] ?? []
+                    if let previous = lastReport(input.path), let decoded = previous.findings() {
+                        (report, findings) = (previous, decoded)
                     } else {
                         guard let cached = cache.entry(input.path)?.reported else { return nil }
-                        findings = cached
+                        (report, findings) = (LintCache.NoteReport(path: input.path, findings: cached, source: source), cached)
                     }
-                    reported.append((path, findings))
-                    if let bytes = input.bytes {
-                        let source = SourceText(bytes: bytes)
+                    if let source {
                         sources.append((path: input.path, source: source))
-                        excerpts.add(input.path, quoting: findings, from: source)
+                        if report.quoted == nil { report = LintCache.NoteReport(path: input.path, findings: findings, source: source) }
                     } else {
                         unread.append(input.path)
-                        excerpts.add(path, from: last.excerpts)
+                        if let lines = report.quoted { quoted.append((path: input.path, lines: lines)) }
                     }
+                    reported.append((ExactPath(input.path), report, findings))
                 }
                 unchanged.append((input.path, key))
                 continue
@@ -280,19 +303,18 @@ public struct Linter: Sendable {
             }
             let checked = checkNote(context)
             let findings = merge([context], [checked, checkVault(findings: vault, of: context)])
-            reported.append((ExactPath(input.path), findings))
-            excerpts.add(input.path, quoting: findings, from: context.note.source)
+            reported.append((ExactPath(input.path), LintCache.NoteReport(path: input.path, findings: findings, source: context.note.source), findings))
             contexts.append(context)
             kept.append((input.path, LintCache.NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: findings)))
         }
         for (path, entry) in kept { cache.keep(path, entry) }
         for (path, key) in unchanged { cache.keepIfValid(path, key: key) }
-        let findings = reported.sorted { $0.path < $1.path }.flatMap(\.findings)
-        cache.keep(LintCache.RunEntry(key: run.key, shape: run.shape, linted: reported.map(\.path.description), findings: findings, errors: [],
-                                      excerpts: excerpts))
+        reported.sort { $0.path < $1.path }
+        let findings = Array(reported.map(\.findings).joined())
+        cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: reported.map(\.report.path), errors: [], reports: reported.map(\.report)))
         var result = Result(findings: findings, errors: [], notesLinted: reported.count, contexts: contexts, sources: sources)
         result.unread = unread
-        result.excerpts = excerpts
+        result.quoted = quoted
         return result
     }
 

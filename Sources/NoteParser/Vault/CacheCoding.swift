@@ -67,9 +67,10 @@ package struct CacheWriter {
         string(fix.applicability.rawValue)
     }
 
-    package mutating func findings(_ findings: [Finding]) {
+    /// Findings, each path written empty when it is the one before (or, for the first, `path`).
+    package mutating func findings(_ findings: [Finding], of path: String? = nil) {
         int(findings.count)
-        var path: String?
+        var path = path
         for item in findings {
             finding(item, previousPath: path)
             path = item.path
@@ -183,13 +184,14 @@ package struct CacheReader {
                        message: message, fix: fix)
     }
 
-    package mutating func findings() -> [Finding]? {
+    /// What `CacheWriter.findings(_:of:)` wrote, given the same `path`.
+    package mutating func findings(of path: String? = nil) -> [Finding]? {
         // A finding takes at least 13 bytes (six positions, four strings, a flag).
         guard let count = count(minimumSize: 13) else { return nil }
         var findings: [Finding] = []
         findings.reserveCapacity(count)
         for _ in 0..<count {
-            guard let finding = finding(previousPath: findings.last?.path) else { return nil }
+            guard let finding = finding(previousPath: findings.last?.path ?? path) else { return nil }
             findings.append(finding)
         }
         return findings
