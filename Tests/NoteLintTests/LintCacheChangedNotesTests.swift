@@ -106,6 +106,37 @@ import Testing
         #expect(cached.findings.contains { $0.message.contains("Nowhera") })
     }
 
+    /// After one note changed, the notes not read are quoted from the reports the cache copied
+    /// (not decoded until a report quotes them), and so is every note in the next run.
+    @Test func notesNotReadAreQuotedFromTheCopiedReports() throws {
+        let root = NSTemporaryDirectory() + "notekit-cache-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root + "/.obsidian", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in Self.notes { try Self.write(text, root + "/" + path) }
+        let cache = root + "/.notekit_cache/lint.cache"
+        Thread.sleep(forTimeInterval: 1.2)
+        _ = try Self.lint(root, cache: cache)
+        try Self.write(Self.notes["c.md"]! + "\nMore prose.\n", root + "/c.md")
+        let cold = try Self.lint(root, cache: nil)
+        let sources = Dictionary(uniqueKeysWithValues: cold.contexts.map { ($0.note.path, $0.note.source) })
+        #expect(Set(cold.findings.map { VaultPath.relative($0.path, to: root) }).isSuperset(of: ["b.md", "c.md"]))
+        for run in 0..<2 {
+            var cached = try Self.lint(root, cache: cache)
+            #expect(cached.contexts.map(\.vaultPath) == (run == 0 ? ["c.md"] : []), "run \(run)")
+            #expect(cached.findings == cold.findings, "run \(run)")
+            #expect(!cached.excerpts.covers(root + "/b.md"), "run \(run): lines decoded only when a report quotes them")
+            cached.readSources()
+            #expect(cached.sources.count == (run == 0 ? 0 : 1), "run \(run): no note read but c.md, whose stamp is not settled")
+            for finding in cold.findings where !cached.contexts.contains(where: { $0.note.path == finding.path }) {
+                #expect(cached.excerpts.covers(finding.path) || cached.sources.contains { $0.path == finding.path }, "\(finding.path)")
+                for line in [finding.range.start.line, finding.range.end.line] {
+                    let quoted = cached.excerpts.line(finding.path, line) ?? cached.sources.first { $0.path == finding.path }?.source.lineString(line)
+                    #expect(quoted == sources[finding.path]?.lineString(line), "run \(run): \(finding.path):\(line)")
+                }
+            }
+        }
+    }
+
     /// A cache file cut short, damaged or written by another notekit version is no cache: the run
     /// reports what a cold one does, and writes a cache the next run reads. A damaged entry (its
     /// hash differs) is ignored alone.

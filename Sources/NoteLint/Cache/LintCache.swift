@@ -21,6 +21,9 @@ public final class LintCache: @unchecked Sendable {
     /// The stamp of the cache file when it was read (nil: there was none), to write it only if
     /// nobody else did meanwhile.
     private let original: FileStamp?
+    /// The cache file's bytes when it was read (empty: there was none), which the entries
+    /// read from it are slices of.
+    private var file: [UInt8] = []
     /// Each note's entry as the file holds it, read only when asked for: a run over an
     /// unchanged vault reads none of them.
     private var notes: [String: StoredEntry] = [:]
@@ -59,13 +62,17 @@ public final class LintCache: @unchecked Sendable {
         var stamp: FileStamp?
         let body: ArraySlice<UInt8>
         let bodyHash: ContentHash
+        /// Whether `body` is a slice of the cache file read (`LintCache.file`).
+        let inFile: Bool
 
-        init(key: ContentHash, content: ContentHash? = nil, stamp: FileStamp? = nil, body: ArraySlice<UInt8>, bodyHash: ContentHash) {
+        init(key: ContentHash, content: ContentHash? = nil, stamp: FileStamp? = nil, body: ArraySlice<UInt8>, bodyHash: ContentHash,
+             inFile: Bool = false) {
             self.key = key
             self.content = content
             self.stamp = stamp
             self.body = body
             self.bodyHash = bodyHash
+            self.inFile = inFile
         }
 
         init(_ entry: NoteEntry) {
@@ -201,6 +208,7 @@ public final class LintCache: @unchecked Sendable {
         guard let (notes, run) = Self.read(&indexReader, entries: &reader) else { return }
         self.notes = notes
         self.run = run
+        self.file = file
     }
 
     /// The cache file of the vault at `root`: `.notekit_cache/lint.cache` in it, or under
@@ -321,16 +329,24 @@ public final class LintCache: @unchecked Sendable {
                 }
             }
         }
-        let entriesSize: Int = sorted.reduce(0) { size, item in size + item.2.body.count }
-        var file = CacheWriter(capacity: 128 + version.utf8.count + index.bytes.count + entriesSize)
-        file.string(Self.magic)
-        file.string(version)
-        file.hash(ContentHash(index.bytes))
-        file.int(index.bytes.count)
-        file.raw(index.bytes)
-        for (_, _, entry) in sorted { file.raw(entry.body) }
+        var header = CacheWriter()
+        header.string(Self.magic)
+        header.string(version)
+        header.hash(ContentHash(index.bytes))
+        header.int(index.bytes.count)
+        // Entries kept as the old file holds them are written from it, those next to each other there at once.
+        var parts = [header.bytes[...], index.bytes[...]]
+        var lastInFile = false
+        for (_, _, entry) in sorted {
+            if entry.inFile, lastInFile, let last = parts.last, last.endIndex == entry.body.startIndex {
+                parts[parts.count - 1] = file[last.startIndex..<entry.body.endIndex]
+            } else {
+                parts.append(entry.body)
+            }
+            lastInFile = entry.inFile
+        }
         guard CacheFile.makeFolder(of: path) else { return }
-        CacheFile.replace(path, with: file.bytes, ifStill: original)
+        CacheFile.replace(path, with: parts, ifStill: original)
     }
 
     private static func read(_ index: inout CacheReader, entries: inout CacheReader) -> ([String: StoredEntry], RunEntry?)? {
@@ -349,7 +365,7 @@ public final class LintCache: @unchecked Sendable {
             }
             guard let stamp = index.stamp() else { return nil }
             guard let bodyHash = index.hash(), let length = index.int(), let body = entries.raw(length) else { return nil }
-            notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash)
+            notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash, inFile: true)
         }
         var run: RunEntry?
         switch index.int() {

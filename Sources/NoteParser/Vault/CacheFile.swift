@@ -12,18 +12,26 @@ package enum CacheFile {
     /// Writes `bytes` to `path` unless the file's stamp is no longer `original` (nil: there was
     /// no file), i.e. another run wrote it meanwhile; any failure leaves the file as it was.
     package static func replace(_ path: String, with bytes: [UInt8], ifStill original: FileStamp?) {
+        replace(path, with: [bytes[...]], ifStill: original)
+    }
+
+    /// `replace(_:with:ifStill:)` with the file's bytes in `parts`, one after the other (so that
+    /// parts of the old file are written from where they are, not gathered first).
+    package static func replace(_ path: String, with parts: [ArraySlice<UInt8>], ifStill original: FileStamp?) {
         var template = Array((path + ".notekit-XXXXXX").utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { return }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 { if errno == EINTR { continue } else { return false } }
-                offset += count
+        let written = parts.allSatisfy { part in
+            part.withUnsafeBytes { buffer -> Bool in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if count < 0 { if errno == EINTR { continue } else { return false } }
+                    offset += count
+                }
+                return true
             }
-            return true
         }
         let readable = fchmod(descriptor, 0o644) == 0
         let closed = close(descriptor) == 0
