@@ -89,7 +89,9 @@ struct LintCommand: ParsableCommand {
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
-        let report = LintReport(result, errors: missing).filter { rules.selection.includes($0.ruleID) }
+        let selection = rules.selection
+        var report = LintReport(result, errors: missing)
+        if !selection.select.isEmpty || !selection.ignore.isEmpty { report = report.filter { selection.includes($0.ruleID) } }
         result.findings.removeAll()  // the report holds them (this buffer, or its sorted or filtered copy): keep one
         try write(quiet ? report.withoutWarnings() : report)
         keptUntilExit = (result, report)
