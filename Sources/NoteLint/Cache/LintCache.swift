@@ -11,9 +11,11 @@ import NoteParser
 /// are dropped. A file that cannot be read as a cache (damaged: a checksum differs; another
 /// version) is an empty cache.
 ///
-/// The file: a header (magic, version, the checksum and length of the index), the index (each
-/// note's path, key, stamp, and the hash and length of its entry; the last run's report), then
-/// the entries, which are neither copied nor decoded nor checked until a run asks for one.
+/// The file: a header (magic, version, the checksum and length of the index), the index (the
+/// last run's report but for its notes' parts; each note's path, key, stamp, and the hash and
+/// length of its entry), the report's part about each note linted (its findings and quoted
+/// lines, checked with the index), then the entries, which are neither copied nor decoded nor
+/// checked until a run asks for one. Parts kept are written back from the old file's bytes.
 public final class LintCache: @unchecked Sendable {
     /// The cache file.
     public let path: String
@@ -175,9 +177,11 @@ public final class LintCache: @unchecked Sendable {
         let encodedFindings: ArraySlice<UInt8>
         /// What `Excerpts.encoded(quoting:from:)` gave.
         let quoted: ArraySlice<UInt8>?
+        /// Whether both are slices of the cache file read (`LintCache.file`).
+        let inFile: Bool
 
-        init(path: String, encodedFindings: ArraySlice<UInt8>, quoted: ArraySlice<UInt8>?) {
-            (self.path, self.encodedFindings, self.quoted) = (path, encodedFindings, quoted)
+        init(path: String, encodedFindings: ArraySlice<UInt8>, quoted: ArraySlice<UInt8>?, inFile: Bool = false) {
+            (self.path, self.encodedFindings, self.quoted, self.inFile) = (path, encodedFindings, quoted, inFile)
         }
 
         /// The report of `findings` about the note at `path`, quoting its `source` when at hand.
@@ -203,9 +207,9 @@ public final class LintCache: @unchecked Sendable {
         guard original != nil, let file = try? FileReader.bytes(at: path, maxBytes: Int(Int32.max)) else { return }
         var reader = CacheReader(file[...])
         guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.hash(),
-              let length = reader.count(), let index = reader.raw(length), ContentHash(index) == checksum else { return }
+              let length = reader.count(), let index = reader.raw(length) else { return }
         var indexReader = CacheReader(index)
-        guard let (notes, run) = Self.read(&indexReader, entries: &reader) else { return }
+        guard let (notes, run) = Self.read(&indexReader, entries: &reader), Self.checksum(index, run) == checksum else { return }
         self.notes = notes
         self.run = run
         self.file = file
@@ -296,19 +300,8 @@ public final class LintCache: @unchecked Sendable {
     /// as it was. Entries kept as the file held them are copied, not encoded again.
     public func save() {
         guard changed || kept.count != notes.count else { return }
-        let reportsSize = run?.reports.reduce(0) { size, report in size + report.encodedFindings.count + (report.quoted?.count ?? 0) } ?? 0
-        var index = CacheWriter(capacity: 64 * (kept.count + (run?.linted.count ?? 0)) + reportsSize)
+        var index = CacheWriter(capacity: 64 * (kept.count + 2 * (run?.linted.count ?? 0)))
         let sorted = kept.map { (ExactPath($0.key), $0.key, $0.value) }.sorted { $0.0 < $1.0 }
-        index.int(sorted.count)
-        for (_, path, entry) in sorted {
-            index.string(path)
-            index.hash(entry.key)
-            index.int(entry.content == nil ? 0 : 1)
-            if let content = entry.content { index.hash(content) }
-            index.stamp(entry.stamp)
-            index.hash(entry.bodyHash)
-            index.int(entry.body.count)
-        }
         index.int(run == nil ? 0 : 1)
         if let run {
             index.hash(run.key)
@@ -321,52 +314,47 @@ public final class LintCache: @unchecked Sendable {
             for report in run.reports {
                 index.string(report.path)
                 index.int(report.encodedFindings.count)
-                index.raw(report.encodedFindings)
                 index.int(report.quoted == nil ? 0 : 1)
-                if let quoted = report.quoted {
-                    index.int(quoted.count)
-                    index.raw(quoted)
-                }
+                if let quoted = report.quoted { index.int(quoted.count) }
             }
+        }
+        index.int(sorted.count)
+        for (_, path, entry) in sorted {
+            index.string(path)
+            index.hash(entry.key)
+            index.int(entry.content == nil ? 0 : 1)
+            if let content = entry.content { index.hash(content) }
+            index.stamp(entry.stamp)
+            index.hash(entry.bodyHash)
+            index.int(entry.body.count)
         }
         var header = CacheWriter()
         header.string(Self.magic)
         header.string(version)
-        header.hash(ContentHash(index.bytes))
+        header.hash(Self.checksum(index.bytes[...], run))
         header.int(index.bytes.count)
-        // Entries kept as the old file holds them are written from it, those next to each other there at once.
+        // The reports, then the entries: those kept as the old file holds them are written from
+        // it, those next to each other there at once.
         var parts = [header.bytes[...], index.bytes[...]]
         var lastInFile = false
-        for (_, _, entry) in sorted {
-            if entry.inFile, lastInFile, let last = parts.last, last.endIndex == entry.body.startIndex {
-                parts[parts.count - 1] = file[last.startIndex..<entry.body.endIndex]
+        func add(_ bytes: ArraySlice<UInt8>, inFile: Bool) {
+            if inFile, lastInFile, let last = parts.last, last.endIndex == bytes.startIndex {
+                parts[parts.count - 1] = file[last.startIndex..<bytes.endIndex]
             } else {
-                parts.append(entry.body)
+                parts.append(bytes)
             }
-            lastInFile = entry.inFile
+            lastInFile = inFile
         }
+        for report in run?.reports ?? [] {
+            add(report.encodedFindings, inFile: report.inFile)
+            if let quoted = report.quoted { add(quoted, inFile: report.inFile) }
+        }
+        for (_, _, entry) in sorted { add(entry.body, inFile: entry.inFile) }
         guard CacheFile.makeFolder(of: path) else { return }
         CacheFile.replace(path, with: parts, ifStill: original)
     }
 
     private static func read(_ index: inout CacheReader, entries: inout CacheReader) -> ([String: StoredEntry], RunEntry?)? {
-        guard let count = index.count() else { return nil }
-        var notes: [String: StoredEntry] = [:]
-        notes.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let path = index.string(), let key = index.hash(), let hasContent = index.int() else { return nil }
-            var content: ContentHash?
-            switch hasContent {
-            case 0: break
-            case 1:
-                guard let value = index.hash() else { return nil }
-                content = value
-            default: return nil
-            }
-            guard let stamp = index.stamp() else { return nil }
-            guard let bodyHash = index.hash(), let length = index.int(), let body = entries.raw(length) else { return nil }
-            notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash, inFile: true)
-        }
         var run: RunEntry?
         switch index.int() {
         case 0: break
@@ -388,21 +376,48 @@ public final class LintCache: @unchecked Sendable {
             var reports: [NoteReport] = []
             reports.reserveCapacity(reportCount)
             for _ in 0..<reportCount {
-                guard let path = index.string(), let length = index.count(), let findings = index.raw(length) else { return nil }
+                guard let path = index.string(), let length = index.int(), let findings = entries.raw(length) else { return nil }
                 var quoted: ArraySlice<UInt8>?
                 switch index.int() {
                 case 0: break
                 case 1:
-                    guard let length = index.count(), let lines = index.raw(length) else { return nil }
+                    guard let length = index.int(), let lines = entries.raw(length) else { return nil }
                     quoted = lines
                 default: return nil
                 }
-                reports.append(NoteReport(path: path, encodedFindings: findings, quoted: quoted))
+                reports.append(NoteReport(path: path, encodedFindings: findings, quoted: quoted, inFile: true))
             }
             run = RunEntry(key: key, shape: shape, linted: linted, errors: errors, reports: reports)
         default: return nil
         }
+        guard let count = index.count() else { return nil }
+        var notes: [String: StoredEntry] = [:]
+        notes.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let path = index.string(), let key = index.hash(), let hasContent = index.int() else { return nil }
+            var content: ContentHash?
+            switch hasContent {
+            case 0: break
+            case 1:
+                guard let value = index.hash() else { return nil }
+                content = value
+            default: return nil
+            }
+            guard let stamp = index.stamp() else { return nil }
+            guard let bodyHash = index.hash(), let length = index.int(), let body = entries.raw(length) else { return nil }
+            notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash, inFile: true)
+        }
         return index.isAtEnd && entries.isAtEnd ? (notes, run) : nil
+    }
+
+    /// The checksum of the file: the hash of the index and of the run's reports, which follow it.
+    private static func checksum(_ index: ArraySlice<UInt8>, _ run: RunEntry?) -> ContentHash {
+        var hash = ContentHash(index)
+        for report in run?.reports ?? [] {
+            hash.combine(ContentHash(report.encodedFindings))
+            if let quoted = report.quoted { hash.combine(ContentHash(quoted)) }
+        }
+        return hash
     }
 
     /// Everything `configuration` says, hashed once per configuration file (or the defaults).
