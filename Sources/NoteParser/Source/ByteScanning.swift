@@ -32,7 +32,8 @@ package enum Byte {
         byte >= 0x80 || isDigit(byte) || isLetter(byte)
     }
 
-    /// The first offset of `pattern` in `buffer`: `memchr` for its first byte, `memcmp` for the rest.
+    /// The first offset of `pattern` in `buffer`: `memchr` for its first byte, then its second
+    /// byte compared before `memcmp` for the rest (a one-byte pattern is `memchr` alone).
     package static func offset(of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = pattern.first, let start = pattern.baseAddress, let base = buffer.baseAddress,
               buffer.count >= pattern.count else { return nil }
@@ -41,7 +42,8 @@ package enum Byte {
         while index <= last {
             guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
             let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + position, start, pattern.count) == 0 { return position }
+            if pattern.count == 1 { return position }
+            if base[position + 1] == start[1], memcmp(base + position + 2, start + 2, pattern.count - 2) == 0 { return position }
             index = position + 1
         }
         return nil
