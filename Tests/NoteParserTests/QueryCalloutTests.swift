@@ -63,3 +63,32 @@ import Testing
         #expect(note.queryCallouts.map { note.text($0.responseRange) } == ["First answer.", "Second answer."])
     }
 }
+
+@Suite struct QueryHeaderMatchTests {
+    /// The byte matcher of ASCII lines finds, at every `**`, what the `header` regular
+    /// expression's prefix match finds: range, provider and timestamp, or nothing.
+    @Test func asciiMatcherAgreesWithTheRegex() {
+        var generator = SplitMix64(seed: 0x0E4E)
+        // Header-like lines, each part one of a few variants, some of them breaking the header.
+        let slots = [["", "[!info] ", "x", "**"], ["**"], ["", " ", "\t", "  "],
+                     ["Perplexity", "Deep Research", "P", "9x", "", "a.b-c", "Q Query", "x_y", "A\tB"], ["", " ", "\t", "  "],
+                     ["Query", "Q", "query", "Query Query", "Query**"], ["", " ", "\t"], ["**", "*", "", "***"], [":", "", "::"],
+                     ["", " ", "\t"], ["(2025-08-28T10:24:24.288Z)", "(", "()", "(a)b)", "", ")", "(a (b)"],
+                     ["", " ", "\r", " **Perplexity Query** (x)", "*"]]
+        var matched = 0
+        for _ in 0..<3000 {
+            let line = slots.map { $0[Int(generator.next() % UInt64($0.count))] }.joined()
+            let bytes = Array(line.utf8)
+            for start in bytes.indices where bytes[start...].starts(with: Array("**".utf8)) {
+                let index = line.utf8.index(line.startIndex, offsetBy: start)
+                let expected = line[index...].prefixMatch(of: QueryCalloutScanner.header)
+                let found = QueryCalloutScanner.asciiHeader(in: line, at: start)
+                #expect(found?.range == expected?.range, "\(line.debugDescription) at \(start)")
+                #expect(found.map { String($0.provider) } == expected.map { String($0.1) }, "\(line.debugDescription) at \(start)")
+                #expect(found?.timestamp.map(String.init) == expected?.2.map(String.init), "\(line.debugDescription) at \(start)")
+                if expected != nil { matched += 1 }
+            }
+        }
+        #expect(matched > 300)
+    }
+}

@@ -27,6 +27,23 @@ import Testing
     ])
     func normalizes(input: String, expected: String) {
         #expect(URLNormalizer.normalize(input) == expected)
+        #expect(URLNormalizer.normalizedInFull(input) == expected)
+    }
+
+    /// The shortcuts (a URL already normal, or normal but for trailing slashes) give what the
+    /// full normalisation gives, on URLs made of pieces that reach both sides of each test.
+    @Test func shortcutsAgreeWithTheFullNormalisation() {
+        var generator = SplitMix64(seed: 0x0A11)
+        let slots = [["https", "HTTP", "", "a", "://"], ["://", ":/", "//"], ["example.com", "Example.com", "", "u@h.com", "é.com", "://"],
+                     ["", "/", "/Path", "/a/b", "//", "/x://y"], ["", "?q=1", "#top", "?utm_source=x", " "], ["", "/", "//", "///", " /"]]
+        var shortcuts = 0
+        for _ in 0..<3000 {
+            let url = slots.map { $0[Int(generator.next() % UInt64($0.count))] }.joined()
+            let full = URLNormalizer.normalizedInFull(url)
+            #expect(URLNormalizer.normalize(url) == full, "\(url.debugDescription)")
+            if url.hasSuffix("/"), full != url { shortcuts += 1 }
+        }
+        #expect(shortcuts > 300)
     }
 
     @Test func sameSourceWrittenDifferently() {

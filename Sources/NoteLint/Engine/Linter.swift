@@ -15,12 +15,15 @@ public struct Linter: Sendable {
     /// linted are then `Result.unread` (`readSources()` reads those with findings back for quoting).
     public var keepsNotes = true
 
-    /// Each rule's id and default severity, read once rather than per note.
-    private let defaults: [(id: String, severity: Severity?)]
+    /// Each rule's id, default severity and style, read once rather than per note.
+    private let defaults: [(id: String, severity: Severity?, style: String?)]
 
     public init(rules: [any Rule] = RuleRegistry.rules) {
         self.rules = rules
-        self.defaults = rules.map { rule in (id: type(of: rule).description.id, severity: type(of: rule).description.defaultSeverity) }
+        self.defaults = rules.map { rule in
+            let description = type(of: rule).description
+            return (id: description.id, severity: description.defaultSeverity, style: description.category.style)
+        }
     }
 
     /// The outcome of a lint run.
@@ -186,7 +189,7 @@ public struct Linter: Sendable {
                 let vault = Self.vault(linted, context: read, vaultFiles: files)
                 // Each vault rule on its own core: with the note rules run as the notes were
                 // parsed (`keepsNotes` false), this job is the only one left.
-                let found = vaultRules.concurrentMap { $0.check(vault: vault) }.flatMap { $0 }
+                let found = vaultRules(on: linted).concurrentMap { $0.check(vault: vault) }.flatMap { $0 }
                 return (Self.configured(found, byPath: byPath), cache == nil ? [] : found)
             }
             if let checked = lintedChecks[job - 1] { return (checked, []) }
@@ -423,7 +426,7 @@ public struct Linter: Sendable {
         var found: [Finding] = []
         let configuration = context.configuration
         for (rule, ruleDefault) in zip(rules, defaults)
-        where configuration.severity(ofRule: ruleDefault.id, default: ruleDefault.severity) != nil {
+        where configuration.severity(ofRule: ruleDefault.id, style: ruleDefault.style, default: ruleDefault.severity) != nil {
             found += rule.check(context)
         }
         return Self.configured(found, byPath: [ExactPath(context.note.path): context])
@@ -433,11 +436,22 @@ public struct Linter: Sendable {
     public func checkVault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> Checked {
         let vault = Self.vault(linted, context: others, vaultFiles: vaultFiles)
         let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-        return Self.configured(vaultRules.flatMap { $0.check(vault: vault) }, byPath: byPath)
+        return Self.configured(vaultRules(on: linted).flatMap { $0.check(vault: vault) }, byPath: byPath)
     }
 
     /// The rules of scope `.vault`, in the order `checkVault` runs them.
     public var vaultRules: [any Rule] { rules.filter { type(of: $0).description.scope == .vault } }
+
+    /// The vault rules some note of `linted` turns on: a rule off in every one's configuration
+    /// would find only what `configured` drops (its findings are only about the linted notes).
+    private func vaultRules(on linted: [NoteContext]) -> [any Rule] {
+        zip(rules, defaults).compactMap { rule, ruleDefault in
+            guard type(of: rule).description.scope == .vault else { return nil }
+            return linted.contains { context in
+                context.configuration.severity(ofRule: ruleDefault.id, style: ruleDefault.style, default: ruleDefault.severity) != nil
+            } ? rule : nil
+        }
+    }
 
     /// What the vault rules see when they report about `linted`, with `others` as context.
     public static func vault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> VaultContext {
@@ -488,12 +502,22 @@ public struct Linter: Sendable {
     /// without those it turns off or the note suppresses; and the suppressions used, by path.
     private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
+        // Findings come in runs of one path and one rule: the last lookups are kept.
+        var note: (path: String, key: ExactPath, context: NoteContext?)?
+        var rule: (id: String, given: Severity, context: NoteContext, severity: Severity?)?
         let kept = findings.compactMap { finding -> Finding? in
-            let key = ExactPath(finding.path)
-            guard let context = byPath[key],
-                  let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity) else { return nil }
+            if note.map({ !ExactPath.same($0.path, finding.path) }) ?? true {
+                let key = ExactPath(finding.path)
+                note = (finding.path, key, byPath[key])
+            }
+            guard let current = note, let context = current.context else { return nil }
+            if rule.map({ $0.id != finding.ruleID || $0.given != finding.severity || $0.context !== context }) ?? true {
+                rule = (finding.ruleID, finding.severity, context,
+                        context.configuration.severity(ofRule: finding.ruleID, default: finding.severity))
+            }
+            guard let severity = rule?.severity else { return nil }
             if let use = context.suppressions.use(suppressing: finding.ruleID, at: finding.range.start.line) {
-                uses[key, default: []].insert(use)
+                uses[current.key, default: []].insert(use)
                 return nil
             }
             var adjusted = finding

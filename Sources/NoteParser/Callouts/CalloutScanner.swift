@@ -67,7 +67,7 @@ struct QueryCalloutScanner {
     let responseStops: [Int]
 
     // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
-    nonisolated(unsafe) private static let header = #/\*\*\s*([A-Za-z][A-Za-z0-9 .\-]*?)\s+Query\s*\*\*:?\s*(?:\(([^)]*)\))?/#
+    nonisolated(unsafe) static let header = #/\*\*\s*([A-Za-z][A-Za-z0-9 .\-]*?)\s+Query\s*\*\*:?\s*(?:\(([^)]*)\))?/#
     nonisolated(unsafe) private static let model = #/\*\*Model:?\*\*:?\s*`?([^`\s][^`]*?)`?\s*$/#
     nonisolated(unsafe) private static let responseFrom = #/^(?:#+\s*)?\*\*Response from ([^*]+?)\*\*:?\s*$/#
 
@@ -90,19 +90,80 @@ struct QueryCalloutScanner {
             guard text.byteRange(of: "Query") != nil, let match = Self.firstHeader(in: text) else { continue }
             let start = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.lowerBound)
             let end = source.lineStarts[line - 1] + text.utf8.distance(from: text.startIndex, to: match.range.upperBound)
-            return (String(match.1), match.2.map(String.init), source.range(start..<end))
+            return (String(match.provider), match.timestamp.map(String.init), source.range(start..<end))
         }
         return nil
     }
 
-    /// `text.firstMatch(of: header)`, tried only where a match can start: at a `**`.
-    private static func firstHeader(in text: String) -> Regex<(Substring, Substring, Substring?)>.Match? {
+    /// A header found in a line: where, the provider and the timestamp (as `header` captures them).
+    typealias HeaderMatch = (range: Range<String.Index>, provider: Substring, timestamp: Substring?)
+
+    /// `text.firstMatch(of: header)`, tried only where a match can start: at a `**`. An ASCII
+    /// line (each character one byte) is matched on its bytes (`asciiHeader`), as the regular
+    /// expression would match it, without its engine's cost.
+    static func firstHeader(in text: String) -> HeaderMatch? {
         var rest = text[...]
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         while let stars = rest.byteRange(of: "**") {
-            if let match = text[stars.lowerBound...].prefixMatch(of: header) { return match }
+            if isASCII {
+                if let match = asciiHeader(in: text, at: text.utf8.distance(from: text.startIndex, to: stars.lowerBound)) { return match }
+            } else if let match = text[stars.lowerBound...].prefixMatch(of: header) {
+                return (match.range, match.1, match.2)
+            }
             rest = text[text.index(after: stars.lowerBound)...]
         }
         return nil
+    }
+
+    /// `header`'s prefix match at byte `start` (a `**`) of an ASCII `text`: `**`, blanks, the
+    /// provider (a letter, then the fewest letters, digits, spaces, `.` and `-` that blanks and
+    /// `Query` follow), blanks, `**`, an optional `:`, blanks, and an optional `(timestamp)`.
+    static func asciiHeader(in text: String, at start: Int) -> HeaderMatch? {
+        let bytes = Array(text.utf8)
+        // `\s` of an ASCII character: space and `\t` to `\r`.
+        func isBlank(_ index: Int) -> Bool { index < bytes.count && Byte.isCharacterWhitespace(bytes[index]) }
+        func skipBlanks(_ index: Int) -> Int {
+            var index = index
+            while isBlank(index) { index += 1 }
+            return index
+        }
+        func isProviderByte(_ byte: UInt8) -> Bool {
+            Byte.isLetter(byte) || Byte.isDigit(byte) || byte == Byte.space || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+        }
+        func starts(_ literal: StaticString, at index: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            return index + count <= bytes.count && (0..<count).allSatisfy { bytes[index + $0] == literal.utf8Start[$0] }
+        }
+        guard starts("**", at: start) else { return nil }
+        let providerStart = skipBlanks(start + 2)
+        guard providerStart < bytes.count, Byte.isLetter(bytes[providerStart]) else { return nil }
+        var providerEnd = providerStart + 1
+        while true {
+            // The rest after the provider, tried at each end from the shortest on.
+            if isBlank(providerEnd) {
+                let query = skipBlanks(providerEnd)
+                if starts("Query", at: query) {
+                    let stars = skipBlanks(query + 5)
+                    if starts("**", at: stars) {
+                        var end = stars + 2
+                        if end < bytes.count, bytes[end] == Byte.colon { end += 1 }
+                        end = skipBlanks(end)
+                        var timestamp: Range<Int>?
+                        if end < bytes.count, bytes[end] == UInt8(ascii: "("),
+                           let close = bytes[(end + 1)...].firstIndex(of: UInt8(ascii: ")")) {
+                            timestamp = (end + 1)..<close
+                            end = close + 1
+                        }
+                        let utf8 = text.utf8
+                        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+                        return (index(start)..<index(end), text[index(providerStart)..<index(providerEnd)],
+                                timestamp.map { text[index($0.lowerBound)..<index($0.upperBound)] })
+                    }
+                }
+            }
+            guard providerEnd < bytes.count, isProviderByte(bytes[providerEnd]) else { return nil }
+            providerEnd += 1
+        }
     }
 
     private func query(_ callout: Callout, header: (provider: String, timestamp: String?, headerRange: SourceRange),

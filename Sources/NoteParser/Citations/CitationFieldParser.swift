@@ -31,6 +31,8 @@ enum CitationFieldParser {
 
     /// `YYYY.`, `YYYY, Mon.` or `YYYY, Mon DD.` followed by a space.
     private static func prefixDate(_ text: Substring) -> (PartialDate, Substring)? {
+        // Most texts start with something else than a digit: `[`, a quote, a word.
+        guard let first = text.utf8.first(where: { $0 != Byte.space }), Byte.isDigit(first) else { return nil }
         var rest = text.drop { $0 == " " }
         let yearText = rest.prefix(4)
         guard yearText.count == 4, yearText.allSatisfy(\.isASCIIDigit), let year = Int(yearText) else { return nil }
@@ -78,46 +80,44 @@ enum CitationFieldParser {
     }
 
     /// The first `[title](url)` with balanced brackets in the title (`[[PDF] Title](url)`).
-    /// Scans UTF-8: the delimiters are ASCII, so their indices are character boundaries.
+    /// Scans UTF-8: the delimiters are ASCII, so their offsets are character boundaries.
     static func firstLink(in text: Substring) -> (title: String, url: String)? {
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {
-            var depth = 0
-            var cursor = open
-            var close: Substring.Index?
-            while cursor < bytes.endIndex {
-                if bytes[cursor] == UInt8(ascii: "[") { depth += 1 } else if bytes[cursor] == UInt8(ascii: "]") {
-                    depth -= 1
-                    if depth == 0 { close = cursor; break }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> Substring.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (title: String, url: String)? {
+            var from = 0
+            while let open = bytes[from...].firstIndex(of: Byte.openBracket) {
+                var depth = 0
+                var close: Int?
+                for cursor in open..<bytes.count {
+                    if bytes[cursor] == Byte.openBracket { depth += 1 } else if bytes[cursor] == Byte.closeBracket {
+                        depth -= 1
+                        if depth == 0 { close = cursor; break }
+                    }
                 }
-                cursor = bytes.index(after: cursor)
+                guard let close else { return nil }
+                if close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("), let end = closingParenthesis(in: bytes, from: close + 1) {
+                    var url = text[index(close + 2)..<index(end)].trimmed()
+                    if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
+                    if let space = url.utf8.firstIndex(of: Byte.space) { url = String(url[..<space]) }
+                    let title = String(text[index(open + 1)..<index(close)])
+                    if !url.isEmpty, !title.hasPrefix("^") { return (title, url) }
+                }
+                from = open + 1
             }
-            guard let close else { return nil }
-            let afterClose = bytes.index(after: close)
-            if afterClose < bytes.endIndex, bytes[afterClose] == UInt8(ascii: "("),
-               let end = closingParenthesis(in: bytes, from: afterClose) {
-                var url = text[bytes.index(after: afterClose)..<end].trimmed()
-                if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
-                if let space = url.utf8.firstIndex(of: Byte.space) { url = String(url[..<space]) }
-                let title = String(text[bytes.index(after: open)..<close])
-                if !url.isEmpty, !title.hasPrefix("^") { return (title, url) }
-            }
-            index = bytes.index(after: open)
+            return nil
         }
-        return nil
+        return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
     }
 
     /// The `)` closing the `(` at `open`, over balanced pairs inside (`wiki/Llama_(language_model)`).
-    private static func closingParenthesis(in bytes: Substring.UTF8View, from open: Substring.Index) -> Substring.Index? {
+    private static func closingParenthesis(in bytes: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
         var depth = 0
-        var index = open
-        while index < bytes.endIndex {
+        for index in open..<bytes.count {
             if bytes[index] == UInt8(ascii: "(") { depth += 1 } else if bytes[index] == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 { return index }
             }
-            index = bytes.index(after: index)
         }
         // Unbalanced: the first `)` ends the link, as before.
         return bytes[open...].firstIndex(of: UInt8(ascii: ")"))

@@ -13,6 +13,17 @@ package enum URLNormalizer {
     /// The normalised form of `url`; text without a `scheme://` is only trimmed.
     package static func normalize(_ url: String) -> String {
         if isNormal(url) { return url }
+        // Normal but for trailing slashes (a third of a vault's URLs: `https://host/path/`).
+        if url.utf8.last == UInt8(ascii: "/") {
+            let bytes = Array(url.utf8)
+            let trimmed = String(decoding: bytes[..<(bytes.lastIndex { $0 != UInt8(ascii: "/") }.map { $0 + 1 } ?? 0)], as: UTF8.self)
+            if !trimmed.utf8.starts(with: "://".utf8), isNormal(trimmed) { return trimmed }
+        }
+        return normalizedInFull(url)
+    }
+
+    /// `normalize(url)` without its shortcuts for URLs that are normal, or nearly.
+    package static func normalizedInFull(_ url: String) -> String {
         var rest = Substring(url)
         while let first = rest.first, first.isWhitespaceCheaply { rest.removeFirst() }
         while let last = rest.last, last.isWhitespaceCheaply { rest.removeLast() }

@@ -98,9 +98,28 @@ enum SimpleYAMLReader {
     }
 
     /// Bytes a plain scalar cannot start with: YAML's indicators.
-    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static func isIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Bytes a plain scalar in a flow list cannot hold here.
-    private static let flowStops = Set(",[]{}:#".utf8)
+    private static func isFlowStop(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ":"),
+             UInt8(ascii: "#"):
+            return true
+        default:
+            return false
+        }
+    }
 
     /// A one-line scalar: plain (typed as YAML 1.1 types it), or quoted without escapes.
     private static func scalar(_ text: ArraySlice<UInt8>, inFlow: Bool) -> (YAMLValue, YAMLStyle)? {
@@ -110,10 +129,10 @@ enum SimpleYAMLReader {
             guard text.count >= 2, text.last == first, !inner.contains(first), !inner.contains(UInt8(ascii: "\\")) else { return nil }
             return (.string(String(decoding: inner, as: UTF8.self)), first == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
         }
-        guard !indicators.contains(first) else { return nil }
+        guard !isIndicator(first) else { return nil }
         var previous: UInt8 = 0
         for (offset, byte) in zip(text.indices, text) {
-            if inFlow && flowStops.contains(byte) { return nil }
+            if inFlow && isFlowStop(byte) { return nil }
             if byte == Byte.colon, offset + 1 == text.endIndex || text[offset + 1] == Byte.space { return nil }
             if byte == UInt8(ascii: "#"), previous == Byte.space { return nil }
             previous = byte

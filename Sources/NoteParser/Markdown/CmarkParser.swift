@@ -96,13 +96,14 @@ private struct TreeConverter {
         // The open containers: cmark's node and its entry.
         var open: [(node: OpaquePointer, index: Int)] = []
         var truncated: SourceRange?
+        var extensionKinds = ExtensionKinds()
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_ENTER {
                 let index = entries.count
-                entries.append(entry(node, parent: open.last?.index ?? -1, index: index, text: &text))
+                entries.append(entry(node, parent: open.last?.index ?? -1, index: index, text: &text, extensionKinds: &extensionKinds))
                 if cmark_node_first_child(node) == nil { continue }
                 if open.count >= maxDepth {
                     // Too deep: kept as a node without children.
@@ -123,8 +124,9 @@ private struct TreeConverter {
     }
 
     /// The entry of `node` (a leaf until its end is set), its strings appended to `text`.
-    private func entry(_ node: OpaquePointer, parent: Int, index: Int, text: inout [UInt8]) -> MarkdownTree.Entry {
-        let kind = Self.kind(of: node)
+    private func entry(_ node: OpaquePointer, parent: Int, index: Int, text: inout [UInt8],
+                       extensionKinds: inout ExtensionKinds) -> MarkdownTree.Entry {
+        let kind = Self.kind(of: node, extensionKinds: &extensionKinds)
         /// Appends a string of the node, read in place, to `text` (an empty chunk has no bytes).
         func append(_ read: (OpaquePointer, UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>?) -> Range<Int> {
             var length: Int32 = 0
@@ -165,7 +167,10 @@ private struct TreeConverter {
                            end: end > start ? source.position(at: end, onLine: min(endLine, source.lineCount)) : startPosition)
     }
 
-    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+    /// The kinds of the extension node types met so far in a tree (their names looked up once).
+    private typealias ExtensionKinds = [(type: cmark_node_type, kind: MarkdownNode.Kind)]
+
+    private static func kind(of node: OpaquePointer, extensionKinds: inout ExtensionKinds) -> MarkdownNode.Kind {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_DOCUMENT: return .document
@@ -191,14 +196,19 @@ private struct TreeConverter {
         case CMARK_NODE_IMAGE: return .image
         case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
         default:
-            // Extension node types are not exported by Debian's headers; their names are.
+            // Extension node types are not exported by Debian's headers; their names are (a
+            // table row's name says whether it is the header: the kind is the same).
+            if let known = extensionKinds.first(where: { $0.type == type }) { return known.kind }
+            let kind: MarkdownNode.Kind
             switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
-            case "table": return .table
-            case "table_row", "table_header": return .tableRow
-            case "table_cell": return .tableCell
-            case "strikethrough": return .strikethrough
-            default: return .unknown
+            case "table": kind = .table
+            case "table_row", "table_header": kind = .tableRow
+            case "table_cell": kind = .tableCell
+            case "strikethrough": kind = .strikethrough
+            default: kind = .unknown
             }
+            extensionKinds.append((type, kind))
+            return kind
         }
     }
 }

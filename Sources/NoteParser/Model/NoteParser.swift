@@ -107,8 +107,11 @@ public struct NoteParser: Sendable {
         var links: [MarkdownLink] = []
         var tables: [SourceRange] = []
         root.forEach { node in
-            guard let range = node.range else { return }
-            switch node.kind {
+            // The kind first: most nodes are none of these, and their range is not needed.
+            let kind = node.kind
+            guard kind == .heading || kind == .thematicBreak || kind == .link || kind == .image || kind == .table,
+                  let range = node.range else { return }
+            switch kind {
             case .heading:
                 let text = node.plainText
                 headings.append(Heading(level: node.headingLevel, text: text, range: range,

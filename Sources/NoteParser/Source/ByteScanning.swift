@@ -32,19 +32,27 @@ package enum Byte {
         byte >= 0x80 || isDigit(byte) || isLetter(byte)
     }
 
-    /// The first offset of `pattern` in `buffer`: `memchr` for its first byte, `memcmp` for the rest.
+    /// The first offset of `pattern` in `buffer`: `memchr` for its least common byte (the first
+    /// byte unless a later one is rarer in notes: `-` of `notekit-`), `memcmp` for the rest.
     package static func offset(of pattern: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let first = pattern.first, let start = pattern.baseAddress, let base = buffer.baseAddress,
+        guard let start = pattern.baseAddress, let base = buffer.baseAddress, !pattern.isEmpty,
               buffer.count >= pattern.count else { return nil }
+        var anchor = 0
+        for index in pattern.indices.dropFirst() where commonness(pattern[index]) < commonness(pattern[anchor]) { anchor = index }
         var index = 0
         let last = buffer.count - pattern.count
         while index <= last {
-            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
-            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + position, start, pattern.count) == 0 { return position }
+            guard let hit = memchr(base + index + anchor, Int32(pattern[anchor]), last - index + 1) else { return nil }
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+            if pattern.count == 1 || memcmp(base + position, start, pattern.count) == 0 { return position }
             index = position + 1
         }
         return nil
+    }
+
+    /// How common a byte is in notes: blanks most, then lowercase letters, then anything else.
+    private static func commonness(_ byte: UInt8) -> Int {
+        byte == space || byte == newline ? 2 : byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? 1 : 0
     }
 }
 

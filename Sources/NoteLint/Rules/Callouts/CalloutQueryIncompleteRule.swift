@@ -26,7 +26,9 @@ public struct CalloutQueryIncompleteRule: Rule {
         context.note.queryCallouts.compactMap { query in
             var missing: [String] = []
             if query.timestamp?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { missing.append("timestamp") }
-            if query.question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { missing.append("question") }
+            // Blank as `trimmingCharacters(in: .whitespacesAndNewlines)` reads it (Foundation's set is the
+            // White_Space scalars and U+200B), stopping at the first other scalar instead of copying the text.
+            if query.question.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" }) { missing.append("question") }
             if query.model?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { missing.append("model") }
             guard !missing.isEmpty else { return nil }
             return context.finding(self, query.headerRange,

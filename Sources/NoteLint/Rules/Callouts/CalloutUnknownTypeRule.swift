@@ -40,8 +40,12 @@ public struct CalloutUnknownTypeRule: Rule {
         fixApplicability: [.unsafe]
     )
 
+    /// The built-in types, normalised: a note whose callouts are all of them has nothing to report.
+    private static let normalizedBuiltInTypes = Set(builtInTypes.map(Callout.normalize))
+
     public func check(_ context: NoteContext) -> [Finding] {
-        guard !context.note.callouts.isEmpty else { return [] }
+        let builtIn = Self.normalizedBuiltInTypes
+        guard context.note.callouts.contains(where: { !builtIn.contains($0.normalizedType) }) else { return [] }
         let configured = context.configuration.calloutTypes
         let known = Set((Self.builtInTypes + configured).map(Callout.normalize))
         let candidates = configured + Self.builtInTypes

@@ -14,7 +14,9 @@ extension NoteContext {
     func valueSource(_ entry: FrontMatterEntry) -> String { note.text(entry.valueRange) }
 
     /// True when the entry's value holds a `{{...}}` template placeholder.
-    func hasPlaceholder(_ entry: FrontMatterEntry) -> Bool { valueSource(entry).byteRange(of: "{{") != nil }
+    func hasPlaceholder(_ entry: FrontMatterEntry) -> Bool { note.source.find(Self.placeholderOpening, in: entry.valueRange.bytes) != nil }
+
+    private static let placeholderOpening = Array("{{".utf8)
 
     /// A fix that rewrites a quoted scalar without quotes, when YAML reads it back as `value`.
     func unquoteFix(_ entry: FrontMatterEntry, as value: FrontMatterEmitter.Value) -> Fix? {

@@ -32,11 +32,13 @@ public struct FrontMatterURLRule: Rule {
         let entries = context.frontMatterEntries
         return entries.indices.compactMap { index in
             let entry = entries[index]
-            guard let value = entry.value, case .string(let text) = value, !value.isEmpty, !context.hasPlaceholder(entry) else { return nil }
-            if ["http", "https"].contains(entry.key.lowercased()), text.hasPrefix("//") {
-                return splitKey(entry, previous: index > 0 ? entries[index - 1] : nil, context)
+            // The cheap tests first: most values are not URLs at all.
+            guard let value = entry.value, case .string(let text) = value, !value.isEmpty else { return nil }
+            if text.hasPrefix("//"), ["http", "https"].contains(entry.key.lowercased()) {
+                return context.hasPlaceholder(entry) ? nil : splitKey(entry, previous: index > 0 ? entries[index - 1] : nil, context)
             }
-            guard FrontMatterValues.isURLKey(entry.key, in: context), !FrontMatterValues.isURL(text), !text.hasPrefix("[[") else { return nil }
+            guard FrontMatterValues.isURLKey(entry.key, in: context), !FrontMatterValues.isURL(text), !text.hasPrefix("[["),
+                  !context.hasPlaceholder(entry) else { return nil }
             if text.contains(where: \.isWhitespaceCheaply), text.lowercasedCheaply().hasPrefix("http") {
                 return context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace")
             }
