@@ -25,20 +25,22 @@ public final class NoteContext: Sendable {
         self.suppressions = Suppressions(note: note)
     }
 
-    private init(note: Note, of context: NoteContext) {
+    private init(note: Note, citations: NoteCitationScan, of context: NoteContext) {
         self.note = note
         self.vaultPath = context.vaultPath
         self.configuration = context.configuration
         self.collection = context.collection
-        self.citations = context.citations
+        self.citations = citations
         self.suppressions = context.suppressions
     }
 
     /// The context with the note's `vaultView`: what the vault rules and the merge of a run's
-    /// findings read, once the note rules are done (its citation scan and suppressions are this
-    /// context's). Kept are the front matter keys the vault rules read (UUIDs, tags, aliases), and
-    /// the body where a vault rule's fix may edit it: two ids for one URL (`same-source-several-ids`),
-    /// a legacy definition whose fix may delete it (a URL the note already defines, or none).
+    /// findings read, once the note rules are done (its suppressions are this context's; its
+    /// citation scan is this one's `vaultView`, with the problems of `citation/legacy-numeric`,
+    /// the one vault rule reporting the scan's). Kept are the front matter keys the vault rules
+    /// read (UUIDs, tags, aliases), and the body where a vault rule's fix may edit it: two ids for
+    /// one URL (`same-source-several-ids`), a legacy definition whose fix may delete it (a URL the
+    /// note already defines, or none).
     var vaultView: NoteContext {
         var urls = Set<String>()
         var mergesSources = false
@@ -53,7 +55,7 @@ public final class NoteContext: Sendable {
         let view = note.vaultView(keepingBody: mergesSources || deletesLegacy) { key in
             key == "aliases" || FrontMatterValues.isUUIDKey(key, in: self) || FrontMatterValues.isTagsKey(key, in: self)
         }
-        return NoteContext(note: view, of: self)
+        return NoteContext(note: view, citations: citations.vaultView(keeping: [CitationLegacyNumericRule.kind]), of: self)
     }
 
     /// The value of one of `rule`'s options in this note's configuration.

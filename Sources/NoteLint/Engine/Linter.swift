@@ -181,8 +181,8 @@ public struct Linter: Sendable {
                 let vault = Self.vault(linted, context: read, vaultFiles: files)
                 // Each vault rule on its own core: with the note rules run as the notes were
                 // parsed (`keepsNotes` false), this job is the only one left.
-                let found = vaultRules.concurrentMap { $0.check(vault: vault) }.flatMap { $0 }
-                return (Self.configured(found, byPath: byPath), cache == nil ? [] : found)
+                let found = vaultRules.concurrentMap { $0.check(vault: vault) }
+                return (Self.configured(found.joined(), byPath: byPath), cache == nil ? [] : Array(found.joined()))
             }
             if let checked = lintedChecks[job - 1] { return (checked, []) }
             let (context, key) = (linted[job - 1], lintedKeys[job - 1])
@@ -464,9 +464,9 @@ public struct Linter: Sendable {
 
     /// The findings of notes linted, with the severity their configuration gives and
     /// without those it turns off or the note suppresses; and the suppressions used, by path.
-    private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
+    private static func configured(_ findings: some Sequence<Finding>, byPath: [ExactPath: NoteContext]) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
-        let kept = findings.compactMap { finding -> Finding? in
+        var kept = findings.compactMap { finding -> Finding? in
             let key = ExactPath(finding.path)
             guard let context = byPath[key],
                   let severity = context.configuration.severity(ofRule: finding.ruleID, default: finding.severity) else { return nil }
@@ -478,7 +478,8 @@ public struct Linter: Sendable {
             adjusted.severity = severity
             return adjusted
         }
-        return Checked(findings: kept.sorted(by: Finding.precedes), uses: uses)
+        kept.sort(by: Finding.precedes)
+        return Checked(findings: kept, uses: uses)
     }
 
     /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one
