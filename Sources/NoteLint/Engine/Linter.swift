@@ -137,15 +137,22 @@ public struct Linter: Sendable {
         }
         progress?.begin(total: all.count)
         // Without the notes kept (and no cache, which reads them whole), each note's rules run as
-        // it is parsed and only its `vaultView` outlives it.
+        // it is parsed and only its `vaultView(legacyCitations:)` outlives it.
         let viewsOnly = !keepsNotes && cache == nil
+        // There, a vault rule that every linted note turns off does not run (the findings it would
+        // give are all dropped), nor is what only it reads kept.
+        let runVaultRules = !viewsOnly ? vaultRules : vaultRules.filter { rule in
+            let description = type(of: rule).description
+            return configurations.prefix(inputs.count).contains { $0.severity(ofRule: description.id, default: description.severity) != nil }
+        }
+        let legacyCitations = runVaultRules.contains { $0 is CitationLegacyNumericRule }
         let parsed = Array(zip(all, configurations).enumerated()).concurrentMap { index, pair in
             defer { progress?.advance() }
             let result = Self.parse(pair.0, configuration: pair.1)
             guard viewsOnly, case .success(let context) = result, !pair.1.isIgnored(context.vaultPath) else {
                 return (result: result, checked: Checked?.none)
             }
-            return (result: .success(context.vaultView), checked: index < inputs.count ? checkNote(context) : nil)
+            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: index < inputs.count ? checkNote(context) : nil)
         }
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
@@ -181,7 +188,7 @@ public struct Linter: Sendable {
                 let vault = Self.vault(linted, context: read, vaultFiles: files)
                 // Each vault rule on its own core: with the note rules run as the notes were
                 // parsed (`keepsNotes` false), this job is the only one left.
-                let found = vaultRules.concurrentMap { $0.check(vault: vault) }
+                let found = runVaultRules.concurrentMap { $0.check(vault: vault) }
                 return (Self.configured(found.joined(), byPath: byPath), cache == nil ? [] : Array(found.joined()))
             }
             if let checked = lintedChecks[job - 1] { return (checked, []) }
