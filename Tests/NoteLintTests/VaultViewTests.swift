@@ -1,4 +1,5 @@
 import Foundation
+import NoteCitations
 @testable import NoteLint
 import NoteParser
 import Testing
@@ -68,7 +69,7 @@ import Testing
         """
         let note = try NoteParser().parse(bytes: Array(text.utf8), path: "note.md")
         let context = NoteContext(note: note, vaultPath: "note.md", configuration: Configuration())
-        let view = context.vaultView
+        let view = context.vaultView(legacyCitations: true)
         let frontMatterEnd = try #require(note.frontMatter).range.end.offset
         #expect(view.note.source.bytes == Array(note.source.bytes[..<(frontMatterEnd + 1)]))
         #expect(view.note.frontMatter?.entries.map(\.key) == ["site_uuid", "tags", "aliases"])
@@ -80,10 +81,23 @@ import Testing
 
         // A second id for the same URL: its fix merges them, editing the body, which is kept.
         let merged = try NoteParser().parse(bytes: Array((text + "[^d4e5f6]: [Same](https://example.com/a)\n").utf8), path: "note.md")
-        let mergedView = NoteContext(note: merged, vaultPath: "note.md", configuration: Configuration()).vaultView
+        let mergedView = NoteContext(note: merged, vaultPath: "note.md", configuration: Configuration()).vaultView(legacyCitations: true)
         #expect(mergedView.note.source.bytes == merged.source.bytes && mergedView.note.footnoteReferences.count == 1)
         // A legacy definition without a URL may be deleted by its fix: the body is kept too.
         let legacy = try NoteParser().parse(bytes: Array("Claim [1].\n\n[1]: A book\n".utf8), path: "note.md")
-        #expect(NoteContext(note: legacy, vaultPath: "note.md", configuration: Configuration()).vaultView.note.source.bytes == legacy.source.bytes)
+        let legacyContext = NoteContext(note: legacy, vaultPath: "note.md", configuration: Configuration())
+        let legacyView = legacyContext.vaultView(legacyCitations: true)
+        #expect(legacyView.note.source.bytes == legacy.source.bytes && legacyView.note.legacyDefinitions.count == 1)
+        #expect(legacyView.citations.problems.map(\.kind) == legacyContext.citations.problems(.legacyNumeric).map(\.kind)
+                && !legacyView.citations.problems.isEmpty)
+        // Without citation/legacy-numeric in the run, none of that is kept.
+        let withoutLegacy = legacyContext.vaultView(legacyCitations: false)
+        #expect(withoutLegacy.note.source.bytes.isEmpty && withoutLegacy.note.legacyDefinitions.isEmpty
+                && withoutLegacy.note.legacyReferences.isEmpty && withoutLegacy.citations.problems.isEmpty)
+        // Definitions are kept without their text and parsed fields, with their labels, URLs and places.
+        let scan = view.citations.definitions[0], full = context.citations.definitions[0]
+        #expect(scan.definition.text.isEmpty && scan.definition.fields.url == nil && scan.definition.fields.title == nil
+                && full.definition.fields.url != nil && !full.definition.text.isEmpty)
+        #expect(scan.url == full.url && scan.definition.labelRange == full.definition.labelRange && scan.definition.range == full.definition.range)
     }
 }

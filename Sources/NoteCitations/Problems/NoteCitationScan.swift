@@ -90,6 +90,26 @@ public struct NoteCitationScan: Sendable {
         self.problems = problems
     }
 
+    private init(of scan: NoteCitationScan, definitions: [IndexedDefinition], problems: [CitationProblem]) {
+        path = scan.path
+        referenceCount = scan.referenceCount
+        legacyDefinitionCount = scan.legacyDefinitionCount
+        displayPath = scan.displayPath
+        self.definitions = definitions
+        self.problems = problems
+    }
+
+    /// What a pass over a whole vault keeps of the scan once the note's own checks are done:
+    /// every definition without its text and parsed fields (`FootnoteDefinition.withoutText`: the
+    /// vault compares labels, URLs, forms and places), and only the problems of `kinds`.
+    public func vaultView(keeping kinds: Set<CitationProblem.Kind>) -> NoteCitationScan {
+        NoteCitationScan(of: self,
+                         definitions: definitions.map {
+                             IndexedDefinition(path: $0.path, definition: $0.definition.withoutText, url: $0.url, references: $0.references)
+                         },
+                         problems: problems.filter { kinds.contains($0.kind) })
+    }
+
     /// The problems of one kind.
     public func problems(_ kind: CitationProblem.Kind) -> [CitationProblem] {
         problems.filter { $0.kind == kind }

@@ -25,35 +25,37 @@ public final class NoteContext: Sendable {
         self.suppressions = Suppressions(note: note)
     }
 
-    private init(note: Note, of context: NoteContext) {
+    private init(note: Note, citations: NoteCitationScan, of context: NoteContext) {
         self.note = note
         self.vaultPath = context.vaultPath
         self.configuration = context.configuration
         self.collection = context.collection
-        self.citations = context.citations
+        self.citations = citations
         self.suppressions = context.suppressions
     }
 
     /// The context with the note's `vaultView`: what the vault rules and the merge of a run's
-    /// findings read, once the note rules are done (its citation scan and suppressions are this
-    /// context's). Kept are the front matter keys the vault rules read (UUIDs, tags, aliases), and
-    /// the body where a vault rule's fix may edit it: two ids for one URL (`same-source-several-ids`),
-    /// a legacy definition whose fix may delete it (a URL the note already defines, or none).
-    var vaultView: NoteContext {
+    /// findings read, once the note rules are done (its suppressions are this context's; its
+    /// citation scan is this one's `vaultView`). Kept are the front matter keys the vault rules
+    /// read (UUIDs, tags, aliases), and the body where a vault rule's fix may edit it: two ids for
+    /// one URL (`same-source-several-ids`), a legacy definition whose fix may delete it (a URL the
+    /// note already defines, or none). With `legacyCitations` false (`citation/legacy-numeric`
+    /// does not run), the legacy citations, their problems and the body their fixes edit are not kept.
+    func vaultView(legacyCitations: Bool) -> NoteContext {
         var urls = Set<String>()
         var mergesSources = false
         for indexed in citations.definitions where indexed.definition.form == .proper {
             guard let url = indexed.url else { continue }
             if !urls.insert(url).inserted && !indexed.definition.isDuplicate { mergesSources = true }
         }
-        let deletesLegacy = note.legacyDefinitions.contains { definition in
+        let deletesLegacy = legacyCitations && note.legacyDefinitions.contains { definition in
             guard let url = definition.fields.url.map(URLNormalizer.normalize) else { return true }
             return !urls.insert(url).inserted
         }
-        let view = note.vaultView(keepingBody: mergesSources || deletesLegacy) { key in
+        let view = note.vaultView(keepingBody: mergesSources || deletesLegacy, keepingLegacy: legacyCitations) { key in
             key == "aliases" || FrontMatterValues.isUUIDKey(key, in: self) || FrontMatterValues.isTagsKey(key, in: self)
         }
-        return NoteContext(note: view, of: self)
+        return NoteContext(note: view, citations: citations.vaultView(keeping: legacyCitations ? [CitationLegacyNumericRule.kind] : []), of: self)
     }
 
     /// The value of one of `rule`'s options in this note's configuration.

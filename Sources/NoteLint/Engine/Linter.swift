@@ -145,15 +145,19 @@ public struct Linter: Sendable {
         }
         progress?.begin(total: all.count)
         // Without the notes kept (and no cache, which reads them whole), each note's rules run as
-        // it is parsed and only its `vaultView` outlives it.
+        // it is parsed and only its `vaultView(legacyCitations:)` outlives it.
         let viewsOnly = !keepsNotes && cache == nil
+        // A vault rule that every linted note turns off does not run (the findings it would
+        // give are all dropped), nor, without the notes kept, is what only it reads kept.
+        let runVaultRules = vaultRules(on: configurations.prefix(inputs.count))
+        let legacyCitations = runVaultRules.contains { $0 is CitationLegacyNumericRule }
         let parsed = Array(zip(all, configurations).enumerated()).concurrentMap { index, pair in
             defer { progress?.advance() }
             let result = Self.parse(pair.0, configuration: pair.1)
             guard viewsOnly, case .success(let context) = result, !pair.1.isIgnored(context.vaultPath) else {
                 return (result: result, checked: Checked?.none)
             }
-            return (result: .success(context.vaultView), checked: index < inputs.count ? checkNote(context) : nil)
+            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: index < inputs.count ? checkNote(context) : nil)
         }
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
@@ -189,8 +193,8 @@ public struct Linter: Sendable {
                 let vault = Self.vault(linted, context: read, vaultFiles: files)
                 // Each vault rule on its own core: with the note rules run as the notes were
                 // parsed (`keepsNotes` false), this job is the only one left.
-                let found = vaultRules(on: linted).concurrentMap { $0.check(vault: vault) }.flatMap { $0 }
-                return (Self.configured(found, byPath: byPath), cache == nil ? [] : found)
+                let found = runVaultRules.concurrentMap { $0.check(vault: vault) }
+                return (Self.configured(found.joined(), byPath: byPath), cache == nil ? [] : Array(found.joined()))
             }
             if let checked = lintedChecks[job - 1] { return (checked, []) }
             let (context, key) = (linted[job - 1], lintedKeys[job - 1])
@@ -436,19 +440,19 @@ public struct Linter: Sendable {
     public func checkVault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> Checked {
         let vault = Self.vault(linted, context: others, vaultFiles: vaultFiles)
         let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-        return Self.configured(vaultRules(on: linted).flatMap { $0.check(vault: vault) }, byPath: byPath)
+        return Self.configured(vaultRules(on: linted.map(\.configuration)).flatMap { $0.check(vault: vault) }, byPath: byPath)
     }
 
     /// The rules of scope `.vault`, in the order `checkVault` runs them.
     public var vaultRules: [any Rule] { rules.filter { type(of: $0).description.scope == .vault } }
 
-    /// The vault rules some note of `linted` turns on: a rule off in every one's configuration
+    /// The vault rules some of the linted notes' `configurations` turn on: a rule off in every one
     /// would find only what `configured` drops (its findings are only about the linted notes).
-    private func vaultRules(on linted: [NoteContext]) -> [any Rule] {
+    private func vaultRules(on configurations: some Collection<Configuration>) -> [any Rule] {
         zip(rules, defaults).compactMap { rule, ruleDefault in
             guard type(of: rule).description.scope == .vault else { return nil }
-            return linted.contains { context in
-                context.configuration.severity(ofRule: ruleDefault.id, style: ruleDefault.style, default: ruleDefault.severity) != nil
+            return configurations.contains { configuration in
+                configuration.severity(ofRule: ruleDefault.id, style: ruleDefault.style, default: ruleDefault.severity) != nil
             } ? rule : nil
         }
     }
@@ -500,12 +504,12 @@ public struct Linter: Sendable {
 
     /// The findings of notes linted, with the severity their configuration gives and
     /// without those it turns off or the note suppresses; and the suppressions used, by path.
-    private static func configured(_ findings: [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
+    private static func configured(_ findings: some Sequence<Finding>, byPath: [ExactPath: NoteContext]) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         // Findings come in runs of one path and one rule: the last lookups are kept.
         var note: (path: String, key: ExactPath, context: NoteContext?)?
         var rule: (id: String, given: Severity, context: NoteContext, severity: Severity?)?
-        let kept = findings.compactMap { finding -> Finding? in
+        var kept = findings.compactMap { finding -> Finding? in
             if note.map({ !ExactPath.same($0.path, finding.path) }) ?? true {
                 let key = ExactPath(finding.path)
                 note = (finding.path, key, byPath[key])
@@ -524,7 +528,8 @@ public struct Linter: Sendable {
             adjusted.severity = severity
             return adjusted
         }
-        return Checked(findings: kept.sorted(by: Finding.precedes), uses: uses)
+        kept.sort(by: Finding.precedes)
+        return Checked(findings: kept, uses: uses)
     }
 
     /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one

@@ -37,6 +37,15 @@ public struct FootnoteDefinition: Sendable, Encodable {
     public let isUnused: Bool
 }
 
+extension FootnoteDefinition {
+    /// The definition without its text and parsed fields: what a pass over the vault keeps of it
+    /// (it compares labels, forms, places and the URL, which is normalised apart).
+    package var withoutText: FootnoteDefinition {
+        FootnoteDefinition(label: label, form: form, range: range, labelRange: labelRange, textRange: textRange, text: "",
+                           fields: CitationFields(), isDuplicate: isDuplicate, isUnused: isUnused)
+    }
+}
+
 /// A legacy numeric definition line `[4]: text`.
 public struct LegacyDefinition: Sendable, Encodable {
     public let number: Int

@@ -4,8 +4,9 @@ extension Note {
     /// `isKept` accepts, legacy citations, wikilinks, comments, code ranges and diagnostics.
     /// Without `keepingBody`, the source is cut after the front matter and footnote definitions
     /// and references are left out; the body tree, headings, links, callouts, breaks and tables
-    /// always are. Every range is still one of the whole note.
-    public func vaultView(keepingBody: Bool, frontMatterKeys isKept: (String) -> Bool) -> Note {
+    /// always are, and legacy citations without `keepingLegacy`. Every range is still one of the
+    /// whole note.
+    public func vaultView(keepingBody: Bool, keepingLegacy: Bool, frontMatterKeys isKept: (String) -> Bool) -> Note {
         var kept = source
         if !keepingBody {
             let end = frontMatter.map { min($0.range.end.offset + 1, source.bytes.count) } ?? 0
@@ -15,8 +16,8 @@ extension Note {
         return Note(path: path, source: kept, frontMatter: frontMatter?.keeping(isKept), bodyStartLine: bodyStartLine,
                     body: MarkdownTree(entries: [document], text: []).root, code: code, headings: [],
                     thematicBreaks: [], callouts: [], queryCallouts: [], footnoteReferences: keepingBody ? footnoteReferences : [],
-                    footnoteDefinitions: keepingBody ? footnoteDefinitions : [], legacyDefinitions: legacyDefinitions,
-                    legacyReferences: legacyReferences, wikilinks: wikilinks, links: [], bareURLs: [], comments: comments,
+                    footnoteDefinitions: keepingBody ? footnoteDefinitions : [], legacyDefinitions: keepingLegacy ? legacyDefinitions : [],
+                    legacyReferences: keepingLegacy ? legacyReferences : [], wikilinks: wikilinks, links: [], bareURLs: [], comments: comments,
                     tables: [], diagnostics: diagnostics)
     }
 }

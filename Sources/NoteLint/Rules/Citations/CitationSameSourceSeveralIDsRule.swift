@@ -48,13 +48,17 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
     public func check(vault: VaultContext) -> [Finding] {
         let problems = vault.citations.sameSourceSeveralIDs
         guard !problems.isEmpty else { return [] }
-        // Each note's merges are looked up in one index of it, built when first needed.
+        // Each note's merges are looked up in one index of it, built for its problems and
+        // dropped before the next note's (so that one index is held at a time).
         let notes = Dictionary(vault.notes.map { ($0.note.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var merges: [String: SameSourceMerge?] = [:]
-        return problems.map { problem in
-            if merges[problem.path] == nil { merges[problem.path] = .some(notes[problem.path].map(SameSourceMerge.init)) }
-            return CitationHelpers.finding(self, problem, fix: merges[problem.path]??.fix(for: problem))
+        var byNote: [String: [Int]] = [:]
+        for (index, problem) in problems.enumerated() { byNote[problem.path, default: []].append(index) }
+        var fixes = [Fix?](repeating: nil, count: problems.count)
+        for (path, indices) in byNote {
+            guard let merge = notes[path].flatMap(SameSourceMerge.init) else { continue }
+            for index in indices { fixes[index] = merge.fix(for: problems[index]) }
         }
+        return zip(problems, fixes).map { CitationHelpers.finding(self, $0, fix: $1) }
     }
 
     /// The note's definitions; and when two of them cite one URL, what the fix that merges them

@@ -16,8 +16,9 @@ struct SameSourceMerge {
     private let referenceKeys: [String]
     private let referencesByKey: [String: [Int]]
 
-    /// The index of the note of `context`.
-    init(_ context: NoteContext) {
+    /// The index of the note of `context`; nil when no two of its definitions cite one URL (no
+    /// problem of the note has a fix then, and the vault's problems are looked up note by note).
+    init?(_ context: NoteContext) {
         self.context = context
         var byLabelStart: [Int: IndexedDefinition] = [:]
         var properByURL: [String: [IndexedDefinition]] = [:]
@@ -31,6 +32,7 @@ struct SameSourceMerge {
             }
             urlsByKey[definition.key, default: []].insert(definition.url)
         }
+        guard properByURL.values.contains(where: { $0.count > 1 }) else { return nil }
         (self.byLabelStart, self.properByURL, self.urlsByKey) = (byLabelStart, properByURL, urlsByKey)
         referenceKeys = context.note.footnoteReferences.map { IndexedDefinition.key($0.label) }
         var referencesByKey: [String: [Int]] = [:]
