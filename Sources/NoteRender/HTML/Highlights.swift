@@ -15,7 +15,7 @@ struct Highlights {
     /// `markdown` with every `==text==` of its body outside code marked: `text` holds no `=`
     /// or line break and neither starts nor ends with whitespace. One pass over the bytes.
     func mark(_ markdown: String) -> String {
-        guard markdown.byteRange(of: "==") != nil, let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: ""),
+        guard markdown.byteRange(of: "==") != nil, let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: "", scans: .none),
               note.bodyStartLine <= note.source.lineCount else {
             return markdown
         }
