@@ -69,7 +69,7 @@ enum SourceView {
     /// `html.components(separatedBy: "<p>").count == 2`, counted on the bytes when every `<p>`
     /// has ASCII (or nothing) on both sides: `<`, `p` and `>` are then characters of their own,
     /// so the `Character` search finds the same ones.
-    private static func holdsOneParagraph(_ html: String) -> Bool {
+    static func holdsOneParagraph(_ html: String) -> Bool {
         var count = 0, isPlain = true
         for index in html.utf8.indices where html.utf8[index] == UInt8(ascii: "<") {
             guard html.utf8[index...].starts(with: "<p>".utf8) else { continue }
