@@ -46,3 +46,33 @@ import Testing
         #expect(full.callouts.count == 2)
     }
 }
+
+extension ParseScansTests {
+    /// Random texts of Markdown pieces, the same ones on every run.
+    static func samples(_ pieces: [String], count: Int, length: Int) -> [String] {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        return (0..<count).map { _ in
+            (0..<length).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return pieces[Int(state >> 33) % pieces.count]
+            }.joined()
+        }
+    }
+
+    @Test func bodyAndCodeAsTheParseFindsThem() throws {
+        let pieces = ["---\n", "a: 1\n", "\n", "text ", "x", "`", "``", "~~", "~", "  ", " ", "\t", "\r", "<div>", "<", "> ", "- ", "1. ",
+                      "10) ", "[^a]: ", "[^", "[x]: <u>", "[", "^", "]", ": ", "* ", "+ ", "# ", "<!--", "-->", "</div>\n", "\n\n"]
+        let cases = ["", "<div>\n", "> <p>\n", "- <p>\n", "[^a]: <div>x</div>\n", "[^a]: > <div>\n", "  <div>\n", "1) <div>\n",
+                     "a\n~~~\ncode\n~~~\n", "    code\n", "x\r    y\n", "---\na: 1\n---\n<div>\n"]
+            + Self.samples(pieces, count: 3000, length: 10)
+        let parser = NoteParser()
+        for text in cases {
+            let bytes = Array(text.utf8)
+            let note = try parser.parse(bytes: bytes, path: "n.md")
+            let found = try parser.bodyAndCode(bytes: bytes, path: "n.md")
+            #expect(found.bodyStartLine == note.bodyStartLine, "\(text.debugDescription)")
+            #expect(found.code.ranges == note.code.ranges, "\(text.debugDescription)")
+            if !CodeRanges.couldHold(bytes) { #expect(note.code.ranges.isEmpty, "\(text.debugDescription)") }
+        }
+    }
+}

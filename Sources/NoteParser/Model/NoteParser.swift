@@ -82,9 +82,25 @@ public struct NoteParser: Sendable {
         return source
     }
 
-    private func assemble(source: SourceText, path: String, scans: Scans) -> Note {
+    /// Where the body of `bytes` starts and which of its bytes are code, as `parse` finds them
+    /// (refused as `parse` refuses), for a pass that needs no more: cmark-gfm runs only when
+    /// the text could hold code (`CodeRanges.couldHold`).
+    public func bodyAndCode(bytes: [UInt8], path: String) throws(NoteError) -> (source: SourceText, bodyStartLine: Int, code: CodeRanges) {
+        let source = try checked(bytes: bytes, path: path)
+        guard !CodeRanges.couldHold(source.bytes) else {
+            let note = assemble(source: source, path: path, scans: .none)
+            return (source, note.bodyStartLine, note.code)
+        }
+        return (source, frontMatter(of: source)?.closingDelimiter.map { $0.end.line + 1 } ?? 1, CodeRanges(ranges: []))
+    }
+
+    private func frontMatter(of source: SourceText) -> FrontMatter? {
         let reader = YAMLReader(limits: .init(maxNodes: limits.maxYAMLNodes, maxDepth: limits.maxYAMLDepth))
-        let frontMatter = FrontMatterScanner(source: source, reader: reader).scan()
+        return FrontMatterScanner(source: source, reader: reader).scan()
+    }
+
+    private func assemble(source: SourceText, path: String, scans: Scans) -> Note {
+        let frontMatter = frontMatter(of: source)
         var diagnostics: [ParseDiagnostic] = []
         // cmark reads the body after one empty line per front-matter line, so that lines keep
         // their numbers, straight from the note's bytes.

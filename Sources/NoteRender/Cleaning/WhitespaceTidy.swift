@@ -4,9 +4,10 @@ import NoteParser
 /// and the front matter as written.
 enum WhitespaceTidy {
     static func tidy(_ markdown: String) -> String {
-        // Only the code ranges and where the body starts are read: no citation, link or callout scans.
-        guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: "", scans: .none) else { return markdown }
-        let source = note.source, bytes = source.bytes
+        // Only where the body starts and the code ranges are read (no cmark-gfm parse when there can be no code).
+        guard let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: "") else { return markdown }
+        let (source, bodyStartLine, code) = found
+        let bytes = source.bytes
         // The lines kept, each ended by a newline.
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 1)
@@ -14,8 +15,8 @@ enum WhitespaceTidy {
         var blankRun = 0
         for number in 1...source.lineCount {
             let range = source.lineRange(number)
-            let isVerbatim = number < note.bodyStartLine || note.code.contains(range.lowerBound)
-                || (!range.isEmpty && note.code.contains(range.upperBound - 1))
+            let isVerbatim = number < bodyStartLine || code.contains(range.lowerBound)
+                || (!range.isEmpty && code.contains(range.upperBound - 1))
             if isVerbatim {
                 output += bytes[range]
                 output.append(Byte.newline)
@@ -27,7 +28,7 @@ enum WhitespaceTidy {
             if trimmed.isEmpty {
                 blankRun += 1
                 // One blank line at most; none at the start of a note without front matter.
-                if blankRun == 1, lineCount > 0, lineCount >= note.bodyStartLine - 1 {
+                if blankRun == 1, lineCount > 0, lineCount >= bodyStartLine - 1 {
                     output.append(Byte.newline)
                     lineCount += 1
                 }
@@ -42,7 +43,7 @@ enum WhitespaceTidy {
             lineCount += 1
         }
         // Empty lines at the end go (a line is empty when its newline follows another or starts the text).
-        while lineCount >= note.bodyStartLine, lineCount > 0, output.count == 1 || output[output.count - 2] == Byte.newline {
+        while lineCount >= bodyStartLine, lineCount > 0, output.count == 1 || output[output.count - 2] == Byte.newline {
             output.removeLast()
             lineCount -= 1
         }
