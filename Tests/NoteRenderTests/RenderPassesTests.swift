@@ -80,3 +80,12 @@ import Testing
         }
     }
 }
+
+extension RenderPassesTests {
+    @Test func oneParagraphCountedAsFoundationCountsIt() {
+        let pieces = ["<p>", "</p>", "text", "\u{301}", "\u{600}", "é", "<", "p>", "\n", " ", "<p", ">"]
+        for html in ["<p></p>", "<p>a</p>\n<p>b</p>", "<p>\u{301}x</p>", "\u{600}<p>x</p>"] + HTMLScannerTests.samples(pieces, count: 3000, length: 8) {
+            #expect(SourceView.holdsOneParagraph(html) == (html.components(separatedBy: "<p>").count == 2), "\(html.debugDescription)")
+        }
+    }
+}

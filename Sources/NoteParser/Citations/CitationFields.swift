@@ -34,10 +34,18 @@ public struct PartialDate: Hashable, Sendable, Codable, Comparable, CustomString
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     public var description: String {
-        var text = String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        var text = Self.padded(year, width: 4)
+        if let month { text += "-" + Self.padded(month, width: 2) }
+        if let day { text += "-" + Self.padded(day, width: 2) }
         return text
+    }
+
+    /// `String(format: "%0*d", width, number)`, without Foundation's formatter for the numbers
+    /// dates hold (0 to 9,999).
+    private static func padded(_ number: Int, width: Int) -> String {
+        guard (0..<10_000).contains(number) else { return String(format: "%0\(width)d", number) }
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, width - digits.utf8.count)) + digits
     }
 
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {

@@ -4,6 +4,8 @@ public struct CodeRanges: Sendable {
     /// Sorted, non-overlapping byte ranges.
     public let ranges: [Range<Int>]
 
+    init(ranges: [Range<Int>]) { self.ranges = ranges }
+
     init(root: MarkdownNode, source: SourceText) {
         var found: [Range<Int>] = []
         root.forEach { node in
@@ -31,6 +33,45 @@ public struct CodeRanges: Sendable {
             }
         }
         ranges = merged
+    }
+
+    /// False only when Markdown `bytes` can hold no code span, code block or HTML block: no
+    /// backtick, `~~~`, tab, carriage return (cmark-gfm ends a line there) or four spaces in a
+    /// row (every fence, span and indented block needs one), and no `<` where an HTML block could
+    /// start: after only container markers and spaces on its line (`>`, list markers), or on a
+    /// line whose content opens a footnote definition (`[^a]: <div>`).
+    static func couldHold(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            // The line so far holds only prefix bytes; its content opened with `[` (1), `[^` (2).
+            var inPrefix = true, definition = 0, spaces = 0, tildes = 0
+            for byte in buffer {
+                switch byte {
+                case UInt8(ascii: "`"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return true
+                case UInt8(ascii: "<") where inPrefix || definition == 2: return true
+                default: break
+                }
+                tildes = byte == UInt8(ascii: "~") ? tildes + 1 : 0
+                spaces = byte == UInt8(ascii: " ") ? spaces + 1 : 0
+                if tildes == 3 || spaces == 4 { return true }
+                if byte == Byte.newline {
+                    (inPrefix, definition) = (true, 0)
+                } else if inPrefix {
+                    if !isPrefixByte(byte) { (inPrefix, definition) = (false, byte == UInt8(ascii: "[") ? 1 : 0) }
+                } else if definition == 1 {
+                    definition = byte == UInt8(ascii: "^") ? 2 : 0
+                }
+            }
+            return false
+        }
+    }
+
+    /// The bytes of container markers and spaces that may come before a block on its line.
+    private static func isPrefixByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "."),
+             UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
     /// True when the byte at `offset` is inside code.

@@ -19,6 +19,17 @@ public struct NoteParser: Sendable {
 
     public let limits: Limits
 
+    /// What a parse reads beyond the front matter and the Markdown tree (with its code,
+    /// headings, thematic breaks, links and tables).
+    public enum Scans: Sendable {
+        /// Everything: citations, wikilinks, comments, bare URLs, callouts and query callouts.
+        case all
+        /// Callouts only; the other scanned lists are empty.
+        case callouts
+        /// Nothing; every scanned list is empty (a caller that needs only code ranges or headings).
+        case none
+    }
+
     public init(limits: Limits = Limits()) {
         var limits = limits
         limits.maxFileBytes = min(limits.maxFileBytes, Int(UInt32.max) - 1)
@@ -50,9 +61,10 @@ public struct NoteParser: Sendable {
         _ = try checked(bytes: read(path), path: path)
     }
 
-    /// Parses the bytes of a note read from `path`.
-    public func parse(bytes: [UInt8], path: String) throws(NoteError) -> Note {
-        assemble(source: try checked(bytes: bytes, path: path), path: path)
+    /// Parses the bytes of a note read from `path`; `scans` less than `.all` leaves the lists
+    /// it does not scan empty (a lighter parse of Markdown notekit wrote itself).
+    public func parse(bytes: [UInt8], path: String, scans: Scans = .all) throws(NoteError) -> Note {
+        assemble(source: try checked(bytes: bytes, path: path), path: path, scans: scans)
     }
 
     /// The text of `bytes`, unless they are over the size limit, hold a NUL byte or are not UTF-8.
@@ -70,9 +82,25 @@ public struct NoteParser: Sendable {
         return source
     }
 
-    private func assemble(source: SourceText, path: String) -> Note {
+    /// Where the body of `bytes` starts and which of its bytes are code, as `parse` finds them
+    /// (refused as `parse` refuses), for a pass that needs no more: cmark-gfm runs only when
+    /// the text could hold code (`CodeRanges.couldHold`).
+    public func bodyAndCode(bytes: [UInt8], path: String) throws(NoteError) -> (source: SourceText, bodyStartLine: Int, code: CodeRanges) {
+        let source = try checked(bytes: bytes, path: path)
+        guard !CodeRanges.couldHold(source.bytes) else {
+            let note = assemble(source: source, path: path, scans: .none)
+            return (source, note.bodyStartLine, note.code)
+        }
+        return (source, frontMatter(of: source)?.closingDelimiter.map { $0.end.line + 1 } ?? 1, CodeRanges(ranges: []))
+    }
+
+    private func frontMatter(of source: SourceText) -> FrontMatter? {
         let reader = YAMLReader(limits: .init(maxNodes: limits.maxYAMLNodes, maxDepth: limits.maxYAMLDepth))
-        let frontMatter = FrontMatterScanner(source: source, reader: reader).scan()
+        return FrontMatterScanner(source: source, reader: reader).scan()
+    }
+
+    private func assemble(source: SourceText, path: String, scans: Scans) -> Note {
+        let frontMatter = frontMatter(of: source)
         var diagnostics: [ParseDiagnostic] = []
         // cmark reads the body after one empty line per front-matter line, so that lines keep
         // their numbers, straight from the note's bytes.
@@ -127,12 +155,18 @@ public struct NoteParser: Sendable {
                 break
             }
         }
+        let callouts = scans == .none ? [] : CalloutScanner(source: source, root: root).callouts()
+        guard scans == .all else {
+            return Note(path: path, source: source, frontMatter: frontMatter, bodyStartLine: bodyStartLine, body: root, code: code,
+                        headings: headings, thematicBreaks: breaks, callouts: callouts, queryCallouts: [],
+                        footnoteReferences: [], footnoteDefinitions: [], legacyDefinitions: [], legacyReferences: [],
+                        wikilinks: [], links: links, bareURLs: [], comments: [], tables: tables, diagnostics: diagnostics)
+        }
         let tableBytes = tables.map(\.bytes)
         let bodyStart = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.bytes.count
         let citations = CitationScanner(source: source, bodyStartLine: bodyStartLine, code: code, tables: tableBytes,
                                         referenceLabels: ReferenceLinkLabels.labels(of: links, in: source)).scan()
         let linkScanner = LinkScanner(source: source, bodyStart: bodyStart, code: code, tables: tableBytes)
-        let callouts = CalloutScanner(source: source, root: root).callouts()
         let stops = (breaks.map(\.range) + headings.filter(\.isCitationSection).map(\.range)).map(\.start.line).sorted()
         return Note(path: path, source: source, frontMatter: frontMatter, bodyStartLine: bodyStartLine, body: root, code: code,
                     headings: headings, thematicBreaks: breaks, callouts: callouts,

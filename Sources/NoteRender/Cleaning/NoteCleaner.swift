@@ -245,7 +245,8 @@ struct NoteCleaner {
 
     /// A definition's text with its wikilinks converted as in the body.
     private func convertingWikilinks(in text: String, assets: inout [String], destinations: inout PublishedLinks.Destinations) -> String {
-        guard text.contains("[["), let parsed = try? NoteParser().parse(bytes: Array(text.utf8), path: note.path),
+        // Bytes first: a text without `[[` bytes holds no `[[` characters (most definitions).
+        guard text.byteRange(of: "[[") != nil, text.contains("[["), let parsed = try? NoteParser().parse(bytes: Array(text.utf8), path: note.path),
               !parsed.wikilinks.isEmpty else { return text }
         var edits = SourceEdits(source: parsed.source)
         for wikilink in parsed.wikilinks { convert(wikilink, in: &edits, assets: &assets, destinations: &destinations) }

@@ -33,7 +33,7 @@ struct CalloutMarkers {
     private mutating func mark(_ markdown: String, passes: Int) -> String {
         var text = markdown
         for _ in 0..<passes {
-            guard let note = try? NoteParser().parse(bytes: Array(text.utf8), path: ""),
+            guard let note = try? NoteParser().parse(bytes: Array(text.utf8), path: "", scans: .callouts),
                   note.callouts.contains(where: { $0.depth == 0 }) else { break }
             var edits = SourceEdits(source: note.source)
             markOuter(note, into: &edits)

@@ -68,7 +68,7 @@ struct HTMLPage {
     /// the first pass of callout markers are edits of one parse when the removals cannot change
     /// which callouts the body holds; else the body is parsed again before marking.
     func markedBody(of markdown: String, title: String, markers: inout CalloutMarkers) -> String {
-        guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: "") else { return markers.mark(markdown) }
+        guard let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: "", scans: .callouts) else { return markers.mark(markdown) }
         var edits = SourceEdits(source: note.source)
         if let frontMatter = note.frontMatter, frontMatter.closingDelimiter != nil { edits.remove(frontMatter.range.bytes) }
         if let heading = note.headings.last(where: { $0.level == 2 && $0.text == options.sourcesHeading }) {

@@ -15,13 +15,14 @@ struct Highlights {
     /// `markdown` with every `==text==` of its body outside code marked: `text` holds no `=`
     /// or line break and neither starts nor ends with whitespace. One pass over the bytes.
     func mark(_ markdown: String) -> String {
-        guard markdown.byteRange(of: "==") != nil, let note = try? NoteParser().parse(bytes: Array(markdown.utf8), path: ""),
-              note.bodyStartLine <= note.source.lineCount else {
+        guard markdown.byteRange(of: "==") != nil, let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: ""),
+              found.bodyStartLine <= found.source.lineCount else {
             return markdown
         }
-        let source = note.source, bytes = source.bytes, equals = Array("==".utf8)
+        let (source, bodyStartLine, code) = found
+        let bytes = source.bytes, equals = Array("==".utf8)
         var edits = SourceEdits(source: source)
-        var search = source.lineStarts[note.bodyStartLine - 1]
+        var search = source.lineStarts[bodyStartLine - 1]
         while let start = source.find(equals, in: search..<bytes.count) {
             var end = start + 2
             while end < bytes.count, bytes[end] != UInt8(ascii: "="), bytes[end] != UInt8(ascii: "\n") { end += 1 }
@@ -31,7 +32,7 @@ struct Highlights {
                 search = start + 1
                 continue
             }
-            if !note.code.overlaps(start..<(end + 2)) { edits.replace(start..<(end + 2), with: open + text + close) }
+            if !code.overlaps(start..<(end + 2)) { edits.replace(start..<(end + 2), with: open + text + close) }
             search = end + 2
         }
         return edits.applied()

@@ -60,10 +60,25 @@ enum SourceView {
     /// Markdown text rendered as inline HTML: one paragraph's content, unsafe URLs emptied.
     static func inlineHTML(_ text: String, unsafe: Bool) -> String {
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe).trimmingTrailingWhitespace()
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), holdsOneParagraph(html) {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return URLSafety.filterAttributes(html)
+    }
+
+    /// `html.components(separatedBy: "<p>").count == 2`, counted on the bytes when every `<p>`
+    /// has ASCII (or nothing) on both sides: `<`, `p` and `>` are then characters of their own,
+    /// so the `Character` search finds the same ones.
+    static func holdsOneParagraph(_ html: String) -> Bool {
+        var count = 0, isPlain = true
+        for index in html.utf8.indices where html.utf8[index] == UInt8(ascii: "<") {
+            guard html.utf8[index...].starts(with: "<p>".utf8) else { continue }
+            count += 1
+            let after = html.utf8.index(index, offsetBy: 3)
+            if index > html.utf8.startIndex, html.utf8[html.utf8.index(before: index)] >= 0x80 { isPlain = false }
+            if after < html.utf8.endIndex, html.utf8[after] >= 0x80 { isPlain = false }
+        }
+        return isPlain ? count == 1 : html.components(separatedBy: "<p>").count == 2
     }
 
     /// `2025, Sep 14`, `2025, Sep` or `2025`.
