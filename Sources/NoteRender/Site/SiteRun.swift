@@ -76,7 +76,7 @@ public struct SiteRun: Sendable {
         let page = HTMLPage(templates: templates, options: options, unsafe: unsafe)
 
         // Published notes cleaned again when they or where links lead changed.
-        let linkKey = linkInputs(plan, files: vaultFiles, aliases: aliases)
+        let linkKey = linkInputs(plan, files: vaultFiles, aliases: aliases, cacheKey: cacheKey)
         let cleaningKeys = plan.pages.map { page in
             var hash = ContentHash()
             hash.combine("\(linkKey) \(notes[page.note].content)")
@@ -188,7 +188,7 @@ public struct SiteRun: Sendable {
             write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json", to: output, note: "search.json", report: &report)
             if report.errors.count > errors { manifest.search = nil }
         }
-        write(templates.searchScript, at: "search.js", to: output, note: "search.js", report: &report)
+        write(Data(templates.searchScript.utf8), at: "search.js", to: output, note: "search.js", report: &report)
         produced += ["search.json", "search.js"]
         var copied = Set<String>()
         for asset in assets where copied.insert(asset).inserted {
@@ -280,7 +280,7 @@ public struct SiteRun: Sendable {
 
     /// Where links lead: what cleaning a note depends on besides the note: the cache's key,
     /// every page's path, title and slug, and the vault's files and aliases.
-    private func linkInputs(_ plan: SitePlan, files: [String], aliases: [String: [String]]) -> UInt64 {
+    private func linkInputs(_ plan: SitePlan, files: [String], aliases: [String: [String]], cacheKey: UInt64) -> UInt64 {
         var hash = ContentHash()
         hash.combine(String(cacheKey))
         for page in plan.pages { hash.combine("\(page.vaultPath)\u{0}\(page.title)\u{0}\(page.slug)") }
@@ -308,14 +308,13 @@ public struct SiteRun: Sendable {
         return String(hash.value, radix: 16)
     }
 
-    /// What `search.json` is made from: each page's title, URL, lede and tags, and the key its
-    /// note was cleaned with (its searchable text follows from the cleaning).
+    /// What `search.json` is made from: each page's title, URL, lede, tags and searchable text
+    /// (an edit past the text's first `SearchIndex.textLength` characters changes none of it).
     private func searchInputs(_ plan: SitePlan, notes: [SiteNote]) -> String {
         var hash = ContentHash()
         for page in plan.pages {
             for part in [page.url, page.title, page.lede ?? "\u{1}", page.tags.joined(separator: "\u{0}")] { hash.combine(part) }
-            hash.combine(ContentHash(value: notes[page.note].cleaning ?? 0))
-            hash.combine(notes[page.note].searchText.utf8.count)
+            hash.combine(notes[page.note].searchText)
         }
         return String(hash.value, radix: 16)
     }
@@ -488,9 +487,9 @@ public struct SiteRun: Sendable {
         return files
     }
 
-    private func write(_ text: String, at url: String, to output: OutputFolder, note: String, report: inout Report) {
+    private func write(_ data: Data, at url: String, to output: OutputFolder, note: String, report: inout Report) {
         do {
-            if let file = try output.write(Data(text.utf8), at: url, onlyIfChanged: true) { report.written.append(file) }
+            if let file = try output.write(data, at: url, onlyIfChanged: true) { report.written.append(file) }
         } catch {
             report.errors.append("\(note): \(error)")
         }
