@@ -114,4 +114,37 @@ import Testing
         try Data("notekit-site-cache 1\n".utf8).write(to: URL(fileURLWithPath: file))
         _ = try Self.expectSameAsClean(run, vault, "truncated cache")
     }
+
+    /// A damaged manifest is none (every page rendered again, as a clean build makes them); the
+    /// JSON manifest of earlier versions is removed.
+    @Test func aDamagedManifestIsNoManifest() throws {
+        let (vault, run) = try SiteFixture.vault()
+        defer { vault.remove() }
+        let first = SiteFixture.build(run, vault)
+        let manifest = vault.output.appendingPathComponent(SiteManifest.fileName)
+        #expect(SiteManifest.read(from: OutputFolder(path: vault.output.path)).pages.count == first.pages)
+        var bytes = try Data(contentsOf: manifest)
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: manifest)
+        let former = vault.output.appendingPathComponent(SiteManifest.formerFileName)
+        try Data("{}".utf8).write(to: former)
+        try Self.edit(vault, "concepts/Tide Tables.md") { $0 + "\nA last line.\n" }
+        let rebuilt = try Self.expectSameAsClean(run, vault, "damaged manifest")
+        #expect(rebuilt.rendered == rebuilt.pages)
+        #expect(rebuilt.removed == [SiteManifest.formerFileName] && !FileManager.default.fileExists(atPath: former.path))
+    }
+
+    /// `search.json` is made again when a page's searchable text changed, and only then.
+    @Test func theSearchIndexFollowsTheText() throws {
+        let (vault, run) = try SiteFixture.vault()
+        defer { vault.remove() }
+        _ = SiteFixture.build(run, vault)
+        let search = vault.output.appendingPathComponent("search.json")
+        try Data("[]\n".utf8).write(to: search)
+        _ = SiteFixture.build(run, vault)
+        #expect(try String(contentsOf: search, encoding: .utf8) == "[]\n", "unchanged inputs: not made again")
+        try Self.edit(vault, "concepts/Tide Tables.md") { $0.replacingOccurrences(of: "Neap tides run low.", with: "Neap tides run lowest.") }
+        _ = try Self.expectSameAsClean(run, vault, "text edited")
+        #expect(try String(contentsOf: search, encoding: .utf8).contains("Neap tides run lowest."))
+    }
 }

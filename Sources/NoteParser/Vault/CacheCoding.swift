@@ -91,7 +91,7 @@ package struct CacheWriter {
 /// never a crash.
 package struct CacheReader {
     private let bytes: ArraySlice<UInt8>
-    private(set) var index: Int
+    package private(set) var index: Int
 
     package init(_ bytes: ArraySlice<UInt8>) {
         self.bytes = bytes

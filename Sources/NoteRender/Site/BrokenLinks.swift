@@ -2,7 +2,7 @@ import NoteParser
 
 /// A wikilink or embed of a published page that leads to no page of the site: its target is
 /// not in the vault, is a note the site does not publish, or is an embed that could not be filled.
-public struct BrokenLink: Sendable, Equatable, Codable, CustomStringConvertible {
+public struct BrokenLink: Sendable, Equatable, CustomStringConvertible {
     /// The linking note's path, as given.
     public let path: String
     /// Where the link is in the note; nil for links within embedded text.

@@ -1,16 +1,22 @@
 import Foundation
+import NoteParser
 
-/// The manifest a site build leaves in its output (`.notekit-site.json`): each note page's
-/// input hash and every file the site wrote. A rebuild renders only the note pages whose inputs
-/// changed (the note, the notes it embeds, the pages linking to it, the pages' titles and
-/// slugs, the configuration and templates, notekit's version) and rewrites a file only when
-/// its bytes change; files of the last build the site no longer has are removed.
-struct SiteManifest: Codable, Equatable {
-    static let fileName = ".notekit-site.json"
+/// The manifest a site build leaves in its output (`.notekit-site.manifest`): each note page's
+/// input hash and what the listing files and the search index were made from. A rebuild
+/// renders only the note pages whose inputs changed (the note, the notes it embeds, the pages
+/// linking to it, the pages' titles and slugs, the configuration and templates, notekit's
+/// version) and rewrites a file only when its bytes change; files of the last build the site
+/// no longer has are removed. Binary (`CacheWriter`, as the site cache) and checksummed; a
+/// damaged one is none.
+struct SiteManifest: Equatable {
+    static let fileName = ".notekit-site.manifest"
+    /// The JSON manifest of earlier versions, removed by a build.
+    static let formerFileName = ".notekit-site.json"
+    private static let magic = Array("notekit-site-manifest 1\n".utf8)
 
     /// A note page's input hash (hex), the vault files its embeds show (copied with it) and the
     /// problems its embeds had (reported again while the page is not rendered again).
-    struct Page: Codable, Equatable {
+    struct Page: Equatable {
         var hash: String
         var assets: [String]
         var broken: [BrokenLink]
@@ -22,20 +28,32 @@ struct SiteManifest: Codable, Equatable {
     var listing: String?
     /// The listing files; for index, tag and sources pages, the hash of what they were rendered from.
     var derived: [String: String] = [:]
-    /// Every file written, output-relative, sorted.
-    var files: [String] = []
+    /// The hash of what `search.json` was made from.
+    var search: String?
+    /// The files written besides the pages and listing files above (copied assets, the search
+    /// files, pages that failed to render), output-relative.
+    var others: [String] = []
 
-    /// The manifest in `output`, empty when there is none or it does not decode.
+    /// Every file written, output-relative, sorted.
+    var files: [String] { Set(pages.keys).union(derived.keys).union(others).sorted() }
+
+    /// The manifest in `output`, empty when there is none or it is damaged.
     static func read(from output: OutputFolder) -> SiteManifest {
-        guard let data = try? Data(contentsOf: output.url.appendingPathComponent(fileName)),
-              let manifest = try? JSONDecoder().decode(SiteManifest.self, from: data) else { return SiteManifest() }
+        guard let data = FileManager.default.contents(atPath: output.url.appendingPathComponent(fileName).path) else { return SiteManifest() }
+        var reader = CacheReader([UInt8](data)[...])
+        guard reader.raw(magic.count).map(Array.init) == magic, let checksum = reader.hash(), checksum == reader.rest,
+              let manifest = reader.manifest(), reader.isAtEnd else { return SiteManifest() }
         return manifest
     }
 
     func write(to output: OutputFolder) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        try output.write(try encoder.encode(self), at: Self.fileName, onlyIfChanged: true)
+        var body = CacheWriter(capacity: 64 * (pages.count + derived.count + others.count))
+        body.manifest(self)
+        var file = CacheWriter(capacity: body.bytes.count + 64)
+        file.raw(Self.magic)
+        file.hash(ContentHash(body.bytes))
+        file.raw(body.bytes)
+        try output.write(Data(file.bytes), at: Self.fileName, onlyIfChanged: true)
     }
 
     /// Removes the files of the last build that this one did not write (regular files inside
@@ -51,5 +69,70 @@ struct SiteManifest: Codable, Equatable {
             removed.append(path)
         }
         return removed
+    }
+}
+
+/// The manifest in the caches' binary form: maps in sorted key order, so that equal manifests
+/// are equal bytes.
+extension CacheWriter {
+    mutating func manifest(_ manifest: SiteManifest) {
+        int(manifest.pages.count)
+        for url in manifest.pages.keys.sorted() {
+            let page = manifest.pages[url]!
+            string(url)
+            string(page.hash)
+            strings(page.assets)
+            int(page.broken.count)
+            for link in page.broken {
+                string(link.path)
+                int(link.position == nil ? 0 : 1)
+                if let at = link.position { position(at) }
+                string(link.target)
+                string(link.reason)
+            }
+        }
+        optional(manifest.listing)
+        int(manifest.derived.count)
+        for url in manifest.derived.keys.sorted() {
+            string(url)
+            string(manifest.derived[url]!)
+        }
+        optional(manifest.search)
+        strings(manifest.others.sorted())
+    }
+}
+
+/// Reads what `CacheWriter.manifest` wrote; nil for anything out of bounds.
+extension CacheReader {
+    mutating func manifest() -> SiteManifest? {
+        var manifest = SiteManifest()
+        guard let pageCount = count() else { return nil }
+        for _ in 0..<pageCount {
+            guard let url = string(), let hash = string(), let assets = strings(), let brokenCount = count() else { return nil }
+            var broken: [BrokenLink] = []
+            for _ in 0..<brokenCount {
+                guard let path = string(), let hasPosition = int() else { return nil }
+                var position: SourcePosition?
+                switch hasPosition {
+                case 0: break
+                case 1:
+                    guard let read = self.position() else { return nil }
+                    position = read
+                default: return nil
+                }
+                guard let target = string(), let reason = string() else { return nil }
+                broken.append(BrokenLink(path: path, position: position, target: target, reason: reason))
+            }
+            manifest.pages[url] = SiteManifest.Page(hash: hash, assets: assets, broken: broken)
+        }
+        guard let listing = optional(), let derivedCount = count() else { return nil }
+        manifest.listing = listing
+        for _ in 0..<derivedCount {
+            guard let url = string(), let key = string() else { return nil }
+            manifest.derived[url] = key
+        }
+        guard let search = optional(), let others = strings() else { return nil }
+        (manifest.search, manifest.others) = (search, others)
+        return manifest
     }
 }

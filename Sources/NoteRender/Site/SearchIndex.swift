@@ -8,7 +8,7 @@ enum SearchIndex {
     static let textLength = 4000
 
     /// - Parameter texts: each page's text as `plain` made it, by plan index.
-    static func json(_ plan: SitePlan, texts: [String]) -> String {
+    static func json(_ plan: SitePlan, texts: [String]) -> Data {
         var json = PrettyJSON(capacity: texts.reduce(0) { $0 + $1.utf8.count } + 256 * texts.count, compact: true)
         json.beginArray()
         for (index, page) in plan.pages.enumerated() {
@@ -32,7 +32,9 @@ enum SearchIndex {
             json.endObject()
         }
         json.endArray()
-        return String(decoding: Metadata.scriptSafe(json.takeBytes()), as: UTF8.self) + "\n"
+        var bytes = Metadata.scriptSafe(json.takeBytes())
+        bytes.append(UInt8(ascii: "\n"))
+        return Data(bytes)
     }
 
     /// Cleaned Markdown as searchable words: front matter, link destinations, markup characters

@@ -18,6 +18,8 @@ public struct SiteCache: Sendable {
 
     /// Entries by the note's path as given.
     var entries: [String: Entry] = [:]
+    /// The bytes each entry was read from, by path: written again as they are while the entry is kept.
+    private var encoded: [String: ArraySlice<UInt8>] = [:]
 
     init(entries: [String: Entry] = [:]) { self.entries = entries }
 
@@ -29,23 +31,29 @@ public struct SiteCache: Sendable {
     /// The cache in the file at `path` made with `key`; empty when there is none, or another.
     static func read(from path: String, key: UInt64) -> SiteCache {
         guard let data = FileManager.default.contents(atPath: path) else { return SiteCache() }
-        var reader = CacheReader([UInt8](data)[...])
+        let bytes = [UInt8](data)
+        var reader = CacheReader(bytes[...])
         guard reader.raw(magic.count).map(Array.init) == magic, reader.hash()?.value == key,
               let checksum = reader.hash(), checksum == reader.rest, let count = reader.count() else { return SiteCache() }
-        var entries: [String: Entry] = [:]
+        var cache = SiteCache()
         for _ in 0..<count {
+            let start = reader.index
             guard let entry = reader.entry() else { return SiteCache() }
-            entries[entry.note.path] = entry
+            cache.entries[entry.note.path] = entry
+            cache.encoded[entry.note.path] = bytes[start..<reader.index]
         }
-        return reader.isAtEnd ? SiteCache(entries: entries) : SiteCache()
+        return reader.isAtEnd ? cache : SiteCache()
     }
 
     /// Writes the cache to `path` all at once (`CacheFile`), making its folder (ignored by git,
-    /// marked as a cache for backup tools, as the lint cache's) when there is none.
-    func write(to path: String, key: UInt64) {
+    /// marked as a cache for backup tools, as the lint cache's) when there is none. The entries
+    /// of `kept` not in `changed` (paths) are copied as `kept` read them, not encoded again.
+    func write(to path: String, key: UInt64, keeping kept: SiteCache = SiteCache(), changed: Set<String> = []) {
         var writer = CacheWriter(capacity: entries.values.reduce(0) { $0 + $1.note.searchText.utf8.count + 1024 })
         writer.int(entries.count)
-        for path in entries.keys.sorted() { writer.entry(entries[path]!) }
+        for path in entries.keys.sorted() {
+            if !changed.contains(path), let bytes = kept.encoded[path] { writer.raw(bytes) } else { writer.entry(entries[path]!) }
+        }
         var file = CacheWriter(capacity: writer.bytes.count + 64)
         file.raw(Self.magic)
         file.hash(ContentHash(value: key))

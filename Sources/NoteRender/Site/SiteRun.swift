@@ -55,18 +55,18 @@ public struct SiteRun: Sendable {
         let cacheKey = self.cacheKey
         let cache = cacheFile.map { SiteCache.read(from: $0, key: cacheKey) } ?? SiteCache()
         var notes: [SiteNote] = [], parsed: [Int: Note] = [:], entries: [String: SiteCache.Entry] = [:]
-        var cacheChanged = false
+        // The paths of entries that differ from the cache's.
+        var changedEntries = Set<String>()
         for result in load(files, cache: cache) {
             switch result {
             case .success(let loaded):
                 if let note = loaded.note { parsed[notes.count] = note }
-                cacheChanged = cacheChanged || loaded.note != nil || cache.entries[loaded.entry.note.path]?.stamp != loaded.entry.stamp
+                if loaded.note != nil || cache.entries[loaded.entry.note.path]?.stamp != loaded.entry.stamp { changedEntries.insert(loaded.entry.note.path) }
                 notes.append(loaded.entry.note)
                 entries[loaded.entry.note.path] = loaded.entry
             case .failure(let error): report.errors.append(error.description)
             }
         }
-        cacheChanged = cacheChanged || entries.count != cache.entries.count
         let plan = SitePlan(notes: notes, settings: settings)
         let vaultFiles = NoteFiles.vaultFiles(under: vaultRoot) + notes.map(\.vaultPath)
         let aliases = Dictionary(notes.map { ($0.vaultPath, $0.aliases) }, uniquingKeysWith: +)
@@ -76,7 +76,7 @@ public struct SiteRun: Sendable {
         let page = HTMLPage(templates: templates, options: options, unsafe: unsafe)
 
         // Published notes cleaned again when they or where links lead changed.
-        let linkKey = linkInputs(plan, files: vaultFiles, aliases: aliases)
+        let linkKey = linkInputs(plan, files: vaultFiles, aliases: aliases, cacheKey: cacheKey)
         let cleaningKeys = plan.pages.map { page in
             var hash = ContentHash()
             hash.combine("\(linkKey) \(notes[page.note].content)")
@@ -89,7 +89,7 @@ public struct SiteRun: Sendable {
             guard let note = cleaned[index] else { continue }
             notes[plan.pages[index].note].record(note, cleaning: cleaningKeys[index])
             entries[notes[plan.pages[index].note].path]?.note = notes[plan.pages[index].note]
-            cacheChanged = true
+            changedEntries.insert(notes[plan.pages[index].note].path)
         }
         let backlinks = Backlinks.of(plan, notes: notes, links: links)
         let sources = SourcesPages(plan.pages.indices.map { ($0, notes[plan.pages[$0].note].sources) })
@@ -169,31 +169,26 @@ public struct SiteRun: Sendable {
 
         // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
         // facts: made only when those changed (or a file is gone), and an index page rendered only
-        // when its Markdown changed. The search index is made every time, written when changed.
+        // when its Markdown changed. The search index is made when its inputs changed. A file
+        // that failed to be written is made again by the next build.
         manifest.listing = listingInputs(plan, notes: notes, shared: shared)
         if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
             manifest.derived = old.derived
             produced += old.derived.keys
         } else {
-            for (url, file) in listingFiles(plan, notes: notes, sources: sources) {
-                switch file {
-                case .page(let title, let markdown, let root):
-                    var hash = ContentHash()
-                    for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
-                    let key = String(hash.value, radix: 16)
-                    manifest.derived[url] = key
-                    if old.derived[url] != key || !existing.contains(url) {
-                        write(indexPage(title: title, markdown: markdown, root: root, url: url, page: page), at: url, to: output, note: url, report: &report)
-                    }
-                case .text(let text):
-                    manifest.derived[url] = ""
-                    write(text, at: url, to: output, note: url, report: &report)
-                }
-                produced.append(url)
-            }
+            let errors = report.errors.count
+            manifest.derived = writeListing(plan, notes: notes, sources: sources, shared: shared, old: old, existing: existing,
+                                            page: page, to: output, report: &report)
+            if report.errors.count > errors { manifest.listing = nil }
+            produced += manifest.derived.keys
         }
-        write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json", to: output, note: "search.json", report: &report)
-        write(templates.searchScript, at: "search.js", to: output, note: "search.js", report: &report)
+        manifest.search = searchInputs(plan, notes: notes)
+        if manifest.search != old.search || !existing.contains("search.json") {
+            let errors = report.errors.count
+            write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json", to: output, note: "search.json", report: &report)
+            if report.errors.count > errors { manifest.search = nil }
+        }
+        write(Data(templates.searchScript.utf8), at: "search.js", to: output, note: "search.js", report: &report)
         produced += ["search.json", "search.js"]
         var copied = Set<String>()
         for asset in assets where copied.insert(asset).inserted {
@@ -204,16 +199,17 @@ public struct SiteRun: Sendable {
                 report.errors.append("\(asset): \(error)")
             }
         }
-        manifest.files = produced.sorted()
-        report.removed = SiteManifest.removeStale(old.files, keeping: Set(produced), in: output)
+        let listed = Set(manifest.pages.keys).union(manifest.derived.keys)
+        manifest.others = produced.filter { !listed.contains($0) }
+        report.removed = SiteManifest.removeStale(old.files + [SiteManifest.formerFileName], keeping: Set(produced), in: output)
         do {
             try manifest.write(to: output)
         } catch {
             report.errors.append("\(SiteManifest.fileName): \(error)")
         }
-        if let cacheFile, cacheChanged {
+        if let cacheFile, !changedEntries.isEmpty || entries.count != cache.entries.count {
             // A cache that cannot be written (a read-only vault) only makes the next build slower.
-            SiteCache(entries: entries).write(to: cacheFile, key: cacheKey)
+            SiteCache(entries: entries).write(to: cacheFile, key: cacheKey, keeping: cache, changed: changedEntries)
         }
         return report
     }
@@ -284,7 +280,7 @@ public struct SiteRun: Sendable {
 
     /// Where links lead: what cleaning a note depends on besides the note: the cache's key,
     /// every page's path, title and slug, and the vault's files and aliases.
-    private func linkInputs(_ plan: SitePlan, files: [String], aliases: [String: [String]]) -> UInt64 {
+    private func linkInputs(_ plan: SitePlan, files: [String], aliases: [String: [String]], cacheKey: UInt64) -> UInt64 {
         var hash = ContentHash()
         hash.combine(String(cacheKey))
         for page in plan.pages { hash.combine("\(page.vaultPath)\u{0}\(page.title)\u{0}\(page.slug)") }
@@ -310,6 +306,60 @@ public struct SiteRun: Sendable {
             hash.combine("\u{2}")
         }
         return String(hash.value, radix: 16)
+    }
+
+    /// What `search.json` is made from: each page's title, URL, lede, tags and searchable text
+    /// (an edit past the text's first `SearchIndex.textLength` characters changes none of it).
+    private func searchInputs(_ plan: SitePlan, notes: [SiteNote]) -> String {
+        var hash = ContentHash()
+        for page in plan.pages {
+            for part in [page.url, page.title, page.lede ?? "\u{1}", page.tags.joined(separator: "\u{0}")] { hash.combine(part) }
+            hash.combine(notes[page.note].searchText)
+        }
+        return String(hash.value, radix: 16)
+    }
+
+    /// Makes the listing files (index, collection, tag and sources pages, sitemap, feed,
+    /// llms.txt) and writes them, both cores at once; an index page is rendered only when its
+    /// Markdown changed or its file is gone. Returns the listing files' keys for the manifest.
+    private func writeListing(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages, shared: UInt64, old: SiteManifest,
+                              existing: Set<String>, page: HTMLPage, to output: OutputFolder, report: inout Report) -> [String: String] {
+        var keys: [String: String] = [:]
+        var toWrite: [(url: String, file: DerivedFile)] = []
+        for (url, file) in listingFiles(plan, notes: notes, sources: sources) {
+            switch file {
+            case .page(let title, let markdown, let root):
+                var hash = ContentHash()
+                for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+                let key = String(hash.value, radix: 16)
+                keys[url] = key
+                if old.derived[url] != key || !existing.contains(url) { toWrite.append((url, file)) }
+            case .text:
+                keys[url] = ""
+                toWrite.append((url, file))
+            }
+        }
+        let written = toWrite.concurrentMap { url, file in
+            Result { () throws -> URL? in
+                switch file {
+                case .page(let title, let markdown, let root):
+                    let html = indexPage(title: title, markdown: markdown, root: root, url: url, page: page)
+                    return try output.write(Data(html.utf8), at: url, onlyIfChanged: true)
+                case .text(let text):
+                    return try output.write(Data(text.utf8), at: url, onlyIfChanged: true)
+                }
+            }
+        }
+        for ((url, _), result) in zip(toWrite, written) {
+            switch result {
+            case .success(let file?): report.written.append(file)
+            case .success(nil): break
+            case .failure(let error):
+                report.errors.append("\(url): \(error)")
+                keys[url] = ""
+            }
+        }
+        return keys
     }
 
     /// The output-relative paths of the pages in `output` and in its page folders (a listing of
@@ -405,7 +455,7 @@ public struct SiteRun: Sendable {
 
     /// A file of the site besides note pages and assets: an index page (its title, Markdown
     /// body and the way from its folder to the top), or the text of a file.
-    private enum DerivedFile {
+    private enum DerivedFile: Sendable {
         case page(title: String, markdown: String, root: String)
         case text(String)
     }
@@ -437,9 +487,9 @@ public struct SiteRun: Sendable {
         return files
     }
 
-    private func write(_ text: String, at url: String, to output: OutputFolder, note: String, report: inout Report) {
+    private func write(_ data: Data, at url: String, to output: OutputFolder, note: String, report: inout Report) {
         do {
-            if let file = try output.write(Data(text.utf8), at: url, onlyIfChanged: true) { report.written.append(file) }
+            if let file = try output.write(data, at: url, onlyIfChanged: true) { report.written.append(file) }
         } catch {
             report.errors.append("\(note): \(error)")
         }
