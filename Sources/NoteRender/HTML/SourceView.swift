@@ -60,7 +60,7 @@ enum SourceView {
     /// Markdown text rendered as inline HTML: one paragraph's content, unsafe URLs emptied.
     static func inlineHTML(_ text: String, unsafe: Bool) -> String {
         var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe).trimmingTrailingWhitespace()
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.dropFirst(3).byteRange(of: "<p>") == nil {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return URLSafety.filterAttributes(html)
