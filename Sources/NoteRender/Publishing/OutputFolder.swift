@@ -66,7 +66,8 @@ public struct OutputFolder: Sendable {
         guard !relative.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw RenderError("\(relative): refusing to write a path with empty, '.' or '..' parts")
         }
-        let file = url.appendingPathComponent(relative).standardizedFileURL
+        // Named a file: the URL is made without a look at the disk for a folder there.
+        let file = url.appendingPathComponent(relative, isDirectory: false).standardizedFileURL
         do {
             // A symbolic link among the output's folders could lead the write elsewhere:
             // checked before creating folders (on the deepest existing one) and after.
@@ -104,7 +105,7 @@ public struct OutputFolder: Sendable {
     /// `Data.write(options: .atomic)` it does not fsync: a page can be rendered again, and
     /// syncing each one took longer than rendering it.
     private static func replace(_ file: URL, with data: Data) throws {
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).notekit-\(getpid())").path
+        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).notekit-\(getpid())", isDirectory: false).path
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         if descriptor < 0, errno == EEXIST {
             // Left by a run of this process id that ended before its rename.
