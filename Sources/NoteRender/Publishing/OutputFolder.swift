@@ -105,7 +105,8 @@ public struct OutputFolder: Sendable {
     /// `Data.write(options: .atomic)` it does not fsync: a page can be rendered again, and
     /// syncing each one took longer than rendering it.
     private static func replace(_ file: URL, with data: Data) throws {
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).notekit-\(getpid())", isDirectory: false).path
+        let temporary = file.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.lastPathComponent).notekit-\(getpid())", isDirectory: false).path
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         if descriptor < 0, errno == EEXIST {
             // Left by a run of this process id that ended before its rename.

@@ -72,7 +72,7 @@ enum SearchIndex {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The markup characters `plain` drops: `#*_>[]()|`=~<`.
+    /// The markup characters `plain` drops: `#`, `*`, `_`, `>`, brackets, parentheses, `|`, a backtick, `=`, `~` and `<`.
     private static func isMarkup(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
