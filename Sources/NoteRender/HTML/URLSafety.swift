@@ -6,10 +6,26 @@ import NoteParser
 enum URLSafety {
     /// True when a browser following `url` would not run script.
     static func isSafe(_ url: String) -> Bool {
+        if let verdict = asciiVerdict(url) { return verdict }
         let decoded = decodeEntities(url).unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
         let compact = String(String.UnicodeScalarView(decoded)).lowercased()
         if compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:") { return false }
         if compact.hasPrefix("data:") { return compact.hasPrefix("data:image/") && !compact.hasPrefix("data:image/svg") }
+        return true
+    }
+
+    /// `isSafe` read on the bytes of a URL of ASCII characters without `&` (no entity to decode):
+    /// its first 14 bytes above space (DEL left out), lowercased; nil for any other URL.
+    private static func asciiVerdict(_ url: String) -> Bool? {
+        var head: [UInt8] = []
+        head.reserveCapacity(14)
+        for byte in url.utf8 {
+            guard byte < 0x80, byte != UInt8(ascii: "&") else { return nil }
+            if byte > 0x20, byte != 0x7F, head.count < 14 { head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        }
+        func starts(with prefix: String) -> Bool { head.starts(with: prefix.utf8) }
+        if starts(with: "javascript:") || starts(with: "vbscript:") { return false }
+        if starts(with: "data:") { return starts(with: "data:image/") && !starts(with: "data:image/svg") }
         return true
     }
 
@@ -19,16 +35,19 @@ enum URLSafety {
                                      "codebase", "cite", "longdesc", "dynsrc", "lowsrc", "srcset", "imagesrcset", "values",
                                      "to", "from", "by", "ping"].map { Array($0.utf8) }
 
-    /// For each byte, whether an attribute name can start with it (in either case): most
-    /// places start none, and are passed without trying the names.
-    private static let startsName: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
+    /// For each byte, the attributes whose name starts with it (in either case), in their order.
+    private static let namesStartingWith: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
         for name in attributes {
-            table[Int(name[0])] = true
-            table[Int(name[0] - 0x20)] = true
+            table[Int(name[0])].append(name)
+            table[Int(name[0] - 0x20)].append(name)
         }
         return table
     }()
+
+    /// For each byte, whether an attribute name can start with it: most places start none, and
+    /// are passed without trying the names.
+    private static let startsName = namesStartingWith.map { !$0.isEmpty }
 
     /// `html` with every unsafe `href`, `src` and similar attribute value emptied: each
     /// `NAME = VALUE` (any case, ASCII spaces around `=`, the value quoted or bare) that starts
@@ -37,12 +56,13 @@ enum URLSafety {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         var copied = 0, index = 0
-        let startsName = Self.startsName
+        let startsName = Self.startsName, namesStartingWith = Self.namesStartingWith
         // A quote opened after its kind's last one is never closed: no scan to the end for it.
         let lastQuotes = (double: bytes.lastIndex(of: UInt8(ascii: "\"")) ?? -1, single: bytes.lastIndex(of: UInt8(ascii: "'")) ?? -1)
         while index < bytes.count {
             guard startsName[Int(bytes[index])], index == 0 || !isWordByte(bytes[index - 1]),
-                  let (name, equals, value) = attribute(at: index, in: bytes, lastQuotes: lastQuotes) else {
+                  let (name, equals, value) = attribute(at: index, in: bytes, names: namesStartingWith[Int(bytes[index])],
+                                                        lastQuotes: lastQuotes) else {
                 index += 1
                 continue
             }
@@ -70,14 +90,14 @@ enum URLSafety {
     }
 
     /// The name, the name with `=` and the spaces around it, and the value of the attribute
-    /// starting at `start`; nil when none does.
-    private static func attribute(at start: Int, in bytes: [UInt8],
+    /// starting at `start`, the first of `names` that fits; nil when none does.
+    private static func attribute(at start: Int, in bytes: [UInt8], names: [[UInt8]],
                                   lastQuotes: (double: Int, single: Int)) -> (Range<Int>, Range<Int>, Range<Int>)? {
-        for name in attributes where start + name.count <= bytes.count {
-            guard name.indices.allSatisfy({ offset in
-                let byte = bytes[start + offset]
-                return name[offset] == byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
-            }) else { continue }
+        for name in names where start + name.count <= bytes.count {
+            var offset = 1
+            while offset < name.count, case let byte = bytes[start + offset],
+                  name[offset] == byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) { offset += 1 }
+            guard offset == name.count else { continue }
             var index = start + name.count
             while index < bytes.count, Byte.isCharacterWhitespace(bytes[index]) { index += 1 }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }

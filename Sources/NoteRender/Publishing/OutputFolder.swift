@@ -66,7 +66,8 @@ public struct OutputFolder: Sendable {
         guard !relative.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw RenderError("\(relative): refusing to write a path with empty, '.' or '..' parts")
         }
-        let file = url.appendingPathComponent(relative).standardizedFileURL
+        // Named a file: the URL is made without a look at the disk for a folder there.
+        let file = url.appendingPathComponent(relative, isDirectory: false).standardizedFileURL
         do {
             // A symbolic link among the output's folders could lead the write elsewhere:
             // checked before creating folders (on the deepest existing one) and after.
@@ -77,8 +78,11 @@ public struct OutputFolder: Sendable {
             }
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             guard isInside(existing) else { throw RenderError("refusing to write outside \(url.path)") }
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
+            // A parent that was there is the folder just checked: created, it is checked again.
+            if existing != parent {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
+            }
             // One stat: whether something is there, and whether it is a plain file (a symbolic
             // link is replaced, never read through).
             let type = (try? FileManager.default.attributesOfItem(atPath: file.path)).map { $0[.type] as? FileAttributeType }
@@ -86,7 +90,7 @@ public struct OutputFolder: Sendable {
             if onlyIfChanged, type == .typeRegular, (try? Data(contentsOf: file)) == data { return nil }
             // A new file is created where nothing is (refused if something appeared meanwhile), without
             // the temporary file and rename that replacing one atomically takes.
-            if present { try Self.replace(file, with: data) } else { try Self.create(file.path, with: data) }
+            if present { try Self.replace(file, with: data) } else { try Self.create(file, with: data) }
         } catch let error as RenderError {
             throw RenderError("\(file.path): \(error.description)")
         } catch {
@@ -101,37 +105,38 @@ public struct OutputFolder: Sendable {
     /// `Data.write(options: .atomic)` it does not fsync: a page can be rendered again, and
     /// syncing each one took longer than rendering it.
     private static func replace(_ file: URL, with data: Data) throws {
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).notekit-\(getpid())").path
+        let temporary = file.deletingLastPathComponent()
+            .appendingPathComponent(".\(file.lastPathComponent).notekit-\(getpid())", isDirectory: false).path
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         if descriptor < 0, errno == EEXIST {
             // Left by a run of this process id that ended before its rename.
             unlink(temporary)
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         }
-        guard descriptor >= 0 else { throw failure() }
-        var error = write(data, to: descriptor) ? nil : failure()
+        guard descriptor >= 0 else { throw writeFailure() }
+        var error = writeAll(data, to: descriptor) ? nil : writeFailure()
         close(descriptor)
-        if error == nil, rename(temporary, file.path) != 0 { error = failure() }
+        if error == nil, rename(temporary, file.path) != 0 { error = writeFailure() }
         guard let error else { return }
         unlink(temporary)
         throw error
     }
 
-    /// Writes `data` into a new file at `path`, created exclusively (refused when anything is
-    /// there, a symbolic link included); a file left part-written is removed. Not synced, as
-    /// `replace`: `Data.write` syncs each file, a tenth of a full site build's time.
-    private static func create(_ path: String, with data: Data) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw failure() }
-        let error = write(data, to: descriptor) ? nil : failure()
+    /// Creates `file` with `data` where nothing is (refused when something is, a symbolic link
+    /// included), without the fsync `Data.write` does: like a replaced page, a new one can be
+    /// rendered again. A file left part-written is removed.
+    private static func create(_ file: URL, with data: Data) throws {
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw writeFailure() }
+        let error = writeAll(data, to: descriptor) ? nil : writeFailure()
         close(descriptor)
         guard let error else { return }
-        unlink(path)
+        unlink(file.path)
         throw error
     }
 
-    /// Writes all of `data` to `descriptor`; false on an error (`errno` tells which).
-    private static func write(_ data: Data, to descriptor: Int32) -> Bool {
+    /// Writes all of `data` to `descriptor`; false on an error (in `errno`).
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
         data.withUnsafeBytes { buffer -> Bool in
             var offset = 0
             while offset < buffer.count {
@@ -144,7 +149,7 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    private static func failure() -> RenderError { RenderError("cannot write: \(String(cString: strerror(errno)))") }
+    private static func writeFailure() -> RenderError { RenderError("cannot write: \(String(cString: strerror(errno)))") }
 
     /// True when `folder`, symbolic links resolved, is the output folder or inside it.
     private func isInside(_ folder: URL) -> Bool {

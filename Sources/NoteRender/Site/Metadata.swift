@@ -1,4 +1,3 @@
-import Foundation
 import NoteParser
 
 /// OpenGraph properties and schema.org JSON-LD of a note page, from its front matter.
@@ -13,27 +12,35 @@ enum Metadata {
     }
 
     /// A schema.org `Article` as JSON safe inside `<script>`: `<`, `>` and `&` escaped as `\u003c`...
+    /// Compact, keys sorted, as `JSONSerialization` writes it with `.sortedKeys` and `.withoutEscapingSlashes`.
     static func jsonLD(_ page: SitePlan.Page, note: Note, url: String?) -> String {
-        var article: [String: Any] = ["@context": "https://schema.org", "@type": "Article", "headline": page.title]
-        if let lede = page.lede { article["description"] = lede }
-        if let published = page.published { article["datePublished"] = published }
-        if let modified = page.modified { article["dateModified"] = modified }
-        if let url { article["url"] = url }
-        if !page.tags.isEmpty { article["keywords"] = page.tags }
         let authors: [String]
         switch note.frontMatter?.value("authors") ?? note.frontMatter?.value("author") {
         case .list(let items)?: authors = items.compactMap(\.scalarText)
         case let value?: authors = value.scalarText.map { [$0] } ?? []
         case nil: authors = []
         }
-        if !authors.isEmpty { article["author"] = authors.map { ["@type": "Person", "name": $0] } }
-        return json(article)
-    }
-
-    /// `value` as compact JSON (keys sorted) with `<`, `>` and `&` escaped, so it cannot end a script element.
-    static func json(_ value: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        return String(decoding: scriptSafe([UInt8](data)), as: UTF8.self)
+        var json = PrettyJSON(capacity: 256, compact: true)
+        json.beginObject()
+        json.key("@context"); json.value("https://schema.org")
+        json.key("@type"); json.value("Article")
+        if !authors.isEmpty {
+            json.key("author")
+            json.array(authors) { json, name in
+                json.beginObject()
+                json.key("@type"); json.value("Person")
+                json.key("name"); json.value(name)
+                json.endObject()
+            }
+        }
+        if let modified = page.modified { json.key("dateModified"); json.value(modified) }
+        if let published = page.published { json.key("datePublished"); json.value(published) }
+        if let lede = page.lede { json.key("description"); json.value(lede) }
+        json.key("headline"); json.value(page.title)
+        if !page.tags.isEmpty { json.key("keywords"); json.array(page.tags) { $0.value($1) } }
+        if let url { json.key("url"); json.value(url) }
+        json.endObject()
+        return String(decoding: scriptSafe(json.takeBytes()), as: UTF8.self)
     }
 
     /// JSON bytes with `<`, `>` and `&` (which JSON has only inside strings) written `\u003c`, `\u003e`, `\u0026`.

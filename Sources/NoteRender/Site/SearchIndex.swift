@@ -61,7 +61,7 @@ enum SearchIndex {
                 space = !output.isEmpty
                 continue
             }
-            if Byte.isWhitespace(byte) || Array("#*_>[]()|`=~<".utf8).contains(byte) {
+            if Byte.isWhitespace(byte) || Self.isMarkup(byte) {
                 space = !output.isEmpty
             } else {
                 if space { output.append(UInt8(ascii: " ")) }
@@ -72,5 +72,15 @@ enum SearchIndex {
             index += 1
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The markup characters `plain` drops: `#`, `*`, `_`, `>`, brackets, parentheses, `|`, a backtick, `=`, `~` and `<`.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "="), UInt8(ascii: "~"),
+             UInt8(ascii: "<"): return true
+        default: return false
+        }
     }
 }

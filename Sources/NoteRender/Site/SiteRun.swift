@@ -85,11 +85,10 @@ public struct SiteRun: Sendable {
         var cleaned: [Int: CleanedNote] = [:]
         let stale = plan.pages.indices.filter { notes[plan.pages[$0].note].cleaning != cleaningKeys[$0] }
         clean(stale, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
-        for index in stale {
-            guard let note = cleaned[index] else { continue }
-            notes[plan.pages[index].note].record(note, cleaning: cleaningKeys[index])
-            entries[notes[plan.pages[index].note].path]?.note = notes[plan.pages[index].note]
-            changedEntries.insert(notes[plan.pages[index].note].path)
+        for (index, note) in recorded(stale, plan: plan, notes: notes, cleaned: cleaned, keys: cleaningKeys) {
+            notes[plan.pages[index].note] = note
+            entries[note.path]?.note = note
+            changedEntries.insert(note.path)
         }
         let backlinks = Backlinks.of(plan, notes: notes, links: links)
         let sources = SourcesPages(plan.pages.indices.map { ($0, notes[plan.pages[$0].note].sources) })
@@ -266,6 +265,18 @@ public struct SiteRun: Sendable {
             return cleaner.clean()
         }
         for (index, result) in zip(indexes, results) { cleaned[index] = result }
+    }
+
+    /// The facts of the notes of pages `indexes` with what cleaning them found (`SiteNote.record`),
+    /// made on every core, by page index; pages not cleaned left out.
+    private func recorded(_ indexes: [Int], plan: SitePlan, notes: [SiteNote], cleaned: [Int: CleanedNote],
+                          keys: [UInt64]) -> [(Int, SiteNote)] {
+        indexes.concurrentMap { index -> (Int, SiteNote)? in
+            guard let note = cleaned[index] else { return nil }
+            var site = notes[plan.pages[index].note]
+            site.record(note, cleaning: keys[index])
+            return (index, site)
+        }.compactMap { $0 }
     }
 
     /// What the cache was made with: its notes' facts depend on the vault root and the settings.
