@@ -86,7 +86,7 @@ final class Vault {
         case (nil, nil): break
         }
         if old.map(Self.citing) != context.map(Self.citing) { cachedRanking = nil }
-        if old == nil || context == nil || old.map { WikilinkResolver.aliases(of: $0.note) } != context.map { WikilinkResolver.aliases(of: $0.note) } {
+        if old == nil || context == nil || old.map({ WikilinkResolver.aliases(of: $0.note) }) != context.map({ WikilinkResolver.aliases(of: $0.note) }) {
             cachedResolver = nil
         }
     }

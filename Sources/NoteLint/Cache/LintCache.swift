@@ -377,13 +377,11 @@ public final class LintCache: @unchecked Sendable {
             reports.reserveCapacity(reportCount)
             for _ in 0..<reportCount {
                 guard let path = index.string(), let length = index.int(), let findings = entries.raw(length) else { return nil }
+                guard let quotedLength = index.optional({ $0.int() }) else { return nil }
                 var quoted: ArraySlice<UInt8>?
-                switch index.int() {
-                case 0: break
-                case 1:
-                    guard let length = index.int(), let lines = entries.raw(length) else { return nil }
+                if let quotedLength {
+                    guard let lines = entries.raw(quotedLength) else { return nil }
                     quoted = lines
-                default: return nil
                 }
                 reports.append(NoteReport(path: path, encodedFindings: findings, quoted: quoted, inFile: true))
             }
@@ -394,16 +392,8 @@ public final class LintCache: @unchecked Sendable {
         var notes: [String: StoredEntry] = [:]
         notes.reserveCapacity(count)
         for _ in 0..<count {
-            guard let path = index.string(), let key = index.hash(), let hasContent = index.int() else { return nil }
-            var content: ContentHash?
-            switch hasContent {
-            case 0: break
-            case 1:
-                guard let value = index.hash() else { return nil }
-                content = value
-            default: return nil
-            }
-            guard let stamp = index.stamp() else { return nil }
+            guard let path = index.string(), let key = index.hash(), let content = index.optional({ $0.hash() }),
+                  let stamp = index.stamp() else { return nil }
             guard let bodyHash = index.hash(), let length = index.int(), let body = entries.raw(length) else { return nil }
             notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash, inFile: true)
         }

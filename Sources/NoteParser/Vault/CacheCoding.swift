@@ -140,10 +140,13 @@ package struct CacheReader {
         return String(decoding: raw, as: UTF8.self)
     }
 
-    package mutating func optional() -> String?? {
+    package mutating func optional() -> String?? { optional { $0.string() } }
+
+    /// A flag, then what `read` reads when it is 1: `.some(nil)` for 0, nil for damaged bytes.
+    package mutating func optional<Value>(_ read: (inout CacheReader) -> Value?) -> Value?? {
         switch int() {
         case 0: return .some(nil)
-        case 1: return string().map { $0 }
+        case 1: return read(&self).map { $0 }
         default: return nil
         }
     }

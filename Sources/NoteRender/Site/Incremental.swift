@@ -111,16 +111,8 @@ extension CacheReader {
             guard let url = string(), let hash = string(), let assets = strings(), let brokenCount = count() else { return nil }
             var broken: [BrokenLink] = []
             for _ in 0..<brokenCount {
-                guard let path = string(), let hasPosition = int() else { return nil }
-                var position: SourcePosition?
-                switch hasPosition {
-                case 0: break
-                case 1:
-                    guard let read = self.position() else { return nil }
-                    position = read
-                default: return nil
-                }
-                guard let target = string(), let reason = string() else { return nil }
+                guard let path = string(), let position = optional({ $0.position() }), let target = string(), let reason = string()
+                else { return nil }
                 broken.append(BrokenLink(path: path, position: position, target: target, reason: reason))
             }
             manifest.pages[url] = SiteManifest.Page(hash: hash, assets: assets, broken: broken)
