@@ -44,8 +44,10 @@ let package = Package(
         .target(name: "NoteCitations", dependencies: ["NoteParser"]),
         // Templates/ compiled in (scripts/embed-templates.py), or a --templates folder.
         .target(name: "NoteTemplates"),
-        .target(name: "CitationReports", dependencies: ["NoteCitations", "NoteTemplates", mustache]),
-        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteConfiguration", "NoteTemplates", "Yams", mustache]),
+        // Mustache templates parsed once and rendered into one buffer, without protocol casts.
+        .target(name: "NoteMustache"),
+        .target(name: "CitationReports", dependencies: ["NoteCitations", "NoteTemplates", "NoteMustache"]),
+        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteConfiguration", "NoteTemplates", "NoteMustache", "Yams"]),
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         // A vault in memory, re-checked one note at a time (for watch and lsp).
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),
@@ -80,6 +82,10 @@ let package = Package(
         .testTarget(name: "NoteConfigurationTests", dependencies: ["NoteConfiguration", "NoteParser"]),
         .testTarget(name: "NoteLintTests", dependencies: ["NoteLint", "NoteLintReporters", "NoteParser", "NoteCitations", "NoteFix"]),
         .testTarget(name: "NoteCitationsTests", dependencies: ["NoteCitations", "CitationReports", "NoteTemplates"]),
+        // The Mustache specification's cases, and NoteMustache against swift-mustache (test-only) on the built-in templates.
+        .testTarget(name: "NoteMustacheTests", dependencies: ["NoteMustache", "NoteRender", "NoteParser", "NoteCitations", "CitationReports",
+                                                              "NoteTemplates", mustache],
+                    exclude: ["Spec"]),
         .testTarget(name: "NoteRenderTests", dependencies: ["NoteRender", "NoteParser", "NoteLint", "NoteTemplates"]),
         .testTarget(name: "NoteFixTests", dependencies: ["NoteFix", "NoteLint", "NoteParser"]),
         .testTarget(name: "NoteWorkspaceTests", dependencies: ["NoteWorkspace", "NoteLint", "NoteLintReporters", "NoteParser"]),

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import NoteMustache
 import NoteCitations
 import NoteTemplates
 
@@ -16,7 +16,7 @@ public enum HTMLReport {
         guard let template = templates.text(of: templateName) else {
             throw MissingTemplate(location: templates.location(of: templateName))
         }
-        return try MustacheTemplate(string: template).render(context(report))
+        return TemplateLibrary().render(context(report), with: try CompiledTemplate(template))
     }
 
     /// A templates folder without `citations-report.mustache`.

@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+import NoteMustache
 import NoteTemplates
 
 /// The Mustache templates and stylesheet pages are rendered with: `page.mustache` (with the
@@ -8,7 +8,7 @@ import NoteTemplates
 public struct PageTemplates: Sendable {
     static let names = ["page", "head", "callout", "sources"]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// The stylesheet inlined into pages; empty when a templates folder has none.
     public let stylesheet: String
     /// The site's search script (`search.js`); empty unless loaded for a site.
@@ -19,7 +19,7 @@ public struct PageTemplates: Sendable {
     /// Loads the templates of `source` (with the site's when `site`); throws when one is
     /// missing or does not parse.
     public init(_ source: TemplateSource = .compiledIn, site: Bool = false) throws {
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var texts: [String] = []
         for name in Self.names + (site ? ["site"] : []) {
             let file = name + ".mustache"

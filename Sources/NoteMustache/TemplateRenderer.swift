@@ -1,0 +1,203 @@
+import Foundation
+
+/// Renders tokens into one byte buffer. Context values are read by casting to the concrete
+/// types contexts hold (`[String: Any]`, `[String: String]`, arrays, `String`, `Bool`, `Int`),
+/// not to protocols; other values are read through `Mirror` and printed with
+/// `String(describing:)`, as swift-mustache does.
+struct TemplateRenderer {
+    /// What a section or partial passes down besides the context stack.
+    struct Frame {
+        /// The position in the list being iterated, for `{{first()}}`, `{{index()}}`...
+        var sequence: SequencePosition?
+        /// A standalone partial's indentation, put before each of its lines.
+        var indentation: [UInt8]?
+        var escapes = true
+    }
+
+    let library: TemplateLibrary
+    private(set) var output: [UInt8] = []
+    private var stack: [Any]
+
+    init(library: TemplateLibrary, root: Any) {
+        self.library = library
+        stack = [root]
+        output.reserveCapacity(16_384)
+    }
+
+    mutating func render(_ tokens: [Token], frame initial: Frame) {
+        var frame = initial
+        guard let indentation = frame.indentation, !indentation.isEmpty else {
+            for token in tokens { render(token, frame: &frame) }
+            return
+        }
+        // A token's output starting a line (the output of this template so far ends with `\n`,
+        // not `\r\n`) is indented.
+        let start = output.count
+        for token in tokens {
+            let before = output.count
+            render(token, frame: &frame)
+            if output.count > before, before > start, output[before - 1] == 0x0A,
+               before - 1 == start || output[before - 2] != 0x0D {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func render(_ token: Token, frame: inout Frame) {
+        switch token {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookUp(name, frame: frame) else { return }
+            append(value, escaped: escaped && frame.escapes)
+        case .section(let name, let tokens, let inverted):
+            let value = lookUp(name, frame: frame)
+            if inverted { renderInverted(value, tokens, frame: frame) } else { renderSection(value, tokens, frame: frame) }
+        case .partial(let name, let dynamic, let indentation):
+            let partialName: String
+            if dynamic {
+                guard let named = lookUp(TemplateName(anchor: .stack, parts: name.split(separator: ".").map(String.init), transforms: []),
+                                         frame: frame) as? String else { return }
+                partialName = named
+            } else {
+                partialName = name
+            }
+            guard let template = library.template(named: partialName) else { return }
+            var inner = Frame()
+            if let indentation { inner.indentation = (frame.indentation ?? []) + indentation } else { inner.indentation = frame.indentation }
+            render(template.tokens, frame: inner)
+        case .contentType(let escapes):
+            frame.escapes = escapes
+        }
+    }
+
+    private mutating func renderSection(_ value: Any?, _ tokens: [Token], frame: Frame) {
+        guard let value else { return }
+        if let flag = value as? Bool {
+            if flag { render(tokens, frame: frame) }
+        } else if let list = Self.list(value) {
+            var inner = frame
+            for (index, item) in list.enumerated() {
+                inner.sequence = SequencePosition(first: index == 0, last: index == list.count - 1, index: index)
+                stack.append(item)
+                render(tokens, frame: inner)
+                stack.removeLast()
+            }
+        } else {
+            var inner = frame
+            inner.sequence = nil
+            stack.append(value)
+            render(tokens, frame: inner)
+            stack.removeLast()
+        }
+    }
+
+    private mutating func renderInverted(_ value: Any?, _ tokens: [Token], frame: Frame) {
+        guard let value else { return render(tokens, frame: frame) }
+        if let flag = value as? Bool {
+            if !flag { render(tokens, frame: frame) }
+        } else if let list = Self.list(value), list.isEmpty {
+            var inner = frame
+            inner.sequence = nil
+            stack.append(value)
+            render(tokens, frame: inner)
+            stack.removeLast()
+        }
+    }
+
+    /// `value` as a list when it is an array; nil otherwise.
+    static func list(_ value: Any) -> [Any]? {
+        if let list = value as? [[String: Any]] { return list }
+        if value is String || value is [String: Any] || value is Int { return nil }
+        return value as? [Any]
+    }
+
+    // MARK: Looking up
+
+    private func lookUp(_ name: TemplateName, frame: Frame) -> Any? {
+        var value: Any?
+        switch name.anchor {
+        case .current: value = stack.last
+        case .sequence: value = frame.sequence
+        case .top: value = Self.child(name.parts[...], of: stack[stack.count - 1])
+        case .stack:
+            guard let first = name.parts.first else {
+                value = stack.last
+                break
+            }
+            for object in stack.reversed() {
+                if let found = Self.child(first, of: object) {
+                    value = Self.child(name.parts.dropFirst(), of: found)
+                    break
+                }
+            }
+        }
+        guard var found = value.flatMap(Self.present) else { return nil }
+        for transform in name.transforms.reversed() {
+            guard let transformed = Transforms.apply(transform, to: found) else { return nil }
+            found = transformed
+        }
+        return found
+    }
+
+    private static func child(_ names: ArraySlice<String>, of object: Any) -> Any? {
+        var object = object
+        for name in names {
+            guard let found = child(name, of: object) else { return nil }
+            object = found
+        }
+        return object
+    }
+
+    /// The value `name` of `object`: a dictionary's entry, else a stored property's.
+    private static func child(_ name: String, of object: Any) -> Any? {
+        if let dictionary = object as? [String: Any] { return dictionary[name] }
+        if object is String || object is Int || object is Bool || object is [[String: Any]] { return nil }
+        if let dictionary = object as? [String: String] { return dictionary[name] }
+        guard let object = present(object) else { return nil }
+        if let dictionary = object as? [String: Any] { return dictionary[name] }
+        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+
+    /// Nil for `NSNull` (a JSON null), else `value`.
+    private static func present(_ value: Any) -> Any? {
+        value is NSNull ? nil : value
+    }
+
+    // MARK: Writing
+
+    private mutating func append(_ value: Any, escaped: Bool) {
+        if let text = value as? String {
+            if escaped { HTMLEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            return
+        }
+        let text: String
+        if let number = value as? Int {
+            text = String(number)
+        } else if let optional = value as? any OptionalValue, let wrapped = optional.wrappedValue {
+            text = String(describing: wrapped)
+        } else {
+            text = String(describing: value)
+        }
+        if escaped { HTMLEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+    }
+}
+
+/// An `Optional` inside an `Any`, printed as what it holds (`nil` when empty).
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedValue: Any? { self.map { $0 as Any } }
+}
+
+/// Where an item is in the list a section iterates.
+struct SequencePosition {
+    let first: Bool
+    let last: Bool
+    let index: Int
+}
