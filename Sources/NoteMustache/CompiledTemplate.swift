@@ -26,10 +26,10 @@ struct TemplateName: Sendable {
 }
 
 indirect enum Token: Sendable {
-    case text([UInt8])
+    case text(String)
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, [Token], inverted: Bool)
-    case partial(String, dynamic: Bool, indentation: [UInt8]?)
+    case partial(String, dynamic: Bool, indentation: String?)
     /// `{{% CONTENT_TYPE: ... }}`: whether later variables are HTML-escaped.
     case contentType(escapes: Bool)
 }

@@ -3,37 +3,36 @@
 /// one joined with a neighbouring combining mark or other extending scalar into one `Character`
 /// is kept as it is.
 enum HTMLEscape {
-    static func append(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        let plain: Bool? = text.withUTF8 { bytes in
+    static func append(_ text: String, to output: inout String) {
+        let bytes = text.utf8
+        var special = false, joined = false
+        var previous: UInt8 = 0
+        for byte in bytes {
             // Only a non-ASCII neighbour can join an ASCII character into a larger `Character`.
-            var special = false
-            for (index, byte) in bytes.enumerated() where isSpecial(byte) {
+            if isSpecial(byte) {
                 special = true
-                if (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < bytes.count && bytes[index + 1] >= 0x80) { return nil }
+                if previous >= 0x80 { joined = true }
+            } else if byte >= 0x80, isSpecial(previous) {
+                joined = true
             }
-            if !special { output.append(contentsOf: bytes); return true }
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "<"): output.append(contentsOf: lessThan)
-                case UInt8(ascii: ">"): output.append(contentsOf: greaterThan)
-                case UInt8(ascii: "&"): output.append(contentsOf: ampersand)
-                case UInt8(ascii: "\""): output.append(contentsOf: quote)
-                case UInt8(ascii: "'"): output.append(contentsOf: apostrophe)
-                default: output.append(byte)
-                }
-            }
-            return true
+            previous = byte
         }
-        guard plain == nil else { return }
+        guard special else { return output += text }
+        guard !joined else { return appendByCharacter(text, to: &output) }
+        var start = bytes.startIndex
+        for index in bytes.indices where isSpecial(bytes[index]) {
+            output += Substring(bytes[start..<index])
+            output += replacement(bytes[index])
+            start = bytes.index(after: index)
+        }
+        output += Substring(bytes[start...])
+    }
+
+    private static func appendByCharacter(_ text: String, to output: inout String) {
         for character in text {
             switch character {
-            case "<": output.append(contentsOf: lessThan)
-            case ">": output.append(contentsOf: greaterThan)
-            case "&": output.append(contentsOf: ampersand)
-            case "\"": output.append(contentsOf: quote)
-            case "'": output.append(contentsOf: apostrophe)
-            default: output.append(contentsOf: character.utf8)
+            case "<", ">", "&", "\"", "'": output += replacement(character.utf8.first ?? 0)
+            default: output.append(character)
             }
         }
     }
@@ -43,6 +42,13 @@ enum HTMLEscape {
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
 
-    private static let lessThan = Array("&lt;".utf8), greaterThan = Array("&gt;".utf8), ampersand = Array("&amp;".utf8)
-    private static let quote = Array("&quot;".utf8), apostrophe = Array("&#39;".utf8)
+    private static func replacement(_ byte: UInt8) -> String {
+        switch byte {
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "\""): return "&quot;"
+        default: return "&#39;"
+        }
+    }
 }

@@ -25,6 +25,6 @@ package struct TemplateLibrary: Sendable {
     package func render(_ context: Any, with template: CompiledTemplate) -> String {
         var renderer = TemplateRenderer(library: self, root: context)
         renderer.render(template.tokens, frame: TemplateRenderer.Frame())
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }

@@ -31,19 +31,19 @@ struct TemplateParser {
             if state.newLine { whitespaceBefore = readSpaces() }
             let text = readUntilTagOrNewline(state)
             if let length = newlineLength(at: position) {
-                tokens.append(.text(Array(whitespaceBefore) + text + bytes[position..<position + length]))
+                tokens.append(.text(Self.string(whitespaceBefore + text + bytes[position..<position + length])))
                 state.newLine = true
                 position += length
                 continue
             }
             if !text.isEmpty {
-                tokens.append(.text(Array(whitespaceBefore) + text))
+                tokens.append(.text(Self.string(whitespaceBefore + text)))
                 whitespaceBefore = []
                 state.newLine = false
             }
             guard position < bytes.count else { break }
             func flushWhitespace() {
-                if !whitespaceBefore.isEmpty { tokens.append(.text(Array(whitespaceBefore))) }
+                if !whitespaceBefore.isEmpty { tokens.append(.text(Self.string(whitespaceBefore))) }
                 whitespaceBefore = []
             }
             var setNewLine = false
@@ -90,10 +90,10 @@ struct TemplateParser {
                 let dynamic = position < bytes.count && bytes[position] == UInt8(ascii: "*")
                 if dynamic { position += 1 }
                 let name = try parsePartialName(state)
-                if !whitespaceBefore.isEmpty { tokens.append(.text(Array(whitespaceBefore))) }
+                if !whitespaceBefore.isEmpty { tokens.append(.text(Self.string(whitespaceBefore))) }
                 if isStandalone(state) {
                     setNewLine = true
-                    tokens.append(.partial(name, dynamic: dynamic, indentation: Array(whitespaceBefore)))
+                    tokens.append(.partial(name, dynamic: dynamic, indentation: Self.string(whitespaceBefore)))
                 } else {
                     tokens.append(.partial(name, dynamic: dynamic, indentation: nil))
                 }
@@ -294,6 +294,12 @@ struct TemplateParser {
         if text.isEmpty, !transforms.isEmpty { return TemplateName(anchor: .sequence, parts: [], transforms: transforms) }
         let parts = text.split(separator: ".").map(String.init)
         return TemplateName(anchor: text.hasPrefix(".") ? .top : .stack, parts: parts, transforms: transforms)
+    }
+
+    /// Text of the template: cut at delimiters and newlines, which are whole characters, so
+    /// it is valid UTF-8 (the template's bytes are a `String`'s).
+    private static func string(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     private func error(_ message: String) -> TemplateError {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Renders tokens into one byte buffer. Context values are read by casting to the concrete
+/// Renders tokens into one `String`. Context values are read by casting to the concrete
 /// types contexts hold (`[String: Any]`, `[String: String]`, arrays, `String`, `Bool`, `Int`),
 /// not to protocols; other values are read through `Mirror` and printed with
 /// `String(describing:)`, as swift-mustache does.
@@ -10,18 +10,20 @@ struct TemplateRenderer {
         /// The position in the list being iterated, for `{{first()}}`, `{{index()}}`...
         var sequence: SequencePosition?
         /// A standalone partial's indentation, put before each of its lines.
-        var indentation: [UInt8]?
+        var indentation: String?
         var escapes = true
     }
 
     let library: TemplateLibrary
-    private(set) var output: [UInt8] = []
+    /// Appended only whole strings and ASCII-bounded pieces of them: valid UTF-8 throughout,
+    /// so the page needs no validation pass at the end.
+    private(set) var output = ""
     private var stack: [Any]
 
     init(library: TemplateLibrary, root: Any) {
         self.library = library
         stack = [root]
-        output.reserveCapacity(16_384)
+        output.reserveCapacity(32_768)
     }
 
     mutating func render(_ tokens: [Token], frame initial: Frame) {
@@ -32,21 +34,25 @@ struct TemplateRenderer {
         }
         // A token's output starting a line (the output of this template so far ends with `\n`,
         // not `\r\n`) is indented.
-        let start = output.count
+        let start = output.utf8.count
         for token in tokens {
-            let before = output.count
+            let before = output.utf8.count
+            guard before > start, output.utf8.last == 0x0A else {
+                render(token, frame: &frame)
+                continue
+            }
+            let crlf = before - 1 > start && output.utf8[output.utf8.index(output.utf8.endIndex, offsetBy: -2)] == 0x0D
             render(token, frame: &frame)
-            if output.count > before, before > start, output[before - 1] == 0x0A,
-               before - 1 == start || output[before - 2] != 0x0D {
-                output.insert(contentsOf: indentation, at: before)
+            if output.utf8.count > before, !crlf {
+                output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: before))
             }
         }
     }
 
     private mutating func render(_ token: Token, frame: inout Frame) {
         switch token {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+        case .text(let text):
+            output += text
         case .variable(let name, let escaped):
             guard let value = lookUp(name, frame: frame) else { return }
             append(value, escaped: escaped && frame.escapes)
@@ -64,7 +70,7 @@ struct TemplateRenderer {
             }
             guard let template = library.template(named: partialName) else { return }
             var inner = Frame()
-            if let indentation { inner.indentation = (frame.indentation ?? []) + indentation } else { inner.indentation = frame.indentation }
+            if let indentation { inner.indentation = (frame.indentation ?? "") + indentation } else { inner.indentation = frame.indentation }
             render(template.tokens, frame: inner)
         case .contentType(let escapes):
             frame.escapes = escapes
@@ -73,7 +79,13 @@ struct TemplateRenderer {
 
     private mutating func renderSection(_ value: Any?, _ tokens: [Token], frame: Frame) {
         guard let value else { return }
-        if let flag = value as? Bool {
+        if value is String {
+            var inner = frame
+            inner.sequence = nil
+            stack.append(value)
+            render(tokens, frame: inner)
+            stack.removeLast()
+        } else if let flag = value as? Bool {
             if flag { render(tokens, frame: frame) }
         } else if let list = Self.list(value) {
             var inner = frame
@@ -94,6 +106,7 @@ struct TemplateRenderer {
 
     private mutating func renderInverted(_ value: Any?, _ tokens: [Token], frame: Frame) {
         guard let value else { return render(tokens, frame: frame) }
+        if value is String { return }
         if let flag = value as? Bool {
             if !flag { render(tokens, frame: frame) }
         } else if let list = Self.list(value), list.isEmpty {
@@ -164,14 +177,14 @@ struct TemplateRenderer {
 
     /// Nil for `NSNull` (a JSON null), else `value`.
     private static func present(_ value: Any) -> Any? {
-        value is NSNull ? nil : value
+        type(of: value) == NSNull.self ? nil : value
     }
 
     // MARK: Writing
 
     private mutating func append(_ value: Any, escaped: Bool) {
         if let text = value as? String {
-            if escaped { HTMLEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaped { HTMLEscape.append(text, to: &output) } else { output += text }
             return
         }
         let text: String
@@ -182,7 +195,7 @@ struct TemplateRenderer {
         } else {
             text = String(describing: value)
         }
-        if escaped { HTMLEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        if escaped { HTMLEscape.append(text, to: &output) } else { output += text }
     }
 }
 
