@@ -79,12 +79,8 @@ struct TemplateRenderer {
 
     private mutating func renderSection(_ value: Any?, _ tokens: [Token], frame: Frame) {
         guard let value else { return }
-        if value is String {
-            var inner = frame
-            inner.sequence = nil
-            stack.append(value)
-            render(tokens, frame: inner)
-            stack.removeLast()
+        if Self.isObject(value) {
+            push(value, tokens, frame: frame)
         } else if let flag = value as? Bool {
             if flag { render(tokens, frame: frame) }
         } else if let list = Self.list(value) {
@@ -96,32 +92,42 @@ struct TemplateRenderer {
                 stack.removeLast()
             }
         } else {
-            var inner = frame
-            inner.sequence = nil
-            stack.append(value)
-            render(tokens, frame: inner)
-            stack.removeLast()
+            push(value, tokens, frame: frame)
         }
     }
 
     private mutating func renderInverted(_ value: Any?, _ tokens: [Token], frame: Frame) {
         guard let value else { return render(tokens, frame: frame) }
-        if value is String { return }
+        if Self.isObject(value) { return }
         if let flag = value as? Bool {
             if !flag { render(tokens, frame: frame) }
         } else if let list = Self.list(value), list.isEmpty {
-            var inner = frame
-            inner.sequence = nil
-            stack.append(value)
-            render(tokens, frame: inner)
-            stack.removeLast()
+            push(value, tokens, frame: frame)
         }
+    }
+
+    /// `tokens` rendered with `value` on top of the context stack.
+    private mutating func push(_ value: Any, _ tokens: [Token], frame: Frame) {
+        var inner = frame
+        inner.sequence = nil
+        stack.append(value)
+        render(tokens, frame: inner)
+        stack.removeLast()
+    }
+
+    /// True for the types contexts hold that a section renders once with them on the stack
+    /// (text, dictionaries, integers), told by their type alone.
+    private static func isObject(_ value: Any) -> Bool {
+        let type = type(of: value)
+        return type == String.self || type == [String: Any].self || type == [String: String].self || type == Int.self
     }
 
     /// `value` as a list when it is an array; nil otherwise.
     static func list(_ value: Any) -> [Any]? {
-        if let list = value as? [[String: Any]] { return list }
-        if value is String || value is [String: Any] || value is Int { return nil }
+        let type = type(of: value)
+        if type == [[String: Any]].self { return value as? [[String: Any]] }
+        if type == [[String: String]].self { return (value as? [[String: String]]).map { $0 as [Any] } }
+        if isObject(value) || type == Bool.self { return nil }
         return value as? [Any]
     }
 
@@ -164,9 +170,10 @@ struct TemplateRenderer {
 
     /// The value `name` of `object`: a dictionary's entry, else a stored property's.
     private static func child(_ name: String, of object: Any) -> Any? {
-        if let dictionary = object as? [String: Any] { return dictionary[name] }
-        if object is String || object is Int || object is Bool || object is [[String: Any]] { return nil }
-        if let dictionary = object as? [String: String] { return dictionary[name] }
+        let type = type(of: object)
+        if type == [String: Any].self { return (object as? [String: Any])?[name] }
+        if type == [String: String].self { return (object as? [String: String])?[name] }
+        if type == String.self || type == Int.self || type == Bool.self || type == [[String: Any]].self { return nil }
         guard let object = present(object) else { return nil }
         if let dictionary = object as? [String: Any] { return dictionary[name] }
         guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
