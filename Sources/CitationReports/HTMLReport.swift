@@ -16,7 +16,18 @@ public enum HTMLReport {
         guard let template = templates.text(of: templateName) else {
             throw MissingTemplate(location: templates.location(of: templateName))
         }
-        return TemplateLibrary().render(context(report), with: try CompiledTemplate(template))
+        let compiled: CompiledTemplate
+        do {
+            compiled = try CompiledTemplate(template)
+        } catch {
+            throw BrokenTemplate(description: "\(templates.location(of: templateName)): template does not parse: \(error)")
+        }
+        return TemplateLibrary().render(context(report), with: compiled)
+    }
+
+    /// A `citations-report.mustache` that does not parse, named with the reason and line.
+    public struct BrokenTemplate: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// A templates folder without `citations-report.mustache`.

@@ -34,6 +34,14 @@ import Testing
         #expect(CSVReport.field("two\nlines") == "\"two\nlines\"")
     }
 
+    @Test func aTemplateThatDoesNotParseIsNamed() throws {
+        let folder = try Fixtures.directory([HTMLReport.templateName: "<h1>{{#summary}}{{label}}</h1>\n"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let report = CitationReport(index: Fixtures.index(["a.md": "See[^x].\n\n[^x]: https://e.example\n"]), root: ".")
+        let error = #expect(throws: HTMLReport.BrokenTemplate.self) { try HTMLReport.render(report, templates: .directory(URL(fileURLWithPath: folder))) }
+        #expect(error?.description.hasPrefix(folder + "/" + HTMLReport.templateName + ": template does not parse: line 2:") == true)
+    }
+
     @Test func htmlIsSelfContainedAndEscaped() throws {
         let index = Fixtures.index(["<b>.md": "See[^x].\n\n[^x]: [<script>alert(1)</script>](https://e.example/?a=1&b=2)\n"])
         let html = try HTMLReport.render(CitationReport(index: index, root: "."), templates: .compiledIn)
