@@ -6,10 +6,14 @@ struct TemplateParser {
     private struct State {
         var sectionName: String?
         var sectionTransforms: [String] = []
+        var depth = 0
         var newLine = true
         var start: [UInt8] = Array("{{".utf8)
         var end: [UInt8] = Array("}}".utf8)
     }
+
+    /// How deep sections may nest (the parser recurses once per level).
+    static let maximumDepth = 256
 
     private let bytes: [UInt8]
     private var position = 0
@@ -53,7 +57,9 @@ struct TemplateParser {
                 position += 1
                 let (name, transforms) = try parseName(state)
                 if isStandalone(state) { setNewLine = true } else { flushWhitespace() }
+                guard state.depth < Self.maximumDepth else { throw error("sections nested more than \(Self.maximumDepth) deep") }
                 var inner = state
+                inner.depth += 1
                 inner.sectionName = name
                 inner.sectionTransforms = transforms
                 if !setNewLine { inner.newLine = false }

@@ -14,6 +14,12 @@ struct TemplateRenderer {
         var escapes = true
     }
 
+    /// How many sections and partials deep rendering goes: a partial that includes itself
+    /// (through a name found again up the context stack) stops there, rendering nothing more,
+    /// instead of overflowing the thread's stack.
+    static let maximumDepth = 256
+    private var depth = 0
+
     let library: TemplateLibrary
     /// Appended only whole strings and ASCII-bounded pieces of them: valid UTF-8 throughout,
     /// so the page needs no validation pass at the end.
@@ -27,6 +33,9 @@ struct TemplateRenderer {
     }
 
     mutating func render(_ tokens: [Token], frame initial: Frame) {
+        guard depth < Self.maximumDepth else { return }
+        depth += 1
+        defer { depth -= 1 }
         var frame = initial
         guard let indentation = frame.indentation, !indentation.isEmpty else {
             for token in tokens { render(token, frame: &frame) }
