@@ -9,10 +9,6 @@ package struct TemplateLibrary: Sendable {
         templates[name] = try CompiledTemplate(text)
     }
 
-    package mutating func register(_ template: CompiledTemplate, named name: String) {
-        templates[name] = template
-    }
-
     func template(named name: String) -> CompiledTemplate? { templates[name] }
 
     /// `context` rendered with template `name`; nil when there is no such template.
