@@ -21,7 +21,8 @@ struct Placeholder {
     /// `count` private-use characters the text does not hold; nil when it holds all of them.
     func privateUse(_ count: Int) -> [String]? {
         var used = Set<UInt32>()
-        for text in texts {
+        // A scalar from U+E000 on is written from the lead byte 0xEE on: most texts have none.
+        for text in texts where text.utf8.contains(where: { $0 >= 0xEE }) {
             for scalar in text.unicodeScalars where scalar.value >= 0xE000 { used.insert(scalar.value) }
         }
         var found: [String] = []
