@@ -186,7 +186,7 @@ public struct SiteRun: Sendable {
         produced += manifest.derived.keys + ["search.json", "search.js", Self.stylesheetFile]
         var copied = Set<String>()
         jobs += assets.filter { copied.insert($0).inserted }.map { FinalJob.asset($0) }
-        let finalEntries = entries, changed = changedEntries
+        let finalEntries = entries, changed = changedEntries, finalNotes = notes
         let results = jobs.concurrentMap { job in
             Result { () throws -> URL? in
                 switch job {
@@ -195,7 +195,7 @@ public struct SiteRun: Sendable {
                     SiteCache(entries: finalEntries).write(to: file, key: cacheKey, keeping: cache, changed: changed)
                     return nil
                 case .search:
-                    return try output.write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json",
+                    return try output.write(SearchIndex.json(plan, texts: plan.pages.map { finalNotes[$0.note].searchText }), at: "search.json",
                                             onlyIfChanged: true)
                 case .listing(let url, let file):
                     switch file {
