@@ -99,13 +99,14 @@ public struct SiteRun: Sendable {
         let old = SiteManifest.read(from: output)
         var manifest = SiteManifest()
         let shared = pageInputs(linkKey), existing = Self.files(in: output)
-        let embeds = plan.pages.indices.map { embedded($0, plan: plan, notes: notes, links: links) }
-        let hashes = plan.pages.indices.map { index in
+        let siteNotes = notes, pageIndexes = Array(plan.pages.indices)
+        let embeds = pageIndexes.concurrentMap { embedded($0, plan: plan, notes: siteNotes, links: links) }
+        let hashes = pageIndexes.concurrentMap { index in
             var hash = ContentHash()
             hash.combine(String(shared))
-            for page in [index] + embeds[index] { hash.combine(String(notes[plan.pages[page].note].content)) }
+            for page in [index] + embeds[index] { hash.combine(String(siteNotes[plan.pages[page].note].content)) }
             for page in backlinks[index] { hash.combine(plan.pages[page].vaultPath) }
-            for source in notes[plan.pages[index].note].sources { hash.combine(sources.url(key: source.key) ?? "") }
+            for source in siteNotes[plan.pages[index].note].sources { hash.combine(sources.url(key: source.key) ?? "") }
             return String(hash.value, radix: 16)
         }
         let toRender = plan.pages.indices.filter { index in
