@@ -28,11 +28,11 @@ class Page(html.parser.HTMLParser):
                 self.links.append((tag, name, value))
 
 
-NOTEKIT_SUFFIXES = (".html", ".xml", ".js", ".json")
+NOTEKIT_SUFFIXES = (".html", ".xml", ".js", ".json", ".css")
 
 
 def made_by_notekit(path: str) -> bool:
-    """True for the shapes of link notekit writes: pages, feeds, scripts, copied assets."""
+    """True for the shapes of link notekit writes: pages, feeds, scripts, the stylesheet, copied assets."""
     bare = path
     while bare.startswith("../"):
         bare = bare[3:]

@@ -149,9 +149,11 @@ document.querySelectorAll("table.sortable th").forEach(function (th) {
 <title>{{title}}</title>
 {{#lede}}<meta name="description" content="{{lede}}">
 {{/lede}}
-<style>
+{{#stylesheetURL}}<link rel="stylesheet" href="{{stylesheetURL}}">
+{{/stylesheetURL}}{{^stylesheetURL}}<style>
 {{{stylesheet}}}
 </style>
+{{/stylesheetURL}}
 
 """##,
         "notekit.css": ##"""

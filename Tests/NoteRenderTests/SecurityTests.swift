@@ -149,6 +149,12 @@ import Testing
         let html = try Fixtures.html("A \u{E000}x\u{E001} and &#xE000;y&#57345; with ==mark==.\n")
         #expect(html.contains("A \u{E000}x\u{E001} and \u{E000}y\u{E001} with <mark>mark</mark>."))
         #expect(html.components(separatedBy: "<mark>").count == 2)
+        // Markers are the first private-use characters a page lacks, whatever else it holds.
+        #expect(Placeholder(unusedIn: "plain é ’ 😀\u{FE0F}").privateUse(2) == ["\u{E000}", "\u{E001}"])
+        #expect(Placeholder(unusedIn: "\u{E000} \u{F8FF}").privateUse(2) == ["\u{E001}", "\u{E002}"])
+        let basic = (0xE000...0xF8FF).compactMap(Unicode.Scalar.init).map { String(Character($0)) }.joined()
+        #expect(Placeholder(unusedIn: basic + "\u{F0000}").privateUse(1) == ["\u{F0001}"])
+        #expect(Placeholder(unusedIn: "&#xE000;").privateUse(1) == ["\u{E001}"])
     }
 
     @Test func aSymlinkInTheOutputFolderIsReplacedNotFollowed() throws {

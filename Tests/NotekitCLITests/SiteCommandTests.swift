@@ -10,7 +10,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         let run = try LintOutputTests.notekit(["render", "--site", "--strict", "--output", output.path, "Notes"], in: DemoVaultTests.root.path)
         #expect(run.status == 0, "\(run.error)")
-        #expect(run.error.hasSuffix("site: 6 pages (6 rendered), wrote 31 files, 0 broken links to \(output.path)\n"))
+        #expect(run.error.hasSuffix("site: 6 pages (6 rendered), wrote 32 files, 0 broken links to \(output.path)\n"))
         let essay = try String(contentsOf: output.appendingPathComponent("the-quiet-economics-of-tidal-storage.html"), encoding: .utf8)
         #expect(essay.contains("<a href=\"tidal-range.html\">tidal power</a>"))
         // The notes under faults/ are no collection of the site: not published.

@@ -21,7 +21,9 @@ struct Placeholder {
     /// `count` private-use characters the text does not hold; nil when it holds all of them.
     func privateUse(_ count: Int) -> [String]? {
         var used = Set<UInt32>()
-        for text in texts {
+        // The private-use scalars are written with the lead bytes 0xEE, 0xEF (U+E000 to U+FFFF),
+        // 0xF3 and 0xF4 (from U+F0000): most texts have none.
+        for text in texts where text.utf8.contains(where: { $0 == 0xEE || $0 == 0xEF || $0 >= 0xF3 }) {
             for scalar in text.unicodeScalars where scalar.value >= 0xE000 { used.insert(scalar.value) }
         }
         var found: [String] = []

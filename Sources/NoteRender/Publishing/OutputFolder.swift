@@ -11,6 +11,9 @@ import Darwin
 /// inside the folder, so nothing is written outside it.
 public struct OutputFolder: Sendable {
     public let url: URL
+    /// The folders a write has checked to lie inside the output (and created): later writes
+    /// into them make no further check, so a file costs one stat besides its own writing.
+    private let checked = CheckedFolders()
 
     public init(path: String) { url = URL(fileURLWithPath: path).standardizedFileURL }
 
@@ -70,24 +73,27 @@ public struct OutputFolder: Sendable {
         let file = url.appendingPathComponent(relative, isDirectory: false).standardizedFileURL
         do {
             // A symbolic link among the output's folders could lead the write elsewhere:
-            // checked before creating folders (on the deepest existing one) and after.
+            // checked before creating folders (on the deepest existing one) and after, once a run.
             let parent = file.deletingLastPathComponent()
-            var existing = parent
-            while !FileManager.default.fileExists(atPath: existing.path), existing.path != url.path {
-                existing = existing.deletingLastPathComponent()
-            }
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            guard isInside(existing) else { throw RenderError("refusing to write outside \(url.path)") }
-            // A parent that was there is the folder just checked: created, it is checked again.
-            if existing != parent {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-                guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
+            if !checked.contains(parent.path) {
+                var existing = parent
+                while !FileManager.default.fileExists(atPath: existing.path), existing.path != url.path {
+                    existing = existing.deletingLastPathComponent()
+                }
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                guard isInside(existing) else { throw RenderError("refusing to write outside \(url.path)") }
+                // A parent that was there is the folder just checked: created, it is checked again.
+                if existing != parent {
+                    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                    guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
+                }
+                checked.insert(parent.path)
             }
             // One stat: whether something is there, and whether it is a plain file (a symbolic
             // link is replaced, never read through).
-            let type = (try? FileManager.default.attributesOfItem(atPath: file.path)).map { $0[.type] as? FileAttributeType }
-            let present = type != nil
-            if onlyIfChanged, type == .typeRegular, (try? Data(contentsOf: file)) == data { return nil }
+            var status = stat()
+            let present = lstat(file.path, &status) == 0
+            if onlyIfChanged, present, status.st_mode & S_IFMT == S_IFREG, (try? Data(contentsOf: file)) == data { return nil }
             // A new file is created where nothing is (refused if something appeared meanwhile), without
             // the temporary file and rename that replacing one atomically takes.
             if present { try Self.replace(file, with: data) } else { try Self.create(file, with: data) }
@@ -150,6 +156,15 @@ public struct OutputFolder: Sendable {
     }
 
     private static func writeFailure() -> RenderError { RenderError("cannot write: \(String(cString: strerror(errno)))") }
+
+    /// Folder paths, shared by the copies of an `OutputFolder` and its threads.
+    private final class CheckedFolders: @unchecked Sendable {
+        private let lock = NSLock()
+        private var paths = Set<String>()
+
+        func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
+        func insert(_ path: String) { _ = lock.withLock { paths.insert(path) } }
+    }
 
     /// True when `folder`, symbolic links resolved, is the output folder or inside it.
     private func isInside(_ folder: URL) -> Bool {

@@ -99,13 +99,14 @@ public struct SiteRun: Sendable {
         let old = SiteManifest.read(from: output)
         var manifest = SiteManifest()
         let shared = pageInputs(linkKey), existing = Self.files(in: output)
-        let embeds = plan.pages.indices.map { embedded($0, plan: plan, notes: notes, links: links) }
-        let hashes = plan.pages.indices.map { index in
+        let siteNotes = notes, pageIndexes = Array(plan.pages.indices)
+        let embeds = pageIndexes.concurrentMap { embedded($0, plan: plan, notes: siteNotes, links: links) }
+        let hashes = pageIndexes.concurrentMap { index in
             var hash = ContentHash()
             hash.combine(String(shared))
-            for page in [index] + embeds[index] { hash.combine(String(notes[plan.pages[page].note].content)) }
+            for page in [index] + embeds[index] { hash.combine(String(siteNotes[plan.pages[page].note].content)) }
             for page in backlinks[index] { hash.combine(plan.pages[page].vaultPath) }
-            for source in notes[plan.pages[index].note].sources { hash.combine(sources.url(key: source.key) ?? "") }
+            for source in siteNotes[plan.pages[index].note].sources { hash.combine(sources.url(key: source.key) ?? "") }
             return String(hash.value, radix: 16)
         }
         let toRender = plan.pages.indices.filter { index in
@@ -169,35 +170,68 @@ public struct SiteRun: Sendable {
         // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
         // facts: made only when those changed (or a file is gone), and an index page rendered only
         // when its Markdown changed. The search index is made when its inputs changed. A file
-        // that failed to be written is made again by the next build.
+        // that failed to be written is made again by the next build. These files, the cache of
+        // note facts and the assets are made on every core at once, the largest jobs first.
+        var jobs: [FinalJob] = []
+        if let cacheFile, !changedEntries.isEmpty || entries.count != cache.entries.count { jobs.append(.cache(cacheFile)) }
+        manifest.search = searchInputs(plan, notes: notes)
+        if manifest.search != old.search || !existing.contains("search.json") { jobs.append(.search) }
         manifest.listing = listingInputs(plan, notes: notes, shared: shared)
         if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
             manifest.derived = old.derived
-            produced += old.derived.keys
         } else {
-            let errors = report.errors.count
-            manifest.derived = writeListing(plan, notes: notes, sources: sources, shared: shared, old: old, existing: existing,
-                                            page: page, to: output, report: &report)
-            if report.errors.count > errors { manifest.listing = nil }
-            produced += manifest.derived.keys
+            let listing = listingJobs(plan, notes: notes, sources: sources, shared: shared, old: old, existing: existing)
+            manifest.derived = listing.keys
+            jobs += listing.toWrite.map { FinalJob.listing(url: $0.url, file: $0.file) }
         }
-        manifest.search = searchInputs(plan, notes: notes)
-        if manifest.search != old.search || !existing.contains("search.json") {
-            let errors = report.errors.count
-            write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json", to: output, note: "search.json", report: &report)
-            if report.errors.count > errors { manifest.search = nil }
-        }
-        write(Data(templates.searchScript.utf8), at: "search.js", to: output, note: "search.js", report: &report)
-        produced += ["search.json", "search.js"]
+        produced += manifest.derived.keys + ["search.json", "search.js", Self.stylesheetFile]
         var copied = Set<String>()
-        for asset in assets where copied.insert(asset).inserted {
-            do {
-                try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder, onlyIfChanged: true)
-                produced.append(PublishedLinks.assetFolder + "/" + asset)
-            } catch {
-                report.errors.append("\(asset): \(error)")
+        jobs += assets.filter { copied.insert($0).inserted }.map { FinalJob.asset($0) }
+        let finalEntries = entries, changed = changedEntries, finalNotes = notes
+        let results = jobs.concurrentMap { job in
+            Result { () throws -> URL? in
+                switch job {
+                case .cache(let file):
+                    // A cache that cannot be written (a read-only vault) only makes the next build slower.
+                    SiteCache(entries: finalEntries).write(to: file, key: cacheKey, keeping: cache, changed: changed)
+                    return nil
+                case .search:
+                    return try output.write(SearchIndex.json(plan, texts: plan.pages.map { finalNotes[$0.note].searchText }), at: "search.json",
+                                            onlyIfChanged: true)
+                case .listing(let url, let file):
+                    switch file {
+                    case .page(let title, let markdown, let root):
+                        let html = indexPage(title: title, markdown: markdown, root: root, url: url, page: page)
+                        return try output.write(Data(html.utf8), at: url, onlyIfChanged: true)
+                    case .text(let text):
+                        return try output.write(Data(text.utf8), at: url, onlyIfChanged: true)
+                    }
+                case .asset(let asset):
+                    try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder, onlyIfChanged: true)
+                    return nil
+                }
             }
         }
+        // Reported in the order of a build one file at a time: listing files, search index, assets.
+        let done = zip(jobs, results)
+        for (job, result) in done.filter({ $0.0.isListing }) + done.filter({ !$0.0.isListing }) {
+            switch (job, result) {
+            case (.asset(let asset), .success): produced.append(PublishedLinks.assetFolder + "/" + asset)
+            case (_, .success(let file?)): report.written.append(file)
+            case (_, .success(nil)): break
+            case (.listing(let url, _), .failure(let error)):
+                report.errors.append("\(url): \(error)")
+                manifest.derived[url] = ""
+                manifest.listing = nil
+            case (.search, .failure(let error)):
+                report.errors.append("search.json: \(error)")
+                manifest.search = nil
+            case (.asset(let asset), .failure(let error)): report.errors.append("\(asset): \(error)")
+            case (.cache, .failure): break
+            }
+        }
+        write(Data(templates.searchScript.utf8), at: "search.js", to: output, note: "search.js", report: &report)
+        write(Data(templates.stylesheet.utf8), at: Self.stylesheetFile, to: output, note: Self.stylesheetFile, report: &report)
         let listed = Set(manifest.pages.keys).union(manifest.derived.keys)
         manifest.others = produced.filter { !listed.contains($0) }
         report.removed = SiteManifest.removeStale(old.files + [SiteManifest.formerFileName], keeping: Set(produced), in: output)
@@ -205,10 +239,6 @@ public struct SiteRun: Sendable {
             try manifest.write(to: output)
         } catch {
             report.errors.append("\(SiteManifest.fileName): \(error)")
-        }
-        if let cacheFile, !changedEntries.isEmpty || entries.count != cache.entries.count {
-            // A cache that cannot be written (a read-only vault) only makes the next build slower.
-            SiteCache(entries: entries).write(to: cacheFile, key: cacheKey, keeping: cache, changed: changedEntries)
         }
         return report
     }
@@ -330,47 +360,41 @@ public struct SiteRun: Sendable {
         return String(hash.value, radix: 16)
     }
 
-    /// Makes the listing files (index, collection, tag and sources pages, sitemap, feed,
-    /// llms.txt) and writes them, both cores at once; an index page is rendered only when its
-    /// Markdown changed or its file is gone. Returns the listing files' keys for the manifest.
-    private func writeListing(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages, shared: UInt64, old: SiteManifest,
-                              existing: Set<String>, page: HTMLPage, to output: OutputFolder, report: inout Report) -> [String: String] {
+    /// The listing files (index, collection, tag and sources pages, sitemap, feed, llms.txt) to
+    /// write: an index page only when its Markdown changed or its file is gone. Returns the
+    /// listing files' keys for the manifest too.
+    private func listingJobs(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages, shared: UInt64, old: SiteManifest,
+                             existing: Set<String>) -> (keys: [String: String], toWrite: [(url: String, file: DerivedFile)]) {
         var keys: [String: String] = [:]
         var toWrite: [(url: String, file: DerivedFile)] = []
-        for (url, file) in listingFiles(plan, notes: notes, sources: sources) {
-            switch file {
-            case .page(let title, let markdown, let root):
-                var hash = ContentHash()
-                for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
-                let key = String(hash.value, radix: 16)
-                keys[url] = key
-                if old.derived[url] != key || !existing.contains(url) { toWrite.append((url, file)) }
-            case .text:
-                keys[url] = ""
-                toWrite.append((url, file))
-            }
+        let files = listingFiles(plan, notes: notes, sources: sources)
+        // Each page's key: a hash of its Markdown, on every core.
+        let fileKeys = files.concurrentMap { url, file -> String in
+            guard case .page(let title, let markdown, let root) = file else { return "" }
+            var hash = ContentHash()
+            for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+            return String(hash.value, radix: 16)
         }
-        let written = toWrite.concurrentMap { url, file in
-            Result { () throws -> URL? in
-                switch file {
-                case .page(let title, let markdown, let root):
-                    let html = indexPage(title: title, markdown: markdown, root: root, url: url, page: page)
-                    return try output.write(Data(html.utf8), at: url, onlyIfChanged: true)
-                case .text(let text):
-                    return try output.write(Data(text.utf8), at: url, onlyIfChanged: true)
-                }
-            }
+        for ((url, file), key) in zip(files, fileKeys) {
+            keys[url] = key
+            if case .page = file, old.derived[url] == key, existing.contains(url) { continue }
+            toWrite.append((url, file))
         }
-        for ((url, _), result) in zip(toWrite, written) {
-            switch result {
-            case .success(let file?): report.written.append(file)
-            case .success(nil): break
-            case .failure(let error):
-                report.errors.append("\(url): \(error)")
-                keys[url] = ""
-            }
+        return (keys, toWrite)
+    }
+
+    /// A job of the build's last stage (run on every core): the cache of note facts, the search
+    /// index, a listing file, an asset copied.
+    private enum FinalJob: Sendable {
+        case cache(String)
+        case search
+        case listing(url: String, file: DerivedFile)
+        case asset(String)
+
+        var isListing: Bool {
+            if case .listing = self { return true }
+            return false
         }
-        return keys
     }
 
     /// The output-relative paths of the pages in `output` and in its page folders (a listing of
@@ -446,9 +470,14 @@ public struct SiteRun: Sendable {
         return (templates.render(context, template: "site"), found)
     }
 
-    /// The keys every site page has: the site's title and language, the way to the top.
+    /// The site's stylesheet, written once and linked from every page (`stylesheetURL`).
+    static let stylesheetFile = "notekit.css"
+
+    /// The keys every site page has: the site's title and language, the way to the top, the
+    /// stylesheet's URL (`head` links it instead of inlining `stylesheet`).
     private func addSiteKeys(_ context: inout [String: Any], root: String) {
         context["root"] = root
+        context["stylesheetURL"] = root + Self.stylesheetFile
         context["siteTitle"] = settings.title
         context["language"] = settings.language
         for key in ["toc", "backlinks", "tags", "openGraph"] where context[key] == nil { context[key] = [Any]() }
@@ -484,8 +513,9 @@ public struct SiteRun: Sendable {
             files.append((SitePlan.tagURL(name), .page(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(members), plan: plan),
                                                        root: "../")))
         }
-        for entry in sources.entries {
-            files.append((entry.url, .page(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages), root: "../")))
+        // The ~5,000 sources pages of a large vault: their Markdown made on every core.
+        files += sources.entries.concurrentMap { entry in
+            (entry.url, DerivedFile.page(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages), root: "../"))
         }
         files.append(("sources/index.html", .page(title: "Sources", markdown: sources.indexMarkdown(), root: "../")))
         let pageURLs = files.map(\.0) + plan.pages.map(\.url)
