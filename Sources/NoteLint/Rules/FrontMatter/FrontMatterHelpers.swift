@@ -84,7 +84,10 @@ public enum FrontMatterValues {
         let lower = text.lowercasedCheaply()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.unicodeScalars.contains {
+        guard !host.isEmpty else { return false }
+        // Nearly every URL is ASCII: its bytes are tested, its scalars only when it is not.
+        if !text.utf8.contains(where: { $0 >= 0x80 }) { return !text.utf8.contains(where: Byte.isCharacterWhitespace) }
+        return !text.unicodeScalars.contains {
             $0.isASCII ? $0 == " " || ($0.value >= 0x09 && $0.value <= 0x0D) : $0.properties.isWhitespace
         }
     }
