@@ -1,3 +1,4 @@
+import CCmarkGFM
 import CmarkSupport
 import Testing
 @testable import NoteParser
