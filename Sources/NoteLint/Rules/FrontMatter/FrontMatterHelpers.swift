@@ -84,10 +84,7 @@ public enum FrontMatterValues {
         let lower = text.lowercasedCheaply()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard !host.isEmpty else { return false }
-        // Nearly every URL is ASCII: its bytes are tested, its scalars only when it is not.
-        if !text.utf8.contains(where: { $0 >= 0x80 }) { return !text.utf8.contains(where: Byte.isCharacterWhitespace) }
-        return !text.unicodeScalars.contains {
+        return !host.isEmpty && !text.unicodeScalars.contains {
             $0.isASCII ? $0 == " " || ($0.value >= 0x09 && $0.value <= 0x0D) : $0.properties.isWhitespace
         }
     }
