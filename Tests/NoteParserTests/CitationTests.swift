@@ -53,6 +53,15 @@ import Testing
         #expect(retrieved.url == "https://example.org/sea")
         let bare = try Self.fields("https://example.org/bare.")
         #expect(bare.kind == .bareURL && bare.url == "https://example.org/bare")
+        // A bare URL ends at a bracket or whitespace (Unicode's too), not at a bracket carrying a combining mark.
+        for (text, url) in [("See https://example.org/a<b", "https://example.org/a"), ("https://example.org/a]b", "https://example.org/a"),
+                            ("https://example.org/a\u{3000}b", "https://example.org/a"), ("https://example.org/a\r\nb", "https://example.org/a"),
+                            ("https://example.org/a(\u{301}b c", "https://example.org/a(\u{301}b")] {
+            #expect(try Self.fields(text).url == url, "\(text.unicodeScalars.map(\.value))")
+        }
+        // A day follows the month after a space only.
+        #expect(try Self.fields("2025, Sep.14. [A](https://example.org/a)").prefixDate == nil)
+        #expect(try Self.fields("2025, Sep. 14. [A](https://example.org/a)").prefixDate == PartialDate(year: 2025, month: 9, day: 14))
         let free = try Self.fields("Interview with a harbour master, 2024.")
         #expect(free.kind == .freeText && free.url == nil)
         let nested = try Self.fields("[[PDF] Tidal Harmonics](https://example.org/h.pdf)")

@@ -24,7 +24,8 @@ import Testing
 }
 
 @Suite struct CheapLowercasingTests {
-    @Test(arguments: ["", "u4vyfy", "AbC-1_[x]", "Notes/Sub Folder/A.md", "ÉCOLE", "Straße", "İstanbul", "ΣΊΣΥΦΟΣ", "mixed Ü and Z"])
+    @Test(arguments: ["", "u4vyfy", "AbC-1_[x]", "Notes/Sub Folder/A.md", "ÉCOLE", "Straße", "İstanbul", "ΣΊΣΥΦΟΣ", "mixed Ü and Z",
+                      "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`abcdefghijklmnopqrstuvwxyz{", String(repeating: "Long Key ", count: 40)])
     func agreesWithLowercased(text: String) {
         #expect(text.lowercasedCheaply() == text.lowercased())
     }

@@ -29,4 +29,22 @@ const unsigned char *notekit_node_literal(cmark_node *node, int32_t *length);
 const unsigned char *notekit_node_fence_info(cmark_node *node, int32_t *length);
 const unsigned char *notekit_node_url(cmark_node *node, int32_t *length);
 
+/// What the tree converter reads of every node, read in one call instead of one call each.
+typedef struct {
+    cmark_node_type type;
+    int32_t start_line, start_column, end_line, end_column;
+    /// A heading's level, 0 for other nodes.
+    int32_t heading_level;
+    /// 1 when the node has children cmark's iterator enters (a leaf type's never are).
+    int32_t has_children;
+} notekit_node_info;
+
+void notekit_node_read(cmark_node *node, notekit_node_info *info);
+
+/// The node after `node` in document order within `root`'s tree (as cmark's iterator enters
+/// them), or NULL after the last; `node`'s descendants are passed over when `skip_children`
+/// is 1. `*closed` is the number of `node`'s ancestors, up to `root`, whose subtrees end with
+/// `node` (or with its skipped descendants).
+cmark_node *notekit_node_next(cmark_node *node, cmark_node *root, int32_t skip_children, int32_t *closed);
+
 #endif

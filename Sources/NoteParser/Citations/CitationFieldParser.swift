@@ -48,7 +48,8 @@ enum CitationFieldParser {
             let afterDot = rest.first == "." ? rest.dropFirst() : rest
             let spaced = afterDot.drop { $0 == " " }
             let day = spaced.prefix { $0.isASCIIDigit }
-            if spaced.count < afterDot.count, (1...2).contains(day.count) {
+            // Spaces were dropped (indices compared: counting characters walks the whole rest).
+            if spaced.startIndex > afterDot.startIndex, (1...2).contains(day.count) {
                 date.day = Int(day)
                 rest = spaced.dropFirst(day.count)
             }
@@ -71,9 +72,11 @@ enum CitationFieldParser {
     private static func firstURL(in text: Substring) -> Substring? {
         guard let start = text.byteRange(of: "https://") ?? text.byteRange(of: "http://") else { return nil }
         let url = text[start.lowerBound...].prefix { character in
-            switch character {
-            case "<", ">", "(", ")", "[", "]": return false
-            default: return !character.isWhitespaceCheaply
+            // A character is one of the ASCII stops only when it is that one scalar.
+            guard let ascii = character.asciiValue else { return !character.isWhitespace }
+            switch ascii {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"): return false
+            default: return !Byte.isCharacterWhitespace(ascii)
             }
         }
         return url.utf8.count > text.utf8.distance(from: start.lowerBound, to: start.upperBound) ? url : nil

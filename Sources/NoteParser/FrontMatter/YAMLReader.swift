@@ -39,24 +39,32 @@ struct YAMLReader {
 
     /// Refuses text nested deeper than the limit before the composer (which recurses) sees it.
     private func checkNesting(_ text: String) throws(Failure) {
+        // Over the bytes in place: iterating the string's view costs several times more.
+        let failure = text.utf8.withContiguousStorageIfAvailable(nestingFailure) ?? Array(text.utf8).withUnsafeBufferPointer(nestingFailure)
+        if let failure { throw failure }
+    }
+
+    /// The nesting or indentation limit `bytes` go past, if any.
+    private func nestingFailure(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
         var depth = 0
         var indent = 0
         var atLineStart = true
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > limits.maxDepth { throw .limit("YAML nested deeper than \(limits.maxDepth) levels") }
+                if depth > limits.maxDepth { return .limit("YAML nested deeper than \(limits.maxDepth) levels") }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             case UInt8(ascii: "\n"): atLineStart = true; indent = 0; continue
             case UInt8(ascii: " ") where atLineStart:
                 indent += 1
-                if indent > limits.maxDepth * 8 { throw .limit("YAML indented deeper than \(limits.maxDepth * 8) spaces") }
+                if indent > limits.maxDepth * 8 { return .limit("YAML indented deeper than \(limits.maxDepth * 8) spaces") }
                 continue
             default: break
             }
             atLineStart = false
         }
+        return nil
     }
 
     private static func restore(_ text: String) -> String {

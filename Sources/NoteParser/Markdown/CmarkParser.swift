@@ -79,42 +79,44 @@ extension CmarkParser {
     }
 }
 
-/// Converts a cmark node tree into a flat `MarkdownTree` in one pass of cmark's iterator.
+/// Converts a cmark node tree into a flat `MarkdownTree` in one walk in document order
+/// (`notekit_node_next`, the nodes cmark's iterator enters, in its order).
 private struct TreeConverter {
     let source: SourceText
     let maxDepth: Int
 
     func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: SourceRange?) {
-        guard let iterator = cmark_iter_new(document) else { fatalError("cmark_iter_new failed") }
-        defer { cmark_iter_free(iterator) }
         // Room for a typical note at once (a node per 36 bytes in the corpus): growing by
         // doubling copies the arrays several times.
         var entries: [MarkdownTree.Entry] = []
         entries.reserveCapacity(source.bytes.count / 32 + 16)
         var text: [UInt8] = []
         text.reserveCapacity(source.bytes.count)
-        // The open containers: cmark's node and its entry.
-        var open: [(node: OpaquePointer, index: Int)] = []
+        // The entries of the open containers.
+        var open: [Int] = []
         var truncated: SourceRange?
         var extensionKinds = ExtensionKinds()
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            if event == CMARK_EVENT_ENTER {
-                let index = entries.count
-                entries.append(entry(node, parent: open.last?.index ?? -1, index: index, text: &text, extensionKinds: &extensionKinds))
-                if cmark_node_first_child(node) == nil { continue }
+        var info = notekit_node_info()
+        var next: OpaquePointer? = document
+        while let node = next {
+            notekit_node_read(node, &info)
+            let index = entries.count
+            entries.append(entry(node, info: info, parent: open.last ?? -1, index: index, text: &text, extensionKinds: &extensionKinds))
+            var skipChildren = info.has_children == 0
+            if !skipChildren {
                 if open.count >= maxDepth {
                     // Too deep: kept as a node without children.
                     truncated = truncated ?? entries[index].range ?? source.range(0..<0)
-                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    skipChildren = true
                 } else {
-                    open.append((node, index))
+                    open.append(index)
                 }
-            } else if event == CMARK_EVENT_EXIT, let last = open.last, last.node == node {
-                open.removeLast()
-                entries[last.index].end = UInt32(entries.count)
+            }
+            var closed: Int32 = 0
+            next = notekit_node_next(node, document, skipChildren ? 1 : 0, &closed)
+            while closed > 0, let last = open.popLast() {
+                entries[last].end = UInt32(entries.count)
+                closed -= 1
             }
         }
         if entries.isEmpty {
@@ -124,9 +126,9 @@ private struct TreeConverter {
     }
 
     /// The entry of `node` (a leaf until its end is set), its strings appended to `text`.
-    private func entry(_ node: OpaquePointer, parent: Int, index: Int, text: inout [UInt8],
+    private func entry(_ node: OpaquePointer, info: notekit_node_info, parent: Int, index: Int, text: inout [UInt8],
                        extensionKinds: inout ExtensionKinds) -> MarkdownTree.Entry {
-        let kind = Self.kind(of: node, extensionKinds: &extensionKinds)
+        let kind = Self.kind(of: node, type: info.type, extensionKinds: &extensionKinds)
         /// Appends a string of the node, read in place, to `text` (an empty chunk has no bytes).
         func append(_ read: (OpaquePointer, UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>?) -> Range<Int> {
             var length: Int32 = 0
@@ -147,18 +149,18 @@ private struct TreeConverter {
         default:
             break
         }
-        let level = kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0
-        return MarkdownTree.Entry(kind: kind, range: range(of: node), headingLevel: level, parent: parent, end: index + 1,
+        let level = kind == .heading ? Int(info.heading_level) : 0
+        return MarkdownTree.Entry(kind: kind, range: range(of: info), headingLevel: level, parent: parent, end: index + 1,
                                   literal: literal, extra: extra)
     }
 
-    private func range(of node: OpaquePointer) -> SourceRange? {
-        let startLine = Int(cmark_node_get_start_line(node))
-        let endLine = Int(cmark_node_get_end_line(node))
+    private func range(of info: notekit_node_info) -> SourceRange? {
+        let startLine = Int(info.start_line)
+        let endLine = Int(info.end_line)
         guard startLine > 0, endLine >= startLine else { return nil }
-        let start = source.offset(line: startLine, column: Int(cmark_node_get_start_column(node)))
+        let start = source.offset(line: startLine, column: Int(info.start_column))
         // cmark's end column is inclusive; 0 means "end of the previous line".
-        let endColumn = Int(cmark_node_get_end_column(node))
+        let endColumn = Int(info.end_column)
         let end = endColumn == 0 ? source.lineStarts[min(endLine, source.lineCount) - 1]
             : min(source.offset(line: endLine, column: endColumn) + 1, source.lineEnd(endLine))
         // cmark gives the lines: no search for them.
@@ -170,8 +172,7 @@ private struct TreeConverter {
     /// The kinds of the extension node types met so far in a tree (their names looked up once).
     private typealias ExtensionKinds = [(type: cmark_node_type, kind: MarkdownNode.Kind)]
 
-    private static func kind(of node: OpaquePointer, extensionKinds: inout ExtensionKinds) -> MarkdownNode.Kind {
-        let type = cmark_node_get_type(node)
+    private static func kind(of node: OpaquePointer, type: cmark_node_type, extensionKinds: inout ExtensionKinds) -> MarkdownNode.Kind {
         switch type {
         case CMARK_NODE_DOCUMENT: return .document
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote

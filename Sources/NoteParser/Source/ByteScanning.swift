@@ -109,13 +109,21 @@ extension String {
     /// `lowercased()`, done on bytes for ASCII text (and no copy when it has no capitals):
     /// labels, keys and paths are nearly always ASCII, and Unicode case mapping is slow.
     package func lowercasedCheaply() -> String {
-        var hasCapital = false
-        for byte in utf8 {
-            if byte >= 0x80 { return lowercased() }
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
+        let isUpper = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 }
+        // Native strings are contiguous: their bytes are read without the view's iterator.
+        let lowered = utf8.withContiguousStorageIfAvailable { bytes -> String in
+            var hasCapital = false
+            for byte in bytes {
+                if byte >= 0x80 { return lowercased() }
+                if isUpper(byte) { hasCapital = true }
+            }
+            guard hasCapital else { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() { buffer[index] = isUpper(byte) ? byte | 0x20 : byte }
+                return bytes.count
+            }
         }
-        guard hasCapital else { return self }
-        return String(decoding: utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return lowered ?? lowercased()
     }
 }
 
