@@ -32,12 +32,15 @@ public final class LintCache: @unchecked Sendable {
     private var run: RunEntry?
     private var kept: [String: StoredEntry] = [:]
     private var fingerprints: [String: ContentHash] = [:]
-    /// The hash of each note's bytes read or known by its stamp this run, with its stamp when settled.
+    /// The hash of each note's bytes read this run, with its stamp when settled (a note known by
+    /// its stamp, `key(unread:stamp:configuration:)`, is as the cache holds it).
     private var reads: [String: (content: ContentHash, stamp: FileStamp?)] = [:]
     /// When this run began (before it looked at any note), for `FileStamp.isSettled(before:)`.
     private let started = FileStamp.now()
     /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
     private var changed = false
+    /// Whether this run kept every entry as the file holds it (`keepReported(_:)` with no note read).
+    private var keptAll = false
     private let lock = NSLock()
 
     private static let magic = "notekit lint cache 7"
@@ -162,8 +165,7 @@ public final class LintCache: @unchecked Sendable {
         func findings() -> [Finding]? {
             var findings: [Finding] = []
             for report in reports {
-                guard let found = report.findings() else { return nil }
-                findings += found
+                guard report.decode(into: &findings) else { return nil }
             }
             return findings
         }
@@ -193,9 +195,24 @@ public final class LintCache: @unchecked Sendable {
 
         /// The findings; nil when the bytes are not findings about the note.
         func findings() -> [Finding]? {
+            var findings: [Finding] = []
+            return decode(into: &findings) ? findings : nil
+        }
+
+        /// Appends the findings to `findings` (decoded in place, as `CacheReader.findings(of:)`
+        /// does, not copied from an array of their own); false when the bytes are not findings
+        /// about the note (`findings` is then partly appended to).
+        func decode(into findings: inout [Finding]) -> Bool {
             var reader = CacheReader(encodedFindings)
-            guard let findings = reader.findings(of: path), reader.isAtEnd else { return nil }
-            return findings
+            // A finding takes at least 13 bytes (six positions, four strings, a flag).
+            guard let count = reader.count(minimumSize: 13) else { return false }
+            var previous = path
+            for _ in 0..<count {
+                guard let finding = reader.finding(previousPath: previous) else { return false }
+                previous = finding.path
+                findings.append(finding)
+            }
+            return reader.isAtEnd
         }
     }
 
@@ -235,7 +252,6 @@ public final class LintCache: @unchecked Sendable {
     /// with the hash of its bytes, those bytes are taken to be unchanged. Nil otherwise.
     func key(unread path: String, stamp: FileStamp, configuration: Configuration) -> ContentHash? {
         guard let stored = notes[path], stored.stamp == stamp, let content = stored.content else { return nil }
-        record(path, content: content, stamp: stamp)
         var key = content
         key.combine(fingerprint(configuration))
         return key
@@ -250,10 +266,14 @@ public final class LintCache: @unchecked Sendable {
     /// True when the cache holds an entry for the note at `path` with `key`.
     func holds(_ path: String, key: ContentHash) -> Bool { notes[path]?.key == key }
 
-    /// `entry` with how the note at `path` was read this run.
+    /// `entry` with how the note at `path` was read this run (or, not read, as the cache holds it).
     private func stamped(_ path: String, _ entry: StoredEntry) -> StoredEntry {
         var entry = entry
-        (entry.content, entry.stamp) = reads[path].map { ($0.content, $0.stamp) } ?? (nil, nil)
+        if let read = reads[path] {
+            (entry.content, entry.stamp) = (read.content, read.stamp)
+        } else {
+            (entry.content, entry.stamp) = (notes[path]?.content, notes[path]?.stamp)
+        }
         return entry
     }
 
@@ -280,6 +300,17 @@ public final class LintCache: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Keeps what the cache holds about the notes of a run that reported the cached report
+    /// (`report(_:)`: the notes and keys of the last run), those it holds valid. When the run read
+    /// none of them (each note's stamp was the cached one), that is every entry as it is.
+    func keepReported(_ notes: some Sequence<(path: String, key: ContentHash)>) {
+        if reads.isEmpty {
+            keptAll = true
+            return
+        }
+        for (path, key) in notes { keepIfValid(path, key: key) }
+    }
+
     /// Keeps what the cache holds about a note that was read but not linted, while it is valid.
     func keepIfValid(_ path: String, key: ContentHash) {
         guard let entry = notes[path], entry.key == key else { return }
@@ -299,7 +330,8 @@ public final class LintCache: @unchecked Sendable {
     /// a cache that cannot be written (a read-only vault, another run writing at once) is left
     /// as it was. Entries kept as the file held them are copied, not encoded again.
     public func save() {
-        guard changed || kept.count != notes.count else { return }
+        guard changed || (!keptAll && kept.count != notes.count) else { return }
+        if keptAll { kept = notes }
         var index = CacheWriter(capacity: 64 * (kept.count + 2 * (run?.linted.count ?? 0)))
         let sorted = kept.map { (ExactPath($0.key), $0.key, $0.value) }.sorted { $0.0 < $1.0 }
         index.int(run == nil ? 0 : 1)

@@ -129,12 +129,16 @@ public struct Linter: Sendable {
         }
         let runKey = cache == nil ? nil : Self.runKey(all.map(\.path), keys, linted: inputs.count, vaultFiles: vaultFiles)
         if let runKey, let report = cache?.report(runKey), let findings = report.findings() {
-            let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             cache?.keep(report)
-            for (input, key) in zip(all, keys) { cache?.keepIfValid(input.path, key: key!) }
-            var result = Result(findings: findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
-                                sources: report.linted.compactMap { path in (bytes[path] ?? nil).map { (path: path, source: SourceText(bytes: $0)) } })
-            result.unread = report.linted.filter { bytes[$0] == .some(nil) }
+            cache?.keepReported(zip(all, keys).lazy.map { (path: $0.path, key: $1!) })
+            var result = Result(findings: findings, errors: report.errors, notesLinted: report.linted.count, contexts: [])
+            if all.prefix(inputs.count).contains(where: { $0.bytes != nil }) {
+                let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+                result.sources = report.linted.compactMap { path in (bytes[path] ?? nil).map { (path: path, source: SourceText(bytes: $0)) } }
+                result.unread = report.linted.filter { bytes[$0] == .some(nil) }
+            } else {
+                result.unread = report.linted  // none was read (the linted notes are the last run's)
+            }
             result.quoted = report.reports.compactMap { report in report.quoted.map { (path: report.path, lines: $0) } }
             return result
         }
