@@ -52,8 +52,9 @@ public struct Linter: Sendable {
         public var checks: [Checked] = []
         /// The lines the findings quote of notes not read, as the cache kept them (after `readSources()`).
         public var excerpts = Excerpts()
-        /// Those lines as the cache holds them, by note, for `readSources()` to decode.
-        var quoted: [(path: String, lines: ArraySlice<UInt8>)] = []
+        /// The cached reports holding those lines, for `readSources()` to read (from the cache
+        /// file, only when asked for) and decode.
+        var quoted: [LintCache.NoteReport] = []
 
         public init(findings: [Finding], errors: [NoteError], notesLinted: Int, contexts: [NoteContext], context: [NoteContext] = [],
                     sources: [(path: String, source: SourceText)] = []) {
@@ -76,8 +77,8 @@ public struct Linter: Sendable {
                 previous = finding.path
                 if !excerpts.covers(finding.path) { needed.insert(ExactPath(finding.path)) }
             }
-            for (path, lines) in quoted where needed.contains(ExactPath(path)) && excerpts.add(path, encoded: lines) {
-                needed.remove(ExactPath(path))
+            for report in quoted where needed.contains(ExactPath(report.path)) {
+                if let lines = report.quoted, excerpts.add(report.path, encoded: lines) { needed.remove(ExactPath(report.path)) }
             }
             quoted = []
             guard !needed.isEmpty else { return }
@@ -139,7 +140,7 @@ public struct Linter: Sendable {
             } else {
                 result.unread = report.linted  // none was read (the linted notes are the last run's)
             }
-            result.quoted = report.reports.compactMap { report in report.quoted.map { (path: report.path, lines: $0) } }
+            result.quoted = report.reports.filter { $0.quotedPart != nil }
             return result
         }
         let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
@@ -275,7 +276,7 @@ public struct Linter: Sendable {
         var contexts: [NoteContext] = []
         var sources: [(path: String, source: SourceText)] = []
         var unread: [String] = []
-        var quoted: [(path: String, lines: ArraySlice<UInt8>)] = []
+        var quoted: [LintCache.NoteReport] = []
         for (index, (input, config)) in zip(all, configurations).enumerated() {
             guard let key = keys[index] else { return nil }
             if cache.holds(input.path, key: key) {
@@ -292,10 +293,10 @@ public struct Linter: Sendable {
                     }
                     if let source {
                         sources.append((path: input.path, source: source))
-                        if report.quoted == nil { report = LintCache.NoteReport(path: input.path, findings: findings, source: source) }
+                        if report.quotedPart == nil { report = LintCache.NoteReport(path: input.path, findings: findings, source: source) }
                     } else {
                         unread.append(input.path)
-                        if let lines = report.quoted { quoted.append((path: input.path, lines: lines)) }
+                        if report.quotedPart != nil { quoted.append(report) }
                     }
                     reported.append((ExactPath(input.path), report, findings))
                 }
