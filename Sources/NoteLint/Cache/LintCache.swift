@@ -26,14 +26,21 @@ public final class LintCache: @unchecked Sendable {
     /// The stamp of the cache file when it was read (nil: there was none), to write it only if
     /// nobody else did meanwhile.
     private let original: FileStamp?
+    /// What the file holds, read on a thread of its own from `init` on (while the run finds its
+    /// notes' configurations), waited for where first needed.
+    private var held = Held()
+    private let reading = DispatchGroup()
     /// The cache file read (nil: there was none, or it was no cache).
-    private var file: File?
+    private var file: File? { reading.wait(); return held.file }
     /// The report's findings as the file holds them, which the reports read are slices of.
-    private var reportBytes: [UInt8] = []
+    private var reportBytes: [UInt8] { reading.wait(); return held.reportBytes }
     /// Each note's entry as the file holds it, read only when asked for: a run over an
     /// unchanged vault reads none of them.
-    private var notes: [String: StoredEntry] = [:]
-    private var run: RunEntry?
+    private var notes: [String: StoredEntry] { reading.wait(); return held.notes }
+    private var run: RunEntry? {
+        get { reading.wait(); return held.run }
+        set { reading.wait(); held.run = newValue }
+    }
     private var kept: [String: StoredEntry] = [:]
     private var fingerprints: [String: ContentHash] = [:]
     /// The hash of each note's bytes read this run, with its stamp when settled (a note known by
@@ -48,6 +55,14 @@ public final class LintCache: @unchecked Sendable {
     private let lock = NSLock()
 
     private static let magic = "notekit lint cache 8"
+
+    /// What a cache file holds.
+    private struct Held {
+        var file: File?
+        var reportBytes: [UInt8] = []
+        var notes: [String: StoredEntry] = [:]
+        var run: RunEntry?
+    }
 
     struct NoteEntry {
         let key: ContentHash
@@ -164,6 +179,11 @@ public final class LintCache: @unchecked Sendable {
         /// Every finding of the report; nil when a note's are damaged.
         func findings() -> [Finding]? {
             var findings: [Finding] = []
+            // Each note's findings begin with their count: the array is made once.
+            findings.reserveCapacity(reports.reduce(0) { count, report in
+                var reader = CacheReader(report.encodedFindings)
+                return count + max(0, min(reader.int() ?? 0, report.encodedFindings.count / 13))
+            })
             for report in reports {
                 guard report.decode(into: &findings) else { return nil }
             }
@@ -224,26 +244,35 @@ public final class LintCache: @unchecked Sendable {
         self.path = path
         self.version = version
         original = FileStamp(of: path)
-        guard original != nil, let file = File(path: path), let head = file.read(0..<min(file.size, 4096)) else { return }
+        guard original != nil else { return }
+        // A thread of its own, not a queue's: a queue's threads may all be waiting for it.
+        reading.enter()
+        Thread { [self] in
+            held = Self.read(path, version: version)
+            reading.leave()
+        }.start()
+    }
+
+    /// What the cache file at `path` holds for results of notekit `version`: nothing when it is no
+    /// such cache (damaged, cut short, another version's).
+    private static func read(_ path: String, version: String) -> Held {
+        guard let file = File(path: path), let head = file.read(0..<min(file.size, 4096)) else { return Held() }
         var reader = CacheReader(head[...])
         guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.hash(), let length = reader.int(),
-              length >= 0, length <= file.size - reader.index, let start = file.read(0..<(reader.index + length)) else { return }
+              length >= 0, length <= file.size - reader.index, let start = file.read(0..<(reader.index + length)) else { return Held() }
         let index = start[reader.index...]
         var indexReader = CacheReader(index)
         guard let read = Self.read(&indexReader, at: index.endIndex, of: file), read.end == file.size,
-              let reportBytes = file.read(index.endIndex..<read.findingsEnd) else { return }
+              let reportBytes = file.read(index.endIndex..<read.findingsEnd) else { return Held() }
         let run = read.run.map { run in
             RunEntry(key: run.key, shape: run.shape, linted: run.linted, errors: run.errors, reports: run.reports.map { report in
                 NoteReport(path: report.path, encodedFindings: reportBytes[(report.findings.lowerBound - index.endIndex)..<(report.findings.upperBound - index.endIndex)],
                            quoted: report.quoted.map { .file($0, file) }, inFile: true)
             })
         }
-        guard Self.checksum(index, run) == checksum else { return }
+        guard Self.checksum(index, run) == checksum else { return Held() }
         file.quoted = read.run.map { (parts: $0.reports.compactMap(\.quoted), hash: $0.quotedHash) }
-        self.notes = read.notes
-        self.run = run
-        self.file = file
-        self.reportBytes = reportBytes
+        return Held(file: file, reportBytes: reportBytes, notes: read.notes, run: run)
     }
 
     /// The cache file of the vault at `root`: `.notekit_cache/lint.cache` in it, or under
