@@ -50,7 +50,8 @@ public final class LintCache: @unchecked Sendable {
     private let started = FileStamp.now()
     /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
     private var changed = false
-    /// Whether this run kept every entry as the file holds it (`keepReported(_:)` with no note read).
+    /// Whether this run kept every entry as the file holds it but those it kept anew
+    /// (`keepUnchanged(_:)` with no other note read).
     private var keptAll = false
     private let lock = NSLock()
 
@@ -121,7 +122,7 @@ public final class LintCache: @unchecked Sendable {
 
         /// The entry of the note at `path`; nil when the bytes are not one (damaged).
         func entry(_ path: String) -> NoteEntry? {
-            guard let body = body.bytes, ContentHash(body) == bodyHash else { return nil }
+            guard let body = body.entryBytes, ContentHash(body) == bodyHash else { return nil }
             var reader = CacheReader(body)
             guard let hasChecked = reader.int() else { return nil }
             var checked: Linter.Checked?
@@ -343,11 +344,16 @@ public final class LintCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Keeps what the cache holds about the notes of a run that reported the cached report
-    /// (`report(_:)`: the notes and keys of the last run), those it holds valid. When the run read
-    /// none of them (each note's stamp was the cached one), that is every entry as it is.
-    func keepReported(_ notes: some Sequence<(path: String, key: ContentHash)>) {
-        if reads.isEmpty {
+    /// Keeps what the cache holds about a run's unchanged notes (their keys the cached ones),
+    /// after the other notes it saw were kept anew (`keep(_:_:)`). When it read none of them (each
+    /// one's stamp was the cached one) and they and those kept anew are all the cache holds, that
+    /// is every other entry as the file holds it.
+    func keepUnchanged(_ notes: some Collection<(path: String, key: ContentHash)>) {
+        let held = self.notes
+        lock.lock()
+        let readNone = reads.keys.allSatisfy { kept[$0] != nil } && held.count == notes.count + kept.keys.count { held[$0] != nil }
+        lock.unlock()
+        if readNone {
             keptAll = true
             return
         }
@@ -375,7 +381,7 @@ public final class LintCache: @unchecked Sendable {
     /// copied, not encoded again; those the file cannot give any more are left out.
     public func save() {
         guard changed || file?.isDamaged == true || (!keptAll && kept.count != notes.count) else { return }
-        if keptAll { kept = notes }
+        if keptAll { kept.merge(notes) { new, _ in new } }
         let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.bytes.map { (part, $0) } }) }
         let entries = kept.compactMap { path, entry in entry.body.bytes.map { (ExactPath(path), path, entry, $0) } }.sorted { $0.0 < $1.0 }
         var index = CacheWriter(capacity: 64 * (entries.count + 2 * (run?.linted.count ?? 0)))

@@ -71,6 +71,15 @@ extension LintCache {
             return whole[range]
         }
 
+        /// The bytes at `range` of the file: read alone, unless the whole file was read.
+        func part(_ range: Range<Int>) -> ArraySlice<UInt8>? {
+            lock.lock()
+            let whole = whole
+            lock.unlock()
+            if let whole, range.upperBound <= whole.count { return whole[range] }
+            return read(range)?[...]
+        }
+
         /// Whether the rest was read and found damaged or unreadable.
         var isDamaged: Bool {
             lock.lock()
@@ -90,6 +99,15 @@ extension LintCache {
             switch self {
             case .own(let bytes): return bytes
             case .file(let range, let file): return file.bytes(range)
+            }
+        }
+
+        /// The bytes of an entry (checked by its own hash), read alone when the rest of the file
+        /// was not read: a run that decodes one entry does not read them all.
+        var entryBytes: ArraySlice<UInt8>? {
+            switch self {
+            case .own(let bytes): return bytes
+            case .file(let range, let file): return file.part(range)
             }
         }
 

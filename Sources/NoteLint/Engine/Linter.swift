@@ -131,7 +131,7 @@ public struct Linter: Sendable {
         let runKey = cache == nil ? nil : Self.runKey(all.map(\.path), keys, linted: inputs.count, vaultFiles: vaultFiles)
         if let runKey, let report = cache?.report(runKey), let findings = report.findings() {
             cache?.keep(report)
-            cache?.keepReported(zip(all, keys).lazy.map { (path: $0.path, key: $1!) })
+            cache?.keepUnchanged(zip(all, keys).lazy.map { (path: $0.path, key: $1!) })
             var result = Result(findings: findings, errors: report.errors, notesLinted: report.linted.count, contexts: [])
             if all.prefix(inputs.count).contains(where: { $0.bytes != nil }) {
                 let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
@@ -320,7 +320,7 @@ public struct Linter: Sendable {
             kept.append((input.path, LintCache.NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: findings)))
         }
         for (path, entry) in kept { cache.keep(path, entry) }
-        for (path, key) in unchanged { cache.keepIfValid(path, key: key) }
+        cache.keepUnchanged(unchanged.lazy.map { (path: $0.0, key: $0.1) })
         reported.sort { $0.path < $1.path }
         let findings = Array(reported.map(\.findings).joined())
         cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: reported.map(\.report.path), errors: [], reports: reported.map(\.report)))

@@ -83,9 +83,10 @@ struct LintCommand: ParsableCommand {
             result = try linter.lint(inputs, vaultRoot: root, vaultFiles: walked[VaultPath.absolute(root)], cache: cache) {
                 try loader.configuration(for: $0)
             }
+            // Quoted lines the cache holds damaged are found here, for the cache to be written anew.
+            if formats.contains(where: \.format.readsSourceLines) { result.readSources() }
             // The cache is written while the report is made and written (on another core).
             if let cache { saving.async(group: saved) { cache.save() } }
-            if formats.contains(where: \.format.readsSourceLines) { result.readSources() }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
