@@ -270,7 +270,8 @@ public struct Linter: Sendable {
             next = found + 1
             return last.reports[found]
         }
-        var reported: [(path: ExactPath, report: LintCache.NoteReport, findings: [Finding])] = []
+        // An unchanged note's findings (nil) are decoded from its report at the end, into the run's.
+        var reported: [(path: ExactPath, report: LintCache.NoteReport, findings: [Finding]?)] = []
         var kept: [(String, LintCache.NoteEntry)] = []
         var unchanged: [(String, ContentHash)] = []
         var contexts: [NoteContext] = []
@@ -284,16 +285,19 @@ public struct Linter: Sendable {
                 if index < linted {
                     let source = input.bytes.map { SourceText(bytes: $0) }
                     var report: LintCache.NoteReport
-                    let findings: [Finding]
-                    if let previous = lastReport(input.path), let decoded = previous.findings() {
-                        (report, findings) = (previous, decoded)
+                    var findings: [Finding]?
+                    if let previous = lastReport(input.path) {
+                        report = previous
                     } else {
                         guard let cached = cache.entry(input.path)?.reported else { return nil }
                         (report, findings) = (LintCache.NoteReport(path: input.path, findings: cached, source: source), cached)
                     }
                     if let source {
                         sources.append((path: input.path, source: source))
-                        if report.quotedPart == nil { report = LintCache.NoteReport(path: input.path, findings: findings, source: source) }
+                        if report.quotedPart == nil {
+                            guard let decoded = findings ?? report.findings() else { return nil }
+                            (report, findings) = (LintCache.NoteReport(path: input.path, findings: decoded, source: source), decoded)
+                        }
                     } else {
                         unread.append(input.path)
                         if report.quotedPart != nil { quoted.append(report) }
@@ -319,10 +323,17 @@ public struct Linter: Sendable {
             contexts.append(context)
             kept.append((input.path, LintCache.NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: findings)))
         }
+        reported.sort { $0.path < $1.path }
+        var findings: [Finding] = []
+        for (_, report, found) in reported {
+            if let found {
+                findings += found
+            } else if !report.decode(into: &findings) {
+                return nil
+            }
+        }
         for (path, entry) in kept { cache.keep(path, entry) }
         cache.keepUnchanged(unchanged.lazy.map { (path: $0.0, key: $0.1) })
-        reported.sort { $0.path < $1.path }
-        let findings = Array(reported.map(\.findings).joined())
         cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: reported.map(\.report.path), errors: [], reports: reported.map(\.report)))
         var result = Result(findings: findings, errors: [], notesLinted: reported.count, contexts: contexts, sources: sources)
         result.unread = unread
