@@ -24,8 +24,7 @@ public struct LintReport: Sendable {
     public init(sources: [(path: String, source: SourceText)], unquoted: [String] = [], excerpts: Excerpts = Excerpts(),
                 findings: [Finding], errors: [NoteError] = []) {
         let all = errors.isEmpty ? findings : findings + errors.map(FileRule.finding(for:))
-        self.init(findings: Finding.inReportOrder(all),
-                  files: Set((sources.map(\.path) + unquoted + errors.map(\.path)).map(ExactPath.init)).sorted().map(\.description),
+        self.init(findings: Finding.inReportOrder(all), files: Self.sortedOnce(sources.map(\.path) + unquoted + errors.map(\.path)),
                   sources: Dictionary(sources.map { (ExactPath($0.path), $0.source) }, uniquingKeysWith: { first, _ in first }),
                   excerpts: excerpts)
     }
@@ -35,6 +34,14 @@ public struct LintReport: Sendable {
         self.files = files
         self.sources = sources
         self.excerpts = excerpts
+    }
+
+    /// `paths` sorted by their bytes, each once (as they are when all in order already, as a
+    /// cached run's are).
+    private static func sortedOnce(_ paths: [String]) -> [String] {
+        let exact = paths.map(ExactPath.init)
+        if zip(exact, exact.dropFirst()).allSatisfy({ $0 < $1 }) { return paths }
+        return Set(exact).sorted().map(\.description)
     }
 
     /// The report of a lint run, plus files that were never handed to the linter (e.g. missing).
@@ -58,12 +65,19 @@ public struct LintReport: Sendable {
         return quiet
     }
 
-    public var errorCount: Int { findings.count { $0.severity == .error } }
-    public var warningCount: Int { findings.count { $0.severity == .warning } }
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
     /// Findings `notekit fix` fixes by default (a safe fix).
-    public var fixableCount: Int { findings.count(where: \.isFixable) }
+    public var fixableCount: Int { count { $0.isFixable } }
     /// Findings only `notekit fix --unsafe-fixes` fixes.
-    public var unsafeFixableCount: Int { findings.count { $0.fix?.applicability == .unsafe } }
+    public var unsafeFixableCount: Int { count { $0.fix?.applicability == .unsafe } }
+
+    /// The number of findings that satisfy `predicate`, each read where it is (not copied).
+    private func count(where predicate: (Finding) -> Bool) -> Int {
+        var count = 0
+        for index in findings.indices where predicate(findings[index]) { count += 1 }
+        return count
+    }
 
     /// The text of line `line` of `path`, without its line break, when the file was read (or
     /// the cache kept the line).

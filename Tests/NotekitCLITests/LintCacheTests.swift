@@ -93,6 +93,35 @@ import Testing
         }
     }
 
+    /// A run over an unchanged vault leaves the cache file as it is. Quoted lines the file holds
+    /// damaged are read from the notes instead (the report is a cold run's), and the file is
+    /// written anew without them.
+    @Test(.enabled(if: hasBinary, "notekit is not built")) func unchangedRunsWriteNothingAndDamagedQuotesAreReadAgain() throws {
+        let root = try Self.vault()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cold = try Self.lint(root, ["--no-cache", "."])
+        _ = try Self.lint(root)
+        // Files a second old: the next run keeps their stamps (and writes them), the runs after it read no note.
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(try Self.lint(root) == cold)
+        let file = Self.cacheFile(root)
+        let written = try FileManager.default.attributesOfItem(atPath: file)
+        #expect(try Self.lint(root) == cold)
+        let after = try FileManager.default.attributesOfItem(atPath: file)
+        #expect(after[.systemFileNumber] as? Int == written[.systemFileNumber] as? Int)
+        #expect(after[.modificationDate] as? Date == written[.modificationDate] as? Date)
+        // A line b.md's findings quote, in the cache's quoted lines (no finding's message holds it).
+        let line = Data("See [[Tide Mills]] and [[Nowhere]].".utf8)
+        var damaged = try Data(contentsOf: URL(fileURLWithPath: file))
+        let range = try #require(damaged.range(of: line))
+        damaged[range.lowerBound + 4] = UInt8(ascii: "(")
+        try damaged.write(to: URL(fileURLWithPath: file))
+        #expect(try Self.lint(root) == cold)
+        let rewritten = try Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(rewritten != damaged && rewritten.range(of: Data("See ([Tide".utf8)) == nil)
+        #expect(try Self.lint(root) == cold)
+    }
+
     @Test(.enabled(if: hasBinary, "notekit is not built")) func noCacheWritesNothing() throws {
         let root = try Self.vault()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -12,10 +12,13 @@ import NoteParser
 /// version) is an empty cache.
 ///
 /// The file: a header (magic, version, the checksum and length of the index), the index (the
-/// last run's report but for its notes' parts; each note's path, key, stamp, and the hash and
-/// length of its entry), the report's part about each note linted (its findings and quoted
-/// lines, checked with the index), then the entries, which are neither copied nor decoded nor
-/// checked until a run asks for one. Parts kept are written back from the old file's bytes.
+/// last run's report but for its notes' parts, and the hash of their quoted lines; each note's
+/// path, key, stamp, and the hash and length of its entry), the report's findings about each
+/// note linted (checked with the index), the lines they quote, then the entries. A run reads
+/// the file up to the findings; the quoted lines (checked by their hash) and the entries
+/// (each checked by its own when decoded) are read only when the run asks for some of them
+/// (`File`): a run over an unchanged vault that quotes no lines reads a third of the file.
+/// Parts kept are written back from the old file's bytes.
 public final class LintCache: @unchecked Sendable {
     /// The cache file.
     public let path: String
@@ -23,24 +26,44 @@ public final class LintCache: @unchecked Sendable {
     /// The stamp of the cache file when it was read (nil: there was none), to write it only if
     /// nobody else did meanwhile.
     private let original: FileStamp?
-    /// The cache file's bytes when it was read (empty: there was none), which the entries
-    /// read from it are slices of.
-    private var file: [UInt8] = []
+    /// What the file holds, read on a thread of its own from `init` on (while the run finds its
+    /// notes' configurations), waited for where first needed.
+    private var held = Held()
+    private let reading = DispatchGroup()
+    /// The cache file read (nil: there was none, or it was no cache).
+    private var file: File? { reading.wait(); return held.file }
+    /// The report's findings as the file holds them, which the reports read are slices of.
+    private var reportBytes: [UInt8] { reading.wait(); return held.reportBytes }
     /// Each note's entry as the file holds it, read only when asked for: a run over an
     /// unchanged vault reads none of them.
-    private var notes: [String: StoredEntry] = [:]
-    private var run: RunEntry?
+    private var notes: [String: StoredEntry] { reading.wait(); return held.notes }
+    private var run: RunEntry? {
+        get { reading.wait(); return held.run }
+        set { reading.wait(); held.run = newValue }
+    }
     private var kept: [String: StoredEntry] = [:]
     private var fingerprints: [String: ContentHash] = [:]
-    /// The hash of each note's bytes read or known by its stamp this run, with its stamp when settled.
+    /// The hash of each note's bytes read this run, with its stamp when settled (a note known by
+    /// its stamp, `key(unread:stamp:configuration:)`, is as the cache holds it).
     private var reads: [String: (content: ContentHash, stamp: FileStamp?)] = [:]
     /// When this run began (before it looked at any note), for `FileStamp.isSettled(before:)`.
     private let started = FileStamp.now()
     /// Whether this run kept something the file does not hold (pruned entries are found at `save`).
     private var changed = false
+    /// Whether this run kept every entry as the file holds it but those it kept anew
+    /// (`keepUnchanged(_:)` with no other note read).
+    private var keptAll = false
     private let lock = NSLock()
 
-    private static let magic = "notekit lint cache 7"
+    private static let magic = "notekit lint cache 8"
+
+    /// What a cache file holds.
+    private struct Held {
+        var file: File?
+        var reportBytes: [UInt8] = []
+        var notes: [String: StoredEntry] = [:]
+        var run: RunEntry?
+    }
 
     struct NoteEntry {
         let key: ContentHash
@@ -62,19 +85,15 @@ public final class LintCache: @unchecked Sendable {
         let key: ContentHash
         var content: ContentHash?
         var stamp: FileStamp?
-        let body: ArraySlice<UInt8>
+        let body: Part
         let bodyHash: ContentHash
-        /// Whether `body` is a slice of the cache file read (`LintCache.file`).
-        let inFile: Bool
 
-        init(key: ContentHash, content: ContentHash? = nil, stamp: FileStamp? = nil, body: ArraySlice<UInt8>, bodyHash: ContentHash,
-             inFile: Bool = false) {
+        init(key: ContentHash, content: ContentHash? = nil, stamp: FileStamp? = nil, body: Part, bodyHash: ContentHash) {
             self.key = key
             self.content = content
             self.stamp = stamp
             self.body = body
             self.bodyHash = bodyHash
-            self.inFile = inFile
         }
 
         init(_ entry: NoteEntry) {
@@ -98,12 +117,12 @@ public final class LintCache: @unchecked Sendable {
             if let vault = entry.vault { writer.findings(vault) }
             writer.int(entry.reported == nil ? 0 : 1)
             if let reported = entry.reported { writer.findings(reported) }
-            self.init(key: entry.key, body: writer.bytes[...], bodyHash: ContentHash(writer.bytes))
+            self.init(key: entry.key, body: .own(writer.bytes[...]), bodyHash: ContentHash(writer.bytes))
         }
 
         /// The entry of the note at `path`; nil when the bytes are not one (damaged).
         func entry(_ path: String) -> NoteEntry? {
-            guard ContentHash(body) == bodyHash else { return nil }
+            guard let body = body.entryBytes, ContentHash(body) == bodyHash else { return nil }
             var reader = CacheReader(body)
             guard let hasChecked = reader.int() else { return nil }
             var checked: Linter.Checked?
@@ -161,9 +180,13 @@ public final class LintCache: @unchecked Sendable {
         /// Every finding of the report; nil when a note's are damaged.
         func findings() -> [Finding]? {
             var findings: [Finding] = []
+            // Each note's findings begin with their count: the array is made once.
+            findings.reserveCapacity(reports.reduce(0) { count, report in
+                var reader = CacheReader(report.encodedFindings)
+                return count + max(0, min(reader.int() ?? 0, report.encodedFindings.count / 13))
+            })
             for report in reports {
-                guard let found = report.findings() else { return nil }
-                findings += found
+                guard report.decode(into: &findings) else { return nil }
             }
             return findings
         }
@@ -176,26 +199,44 @@ public final class LintCache: @unchecked Sendable {
         let path: String
         let encodedFindings: ArraySlice<UInt8>
         /// What `Excerpts.encoded(quoting:from:)` gave.
-        let quoted: ArraySlice<UInt8>?
-        /// Whether both are slices of the cache file read (`LintCache.file`).
+        let quotedPart: Part?
+        /// Whether `encodedFindings` is a slice of the report's findings read (`LintCache.reportBytes`).
         let inFile: Bool
 
-        init(path: String, encodedFindings: ArraySlice<UInt8>, quoted: ArraySlice<UInt8>?, inFile: Bool = false) {
-            (self.path, self.encodedFindings, self.quoted, self.inFile) = (path, encodedFindings, quoted, inFile)
+        init(path: String, encodedFindings: ArraySlice<UInt8>, quoted: Part?, inFile: Bool = false) {
+            (self.path, self.encodedFindings, self.quotedPart, self.inFile) = (path, encodedFindings, quoted, inFile)
         }
 
         /// The report of `findings` about the note at `path`, quoting its `source` when at hand.
         init(path: String, findings: [Finding], source: SourceText?) {
             var writer = CacheWriter()
             writer.findings(findings, of: path)
-            self.init(path: path, encodedFindings: writer.bytes[...], quoted: source.map { Excerpts.encoded(quoting: findings, from: $0)[...] })
+            self.init(path: path, encodedFindings: writer.bytes[...], quoted: source.map { .own(Excerpts.encoded(quoting: findings, from: $0)[...]) })
         }
+
+        /// The quoted lines; nil when there are none, or the cache file's cannot be read.
+        var quoted: ArraySlice<UInt8>? { quotedPart?.bytes }
 
         /// The findings; nil when the bytes are not findings about the note.
         func findings() -> [Finding]? {
+            var findings: [Finding] = []
+            return decode(into: &findings) ? findings : nil
+        }
+
+        /// Appends the findings to `findings` (decoded in place, as `CacheReader.findings(of:)`
+        /// does, not copied from an array of their own); false when the bytes are not findings
+        /// about the note (`findings` is then partly appended to).
+        func decode(into findings: inout [Finding]) -> Bool {
             var reader = CacheReader(encodedFindings)
-            guard let findings = reader.findings(of: path), reader.isAtEnd else { return nil }
-            return findings
+            // A finding takes at least 13 bytes (six positions, four strings, a flag).
+            guard let count = reader.count(minimumSize: 13) else { return false }
+            var previous = path
+            for _ in 0..<count {
+                guard let finding = reader.finding(previousPath: previous) else { return false }
+                previous = finding.path
+                findings.append(finding)
+            }
+            return reader.isAtEnd
         }
     }
 
@@ -204,15 +245,35 @@ public final class LintCache: @unchecked Sendable {
         self.path = path
         self.version = version
         original = FileStamp(of: path)
-        guard original != nil, let file = try? FileReader.bytes(at: path, maxBytes: Int(Int32.max)) else { return }
-        var reader = CacheReader(file[...])
-        guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.hash(),
-              let length = reader.count(), let index = reader.raw(length) else { return }
+        guard original != nil else { return }
+        // A thread of its own, not a queue's: a queue's threads may all be waiting for it.
+        reading.enter()
+        Thread { [self] in
+            held = Self.read(path, version: version)
+            reading.leave()
+        }.start()
+    }
+
+    /// What the cache file at `path` holds for results of notekit `version`: nothing when it is no
+    /// such cache (damaged, cut short, another version's).
+    private static func read(_ path: String, version: String) -> Held {
+        guard let file = File(path: path), let head = file.read(0..<min(file.size, 4096)) else { return Held() }
+        var reader = CacheReader(head[...])
+        guard reader.string() == Self.magic, reader.string() == version, let checksum = reader.hash(), let length = reader.int(),
+              length >= 0, length <= file.size - reader.index, let start = file.read(0..<(reader.index + length)) else { return Held() }
+        let index = start[reader.index...]
         var indexReader = CacheReader(index)
-        guard let (notes, run) = Self.read(&indexReader, entries: &reader), Self.checksum(index, run) == checksum else { return }
-        self.notes = notes
-        self.run = run
-        self.file = file
+        guard let read = Self.read(&indexReader, at: index.endIndex, of: file), read.end == file.size,
+              let reportBytes = file.read(index.endIndex..<read.findingsEnd) else { return Held() }
+        let run = read.run.map { run in
+            RunEntry(key: run.key, shape: run.shape, linted: run.linted, errors: run.errors, reports: run.reports.map { report in
+                NoteReport(path: report.path, encodedFindings: reportBytes[(report.findings.lowerBound - index.endIndex)..<(report.findings.upperBound - index.endIndex)],
+                           quoted: report.quoted.map { .file($0, file) }, inFile: true)
+            })
+        }
+        guard Self.checksum(index, run) == checksum else { return Held() }
+        file.quoted = read.run.map { (parts: $0.reports.compactMap(\.quoted), hash: $0.quotedHash) }
+        return Held(file: file, reportBytes: reportBytes, notes: read.notes, run: run)
     }
 
     /// The cache file of the vault at `root`: `.notekit_cache/lint.cache` in it, or under
@@ -235,7 +296,6 @@ public final class LintCache: @unchecked Sendable {
     /// with the hash of its bytes, those bytes are taken to be unchanged. Nil otherwise.
     func key(unread path: String, stamp: FileStamp, configuration: Configuration) -> ContentHash? {
         guard let stored = notes[path], stored.stamp == stamp, let content = stored.content else { return nil }
-        record(path, content: content, stamp: stamp)
         var key = content
         key.combine(fingerprint(configuration))
         return key
@@ -250,10 +310,14 @@ public final class LintCache: @unchecked Sendable {
     /// True when the cache holds an entry for the note at `path` with `key`.
     func holds(_ path: String, key: ContentHash) -> Bool { notes[path]?.key == key }
 
-    /// `entry` with how the note at `path` was read this run.
+    /// `entry` with how the note at `path` was read this run (or, not read, as the cache holds it).
     private func stamped(_ path: String, _ entry: StoredEntry) -> StoredEntry {
         var entry = entry
-        (entry.content, entry.stamp) = reads[path].map { ($0.content, $0.stamp) } ?? (nil, nil)
+        if let read = reads[path] {
+            (entry.content, entry.stamp) = (read.content, read.stamp)
+        } else {
+            (entry.content, entry.stamp) = (notes[path]?.content, notes[path]?.stamp)
+        }
         return entry
     }
 
@@ -280,6 +344,22 @@ public final class LintCache: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Keeps what the cache holds about a run's unchanged notes (their keys the cached ones),
+    /// after the other notes it saw were kept anew (`keep(_:_:)`). When it read none of them (each
+    /// one's stamp was the cached one) and they and those kept anew are all the cache holds, that
+    /// is every other entry as the file holds it.
+    func keepUnchanged(_ notes: some Collection<(path: String, key: ContentHash)>) {
+        let held = self.notes
+        lock.lock()
+        let readNone = reads.keys.allSatisfy { kept[$0] != nil } && held.count == notes.count + kept.keys.count { held[$0] != nil }
+        lock.unlock()
+        if readNone {
+            keptAll = true
+            return
+        }
+        for (path, key) in notes { keepIfValid(path, key: key) }
+    }
+
     /// Keeps what the cache holds about a note that was read but not linted, while it is valid.
     func keepIfValid(_ path: String, key: ContentHash) {
         guard let entry = notes[path], entry.key == key else { return }
@@ -295,13 +375,16 @@ public final class LintCache: @unchecked Sendable {
         run = report
     }
 
-    /// Writes what this run kept (the notes it saw and its report) atomically, when it changed;
-    /// a cache that cannot be written (a read-only vault, another run writing at once) is left
-    /// as it was. Entries kept as the file held them are copied, not encoded again.
+    /// Writes what this run kept (the notes it saw and its report) atomically, when it changed
+    /// (or the file read was found damaged); a cache that cannot be written (a read-only vault,
+    /// another run writing at once) is left as it was. Parts kept as the file held them are
+    /// copied, not encoded again; those the file cannot give any more are left out.
     public func save() {
-        guard changed || kept.count != notes.count else { return }
-        var index = CacheWriter(capacity: 64 * (kept.count + 2 * (run?.linted.count ?? 0)))
-        let sorted = kept.map { (ExactPath($0.key), $0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        guard changed || file?.isDamaged == true || (!keptAll && kept.count != notes.count) else { return }
+        if keptAll { kept.merge(notes) { new, _ in new } }
+        let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.bytes.map { (part, $0) } }) }
+        let entries = kept.compactMap { path, entry in entry.body.bytes.map { (ExactPath(path), path, entry, $0) } }.sorted { $0.0 < $1.0 }
+        var index = CacheWriter(capacity: 64 * (entries.count + 2 * (run?.linted.count ?? 0)))
         index.int(run == nil ? 0 : 1)
         if let run {
             index.hash(run.key)
@@ -310,52 +393,81 @@ public final class LintCache: @unchecked Sendable {
             for path in run.linted { index.string(path) }
             index.int(run.errors.count)
             for error in run.errors { index.error(error) }
-            index.int(run.reports.count)
-            for report in run.reports {
+            index.int(reports.count)
+            var quotedHash = ContentHash()
+            for (report, quoted) in reports {
                 index.string(report.path)
                 index.int(report.encodedFindings.count)
-                index.int(report.quoted == nil ? 0 : 1)
-                if let quoted = report.quoted { index.int(quoted.count) }
+                index.int(quoted == nil ? 0 : 1)
+                if let (_, bytes) = quoted {
+                    index.int(bytes.count)
+                    quotedHash.combine(ContentHash(bytes))
+                }
             }
+            index.hash(quotedHash)
         }
-        index.int(sorted.count)
-        for (_, path, entry) in sorted {
+        index.int(entries.count)
+        for (_, path, entry, body) in entries {
             index.string(path)
             index.hash(entry.key)
             index.int(entry.content == nil ? 0 : 1)
             if let content = entry.content { index.hash(content) }
             index.stamp(entry.stamp)
             index.hash(entry.bodyHash)
-            index.int(entry.body.count)
+            index.int(body.count)
         }
         var header = CacheWriter()
         header.string(Self.magic)
         header.string(version)
         header.hash(Self.checksum(index.bytes[...], run))
         header.int(index.bytes.count)
-        // The reports, then the entries: those kept as the old file holds them are written from
-        // it, those next to each other there at once.
+        // The findings, the quoted lines, then the entries: those kept as the old file holds them
+        // are written from it, those next to each other there at once.
         var parts = [header.bytes[...], index.bytes[...]]
-        var lastInFile = false
-        func add(_ bytes: ArraySlice<UInt8>, inFile: Bool) {
-            if inFile, lastInFile, let last = parts.last, last.endIndex == bytes.startIndex {
-                parts[parts.count - 1] = file[last.startIndex..<bytes.endIndex]
+        var lastInFile = (findings: false, rest: false)
+        func add(_ bytes: ArraySlice<UInt8>, inFindings: Bool = false, inRest: Bool = false) {
+            if inFindings, lastInFile.findings, let last = parts.last, last.endIndex == bytes.startIndex {
+                parts[parts.count - 1] = reportBytes[last.startIndex..<bytes.endIndex]
+            } else if inRest, lastInFile.rest, let last = parts.last, last.endIndex == bytes.startIndex,
+                      let joined = file?.bytes(last.startIndex..<bytes.endIndex) {
+                parts[parts.count - 1] = joined
             } else {
                 parts.append(bytes)
             }
-            lastInFile = inFile
+            lastInFile = (inFindings, inRest)
         }
-        for report in run?.reports ?? [] {
-            add(report.encodedFindings, inFile: report.inFile)
-            if let quoted = report.quoted { add(quoted, inFile: report.inFile) }
+        for (report, _) in reports { add(report.encodedFindings, inFindings: report.inFile) }
+        for (_, quoted) in reports {
+            if let (part, bytes) = quoted { add(bytes, inRest: part.isInFile) }
         }
-        for (_, _, entry) in sorted { add(entry.body, inFile: entry.inFile) }
+        for (_, _, entry, body) in entries { add(body, inRest: entry.body.isInFile) }
         guard CacheFile.makeFolder(of: path) else { return }
         CacheFile.replace(path, with: parts, ifStill: original)
     }
 
-    private static func read(_ index: inout CacheReader, entries: inout CacheReader) -> ([String: StoredEntry], RunEntry?)? {
-        var run: RunEntry?
+    /// What the index of a cache file says, with where each part lies in the file (its findings
+    /// following the index at `start`, then the quoted lines, then the entries).
+    private struct Index {
+        typealias Run = (key: ContentHash, shape: ContentHash, linted: [String], errors: [NoteError],
+                         reports: [(path: String, findings: Range<Int>, quoted: Range<Int>?)], quotedHash: ContentHash)
+        var run: Run?
+        var notes: [String: StoredEntry] = [:]
+        /// Where the findings end, and the file.
+        var findingsEnd: Int
+        var end: Int
+    }
+
+    /// The index read from `index`, its parts located after `start` in `file`; nil when damaged
+    /// (a part would lie past the file's end).
+    private static func read(_ index: inout CacheReader, at start: Int, of file: File) -> Index? {
+        var offset = start
+        /// The range of the next part of `length` bytes.
+        func next(_ length: Int) -> Range<Int>? {
+            guard length >= 0, length <= file.size - offset else { return nil }
+            defer { offset += length }
+            return offset..<(offset + length)
+        }
+        var run: Index.Run?
         switch index.int() {
         case 0: break
         case 1:
@@ -373,40 +485,44 @@ public final class LintCache: @unchecked Sendable {
                 errors.append(error)
             }
             guard let reportCount = index.count(minimumSize: 3) else { return nil }
-            var reports: [NoteReport] = []
-            reports.reserveCapacity(reportCount)
+            var lengths: [(path: String, findings: Int, quoted: Int?)] = []
+            lengths.reserveCapacity(reportCount)
             for _ in 0..<reportCount {
-                guard let path = index.string(), let length = index.int(), let findings = entries.raw(length) else { return nil }
-                guard let quotedLength = index.optional({ $0.int() }) else { return nil }
-                var quoted: ArraySlice<UInt8>?
-                if let quotedLength {
-                    guard let lines = entries.raw(quotedLength) else { return nil }
-                    quoted = lines
-                }
-                reports.append(NoteReport(path: path, encodedFindings: findings, quoted: quoted, inFile: true))
+                guard let path = index.string(), let length = index.int(), let quoted = index.optional({ $0.int() }) else { return nil }
+                lengths.append((path, length, quoted))
             }
-            run = RunEntry(key: key, shape: shape, linted: linted, errors: errors, reports: reports)
+            guard let quotedHash = index.hash() else { return nil }
+            var reports: [(path: String, findings: Range<Int>, quoted: Range<Int>?)] = []
+            reports.reserveCapacity(reportCount)
+            for (path, length, _) in lengths {
+                guard let findings = next(length) else { return nil }
+                reports.append((path, findings, nil))
+            }
+            for (number, (_, _, quoted)) in lengths.enumerated() {
+                guard let quoted else { continue }
+                guard let range = next(quoted) else { return nil }
+                reports[number].quoted = range
+            }
+            run = (key, shape, linted, errors, reports, quotedHash)
         default: return nil
         }
+        let findingsEnd = run?.reports.last?.findings.upperBound ?? start
         guard let count = index.count() else { return nil }
         var notes: [String: StoredEntry] = [:]
         notes.reserveCapacity(count)
         for _ in 0..<count {
             guard let path = index.string(), let key = index.hash(), let content = index.optional({ $0.hash() }),
                   let stamp = index.stamp() else { return nil }
-            guard let bodyHash = index.hash(), let length = index.int(), let body = entries.raw(length) else { return nil }
-            notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: body, bodyHash: bodyHash, inFile: true)
+            guard let bodyHash = index.hash(), let length = index.int(), let body = next(length) else { return nil }
+            notes[path] = StoredEntry(key: key, content: content, stamp: stamp, body: .file(body, file), bodyHash: bodyHash)
         }
-        return index.isAtEnd && entries.isAtEnd ? (notes, run) : nil
+        return index.isAtEnd ? Index(run: run, notes: notes, findingsEnd: findingsEnd, end: offset) : nil
     }
 
-    /// The checksum of the file: the hash of the index and of the run's reports, which follow it.
+    /// The checksum of the file: the hash of the index and of the report's findings, which follow it.
     private static func checksum(_ index: ArraySlice<UInt8>, _ run: RunEntry?) -> ContentHash {
         var hash = ContentHash(index)
-        for report in run?.reports ?? [] {
-            hash.combine(ContentHash(report.encodedFindings))
-            if let quoted = report.quoted { hash.combine(ContentHash(quoted)) }
-        }
+        for report in run?.reports ?? [] { hash.combine(ContentHash(report.encodedFindings)) }
         return hash
     }
 

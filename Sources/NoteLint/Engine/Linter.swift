@@ -52,8 +52,9 @@ public struct Linter: Sendable {
         public var checks: [Checked] = []
         /// The lines the findings quote of notes not read, as the cache kept them (after `readSources()`).
         public var excerpts = Excerpts()
-        /// Those lines as the cache holds them, by note, for `readSources()` to decode.
-        var quoted: [(path: String, lines: ArraySlice<UInt8>)] = []
+        /// The cached reports holding those lines, for `readSources()` to read (from the cache
+        /// file, only when asked for) and decode.
+        var quoted: [LintCache.NoteReport] = []
 
         public init(findings: [Finding], errors: [NoteError], notesLinted: Int, contexts: [NoteContext], context: [NoteContext] = [],
                     sources: [(path: String, source: SourceText)] = []) {
@@ -76,8 +77,8 @@ public struct Linter: Sendable {
                 previous = finding.path
                 if !excerpts.covers(finding.path) { needed.insert(ExactPath(finding.path)) }
             }
-            for (path, lines) in quoted where needed.contains(ExactPath(path)) && excerpts.add(path, encoded: lines) {
-                needed.remove(ExactPath(path))
+            for report in quoted where needed.contains(ExactPath(report.path)) {
+                if let lines = report.quoted, excerpts.add(report.path, encoded: lines) { needed.remove(ExactPath(report.path)) }
             }
             quoted = []
             guard !needed.isEmpty else { return }
@@ -129,13 +130,17 @@ public struct Linter: Sendable {
         }
         let runKey = cache == nil ? nil : Self.runKey(all.map(\.path), keys, linted: inputs.count, vaultFiles: vaultFiles)
         if let runKey, let report = cache?.report(runKey), let findings = report.findings() {
-            let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
             cache?.keep(report)
-            for (input, key) in zip(all, keys) { cache?.keepIfValid(input.path, key: key!) }
-            var result = Result(findings: findings, errors: report.errors, notesLinted: report.linted.count, contexts: [],
-                                sources: report.linted.compactMap { path in (bytes[path] ?? nil).map { (path: path, source: SourceText(bytes: $0)) } })
-            result.unread = report.linted.filter { bytes[$0] == .some(nil) }
-            result.quoted = report.reports.compactMap { report in report.quoted.map { (path: report.path, lines: $0) } }
+            cache?.keepUnchanged(zip(all, keys).lazy.map { (path: $0.path, key: $1!) })
+            var result = Result(findings: findings, errors: report.errors, notesLinted: report.linted.count, contexts: [])
+            if all.prefix(inputs.count).contains(where: { $0.bytes != nil }) {
+                let bytes = Dictionary(all.prefix(inputs.count).map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+                result.sources = report.linted.compactMap { path in (bytes[path] ?? nil).map { (path: path, source: SourceText(bytes: $0)) } }
+                result.unread = report.linted.filter { bytes[$0] == .some(nil) }
+            } else {
+                result.unread = report.linted  // none was read (the linted notes are the last run's)
+            }
+            result.quoted = report.reports.filter { $0.quotedPart != nil }
             return result
         }
         let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
@@ -265,13 +270,14 @@ public struct Linter: Sendable {
             next = found + 1
             return last.reports[found]
         }
-        var reported: [(path: ExactPath, report: LintCache.NoteReport, findings: [Finding])] = []
+        // An unchanged note's findings (nil) are decoded from its report at the end, into the run's.
+        var reported: [(path: ExactPath, report: LintCache.NoteReport, findings: [Finding]?)] = []
         var kept: [(String, LintCache.NoteEntry)] = []
         var unchanged: [(String, ContentHash)] = []
         var contexts: [NoteContext] = []
         var sources: [(path: String, source: SourceText)] = []
         var unread: [String] = []
-        var quoted: [(path: String, lines: ArraySlice<UInt8>)] = []
+        var quoted: [LintCache.NoteReport] = []
         for (index, (input, config)) in zip(all, configurations).enumerated() {
             guard let key = keys[index] else { return nil }
             if cache.holds(input.path, key: key) {
@@ -279,19 +285,22 @@ public struct Linter: Sendable {
                 if index < linted {
                     let source = input.bytes.map { SourceText(bytes: $0) }
                     var report: LintCache.NoteReport
-                    let findings: [Finding]
-                    if let previous = lastReport(input.path), let decoded = previous.findings() {
-                        (report, findings) = (previous, decoded)
+                    var findings: [Finding]?
+                    if let previous = lastReport(input.path) {
+                        report = previous
                     } else {
                         guard let cached = cache.entry(input.path)?.reported else { return nil }
                         (report, findings) = (LintCache.NoteReport(path: input.path, findings: cached, source: source), cached)
                     }
                     if let source {
                         sources.append((path: input.path, source: source))
-                        if report.quoted == nil { report = LintCache.NoteReport(path: input.path, findings: findings, source: source) }
+                        if report.quotedPart == nil {
+                            guard let decoded = findings ?? report.findings() else { return nil }
+                            (report, findings) = (LintCache.NoteReport(path: input.path, findings: decoded, source: source), decoded)
+                        }
                     } else {
                         unread.append(input.path)
-                        if let lines = report.quoted { quoted.append((path: input.path, lines: lines)) }
+                        if report.quotedPart != nil { quoted.append(report) }
                     }
                     reported.append((ExactPath(input.path), report, findings))
                 }
@@ -314,10 +323,17 @@ public struct Linter: Sendable {
             contexts.append(context)
             kept.append((input.path, LintCache.NoteEntry(key: key, checked: checked, facts: facts, vault: vault, reported: findings)))
         }
-        for (path, entry) in kept { cache.keep(path, entry) }
-        for (path, key) in unchanged { cache.keepIfValid(path, key: key) }
         reported.sort { $0.path < $1.path }
-        let findings = Array(reported.map(\.findings).joined())
+        var findings: [Finding] = []
+        for (_, report, found) in reported {
+            if let found {
+                findings += found
+            } else if !report.decode(into: &findings) {
+                return nil
+            }
+        }
+        for (path, entry) in kept { cache.keep(path, entry) }
+        cache.keepUnchanged(unchanged.lazy.map { (path: $0.0, key: $0.1) })
         cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: reported.map(\.report.path), errors: [], reports: reported.map(\.report)))
         var result = Result(findings: findings, errors: [], notesLinted: reported.count, contexts: contexts, sources: sources)
         result.unread = unread

@@ -14,6 +14,7 @@ struct CitationsRegistryCommand: ParsableCommand {
     /// `notekit citations registry sync`.
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Create and update registry notes (one per citation id) from the vault.",
             discussion: """
                 Dry run by default: prints what would change. --write applies the changes \

@@ -83,9 +83,10 @@ struct LintCommand: ParsableCommand {
             result = try linter.lint(inputs, vaultRoot: root, vaultFiles: walked[VaultPath.absolute(root)], cache: cache) {
                 try loader.configuration(for: $0)
             }
+            // Quoted lines the cache holds damaged are found here, for the cache to be written anew.
+            if formats.contains(where: \.format.readsSourceLines) { result.readSources() }
             // The cache is written while the report is made and written (on another core).
             if let cache { saving.async(group: saved) { cache.save() } }
-            if formats.contains(where: \.format.readsSourceLines) { result.readSources() }
         } catch let error as ConfigurationError {
             throw Output.failure(error.description)
         }
@@ -120,23 +121,30 @@ struct LintCommand: ParsableCommand {
     /// Writes each requested format to standard output or its file (the statistics instead
     /// of the standard output report with `--statistics`).
     private func write(_ report: LintReport) throws {
-        for spec in formats {
-            if spec.format == .json, spec.path == nil {
+        for spec in formats where spec.path != nil || !statistics {
+            let bytes: (([UInt8]) -> Void) -> Void
+            if spec.format == .json {
                 // Streamed: a large vault's report is hundreds of MB.
-                if !statistics {
-                    JSONReporter().write(report) { Output.write($0) }
-                    Output.write("\n")
+                bytes = { output in
+                    JSONReporter().write(report, to: output)
+                    output([UInt8(ascii: "\n")])
                 }
-                continue
+            } else {
+                let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput,
+                                                documentation: ReportOutput.documentationURL).report(report)
+                if spec.path == nil, text.isEmpty { continue }
+                bytes = { output in output(Array((text + "\n").utf8)) }
             }
-            let text = spec.format.reporter(colors: spec.path == nil && Output.colorsOnStandardOutput,
-                                            documentation: ReportOutput.documentationURL).report(report)
             guard let path = spec.path else {
-                if !statistics && !text.isEmpty { Output.print(text) }
+                bytes { Output.write($0) }
                 continue
             }
+            guard !Output.write(bytes, toFile: path) else { continue }
+            // Written again as before, to explain what failed in Foundation's words.
+            var whole: [UInt8] = []
+            bytes { whole += $0 }
             do {
-                try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: path))
+                try Data(whole).write(to: URL(fileURLWithPath: path))
             } catch {
                 throw Output.failure("error: cannot write \(path): \(error.localizedDescription)")
             }

@@ -24,6 +24,29 @@ enum Output {
         }
     }
 
+    /// Writes what `bytes` hands over to the file at `path`, created or emptied, without syncing
+    /// it to disk (as `Data.write(to:)` would: a report needs no durability); false when the file
+    /// cannot be opened or written.
+    static func write(_ bytes: (([UInt8]) -> Void) -> Void, toFile path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return false }
+        var written = true
+        bytes { chunk in
+            guard written else { return }
+            written = chunk.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { return false }
+                    offset += count
+                }
+                return true
+            }
+        }
+        return close(descriptor) == 0 && written
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -4,11 +4,15 @@ import NoteParser
 public struct FrontMatterUnknownKeyRule: Rule {
     public init() {}
 
-    static let configuration = """
+    static let configuration = collection(listing: "required: [title]")
+
+    /// The examples' configuration: one collection of every note, with `setting`.
+    private static func collection(listing setting: String) -> String {
+        """
         collections:
           essays:
             paths: ["**"]
-            required: [title]
+            \(setting)
             keys:
               date_created: {type: date}
               date_modified: {type: date}
@@ -18,6 +22,7 @@ public struct FrontMatterUnknownKeyRule: Rule {
               date modified: date_modified
               zingere: zinger
         """
+    }
 
     public static let description = RuleDescription(
         id: "frontmatter/unknown-key",
@@ -31,7 +36,7 @@ public struct FrontMatterUnknownKeyRule: Rule {
         nonTriggering: [
             RuleExample("---\ntitle: A note\ndate_modified: 2024-05-01\nzinger: Short\n---\n", configuration: configuration),
             RuleExample("---\ntitle: A note\nmood: calm\n---\nNo collection, any key goes.\n"),
-            RuleExample("---\ntitle: A note\nmood: calm\n---\n", configuration: configuration.replacingOccurrences(of: "required: [title]", with: "allowUnknownKeys: true")),
+            RuleExample("---\ntitle: A note\nmood: calm\n---\n", configuration: collection(listing: "allowUnknownKeys: true")),
         ],
         corrections: [
             RuleCorrection("---\ntitle: A note\ndate modified: 2024-05-01\nzingere: Short\n---\n",
