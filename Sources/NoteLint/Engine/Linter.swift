@@ -9,10 +9,12 @@ public struct Linter: Sendable {
     public let rules: [any Rule]
     /// Told of each note parsed (linted and context notes), for a progress bar.
     public var progress: (any ProgressObserver)?
-    /// Whether a run without a cache returns the notes it linted (`Result.contexts`, what `fix`
-    /// re-lints). When false, each note is dropped once its rules have run but for what the vault
-    /// rules read of it (`Note.vaultView`), so memory does not grow with the notes' size; the notes
-    /// linted are then `Result.unread` (`readSources()` reads those with findings back for quoting).
+    /// Whether a run that parses the notes returns those it linted (`Result.contexts`, what `fix`
+    /// re-lints). When false, each note is dropped once its rules have run (and, with a cache, its
+    /// entry's facts are taken) but for what the vault rules read of it (`Note.vaultView`), so memory
+    /// does not grow with the notes' size: no note's bytes are held from its cache key to its parse
+    /// (it is read again, and checked against the key), and the notes linted are then `Result.unread`
+    /// (`readSources()` reads those with findings back for quoting).
     public var keepsNotes = true
 
     /// Each rule's id, default severity and style, read once rather than per note.
@@ -112,6 +114,7 @@ public struct Linter: Sendable {
     public func lint(_ inputs: [Input], context: [Input] = [], vaultFiles: [String]? = nil, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         var all = inputs + context
+        let given = all
         let configurations = try all.map { try configuration($0.path) }
         // With a cache, every note is read first: its bytes and configuration are its key.
         var keys: [ContentHash?] = []
@@ -122,7 +125,10 @@ public struct Linter: Sendable {
                 if let stamp, let key = cache.key(unread: input.path, stamp: stamp, configuration: config) { return (input, key) }
                 let bytes = input.bytes ?? (try? NoteParser(limits: config.limits.parser).read(input.path))
                 guard let bytes else { return (input, nil) }
-                return (Input(path: input.path, bytes: bytes), cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config))
+                let key = cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config)
+                // A note the cache knows nothing of is parsed by the full run, which reads it again.
+                if !keepsNotes, input.bytes == nil, !cache.knows(input.path) { return (input, key) }
+                return (Input(path: input.path, bytes: bytes), key)
             }
             all = read.map(\.0)
             keys = read.map(\.1)
@@ -144,20 +150,32 @@ public struct Linter: Sendable {
             return result
         }
         progress?.begin(total: all.count)
-        // Without the notes kept (and no cache, which reads them whole), each note's rules run as
-        // it is parsed and only its `vaultView(legacyCitations:)` outlives it.
-        let viewsOnly = !keepsNotes && cache == nil
+        // Without the notes kept, each note's rules run as it is parsed (its cache entry's facts
+        // are taken then) and only its `vaultView(legacyCitations:)` outlives it; no bytes read for
+        // the cache keys are held through the parse.
+        let viewsOnly = !keepsNotes
+        if viewsOnly { all = given }
         // A vault rule that every linted note turns off does not run (the findings it would
         // give are all dropped), nor, without the notes kept, is what only it reads kept.
         let runVaultRules = vaultRules(on: configurations.prefix(inputs.count))
         let legacyCitations = runVaultRules.contains { $0 is CitationLegacyNumericRule }
+        let (allVaultRules, noteKeys) = (vaultRules, keys)
         let parsed = Array(zip(all, configurations).enumerated()).concurrentMap { index, pair in
             defer { progress?.advance() }
-            let result = Self.parse(pair.0, configuration: pair.1)
-            guard viewsOnly, case .success(let context) = result, !pair.1.isIgnored(context.vaultPath) else {
-                return (result: result, checked: Checked?.none)
+            var (input, config) = pair
+            var key = noteKeys.isEmpty ? nil : noteKeys[index]
+            // Read again since its key was made: a note whose bytes changed meanwhile gets no key.
+            if viewsOnly, let cache, key != nil, input.bytes == nil, let bytes = try? NoteParser(limits: config.limits.parser).read(input.path) {
+                if !cache.holdsContent(input.path, of: bytes) { key = nil }
+                input = Input(path: input.path, bytes: bytes)
             }
-            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: index < inputs.count ? checkNote(context) : nil)
+            let result = Self.parse(input, configuration: config)
+            guard viewsOnly, case .success(let context) = result, !config.isIgnored(context.vaultPath) else {
+                return (result: result, checked: Checked?.none, key: key, facts: [VaultFacts?]?.none)
+            }
+            let checked = index < inputs.count ? key.flatMap { cache?.checked(input.path, key: $0) } ?? checkNote(context) : nil
+            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: checked, key: key,
+                    facts: cache == nil ? nil : allVaultRules.map { $0.vaultFacts(context) })
         }
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
@@ -165,8 +183,11 @@ public struct Linter: Sendable {
         var lintedInputs: [Input] = []
         var others: [NoteContext] = []
         var otherKeys: [ContentHash?] = []
+        // Each note's facts for the cache, taken from the whole note (`keepsNotes` false).
+        var contextFacts: [[VaultFacts?]?] = []
+        var otherFacts: [[VaultFacts?]?] = []
         var errors: [NoteError] = []
-        for (index, (result, check)) in parsed.enumerated() {
+        for (index, (result, check, key, facts)) in parsed.enumerated() {
             switch result {
             case .success(let context):
                 guard !configurations[index].isIgnored(context.vaultPath) else { continue }
@@ -174,10 +195,12 @@ public struct Linter: Sendable {
                     contexts.append(context)
                     checked.append(check)
                     lintedInputs.append(all[index])
-                    contextKeys.append(keys.isEmpty ? nil : keys[index])
+                    contextKeys.append(key)
+                    contextFacts.append(facts)
                 } else {
                     others.append(context)
-                    otherKeys.append(keys.isEmpty ? nil : keys[index])
+                    otherKeys.append(key)
+                    otherFacts.append(facts)
                 }
             case .failure(let error):
                 if index < inputs.count { errors.append(error) }
@@ -206,25 +229,37 @@ public struct Linter: Sendable {
         if let cache {
             let reported = Dictionary(grouping: findings) { ExactPath($0.path) }
             let found = Dictionary(grouping: jobs[0].found) { ExactPath($0.path) }
-            let vaultRules = vaultRules
-            for (context, (checked, key)) in zip(contexts, zip(checks.dropFirst(), contextKeys)) {
+            for (index, (context, (checked, key))) in zip(contexts, zip(checks.dropFirst(), contextKeys)).enumerated() {
                 guard let key else { continue }
                 let path = ExactPath(context.note.path)
-                cache.keep(context.note.path, LintCache.NoteEntry(key: key, checked: checked, facts: vaultRules.map { $0.vaultFacts(context) },
+                cache.keep(context.note.path, LintCache.NoteEntry(key: key, checked: checked,
+                                                                  facts: contextFacts[index] ?? allVaultRules.map { $0.vaultFacts(context) },
                                                                   vault: found[path] ?? [], reported: reported[path] ?? []))
             }
-            for (context, key) in zip(others, otherKeys) {
+            for (index, (context, key)) in zip(others, otherKeys).enumerated() {
                 guard let key else { continue }
                 cache.keep(context.note.path, LintCache.NoteEntry(key: key, checked: cache.checked(context.note.path, key: key),
-                                                                  facts: vaultRules.map { $0.vaultFacts(context) }, vault: nil, reported: nil))
+                                                                  facts: otherFacts[index] ?? allVaultRules.map { $0.vaultFacts(context) },
+                                                                  vault: nil, reported: nil))
             }
-            if let runKey {
+            // A report is kept only when every note parsed had the bytes of its key.
+            if let runKey, !(contextKeys + otherKeys).contains(where: { $0 == nil }) {
                 // A note's findings are consecutive in the report, which is sorted by path.
-                var reports: [LintCache.NoteReport] = []
-                var previous: ExactPath?
-                for (path, context) in contexts.map({ (ExactPath($0.note.path), $0) }).sorted(by: { $0.0 < $1.0 }) where path != previous {
-                    previous = path
-                    reports.append(LintCache.NoteReport(path: context.note.path, findings: reported[path] ?? [], source: context.note.source))
+                var notes: [(path: ExactPath, context: NoteContext, input: Input)] = []
+                for (path, context, input) in zip(contexts, lintedInputs).map({ (ExactPath($0.note.path), $0, $1) }).sorted(by: { $0.0 < $1.0 })
+                where path != notes.last?.path {
+                    notes.append((path, context, input))
+                }
+                // A view's source is cut: the note is read again for the lines its findings quote
+                // (none quoted when it changed since its key was made).
+                let reports = notes.concurrentMap { note in
+                    let (path, context, input) = note
+                    var source: SourceText? = context.note.source
+                    if viewsOnly {
+                        let bytes = input.bytes ?? (try? NoteParser(limits: context.configuration.limits.parser).read(input.path))
+                        source = bytes.flatMap { cache.holdsContent(input.path, of: $0) ? SourceText(bytes: $0) : nil }
+                    }
+                    return LintCache.NoteReport(path: context.note.path, findings: reported[path] ?? [], source: source)
                 }
                 cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), errors: errors, reports: reports))
             }
