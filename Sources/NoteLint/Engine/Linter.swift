@@ -210,29 +210,34 @@ public struct Linter: Sendable {
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1); it gives
         // the vault rules' findings also as they were found, for the cache.
-        var jobs: [(checked: Checked, found: [Finding])] = []
+        var jobs: [(checked: [Checked], found: [Finding])] = []
         do {
             let (linted, lintedKeys, lintedChecks, read) = (contexts, contextKeys, checked, others)
             let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-            jobs = Array(0...linted.count).concurrentMap { job -> (checked: Checked, found: [Finding]) in
+            jobs = Array(0...linted.count).concurrentMap { job -> (checked: [Checked], found: [Finding]) in
                 if job == 0 {
                     let vault = Self.vault(linted, context: read, vaultFiles: files)
-                    // Each vault rule on its own core: with the note rules run as the notes were
-                    // parsed (`keepsNotes` false), this job is the only one left.
-                    let found = runVaultRules.concurrentMap { $0.check(vault: vault) }
-                    return (Self.configured(found.joined(), byPath: byPath), cache == nil ? [] : Array(found.joined()))
+                    // Each vault rule on its own core (with the note rules run as the notes were
+                    // parsed, `keepsNotes` false, this job is the only one left), its findings
+                    // configured as it ends; those found are kept only for the cache.
+                    let found = runVaultRules.concurrentMap { rule in
+                        let found = rule.check(vault: vault)
+                        return (checked: Self.configured(found, byPath: byPath), found: cache == nil ? [] : found)
+                    }
+                    return (found.map(\.checked), Array(found.map(\.found).joined()))
                 }
-                if let checked = lintedChecks[job - 1] { return (checked, []) }
+                if let checked = lintedChecks[job - 1] { return ([checked], []) }
                 let (context, key) = (linted[job - 1], lintedKeys[job - 1])
-                guard let cache, let key else { return (checkNote(context), []) }
-                return (cache.checked(context.note.path, key: key) ?? checkNote(context), [])
+                guard let cache, let key else { return ([checkNote(context)], []) }
+                return ([cache.checked(context.note.path, key: key) ?? checkNote(context)], [])
             }
         }
-        var checks = jobs.map(\.checked)
+        let vaultChecks = jobs[0].checked
+        var checks = jobs.dropFirst().map { $0.checked[0] }
         let found = jobs[0].found
         jobs = []
         checked = []
-        let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: checks.map(\.uses))
+        let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: (vaultChecks + checks).map(\.uses))
         let caps = Self.caps(contexts)
         // What the cache keeps of each note linted: its path, and the source of a whole note.
         let lintedNotes = contexts.map { (path: $0.note.path, source: viewsOnly ? nil : $0.note.source, configuration: $0.configuration) }
@@ -242,7 +247,7 @@ public struct Linter: Sendable {
             contexts = []
             others = []
         }
-        var parts = checks.map(\.findings) + [unused]
+        var parts = vaultChecks.map(\.findings) + checks.map(\.findings) + [unused]
         // Without a cache, each note's findings are freed as they are merged.
         if viewsOnly && cache == nil { checks = [] }
         let findings = Self.merge(&parts, caps: caps)
@@ -253,7 +258,7 @@ public struct Linter: Sendable {
             var foundIndices: [ExactPath: [Int]] = [:]
             for (index, finding) in found.enumerated() { foundIndices[ExactPath(finding.path), default: []].append(index) }
             @Sendable func reportedFindings(_ path: ExactPath) -> [Finding] { reported[path].map { Array(findings[$0]) } ?? [] }
-            for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks.dropFirst(), contextKeys)).enumerated() {
+            for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks, contextKeys)).enumerated() {
                 guard let key else { continue }
                 let path = ExactPath(note.path)
                 cache.keep(note.path, LintCache.NoteEntry(key: key, checked: checked, facts: contextFacts[index],
@@ -288,7 +293,7 @@ public struct Linter: Sendable {
         }
         guard viewsOnly else {
             var result = Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
-            result.checks = Array(checks.dropFirst())
+            result.checks = checks
             return result
         }
         var result = Result(findings: findings, errors: errors, notesLinted: lintedNotes.count, contexts: [],
