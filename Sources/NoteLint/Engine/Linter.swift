@@ -239,8 +239,8 @@ public struct Linter: Sendable {
         checked = []
         let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: (vaultChecks + checks).map(\.uses))
         let caps = Self.caps(contexts)
-        // What the cache keeps of each note linted: its path, and the source of a whole note.
-        let lintedNotes = contexts.map { (path: $0.note.path, source: viewsOnly ? nil : $0.note.source, configuration: $0.configuration) }
+        // What the cache keeps of each note linted: its path, the source of a whole note, the limits to read a view's again.
+        let lintedNotes = contexts.map { (path: $0.note.path, source: viewsOnly ? nil : $0.note.source, limits: $0.configuration.limits.parser) }
         let otherPaths = others.map(\.note.path)
         if viewsOnly {
             // The views are not needed any more: the findings are merged without them.
@@ -272,7 +272,7 @@ public struct Linter: Sendable {
             // A report is kept only when every note parsed had the bytes of its key.
             if let runKey, !(contextKeys + otherKeys).contains(where: { $0 == nil }) {
                 // A note's findings are consecutive in the report, which is sorted by path.
-                var notes: [(path: ExactPath, note: (path: String, source: SourceText?, configuration: Configuration), input: Input)] = []
+                var notes: [(path: ExactPath, note: (path: String, source: SourceText?, limits: NoteParser.Limits), input: Input)] = []
                 for (path, note, input) in zip(lintedNotes, lintedInputs).map({ (ExactPath($0.path), $0, $1) }).sorted(by: { $0.0 < $1.0 })
                 where path != notes.last?.path {
                     notes.append((path, note, input))
@@ -283,7 +283,7 @@ public struct Linter: Sendable {
                     let (path, note, input) = item
                     var source = note.source
                     if viewsOnly {
-                        let bytes = input.bytes ?? (try? NoteParser(limits: note.configuration.limits.parser).read(input.path))
+                        let bytes = input.bytes ?? (try? NoteParser(limits: note.limits).read(input.path))
                         source = bytes.flatMap { cache.holdsContent(input.path, of: $0) ? SourceText(bytes: $0) : nil }
                     }
                     return LintCache.NoteReport(path: note.path, findings: reportedFindings(path), source: source)
