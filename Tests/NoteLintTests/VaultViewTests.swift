@@ -52,6 +52,43 @@ import Testing
         #expect(views.unread == kept.notes.map(\.path) && views.sources.isEmpty)
     }
 
+    /// With a cache, the first run (which parses) and the second (the cached report) of a run
+    /// keeping views report what runs keeping every note do, and the report cached from views
+    /// quotes every line its findings need (the notes are read again for them).
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CorpusCitationTests.corpus), "reference corpus ../shared/corpus is absent"))
+    func theCachedRunsFindTheSameFromViews() throws {
+        let root = CorpusCitationTests.corpus
+        let paths = try #require(FileManager.default.enumerator(atPath: root)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".md") }.sorted().prefix(400).map { root + "/" + $0 }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vault-view-cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var runs: [[Finding]] = []
+        for keepsNotes in [true, false] {
+            var linter = Linter()
+            linter.keepsNotes = keepsNotes
+            let file = folder + "/\(keepsNotes).cache"
+            let lint = { (cache: LintCache) in
+                try linter.lint(paths.map { Linter.Input(path: $0) }, cache: cache) { _ in
+                    var configuration = Configuration()
+                    configuration.root = root
+                    return configuration
+                }
+            }
+            let cache = LintCache(path: file, version: "test")
+            let first = try lint(cache)
+            cache.save()
+            var second = try lint(LintCache(path: file, version: "test"))
+            #expect(first.findings.count > 100 && second.findings == first.findings)
+            #expect(keepsNotes ? first.contexts.count == first.notesLinted : first.contexts.isEmpty && first.unread.count == first.notesLinted)
+            second.readSources()
+            let (sources, excerpts, findings) = (second.sources, second.excerpts, second.findings)
+            #expect(sources.isEmpty && findings.allSatisfy { excerpts.covers($0.path) })
+            runs.append(first.findings)
+        }
+        #expect(runs[1] == runs[0])
+    }
+
     @Test func aViewKeepsWhatVaultRulesRead() throws {
         let text = """
         ---

@@ -4,11 +4,43 @@ import NoteParser
 public struct IndexedDefinition: Sendable {
     /// The note that holds it.
     public let path: String
-    public let definition: FootnoteDefinition
+    private var stored: Stored
     /// The normalised URL; nil when the definition has none.
     public let url: String?
     /// References to its id in its note (zero for a duplicate, which cmark-gfm drops).
     public let references: Int
+
+    /// A whole definition (boxed: most of its bytes are its parsed fields), or what a vault view
+    /// keeps of one: a vault holds many (`withoutText`).
+    private enum Stored: Sendable {
+        indirect case whole(FootnoteDefinition)
+        case withoutText(label: String, form: FootnoteDefinition.Form, range: SourceRange, labelRange: SourceRange,
+                         textRange: SourceRange, isDuplicate: Bool, isUnused: Bool)
+    }
+
+    public init(path: String, definition: FootnoteDefinition, url: String?, references: Int) {
+        (self.path, self.stored, self.url, self.references) = (path, .whole(definition), url, references)
+    }
+
+    /// The definition without its text and parsed fields (`FootnoteDefinition.withoutText`), in
+    /// less than half the memory: what a pass over the vault keeps of it.
+    public var withoutText: IndexedDefinition {
+        let definition = definition
+        var copy = self
+        copy.stored = .withoutText(label: definition.label, form: definition.form, range: definition.range, labelRange: definition.labelRange,
+                                   textRange: definition.textRange, isDuplicate: definition.isDuplicate, isUnused: definition.isUnused)
+        return copy
+    }
+
+    public var definition: FootnoteDefinition {
+        switch stored {
+        case .whole(let definition):
+            return definition
+        case let .withoutText(label, form, range, labelRange, textRange, isDuplicate, isUnused):
+            return .withoutText(label: label, form: form, range: range, labelRange: labelRange, textRange: textRange,
+                                isDuplicate: isDuplicate, isUnused: isUnused)
+        }
+    }
 
     /// The id as written.
     public var id: String { definition.label }

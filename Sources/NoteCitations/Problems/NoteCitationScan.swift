@@ -100,13 +100,11 @@ public struct NoteCitationScan: Sendable {
     }
 
     /// What a pass over a whole vault keeps of the scan once the note's own checks are done:
-    /// every definition without its text and parsed fields (`FootnoteDefinition.withoutText`: the
+    /// every definition without its text and parsed fields (`IndexedDefinition.withoutText`: the
     /// vault compares labels, URLs, forms and places), and only the problems of `kinds`.
     public func vaultView(keeping kinds: Set<CitationProblem.Kind>) -> NoteCitationScan {
         NoteCitationScan(of: self,
-                         definitions: definitions.map {
-                             IndexedDefinition(path: $0.path, definition: $0.definition.withoutText, url: $0.url, references: $0.references)
-                         },
+                         definitions: definitions.map(\.withoutText),
                          problems: problems.filter { kinds.contains($0.kind) })
     }
 

@@ -42,17 +42,17 @@ public struct VaultCitationProblems: Sendable {
             return CitationProblem(kind: kind, path: definition.path, range: definition.definition.labelRange, message: message)
         }
         var idConflicts: [CitationProblem] = []
-        for group in Self.groups(cited.filter { !$0.isNoteLocal }, by: \.key) {
-            let first = group[0]
-            for source in group.dropFirst() where source.url != first.url {
+        for group in Self.groups(cited, by: \.key, where: { !$0.isNoteLocal }) {
+            let first = cited[group[0]]
+            for source in group.dropFirst().lazy.map({ cited[$0] }) where source.url != first.url {
                 idConflicts.append(problem(.idConflict, source, "[^\(source.id)] cites \(source.url) here but \(first.url) in \(location(first))"))
             }
         }
         var sameSource: [CitationProblem] = []
-        for group in Self.groups(cited, by: \.url) {
-            for (index, source) in group.enumerated() {
-                guard let earlier = group[..<index].first(where: { $0.note == source.note || !source.isNoteLocal && !$0.isNoteLocal }),
-                      earlier.key != source.key else { continue }
+        for group in Self.groups(cited, by: \.url, where: { _ in true }) {
+            for (index, source) in group.lazy.map({ cited[$0] }).enumerated() {
+                let earlier = group[..<index].lazy.map { cited[$0] }.first { $0.note == source.note || !source.isNoteLocal && !$0.isNoteLocal }
+                guard let earlier, earlier.key != source.key else { continue }
                 let place = earlier.note == source.note ? "line \(earlier.line)" : location(earlier)
                 sameSource.append(problem(.sameSourceSeveralIDs, source, "source \(source.url) is already cited as [^\(earlier.id)] (\(place))"))
             }
@@ -61,15 +61,20 @@ public struct VaultCitationProblems: Sendable {
         self.sameSourceSeveralIDs = sameSource
     }
 
-    /// `items` grouped by `key`, groups in order of first appearance, members in order.
-    private static func groups(_ items: [Cited], by key: (Cited) -> String) -> [[Cited]] {
-        var order: [String] = []
-        var groups: [String: [Cited]] = [:]
-        for item in items {
+    /// The indices of the `items` that `isIncluded` accepts, grouped by `key`: groups in order of
+    /// first appearance, members in order (indices, not copies: a vault cites many sources).
+    private static func groups(_ items: [Cited], by key: (Cited) -> String, where isIncluded: (Cited) -> Bool) -> [[Int]] {
+        var groups: [[Int]] = []
+        var byName: [String: Int] = [:]
+        for (index, item) in items.enumerated() where isIncluded(item) {
             let name = key(item)
-            if groups[name] == nil { order.append(name) }
-            groups[name, default: []].append(item)
+            if let group = byName[name] {
+                groups[group].append(index)
+            } else {
+                byName[name] = groups.count
+                groups.append([index])
+            }
         }
-        return order.map { groups[$0]! }
+        return groups
     }
 }

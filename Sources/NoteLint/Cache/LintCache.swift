@@ -307,6 +307,17 @@ public final class LintCache: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Whether `bytes` are those the key of the note at `path` was made from this run.
+    func holdsContent(_ path: String, of bytes: [UInt8]) -> Bool {
+        let content = ContentHash(bytes)
+        lock.lock()
+        defer { lock.unlock() }
+        return reads[path]?.content == content
+    }
+
+    /// True when the cache holds an entry for the note at `path`, whatever its key.
+    func knows(_ path: String) -> Bool { notes[path] != nil }
+
     /// True when the cache holds an entry for the note at `path` with `key`.
     func holds(_ path: String, key: ContentHash) -> Bool { notes[path]?.key == key }
 

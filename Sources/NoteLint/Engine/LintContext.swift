@@ -103,8 +103,9 @@ public struct VaultContext: Sendable {
         }
         let resolver = WikilinkResolver(files: files, notes: notes.map { ($0.vaultPath, $0.note) })
         self.wikilinks = linking.flatMap { context in
-            context.resolvableWikilinks.map {
-                ResolvedWikilink(context: context, link: $0, resolution: resolver.resolve($0.target, from: context.vaultPath))
+            context.resolvableWikilinkIndices.map { index in
+                ResolvedWikilink(context: context, index: index,
+                                 resolution: resolver.resolve(context.note.wikilinks[index].target, from: context.vaultPath))
             }
         }
     }
@@ -112,15 +113,21 @@ public struct VaultContext: Sendable {
 
 extension NoteContext {
     /// The note's wikilinks and embeds outside `%%comments%%`: those the link rules resolve.
-    var resolvableWikilinks: [Wikilink] {
+    var resolvableWikilinks: [Wikilink] { resolvableWikilinkIndices.map { note.wikilinks[$0] } }
+
+    /// Their indices in `note.wikilinks`.
+    var resolvableWikilinkIndices: [Int] {
         let comments = note.comments.map(\.bytes)
-        return note.wikilinks.filter { link in !comments.sortedContains(link.range.start.offset) }
+        return note.wikilinks.indices.filter { !comments.sortedContains(note.wikilinks[$0].range.start.offset) }
     }
 }
 
 /// A wikilink of a linted note and where it leads.
 public struct ResolvedWikilink: Sendable {
     public let context: NoteContext
-    public let link: Wikilink
+    /// The link's index in the note's wikilinks (a vault holds many: the link is not copied).
+    let index: Int
     public let resolution: WikilinkResolver.Resolution
+
+    public var link: Wikilink { context.note.wikilinks[index] }
 }

@@ -9,10 +9,12 @@ public struct Linter: Sendable {
     public let rules: [any Rule]
     /// Told of each note parsed (linted and context notes), for a progress bar.
     public var progress: (any ProgressObserver)?
-    /// Whether a run without a cache returns the notes it linted (`Result.contexts`, what `fix`
-    /// re-lints). When false, each note is dropped once its rules have run but for what the vault
-    /// rules read of it (`Note.vaultView`), so memory does not grow with the notes' size; the notes
-    /// linted are then `Result.unread` (`readSources()` reads those with findings back for quoting).
+    /// Whether a run that parses the notes returns those it linted (`Result.contexts`, what `fix`
+    /// re-lints). When false, each note is dropped once its rules have run (and, with a cache, its
+    /// entry's facts are taken) but for what the vault rules read of it (`Note.vaultView`), so memory
+    /// does not grow with the notes' size: no note's bytes are held from its cache key to its parse
+    /// (it is read again, and checked against the key), and the notes linted are then `Result.unread`
+    /// (`readSources()` reads those with findings back for quoting).
     public var keepsNotes = true
 
     /// Each rule's id, default severity and style, read once rather than per note.
@@ -113,6 +115,7 @@ public struct Linter: Sendable {
     public func lint(_ inputs: [Input], context: [Input] = [], vaultFiles: [String]? = nil, cache: LintCache? = nil,
                      configuration: @Sendable (String) throws -> Configuration) rethrows -> Result {
         var all = inputs + context
+        let given = all
         let configurations = try all.map { try configuration($0.path) }
         // With a cache, every note is read first: its bytes and configuration are its key.
         var keys: [ContentHash?] = []
@@ -123,7 +126,10 @@ public struct Linter: Sendable {
                 if let stamp, let key = cache.key(unread: input.path, stamp: stamp, configuration: config) { return (input, key) }
                 let bytes = input.bytes ?? (try? NoteParser(limits: config.limits.parser).read(input.path))
                 guard let bytes else { return (input, nil) }
-                return (Input(path: input.path, bytes: bytes), cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config))
+                let key = cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config)
+                // A note the cache knows nothing of is parsed by the full run, which reads it again.
+                if !keepsNotes, input.bytes == nil, !cache.knows(input.path) { return (input, key) }
+                return (Input(path: input.path, bytes: bytes), key)
             }
             all = read.map(\.0)
             keys = read.map(\.1)
@@ -149,20 +155,33 @@ public struct Linter: Sendable {
             return result
         }
         progress?.begin(total: all.count)
-        // Without the notes kept (and no cache, which reads them whole), each note's rules run as
-        // it is parsed and only its `vaultView(legacyCitations:)` outlives it.
-        let viewsOnly = !keepsNotes && cache == nil
+        // Without the notes kept, each note's rules run as it is parsed (its cache entry's facts
+        // are taken then) and only its `vaultView(legacyCitations:)` outlives it; no bytes read for
+        // the cache keys are held through the parse.
+        let viewsOnly = !keepsNotes
+        if viewsOnly { all = given }
         // A vault rule that every linted note turns off does not run (the findings it would
         // give are all dropped), nor, without the notes kept, is what only it reads kept.
         let runVaultRules = vaultRules(on: configurations.prefix(inputs.count))
         let legacyCitations = runVaultRules.contains { $0 is CitationLegacyNumericRule }
+        let (allVaultRules, noteKeys) = (vaultRules, keys)
         let parsed = Array(zip(all, configurations).enumerated()).concurrentMap { index, pair in
             defer { progress?.advance() }
-            let result = Self.parse(pair.0, configuration: pair.1)
-            guard viewsOnly, case .success(let context) = result, !pair.1.isIgnored(context.vaultPath) else {
-                return (result: result, checked: Checked?.none)
+            var (input, config) = pair
+            var key = noteKeys.isEmpty ? nil : noteKeys[index]
+            // Read again since its key was made: a note whose bytes changed meanwhile gets no key.
+            if viewsOnly, let cache, key != nil, input.bytes == nil, let bytes = try? NoteParser(limits: config.limits.parser).read(input.path) {
+                if !cache.holdsContent(input.path, of: bytes) { key = nil }
+                input = Input(path: input.path, bytes: bytes)
             }
-            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: index < inputs.count ? checkNote(context) : nil)
+            let result = Self.parse(input, configuration: config)
+            guard case .success(let context) = result, !config.isIgnored(context.vaultPath) else {
+                return (result: result, checked: Checked?.none, key: key, facts: [VaultFacts?]())
+            }
+            let facts = cache == nil ? [] : allVaultRules.map { $0.vaultFacts(context) }
+            guard viewsOnly else { return (result: result, checked: nil, key: key, facts: facts) }
+            let checked = index < inputs.count ? key.flatMap { cache?.checked(input.path, key: $0) } ?? checkNote(context) : nil
+            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: checked, key: key, facts: facts)
         }
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
@@ -170,8 +189,11 @@ public struct Linter: Sendable {
         var lintedInputs: [Input] = []
         var others: [NoteContext] = []
         var otherKeys: [ContentHash?] = []
+        // Each note's facts for the cache, taken from the whole note.
+        var contextFacts: [[VaultFacts?]] = []
+        var otherFacts: [[VaultFacts?]] = []
         var errors: [NoteError] = []
-        for (index, (result, check)) in parsed.enumerated() {
+        for (index, (result, check, key, facts)) in parsed.enumerated() {
             switch result {
             case .success(let context):
                 guard !configurations[index].isIgnored(context.vaultPath) else { continue }
@@ -179,67 +201,107 @@ public struct Linter: Sendable {
                     contexts.append(context)
                     checked.append(check)
                     lintedInputs.append(all[index])
-                    contextKeys.append(keys.isEmpty ? nil : keys[index])
+                    contextKeys.append(key)
+                    contextFacts.append(facts)
                 } else {
                     others.append(context)
-                    otherKeys.append(keys.isEmpty ? nil : keys[index])
+                    otherKeys.append(key)
+                    otherFacts.append(facts)
                 }
             case .failure(let error):
                 if index < inputs.count { errors.append(error) }
             }
         }
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
-        let byPath = Dictionary(contexts.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1); it gives
         // the vault rules' findings also as they were found, for the cache.
-        let (linted, lintedKeys, lintedChecks, read) = (contexts, contextKeys, checked, others)
-        let jobs = Array(0...contexts.count).concurrentMap { job -> (checked: Checked, found: [Finding]) in
-            if job == 0 {
-                let vault = Self.vault(linted, context: read, vaultFiles: files)
-                // Each vault rule on its own core: with the note rules run as the notes were
-                // parsed (`keepsNotes` false), this job is the only one left.
-                let found = runVaultRules.concurrentMap { $0.check(vault: vault) }
-                return (Self.configured(found.joined(), byPath: byPath), cache == nil ? [] : Array(found.joined()))
-            }
-            if let checked = lintedChecks[job - 1] { return (checked, []) }
-            let (context, key) = (linted[job - 1], lintedKeys[job - 1])
-            guard let cache, let key else { return (checkNote(context), []) }
-            return (cache.checked(context.note.path, key: key) ?? checkNote(context), [])
-        }
-        let checks = jobs.map(\.checked)
-        let findings = merge(contexts, checks)
-        if let cache {
-            let reported = Dictionary(grouping: findings) { ExactPath($0.path) }
-            let found = Dictionary(grouping: jobs[0].found) { ExactPath($0.path) }
-            let vaultRules = vaultRules
-            for (context, (checked, key)) in zip(contexts, zip(checks.dropFirst(), contextKeys)) {
-                guard let key else { continue }
-                let path = ExactPath(context.note.path)
-                cache.keep(context.note.path, LintCache.NoteEntry(key: key, checked: checked, facts: vaultRules.map { $0.vaultFacts(context) },
-                                                                  vault: found[path] ?? [], reported: reported[path] ?? []))
-            }
-            for (context, key) in zip(others, otherKeys) {
-                guard let key else { continue }
-                cache.keep(context.note.path, LintCache.NoteEntry(key: key, checked: cache.checked(context.note.path, key: key),
-                                                                  facts: vaultRules.map { $0.vaultFacts(context) }, vault: nil, reported: nil))
-            }
-            if let runKey {
-                // A note's findings are consecutive in the report, which is sorted by path.
-                var reports: [LintCache.NoteReport] = []
-                var previous: ExactPath?
-                for (path, context) in contexts.map({ (ExactPath($0.note.path), $0) }).sorted(by: { $0.0 < $1.0 }) where path != previous {
-                    previous = path
-                    reports.append(LintCache.NoteReport(path: context.note.path, findings: reported[path] ?? [], source: context.note.source))
+        var jobs: [(checked: [Checked], found: [Finding])] = []
+        do {
+            let (linted, lintedKeys, lintedChecks, read) = (contexts, contextKeys, checked, others)
+            let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
+            jobs = Array(0...linted.count).concurrentMap { job -> (checked: [Checked], found: [Finding]) in
+                if job == 0 {
+                    let vault = Self.vault(linted, context: read, vaultFiles: files)
+                    // Each vault rule on its own core (with the note rules run as the notes were
+                    // parsed, `keepsNotes` false, this job is the only one left), its findings
+                    // configured as it ends; those found are kept only for the cache.
+                    let found = runVaultRules.concurrentMap { rule in
+                        let found = rule.check(vault: vault)
+                        return (checked: Self.configured(found, byPath: byPath), found: cache == nil ? [] : found)
+                    }
+                    return (found.map(\.checked), Array(found.map(\.found).joined()))
                 }
-                cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: contexts.map(\.note.path), errors: errors, reports: reports))
+                if let checked = lintedChecks[job - 1] { return ([checked], []) }
+                let (context, key) = (linted[job - 1], lintedKeys[job - 1])
+                guard let cache, let key else { return ([checkNote(context)], []) }
+                return ([cache.checked(context.note.path, key: key) ?? checkNote(context)], [])
+            }
+        }
+        let vaultChecks = jobs[0].checked
+        var checks = jobs.dropFirst().map { $0.checked[0] }
+        let found = jobs[0].found
+        jobs = []
+        checked = []
+        let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: (vaultChecks + checks).map(\.uses))
+        let caps = Self.caps(contexts)
+        // What the cache keeps of each note linted: its path, the source of a whole note, the limits to read a view's again.
+        let lintedNotes = contexts.map { (path: $0.note.path, source: viewsOnly ? nil : $0.note.source, limits: $0.configuration.limits.parser) }
+        let otherPaths = others.map(\.note.path)
+        if viewsOnly {
+            // The views are not needed any more: the findings are merged without them.
+            contexts = []
+            others = []
+        }
+        var parts = vaultChecks.map(\.findings) + checks.map(\.findings) + [unused]
+        // Without a cache, each note's findings are freed as they are merged.
+        if viewsOnly && cache == nil { checks = [] }
+        let findings = Self.merge(&parts, caps: caps)
+        if let cache {
+            // Each note's findings, as index ranges of `findings` (sorted by path) and indices of `found`.
+            let reported = Dictionary(Self.runs(findings).map { (ExactPath(findings[$0.lowerBound].path), $0) },
+                                      uniquingKeysWith: { first, _ in first })
+            var foundIndices: [ExactPath: [Int]] = [:]
+            for (index, finding) in found.enumerated() { foundIndices[ExactPath(finding.path), default: []].append(index) }
+            @Sendable func reportedFindings(_ path: ExactPath) -> [Finding] { reported[path].map { Array(findings[$0]) } ?? [] }
+            for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks, contextKeys)).enumerated() {
+                guard let key else { continue }
+                let path = ExactPath(note.path)
+                cache.keep(note.path, LintCache.NoteEntry(key: key, checked: checked, facts: contextFacts[index],
+                                                          vault: foundIndices[path]?.map { found[$0] } ?? [], reported: reportedFindings(path)))
+            }
+            for (index, (path, key)) in zip(otherPaths, otherKeys).enumerated() {
+                guard let key else { continue }
+                cache.keep(path, LintCache.NoteEntry(key: key, checked: cache.checked(path, key: key), facts: otherFacts[index],
+                                                     vault: nil, reported: nil))
+            }
+            // A report is kept only when every note parsed had the bytes of its key.
+            if let runKey, !(contextKeys + otherKeys).contains(where: { $0 == nil }) {
+                // A note's findings are consecutive in the report, which is sorted by path.
+                var notes: [(path: ExactPath, note: (path: String, source: SourceText?, limits: NoteParser.Limits), input: Input)] = []
+                for (path, note, input) in zip(lintedNotes, lintedInputs).map({ (ExactPath($0.path), $0, $1) }).sorted(by: { $0.0 < $1.0 })
+                where path != notes.last?.path {
+                    notes.append((path, note, input))
+                }
+                // A view's source is cut: the note is read again for the lines its findings quote
+                // (none quoted when it changed since its key was made).
+                let reports = notes.concurrentMap { item in
+                    let (path, note, input) = item
+                    var source = note.source
+                    if viewsOnly {
+                        let bytes = input.bytes ?? (try? NoteParser(limits: note.limits).read(input.path))
+                        source = bytes.flatMap { cache.holdsContent(input.path, of: $0) ? SourceText(bytes: $0) : nil }
+                    }
+                    return LintCache.NoteReport(path: note.path, findings: reportedFindings(path), source: source)
+                }
+                cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: lintedNotes.map(\.path), errors: errors, reports: reports))
             }
         }
         guard viewsOnly else {
             var result = Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: contexts, context: others)
-            result.checks = Array(checks.dropFirst())
+            result.checks = checks
             return result
         }
-        var result = Result(findings: findings, errors: errors, notesLinted: contexts.count, contexts: [],
+        var result = Result(findings: findings, errors: errors, notesLinted: lintedNotes.count, contexts: [],
                             sources: lintedInputs.compactMap { input in input.bytes.map { (path: input.path, source: SourceText(bytes: $0)) } })
         result.unread = lintedInputs.filter { $0.bytes == nil }.map(\.path)
         return result
@@ -489,33 +551,52 @@ public struct Linter: Sendable {
     /// The report of the `linted` notes from their checks (`checkNote` of each and `checkVault`,
     /// in any order): every finding, the unused suppressions, each file capped at its limit.
     public func merge(_ linted: [NoteContext], _ checks: [Checked]) -> [Finding] {
-        let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-        let unused = SuppressionUnusedRule.findings(linted, rules: rules, uses: checks.map(\.uses))
-        // Each check's findings are sorted: a note's holds one file's, the vault's several.
-        // Runs of one file are gathered in order and sorted again only where several meet.
-        var runs: [ExactPath: [[Finding]]] = [:]
-        for found in checks.map(\.findings) + [unused] where !found.isEmpty {
+        var parts = checks.map(\.findings) + [SuppressionUnusedRule.findings(linted, rules: rules, uses: checks.map(\.uses))]
+        return Self.merge(&parts, caps: Self.caps(linted))
+    }
+
+    /// Each linted note's `limits.maxFindingsPerFile`, by path.
+    private static func caps(_ linted: [NoteContext]) -> [ExactPath: Int] {
+        Dictionary(linted.map { (ExactPath($0.note.path), $0.configuration.limits.maxFindingsPerFile) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `parts` (each sorted in report order) merged, each file capped at its entry of `caps`.
+    /// `parts` is emptied: a part not held elsewhere is freed once its findings are copied.
+    private static func merge(_ parts: inout [[Finding]], caps: [ExactPath: Int]) -> [Finding] {
+        // A note's part holds one file's findings, the vault's several: runs of one file are
+        // gathered in order (slices, not copies) and sorted again only where several meet.
+        var runs: [ExactPath: [ArraySlice<Finding>]] = [:]
+        let count = parts.reduce(0) { $0 + $1.count }
+        for found in parts where !found.isEmpty {
             if ExactPath.same(found[0].path, found[found.count - 1].path) {
-                runs[ExactPath(found[0].path), default: []].append(found)
+                runs[ExactPath(found[0].path), default: []].append(found[...])
                 continue
             }
-            var start = 0
-            while start < found.count {
-                let path = found[start].path
-                let end = found[start...].firstIndex { !ExactPath.same($0.path, path) } ?? found.count
-                runs[ExactPath(path), default: []].append(Array(found[start..<end]))
-                start = end
-            }
+            for run in Self.runs(found) { runs[ExactPath(found[run.lowerBound].path), default: []].append(found[run]) }
         }
+        parts = []
         var findings: [Finding] = []
-        findings.reserveCapacity(checks.reduce(unused.count) { $0 + $1.findings.count })
+        findings.reserveCapacity(count)
         for path in runs.keys.sorted() {
-            let fileRuns = runs[path]!
-            let file = fileRuns.count == 1 ? fileRuns[0] : Finding.inReportOrder(Array(fileRuns.joined()))
-            let cap = byPath[path]?.configuration.limits.maxFindingsPerFile ?? LintLimits().maxFindingsPerFile
+            let fileRuns = runs.removeValue(forKey: path)!
+            let file = fileRuns.count == 1 ? Array(fileRuns[0]) : Finding.inReportOrder(Array(fileRuns.joined()))
+            let cap = caps[path] ?? LintLimits().maxFindingsPerFile
             findings += file.count > cap ? Self.capped(file) { _ in cap } : file
         }
         return findings
+    }
+
+    /// The index ranges of `findings`' runs of one path.
+    private static func runs(_ findings: [Finding]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = 0
+        while start < findings.count {
+            let path = findings[start].path
+            let end = findings[start...].firstIndex { !ExactPath.same($0.path, path) } ?? findings.count
+            runs.append(start..<end)
+            start = end
+        }
+        return runs
     }
 
     /// The findings of notes linted, with the severity their configuration gives and

@@ -38,9 +38,10 @@ public struct FootnoteDefinition: Sendable, Encodable {
 }
 
 extension FootnoteDefinition {
-    /// The definition without its text and parsed fields: what a pass over the vault keeps of it
+    /// A definition without its text and parsed fields: what a pass over the vault keeps of one
     /// (it compares labels, forms, places and the URL, which is normalised apart).
-    package var withoutText: FootnoteDefinition {
+    package static func withoutText(label: String, form: Form, range: SourceRange, labelRange: SourceRange, textRange: SourceRange,
+                                    isDuplicate: Bool, isUnused: Bool) -> FootnoteDefinition {
         FootnoteDefinition(label: label, form: form, range: range, labelRange: labelRange, textRange: textRange, text: "",
                            fields: CitationFields(), isDuplicate: isDuplicate, isUnused: isUnused)
     }
