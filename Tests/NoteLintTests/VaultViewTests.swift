@@ -69,16 +69,16 @@ import Testing
             linter.keepsNotes = keepsNotes
             let file = folder + "/\(keepsNotes).cache"
             let lint = { (cache: LintCache) in
-                try linter.lint(paths.map { Linter.Input(path: $0) }, cache: cache) { _ in
+                linter.lint(paths.map { Linter.Input(path: $0) }, cache: cache) { _ in
                     var configuration = Configuration()
                     configuration.root = root
                     return configuration
                 }
             }
             let cache = LintCache(path: file, version: "test")
-            let first = try lint(cache)
+            let first = lint(cache)
             cache.save()
-            var second = try lint(LintCache(path: file, version: "test"))
+            var second = lint(LintCache(path: file, version: "test"))
             #expect(first.findings.count > 100 && second.findings == first.findings)
             #expect(keepsNotes ? first.contexts.count == first.notesLinted : first.contexts.isEmpty && first.unread.count == first.notesLinted)
             second.readSources()
