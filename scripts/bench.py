@@ -2,11 +2,16 @@
 """notekit benchmark: times notekit jobs over a folder of notes against the cmark-gfm CLI
 converting the same files in one process, in the same run, interleaved.
 
-Usage: scripts/bench.py [--runs N] [--notekit PATH] [FOLDER]
+Usage: scripts/bench.py [--runs N] [--notekit PATH] [--scratch DIR] [FOLDER]
 
 Prints, per job: median wall time, files/s, MB/s, peak RSS, and the ratio of its wall time
 to cmark-gfm's; then the workspace and `notekit watch` latencies (scripts/watch_bench.py).
 Jobs whose tool is not installed (yamllint, pymarkdown) are skipped.
+
+The jobs' output (rendered notes, sites, caches, reports) goes to a scratch folder in
+--scratch, by default $BENCH_SCRATCH or else /dev/shm when it is a writable memory file
+system, so that the state of a disk (ext4 slows creating files after many were deleted)
+does not decide the figures; `--scratch /tmp` measures on the disk.
 """
 import argparse
 import os
@@ -58,18 +63,28 @@ def front_matter_files(files, directory):
     return written
 
 
+def default_scratch():
+    """A writable memory file system when there is one, else the system's temporary folder."""
+    shm = "/dev/shm"
+    if os.path.isdir(shm) and os.access(shm, os.W_OK):
+        return shm
+    return tempfile.gettempdir()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", nargs="?", default="../shared/corpus")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--notekit", default=".build/release/notekit")
+    parser.add_argument("--scratch", default=os.environ.get("BENCH_SCRATCH") or default_scratch(),
+                        help="where the jobs write (default: /dev/shm when writable)")
     args = parser.parse_args()
     if not os.path.isdir(args.folder):
         print(f"bench: {args.folder} not found; nothing to measure", file=sys.stderr)
         return 2
     files = markdown_files(args.folder)
     megabytes = sum(os.path.getsize(f) for f in files) / 1e6
-    scratch = tempfile.mkdtemp(prefix="notekit-bench-")
+    scratch = tempfile.mkdtemp(prefix="notekit-bench-", dir=args.scratch)
     notekit = os.path.abspath(args.notekit)
     jobs = [
         ("cmark-gfm CLI (reference, 1 process)", ["cmark-gfm", *CMARK_EXTENSIONS, *files]),
@@ -167,7 +182,7 @@ def main():
             times[name].append(wall)
             memory[name] = max(memory[name], rss)
     reference = statistics.median(times[jobs[0][0]])
-    print(f"{len(files)} files, {megabytes:.1f} MB, {args.runs} interleaved runs each, {os.cpu_count()} cores; median wall time")
+    print(f"{len(files)} files, {megabytes:.1f} MB, {args.runs} interleaved runs each, {os.cpu_count()} cores; median wall time; output in {args.scratch}")
     print(f"{'job':44} {'wall s':>8} {'files/s':>9} {'MB/s':>7} {'peak RSS MB':>12} {'/ cmark':>8}")
     for name, _ in jobs:
         wall = statistics.median(times[name])
