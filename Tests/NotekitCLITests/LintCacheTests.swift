@@ -76,6 +76,14 @@ import Testing
         // text report still quotes their lines.
         Thread.sleep(forTimeInterval: 1.2)
         try Self.expectCachedEqualsCold(root, because: "notes taken from the cache unread")
+        // A new note changes the vault's shape (a full run) while the others are known unread by
+        // their stamps: they keep their entries, and the new one gets its own.
+        let before = try Data(contentsOf: URL(fileURLWithPath: Self.cacheFile(root)))
+        try Self.write("New note.\n", root + "/n.md")
+        _ = try VaultCommandTests.run(["lint", "--format", "json", "."], in: root)
+        let grown = try Data(contentsOf: URL(fileURLWithPath: Self.cacheFile(root)))
+        #expect(grown.count > before.count, "no entry dropped: \(before.count) → \(grown.count) bytes")
+        try Self.expectCachedEqualsCold(root, because: "a new note beside notes known unread")
     }
 
     @Test(.enabled(if: hasBinary, "notekit is not built")) func aDamagedCacheIsIgnored() throws {

@@ -307,12 +307,13 @@ public final class LintCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Whether `bytes` are those the key of the note at `path` was made from this run.
+    /// Whether `bytes` are those the key of the note at `path` was made from this run (read, or
+    /// known unread by its stamp: then the cached bytes).
     func holdsContent(_ path: String, of bytes: [UInt8]) -> Bool {
         let content = ContentHash(bytes)
         lock.lock()
         defer { lock.unlock() }
-        return reads[path]?.content == content
+        return (reads[path]?.content ?? notes[path]?.content) == content
     }
 
     /// True when the cache holds an entry for the note at `path`, whatever its key.
@@ -391,7 +392,8 @@ public final class LintCache: @unchecked Sendable {
     /// another run writing at once) is left as it was. Parts kept as the file held them are
     /// copied, not encoded again; those the file cannot give any more are left out.
     public func save() {
-        guard changed || file?.isDamaged == true || (!keptAll && kept.count != notes.count) else { return }
+        let pruned = !keptAll && (kept.count != notes.count || kept.keys.contains { notes[$0] == nil })
+        guard changed || file?.isDamaged == true || pruned else { return }
         if keptAll { kept.merge(notes) { new, _ in new } }
         let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.bytes.map { (part, $0) } }) }
         let entries = kept.compactMap { path, entry in entry.body.bytes.map { (ExactPath(path), path, entry, $0) } }.sorted { $0.0 < $1.0 }
