@@ -101,6 +101,25 @@ import Testing
         #expect(rethemed.rendered == rethemed.pages)
     }
 
+    /// A rebuild writes the entries of unchanged notes from the bytes it read and encodes the
+    /// changed ones: the next build reads every note's entry back, the edited one as edited.
+    @Test func aRebuiltCacheReadsBackWhole() throws {
+        let (vault, run) = try SiteFixture.vault()
+        defer { vault.remove() }
+        _ = SiteFixture.build(run, vault)
+        let file = try #require(run.cacheFile)
+        let first = SiteCache.read(from: file, key: run.cacheKey)
+        #expect(!first.entries.isEmpty)
+        for (step, path) in ["concepts/Tide Tables.md", "concepts/Tide Tables.md", SiteFixture.files.keys.sorted().last { $0.hasSuffix(".md") } ?? ""].enumerated() {
+            try Self.edit(vault, path) { $0 + "\nEdit \(step).\n" }
+            _ = try Self.expectSameAsClean(run, vault, "edit \(step)")
+            let cache = SiteCache.read(from: file, key: run.cacheKey)
+            #expect(cache.entries.keys.sorted() == first.entries.keys.sorted(), "edit \(step)")
+            #expect(cache.entries[vault.path(path)]?.note.content != first.entries[vault.path(path)]?.note.content, "edit \(step)")
+        }
+        #expect(SiteCache.read(from: file, key: run.cacheKey &+ 1).entries.isEmpty)
+    }
+
     @Test func aDamagedCacheIsNoCache() throws {
         let (vault, run) = try SiteFixture.vault()
         defer { vault.remove() }
@@ -109,9 +128,16 @@ import Testing
         var bytes = try #require(FileManager.default.contents(atPath: file))
         bytes[bytes.count / 2] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: file))
+        #expect(SiteCache.read(from: file, key: run.cacheKey).entries.isEmpty)
         try Self.edit(vault, "concepts/Tide Tables.md") { $0 + "\nA last line.\n" }
         _ = try Self.expectSameAsClean(run, vault, "damaged cache")
         try Data("notekit-site-cache 1\n".utf8).write(to: URL(fileURLWithPath: file))
+        _ = try Self.expectSameAsClean(run, vault, "another format")
+        _ = SiteFixture.build(run, vault)
+        let whole = try #require(FileManager.default.contents(atPath: file))
+        try whole.prefix(whole.count * 2 / 3).write(to: URL(fileURLWithPath: file))
+        #expect(SiteCache.read(from: file, key: run.cacheKey).entries.isEmpty)
+        try Self.edit(vault, "concepts/Tide Tables.md") { $0 + "\nAnother last line.\n" }
         _ = try Self.expectSameAsClean(run, vault, "truncated cache")
     }
 

@@ -34,8 +34,8 @@ struct SiteManifest: Equatable {
     /// files, pages that failed to render), output-relative.
     var others: [String] = []
 
-    /// Every file written, output-relative, sorted.
-    var files: [String] { Set(pages.keys).union(derived.keys).union(others).sorted() }
+    /// Every file written, output-relative, in no order.
+    var files: [String] { Array(pages.keys) + derived.keys + others }
 
     /// The manifest in `output`, empty when there is none or it is damaged.
     static func read(from output: OutputFolder) -> SiteManifest {
@@ -57,7 +57,7 @@ struct SiteManifest: Equatable {
     }
 
     /// Removes the files of the last build that this one did not write (regular files inside
-    /// the output only; a path with empty, `.` or `..` parts is left alone).
+    /// the output only; a path with empty, `.` or `..` parts is left alone); returns them sorted.
     static func removeStale(_ old: [String], keeping new: Set<String>, in output: OutputFolder) -> [String] {
         var removed: [String] = []
         for path in old where !new.contains(path) {
@@ -68,7 +68,7 @@ struct SiteManifest: Equatable {
                   (try? FileManager.default.removeItem(at: file)) != nil else { continue }
             removed.append(path)
         }
-        return removed
+        return removed.sorted()
     }
 }
 

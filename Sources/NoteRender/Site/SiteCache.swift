@@ -5,10 +5,13 @@ import NoteParser
 /// vault, or `$XDG_CACHE_HOME/notekit/`): each note's `SiteNote` and the stamp of its file, so
 /// that a rebuild reads only notes whose stamp changed and parses and cleans only notes whose
 /// bytes did. It is kept out of the site's folder, which is published, because it holds facts
-/// of unpublished notes. Binary (`CacheWriter`, as the lint cache), versioned and checksummed; a cache of another format, notekit version, vault root or site, render or
-/// `--unsafe` settings (`key`) is no cache, as is a damaged one.
+/// of unpublished notes. Binary (`CacheWriter`, as the lint cache) and versioned, each entry
+/// with its length and checksum, so that a rebuild writes the entries of unchanged notes from
+/// the bytes it read, neither encoded nor hashed again; a cache of another format, notekit
+/// version, vault root or site, render or `--unsafe` settings (`key`) is no cache, as is a
+/// damaged one.
 public struct SiteCache: Sendable {
-    private static let magic = Array("notekit-site-cache 2\n".utf8)
+    private static let magic = Array("notekit-site-cache 3\n".utf8)
 
     /// A note's facts and the stamp of its file when they were read (nil when it was too new to trust).
     struct Entry: Sendable {
@@ -18,8 +21,10 @@ public struct SiteCache: Sendable {
 
     /// Entries by the note's path as given.
     var entries: [String: Entry] = [:]
-    /// The bytes each entry was read from, by path: written again as they are while the entry is kept.
-    private var encoded: [String: ArraySlice<UInt8>] = [:]
+    /// The file the entries were read from, and where in it each entry (framed: length,
+    /// checksum, bytes) is, by path: written again as it is while the entry is kept.
+    private var bytes: [UInt8] = []
+    private var encoded: [String: Range<Int>] = [:]
 
     init(entries: [String: Entry] = [:]) { self.entries = entries }
 
@@ -30,37 +35,68 @@ public struct SiteCache: Sendable {
 
     /// The cache in the file at `path` made with `key`; empty when there is none, or another.
     static func read(from path: String, key: UInt64) -> SiteCache {
-        guard let data = FileManager.default.contents(atPath: path) else { return SiteCache() }
-        let bytes = [UInt8](data)
+        guard let bytes = try? FileReader.bytes(at: path, maxBytes: Int.max) else { return SiteCache() }
         var reader = CacheReader(bytes[...])
-        guard reader.raw(magic.count).map(Array.init) == magic, reader.hash()?.value == key,
-              let checksum = reader.hash(), checksum == reader.rest, let count = reader.count() else { return SiteCache() }
-        var cache = SiteCache()
+        guard reader.raw(magic.count).map(Array.init) == magic, reader.hash()?.value == key, let count = reader.count() else { return SiteCache() }
+        // Each entry's place (framed) and checksum, then the entries checked and decoded on every core.
+        var frames: [(framed: Range<Int>, body: Range<Int>, checksum: ContentHash)] = []
         for _ in 0..<count {
             let start = reader.index
-            guard let entry = reader.entry() else { return SiteCache() }
-            cache.entries[entry.note.path] = entry
-            cache.encoded[entry.note.path] = bytes[start..<reader.index]
+            guard let length = reader.count(), let checksum = reader.hash(), let body = reader.raw(length) else { return SiteCache() }
+            frames.append((start..<reader.index, body.indices, checksum))
         }
-        return reader.isAtEnd ? cache : SiteCache()
+        guard reader.isAtEnd else { return SiteCache() }
+        let decoded = frames.concurrentMap { frame -> Entry? in
+            guard ContentHash(bytes[frame.body]) == frame.checksum else { return nil }
+            var entryReader = CacheReader(bytes[frame.body])
+            guard let entry = entryReader.entry(), entryReader.isAtEnd else { return nil }
+            return entry
+        }
+        var cache = SiteCache()
+        for (frame, entry) in zip(frames, decoded) {
+            guard let entry else { return SiteCache() }
+            cache.entries[entry.note.path] = entry
+            cache.encoded[entry.note.path] = frame.framed
+        }
+        cache.bytes = bytes
+        return cache
     }
 
     /// Writes the cache to `path` all at once (`CacheFile`), making its folder (ignored by git,
     /// marked as a cache for backup tools, as the lint cache's) when there is none. The entries
-    /// of `kept` not in `changed` (paths) are copied as `kept` read them, not encoded again.
+    /// of `kept` not in `changed` (paths) are written from the bytes `kept` read, runs of them
+    /// in one piece; the others are encoded.
     func write(to path: String, key: UInt64, keeping kept: SiteCache = SiteCache(), changed: Set<String> = []) {
-        var writer = CacheWriter(capacity: entries.values.reduce(0) { $0 + $1.note.searchText.utf8.count + 1024 })
-        writer.int(entries.count)
+        var parts: [ArraySlice<UInt8>] = []
+        var fresh = CacheWriter()
+        fresh.raw(Self.magic)
+        fresh.hash(ContentHash(value: key))
+        fresh.int(entries.count)
+        // Either encoded entries not yet in `parts` (`fresh`) or a run of kept bytes (`copied`), never both.
+        var copied: Range<Int>?
         for path in entries.keys.sorted() {
-            if !changed.contains(path), let bytes = kept.encoded[path] { writer.raw(bytes) } else { writer.entry(entries[path]!) }
+            if !changed.contains(path), let range = kept.encoded[path] {
+                if let run = copied, run.upperBound == range.lowerBound {
+                    copied = run.lowerBound..<range.upperBound
+                    continue
+                }
+                if let run = copied {
+                    parts.append(kept.bytes[run])
+                } else if !fresh.bytes.isEmpty {
+                    parts.append(fresh.bytes[...])
+                    fresh = CacheWriter()
+                }
+                copied = range
+            } else {
+                if let run = copied { parts.append(kept.bytes[run]) }
+                copied = nil
+                fresh.framed(entries[path]!)
+            }
         }
-        var file = CacheWriter(capacity: writer.bytes.count + 64)
-        file.raw(Self.magic)
-        file.hash(ContentHash(value: key))
-        file.hash(ContentHash(writer.bytes))
-        file.raw(writer.bytes)
+        if let run = copied { parts.append(kept.bytes[run]) }
+        if !fresh.bytes.isEmpty { parts.append(fresh.bytes[...]) }
         guard CacheFile.makeFolder(of: path) else { return }
-        CacheFile.replace(path, with: file.bytes, ifStill: FileStamp(of: path))
+        CacheFile.replace(path, with: parts, ifStill: FileStamp(of: path))
     }
 }
 
@@ -79,6 +115,15 @@ extension CacheWriter {
             int(link.isEmbed ? 1 : 0)
             position(link.start)
         }
+    }
+
+    /// An entry after its length and checksum.
+    mutating func framed(_ entry: SiteCache.Entry) {
+        var body = CacheWriter()
+        body.entry(entry)
+        int(body.bytes.count)
+        hash(ContentHash(body.bytes))
+        raw(body.bytes)
     }
 
     mutating func entry(_ entry: SiteCache.Entry) {

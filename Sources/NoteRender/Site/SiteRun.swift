@@ -232,9 +232,10 @@ public struct SiteRun: Sendable {
         }
         write(Data(templates.searchScript.utf8), at: "search.js", to: output, note: "search.js", report: &report)
         write(Data(templates.stylesheet.utf8), at: Self.stylesheetFile, to: output, note: Self.stylesheetFile, report: &report)
-        let listed = Set(manifest.pages.keys).union(manifest.derived.keys)
-        manifest.others = produced.filter { !listed.contains($0) }
-        report.removed = SiteManifest.removeStale(old.files + [SiteManifest.formerFileName], keeping: Set(produced), in: output)
+        manifest.others = produced.filter { manifest.pages[$0] == nil && manifest.derived[$0] == nil }
+        let kept = Set(produced)
+        report.removed = SiteManifest.removeStale(old.files, keeping: kept, in: output)
+            + SiteManifest.removeStale([SiteManifest.formerFileName], keeping: kept, in: output)
         do {
             try manifest.write(to: output)
         } catch {
@@ -310,7 +311,7 @@ public struct SiteRun: Sendable {
     }
 
     /// What the cache was made with: its notes' facts depend on the vault root and the settings.
-    private var cacheKey: UInt64 {
+    var cacheKey: UInt64 {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let options = (try? encoder.encode(self.options)).map { String(decoding: $0, as: UTF8.self) } ?? ""
