@@ -225,9 +225,11 @@ public struct Linter: Sendable {
                     // Each vault rule on its own core (with the note rules run as the notes were
                     // parsed, `keepsNotes` false, this job is the only one left), its findings
                     // configured as it ends; those found are kept only for the cache.
-                    let found = runVaultRules.concurrentMap { rule in
+                    let found = runVaultRules.concurrentMap { rule -> (checked: Checked, found: [Finding]) in
                         let found = rule.check(vault: vault)
-                        return (checked: Self.configured(found, byPath: byPath), found: cache == nil ? [] : found)
+                        // Without a cache, configured in place: the rule's findings are not copied.
+                        guard cache != nil else { return (checked: Self.configured(consume found, byPath: byPath), found: []) }
+                        return (checked: Self.configured(found, byPath: byPath), found: found)
                     }
                     return (found.map(\.checked), Array(found.map(\.found).joined()))
                 }
@@ -601,30 +603,35 @@ public struct Linter: Sendable {
 
     /// The findings of notes linted, with the severity their configuration gives and
     /// without those it turns off or the note suppresses; and the suppressions used, by path.
-    private static func configured(_ findings: some Sequence<Finding>, byPath: [ExactPath: NoteContext]) -> Checked {
+    /// Configured in place: the findings kept are moved to the front of `findings`' storage.
+    private static func configured(_ findings: consuming [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         // Findings come in runs of one path and one rule: the last lookups are kept.
         var note: (path: String, key: ExactPath, context: NoteContext?)?
         var rule: (id: String, given: Severity, context: NoteContext, severity: Severity?)?
-        var kept = findings.compactMap { finding -> Finding? in
+        var kept = consume findings
+        var count = 0
+        for index in kept.indices {
+            let finding = kept[index]
             if note.map({ !ExactPath.same($0.path, finding.path) }) ?? true {
                 let key = ExactPath(finding.path)
                 note = (finding.path, key, byPath[key])
             }
-            guard let current = note, let context = current.context else { return nil }
+            guard let current = note, let context = current.context else { continue }
             if rule.map({ $0.id != finding.ruleID || $0.given != finding.severity || $0.context !== context }) ?? true {
                 rule = (finding.ruleID, finding.severity, context,
                         context.configuration.severity(ofRule: finding.ruleID, default: finding.severity))
             }
-            guard let severity = rule?.severity else { return nil }
+            guard let severity = rule?.severity else { continue }
             if let use = context.suppressions.use(suppressing: finding.ruleID, at: finding.range.start.line) {
                 uses[current.key, default: []].insert(use)
-                return nil
+                continue
             }
-            var adjusted = finding
-            adjusted.severity = severity
-            return adjusted
+            kept[count] = finding
+            kept[count].severity = severity
+            count += 1
         }
+        kept.removeLast(kept.count - count)
         kept.sort(by: Finding.precedes)
         return Checked(findings: kept, uses: uses)
     }
