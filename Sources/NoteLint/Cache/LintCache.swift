@@ -545,7 +545,7 @@ public final class LintCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = fingerprints[name] { return known }
-        let hash = ContentHash(Array(configuration.canonical.utf8))
+        let hash = configuration.fingerprint
         fingerprints[name] = hash
         return hash
     }
