@@ -1,5 +1,6 @@
-/// Configurations compare and hash by everything they say, as the lint cache keys results by
-/// it (`canonical`: every setting, dictionaries sorted): what they read from their files after
+/// Configurations compare and hash by everything they say (`canonical`: every setting,
+/// dictionaries sorted; the lint cache keys results by `fingerprint`, the same hashed without
+/// reflection): what they read from their files after
 /// `extends` and parent folders, their vault root and file. `generated` (where fixes get new
 /// values, closures not read from any file) describes every configuration alike.
 extension Configuration: Hashable {

@@ -215,7 +215,7 @@ public final class LintCache: @unchecked Sendable {
         }
 
         /// The quoted lines; nil when there are none, or the cache file's cannot be read.
-        var quoted: ArraySlice<UInt8>? { quotedPart?.bytes }
+        var quoted: ArraySlice<UInt8>? { quotedPart?.quotedBytes }
 
         /// The findings; nil when the bytes are not findings about the note.
         func findings() -> [Finding]? {
@@ -395,8 +395,10 @@ public final class LintCache: @unchecked Sendable {
         let pruned = !keptAll && (kept.count != notes.count || kept.keys.contains { notes[$0] == nil })
         guard changed || file?.isDamaged == true || pruned else { return }
         if keptAll { kept.merge(notes) { new, _ in new } }
-        let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.bytes.map { (part, $0) } }) }
-        let entries = kept.compactMap { path, entry in entry.body.bytes.map { (ExactPath(path), path, entry, $0) } }.sorted { $0.0 < $1.0 }
+        let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.quotedBytes.map { (part, $0) } }) }
+        // Entries the file holds are left out when its quoted lines were found damaged.
+        let fileIsSound = file?.isDamaged != true
+        let entries = kept.compactMap { path, entry in fileIsSound || !entry.body.isInFile ? (ExactPath(path), path, entry) : nil }.sorted { $0.0 < $1.0 }
         var index = CacheWriter(capacity: 64 * (entries.count + 2 * (run?.linted.count ?? 0)))
         index.int(run == nil ? 0 : 1)
         if let run {
@@ -420,14 +422,14 @@ public final class LintCache: @unchecked Sendable {
             index.hash(quotedHash)
         }
         index.int(entries.count)
-        for (_, path, entry, body) in entries {
+        for (_, path, entry) in entries {
             index.string(path)
             index.hash(entry.key)
             index.int(entry.content == nil ? 0 : 1)
             if let content = entry.content { index.hash(content) }
             index.stamp(entry.stamp)
             index.hash(entry.bodyHash)
-            index.int(body.count)
+            index.int(entry.body.count)
         }
         var header = CacheWriter()
         header.string(Self.magic)
@@ -435,27 +437,27 @@ public final class LintCache: @unchecked Sendable {
         header.hash(Self.checksum(index.bytes[...], run))
         header.int(index.bytes.count)
         // The findings, the quoted lines, then the entries: those kept as the old file holds them
-        // are written from it, those next to each other there at once.
-        var parts = [header.bytes[...], index.bytes[...]]
-        var lastInFile = (findings: false, rest: false)
-        func add(_ bytes: ArraySlice<UInt8>, inFindings: Bool = false, inRest: Bool = false) {
-            if inFindings, lastInFile.findings, let last = parts.last, last.endIndex == bytes.startIndex {
-                parts[parts.count - 1] = reportBytes[last.startIndex..<bytes.endIndex]
-            } else if inRest, lastInFile.rest, let last = parts.last, last.endIndex == bytes.startIndex,
-                      let joined = file?.bytes(last.startIndex..<bytes.endIndex) {
-                parts[parts.count - 1] = joined
-            } else {
-                parts.append(bytes)
+        // are copied from it, those next to each other there at once.
+        var parts: [Part] = [.own(header.bytes[...]), .own(index.bytes[...])]
+        var lastInFindings = false
+        func add(_ part: Part, inFindings: Bool = false) {
+            switch (parts.last, part) {
+            case (.own(let last)?, .own(let bytes)) where inFindings && lastInFindings && last.endIndex == bytes.startIndex:
+                parts[parts.count - 1] = .own(reportBytes[last.startIndex..<bytes.endIndex])
+            case (.file(let last, let lastFile)?, .file(let range, let file)) where lastFile === file && last.upperBound == range.lowerBound:
+                parts[parts.count - 1] = .file(last.lowerBound..<range.upperBound, file)
+            default:
+                parts.append(part)
             }
-            lastInFile = (inFindings, inRest)
+            lastInFindings = inFindings
         }
-        for (report, _) in reports { add(report.encodedFindings, inFindings: report.inFile) }
+        for (report, _) in reports { add(.own(report.encodedFindings), inFindings: report.inFile) }
         for (_, quoted) in reports {
-            if let (part, bytes) = quoted { add(bytes, inRest: part.isInFile) }
+            if let (part, _) = quoted { add(part) }
         }
-        for (_, _, entry, body) in entries { add(body, inRest: entry.body.isInFile) }
+        for (_, _, entry) in entries { add(entry.body) }
         guard CacheFile.makeFolder(of: path) else { return }
-        CacheFile.replace(path, with: parts, ifStill: original)
+        CacheFile.replace(path, ifStill: original) { output in parts.allSatisfy { $0.write(to: output) } }
     }
 
     /// What the index of a cache file says, with where each part lies in the file (its findings
@@ -545,7 +547,7 @@ public final class LintCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let known = fingerprints[name] { return known }
-        let hash = ContentHash(Array(configuration.canonical.utf8))
+        let hash = configuration.fingerprint
         fingerprints[name] = hash
         return hash
     }

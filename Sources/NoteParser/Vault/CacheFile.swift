@@ -12,32 +12,36 @@ package enum CacheFile {
     /// Writes `bytes` to `path` unless the file's stamp is no longer `original` (nil: there was
     /// no file), i.e. another run wrote it meanwhile; any failure leaves the file as it was.
     package static func replace(_ path: String, with bytes: [UInt8], ifStill original: FileStamp?) {
-        replace(path, with: [bytes[...]], ifStill: original)
+        replace(path, ifStill: original) { writeAll(bytes[...], to: $0) }
     }
 
-    /// `replace(_:with:ifStill:)` with the file's bytes in `parts`, one after the other (so that
-    /// parts of the old file are written from where they are, not gathered first).
-    package static func replace(_ path: String, with parts: [ArraySlice<UInt8>], ifStill original: FileStamp?) {
+    /// `replace(_:with:ifStill:)` with the file's bytes written by `writing` to the new file's
+    /// open descriptor (so that parts of the old file can be copied from it, not gathered
+    /// first); false from it leaves the file as it was.
+    package static func replace(_ path: String, ifStill original: FileStamp?, writing: (Int32) -> Bool) {
         var template = Array((path + ".notekit-XXXXXX").utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { return }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let written = parts.allSatisfy { part in
-            part.withUnsafeBytes { buffer -> Bool in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if count < 0 { if errno == EINTR { continue } else { return false } }
-                    offset += count
-                }
-                return true
-            }
-        }
+        let written = writing(descriptor)
         let readable = fchmod(descriptor, 0o644) == 0
         let closed = close(descriptor) == 0
         guard written, readable, closed, FileStamp(of: path) == original, rename(temporary, path) == 0 else {
             unlink(temporary)
             return
+        }
+    }
+
+    /// Writes all of `bytes` to the open file `descriptor`; false when they cannot all be written.
+    package static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 { if errno == EINTR { continue } else { return false } }
+                offset += count
+            }
+            return true
         }
     }
 
