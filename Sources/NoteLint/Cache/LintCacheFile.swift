@@ -95,7 +95,7 @@ extension LintCache {
             return true
 #else
             guard let bytes = read(range) else { return false }
-            return CacheFile.writeAll(bytes[...], to: output)
+            return FileWriter.writeAll(bytes, to: output)
 #endif
         }
     }
@@ -141,7 +141,7 @@ extension LintCache {
         /// false when they cannot all be written.
         func write(to output: Int32) -> Bool {
             switch self {
-            case .own(let bytes): return CacheFile.writeAll(bytes, to: output)
+            case .own(let bytes): return FileWriter.writeAll(bytes, to: output)
             case .file(let range, let file): return file.copy(range, to: output)
             }
         }

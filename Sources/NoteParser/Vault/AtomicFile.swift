@@ -54,16 +54,7 @@ public enum AtomicFile {
             if !renamed { unlink(temporary) }
             close(descriptor)
         }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 { if errno == EINTR { continue } else { return false } }
-                offset += count
-            }
-            return true
-        }
-        guard written else { throw fail("cannot write: \(systemError())") }
+        guard FileWriter.writeAll(data, to: descriptor) else { throw fail("cannot write: \(systemError())") }
         if exists {
             try copyExtendedAttributes(from: target, to: descriptor, fail: fail)
             if status.st_uid != geteuid() || status.st_gid != getegid() {

@@ -12,7 +12,7 @@ package enum CacheFile {
     /// Writes `bytes` to `path` unless the file's stamp is no longer `original` (nil: there was
     /// no file), i.e. another run wrote it meanwhile; any failure leaves the file as it was.
     package static func replace(_ path: String, with bytes: [UInt8], ifStill original: FileStamp?) {
-        replace(path, ifStill: original) { writeAll(bytes[...], to: $0) }
+        replace(path, ifStill: original) { FileWriter.writeAll(bytes, to: $0) }
     }
 
     /// `replace(_:with:ifStill:)` with the file's bytes written by `writing` to the new file's
@@ -29,19 +29,6 @@ package enum CacheFile {
         guard written, readable, closed, FileStamp(of: path) == original, rename(temporary, path) == 0 else {
             unlink(temporary)
             return
-        }
-    }
-
-    /// Writes all of `bytes` to the open file `descriptor`; false when they cannot all be written.
-    package static func writeAll(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) -> Bool {
-        bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 { if errno == EINTR { continue } else { return false } }
-                offset += count
-            }
-            return true
         }
     }
 

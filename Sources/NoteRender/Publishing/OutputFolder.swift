@@ -120,7 +120,7 @@ public struct OutputFolder: Sendable {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         }
         guard descriptor >= 0 else { throw writeFailure() }
-        var error = writeAll(data, to: descriptor) ? nil : writeFailure()
+        var error = FileWriter.writeAll(data, to: descriptor) ? nil : writeFailure()
         close(descriptor)
         if error == nil, rename(temporary, file.path) != 0 { error = writeFailure() }
         guard let error else { return }
@@ -134,25 +134,11 @@ public struct OutputFolder: Sendable {
     private static func create(_ file: URL, with data: Data) throws {
         let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw writeFailure() }
-        let error = writeAll(data, to: descriptor) ? nil : writeFailure()
+        let error = FileWriter.writeAll(data, to: descriptor) ? nil : writeFailure()
         close(descriptor)
         guard let error else { return }
         unlink(file.path)
         throw error
-    }
-
-    /// Writes all of `data` to `descriptor`; false on an error (in `errno`).
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
-        data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
     }
 
     private static func writeFailure() -> RenderError { RenderError("cannot write: \(String(cString: strerror(errno)))") }

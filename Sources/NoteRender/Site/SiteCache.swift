@@ -96,7 +96,7 @@ public struct SiteCache: Sendable {
         if let run = copied { parts.append(kept.bytes[run]) }
         if !fresh.bytes.isEmpty { parts.append(fresh.bytes[...]) }
         guard CacheFile.makeFolder(of: path) else { return }
-        CacheFile.replace(path, ifStill: FileStamp(of: path)) { file in parts.allSatisfy { CacheFile.writeAll($0, to: file) } }
+        CacheFile.replace(path, ifStill: FileStamp(of: path)) { file in parts.allSatisfy { FileWriter.writeAll($0, to: file) } }
     }
 }
 

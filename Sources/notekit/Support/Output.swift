@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NoteParser
 
 /// Writing to standard output and error.
 enum Output {
@@ -13,15 +14,7 @@ enum Output {
     /// Writes `bytes` to standard output as they are, without copying them; stops at the
     /// first failed write.
     static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        _ = FileWriter.writeAll(bytes, to: STDOUT_FILENO)
     }
 
     /// Writes what `bytes` hands over to the file at `path`, created or emptied, without syncing
@@ -33,16 +26,7 @@ enum Output {
         var written = true
         bytes { chunk in
             guard written else { return }
-            written = chunk.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { return false }
-                    offset += count
-                }
-                return true
-            }
+            written = FileWriter.writeAll(chunk, to: descriptor)
         }
         return close(descriptor) == 0 && written
     }
