@@ -45,6 +45,24 @@ import Testing
         #expect(try Self.fields("2025, May 2. [A](https://example.org/a).").published == nil)
     }
 
+    /// `Published:` and `Updated:` values are read as characters: a combining mark joins the
+    /// character before it (no longer `A` or a digit).
+    @Test func labelledDatesReadAsCharacters() throws {
+        let cases: [(String, CitationDate?)] = [
+            ("2025-03-17", .date(PartialDate(year: 2025, month: 3, day: 17))),
+            ("  2024-02-29 | x", .date(PartialDate(year: 2024, month: 2, day: 29))),
+            ("2025-02-29", .unreadable("2025-02-29")), ("2025-13", .unreadable("2025-13")), ("2025-", .unreadable("2025-")),
+            ("2025-01-01-01", .unreadable("2025-01-01-01")), ("2025--01", .unreadable("2025--01")),
+            ("202501010101010101010101", .unreadable("202501010101010101010101")),
+            ("N/A.", .notAvailable), ("N/A", .notAvailable), ("N/A\u{301}", nil), ("2025\u{301}", nil),
+            ("20251\u{301}", .date(PartialDate(year: 2025))), (" \u{301}2025", nil), ("202", nil), ("soon", nil),
+        ]
+        for (value, expected) in cases {
+            let fields = try Self.fields("[A](https://example.org/a). Published: \(value)")
+            #expect(fields.published == expected, "\(value.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func otherForms() throws {
         #expect(try Self.fields("[Only a Link](https://example.org/l)").kind == .link)
         let retrieved = try Self.fields("\"Sea Level Basics.\" Retrieved from https://example.org/sea")
@@ -56,7 +74,9 @@ import Testing
         // A bare URL ends at a bracket or whitespace (Unicode's too), not at a bracket carrying a combining mark.
         for (text, url) in [("See https://example.org/a<b", "https://example.org/a"), ("https://example.org/a]b", "https://example.org/a"),
                             ("https://example.org/a\u{3000}b", "https://example.org/a"), ("https://example.org/a\r\nb", "https://example.org/a"),
-                            ("https://example.org/a(\u{301}b c", "https://example.org/a(\u{301}b")] {
+                            ("https://example.org/a(\u{301}b c", "https://example.org/a(\u{301}b"),
+                            ("https://example.org/a<\u{301}b c", "https://example.org/a<\u{301}b"),
+                            ("https://example.org/a\u{301} b", "https://example.org/a\u{301}"), ("x https://example.org/end", "https://example.org/end")] {
             #expect(try Self.fields(text).url == url, "\(text.unicodeScalars.map(\.value))")
         }
         // A day follows the month after a space only.

@@ -52,6 +52,24 @@ import Testing
         #expect(walked.map(\.closed) == expected.map(\.closed))
     }
 
+    /// `forEach(where:)` visits, in order, the nodes of the selected kinds that `forEach` visits,
+    /// and `contains(where:)` says whether there is one, within the node's subtree only.
+    @Test(arguments: documents)
+    func selectedNodesAreThoseOfTheWholeWalk(markdown: String) throws {
+        let body = try Fixture.note(markdown).body
+        var subtrees: [MarkdownNode] = []
+        body.forEach { subtrees.append($0) }
+        for node in [body] + subtrees.filter({ $0.kind == .blockQuote || $0.kind == .paragraph }) {
+            for kinds in [[MarkdownNode.Kind.text], [.blockQuote, .code], [.heading, .link, .table, .thematicBreak], [.footnoteReference]] {
+                var all: [Int] = [], selected: [Int] = []
+                node.forEach { if kinds.contains($0.kind) { all.append($0.index) } }
+                node.forEach(where: { kinds.contains($0) }) { selected.append($0.index) }
+                #expect(selected == all, "\(kinds) in \(node.kind)")
+                #expect(node.contains(where: { kinds.contains($0) }) == !all.isEmpty, "\(kinds) in \(node.kind)")
+            }
+        }
+    }
+
     @Test func skippedChildrenAreNotEntered() {
         guard let parser = cmark_parser_new(CmarkParser.options) else { Issue.record("no parser"); return }
         defer { cmark_parser_free(parser) }

@@ -104,8 +104,8 @@ public struct Suppressions: Sendable {
     /// Byte ranges of code blocks and code spans, where a comment is text.
     private static func code(in note: Note) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        note.body.forEach { node in
-            if node.kind == .codeBlock || node.kind == .code, let range = node.range { ranges.append(range.bytes) }
+        note.body.forEach(where: { $0 == .codeBlock || $0 == .code }) { node in
+            if let range = node.range { ranges.append(range.bytes) }
         }
         return ranges
     }

@@ -7,8 +7,8 @@ struct CalloutScanner {
 
     func callouts() -> [Callout] {
         var found: [Callout] = []
-        root.forEach { node in
-            guard node.kind == .blockQuote, let range = node.range else { return }
+        root.forEach(where: { $0 == .blockQuote }) { node in
+            guard let range = node.range else { return }
             let depth = node.ancestorCount(of: .blockQuote)
             if let callout = callout(range, depth: depth) { found.append(callout) }
         }

@@ -61,6 +61,7 @@ enum CitationFieldParser {
     /// The date after a label such as `Published:`: `N/A`, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     private static func labelledDate(_ label: String, in text: String) -> CitationDate? {
         guard let range = text.byteRange(of: label) else { return nil }
+        if let date = asciiLabelledDate(text.utf8[range.upperBound...]) { return date }
         let value = text[range.upperBound...].drop { $0 == " " }
         if value.hasPrefix("N/A") { return .notAvailable }
         let token = value.prefix { $0.isASCIIDigit || $0 == "-" }
@@ -68,9 +69,68 @@ enum CitationFieldParser {
         return PartialDate(iso: String(token)).map(CitationDate.date) ?? .unreadable(String(token))
     }
 
+    /// `labelledDate` read on the bytes after the label, when the bytes that end the value are
+    /// ASCII (each its own character); nil when a non-ASCII byte follows the spaces, `N/A` or the
+    /// digits (a combining mark would join the character before it), for the characters to decide.
+    private static func asciiLabelledDate(_ value: Substring.UTF8View) -> CitationDate?? {
+        let read = value.withContiguousStorageIfAvailable { bytes -> CitationDate?? in
+            var start = 0
+            while start < bytes.count, bytes[start] == Byte.space { start += 1 }
+            let isASCIIAt = { (index: Int) in index >= bytes.count || bytes[index] < 0x80 }
+            guard isASCIIAt(start) else { return nil }
+            if bytes.count - start >= 3, bytes[start] == UInt8(ascii: "N"), bytes[start + 1] == UInt8(ascii: "/"),
+               bytes[start + 2] == UInt8(ascii: "A") {
+                return isASCIIAt(start + 3) ? .some(.notAvailable) : nil
+            }
+            var end = start
+            while end < bytes.count, Byte.isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "-") { end += 1 }
+            guard end > start else { return .some(nil) }
+            guard isASCIIAt(end) else { return nil }
+            guard end - start >= 4 else { return .some(nil) }
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return .some(isoDate(token).map(CitationDate.date) ?? .unreadable(String(decoding: token, as: UTF8.self)))
+        }
+        return read ?? nil
+    }
+
+    /// `PartialDate(iso:)` of ASCII digits and dashes.
+    private static func isoDate(_ token: UnsafeBufferPointer<UInt8>) -> PartialDate? {
+        var index = 0
+        // The next dash-separated part: its value (while it has at most 4 digits) and its length.
+        func part() -> (value: Int, length: Int) {
+            var value = 0, length = 0
+            while index < token.count, token[index] != UInt8(ascii: "-") {
+                if length < 4 { value = value * 10 + Int(token[index] - UInt8(ascii: "0")) }
+                length += 1
+                index += 1
+            }
+            return (value, length)
+        }
+        let year = part()
+        guard year.length == 4 else { return nil }
+        var date = PartialDate(year: year.value)
+        guard index < token.count else { return date }
+        index += 1
+        let month = part()
+        guard month.length == 2, (1...12).contains(month.value) else { return nil }
+        date.month = month.value
+        guard index < token.count else { return date }
+        index += 1
+        let day = part()
+        guard day.length == 2, index == token.count, (1...DateText.daysIn(month: month.value, year: year.value)).contains(day.value) else {
+            return nil
+        }
+        date.day = day.value
+        return date
+    }
+
     /// The first `http://` or `https://` URL, up to whitespace or a bracket.
     private static func firstURL(in text: Substring) -> Substring? {
         guard let start = text.byteRange(of: "https://") ?? text.byteRange(of: "http://") else { return nil }
+        let scheme = text.utf8.distance(from: start.lowerBound, to: start.upperBound)
+        if let length = asciiURLLength(text.utf8[start.lowerBound...]) {
+            return length > scheme ? text[start.lowerBound..<text.utf8.index(start.lowerBound, offsetBy: length)] : nil
+        }
         let url = text[start.lowerBound...].prefix { character in
             // A character is one of the ASCII stops only when it is that one scalar.
             guard let ascii = character.asciiValue else { return !character.isWhitespace }
@@ -79,7 +139,25 @@ enum CitationFieldParser {
             default: return !Byte.isCharacterWhitespace(ascii)
             }
         }
-        return url.utf8.count > text.utf8.distance(from: start.lowerBound, to: start.upperBound) ? url : nil
+        return url.utf8.count > scheme ? url : nil
+    }
+
+    /// The length in bytes of `firstURL`'s URL at the start of `bytes` when it ends at the
+    /// bytes' end or at an ASCII stop followed by an ASCII byte (each then its own character);
+    /// nil when a non-ASCII byte comes first, for the characters to decide.
+    private static func asciiURLLength(_ bytes: Substring.UTF8View) -> Int? {
+        let length = bytes.withContiguousStorageIfAvailable { bytes -> Int? in
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }
+                switch byte {
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"): break
+                default: if !Byte.isCharacterWhitespace(byte) { continue }
+                }
+                return index + 1 == bytes.count || bytes[index + 1] < 0x80 ? index : nil
+            }
+            return bytes.count
+        }
+        return length ?? nil
     }
 
     /// The first `[title](url)` with balanced brackets in the title (`[[PDF] Title](url)`).
@@ -102,7 +180,11 @@ enum CitationFieldParser {
                 if close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("), let end = closingParenthesis(in: bytes, from: close + 1) {
                     var url = text[index(close + 2)..<index(end)].trimmed()
                     if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
-                    if let space = url.utf8.firstIndex(of: Byte.space) { url = String(url[..<space]) }
+                    // The space found in the string's bytes, not through its view's iterator.
+                    let bytes = url.utf8
+                    let space = bytes.withContiguousStorageIfAvailable { $0.firstIndex(of: Byte.space) }
+                        ?? bytes.firstIndex(of: Byte.space).map { bytes.distance(from: bytes.startIndex, to: $0) }
+                    if let space { url = String(url[..<bytes.index(bytes.startIndex, offsetBy: space)]) }
                     let title = String(text[index(open + 1)..<index(close)])
                     if !url.isEmpty, !title.hasPrefix("^") { return (title, url) }
                 }

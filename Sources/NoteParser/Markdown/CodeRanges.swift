@@ -8,7 +8,7 @@ public struct CodeRanges: Sendable {
 
     init(root: MarkdownNode, source: SourceText) {
         var found: [Range<Int>] = []
-        root.forEach { node in
+        root.forEach(where: { $0 == .codeBlock || $0 == .htmlBlock || $0 == .code }) { node in
             guard let range = node.range else { return }
             switch node.kind {
             case .codeBlock, .htmlBlock:

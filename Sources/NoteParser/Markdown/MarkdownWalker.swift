@@ -18,19 +18,26 @@ extension MarkdownWalker {
     }
 }
 
-/// A walker made of a closure.
-public struct ClosureWalker: MarkdownWalker {
-    let body: (MarkdownNode) -> Bool
-    public init(_ body: @escaping (MarkdownNode) -> Bool) { self.body = body }
-    public mutating func visit(_ node: MarkdownNode) -> Bool { body(node) }
-}
-
 extension MarkdownNode {
     /// Calls `body` for this node and every descendant in document order.
     public func forEach(_ body: (MarkdownNode) -> Void) {
-        withoutActuallyEscaping(body) { body in
-            var walker = ClosureWalker { body($0); return true }
-            walker.walk(self)
+        forEach(where: { _ in true }, body)
+    }
+
+    /// Calls `body` for this node and each descendant whose kind `selects` accepts, in document
+    /// order. The kind is read from the flat tree first: the nodes passed over cost a test each.
+    public func forEach(where selects: (Kind) -> Bool, _ body: (MarkdownNode) -> Void) {
+        tree.entries.withUnsafeBufferPointer { entries in
+            for position in index..<Int(entries[index].end) where selects(entries[position].kind) {
+                body(MarkdownNode(tree: tree, index: position))
+            }
+        }
+    }
+
+    /// Whether this node or a descendant is of a kind `selects` accepts.
+    public func contains(where selects: (Kind) -> Bool) -> Bool {
+        tree.entries.withUnsafeBufferPointer { entries in
+            entries[index..<Int(entries[index].end)].contains { selects($0.kind) }
         }
     }
 }

@@ -134,12 +134,10 @@ public struct NoteParser: Sendable {
         var breaks: [ThematicBreak] = []
         var links: [MarkdownLink] = []
         var tables: [SourceRange] = []
-        root.forEach { node in
-            // The kind first: most nodes are none of these, and their range is not needed.
-            let kind = node.kind
-            guard kind == .heading || kind == .thematicBreak || kind == .link || kind == .image || kind == .table,
-                  let range = node.range else { return }
-            switch kind {
+        // The kind first: most nodes are none of these, and their range is not needed.
+        root.forEach(where: { $0 == .heading || $0 == .thematicBreak || $0 == .link || $0 == .image || $0 == .table }) { node in
+            guard let range = node.range else { return }
+            switch node.kind {
             case .heading:
                 let text = node.plainText
                 headings.append(Heading(level: node.headingLevel, text: text, range: range,

@@ -30,10 +30,12 @@ public struct CalloutLazyContinuationRule: Rule {
 
     public func check(_ context: NoteContext) -> [Finding] {
         let source = context.note.source
+        // Most notes quote nothing: no table of their lines.
+        guard context.note.body.contains(where: { $0 == .blockQuote }) else { return [] }
         // The innermost block quote of each line: inner quotes come after outer ones in document order.
         var quoteOfLine = [(start: Int, depth: Int)?](repeating: nil, count: source.lineCount + 1)
-        context.note.body.forEach { node in
-            guard node.kind == .blockQuote, let range = node.range else { return }
+        context.note.body.forEach(where: { $0 == .blockQuote }) { node in
+            guard let range = node.range else { return }
             let depth = node.ancestorCount(of: .blockQuote) + 1
             for line in stride(from: max(range.start.line, 1), through: min(range.end.line, source.lineCount), by: 1) {
                 quoteOfLine[line] = (range.start.offset, depth)
