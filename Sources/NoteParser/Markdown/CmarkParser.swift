@@ -98,25 +98,29 @@ private struct TreeConverter {
         var extensionKinds = ExtensionKinds()
         var info = notekit_node_info()
         var next: OpaquePointer? = document
-        while let node = next {
-            notekit_node_read(node, &info)
-            let index = entries.count
-            entries.append(entry(node, info: info, parent: open.last ?? -1, index: index, text: &text, extensionKinds: &extensionKinds))
-            var skipChildren = info.has_children == 0
-            if !skipChildren {
-                if open.count >= maxDepth {
-                    // Too deep: kept as a node without children.
-                    truncated = truncated ?? entries[index].range ?? source.range(0..<0)
-                    skipChildren = true
-                } else {
-                    open.append(index)
+        // The line index read through one buffer for the whole walk.
+        source.lineStarts.withUnsafeBufferPointer { lineStarts in
+            while let node = next {
+                notekit_node_read(node, &info)
+                let index = entries.count
+                entries.append(entry(node, info: info, parent: open.last ?? -1, index: index, text: &text, extensionKinds: &extensionKinds,
+                                     lineStarts: lineStarts))
+                var skipChildren = info.has_children == 0
+                if !skipChildren {
+                    if open.count >= maxDepth {
+                        // Too deep: kept as a node without children.
+                        truncated = truncated ?? entries[index].range ?? source.range(0..<0)
+                        skipChildren = true
+                    } else {
+                        open.append(index)
+                    }
                 }
-            }
-            var closed: Int32 = 0
-            next = notekit_node_next(node, document, skipChildren ? 1 : 0, &closed)
-            while closed > 0, let last = open.popLast() {
-                entries[last].end = UInt32(entries.count)
-                closed -= 1
+                var closed: Int32 = 0
+                next = notekit_node_next(node, document, skipChildren ? 1 : 0, &closed)
+                while closed > 0, let last = open.popLast() {
+                    entries[last].end = UInt32(entries.count)
+                    closed -= 1
+                }
             }
         }
         if entries.isEmpty {
@@ -127,7 +131,7 @@ private struct TreeConverter {
 
     /// The entry of `node` (a leaf until its end is set), its strings appended to `text`.
     private func entry(_ node: OpaquePointer, info: notekit_node_info, parent: Int, index: Int, text: inout [UInt8],
-                       extensionKinds: inout ExtensionKinds) -> MarkdownTree.Entry {
+                       extensionKinds: inout ExtensionKinds, lineStarts: UnsafeBufferPointer<Int>) -> MarkdownTree.Entry {
         let kind = Self.kind(of: node, type: info.type, extensionKinds: &extensionKinds)
         /// Appends a string of the node, read in place, to `text` (an empty chunk has no bytes).
         func append(_ read: (OpaquePointer, UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>?) -> Range<Int> {
@@ -150,23 +154,34 @@ private struct TreeConverter {
             break
         }
         let level = kind == .heading ? Int(info.heading_level) : 0
-        return MarkdownTree.Entry(kind: kind, range: range(of: info), headingLevel: level, parent: parent, end: index + 1,
+        return MarkdownTree.Entry(kind: kind, range: range(of: info, lineStarts: lineStarts), headingLevel: level, parent: parent, end: index + 1,
                                   literal: literal, extra: extra)
     }
 
-    private func range(of info: notekit_node_info) -> SourceRange? {
+    /// The range of cmark's positions: `SourceText.offset(line:column:)` and `position(at:onLine:)`
+    /// over `lineStarts`, the source's line index.
+    private func range(of info: notekit_node_info, lineStarts: UnsafeBufferPointer<Int>) -> SourceRange? {
         let startLine = Int(info.start_line)
         let endLine = Int(info.end_line)
         guard startLine > 0, endLine >= startLine else { return nil }
-        let start = source.offset(line: startLine, column: Int(info.start_column))
+        let lineCount = lineStarts.count, byteCount = source.bytes.count
+        func lineEnd(_ line: Int) -> Int { line < lineCount ? lineStarts[line] - 1 : byteCount }
+        func offset(line: Int, column: Int) -> Int {
+            line <= lineCount ? min(lineStarts[line - 1] + max(column - 1, 0), lineEnd(line)) : byteCount
+        }
+        func position(at offset: Int, onLine line: Int) -> SourcePosition {
+            guard line <= lineCount, offset >= lineStarts[line - 1], offset <= lineEnd(line) else { return source.position(at: offset) }
+            return SourcePosition(line: line, column: offset - lineStarts[line - 1] + 1, offset: offset)
+        }
+        let start = offset(line: startLine, column: Int(info.start_column))
         // cmark's end column is inclusive; 0 means "end of the previous line".
         let endColumn = Int(info.end_column)
-        let end = endColumn == 0 ? source.lineStarts[min(endLine, source.lineCount) - 1]
-            : min(source.offset(line: endLine, column: endColumn) + 1, source.lineEnd(endLine))
+        let end = endColumn == 0 ? lineStarts[min(endLine, lineCount) - 1]
+            : min(offset(line: endLine, column: endColumn) + 1, lineEnd(endLine))
         // cmark gives the lines: no search for them.
-        let startPosition = source.position(at: start, onLine: startLine)
+        let startPosition = position(at: start, onLine: startLine)
         return SourceRange(start: startPosition,
-                           end: end > start ? source.position(at: end, onLine: min(endLine, source.lineCount)) : startPosition)
+                           end: end > start ? position(at: end, onLine: min(endLine, lineCount)) : startPosition)
     }
 
     /// The kinds of the extension node types met so far in a tree (their names looked up once).
