@@ -79,6 +79,13 @@ import Testing
                             ("https://example.org/a\u{301} b", "https://example.org/a\u{301}"), ("x https://example.org/end", "https://example.org/end")] {
             #expect(try Self.fields(text).url == url, "\(text.unicodeScalars.map(\.value))")
         }
+        // A bare URL's title is the rest of the text, trimmed of Unicode whitespace too.
+        for (text, title) in [("Tide tables https://example.org/t", "Tide tables"), ("Tide\u{2003}https://example.org/t", "Tide"),
+                              ("https://example.org/t\u{A0}\u{A0}", nil), ("x\u{301} https://example.org/t", "x\u{301}"),
+                              ("Tide https://example.org/t tables", "Tide  tables")] as [(String, String?)] {
+            let fields = try Self.fields(text)
+            #expect(fields.kind == .bareURL && fields.title == title, "\(text.unicodeScalars.map(\.value))")
+        }
         // A day follows the month after a space only.
         #expect(try Self.fields("2025, Sep.14. [A](https://example.org/a)").prefixDate == nil)
         #expect(try Self.fields("2025, Sep. 14. [A](https://example.org/a)").prefixDate == PartialDate(year: 2025, month: 9, day: 14))

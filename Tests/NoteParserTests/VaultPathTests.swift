@@ -30,6 +30,11 @@ import Testing
     @Test func relativeToTheWorkingDirectory() {
         #expect(VaultPath.relative("./notes/a.md", to: Self.cwd) == "notes/a.md")
         #expect(VaultPath.relative("notes/a.md", to: ".") == "notes/a.md")
+        #expect(VaultPath.relative("notes/a.md", to: "./") == "notes/a.md")
+        #expect(VaultPath.relative("./notes/a.md", to: ".") == "notes/a.md")
+        #expect(VaultPath.relative("notes/../a.md", to: "./") == "a.md")
+        #expect(VaultPath.relative("../a.md", to: ".") == "../a.md")
+        #expect(VaultPath.relative(Self.cwd + "/notes/a.md", to: ".") == "notes/a.md")
         #expect(VaultPath.isInside("./notes/a.md", directory: "."))
     }
 }

@@ -20,7 +20,7 @@ enum CitationFieldParser {
             fields.kind = .retrieved
         } else if let url = firstURL(in: text[...]) {
             fields.url = String(url).trimmingTrailingPunctuation()
-            let title = text.replacingCharacters(in: url.startIndex..<url.endIndex, with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let title = (String(text[..<url.startIndex]) + String(text[url.endIndex...])).trimmingWhitespaceAndNewlines()
             fields.title = title.isEmpty ? nil : title
             fields.kind = .bareURL
         }
@@ -214,6 +214,19 @@ extension String {
         var text = self
         while let last = text.utf8.last, ".,;:)]\"'".utf8.contains(last) { text.removeLast() }
         return text
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, done on bytes while the ends are ASCII
+    /// (the set's ASCII members are tab, LF, VT, FF, CR and space); Foundation's when an end is not.
+    func trimmingWhitespaceAndNewlines() -> String {
+        let trimmed = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var start = 0, end = bytes.count
+            while start < end, Byte.isCharacterWhitespace(bytes[start]) { start += 1 }
+            while end > start, Byte.isCharacterWhitespace(bytes[end - 1]) { end -= 1 }
+            guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return (trimmed ?? nil) ?? trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

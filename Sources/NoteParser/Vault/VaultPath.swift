@@ -62,6 +62,9 @@ public enum VaultPath {
             let rest = path.utf8.dropFirst(prefix.count + 1)
             if hasPlainComponents(rest) { return String(Substring(rest)) }
         }
+        // Under `.`, a relative path of plain components is its own answer: the whole way (with
+        // `getcwd`) finds it inside and returns it, or, in `/`, returns it unchanged.
+        if prefix.elementsEqual(".".utf8), hasPlainComponents(path[...].utf8) { return path }
         let full = absolute(path), base = absolute(root)
         let inside = full.utf8.count > base.utf8.count && full.utf8.starts(with: base.utf8)
             && full.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")
