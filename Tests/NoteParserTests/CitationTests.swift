@@ -45,6 +45,22 @@ import Testing
         #expect(try Self.fields("2025, May 2. [A](https://example.org/a).").published == nil)
     }
 
+    /// A prefix date is read as characters: a combining mark joins the character before it.
+    @Test func prefixDatesReadAsCharacters() throws {
+        let link = " [A](https://example.org/a)"
+        let cases: [(String, PartialDate?)] = [
+            ("2025, Sep 14.", PartialDate(year: 2025, month: 9, day: 14)), ("2025.", PartialDate(year: 2025)),
+            ("2025, Jul.", PartialDate(year: 2025, month: 7)), ("2025, September 3.", PartialDate(year: 2025, month: 9, day: 3)),
+            ("2025,Sep 14.", PartialDate(year: 2025, month: 9, day: 14)), ("2025, Sepx 14.", PartialDate(year: 2025, month: 9, day: 14)),
+            ("2025, Sept 14.\u{A0}", PartialDate(year: 2025, month: 9, day: 14)), ("2025, Sep 123.", nil), ("2025, Mär 14.", nil),
+            ("2025, Sep\u{301} 14.", nil), ("2025\u{301}.", nil), ("2025,\u{301} Sep 14.", nil), ("2025, Sep 1\u{301}4.", nil),
+            ("2025, Sep 14.\u{301}", nil), ("202.", nil), ("2025", nil),
+        ]
+        for (prefix, expected) in cases {
+            #expect(try Self.fields(prefix + link).prefixDate == expected, "\(prefix.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// `Published:` and `Updated:` values are read as characters: a combining mark joins the
     /// character before it (no longer `A` or a digit).
     @Test func labelledDatesReadAsCharacters() throws {

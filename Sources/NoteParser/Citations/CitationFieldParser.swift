@@ -33,6 +33,7 @@ enum CitationFieldParser {
     private static func prefixDate(_ text: Substring) -> (PartialDate, Substring)? {
         // Most texts start with something else than a digit: `[`, a quote, a word.
         guard let first = text.utf8.first(where: { $0 != Byte.space }), Byte.isDigit(first) else { return nil }
+        if let read = asciiPrefixDate(text) { return read }
         var rest = text.drop { $0 == " " }
         let yearText = rest.prefix(4)
         guard yearText.count == 4, yearText.allSatisfy(\.isASCIIDigit), let year = Int(yearText) else { return nil }
@@ -56,6 +57,57 @@ enum CitationFieldParser {
         }
         guard rest.first == ".", rest.dropFirst().first?.isWhitespaceCheaply == true else { return nil }
         return (date, rest.dropFirst().drop(while: \.isWhitespaceCheaply))
+    }
+
+    /// `prefixDate` read on bytes when every byte it decides on is followed by an ASCII byte or
+    /// the end (each then its own character); nil when one is not, for the characters to decide.
+    private static func asciiPrefixDate(_ text: Substring) -> (PartialDate, Substring)?? {
+        let read = text.utf8.withContiguousStorageIfAvailable { bytes -> (date: PartialDate, rest: Int)?? in
+            let count = bytes.count
+            func isASCII(_ index: Int) -> Bool { index >= count || bytes[index] < 0x80 }
+            func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) } }
+            var rest = 0
+            while rest < count, bytes[rest] == Byte.space { rest += 1 }
+            guard rest + 4 <= count, (rest..<(rest + 4)).allSatisfy({ Byte.isDigit(bytes[$0]) }) else { return .some(nil) }
+            guard isASCII(rest + 4) else { return nil }
+            var date = PartialDate(year: number(rest..<(rest + 4)))
+            rest += 4
+            if rest < count, bytes[rest] == UInt8(ascii: ",") {
+                guard isASCII(rest + 1) else { return nil }
+                var name = rest + 1
+                while name < count, bytes[name] == Byte.space { name += 1 }
+                var nameEnd = name
+                while nameEnd < count, Byte.isLetter(bytes[nameEnd]) { nameEnd += 1 }
+                guard isASCII(name), isASCII(nameEnd), isASCII(nameEnd + 1) else { return nil }
+                let lowered = String(decoding: bytes[name..<min(name + 3, nameEnd)].map { $0 | 0x20 }, as: UTF8.self)
+                guard (3...9).contains(nameEnd - name), let month = months.firstIndex(of: lowered) else { return .some(nil) }
+                date.month = month + 1
+                rest = nameEnd
+                var afterDot = rest
+                if rest < count, bytes[rest] == UInt8(ascii: ".") {
+                    guard isASCII(rest + 1) else { return nil }
+                    afterDot += 1
+                }
+                var day = afterDot
+                while day < count, bytes[day] == Byte.space { day += 1 }
+                var dayEnd = day
+                while dayEnd < count, Byte.isDigit(bytes[dayEnd]) { dayEnd += 1 }
+                guard isASCII(day), isASCII(dayEnd) else { return nil }
+                if day > afterDot, (1...2).contains(dayEnd - day) {
+                    date.day = number(day..<dayEnd)
+                    rest = dayEnd
+                }
+            }
+            guard rest < count, bytes[rest] == UInt8(ascii: ".") else { return .some(nil) }
+            guard isASCII(rest + 1), isASCII(rest + 2) else { return nil }
+            guard rest + 1 < count, Byte.isCharacterWhitespace(bytes[rest + 1]) else { return .some(nil) }
+            var end = rest + 1
+            while end < count, Byte.isCharacterWhitespace(bytes[end]) { end += 1 }
+            guard isASCII(end) else { return nil }
+            return .some((date, end))
+        }
+        guard let found = read ?? nil else { return nil }
+        return .some(found.map { ($0.date, text[text.utf8.index(text.utf8.startIndex, offsetBy: $0.rest)...]) })
     }
 
     /// The date after a label such as `Published:`: `N/A`, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
