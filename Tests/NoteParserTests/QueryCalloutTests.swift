@@ -91,4 +91,21 @@ import Testing
         }
         #expect(matched > 300)
     }
+
+    /// The byte matcher of ASCII lines finds the model the `model` regular expression's first
+    /// match captures, or nothing.
+    @Test func asciiModelAgreesWithTheRegex() {
+        var generator = SplitMix64(seed: 0x40DE)
+        let slots = [["", "x ", "**", "> ", "**Model"], ["**Model", "**model", "**Model:", "**Model::", "**Model "], ["**", "*", "", ":**"],
+                     [":", "", "::"], ["", " ", "\t", "  ", "\r"], ["`", "", "``"], ["sonar-pro", "", "a b", "a`b", "x", ":", "**Model**"],
+                     ["`", "", " `", "`` "], ["", " ", "\t", " x", "\u{0B}"], ["", " **Model:** y", "`", " `z`"]]
+        var matched = 0
+        for _ in 0..<3000 {
+            let line = slots.map { $0[Int(generator.next() % UInt64($0.count))] }.joined()
+            let expected = line.firstMatch(of: QueryCalloutScanner.model).map { String($0.1) }
+            #expect(QueryCalloutScanner.asciiModel(in: line).map(String.init) == expected, "\(line.debugDescription)")
+            if expected != nil { matched += 1 }
+        }
+        #expect(matched > 300)
+    }
 }

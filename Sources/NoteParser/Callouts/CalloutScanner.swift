@@ -68,7 +68,7 @@ struct QueryCalloutScanner {
 
     // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) static let header = #/\*\*\s*([A-Za-z][A-Za-z0-9 .\-]*?)\s+Query\s*\*\*:?\s*(?:\(([^)]*)\))?/#
-    nonisolated(unsafe) private static let model = #/\*\*Model:?\*\*:?\s*`?([^`\s][^`]*?)`?\s*$/#
+    nonisolated(unsafe) static let model = #/\*\*Model:?\*\*:?\s*`?([^`\s][^`]*?)`?\s*$/#
     nonisolated(unsafe) private static let responseFrom = #/^(?:#+\s*)?\*\*Response from ([^*]+?)\*\*:?\s*$/#
 
     func queries(in callouts: [Callout]) -> [QueryCallout] {
@@ -166,6 +166,49 @@ struct QueryCalloutScanner {
         }
     }
 
+    /// `text.firstMatch(of: model)`'s model. A line of ASCII bytes without a newline (each
+    /// character one byte) is matched on its bytes (`asciiModel`), as the regular expression would.
+    static func firstModel(in text: String) -> Substring? {
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != Byte.newline }) else { return text.firstMatch(of: model).map(\.1) }
+        return asciiModel(in: text)
+    }
+
+    /// `model`'s first match in an ASCII `text`, tried at each `**Model` from the left: `**Model`,
+    /// an optional `:`, `**`, an optional `:`, blanks and an optional backtick, then the model: a
+    /// character neither a backtick nor blank, and the fewest more without a backtick that leave
+    /// only an optional backtick and blanks to the end.
+    static func asciiModel(in text: String) -> Substring? {
+        let bytes = Array(text.utf8), backtick = UInt8(ascii: "`")
+        func isBlank(_ index: Int) -> Bool { index < bytes.count && Byte.isCharacterWhitespace(bytes[index]) }
+        func starts(_ literal: StaticString, at index: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            return index + count <= bytes.count && (0..<count).allSatisfy { bytes[index + $0] == literal.utf8Start[$0] }
+        }
+        var trimmedEnd = bytes.count
+        while trimmedEnd > 0, Byte.isCharacterWhitespace(bytes[trimmedEnd - 1]) { trimmedEnd -= 1 }
+        // The model starting at `start`, when the rest of the text matches from there.
+        func model(at start: Int) -> Range<Int>? {
+            guard start < bytes.count, !isBlank(start), bytes[start] != backtick else { return nil }
+            let end = bytes[trimmedEnd - 1] == backtick && trimmedEnd - 1 > start ? trimmedEnd - 1 : trimmedEnd
+            return bytes[(start + 1)..<end].contains(backtick) ? nil : start..<end
+        }
+        for stars in bytes.indices where starts("**Model", at: stars) {
+            var after = stars + 7
+            if after < bytes.count, bytes[after] == Byte.colon { after += 1 }
+            guard starts("**", at: after) else { continue }
+            after += 2
+            // The optional `:` taken, then (when that fails) left to be the model's first character.
+            var start = after
+            if start < bytes.count, bytes[start] == Byte.colon { start += 1 }
+            while isBlank(start) { start += 1 }
+            if start < bytes.count, bytes[start] == backtick { start += 1 }
+            guard let found = model(at: start) ?? (after < bytes.count && bytes[after] == Byte.colon ? model(at: after) : nil) else { continue }
+            let utf8 = text.utf8
+            return text[utf8.index(utf8.startIndex, offsetBy: found.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: found.upperBound)]
+        }
+        return nil
+    }
+
     private func query(_ callout: Callout, header: (provider: String, timestamp: String?, headerRange: SourceRange),
                        nextQueryStart: Int?) -> QueryCallout {
         var question: [String] = []
@@ -178,8 +221,8 @@ struct QueryCalloutScanner {
                 inQuestion = true
                 let rest = text.dropFirst("**Question:**".count).trimmed()
                 if !rest.isEmpty { question.append(rest) }
-            } else if text.byteRange(of: "**Model") != nil, let match = text.firstMatch(of: Self.model) {
-                model = String(match.1)
+            } else if text.byteRange(of: "**Model") != nil, let found = Self.firstModel(in: text) {
+                model = String(found)
                 inQuestion = false
             } else if text.hasPrefix("**Image References:**") {
                 imageStart = source.lineStarts[line - 1]
