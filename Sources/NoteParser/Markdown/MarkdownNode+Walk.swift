@@ -1,25 +1,6 @@
-/// Visits a `MarkdownNode` and its descendants in document order.
-///
-/// Return `false` from `visit` to skip a node's children. The tree is flat, so a walk is a
-/// loop, whatever the depth; `MarkdownNode.parent` leads to the ancestors.
-public protocol MarkdownWalker {
-    mutating func visit(_ node: MarkdownNode) -> Bool
-}
-
-extension MarkdownWalker {
-    /// Walks `root` and all its descendants in document order.
-    public mutating func walk(_ root: MarkdownNode) {
-        let entries = root.tree.entries
-        var position = root.index
-        let end = Int(entries[root.index].end)
-        while position < end {
-            position = visit(MarkdownNode(tree: root.tree, index: position)) ? position + 1 : Int(entries[position].end)
-        }
-    }
-}
-
 extension MarkdownNode {
-    /// Calls `body` for this node and every descendant in document order.
+    /// Calls `body` for this node and every descendant in document order (the tree is flat: a
+    /// walk is a loop, whatever the depth; `parent` leads to the ancestors).
     public func forEach(_ body: (MarkdownNode) -> Void) {
         forEach(where: { _ in true }, body)
     }
