@@ -42,6 +42,10 @@ public final class LintCache: @unchecked Sendable {
         set { reading.wait(); held.run = newValue }
     }
     private var kept: [String: StoredEntry] = [:]
+    /// Where the entries kept this run are written as they are encoded (`keep(_:_:)`); nil before
+    /// the first, or when it could not be made.
+    private var spill: File?
+    private var spillTried = false
     private var fingerprints: [String: ContentHash] = [:]
     /// The hash of each note's bytes read this run, with its stamp when settled (a note known by
     /// its stamp, `key(unread:stamp:configuration:)`, is as the cache holds it).
@@ -348,12 +352,25 @@ public final class LintCache: @unchecked Sendable {
     /// The report of the last run.
     var lastRun: RunEntry? { run }
 
-    /// Keeps what a run found about the note at `path` for the next run.
+    /// Keeps what a run found about the note at `path` for the next run: encoded, and written to
+    /// the run's spill file (not held: a vault's entries take hundreds of megabytes) when it can be.
     func keep(_ path: String, _ entry: NoteEntry) {
         lock.lock()
-        kept[path] = stamped(path, StoredEntry(entry))
+        kept[path] = stamped(path, spilled(StoredEntry(entry)))
         if notes[path]?.key != entry.key || notes[path]?.stamp != kept[path]?.stamp { changed = true }
         lock.unlock()
+    }
+
+    /// `entry` with its body in the spill file (made beside the cache file when first needed),
+    /// or as it is when it cannot be written there. Called with `lock` held.
+    private func spilled(_ entry: StoredEntry) -> StoredEntry {
+        guard case .own(let bytes) = entry.body else { return entry }
+        if !spillTried {
+            spillTried = true
+            spill = CacheFile.makeFolder(of: path) ? File(spillingBeside: path) : nil
+        }
+        guard let spill, let range = spill.append(bytes) else { return entry }
+        return StoredEntry(key: entry.key, content: entry.content, stamp: entry.stamp, body: .file(range, spill), bodyHash: entry.bodyHash)
     }
 
     /// Keeps what the cache holds about a run's unchanged notes (their keys the cached ones),
@@ -398,7 +415,7 @@ public final class LintCache: @unchecked Sendable {
         let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.quotedBytes.map { (part, $0) } }) }
         // Entries the file holds are left out when its quoted lines were found damaged.
         let fileIsSound = file?.isDamaged != true
-        let entries = kept.compactMap { path, entry in fileIsSound || !entry.body.isInFile ? (ExactPath(path), path, entry) : nil }.sorted { $0.0 < $1.0 }
+        let entries = kept.compactMap { path, entry in fileIsSound || !entry.body.isIn(file) ? (ExactPath(path), path, entry) : nil }.sorted { $0.0 < $1.0 }
         var index = CacheWriter(capacity: 64 * (entries.count + 2 * (run?.linted.count ?? 0)))
         index.int(run == nil ? 0 : 1)
         if let run {

@@ -183,6 +183,8 @@ public struct Linter: Sendable {
             let checked = index < inputs.count ? key.flatMap { cache?.checked(input.path, key: $0) } ?? checkNote(context) : nil
             return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: checked, key: key, facts: facts)
         }
+        // The parses' memory, freed, is given back before the vault pass adds to the views.
+        if viewsOnly { HeapTrim.release() }
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
         var checked: [Checked?] = []
@@ -253,6 +255,7 @@ public struct Linter: Sendable {
             // The views are not needed any more: the findings are merged without them.
             contexts = []
             others = []
+            HeapTrim.release()
         }
         var parts = vaultChecks.map(\.findings) + checks.map(\.findings) + [unused]
         // Without a cache, each note's findings are freed as they are merged.

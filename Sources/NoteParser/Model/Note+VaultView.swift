@@ -1,9 +1,9 @@
 extension Note {
     /// What a pass over a whole vault keeps of the note once its own checks are done, so that the
     /// pass's memory does not grow with the notes' size: the front matter entries of the keys
-    /// `isKept` accepts, legacy citations, wikilinks, comments, code ranges and diagnostics.
-    /// Without `keepingBody`, the source is cut after the front matter and footnote definitions
-    /// and references are left out; the body tree, headings, links, callouts, breaks and tables
+    /// `isKept` accepts, legacy citations, wikilinks, comments and diagnostics.
+    /// Without `keepingBody`, the source is cut after the front matter and code ranges, footnote
+    /// definitions and references are left out; the body tree, headings, links, callouts, breaks and tables
     /// always are, and legacy citations without `keepingLegacy`. Every range is still one of the
     /// whole note.
     public func vaultView(keepingBody: Bool, keepingLegacy: Bool, frontMatterKeys isKept: (String) -> Bool) -> Note {
@@ -14,7 +14,7 @@ extension Note {
         }
         let document = MarkdownTree.Entry(kind: .document, range: body.range, headingLevel: 0, parent: -1, end: 1, literal: nil, extra: nil)
         return Note(path: path, source: kept, frontMatter: frontMatter?.keeping(isKept), bodyStartLine: bodyStartLine,
-                    body: MarkdownTree(entries: [document], text: []).root, code: code, headings: [],
+                    body: MarkdownTree(entries: [document], text: []).root, code: keepingBody ? code : CodeRanges(ranges: []), headings: [],
                     thematicBreaks: [], callouts: [], queryCallouts: [], footnoteReferences: keepingBody ? footnoteReferences : [],
                     footnoteDefinitions: keepingBody ? footnoteDefinitions : [], legacyDefinitions: keepingLegacy ? legacyDefinitions : [],
                     legacyReferences: keepingLegacy ? legacyReferences : [], wikilinks: wikilinks, links: [], bareURLs: [], comments: comments,
