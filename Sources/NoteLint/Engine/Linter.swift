@@ -156,7 +156,7 @@ public struct Linter: Sendable {
         }
         progress?.begin(total: all.count)
         // Without the notes kept, each note's rules run as it is parsed (its cache entry's facts
-        // are taken then) and only its `vaultView(legacyCitations:)` outlives it; no bytes read for
+        // are taken then) and only its `vaultView(legacyCitations:bodyOnDisk:)` outlives it; no bytes read for
         // the cache keys are held through the parse.
         let viewsOnly = !keepsNotes
         if viewsOnly { all = given }
@@ -168,6 +168,7 @@ public struct Linter: Sendable {
         let parsed = Array(zip(all, configurations).enumerated()).concurrentMap { index, pair in
             defer { progress?.advance() }
             var (input, config) = pair
+            let bodyOnDisk = input.bytes == nil
             var key = noteKeys.isEmpty ? nil : noteKeys[index]
             // Read again since its key was made: a note whose bytes changed meanwhile gets no key.
             if viewsOnly, let cache, key != nil, input.bytes == nil, let bytes = try? NoteParser(limits: config.limits.parser).read(input.path) {
@@ -181,7 +182,7 @@ public struct Linter: Sendable {
             let facts = cache == nil ? [] : allVaultRules.map { $0.vaultFacts(context) }
             guard viewsOnly else { return (result: result, checked: nil, key: key, facts: facts) }
             let checked = index < inputs.count ? key.flatMap { cache?.checked(input.path, key: $0) } ?? checkNote(context) : nil
-            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: checked, key: key, facts: facts)
+            return (result: .success(context.vaultView(legacyCitations: legacyCitations, bodyOnDisk: bodyOnDisk)), checked: checked, key: key, facts: facts)
         }
         // The parses' memory, freed, is given back before the vault pass adds to the views.
         if viewsOnly { HeapTrim.release() }
