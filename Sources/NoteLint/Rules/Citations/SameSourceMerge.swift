@@ -38,7 +38,7 @@ struct SameSourceMerge {
         }
         guard properByURL.values.contains(where: { $0.count > 1 }) else { return nil }
         (self.byLabelStart, self.properByURL, self.urlsByKey) = (byLabelStart, properByURL, urlsByKey)
-        whole = context.isCut ? WholeNote(path: context.note.path, configuration: context.configuration) : nil
+        whole = context.isCut ? WholeNote(context) : nil
         referenceKeys = context.isCut ? [] : context.note.footnoteReferences.map { IndexedDefinition.key($0.label) }
         var referencesByKey: [String: [Int]] = [:]
         for (index, key) in referenceKeys.enumerated() { referencesByKey[key, default: []].append(index) }
@@ -59,7 +59,7 @@ struct SameSourceMerge {
               urlsByKey[kept.key, default: []].allSatisfy({ $0 == url }) else { return nil }
         let summary = "cite it as [^\(kept.id)] and remove this definition"
         if let whole {
-            // The fix of the whole note (the note as it is when its edits are asked for).
+            // The fix of the whole note, as it is when the edits are asked for.
             return Fix(summary, applicability: .unsafe) { whole.merge?.fix(for: problem)?.edits ?? [] }
         }
         let note = context.note
@@ -96,22 +96,32 @@ struct SameSourceMerge {
 private final class WholeNote: @unchecked Sendable {
     private let path: String
     private let configuration: Configuration
+    /// The view's definitions (the scan's array, not a copy), which the note read again must still have.
+    private let definitions: [IndexedDefinition]
     private var read: SameSourceMerge??
     private let lock = NSLock()
 
-    init(path: String, configuration: Configuration) {
-        (self.path, self.configuration) = (path, configuration)
+    init(_ view: NoteContext) {
+        (path, configuration, definitions) = (view.note.path, view.configuration, view.citations.definitions)
     }
 
-    /// The merge of the whole note; nil when it cannot be read or parsed any more, or no longer
-    /// has two ids for one URL.
+    /// The merge of the whole note; nil when it cannot be read or parsed any more, or its
+    /// definitions are no longer those linted (labels, URLs, forms and places).
     var merge: SameSourceMerge? {
         lock.lock()
         defer { lock.unlock() }
         if read == nil {
             let parsed = try? Linter.parse(Linter.Input(path: path), configuration: configuration).get()
-            read = .some(parsed.flatMap(SameSourceMerge.init))
+            read = .some(parsed.flatMap { whole in Self.same(whole.citations.definitions, definitions) ? SameSourceMerge(whole) : nil })
         }
         return read ?? nil
+    }
+
+    private static func same(_ read: [IndexedDefinition], _ linted: [IndexedDefinition]) -> Bool {
+        read.count == linted.count && zip(read, linted).allSatisfy { read, linted in
+            let (new, old) = (read.definition, linted.definition)
+            return read.url == linted.url && new.label == old.label && new.form == old.form && new.isDuplicate == old.isDuplicate
+                && new.range == old.range && new.labelRange == old.labelRange
+        }
     }
 }
