@@ -361,16 +361,32 @@ public final class LintCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// `entry` with its body in the spill file (made beside the cache file when first needed),
-    /// or as it is when it cannot be written there. Called with `lock` held.
+    /// `entry` with its body in the spill file, or as it is when it cannot be written there.
+    /// Called with `lock` held.
     private func spilled(_ entry: StoredEntry) -> StoredEntry {
-        guard case .own(let bytes) = entry.body else { return entry }
+        guard case .own(let bytes) = entry.body, let spill = spillFile(), let range = spill.append(bytes) else { return entry }
+        return StoredEntry(key: entry.key, content: entry.content, stamp: entry.stamp, body: .file(range, spill), bodyHash: entry.bodyHash)
+    }
+
+    /// The spill file, made beside the cache file when first needed; nil when it cannot be.
+    /// Called with `lock` held.
+    private func spillFile() -> File? {
         if !spillTried {
             spillTried = true
             spill = CacheFile.makeFolder(of: path) ? File(spillingBeside: path) : nil
         }
-        guard let spill, let range = spill.append(bytes) else { return entry }
-        return StoredEntry(key: entry.key, content: entry.content, stamp: entry.stamp, body: .file(range, spill), bodyHash: entry.bodyHash)
+        return spill
+    }
+
+    /// `NoteReport(path:findings:source:)` with its quoted lines written to the spill file (when
+    /// it can be) instead of held until `save`.
+    func report(_ path: String, findings: [Finding], source: SourceText?) -> NoteReport {
+        let report = NoteReport(path: path, findings: findings, source: source)
+        lock.lock()
+        let spill = spillFile()
+        lock.unlock()
+        guard case .own(let bytes)? = report.quotedPart, let spill, let range = spill.append(bytes) else { return report }
+        return NoteReport(path: path, encodedFindings: report.encodedFindings, quoted: .file(range, spill))
     }
 
     /// Keeps what the cache holds about a run's unchanged notes (their keys the cached ones),
@@ -412,7 +428,10 @@ public final class LintCache: @unchecked Sendable {
         let pruned = !keptAll && (kept.count != notes.count || kept.keys.contains { notes[$0] == nil })
         guard changed || file?.isDamaged == true || pruned else { return }
         if keptAll { kept.merge(notes) { new, _ in new } }
-        let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.quotedBytes.map { (part, $0) } }) }
+        // Each report's quoted lines: where they are, how many bytes, their hash (those read from a file are not held).
+        let reports = (run?.reports ?? []).map { report in
+            (report: report, quoted: report.quotedPart.flatMap { part in part.quotedBytes.map { (part, $0.count, ContentHash($0)) } })
+        }
         // Entries the file holds are left out when its quoted lines were found damaged.
         let fileIsSound = file?.isDamaged != true
         let entries = kept.compactMap { path, entry in fileIsSound || !entry.body.isIn(file) ? (ExactPath(path), path, entry) : nil }.sorted { $0.0 < $1.0 }
@@ -431,9 +450,9 @@ public final class LintCache: @unchecked Sendable {
                 index.string(report.path)
                 index.int(report.encodedFindings.count)
                 index.int(quoted == nil ? 0 : 1)
-                if let (_, bytes) = quoted {
-                    index.int(bytes.count)
-                    quotedHash.combine(ContentHash(bytes))
+                if let (_, count, hash) = quoted {
+                    index.int(count)
+                    quotedHash.combine(hash)
                 }
             }
             index.hash(quotedHash)
@@ -470,7 +489,7 @@ public final class LintCache: @unchecked Sendable {
         }
         for (report, _) in reports { add(.own(report.encodedFindings), inFindings: report.inFile) }
         for (_, quoted) in reports {
-            if let (part, _) = quoted { add(part) }
+            if let (part, _, _) = quoted { add(part) }
         }
         for (_, _, entry) in entries { add(entry.body) }
         guard CacheFile.makeFolder(of: path) else { return }

@@ -19,6 +19,8 @@ extension LintCache {
         private(set) var size: Int
         /// Whether an append to a spill file failed (its end is then unknown: nothing more is appended).
         private var appendFailed = false
+        /// Whether it is a spill file (`init(spillingBeside:)`).
+        private let isSpill: Bool
         /// The quoted lines' parts and the hash of their hashes, checked when the rest is read.
         var quoted: (parts: [Range<Int>], hash: ContentHash)?
         /// The quoted lines (all of them, from the first part's offset) once some were asked
@@ -36,6 +38,7 @@ extension LintCache {
                 return nil
             }
             size = Int(status.st_size)
+            isSpill = false
         }
 
         /// A new file in the folder of `path` for this run's entries, removed from the folder at
@@ -46,6 +49,7 @@ extension LintCache {
             guard descriptor >= 0 else { return nil }
             unlink(template)
             size = 0
+            isSpill = true
         }
 
         deinit { close(descriptor) }
@@ -81,8 +85,9 @@ extension LintCache {
         }
 
         /// The quoted lines at `range` of the file, all of them read (and checked) the first
-        /// time; nil when they cannot be read or are damaged.
+        /// time; nil when they cannot be read or are damaged. A spill file's are read alone.
         func quotedBytes(_ range: Range<Int>) -> ArraySlice<UInt8>? {
+            if isSpill { return read(range)?[...] }
             lock.lock()
             defer { lock.unlock() }
             if quotedLines == nil {

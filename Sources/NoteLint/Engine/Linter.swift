@@ -244,7 +244,7 @@ public struct Linter: Sendable {
         }
         let vaultChecks = jobs[0].checked
         var checks = jobs.dropFirst().map { $0.checked[0] }
-        let found = jobs[0].found
+        var found = jobs[0].found
         jobs = []
         checked = []
         let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: (vaultChecks + checks).map(\.uses))
@@ -266,19 +266,26 @@ public struct Linter: Sendable {
             // Each note's findings, as index ranges of `findings` (sorted by path) and indices of `found`.
             let reported = Dictionary(Self.runs(findings).map { (ExactPath(findings[$0.lowerBound].path), $0) },
                                       uniquingKeysWith: { first, _ in first })
-            var foundIndices: [ExactPath: [Int]] = [:]
-            for (index, finding) in found.enumerated() { foundIndices[ExactPath(finding.path), default: []].append(index) }
             @Sendable func reportedFindings(_ path: ExactPath) -> [Finding] { reported[path].map { Array(findings[$0]) } ?? [] }
-            for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks, contextKeys)).enumerated() {
-                guard let key else { continue }
-                let path = ExactPath(note.path)
-                cache.keep(note.path, LintCache.NoteEntry(key: key, checked: checked, facts: contextFacts[index],
-                                                          vault: foundIndices[path]?.map { found[$0] } ?? [], reported: reportedFindings(path)))
+            do {
+                var foundIndices: [ExactPath: [Int]] = [:]
+                for (index, finding) in found.enumerated() { foundIndices[ExactPath(finding.path), default: []].append(index) }
+                for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks, contextKeys)).enumerated() {
+                    guard let key else { continue }
+                    let path = ExactPath(note.path)
+                    cache.keep(note.path, LintCache.NoteEntry(key: key, checked: checked, facts: contextFacts[index],
+                                                              vault: foundIndices[path]?.map { found[$0] } ?? [], reported: reportedFindings(path)))
+                }
             }
             for (index, (path, key)) in zip(otherPaths, otherKeys).enumerated() {
                 guard let key else { continue }
                 cache.keep(path, LintCache.NoteEntry(key: key, checked: cache.checked(path, key: key), facts: otherFacts[index],
                                                      vault: nil, reported: nil))
+            }
+            if viewsOnly {
+                // Kept in the entries: not held while the report is made.
+                (checks, found, contextFacts, otherFacts) = ([], [], [], [])
+                HeapTrim.release()
             }
             // A report is kept only when every note parsed had the bytes of its key.
             if let runKey, !(contextKeys + otherKeys).contains(where: { $0 == nil }) {
@@ -297,7 +304,7 @@ public struct Linter: Sendable {
                         let bytes = input.bytes ?? (try? NoteParser(limits: note.limits).read(input.path))
                         source = bytes.flatMap { cache.holdsContent(input.path, of: $0) ? SourceText(bytes: $0) : nil }
                     }
-                    return LintCache.NoteReport(path: note.path, findings: reportedFindings(path), source: source)
+                    return cache.report(note.path, findings: reportedFindings(path), source: source)
                 }
                 cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: lintedNotes.map(\.path), errors: errors, reports: reports))
             }
