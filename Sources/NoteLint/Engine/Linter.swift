@@ -614,7 +614,8 @@ public struct Linter: Sendable {
 
     /// The findings of notes linted, with the severity their configuration gives and
     /// without those it turns off or the note suppresses; and the suppressions used, by path.
-    /// Configured in place: the findings kept are moved to the front of `findings`' storage.
+    /// Configured in place: the findings kept are moved to the front of `findings`' storage (shared
+    /// with the caller's array while nothing changes).
     private static func configured(_ findings: consuming [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         // Findings come in runs of one path and one rule: the last lookups are kept.
@@ -638,13 +639,16 @@ public struct Linter: Sendable {
                 uses[current.key, default: []].insert(use)
                 continue
             }
-            kept[count] = finding
-            kept[count].severity = severity
+            // Written only where it changes: an array the caller still holds (the raw findings a
+            // cache keeps) is then not copied.
+            if count != index || finding.severity != severity {
+                kept[count] = finding
+                kept[count].severity = severity
+            }
             count += 1
         }
-        kept.removeLast(kept.count - count)
-        kept.sort(by: Finding.precedes)
-        return Checked(findings: kept, uses: uses)
+        if count < kept.count { kept.removeLast(kept.count - count) }
+        return Checked(findings: Finding.inReportOrder(kept), uses: uses)
     }
 
     /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one
