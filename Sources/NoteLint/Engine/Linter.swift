@@ -218,11 +218,11 @@ public struct Linter: Sendable {
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1); it gives
         // the vault rules' findings also as they were found, for the cache.
-        var jobs: [(checked: [Checked], found: [Finding])] = []
+        var jobs: [(checked: [Checked], found: [[Finding]])] = []
         do {
             let (linted, lintedKeys, lintedChecks, read) = (contexts, contextKeys, checked, others)
             let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-            jobs = Array(0...linted.count).concurrentMap { job -> (checked: [Checked], found: [Finding]) in
+            jobs = Array(0...linted.count).concurrentMap { job -> (checked: [Checked], found: [[Finding]]) in
                 if job == 0 {
                     let vault = Self.vault(linted, context: read, vaultFiles: files)
                     // Each vault rule on its own core (with the note rules run as the notes were
@@ -234,7 +234,8 @@ public struct Linter: Sendable {
                         guard cache != nil else { return (checked: Self.configured(consume found, byPath: byPath), found: []) }
                         return (checked: Self.configured(found, byPath: byPath), found: found)
                     }
-                    return (found.map(\.checked), Array(found.map(\.found).joined()))
+                    // Each rule's own (not joined: a rule's findings share the configured ones' storage).
+                    return (found.map(\.checked), found.map(\.found))
                 }
                 if let checked = lintedChecks[job - 1] { return ([checked], []) }
                 let (context, key) = (linted[job - 1], lintedKeys[job - 1])
@@ -263,18 +264,20 @@ public struct Linter: Sendable {
         if viewsOnly && cache == nil { checks = [] }
         let findings = Self.merge(&parts, caps: caps)
         if let cache {
-            // Each note's findings, as index ranges of `findings` (sorted by path) and indices of `found`.
+            // Each note's findings, as index ranges of `findings` (sorted by path) and (rule, index) pairs of `found`.
             let reported = Dictionary(Self.runs(findings).map { (ExactPath(findings[$0.lowerBound].path), $0) },
                                       uniquingKeysWith: { first, _ in first })
             @Sendable func reportedFindings(_ path: ExactPath) -> [Finding] { reported[path].map { Array(findings[$0]) } ?? [] }
             do {
-                var foundIndices: [ExactPath: [Int]] = [:]
-                for (index, finding) in found.enumerated() { foundIndices[ExactPath(finding.path), default: []].append(index) }
+                var foundIndices: [ExactPath: [(rule: Int, index: Int)]] = [:]
+                for (rule, ruleFound) in found.enumerated() {
+                    for (index, finding) in ruleFound.enumerated() { foundIndices[ExactPath(finding.path), default: []].append((rule, index)) }
+                }
                 for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks, contextKeys)).enumerated() {
                     guard let key else { continue }
                     let path = ExactPath(note.path)
                     cache.keep(note.path, LintCache.NoteEntry(key: key, checked: checked, facts: contextFacts[index],
-                                                              vault: foundIndices[path]?.map { found[$0] } ?? [], reported: reportedFindings(path)))
+                                                              vault: foundIndices[path]?.map { found[$0.rule][$0.index] } ?? [], reported: reportedFindings(path)))
                 }
             }
             for (index, (path, key)) in zip(otherPaths, otherKeys).enumerated() {
@@ -648,7 +651,9 @@ public struct Linter: Sendable {
             count += 1
         }
         if count < kept.count { kept.removeLast(kept.count - count) }
-        return Checked(findings: Finding.inReportOrder(kept), uses: uses)
+        // Sorted in place, and only when out of order (the sort is stable).
+        if zip(kept, kept.dropFirst()).contains(where: { Finding.precedes($1, $0) }) { kept.sort(by: Finding.precedes) }
+        return Checked(findings: kept, uses: uses)
     }
 
     /// The first `limit(path)` findings of each file (sorted by path), the rest counted in one
