@@ -114,6 +114,11 @@ import Testing
         let (_, shifted) = try Self.lintBothWays(paths.map { Linter.Input(path: $0) }) { _ in Configuration() }
         try ("Intro.\n\n" + text).write(toFile: paths[0], atomically: true, encoding: .utf8)
         #expect(try #require(fixed(shifted).first?.fix).edits.isEmpty)
+        // Relabelled in place: the note read again would merge into another id; nothing is edited.
+        try text.write(toFile: paths[0], atomically: true, encoding: .utf8)
+        let (_, relabelled) = try Self.lintBothWays(paths.map { Linter.Input(path: $0) }) { _ in Configuration() }
+        try text.replacingOccurrences(of: "a1b2c3", with: "b1b2c3").write(toFile: paths[0], atomically: true, encoding: .utf8)
+        #expect(try #require(fixed(relabelled).first?.fix).edits.isEmpty)
     }
 
     @Test func aViewKeepsWhatVaultRulesRead() throws {
