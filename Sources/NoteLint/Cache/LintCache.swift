@@ -7,7 +7,8 @@ import NoteParser
 /// of the last run by everything it read, with the source lines it quotes. An unchanged vault
 /// is not parsed again; after some notes changed, only they are parsed when what the vault rules
 /// read from them did not change, else every note is parsed and only the changed ones run the
-/// note rules again. Written atomically when the run ends; entries of notes the run did not see
+/// note rules again. Written atomically when the run ends (what the run encodes waits in a spill
+/// file beside it, not in memory); entries of notes the run did not see
 /// are dropped. A file that cannot be read as a cache (damaged: a checksum differs; another
 /// version) is an empty cache.
 ///
@@ -42,8 +43,8 @@ public final class LintCache: @unchecked Sendable {
         set { reading.wait(); held.run = newValue }
     }
     private var kept: [String: StoredEntry] = [:]
-    /// Where the entries kept this run are written as they are encoded (`keep(_:_:)`); nil before
-    /// the first, or when it could not be made.
+    /// Where the entries and quoted lines kept this run are written as they are encoded
+    /// (`keep(_:_:)`, `report(_:findings:source:)`); nil before the first, or when it could not be made.
     private var spill: File?
     private var spillTried = false
     private var fingerprints: [String: ContentHash] = [:]

@@ -12,7 +12,7 @@ extension LintCache {
     /// some of it, from the same open file (the same bytes, even if another run replaced the file
     /// meanwhile), and parts of it a new cache file keeps are copied from it by the kernel.
     /// Parts of it are addressed by their offsets in the file. A run's spill file (`init(spillingBeside:)`)
-    /// is one too: the entries it keeps, written as they are encoded.
+    /// is one too: the entries and quoted lines it keeps, written as they are encoded.
     final class File: @unchecked Sendable {
         private let descriptor: Int32
         /// The file's size when it was opened; a spill file's grows with each `append(_:)`.
@@ -41,7 +41,7 @@ extension LintCache {
             isSpill = false
         }
 
-        /// A new file in the folder of `path` for this run's entries, removed from the folder at
+        /// A new file in the folder of `path` for this run's entries and quoted lines, removed from the folder at
         /// once (only its descriptor names it, and it goes with it); nil when it cannot be made.
         init?(spillingBeside path: String) {
             var template = Array((path + ".spill-XXXXXX").utf8CString)
