@@ -89,6 +89,38 @@ import Testing
         #expect(runs[1] == runs[0])
     }
 
+    /// A note of a run keeping views, read from its file, gets the same `same-source-several-ids`
+    /// fixes, edits included, as when it is kept: they read it again (and edit nothing once its
+    /// definitions changed since the run).
+    @Test func sameSourceFixesOfViewsReadTheNoteAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vault-view-fix-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let paths = [folder + "/a.md", folder + "/b.md"]
+        let text = "One.[^a1b2c3] Two.[^d4e5f6] [^d4e5f6]\n\n[^a1b2c3]: [S](https://example.com/r)\n\n[^d4e5f6]: [T](https://EXAMPLE.com/r/)\n"
+        try text.write(toFile: paths[0], atomically: true, encoding: .utf8)
+        try "Also [^x9y8z7].\n\n[^x9y8z7]: [U](https://example.com/r)\n".write(toFile: paths[1], atomically: true, encoding: .utf8)
+        let (kept, views) = try Self.lintBothWays(paths.map { Linter.Input(path: $0) }) { _ in Configuration() }
+        let fixed = { (result: Linter.Result) in
+            result.findings.filter { $0.ruleID == CitationSameSourceSeveralIDsRule.description.id && $0.fix != nil }
+        }
+        #expect(fixed(kept).count == 1 && fixed(views).map(\.range) == fixed(kept).map(\.range))
+        let keptEdits = try #require(fixed(kept).first?.fix).edits, viewEdits = try #require(fixed(views).first?.fix).edits
+        #expect(!keptEdits.isEmpty && viewEdits == keptEdits)
+        // Changed after the run: the same edits when its definitions are where they were, else none.
+        let (_, reworded) = try Self.lintBothWays(paths.map { Linter.Input(path: $0) }) { _ in Configuration() }
+        try text.replacingOccurrences(of: "One.", with: "Uno.").write(toFile: paths[0], atomically: true, encoding: .utf8)
+        #expect(try #require(fixed(reworded).first?.fix).edits == keptEdits)
+        let (_, shifted) = try Self.lintBothWays(paths.map { Linter.Input(path: $0) }) { _ in Configuration() }
+        try ("Intro.\n\n" + text).write(toFile: paths[0], atomically: true, encoding: .utf8)
+        #expect(try #require(fixed(shifted).first?.fix).edits.isEmpty)
+        // Relabelled in place: the note read again would merge into another id; nothing is edited.
+        try text.write(toFile: paths[0], atomically: true, encoding: .utf8)
+        let (_, relabelled) = try Self.lintBothWays(paths.map { Linter.Input(path: $0) }) { _ in Configuration() }
+        try text.replacingOccurrences(of: "a1b2c3", with: "b1b2c3").write(toFile: paths[0], atomically: true, encoding: .utf8)
+        #expect(try #require(fixed(relabelled).first?.fix).edits.isEmpty)
+    }
+
     @Test func aViewKeepsWhatVaultRulesRead() throws {
         let text = """
         ---
@@ -106,7 +138,7 @@ import Testing
         """
         let note = try NoteParser().parse(bytes: Array(text.utf8), path: "note.md")
         let context = NoteContext(note: note, vaultPath: "note.md", configuration: Configuration())
-        let view = context.vaultView(legacyCitations: true)
+        let view = context.vaultView(legacyCitations: true, bodyOnDisk: true)
         let frontMatterEnd = try #require(note.frontMatter).range.end.offset
         #expect(view.note.source.bytes == Array(note.source.bytes[..<(frontMatterEnd + 1)]))
         #expect(view.note.frontMatter?.entries.map(\.key) == ["site_uuid", "tags", "aliases"])
@@ -116,19 +148,23 @@ import Testing
         #expect(view.note.footnoteDefinitions.isEmpty && view.note.footnoteReferences.isEmpty)
         #expect(view.citations.definitions.map(\.key) == context.citations.definitions.map(\.key) && view.citations.path == view.note.path)
 
-        // A second id for the same URL: its fix merges them, editing the body, which is kept.
+        // A second id for the same URL: its fix merges them, editing the body, which is kept
+        // unless the note can be read again from its file (as its fix then does).
         let merged = try NoteParser().parse(bytes: Array((text + "[^d4e5f6]: [Same](https://example.com/a)\n").utf8), path: "note.md")
-        let mergedView = NoteContext(note: merged, vaultPath: "note.md", configuration: Configuration()).vaultView(legacyCitations: true)
-        #expect(mergedView.note.source.bytes == merged.source.bytes && mergedView.note.footnoteReferences.count == 1)
+        let mergedContext = NoteContext(note: merged, vaultPath: "note.md", configuration: Configuration())
+        let mergedView = mergedContext.vaultView(legacyCitations: true, bodyOnDisk: false)
+        #expect(mergedView.note.source.bytes == merged.source.bytes && mergedView.note.footnoteReferences.count == 1 && !mergedView.isCut)
+        let mergedOnDisk = mergedContext.vaultView(legacyCitations: true, bodyOnDisk: true)
+        #expect(mergedOnDisk.note.source.bytes == view.note.source.bytes && mergedOnDisk.note.footnoteReferences.isEmpty && mergedOnDisk.isCut)
         // A legacy definition without a URL may be deleted by its fix: the body is kept too.
         let legacy = try NoteParser().parse(bytes: Array("Claim [1].\n\n[1]: A book\n".utf8), path: "note.md")
         let legacyContext = NoteContext(note: legacy, vaultPath: "note.md", configuration: Configuration())
-        let legacyView = legacyContext.vaultView(legacyCitations: true)
+        let legacyView = legacyContext.vaultView(legacyCitations: true, bodyOnDisk: true)
         #expect(legacyView.note.source.bytes == legacy.source.bytes && legacyView.note.legacyDefinitions.count == 1)
         #expect(legacyView.citations.problems.map(\.kind) == legacyContext.citations.problems(.legacyNumeric).map(\.kind)
                 && !legacyView.citations.problems.isEmpty)
         // Without citation/legacy-numeric in the run, none of that is kept.
-        let withoutLegacy = legacyContext.vaultView(legacyCitations: false)
+        let withoutLegacy = legacyContext.vaultView(legacyCitations: false, bodyOnDisk: true)
         #expect(withoutLegacy.note.source.bytes.isEmpty && withoutLegacy.note.legacyDefinitions.isEmpty
                 && withoutLegacy.note.legacyReferences.isEmpty && withoutLegacy.citations.problems.isEmpty)
         // Definitions are kept without their text and parsed fields, with their labels, URLs and places.

@@ -15,20 +15,20 @@ public struct IndexedDefinition: Sendable {
     private enum Stored: Sendable {
         indirect case whole(FootnoteDefinition)
         case withoutText(label: String, form: FootnoteDefinition.Form, range: SourceRange, labelRange: SourceRange,
-                         textRange: SourceRange, isDuplicate: Bool, isUnused: Bool)
+                         isDuplicate: Bool, isUnused: Bool)
     }
 
     public init(path: String, definition: FootnoteDefinition, url: String?, references: Int) {
         (self.path, self.stored, self.url, self.references) = (path, .whole(definition), url, references)
     }
 
-    /// The definition without its text and parsed fields (`FootnoteDefinition.withoutText`), in
-    /// less than half the memory: what a pass over the vault keeps of it.
+    /// The definition without its text, text range and parsed fields (`FootnoteDefinition.withoutText`),
+    /// in less than half the memory: what a pass over the vault keeps of it.
     public var withoutText: IndexedDefinition {
         let definition = definition
         var copy = self
         copy.stored = .withoutText(label: definition.label, form: definition.form, range: definition.range, labelRange: definition.labelRange,
-                                   textRange: definition.textRange, isDuplicate: definition.isDuplicate, isUnused: definition.isUnused)
+                                   isDuplicate: definition.isDuplicate, isUnused: definition.isUnused)
         return copy
     }
 
@@ -36,9 +36,8 @@ public struct IndexedDefinition: Sendable {
         switch stored {
         case .whole(let definition):
             return definition
-        case let .withoutText(label, form, range, labelRange, textRange, isDuplicate, isUnused):
-            return .withoutText(label: label, form: form, range: range, labelRange: labelRange, textRange: textRange,
-                                isDuplicate: isDuplicate, isUnused: isUnused)
+        case let .withoutText(label, form, range, labelRange, isDuplicate, isUnused):
+            return .withoutText(label: label, form: form, range: range, labelRange: labelRange, isDuplicate: isDuplicate, isUnused: isUnused)
         }
     }
 

@@ -7,7 +7,8 @@ import NoteParser
 /// of the last run by everything it read, with the source lines it quotes. An unchanged vault
 /// is not parsed again; after some notes changed, only they are parsed when what the vault rules
 /// read from them did not change, else every note is parsed and only the changed ones run the
-/// note rules again. Written atomically when the run ends; entries of notes the run did not see
+/// note rules again. Written atomically when the run ends (what the run encodes waits in a spill
+/// file beside it, not in memory); entries of notes the run did not see
 /// are dropped. A file that cannot be read as a cache (damaged: a checksum differs; another
 /// version) is an empty cache.
 ///
@@ -42,6 +43,10 @@ public final class LintCache: @unchecked Sendable {
         set { reading.wait(); held.run = newValue }
     }
     private var kept: [String: StoredEntry] = [:]
+    /// Where the entries and quoted lines kept this run are written as they are encoded
+    /// (`keep(_:_:)`, `report(_:findings:source:)`); nil before the first, or when it could not be made.
+    private var spill: File?
+    private var spillTried = false
     private var fingerprints: [String: ContentHash] = [:]
     /// The hash of each note's bytes read this run, with its stamp when settled (a note known by
     /// its stamp, `key(unread:stamp:configuration:)`, is as the cache holds it).
@@ -348,12 +353,41 @@ public final class LintCache: @unchecked Sendable {
     /// The report of the last run.
     var lastRun: RunEntry? { run }
 
-    /// Keeps what a run found about the note at `path` for the next run.
+    /// Keeps what a run found about the note at `path` for the next run: encoded, and written to
+    /// the run's spill file (not held: a vault's entries take hundreds of megabytes) when it can be.
     func keep(_ path: String, _ entry: NoteEntry) {
         lock.lock()
-        kept[path] = stamped(path, StoredEntry(entry))
+        kept[path] = stamped(path, spilled(StoredEntry(entry)))
         if notes[path]?.key != entry.key || notes[path]?.stamp != kept[path]?.stamp { changed = true }
         lock.unlock()
+    }
+
+    /// `entry` with its body in the spill file, or as it is when it cannot be written there.
+    /// Called with `lock` held.
+    private func spilled(_ entry: StoredEntry) -> StoredEntry {
+        guard case .own(let bytes) = entry.body, let spill = spillFile(), let range = spill.append(bytes) else { return entry }
+        return StoredEntry(key: entry.key, content: entry.content, stamp: entry.stamp, body: .file(range, spill), bodyHash: entry.bodyHash)
+    }
+
+    /// The spill file, made beside the cache file when first needed; nil when it cannot be.
+    /// Called with `lock` held.
+    private func spillFile() -> File? {
+        if !spillTried {
+            spillTried = true
+            spill = CacheFile.makeFolder(of: path) ? File(spillingBeside: path) : nil
+        }
+        return spill
+    }
+
+    /// `NoteReport(path:findings:source:)` with its quoted lines written to the spill file (when
+    /// it can be) instead of held until `save`.
+    func report(_ path: String, findings: [Finding], source: SourceText?) -> NoteReport {
+        let report = NoteReport(path: path, findings: findings, source: source)
+        lock.lock()
+        let spill = spillFile()
+        lock.unlock()
+        guard case .own(let bytes)? = report.quotedPart, let spill, let range = spill.append(bytes) else { return report }
+        return NoteReport(path: path, encodedFindings: report.encodedFindings, quoted: .file(range, spill))
     }
 
     /// Keeps what the cache holds about a run's unchanged notes (their keys the cached ones),
@@ -395,10 +429,13 @@ public final class LintCache: @unchecked Sendable {
         let pruned = !keptAll && (kept.count != notes.count || kept.keys.contains { notes[$0] == nil })
         guard changed || file?.isDamaged == true || pruned else { return }
         if keptAll { kept.merge(notes) { new, _ in new } }
-        let reports = (run?.reports ?? []).map { (report: $0, quoted: $0.quotedPart.flatMap { part in part.quotedBytes.map { (part, $0) } }) }
+        // Each report's quoted lines: where they are, how many bytes, their hash (those read from a file are not held).
+        let reports = (run?.reports ?? []).map { report in
+            (report: report, quoted: report.quotedPart.flatMap { part in part.quotedBytes.map { (part, $0.count, ContentHash($0)) } })
+        }
         // Entries the file holds are left out when its quoted lines were found damaged.
         let fileIsSound = file?.isDamaged != true
-        let entries = kept.compactMap { path, entry in fileIsSound || !entry.body.isInFile ? (ExactPath(path), path, entry) : nil }.sorted { $0.0 < $1.0 }
+        let entries = kept.compactMap { path, entry in fileIsSound || !entry.body.isIn(file) ? (ExactPath(path), path, entry) : nil }.sorted { $0.0 < $1.0 }
         var index = CacheWriter(capacity: 64 * (entries.count + 2 * (run?.linted.count ?? 0)))
         index.int(run == nil ? 0 : 1)
         if let run {
@@ -414,9 +451,9 @@ public final class LintCache: @unchecked Sendable {
                 index.string(report.path)
                 index.int(report.encodedFindings.count)
                 index.int(quoted == nil ? 0 : 1)
-                if let (_, bytes) = quoted {
-                    index.int(bytes.count)
-                    quotedHash.combine(ContentHash(bytes))
+                if let (_, count, hash) = quoted {
+                    index.int(count)
+                    quotedHash.combine(hash)
                 }
             }
             index.hash(quotedHash)
@@ -453,7 +490,7 @@ public final class LintCache: @unchecked Sendable {
         }
         for (report, _) in reports { add(.own(report.encodedFindings), inFindings: report.inFile) }
         for (_, quoted) in reports {
-            if let (part, _) = quoted { add(part) }
+            if let (part, _, _) = quoted { add(part) }
         }
         for (_, _, entry) in entries { add(entry.body) }
         guard CacheFile.makeFolder(of: path) else { return }

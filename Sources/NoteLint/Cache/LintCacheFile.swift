@@ -11,11 +11,16 @@ extension LintCache {
     /// read at once; the rest (quoted lines, entries: most of the file) only when the run asks for
     /// some of it, from the same open file (the same bytes, even if another run replaced the file
     /// meanwhile), and parts of it a new cache file keeps are copied from it by the kernel.
-    /// Parts of it are addressed by their offsets in the file.
+    /// Parts of it are addressed by their offsets in the file. A run's spill file (`init(spillingBeside:)`)
+    /// is one too: the entries and quoted lines it keeps, written as they are encoded.
     final class File: @unchecked Sendable {
         private let descriptor: Int32
-        /// The file's size when it was opened.
-        let size: Int
+        /// The file's size when it was opened; a spill file's grows with each `append(_:)`.
+        private(set) var size: Int
+        /// Whether an append to a spill file failed (its end is then unknown: nothing more is appended).
+        private var appendFailed = false
+        /// Whether it is a spill file (`init(spillingBeside:)`).
+        private let isSpill: Bool
         /// The quoted lines' parts and the hash of their hashes, checked when the rest is read.
         var quoted: (parts: [Range<Int>], hash: ContentHash)?
         /// The quoted lines (all of them, from the first part's offset) once some were asked
@@ -33,9 +38,34 @@ extension LintCache {
                 return nil
             }
             size = Int(status.st_size)
+            isSpill = false
+        }
+
+        /// A new file in the folder of `path` for this run's entries and quoted lines, removed from the folder at
+        /// once (only its descriptor names it, and it goes with it); nil when it cannot be made.
+        init?(spillingBeside path: String) {
+            var template = Array((path + ".spill-XXXXXX").utf8CString)
+            descriptor = mkstemp(&template)
+            guard descriptor >= 0 else { return nil }
+            unlink(template)
+            size = 0
+            isSpill = true
         }
 
         deinit { close(descriptor) }
+
+        /// Writes `bytes` at the end of a spill file: where they lie, nil when they cannot all be written.
+        func append(_ bytes: ArraySlice<UInt8>) -> Range<Int>? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard !appendFailed else { return nil }
+            guard FileWriter.writeAll(bytes, to: descriptor) else {
+                appendFailed = true
+                return nil
+            }
+            size += bytes.count
+            return (size - bytes.count)..<size
+        }
 
         /// The bytes at `range` of the file, read now; nil when they cannot all be read.
         func read(_ range: Range<Int>) -> [UInt8]? {
@@ -55,8 +85,9 @@ extension LintCache {
         }
 
         /// The quoted lines at `range` of the file, all of them read (and checked) the first
-        /// time; nil when they cannot be read or are damaged.
+        /// time; nil when they cannot be read or are damaged. A spill file's are read alone.
         func quotedBytes(_ range: Range<Int>) -> ArraySlice<UInt8>? {
+            if isSpill { return read(range)?[...] }
             lock.lock()
             defer { lock.unlock() }
             if quotedLines == nil {
@@ -131,9 +162,9 @@ extension LintCache {
             }
         }
 
-        /// Whether the bytes are the cache file's.
-        var isInFile: Bool {
-            if case .file = self { return true }
+        /// Whether the bytes are `file`'s.
+        func isIn(_ file: File?) -> Bool {
+            if case .file(_, let own) = self { return own === file }
             return false
         }
 

@@ -15,6 +15,8 @@ public final class NoteContext: Sendable {
     public let citations: NoteCitationScan
     /// The note's `notekit-disable` directives.
     let suppressions: Suppressions
+    /// Whether `note` is a vault view cut after its front matter (`vaultView(legacyCitations:bodyOnDisk:)`).
+    let isCut: Bool
 
     public init(note: Note, vaultPath: String, configuration: Configuration) {
         self.note = note
@@ -23,25 +25,29 @@ public final class NoteContext: Sendable {
         self.collection = configuration.collection(for: vaultPath)
         self.citations = NoteCitationScan(note: note, displayPath: vaultPath)
         self.suppressions = Suppressions(note: note)
+        self.isCut = false
     }
 
-    private init(note: Note, citations: NoteCitationScan, of context: NoteContext) {
+    private init(note: Note, citations: NoteCitationScan, isCut: Bool, of context: NoteContext) {
         self.note = note
         self.vaultPath = context.vaultPath
         self.configuration = context.configuration
         self.collection = context.collection
         self.citations = citations
         self.suppressions = context.suppressions
+        self.isCut = isCut
     }
 
     /// The context with the note's `vaultView`: what the vault rules and the merge of a run's
     /// findings read, once the note rules are done (its suppressions are this context's; its
     /// citation scan is this one's `vaultView`). Kept are the front matter keys the vault rules
-    /// read (UUIDs, tags, aliases), and the body where a vault rule's fix may edit it: two ids for
-    /// one URL (`same-source-several-ids`), a legacy definition whose fix may delete it (a URL the
-    /// note already defines, or none). With `legacyCitations` false (`citation/legacy-numeric`
-    /// does not run), the legacy citations, their problems and the body their fixes edit are not kept.
-    func vaultView(legacyCitations: Bool) -> NoteContext {
+    /// read (UUIDs, tags, aliases), and the body where a vault rule's fix may edit it: a legacy
+    /// definition whose fix may delete it (a URL the note already defines, or none), and two ids
+    /// for one URL (`same-source-several-ids`) unless the note is `bodyOnDisk` (read from its
+    /// file: that fix reads it again when its edits are asked for). With `legacyCitations` false
+    /// (`citation/legacy-numeric` does not run), the legacy citations, their problems and the body
+    /// their fixes edit are not kept.
+    func vaultView(legacyCitations: Bool, bodyOnDisk: Bool) -> NoteContext {
         var urls = Set<String>()
         var mergesSources = false
         for indexed in citations.definitions where indexed.definition.form == .proper {
@@ -52,10 +58,12 @@ public final class NoteContext: Sendable {
             guard let url = definition.fields.url.map(URLNormalizer.normalize) else { return true }
             return !urls.insert(url).inserted
         }
-        let view = note.vaultView(keepingBody: mergesSources || deletesLegacy, keepingLegacy: legacyCitations) { key in
+        let keepingBody = deletesLegacy || (mergesSources && !bodyOnDisk)
+        let view = note.vaultView(keepingBody: keepingBody, keepingLegacy: legacyCitations) { key in
             key == "aliases" || FrontMatterValues.isUUIDKey(key, in: self) || FrontMatterValues.isTagsKey(key, in: self)
         }
-        return NoteContext(note: view, citations: citations.vaultView(keeping: legacyCitations ? [CitationLegacyNumericRule.kind] : []), of: self)
+        return NoteContext(note: view, citations: citations.vaultView(keeping: legacyCitations ? [CitationLegacyNumericRule.kind] : []),
+                           isCut: !keepingBody, of: self)
     }
 
     /// The value of one of `rule`'s options in this note's configuration.

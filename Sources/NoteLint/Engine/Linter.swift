@@ -156,7 +156,7 @@ public struct Linter: Sendable {
         }
         progress?.begin(total: all.count)
         // Without the notes kept, each note's rules run as it is parsed (its cache entry's facts
-        // are taken then) and only its `vaultView(legacyCitations:)` outlives it; no bytes read for
+        // are taken then) and only its `vaultView(legacyCitations:bodyOnDisk:)` outlives it; no bytes read for
         // the cache keys are held through the parse.
         let viewsOnly = !keepsNotes
         if viewsOnly { all = given }
@@ -168,6 +168,7 @@ public struct Linter: Sendable {
         let parsed = Array(zip(all, configurations).enumerated()).concurrentMap { index, pair in
             defer { progress?.advance() }
             var (input, config) = pair
+            let bodyOnDisk = input.bytes == nil
             var key = noteKeys.isEmpty ? nil : noteKeys[index]
             // Read again since its key was made: a note whose bytes changed meanwhile gets no key.
             if viewsOnly, let cache, key != nil, input.bytes == nil, let bytes = try? NoteParser(limits: config.limits.parser).read(input.path) {
@@ -181,8 +182,10 @@ public struct Linter: Sendable {
             let facts = cache == nil ? [] : allVaultRules.map { $0.vaultFacts(context) }
             guard viewsOnly else { return (result: result, checked: nil, key: key, facts: facts) }
             let checked = index < inputs.count ? key.flatMap { cache?.checked(input.path, key: $0) } ?? checkNote(context) : nil
-            return (result: .success(context.vaultView(legacyCitations: legacyCitations)), checked: checked, key: key, facts: facts)
+            return (result: .success(context.vaultView(legacyCitations: legacyCitations, bodyOnDisk: bodyOnDisk)), checked: checked, key: key, facts: facts)
         }
+        // The parses' memory, freed, is given back before the vault pass adds to the views.
+        if viewsOnly { HeapTrim.release() }
         var contexts: [NoteContext] = []
         var contextKeys: [ContentHash?] = []
         var checked: [Checked?] = []
@@ -215,11 +218,11 @@ public struct Linter: Sendable {
         let files = vaultFiles ?? (contexts + others).map(\.vaultPath)
         // Job 0 is the vault pass, run alongside the note rules (job n is note n - 1); it gives
         // the vault rules' findings also as they were found, for the cache.
-        var jobs: [(checked: [Checked], found: [Finding])] = []
+        var jobs: [(checked: [Checked], found: [[Finding]])] = []
         do {
             let (linted, lintedKeys, lintedChecks, read) = (contexts, contextKeys, checked, others)
             let byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0) }, uniquingKeysWith: { first, _ in first })
-            jobs = Array(0...linted.count).concurrentMap { job -> (checked: [Checked], found: [Finding]) in
+            jobs = Array(0...linted.count).concurrentMap { job -> (checked: [Checked], found: [[Finding]]) in
                 if job == 0 {
                     let vault = Self.vault(linted, context: read, vaultFiles: files)
                     // Each vault rule on its own core (with the note rules run as the notes were
@@ -231,7 +234,8 @@ public struct Linter: Sendable {
                         guard cache != nil else { return (checked: Self.configured(consume found, byPath: byPath), found: []) }
                         return (checked: Self.configured(found, byPath: byPath), found: found)
                     }
-                    return (found.map(\.checked), Array(found.map(\.found).joined()))
+                    // Each rule's own (not joined: a rule's findings share the configured ones' storage).
+                    return (found.map(\.checked), found.map(\.found))
                 }
                 if let checked = lintedChecks[job - 1] { return ([checked], []) }
                 let (context, key) = (linted[job - 1], lintedKeys[job - 1])
@@ -241,7 +245,7 @@ public struct Linter: Sendable {
         }
         let vaultChecks = jobs[0].checked
         var checks = jobs.dropFirst().map { $0.checked[0] }
-        let found = jobs[0].found
+        var found = jobs[0].found
         jobs = []
         checked = []
         let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: (vaultChecks + checks).map(\.uses))
@@ -253,28 +257,38 @@ public struct Linter: Sendable {
             // The views are not needed any more: the findings are merged without them.
             contexts = []
             others = []
+            HeapTrim.release()
         }
         var parts = vaultChecks.map(\.findings) + checks.map(\.findings) + [unused]
         // Without a cache, each note's findings are freed as they are merged.
         if viewsOnly && cache == nil { checks = [] }
         let findings = Self.merge(&parts, caps: caps)
         if let cache {
-            // Each note's findings, as index ranges of `findings` (sorted by path) and indices of `found`.
+            // Each note's findings, as index ranges of `findings` (sorted by path) and (rule, index) pairs of `found`.
             let reported = Dictionary(Self.runs(findings).map { (ExactPath(findings[$0.lowerBound].path), $0) },
                                       uniquingKeysWith: { first, _ in first })
-            var foundIndices: [ExactPath: [Int]] = [:]
-            for (index, finding) in found.enumerated() { foundIndices[ExactPath(finding.path), default: []].append(index) }
             @Sendable func reportedFindings(_ path: ExactPath) -> [Finding] { reported[path].map { Array(findings[$0]) } ?? [] }
-            for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks, contextKeys)).enumerated() {
-                guard let key else { continue }
-                let path = ExactPath(note.path)
-                cache.keep(note.path, LintCache.NoteEntry(key: key, checked: checked, facts: contextFacts[index],
-                                                          vault: foundIndices[path]?.map { found[$0] } ?? [], reported: reportedFindings(path)))
+            do {
+                var foundIndices: [ExactPath: [(rule: Int, index: Int)]] = [:]
+                for (rule, ruleFound) in found.enumerated() {
+                    for (index, finding) in ruleFound.enumerated() { foundIndices[ExactPath(finding.path), default: []].append((rule, index)) }
+                }
+                for (index, (note, (checked, key))) in zip(lintedNotes, zip(checks, contextKeys)).enumerated() {
+                    guard let key else { continue }
+                    let path = ExactPath(note.path)
+                    cache.keep(note.path, LintCache.NoteEntry(key: key, checked: checked, facts: contextFacts[index],
+                                                              vault: foundIndices[path]?.map { found[$0.rule][$0.index] } ?? [], reported: reportedFindings(path)))
+                }
             }
             for (index, (path, key)) in zip(otherPaths, otherKeys).enumerated() {
                 guard let key else { continue }
                 cache.keep(path, LintCache.NoteEntry(key: key, checked: cache.checked(path, key: key), facts: otherFacts[index],
                                                      vault: nil, reported: nil))
+            }
+            if viewsOnly {
+                // Kept in the entries: not held while the report is made.
+                (checks, found, contextFacts, otherFacts) = ([], [], [], [])
+                HeapTrim.release()
             }
             // A report is kept only when every note parsed had the bytes of its key.
             if let runKey, !(contextKeys + otherKeys).contains(where: { $0 == nil }) {
@@ -293,7 +307,7 @@ public struct Linter: Sendable {
                         let bytes = input.bytes ?? (try? NoteParser(limits: note.limits).read(input.path))
                         source = bytes.flatMap { cache.holdsContent(input.path, of: $0) ? SourceText(bytes: $0) : nil }
                     }
-                    return LintCache.NoteReport(path: note.path, findings: reportedFindings(path), source: source)
+                    return cache.report(note.path, findings: reportedFindings(path), source: source)
                 }
                 cache.keep(LintCache.RunEntry(key: runKey, shape: shape, linted: lintedNotes.map(\.path), errors: errors, reports: reports))
             }
@@ -603,7 +617,8 @@ public struct Linter: Sendable {
 
     /// The findings of notes linted, with the severity their configuration gives and
     /// without those it turns off or the note suppresses; and the suppressions used, by path.
-    /// Configured in place: the findings kept are moved to the front of `findings`' storage.
+    /// Configured in place: the findings kept are moved to the front of `findings`' storage (shared
+    /// with the caller's array while nothing changes).
     private static func configured(_ findings: consuming [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         // Findings come in runs of one path and one rule: the last lookups are kept.
@@ -627,12 +642,17 @@ public struct Linter: Sendable {
                 uses[current.key, default: []].insert(use)
                 continue
             }
-            kept[count] = finding
-            kept[count].severity = severity
+            // Written only where it changes: an array the caller still holds (the raw findings a
+            // cache keeps) is then not copied.
+            if count != index || finding.severity != severity {
+                kept[count] = finding
+                kept[count].severity = severity
+            }
             count += 1
         }
-        kept.removeLast(kept.count - count)
-        kept.sort(by: Finding.precedes)
+        if count < kept.count { kept.removeLast(kept.count - count) }
+        // Sorted in place, and only when out of order (the sort is stable).
+        if zip(kept, kept.dropFirst()).contains(where: { Finding.precedes($1, $0) }) { kept.sort(by: Finding.precedes) }
         return Checked(findings: kept, uses: uses)
     }
 

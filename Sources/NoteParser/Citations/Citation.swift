@@ -39,10 +39,11 @@ public struct FootnoteDefinition: Sendable, Encodable {
 
 extension FootnoteDefinition {
     /// A definition without its text and parsed fields: what a pass over the vault keeps of one
-    /// (it compares labels, forms, places and the URL, which is normalised apart).
-    package static func withoutText(label: String, form: Form, range: SourceRange, labelRange: SourceRange, textRange: SourceRange,
+    /// (it compares labels, forms, places and the URL, which is normalised apart). Its text range
+    /// is empty, at the definition's end.
+    package static func withoutText(label: String, form: Form, range: SourceRange, labelRange: SourceRange,
                                     isDuplicate: Bool, isUnused: Bool) -> FootnoteDefinition {
-        FootnoteDefinition(label: label, form: form, range: range, labelRange: labelRange, textRange: textRange, text: "",
+        FootnoteDefinition(label: label, form: form, range: range, labelRange: labelRange, textRange: SourceRange(start: range.end, end: range.end), text: "",
                            fields: CitationFields(), isDuplicate: isDuplicate, isUnused: isUnused)
     }
 }

@@ -1,31 +1,39 @@
 extension Note {
     /// What a pass over a whole vault keeps of the note once its own checks are done, so that the
     /// pass's memory does not grow with the notes' size: the front matter entries of the keys
-    /// `isKept` accepts, legacy citations, wikilinks, comments, code ranges and diagnostics.
-    /// Without `keepingBody`, the source is cut after the front matter and footnote definitions
-    /// and references are left out; the body tree, headings, links, callouts, breaks and tables
-    /// always are, and legacy citations without `keepingLegacy`. Every range is still one of the
-    /// whole note.
+    /// `isKept` accepts, legacy citations, wikilinks, comments and diagnostics, each in storage of
+    /// its size. Without `keepingBody`, the source is cut after the front matter and code ranges,
+    /// footnote definitions and references are left out; the body tree (an empty document without
+    /// a range, shared by every view), headings, links, callouts, breaks and tables always are, and
+    /// legacy citations without `keepingLegacy`. Every range is still one of the whole note.
     public func vaultView(keepingBody: Bool, keepingLegacy: Bool, frontMatterKeys isKept: (String) -> Bool) -> Note {
         var kept = source
         if !keepingBody {
             let end = frontMatter.map { min($0.range.end.offset + 1, source.bytes.count) } ?? 0
             kept = SourceText(bytes: Array(source.bytes[..<end]))
         }
-        let document = MarkdownTree.Entry(kind: .document, range: body.range, headingLevel: 0, parent: -1, end: 1, literal: nil, extra: nil)
         return Note(path: path, source: kept, frontMatter: frontMatter?.keeping(isKept), bodyStartLine: bodyStartLine,
-                    body: MarkdownTree(entries: [document], text: []).root, code: code, headings: [],
+                    body: Self.emptyBody.root, code: keepingBody ? code : CodeRanges(ranges: []), headings: [],
                     thematicBreaks: [], callouts: [], queryCallouts: [], footnoteReferences: keepingBody ? footnoteReferences : [],
-                    footnoteDefinitions: keepingBody ? footnoteDefinitions : [], legacyDefinitions: keepingLegacy ? legacyDefinitions : [],
-                    legacyReferences: keepingLegacy ? legacyReferences : [], wikilinks: wikilinks, links: [], bareURLs: [], comments: comments,
-                    tables: [], diagnostics: diagnostics)
+                    footnoteDefinitions: keepingBody ? footnoteDefinitions : [], legacyDefinitions: keepingLegacy ? legacyDefinitions.compacted : [],
+                    legacyReferences: keepingLegacy ? legacyReferences.compacted : [], wikilinks: wikilinks.compacted, links: [], bareURLs: [],
+                    comments: comments.compacted, tables: [], diagnostics: diagnostics.compacted)
     }
+
+    /// The body of every vault view: a document without children or range.
+    private static let emptyBody = MarkdownTree(entries: [MarkdownTree.Entry(kind: .document, range: nil, headingLevel: 0, parent: -1, end: 1,
+                                                                             literal: nil, extra: nil)], text: [])
 }
 
 extension FrontMatter {
     /// The block with only the entries whose key `isKept` accepts.
     func keeping(_ isKept: (String) -> Bool) -> FrontMatter {
         FrontMatter(range: range, openingDelimiter: openingDelimiter, closingDelimiter: closingDelimiter, contentRange: contentRange,
-                    entries: entries.filter { isKept($0.key) }, error: error, secondBlock: secondBlock, isFlow: isFlow)
+                    entries: entries.filter { isKept($0.key) }.compacted, error: error, secondBlock: secondBlock, isFlow: isFlow)
     }
+}
+
+private extension Array {
+    /// The elements in storage of their count: an array grown by appends may hold twice that.
+    var compacted: [Element] { capacity == count ? self : withUnsafeBufferPointer { Array($0) } }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NoteCitations
 import NoteParser
 
@@ -12,9 +13,12 @@ struct SameSourceMerge {
     private let properByURL: [String: [IndexedDefinition]]
     /// The URLs each key is defined with (nil for a definition without one).
     private let urlsByKey: [String: Set<String?>]
-    /// The key of each footnote reference, in the note's order, and the indices of each key's.
+    /// The key of each footnote reference, in the note's order, and the indices of each key's
+    /// (none for a vault view: its fixes' edits are worked out from the note read again).
     private let referenceKeys: [String]
     private let referencesByKey: [String: [Int]]
+    /// The note read again, shared by its fixes, for a vault view.
+    private let whole: WholeNote?
 
     /// The index of the note of `context`; nil when no two of its definitions cite one URL (no
     /// problem of the note has a fix then, and the vault's problems are looked up note by note).
@@ -34,7 +38,8 @@ struct SameSourceMerge {
         }
         guard properByURL.values.contains(where: { $0.count > 1 }) else { return nil }
         (self.byLabelStart, self.properByURL, self.urlsByKey) = (byLabelStart, properByURL, urlsByKey)
-        referenceKeys = context.note.footnoteReferences.map { IndexedDefinition.key($0.label) }
+        whole = context.isCut ? WholeNote(context) : nil
+        referenceKeys = context.isCut ? [] : context.note.footnoteReferences.map { IndexedDefinition.key($0.label) }
         var referencesByKey: [String: [Int]] = [:]
         for (index, key) in referenceKeys.enumerated() { referencesByKey[key, default: []].append(index) }
         self.referencesByKey = referencesByKey
@@ -52,6 +57,11 @@ struct SameSourceMerge {
               }),
               kept.key != merged.key,
               urlsByKey[kept.key, default: []].allSatisfy({ $0 == url }) else { return nil }
+        let summary = "cite it as [^\(kept.id)] and remove this definition"
+        if let whole {
+            // The fix of the whole note, as it is when the edits are asked for.
+            return Fix(summary, applicability: .unsafe) { whole.merge?.fix(for: problem)?.edits ?? [] }
+        }
         let note = context.note
         let bytes = note.source.bytes
         let references = note.footnoteReferences
@@ -77,6 +87,41 @@ struct SameSourceMerge {
             }
         }
         let deletion = Edit(range: CitationHelpers.deletion(of: merged.definition.range, in: note.source), replacement: "")
-        return Fix("cite it as [^\(kept.id)] and remove this definition", edits: edits + [deletion], applicability: .unsafe)
+        return Fix(summary, edits: edits + [deletion], applicability: .unsafe)
+    }
+}
+
+/// A note of a vault view, parsed again from its file the first time one of its fixes' edits is
+/// asked for (a view keeps no body: `NoteContext.vaultView(legacyCitations:bodyOnDisk:)`).
+private final class WholeNote: @unchecked Sendable {
+    private let path: String
+    private let configuration: Configuration
+    /// The view's definitions (the scan's array, not a copy), which the note read again must still have.
+    private let definitions: [IndexedDefinition]
+    private var read: SameSourceMerge??
+    private let lock = NSLock()
+
+    init(_ view: NoteContext) {
+        (path, configuration, definitions) = (view.note.path, view.configuration, view.citations.definitions)
+    }
+
+    /// The merge of the whole note; nil when it cannot be read or parsed any more, or its
+    /// definitions are no longer those linted (labels, URLs, forms and places).
+    var merge: SameSourceMerge? {
+        lock.lock()
+        defer { lock.unlock() }
+        if read == nil {
+            let parsed = try? Linter.parse(Linter.Input(path: path), configuration: configuration).get()
+            read = .some(parsed.flatMap { whole in Self.same(whole.citations.definitions, definitions) ? SameSourceMerge(whole) : nil })
+        }
+        return read ?? nil
+    }
+
+    private static func same(_ read: [IndexedDefinition], _ linted: [IndexedDefinition]) -> Bool {
+        read.count == linted.count && zip(read, linted).allSatisfy { read, linted in
+            let (new, old) = (read.definition, linted.definition)
+            return read.url == linted.url && new.label == old.label && new.form == old.form && new.isDuplicate == old.isDuplicate
+                && new.range == old.range && new.labelRange == old.labelRange
+        }
     }
 }
