@@ -174,9 +174,13 @@ public struct SiteRun: Sendable {
         // note facts and the assets are made on every core at once, the largest jobs first.
         var jobs: [FinalJob] = []
         if let cacheFile, !changedEntries.isEmpty || entries.count != cache.entries.count { jobs.append(.cache(cacheFile)) }
-        manifest.search = searchInputs(plan, notes: notes)
+        let inputNotes = notes
+        let inputs = [false, true].concurrentMap { listing in
+            listing ? listingInputs(plan, notes: inputNotes, shared: shared) : searchInputs(plan, notes: inputNotes)
+        }
+        manifest.search = inputs[0]
         if manifest.search != old.search || !existing.contains("search.json") { jobs.append(.search) }
-        manifest.listing = listingInputs(plan, notes: notes, shared: shared)
+        manifest.listing = inputs[1]
         if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
             manifest.derived = old.derived
         } else {
@@ -187,9 +191,13 @@ public struct SiteRun: Sendable {
         produced += manifest.derived.keys + ["search.json", "search.js", Self.stylesheetFile]
         var copied = Set<String>()
         jobs += assets.filter { copied.insert($0).inserted }.map { FinalJob.asset($0) }
-        let finalEntries = entries, changed = changedEntries, finalNotes = notes
-        let results = jobs.concurrentMap { job in
-            Result { () throws -> URL? in
+        let finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
+        // The largest first, so that no large job is left for one core at the end.
+        let order = jobs.indices.sorted { jobs[$0].size > jobs[$1].size }
+        var results = [Result<URL?, any Error>](repeating: .success(nil), count: jobs.count)
+        for (index, result) in zip(order, order.concurrentMap { index in
+            let job = finalJobs[index]
+            return Result { () throws -> URL? in
                 switch job {
                 case .cache(let file):
                     // A cache that cannot be written (a read-only vault) only makes the next build slower.
@@ -211,6 +219,8 @@ public struct SiteRun: Sendable {
                     return nil
                 }
             }
+        }) {
+            results[index] = result
         }
         // Reported in the order of a build one file at a time: listing files, search index, assets.
         let done = zip(jobs, results)
@@ -368,15 +378,7 @@ public struct SiteRun: Sendable {
                              existing: Set<String>) -> (keys: [String: String], toWrite: [(url: String, file: DerivedFile)]) {
         var keys: [String: String] = [:]
         var toWrite: [(url: String, file: DerivedFile)] = []
-        let files = listingFiles(plan, notes: notes, sources: sources)
-        // Each page's key: a hash of its Markdown, on every core.
-        let fileKeys = files.concurrentMap { url, file -> String in
-            guard case .page(let title, let markdown, let root) = file else { return "" }
-            var hash = ContentHash()
-            for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
-            return String(hash.value, radix: 16)
-        }
-        for ((url, file), key) in zip(files, fileKeys) {
+        for (url, file, key) in listingFiles(plan, notes: notes, sources: sources, shared: shared) {
             keys[url] = key
             if case .page = file, old.derived[url] == key, existing.contains(url) { continue }
             toWrite.append((url, file))
@@ -395,6 +397,17 @@ public struct SiteRun: Sendable {
         var isListing: Bool {
             if case .listing = self { return true }
             return false
+        }
+
+        /// About how much work it is, to start the largest first: the cache and the search index
+        /// (megabytes), a page's Markdown or a text's length, an asset as a page of 64 KB.
+        var size: Int {
+            switch self {
+            case .cache, .search: return .max
+            case .listing(_, .page(_, let markdown, _)): return markdown.utf8.count
+            case .listing(_, .text(let text)): return text.utf8.count
+            case .asset: return 1 << 16
+            }
         }
     }
 
@@ -501,32 +514,63 @@ public struct SiteRun: Sendable {
         case text(String)
     }
 
+    /// A listing file named before it is made: what it lists.
+    private enum Listing: Sendable {
+        case home
+        case collection(name: String, pages: [Int])
+        case tag(name: String, pages: [Int])
+        /// An entry of `SourcesPages`.
+        case source(Int)
+        case sourcesIndex
+        case sitemap(urls: [String])
+        case feed
+        case llms
+    }
+
     /// The files of the site that list pages (index, collection, tag and sources pages, sitemap,
-    /// feed, llms.txt), by output-relative path.
-    private func listingFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> [(String, DerivedFile)] {
-        var files: [(String, DerivedFile)] = []
-        files.append(("index.html", .page(title: settings.title, markdown: Indexes.home(plan, description: settings.description), root: "")))
-        for (name, members) in plan.collections {
-            files.append((SitePlan.collectionURL(name), .page(title: name.isEmpty ? "Notes" : name,
-                                                              markdown: Indexes.list(plan.newestFirst(members), plan: plan), root: "../")))
+    /// feed, llms.txt), by output-relative path, each with its key (of an index page: a hash of
+    /// its Markdown; else empty). Named in order on the calling thread, made on every core.
+    private func listingFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages,
+                              shared: UInt64) -> [(url: String, file: DerivedFile, key: String)] {
+        var listings: [(url: String, listing: Listing)] = [("index.html", .home)]
+        listings += plan.collections.map { (SitePlan.collectionURL($0.name), .collection(name: $0.name, pages: $0.pages)) }
+        listings += plan.tags.map { (SitePlan.tagURL($0.name), .tag(name: $0.name, pages: $0.pages)) }
+        listings += sources.entries.indices.map { (sources.entries[$0].url, .source($0)) }
+        listings.append(("sources/index.html", .sourcesIndex))
+        let pageURLs = listings.map(\.url) + plan.pages.map(\.url)
+        listings += [("sitemap.xml", .sitemap(urls: pageURLs)), ("feed.xml", .feed), ("llms.txt", .llms)]
+        return listings.concurrentMap { url, listing in
+            let file = listingFile(listing, plan: plan, notes: notes, sources: sources)
+            guard case .page(let title, let markdown, let root) = file else { return (url, file, "") }
+            var hash = ContentHash()
+            for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+            return (url, file, String(hash.value, radix: 16))
         }
-        for (name, members) in plan.tags {
-            files.append((SitePlan.tagURL(name), .page(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(members), plan: plan),
-                                                       root: "../")))
+    }
+
+    /// The page or text of one listing file.
+    private func listingFile(_ listing: Listing, plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> DerivedFile {
+        switch listing {
+        case .home:
+            return .page(title: settings.title, markdown: Indexes.home(plan, description: settings.description), root: "")
+        case .collection(let name, let pages):
+            return .page(title: name.isEmpty ? "Notes" : name, markdown: Indexes.list(plan.newestFirst(pages), plan: plan), root: "../")
+        case .tag(let name, let pages):
+            return .page(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(pages), plan: plan), root: "../")
+        case .source(let index):
+            let entry = sources.entries[index]
+            return .page(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages), root: "../")
+        case .sourcesIndex:
+            return .page(title: "Sources", markdown: sources.indexMarkdown(), root: "../")
+        case .sitemap(let urls):
+            return .text(Feeds.sitemap(urls.sorted(), base: settings.url))
+        case .feed:
+            let uuids = Dictionary(plan.pages.compactMap { page in notes[page.note].uuid.map { (page.vaultPath, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+            return .text(Feeds.atom(plan, settings: (settings.title, settings.url, settings.description), count: settings.feedEntries, uuids: uuids))
+        case .llms:
+            return .text(LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url))
         }
-        // The ~5,000 sources pages of a large vault: their Markdown made on every core.
-        files += sources.entries.concurrentMap { entry in
-            (entry.url, DerivedFile.page(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages), root: "../"))
-        }
-        files.append(("sources/index.html", .page(title: "Sources", markdown: sources.indexMarkdown(), root: "../")))
-        let pageURLs = files.map(\.0) + plan.pages.map(\.url)
-        files.append(("sitemap.xml", .text(Feeds.sitemap(pageURLs.sorted(), base: settings.url))))
-        let uuids = Dictionary(plan.pages.compactMap { page in notes[page.note].uuid.map { (page.vaultPath, $0) } },
-                               uniquingKeysWith: { first, _ in first })
-        files.append(("feed.xml", .text(Feeds.atom(plan, settings: (settings.title, settings.url, settings.description),
-                                                   count: settings.feedEntries, uuids: uuids))))
-        files.append(("llms.txt", .text(LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url))))
-        return files
     }
 
     private func write(_ data: Data, at url: String, to output: OutputFolder, note: String, report: inout Report) {
