@@ -208,8 +208,8 @@ public struct SiteRun: Sendable {
                                             onlyIfChanged: true)
                 case .listing(let url, let file):
                     switch file {
-                    case .page(let title, let markdown, let root):
-                        let html = indexPage(title: title, markdown: markdown, root: root, url: url, page: page)
+                    case .page(let title, let body, let root):
+                        let html = indexPage(title: title, body: body, root: root, url: url, page: page)
                         return try output.write(Data(html.utf8), at: url, onlyIfChanged: true)
                     case .text(let text):
                         return try output.write(Data(text.utf8), at: url, onlyIfChanged: true)
@@ -404,7 +404,7 @@ public struct SiteRun: Sendable {
         var size: Int {
             switch self {
             case .cache, .search: return .max
-            case .listing(_, .page(_, let markdown, _)): return markdown.utf8.count
+            case .listing(_, .page(_, .markdown(let text), _)), .listing(_, .page(_, .html(let text), _)): return text.utf8.count
             case .listing(_, .text(let text)): return text.utf8.count
             case .asset: return 1 << 16
             }
@@ -498,19 +498,31 @@ public struct SiteRun: Sendable {
         for key in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where context[key] == nil { context[key] = false }
     }
 
-    /// An index page (`root` leads from its folder to the top); `markdown` links relative to the top.
-    private func indexPage(title: String, markdown: String, root: String, url: String, page: HTMLPage) -> String {
-        var context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
-        context["body"] = RelativeURLs.rebase(context["body"] as? String ?? "", prefix: root)
+    /// An index page (`root` leads from its folder to the top); a Markdown body links relative to the top.
+    private func indexPage(title: String, body: DerivedFile.Body, root: String, url: String, page: HTMLPage) -> String {
+        var context: [String: Any]
+        switch body {
+        case .markdown(let markdown):
+            context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
+            context["body"] = RelativeURLs.rebase(context["body"] as? String ?? "", prefix: root)
+        case .html(let html):
+            context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false, html: html)
+        }
         context["canonical"] = settings.url.map { $0 + url } ?? false
         addSiteKeys(&context, root: root)
         return templates.render(context, template: "site")
     }
 
-    /// A file of the site besides note pages and assets: an index page (its title, Markdown
-    /// body and the way from its folder to the top), or the text of a file.
+    /// A file of the site besides note pages and assets: an index page (its title, body and the
+    /// way from its folder to the top), or the text of a file.
     private enum DerivedFile: Sendable {
-        case page(title: String, markdown: String, root: String)
+        /// An index page's body: Markdown linking relative to the site's top, or its final HTML.
+        enum Body: Sendable {
+            case markdown(String)
+            case html(String)
+        }
+
+        case page(title: String, body: Body, root: String)
         case text(String)
     }
 
@@ -541,27 +553,36 @@ public struct SiteRun: Sendable {
         listings += [("sitemap.xml", .sitemap(urls: pageURLs)), ("feed.xml", .feed), ("llms.txt", .llms)]
         return listings.concurrentMap { url, listing in
             let file = listingFile(listing, plan: plan, notes: notes, sources: sources)
-            guard case .page(let title, let markdown, let root) = file else { return (url, file, "") }
+            guard case .page(let title, let body, let root) = file else { return (url, file, "") }
             var hash = ContentHash()
-            for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+            switch body {
+            case .markdown(let markdown): for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+            case .html(let html): for part in [String(shared), url, title, "html", html, root] { hash.combine(part) }
+            }
             return (url, file, String(hash.value, radix: 16))
         }
+    }
+
+    /// The body of a page (in a folder of the top) listing only `list`: its HTML when it can be
+    /// written directly, else its Markdown.
+    private static func body(_ list: LinkList) -> DerivedFile.Body {
+        list.html(prefix: "../").map { .html($0) } ?? .markdown(list.markdown)
     }
 
     /// The page or text of one listing file.
     private func listingFile(_ listing: Listing, plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> DerivedFile {
         switch listing {
         case .home:
-            return .page(title: settings.title, markdown: Indexes.home(plan, description: settings.description), root: "")
+            return .page(title: settings.title, body: .markdown(Indexes.home(plan, description: settings.description)), root: "")
         case .collection(let name, let pages):
-            return .page(title: name.isEmpty ? "Notes" : name, markdown: Indexes.list(plan.newestFirst(pages), plan: plan), root: "../")
+            return .page(title: name.isEmpty ? "Notes" : name, body: Self.body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
         case .tag(let name, let pages):
-            return .page(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(pages), plan: plan), root: "../")
+            return .page(title: "Tagged \(name)", body: Self.body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
         case .source(let index):
             let entry = sources.entries[index]
-            return .page(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages), root: "../")
+            return .page(title: entry.title, body: .markdown(sources.markdown(entry, pages: plan.pages)), root: "../")
         case .sourcesIndex:
-            return .page(title: "Sources", markdown: sources.indexMarkdown(), root: "../")
+            return .page(title: "Sources", body: Self.body(sources.index()), root: "../")
         case .sitemap(let urls):
             return .text(Feeds.sitemap(urls.sorted(), base: settings.url))
         case .feed:

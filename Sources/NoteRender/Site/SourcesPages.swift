@@ -54,16 +54,16 @@ struct SourcesPages {
     /// The Markdown body of an entry's page: the source as written, its URL and dates, and the
     /// pages citing it, linked relative to the site's top.
     func markdown(_ entry: Entry, pages: [SitePlan.Page]) -> String {
-        [entry.source.markdown, "## Cited by", entry.citedBy.map { page, number in
-            "- " + MarkdownText.link(pages[page].title, url: pages[page].url + "#fn-\(number)") + " (source \(number))"
-        }.joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+        let citing = LinkList(items: entry.citedBy.map { page, number in
+            LinkList.Item(title: pages[page].title, url: pages[page].url + "#fn-\(number)", after: " (source \(number))")
+        })
+        return entry.source.markdown + "\n\n## Cited by\n\n" + citing.markdown
     }
 
-    /// The Markdown body of `sources/index.html`: every source, by title.
-    func indexMarkdown() -> String {
-        entries.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map { _, entry in
-            "- " + MarkdownText.link(entry.title, url: entry.url)
-                + " (\(entry.citedBy.count) \(entry.citedBy.count == 1 ? "page" : "pages"))"
-        }.joined(separator: "\n") + "\n"
+    /// The list of `sources/index.html`: every source, by title.
+    func index() -> LinkList {
+        LinkList(items: entries.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map { _, entry in
+            LinkList.Item(title: entry.title, url: entry.url, after: " (\(entry.citedBy.count) \(entry.citedBy.count == 1 ? "page" : "pages"))")
+        })
     }
 }
