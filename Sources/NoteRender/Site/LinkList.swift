@@ -31,7 +31,7 @@ struct LinkList: Sendable {
         var output: [UInt8] = Array("<ul>\n".utf8)
         output.reserveCapacity(items.reduce(16) { $0 + $1.title.utf8.count + $1.url.utf8.count + $1.after.utf8.count + 40 })
         for item in items {
-            // cmark-gfm cuts spaces at a line's end; those around a title are left to it.
+            // Spaces at a line's end (cmark-gfm cuts them) and around a title are left to cmark-gfm.
             guard Self.isPlain(item.title), Self.isPlain(item.after), Self.isPlainURL(item.url), item.after.utf8.last != UInt8(ascii: " "),
                   item.title.utf8.first != UInt8(ascii: " "), item.title.utf8.last != UInt8(ascii: " ") else { return nil }
             output += "<li><a href=\"".utf8

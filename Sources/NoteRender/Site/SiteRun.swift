@@ -169,7 +169,7 @@ public struct SiteRun: Sendable {
 
         // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
         // facts: made only when those changed (or a file is gone), and an index page rendered only
-        // when its Markdown changed. The search index is made when its inputs changed. A file
+        // when its body changed. The search index is made when its inputs changed. A file
         // that failed to be written is made again by the next build. These files, the cache of
         // note facts and the assets are made on every core at once, the largest jobs first.
         var jobs: [FinalJob] = []
@@ -372,7 +372,7 @@ public struct SiteRun: Sendable {
     }
 
     /// The listing files (index, collection, tag and sources pages, sitemap, feed, llms.txt) to
-    /// write: an index page only when its Markdown changed or its file is gone. Returns the
+    /// write: an index page only when its body changed or its file is gone. Returns the
     /// listing files' keys for the manifest too.
     private func listingJobs(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages, shared: UInt64, old: SiteManifest,
                              existing: Set<String>) -> (keys: [String: String], toWrite: [(url: String, file: DerivedFile)]) {
@@ -400,7 +400,7 @@ public struct SiteRun: Sendable {
         }
 
         /// About how much work it is, to start the largest first: the cache and the search index
-        /// (megabytes), a page's Markdown or a text's length, an asset as a page of 64 KB.
+        /// (megabytes each) before all, then a page's body or a text by length, an asset as 64 KB.
         var size: Int {
             switch self {
             case .cache, .search: return .max
@@ -541,7 +541,7 @@ public struct SiteRun: Sendable {
 
     /// The files of the site that list pages (index, collection, tag and sources pages, sitemap,
     /// feed, llms.txt), by output-relative path, each with its key (of an index page: a hash of
-    /// its Markdown; else empty). Named in order on the calling thread, made on every core.
+    /// its body; else empty). Named in order on the calling thread, made on every core.
     private func listingFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages,
                               shared: UInt64) -> [(url: String, file: DerivedFile, key: String)] {
         var listings: [(url: String, listing: Listing)] = [("index.html", .home)]
