@@ -405,6 +405,7 @@ public struct SiteRun: Sendable {
             switch self {
             case .cache, .search: return .max
             case .listing(_, .page(_, .markdown(let text), _)), .listing(_, .page(_, .html(let text), _)): return text.utf8.count
+            case .listing(_, .page(_, .source(let body), _)): return body.source.utf8.count + body.citedBy.items.count * 64
             case .listing(_, .text(let text)): return text.utf8.count
             case .asset: return 1 << 16
             }
@@ -507,6 +508,13 @@ public struct SiteRun: Sendable {
             context["body"] = RelativeURLs.rebase(context["body"] as? String ?? "", prefix: root)
         case .html(let html):
             context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false, html: html)
+        case .source(let body):
+            // The index page's passes over cmark-gfm's HTML of the whole body, made of its parts when they compose.
+            guard let html = body.cmarkHTML(unsafe: page.unsafe) else {
+                return indexPage(title: title, body: .markdown(body.markdown), root: root, url: url, page: page)
+            }
+            context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false,
+                                   html: RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: root))
         }
         context["canonical"] = settings.url.map { $0 + url } ?? false
         addSiteKeys(&context, root: root)
@@ -516,10 +524,12 @@ public struct SiteRun: Sendable {
     /// A file of the site besides note pages and assets: an index page (its title, body and the
     /// way from its folder to the top), or the text of a file.
     private enum DerivedFile: Sendable {
-        /// An index page's body: Markdown linking relative to the site's top, or its final HTML.
+        /// An index page's body: Markdown linking relative to the site's top, its final HTML, or
+        /// a source's page.
         enum Body: Sendable {
             case markdown(String)
             case html(String)
+            case source(SourcesPages.Page)
         }
 
         case page(title: String, body: Body, root: String)
@@ -557,6 +567,7 @@ public struct SiteRun: Sendable {
             var hash = ContentHash()
             switch body {
             case .markdown(let markdown): for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+            case .source(let body): for part in [String(shared), url, title, body.markdown, root] { hash.combine(part) }
             case .html(let html): for part in [String(shared), url, title, "html", html, root] { hash.combine(part) }
             }
             return (url, file, String(hash.value, radix: 16))
@@ -580,7 +591,7 @@ public struct SiteRun: Sendable {
             return .page(title: "Tagged \(name)", body: Self.body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
         case .source(let index):
             let entry = sources.entries[index]
-            return .page(title: entry.title, body: .markdown(sources.markdown(entry, pages: plan.pages)), root: "../")
+            return .page(title: entry.title, body: .source(sources.page(entry, pages: plan.pages)), root: "../")
         case .sourcesIndex:
             return .page(title: "Sources", body: Self.body(sources.index()), root: "../")
         case .sitemap(let urls):

@@ -51,13 +51,12 @@ struct SourcesPages {
         return "text:" + source.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The Markdown body of an entry's page: the source as written, its URL and dates, and the
-    /// pages citing it, linked relative to the site's top.
-    func markdown(_ entry: Entry, pages: [SitePlan.Page]) -> String {
-        let citing = LinkList(items: entry.citedBy.map { page, number in
+    /// The body of an entry's page: the source as written, its URL and dates, and the pages
+    /// citing it, linked relative to the site's top.
+    func page(_ entry: Entry, pages: [SitePlan.Page]) -> Page {
+        Page(source: entry.source.markdown, citedBy: LinkList(items: entry.citedBy.map { page, number in
             LinkList.Item(title: pages[page].title, url: pages[page].url + "#fn-\(number)", after: " (source \(number))")
-        })
-        return entry.source.markdown + "\n\n## Cited by\n\n" + citing.markdown
+        }))
     }
 
     /// The list of `sources/index.html`: every source, by title.
@@ -65,5 +64,41 @@ struct SourcesPages {
         LinkList(items: entries.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map { _, entry in
             LinkList.Item(title: entry.title, url: entry.url, after: " (\(entry.citedBy.count) \(entry.citedBy.count == 1 ? "page" : "pages"))")
         })
+    }
+
+    /// The body of a source's page: its source's Markdown, a "Cited by" heading and the list.
+    struct Page: Sendable {
+        /// `SiteSource.markdown`.
+        let source: String
+        let citedBy: LinkList
+
+        /// The whole body as Markdown.
+        var markdown: String { source + "\n\n## Cited by\n\n" + citedBy.markdown }
+
+        /// What cmark-gfm renders of `markdown`, made of parts: the source's Markdown (and the
+        /// blank line after it) through cmark-gfm alone, then the heading and the list written
+        /// directly (`LinkList`). Nil when the list cannot be written directly or the source
+        /// could reach past its blank line (`standsAlone`).
+        func cmarkHTML(unsafe: Bool) -> String? {
+            guard Self.standsAlone(source), let list = citedBy.html(prefix: "") else { return nil }
+            return CmarkParser.renderHTML(markdown: source + "\n\n", unsafe: unsafe) + "<h2>Cited by</h2>\n" + list
+        }
+
+        /// True when the blank line after `markdown` and a heading ends all of its blocks and
+        /// nothing of it is rendered elsewhere: no fence (a code block would run on), no start of
+        /// an HTML block a blank line does not end (`<!`, `<?`, `<script`, `<pre`, `<style`,
+        /// `<textarea`), no footnote (`[^`: cmark-gfm writes footnotes after the whole document).
+        /// The list's link texts are escaped: it holds no reference the source could define.
+        static func standsAlone(_ markdown: String) -> Bool {
+            let source = SourceText(bytes: Array(markdown.utf8)), bytes = source.bytes
+            for needle in ["```", "~~~", "[^", "<!", "<?"] where source.find(Array(needle.utf8), in: 0..<bytes.count) != nil { return false }
+            var search = 0
+            while let open = source.find([UInt8(ascii: "<")], in: search..<bytes.count) {
+                let name = bytes[(open + 1)...].prefix { Byte.isLetter($0) }.map { $0 | 0x20 }
+                if ["script", "pre", "style", "textarea"].contains(where: { Array($0.utf8) == name }) { return false }
+                search = open + 1
+            }
+            return true
+        }
     }
 }
