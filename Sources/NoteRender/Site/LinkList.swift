@@ -64,9 +64,15 @@ struct LinkList: Sendable {
             }
         }
         guard bytes.contains(UInt8(ascii: ":")) || bytes.contains(UInt8(ascii: ".")) else { return true }
-        let lowered = text.lowercased()
-        return !["://", "www.", "mailto:", "xmpp:"].contains { lowered.contains($0) }
+        // Found on the bytes: also where a combining mark follows (more texts left to cmark-gfm, none fewer).
+        let lowered = Array(text.lowercasedCheaply().utf8)
+        return lowered.withUnsafeBufferPointer { buffer in
+            !linkMarks.contains { mark in mark.withUnsafeBufferPointer { Byte.offset(of: $0, in: buffer) != nil } }
+        }
     }
+
+    /// What starts a link of the autolink extension.
+    private static let linkMarks = ["://", "www.", "mailto:", "xmpp:"].map { Array($0.utf8) }
 
     /// Letters, digits, `-`, `.`, `_`, `/` and `#`: cmark-gfm writes such a link destination as it
     /// is, and `URLSafety` keeps it.

@@ -90,15 +90,17 @@ struct SourcesPages {
         /// `<textarea`), no footnote (`[^`: cmark-gfm writes footnotes after the whole document).
         /// The list's link texts are escaped: it holds no reference the source could define.
         static func standsAlone(_ markdown: String) -> Bool {
-            let source = SourceText(bytes: Array(markdown.utf8)), bytes = source.bytes
-            for needle in ["```", "~~~", "[^", "<!", "<?"] where source.find(Array(needle.utf8), in: 0..<bytes.count) != nil { return false }
-            var search = 0
-            while let open = source.find([UInt8(ascii: "<")], in: search..<bytes.count) {
-                let name = bytes[(open + 1)...].prefix { Byte.isLetter($0) }.map { $0 | 0x20 }
-                if ["script", "pre", "style", "textarea"].contains(where: { Array($0.utf8) == name }) { return false }
-                search = open + 1
+            Array(markdown.utf8).withUnsafeBufferPointer { bytes in
+                guard !reaching.contains(where: { mark in mark.withUnsafeBufferPointer { Byte.offset(of: $0, in: bytes) != nil } }) else { return false }
+                for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "<") {
+                    if rawBlocks.contains(bytes[(index + 1)...].prefix { Byte.isLetter($0) }.map { $0 | 0x20 }) { return false }
+                }
+                return true
             }
-            return true
         }
+
+        private static let reaching = ["```", "~~~", "[^", "<!", "<?"].map { Array($0.utf8) }
+        /// The HTML blocks of type 1 after `<`, lowercased.
+        private static let rawBlocks = ["script", "pre", "style", "textarea"].map { Array($0.utf8) }
     }
 }
