@@ -11,16 +11,12 @@ public enum CmarkParser {
     public static let options: Int32 = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
-    private static let registered: Bool = {
+    /// The cmark-gfm syntax extensions notekit uses, registered and looked up once: pointers to
+    /// cmark-gfm's extension objects, which it never changes once registered (safe on every thread).
+    nonisolated(unsafe) static let extensions: [OpaquePointer] = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
-    }()
-
-    /// The cmark-gfm syntax extensions notekit uses, registered once.
-    static var extensions: [OpaquePointer] {
-        precondition(registered)
         return extensionNames.compactMap { cmark_find_syntax_extension($0) }
-    }
+    }()
 
     /// Finishes a parse (the inline pass), safely on several threads at once (`notekit_parser_finish`).
     private static func finish(_ parser: OpaquePointer) -> OpaquePointer {

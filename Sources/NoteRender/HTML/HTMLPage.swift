@@ -14,11 +14,12 @@ struct HTMLPage {
 
     /// The template context of a page: title, lede, meta, body HTML, sources and stylesheet.
     /// `isNote` false renders Markdown the site wrote (an index) whole: its headings all kept,
-    /// without the callout, highlight and footnote passes a note's body gets.
+    /// without the callout, highlight and footnote passes a note's body gets. `html`, when
+    /// given, is the body as it is (an index page's list written directly), `markdown` unused.
     func context(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String,
-                 isNote: Bool = true) -> [String: Any] {
-        let html = isNote ? noteHTML(markdown, title: title)
-            : URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: markdown, unsafe: unsafe)))
+                 isNote: Bool = true, html body: String? = nil) -> [String: Any] {
+        let html = body ?? (isNote ? noteHTML(markdown, title: title)
+            : URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: markdown, unsafe: unsafe))))
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }

@@ -1,14 +1,13 @@
-/// The Markdown bodies of the site's index pages: home, one per collection, one per tag.
+/// The bodies of the site's index pages: home (Markdown), one per collection, one per tag.
 /// Links are relative to the site's top (`RelativeURLs` moves them for pages in subfolders).
 enum Indexes {
     /// One list item per page: linked title, date, lede.
-    static func list(_ indexes: [Int], plan: SitePlan) -> String {
-        indexes.map { index in
+    static func list(_ indexes: [Int], plan: SitePlan) -> LinkList {
+        LinkList(items: indexes.map { index in
             let page = plan.pages[index]
-            return "- " + MarkdownText.link(page.title, url: page.url)
-                + (page.published.map { " (\(MarkdownText.escape(String($0.prefix(10)))))" } ?? "")
-                + (page.lede.map { ": " + MarkdownText.escape($0) } ?? "")
-        }.joined(separator: "\n") + "\n"
+            return LinkList.Item(title: page.title, url: page.url,
+                                 after: (page.published.map { " (\($0.prefix(10)))" } ?? "") + (page.lede.map { ": " + $0 } ?? ""))
+        })
     }
 
     /// The home page: the description, each collection's newest pages and every tag.
@@ -17,7 +16,7 @@ enum Indexes {
         for (name, pages) in plan.collections {
             let sorted = plan.newestFirst(pages)
             text += "## " + MarkdownText.link(name.isEmpty ? "Notes" : name, url: SitePlan.collectionURL(name)) + "\n\n"
-            text += list(Array(sorted.prefix(newest)), plan: plan)
+            text += list(Array(sorted.prefix(newest)), plan: plan).markdown
             if sorted.count > newest {
                 text += "\n" + MarkdownText.link("All \(sorted.count) pages", url: SitePlan.collectionURL(name)) + "\n"
             }

@@ -169,14 +169,18 @@ public struct SiteRun: Sendable {
 
         // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
         // facts: made only when those changed (or a file is gone), and an index page rendered only
-        // when its Markdown changed. The search index is made when its inputs changed. A file
+        // when its body changed. The search index is made when its inputs changed. A file
         // that failed to be written is made again by the next build. These files, the cache of
         // note facts and the assets are made on every core at once, the largest jobs first.
         var jobs: [FinalJob] = []
         if let cacheFile, !changedEntries.isEmpty || entries.count != cache.entries.count { jobs.append(.cache(cacheFile)) }
-        manifest.search = searchInputs(plan, notes: notes)
+        let inputNotes = notes
+        let inputs = [false, true].concurrentMap { listing in
+            listing ? listingInputs(plan, notes: inputNotes, shared: shared) : searchInputs(plan, notes: inputNotes)
+        }
+        manifest.search = inputs[0]
         if manifest.search != old.search || !existing.contains("search.json") { jobs.append(.search) }
-        manifest.listing = listingInputs(plan, notes: notes, shared: shared)
+        manifest.listing = inputs[1]
         if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
             manifest.derived = old.derived
         } else {
@@ -187,9 +191,13 @@ public struct SiteRun: Sendable {
         produced += manifest.derived.keys + ["search.json", "search.js", Self.stylesheetFile]
         var copied = Set<String>()
         jobs += assets.filter { copied.insert($0).inserted }.map { FinalJob.asset($0) }
-        let finalEntries = entries, changed = changedEntries, finalNotes = notes
-        let results = jobs.concurrentMap { job in
-            Result { () throws -> URL? in
+        let finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
+        // The largest first, so that no large job is left for one core at the end.
+        let order = jobs.indices.sorted { jobs[$0].size > jobs[$1].size }
+        var results = [Result<URL?, any Error>](repeating: .success(nil), count: jobs.count)
+        for (index, result) in zip(order, order.concurrentMap { index in
+            let job = finalJobs[index]
+            return Result { () throws -> URL? in
                 switch job {
                 case .cache(let file):
                     // A cache that cannot be written (a read-only vault) only makes the next build slower.
@@ -200,8 +208,8 @@ public struct SiteRun: Sendable {
                                             onlyIfChanged: true)
                 case .listing(let url, let file):
                     switch file {
-                    case .page(let title, let markdown, let root):
-                        let html = indexPage(title: title, markdown: markdown, root: root, url: url, page: page)
+                    case .page(let title, let body, let root):
+                        let html = indexPage(title: title, body: body, root: root, url: url, page: page)
                         return try output.write(Data(html.utf8), at: url, onlyIfChanged: true)
                     case .text(let text):
                         return try output.write(Data(text.utf8), at: url, onlyIfChanged: true)
@@ -211,6 +219,8 @@ public struct SiteRun: Sendable {
                     return nil
                 }
             }
+        }) {
+            results[index] = result
         }
         // Reported in the order of a build one file at a time: listing files, search index, assets.
         let done = zip(jobs, results)
@@ -362,21 +372,13 @@ public struct SiteRun: Sendable {
     }
 
     /// The listing files (index, collection, tag and sources pages, sitemap, feed, llms.txt) to
-    /// write: an index page only when its Markdown changed or its file is gone. Returns the
+    /// write: an index page only when its body changed or its file is gone. Returns the
     /// listing files' keys for the manifest too.
     private func listingJobs(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages, shared: UInt64, old: SiteManifest,
                              existing: Set<String>) -> (keys: [String: String], toWrite: [(url: String, file: DerivedFile)]) {
         var keys: [String: String] = [:]
         var toWrite: [(url: String, file: DerivedFile)] = []
-        let files = listingFiles(plan, notes: notes, sources: sources)
-        // Each page's key: a hash of its Markdown, on every core.
-        let fileKeys = files.concurrentMap { url, file -> String in
-            guard case .page(let title, let markdown, let root) = file else { return "" }
-            var hash = ContentHash()
-            for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
-            return String(hash.value, radix: 16)
-        }
-        for ((url, file), key) in zip(files, fileKeys) {
+        for (url, file, key) in listingFiles(plan, notes: notes, sources: sources, shared: shared) {
             keys[url] = key
             if case .page = file, old.derived[url] == key, existing.contains(url) { continue }
             toWrite.append((url, file))
@@ -395,6 +397,18 @@ public struct SiteRun: Sendable {
         var isListing: Bool {
             if case .listing = self { return true }
             return false
+        }
+
+        /// About how much work it is, to start the largest first: the cache and the search index
+        /// (megabytes each) before all, then a page's body or a text by length, an asset as 64 KB.
+        var size: Int {
+            switch self {
+            case .cache, .search: return .max
+            case .listing(_, .page(_, .markdown(let text), _)), .listing(_, .page(_, .html(let text), _)): return text.utf8.count
+            case .listing(_, .page(_, .source(let body), _)): return body.source.utf8.count + body.citedBy.items.count * 64
+            case .listing(_, .text(let text)): return text.utf8.count
+            case .asset: return 1 << 16
+            }
         }
     }
 
@@ -485,48 +499,110 @@ public struct SiteRun: Sendable {
         for key in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where context[key] == nil { context[key] = false }
     }
 
-    /// An index page (`root` leads from its folder to the top); `markdown` links relative to the top.
-    private func indexPage(title: String, markdown: String, root: String, url: String, page: HTMLPage) -> String {
-        var context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
-        context["body"] = RelativeURLs.rebase(context["body"] as? String ?? "", prefix: root)
+    /// An index page (`root` leads from its folder to the top); a Markdown body links relative to the top.
+    private func indexPage(title: String, body: DerivedFile.Body, root: String, url: String, page: HTMLPage) -> String {
+        var context: [String: Any]
+        switch body {
+        case .markdown(let markdown):
+            context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
+            context["body"] = RelativeURLs.rebase(context["body"] as? String ?? "", prefix: root)
+        case .html(let html):
+            context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false, html: html)
+        case .source(let body):
+            // The index page's passes over cmark-gfm's HTML of the whole body, made of its parts when they compose.
+            guard let html = body.cmarkHTML(unsafe: page.unsafe) else {
+                return indexPage(title: title, body: .markdown(body.markdown), root: root, url: url, page: page)
+            }
+            context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false,
+                                   html: RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: root))
+        }
         context["canonical"] = settings.url.map { $0 + url } ?? false
         addSiteKeys(&context, root: root)
         return templates.render(context, template: "site")
     }
 
-    /// A file of the site besides note pages and assets: an index page (its title, Markdown
-    /// body and the way from its folder to the top), or the text of a file.
+    /// A file of the site besides note pages and assets: an index page (its title, body and the
+    /// way from its folder to the top), or the text of a file.
     private enum DerivedFile: Sendable {
-        case page(title: String, markdown: String, root: String)
+        /// An index page's body: Markdown linking relative to the site's top, its final HTML, or
+        /// a source's page.
+        enum Body: Sendable {
+            case markdown(String)
+            case html(String)
+            case source(SourcesPages.Page)
+        }
+
+        case page(title: String, body: Body, root: String)
         case text(String)
     }
 
+    /// A listing file named before it is made: what it lists.
+    private enum Listing: Sendable {
+        case home
+        case collection(name: String, pages: [Int])
+        case tag(name: String, pages: [Int])
+        /// An entry of `SourcesPages`.
+        case source(Int)
+        case sourcesIndex
+        case sitemap(urls: [String])
+        case feed
+        case llms
+    }
+
     /// The files of the site that list pages (index, collection, tag and sources pages, sitemap,
-    /// feed, llms.txt), by output-relative path.
-    private func listingFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> [(String, DerivedFile)] {
-        var files: [(String, DerivedFile)] = []
-        files.append(("index.html", .page(title: settings.title, markdown: Indexes.home(plan, description: settings.description), root: "")))
-        for (name, members) in plan.collections {
-            files.append((SitePlan.collectionURL(name), .page(title: name.isEmpty ? "Notes" : name,
-                                                              markdown: Indexes.list(plan.newestFirst(members), plan: plan), root: "../")))
+    /// feed, llms.txt), by output-relative path, each with its key (of an index page: a hash of
+    /// its body; else empty). Named in order on the calling thread, made on every core.
+    private func listingFiles(_ plan: SitePlan, notes: [SiteNote], sources: SourcesPages,
+                              shared: UInt64) -> [(url: String, file: DerivedFile, key: String)] {
+        var listings: [(url: String, listing: Listing)] = [("index.html", .home)]
+        listings += plan.collections.map { (SitePlan.collectionURL($0.name), .collection(name: $0.name, pages: $0.pages)) }
+        listings += plan.tags.map { (SitePlan.tagURL($0.name), .tag(name: $0.name, pages: $0.pages)) }
+        listings += sources.entries.indices.map { (sources.entries[$0].url, .source($0)) }
+        listings.append(("sources/index.html", .sourcesIndex))
+        let pageURLs = listings.map(\.url) + plan.pages.map(\.url)
+        listings += [("sitemap.xml", .sitemap(urls: pageURLs)), ("feed.xml", .feed), ("llms.txt", .llms)]
+        return listings.concurrentMap { url, listing in
+            let file = listingFile(listing, plan: plan, notes: notes, sources: sources)
+            guard case .page(let title, let body, let root) = file else { return (url, file, "") }
+            var hash = ContentHash()
+            switch body {
+            case .markdown(let markdown): for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
+            case .source(let body): for part in [String(shared), url, title, body.markdown, root] { hash.combine(part) }
+            case .html(let html): for part in [String(shared), url, title, "html", html, root] { hash.combine(part) }
+            }
+            return (url, file, String(hash.value, radix: 16))
         }
-        for (name, members) in plan.tags {
-            files.append((SitePlan.tagURL(name), .page(title: "Tagged \(name)", markdown: Indexes.list(plan.newestFirst(members), plan: plan),
-                                                       root: "../")))
+    }
+
+    /// The body of a page (in a folder of the top) listing only `list`: its HTML when it can be
+    /// written directly, else its Markdown.
+    private static func body(_ list: LinkList) -> DerivedFile.Body {
+        list.html(prefix: "../").map { .html($0) } ?? .markdown(list.markdown)
+    }
+
+    /// The page or text of one listing file.
+    private func listingFile(_ listing: Listing, plan: SitePlan, notes: [SiteNote], sources: SourcesPages) -> DerivedFile {
+        switch listing {
+        case .home:
+            return .page(title: settings.title, body: .markdown(Indexes.home(plan, description: settings.description)), root: "")
+        case .collection(let name, let pages):
+            return .page(title: name.isEmpty ? "Notes" : name, body: Self.body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
+        case .tag(let name, let pages):
+            return .page(title: "Tagged \(name)", body: Self.body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
+        case .source(let index):
+            let entry = sources.entries[index]
+            return .page(title: entry.title, body: .source(sources.page(entry, pages: plan.pages)), root: "../")
+        case .sourcesIndex:
+            return .page(title: "Sources", body: Self.body(sources.index()), root: "../")
+        case .sitemap(let urls):
+            return .text(Feeds.sitemap(urls.sorted(), base: settings.url))
+        case .feed:
+            let uuids = Dictionary(plan.pages.compactMap { page in notes[page.note].uuid.map { (page.vaultPath, $0) } },
+                                   uniquingKeysWith: { first, _ in first })
+            return .text(Feeds.atom(plan, settings: (settings.title, settings.url, settings.description), count: settings.feedEntries, uuids: uuids))
+        case .llms:
+            return .text(LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url))
         }
-        // The ~5,000 sources pages of a large vault: their Markdown made on every core.
-        files += sources.entries.concurrentMap { entry in
-            (entry.url, DerivedFile.page(title: entry.title, markdown: sources.markdown(entry, pages: plan.pages), root: "../"))
-        }
-        files.append(("sources/index.html", .page(title: "Sources", markdown: sources.indexMarkdown(), root: "../")))
-        let pageURLs = files.map(\.0) + plan.pages.map(\.url)
-        files.append(("sitemap.xml", .text(Feeds.sitemap(pageURLs.sorted(), base: settings.url))))
-        let uuids = Dictionary(plan.pages.compactMap { page in notes[page.note].uuid.map { (page.vaultPath, $0) } },
-                               uniquingKeysWith: { first, _ in first })
-        files.append(("feed.xml", .text(Feeds.atom(plan, settings: (settings.title, settings.url, settings.description),
-                                                   count: settings.feedEntries, uuids: uuids))))
-        files.append(("llms.txt", .text(LlmsTxt.text(plan, title: settings.title, description: settings.description, base: settings.url))))
-        return files
     }
 
     private func write(_ data: Data, at url: String, to output: OutputFolder, note: String, report: inout Report) {

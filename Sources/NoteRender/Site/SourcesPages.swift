@@ -51,19 +51,56 @@ struct SourcesPages {
         return "text:" + source.text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The Markdown body of an entry's page: the source as written, its URL and dates, and the
-    /// pages citing it, linked relative to the site's top.
-    func markdown(_ entry: Entry, pages: [SitePlan.Page]) -> String {
-        [entry.source.markdown, "## Cited by", entry.citedBy.map { page, number in
-            "- " + MarkdownText.link(pages[page].title, url: pages[page].url + "#fn-\(number)") + " (source \(number))"
-        }.joined(separator: "\n")].joined(separator: "\n\n") + "\n"
+    /// The body of an entry's page: the source as written, its URL and dates, and the pages
+    /// citing it, linked relative to the site's top.
+    func page(_ entry: Entry, pages: [SitePlan.Page]) -> Page {
+        Page(source: entry.source.markdown, citedBy: LinkList(items: entry.citedBy.map { page, number in
+            LinkList.Item(title: pages[page].title, url: pages[page].url + "#fn-\(number)", after: " (source \(number))")
+        }))
     }
 
-    /// The Markdown body of `sources/index.html`: every source, by title.
-    func indexMarkdown() -> String {
-        entries.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map { _, entry in
-            "- " + MarkdownText.link(entry.title, url: entry.url)
-                + " (\(entry.citedBy.count) \(entry.citedBy.count == 1 ? "page" : "pages"))"
-        }.joined(separator: "\n") + "\n"
+    /// The list of `sources/index.html`: every source, by title.
+    func index() -> LinkList {
+        LinkList(items: entries.map { ($0.title.lowercased(), $0) }.sorted { $0.0 < $1.0 }.map { _, entry in
+            LinkList.Item(title: entry.title, url: entry.url, after: " (\(entry.citedBy.count) \(entry.citedBy.count == 1 ? "page" : "pages"))")
+        })
+    }
+
+    /// The body of a source's page: its source's Markdown, a "Cited by" heading and the list.
+    struct Page: Sendable {
+        /// `SiteSource.markdown`.
+        let source: String
+        let citedBy: LinkList
+
+        /// The whole body as Markdown.
+        var markdown: String { source + "\n\n## Cited by\n\n" + citedBy.markdown }
+
+        /// What cmark-gfm renders of `markdown`, made of parts: the source's Markdown (and the
+        /// blank line after it) through cmark-gfm alone, then the heading and the list written
+        /// directly (`LinkList`). Nil when the list cannot be written directly or the source
+        /// could reach past its blank line (`standsAlone`).
+        func cmarkHTML(unsafe: Bool) -> String? {
+            guard Self.standsAlone(source), let list = citedBy.html(prefix: "") else { return nil }
+            return CmarkParser.renderHTML(markdown: source + "\n\n", unsafe: unsafe) + "<h2>Cited by</h2>\n" + list
+        }
+
+        /// True when the blank line after `markdown` and a heading ends all of its blocks and
+        /// nothing of it is rendered elsewhere: no fence (a code block would run on), no start of
+        /// an HTML block a blank line does not end (`<!`, `<?`, `<script`, `<pre`, `<style`,
+        /// `<textarea`), no footnote (`[^`: cmark-gfm writes footnotes after the whole document).
+        /// The list's link texts are escaped: it holds no reference the source could define.
+        static func standsAlone(_ markdown: String) -> Bool {
+            Array(markdown.utf8).withUnsafeBufferPointer { bytes in
+                guard !reaching.contains(where: { mark in mark.withUnsafeBufferPointer { Byte.offset(of: $0, in: bytes) != nil } }) else { return false }
+                for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "<") {
+                    if rawBlocks.contains(bytes[(index + 1)...].prefix { Byte.isLetter($0) }.map { $0 | 0x20 }) { return false }
+                }
+                return true
+            }
+        }
+
+        private static let reaching = ["```", "~~~", "[^", "<!", "<?"].map { Array($0.utf8) }
+        /// The HTML blocks of type 1 after `<`, lowercased.
+        private static let rawBlocks = ["script", "pre", "style", "textarea"].map { Array($0.utf8) }
     }
 }

@@ -1,0 +1,98 @@
+import NoteParser
+
+/// A listing page's list of links (a collection's or tag's pages, the sources index, a
+/// source's citing pages): one item a line, a linked title and text after it. Its Markdown, and
+/// the HTML an index page's body gets from that Markdown (cmark-gfm, `HeadingIDs`, `URLSafety`,
+/// `RelativeURLs`), written directly when every text and URL is one cmark-gfm reads as it is.
+struct LinkList: Sendable {
+    struct Item: Sendable {
+        let title: String
+        /// Relative to the site's top.
+        let url: String
+        /// Text after the link: a date, a lede, a count.
+        let after: String
+    }
+
+    var items: [Item] = []
+
+    /// `- [title](<url>)after` a line, the texts escaped.
+    var markdown: String {
+        items.map { "- " + MarkdownText.link($0.title, url: $0.url) + MarkdownText.escape($0.after) }.joined(separator: "\n") + "\n"
+    }
+
+    /// The body HTML of a page listing only these items, its links moved by `prefix` (the way
+    /// from its folder to the top): what cmark-gfm renders of `markdown` (a tight list; text
+    /// with `&`, `<`, `>` and `"` escaped), no heading to give an id, no URL to empty. Nil when
+    /// a text could read as more than its characters (control characters, an entity, `=`,
+    /// something the autolink extension links, trailing whitespace at a line's end) or a URL
+    /// holds more than letters, digits and `-._/#`: that page goes through cmark-gfm.
+    func html(prefix: String) -> String? {
+        guard !items.isEmpty else { return "" }
+        var output: [UInt8] = Array("<ul>\n".utf8)
+        output.reserveCapacity(items.reduce(16) { $0 + $1.title.utf8.count + $1.url.utf8.count + $1.after.utf8.count + 40 })
+        for item in items {
+            // Spaces at a line's end (cmark-gfm cuts them) and around a title are left to cmark-gfm.
+            guard Self.isPlain(item.title), Self.isPlain(item.after), Self.isPlainURL(item.url), item.after.utf8.last != UInt8(ascii: " "),
+                  item.title.utf8.first != UInt8(ascii: " "), item.title.utf8.last != UInt8(ascii: " ") else { return nil }
+            output += "<li><a href=\"".utf8
+            // A relative URL (no scheme, not from the root or a fragment) moves with the page.
+            if let first = item.url.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/") { output += prefix.utf8 }
+            output += item.url.utf8
+            output += "\">".utf8
+            Self.appendEscaped(item.title, to: &output)
+            output += "</a>".utf8
+            Self.appendEscaped(item.after, to: &output)
+            output += "</li>\n".utf8
+        }
+        output += "</ul>\n".utf8
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Text cmark-gfm renders as its own characters once `MarkdownText.escape`d (the
+    /// characters it escapes are read back literally): no control character, no `&` starting
+    /// what could be an entity (`&` letters, digits or `#`, then `;`), no `=` (`URLSafety`
+    /// reads `name=` anywhere), nothing the autolink extension would link (`@`, `://`, `www.`,
+    /// `mailto:`, `xmpp:`).
+    private static func isPlain(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        for (index, byte) in bytes.enumerated() {
+            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "@") { return false }
+            if byte == UInt8(ascii: "&") {
+                var end = index + 1
+                while end < bytes.count, Byte.isLetter(bytes[end]) || Byte.isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "#") { end += 1 }
+                if end > index + 1, end < bytes.count, bytes[end] == UInt8(ascii: ";") { return false }
+            }
+        }
+        guard bytes.contains(UInt8(ascii: ":")) || bytes.contains(UInt8(ascii: ".")) else { return true }
+        // Found on the bytes: also where a combining mark follows (more texts left to cmark-gfm, none fewer).
+        let lowered = Array(text.lowercasedCheaply().utf8)
+        return lowered.withUnsafeBufferPointer { buffer in
+            !linkMarks.contains { mark in mark.withUnsafeBufferPointer { Byte.offset(of: $0, in: buffer) != nil } }
+        }
+    }
+
+    /// What starts a link of the autolink extension.
+    private static let linkMarks = ["://", "www.", "mailto:", "xmpp:"].map { Array($0.utf8) }
+
+    /// Letters, digits, `-`, `.`, `_`, `/` and `#`: cmark-gfm writes such a link destination as it
+    /// is, and `URLSafety` keeps it.
+    private static func isPlainURL(_ url: String) -> Bool {
+        !url.isEmpty && url.utf8.allSatisfy { byte in
+            (Byte.isLetter(byte) || Byte.isDigit(byte)) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
+                || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#")
+        }
+    }
+
+    /// `text` with `&`, `<`, `>` and `"` as cmark-gfm escapes them (byte by byte).
+    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): output += "&amp;".utf8
+            case UInt8(ascii: "<"): output += "&lt;".utf8
+            case UInt8(ascii: ">"): output += "&gt;".utf8
+            case UInt8(ascii: "\""): output += "&quot;".utf8
+            default: output.append(byte)
+            }
+        }
+    }
+}

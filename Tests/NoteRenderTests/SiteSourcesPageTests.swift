@@ -1,0 +1,69 @@
+import NoteParser
+import Testing
+@testable import NoteRender
+
+/// `SourcesPages.Page`: a source's page made of parts (the source's Markdown through cmark-gfm
+/// alone, the heading and list written directly) is the page its whole Markdown makes, or none.
+@Suite struct SiteSourcesPageTests {
+    /// The index page's passes over cmark-gfm's HTML, for a page in `sources/`.
+    static func passes(_ html: String) -> String {
+        RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: "../")
+    }
+
+    static let sources = [
+        "2025, Sep 14. [A Title](https://example.com/a?b=c&d=e). Published: 2025-01-01 | Updated: N/A",
+        "2025, Sep 14. [A Title](https://example.com/a). Published: 2025-01-01\n\n- URL: [https://example.com/a](<https://example.com/a>)\n- Date: 2025, Sep 14",
+        "https://example.com/bare", "<https://example.com/angle>", "www.example.com and me@example.com", "Plain text source", "", "   ",
+        "&amp; &copy; &#35; &bogus;", "*emph* _under_ ~~gone~~ `code` **strong**", "trailing  ", "back\\", "a\\\nb",
+        "[ref link][ref]\n\n[ref]: https://example.com/r \"title\"", "[Cited by]: /defined\n\n[Cited by]",
+        "[Second page]: /elsewhere.html\n\n[Second page]", "[ref]: /url\n'title on the next line'", "[collapsed][]\n\n[collapsed]: /c",
+        "- a\n- b", "- a\n\n- b", "1. a\n\n   b", "- [ ] task\n- [x] done", "> quote\n> more", "> quote\nlazy", "    indented code",
+        "- item\n\n      code in item", "| a | b |\n| - | - |\n| 1 | 2 |", "Setext\n===", "Setext\n---", "---", "# Heading", "## Cited by",
+        "## Cited by\n\n## Cited by", "<div>\nblock", "<div>\n\n*x*", "<span>inline</span>", "x <b>bold</b>", "<preface>", "<scripted> x",
+        "a\r\nb\r\n", "a\rb", "nul\u{0}byte", "Ünïcödé — “quotes”", "e\u{301}", "emoji 👍🏽", "javascript:alert(1)",
+        "[x](javascript:alert(1)) [y](<a b>) ![i](p.png)", "<a href=\"javascript:alert(1)\">raw</a>", "x = y href=\"z\"",
+        "Term\n: definition", "a | b", "\\[not a link\\]", "[unclosed", "text\n\n\n\n", "\n\nleading", "\t\ttabbed",
+    ]
+    /// Sources whose blocks or footnotes could reach past their blank line: made whole.
+    static let reaching = [
+        "```\nopen fence", "~~~\nopen fence", "> ```\n> open in a quote", "- ~~~\n  open in an item", "```\nclosed\n```",
+        "<!-- open comment", "<!-- closed -->", "<pre>\nopen", "<PRE>", "<script>x", "<style>", "<textarea>", "<?php x",
+        "<![CDATA[ x", "<!DOCTYPE html>", "note[^1]\n\n[^1]: A footnote.", "[^1]", "[^1]: defined, not used", "x [^\u{301}y]",
+    ]
+    static let citing = [
+        [LinkList.Item(title: "An essay", url: "essays/an-essay.html#fn-3", after: " (source 3)")],
+        [LinkList.Item(title: "Moore's Law & \"R&D\" <b>", url: "a/b_c.html#fn-1", after: " (source 1)"),
+         LinkList.Item(title: "Second page", url: "second.html#fn-12", after: " (source 12)")],
+        [LinkList.Item(title: "Cited by", url: "cited-by.html#fn-2", after: " (source 2)")],
+    ]
+
+    @Test func composedHTMLIsTheWholePages() {
+        var composed = 0
+        for source in Self.sources + Self.reaching {
+            for items in Self.citing {
+                for unsafe in [false, true] {
+                    let page = SourcesPages.Page(source: source, citedBy: LinkList(items: items))
+                    guard let html = page.cmarkHTML(unsafe: unsafe) else { continue }
+                    composed += 1
+                    #expect(Self.passes(html) == Self.passes(CmarkParser.renderHTML(markdown: page.markdown, unsafe: unsafe)),
+                            "\(source.debugDescription) \(items.map(\.title)) unsafe: \(unsafe)")
+                }
+            }
+        }
+        #expect(composed == Self.sources.count * Self.citing.count * 2)
+    }
+
+    @Test func sourcesThatCouldReachPastTheirBlankLineAreMadeWhole() {
+        for source in Self.reaching { #expect(!SourcesPages.Page.standsAlone(source), "\(source.debugDescription)") }
+        // Made of parts anyway, these pages would differ: a code block, a comment, `<pre>` running
+        // on, the footnotes section after the list.
+        for source in ["```\nopen fence", "<!-- open comment", "<pre>\nopen", "note[^1]\n\n[^1]: A footnote."] {
+            let page = SourcesPages.Page(source: source, citedBy: LinkList(items: Self.citing[0]))
+            let parts = CmarkParser.renderHTML(markdown: source + "\n\n") + "<h2>Cited by</h2>\n" + (page.citedBy.html(prefix: "") ?? "")
+            #expect(parts != CmarkParser.renderHTML(markdown: page.markdown), "\(source.debugDescription)")
+        }
+        // A list cmark-gfm must read makes the whole page too.
+        let entity = SourcesPages.Page(source: "Plain", citedBy: LinkList(items: [LinkList.Item(title: "&copy;", url: "a.html", after: "")]))
+        #expect(entity.cmarkHTML(unsafe: false) == nil)
+    }
+}
