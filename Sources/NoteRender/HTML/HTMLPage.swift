@@ -22,7 +22,7 @@ struct HTMLPage {
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
-            return ["key": key, "label": key.replacingOccurrences(of: "_", with: " "), "value": text]
+            return ["key": key, "label": Self.label(of: key), "value": text]
         }
         let context: [String: Any] = [
             "title": title,
@@ -228,6 +228,13 @@ struct HTMLPage {
             search = end + 1
         }
         return found
+    }
+
+    /// A front-matter key as a label, `_` shown as a space: on the bytes of an ASCII key,
+    /// through Foundation (which keeps an `_` joined to a combining mark) otherwise.
+    static func label(of key: String) -> String {
+        guard key.utf8.contains(UInt8(ascii: "_")) else { return key }
+        return key.utf8.allSatisfy { $0 < 0x80 } ? key.replacingBytes(of: "_", with: " ") : key.replacingOccurrences(of: "_", with: " ")
     }
 
     /// A front-matter value as one line of text; nil for maps and empty values.
