@@ -40,6 +40,7 @@ struct Highlights {
 
     /// Turns the markers cmark-gfm passed through into `<mark>` elements.
     func render(_ html: String) -> String {
-        html.replacingBytes(of: open, with: "<mark>").replacingBytes(of: close, with: "</mark>")
+        guard html.byteRange(of: open) != nil || html.byteRange(of: close) != nil else { return html }
+        return html.replacingBytes(of: open, with: "<mark>").replacingBytes(of: close, with: "</mark>")
     }
 }

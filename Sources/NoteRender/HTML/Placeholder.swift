@@ -25,8 +25,14 @@ struct Placeholder {
         // 0xF3 and 0xF4 (from U+C0000): decoded where those bytes are (no continuation byte is one).
         for var text in texts {
             text.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
                 var index = 0
                 while index < bytes.count {
+                    // Eight ASCII bytes at a time.
+                    if index + 8 <= bytes.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
                     let lead = bytes[index]
                     if lead == 0xEE || lead == 0xEF, index + 2 < bytes.count {
                         used.insert(UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F))
