@@ -101,4 +101,21 @@ import Testing
         #expect("\u{E000}é\u{E000}".replacingBytes(of: "\u{E000}", with: "<mark>") == "<mark>é<mark>")
         #expect("".replacingBytes(of: "a", with: "b") == "")
     }
+
+    @Test func blockIDsOfASiteNoteAsEveryByteWasRead() {
+        for text in ["a ^x ^y\n ^z\r\n^w", "", "^", " ^", "x^y ^"]
+            + Self.samples([" ", "^", "a", "\n", "\r", "b-1", "é"], count: 1000, length: 10) {
+            let bytes = Array(text.utf8)
+            var expected = Set<String>(), index = 0
+            while index + 1 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == UInt8(ascii: " "), bytes[index + 1] == UInt8(ascii: "^") else { continue }
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                expected.insert(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+            }
+            #expect(SiteNote.blocks(in: SourceText(bytes: bytes)) == expected.sorted(), "\(text.debugDescription)")
+        }
+    }
 }
+
