@@ -58,12 +58,10 @@ extension CmarkParser {
     /// Renders Markdown to HTML with the options and extensions notekit parses with.
     ///
     /// Raw HTML and `javascript:`-like links are omitted unless `unsafe` is true. Source
-    /// positions are not written into the HTML. The tree and the HTML are allocated from the
-    /// thread's arena, emptied once the HTML is copied out.
+    /// positions are not written into the HTML.
     public static func renderHTML(markdown: String, unsafe: Bool = false) -> String {
         let options = (Self.options & ~CMARK_OPT_SOURCEPOS) | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        defer { notekit_arena_reset() }
-        guard let parser = cmark_parser_new_with_mem(options, notekit_arena_allocator()) else { fatalError("cmark_parser_new failed") }
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
         let attached = extensions
         for ext in attached { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -73,9 +71,10 @@ extension CmarkParser {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        // The tree and the HTML go with the arena: freeing them would do nothing.
         let document = finish(parser)
+        defer { cmark_node_free(document) }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
         return String(cString: html)
     }
 }
