@@ -4,6 +4,8 @@ import NoteParser
 /// and the front matter as written.
 enum WhitespaceTidy {
     static func tidy(_ markdown: String) -> String {
+        // A text the tidy leaves as written wherever its code is needs no parse to find the code.
+        if leavesAsWritten(SourceText(markdown)) { return markdown }
         // Only where the body starts and the code ranges are read (no cmark-gfm parse when there can be no code).
         guard let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: "") else { return markdown }
         let (source, bodyStartLine, code) = found
@@ -59,6 +61,32 @@ enum WhitespaceTidy {
         }
         guard lineCount > 0 else { return "\n" }
         return kept == output.utf8.count ? output : String(output[..<output.utf8.index(output.utf8.startIndex, offsetBy: kept)])
+    }
+
+    /// True when `tidy` returns the text as written whichever of its lines are verbatim (code,
+    /// HTML, front matter): it ends with a newline, no line ends in whitespace, and no two lines
+    /// in a row are empty, nor the first. Each line is then written as it is, verbatim or not;
+    /// an empty line is one blank line after text (kept), and the final newline's empty line is
+    /// the one the end trim removes.
+    static func leavesAsWritten(_ source: SourceText) -> Bool {
+        let bytes = source.bytes
+        guard bytes.last == Byte.newline else { return false }
+        var previousEmpty = true
+        // The last line is the empty one after the final newline.
+        for number in 1..<source.lineCount {
+            let range = source.lineRange(number)
+            guard !range.isEmpty else {
+                if previousEmpty { return false }
+                previousEmpty = true
+                continue
+            }
+            previousEmpty = false
+            let last = bytes[range.upperBound - 1]
+            if Byte.isCharacterWhitespace(last) { return false }
+            // A non-ASCII last character may be whitespace, or join whitespace before it.
+            if last >= 0x80, source.trimmedLine(number).utf8.count != range.count { return false }
+        }
+        return !previousEmpty
     }
 
     /// `line.hasSuffix("  ")` of the line's text, by bytes unless a non-ASCII character precedes
