@@ -75,7 +75,10 @@ import Testing
         let cases = [
             "==a== and == b== and ==c == and ===d=== and ==e=f== and ==\n==\n",
             "`==code==` ==x== ==y\u{00A0}== ==\u{3000}z== ==ü==",
+            "---\nk: ==a==\n---\nb == c\n===\n", "---\nk: ==a==\n---\n==b==\n", "a ==\u{A0}b== ==\u{A0}==\n",
         ] + Self.samples(["==", "=", "a", " ", "\n", "b c", "`", "é", "\t"])
+            // Front matter, setext underlines, comparisons: most texts hold `==` but no highlight.
+            + Self.samples(["---\n", "==", "===\n", "x == y", "==x==", "k: v\n", "\n", "`", "    ", "é", " "], count: 1000)
         for markdown in cases {
             let highlights = try #require(Highlights(unusedIn: Placeholder(unusedIn: markdown)))
             let note = try NoteParser().parse(bytes: Array(markdown.utf8), path: "")
