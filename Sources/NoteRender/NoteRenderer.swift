@@ -30,13 +30,19 @@ public struct NoteRenderer: Sendable {
     /// Front-matter `title`, else the first level-1 heading that does not open a citation
     /// section (`# Footnotes`, `# Sources`...), else the file name.
     public static func title(of note: Note) -> String {
-        if let title = note.frontMatter?.value("title")?.scalarText, !title.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let title = note.frontMatter?.value("title")?.scalarText, !isBlank(title) {
             return title
         }
         if let heading = note.headings.first(where: { $0.level == 1 && !$0.isCitationSection && !$0.text.isBlank }) {
             return heading.text
         }
         return URL(fileURLWithPath: note.path).deletingPathExtension().lastPathComponent
+    }
+
+    /// True when `text` holds only `CharacterSet.whitespaces` (spaces and tabs): an ASCII byte
+    /// other than those answers on the bytes, else Foundation decides.
+    private static func isBlank(_ text: String) -> Bool {
+        !text.utf8.contains { $0 < 0x80 && $0 != Byte.space && $0 != Byte.tab } && text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// A Markdown index listing notes by title, linked to their files.

@@ -75,7 +75,10 @@ import Testing
         let cases = [
             "==a== and == b== and ==c == and ===d=== and ==e=f== and ==\n==\n",
             "`==code==` ==x== ==y\u{00A0}== ==\u{3000}z== ==ü==",
+            "---\nk: ==a==\n---\nb == c\n===\n", "---\nk: ==a==\n---\n==b==\n", "a ==\u{A0}b== ==\u{A0}==\n",
         ] + Self.samples(["==", "=", "a", " ", "\n", "b c", "`", "é", "\t"])
+            // Front matter, setext underlines, comparisons: most texts hold `==` but no highlight.
+            + Self.samples(["---\n", "==", "===\n", "x == y", "==x==", "k: v\n", "\n", "`", "    ", "é", " "], count: 1000)
         for markdown in cases {
             let highlights = try #require(Highlights(unusedIn: Placeholder(unusedIn: markdown)))
             let note = try NoteParser().parse(bytes: Array(markdown.utf8), path: "")
@@ -101,4 +104,21 @@ import Testing
         #expect("\u{E000}é\u{E000}".replacingBytes(of: "\u{E000}", with: "<mark>") == "<mark>é<mark>")
         #expect("".replacingBytes(of: "a", with: "b") == "")
     }
+
+    @Test func blockIDsOfASiteNoteAsEveryByteWasRead() {
+        for text in ["a ^x ^y\n ^z\r\n^w", "", "^", " ^", "x^y ^"]
+            + Self.samples([" ", "^", "a", "\n", "\r", "b-1", "é"], count: 1000, length: 10) {
+            let bytes = Array(text.utf8)
+            var expected = Set<String>(), index = 0
+            while index + 1 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == UInt8(ascii: " "), bytes[index + 1] == UInt8(ascii: "^") else { continue }
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+                expected.insert(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+            }
+            #expect(SiteNote.blocks(in: SourceText(bytes: bytes)) == expected.sorted(), "\(text.debugDescription)")
+        }
+    }
 }
+

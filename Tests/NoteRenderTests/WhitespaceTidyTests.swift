@@ -56,4 +56,23 @@ import Testing
             #expect(WhitespaceTidy.tidy(text) == Self.reference(text), "\(text.debugDescription)")
         }
     }
+
+    /// Texts of whole lines, most without trailing whitespace or blank runs (so that many skip
+    /// the parse), with code, HTML, front matter and non-ASCII line ends: each tidied as the
+    /// reference tidies it, and every text the parse-free check passes left as written.
+    @Test func leavesTextsAsWrittenWithoutParsing() {
+        let lines = ["---\n", "key: v\n", "\n", "text\n", "```\n", "~~~\n", "    code\n", "`span\n", "end`\n", "<div>\n",
+                     "</div>\n", "> quote\n", "> [!note] T\n", "- item\n", "  - nested\n", "\u{A0}\n", "x\u{A0}\n", "e\u{301}\n",
+                     "a \u{301}\n", "\u{600}\n", "\u{2003}\n", "é\n", "Title\n", "===\n", "trailing  \n", "\t\n", "last"]
+        var skipped = 0
+        for text in ["x\n", "x\n\n", "\nx\n", "---\na: 1\n---\n", "---\n---\n\n"] + HTMLScannerTests.samples(lines, count: 4000, length: 8) {
+            let asWritten = WhitespaceTidy.leavesAsWritten(SourceText(text))
+            if asWritten {
+                skipped += 1
+                #expect(Self.reference(text) == text, "\(text.debugDescription)")
+            }
+            #expect(WhitespaceTidy.tidy(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+        #expect(skipped > 100)
+    }
 }

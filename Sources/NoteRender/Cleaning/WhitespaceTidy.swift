@@ -4,12 +4,19 @@ import NoteParser
 /// and the front matter as written.
 enum WhitespaceTidy {
     static func tidy(_ markdown: String) -> String {
+        // A text the tidy leaves as written wherever its code is needs no parse to find the code.
+        if leavesAsWritten(SourceText(markdown)) { return markdown }
         // Only where the body starts and the code ranges are read (no cmark-gfm parse when there can be no code).
         guard let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: "") else { return markdown }
         let (source, bodyStartLine, code) = found
         let bytes = source.bytes
-        // The lines kept, each ended by a newline.
-        var output: [UInt8] = []
+        // The lines kept, each ended by a newline: pieces of `markdown` cut at line ends and
+        // ASCII whitespace, joined without validating them again.
+        let utf8 = markdown.utf8
+        func piece(_ range: Range<Int>) -> Substring {
+            markdown[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        }
+        var output = ""
         output.reserveCapacity(bytes.count + 1)
         var lineCount = 0
         var blankRun = 0
@@ -18,36 +25,68 @@ enum WhitespaceTidy {
             let isVerbatim = number < bodyStartLine || code.contains(range.lowerBound)
                 || (!range.isEmpty && code.contains(range.upperBound - 1))
             if isVerbatim {
-                output += bytes[range]
-                output.append(Byte.newline)
+                output += piece(range)
+                output += "\n"
                 lineCount += 1
                 blankRun = 0
                 continue
             }
-            let trimmed = source.trimmedLine(number)
-            if trimmed.isEmpty {
+            // ASCII whitespace after an ASCII character is cut on bytes; Unicode decides the rest (`trimmedLine`).
+            var end = range.upperBound
+            while end > range.lowerBound, Byte.isCharacterWhitespace(bytes[end - 1]) { end -= 1 }
+            let unicodeTrimmed = end > range.lowerBound && bytes[end - 1] >= 0x80 ? source.trimmedLine(number) : nil
+            if unicodeTrimmed?.isEmpty ?? (end == range.lowerBound) {
                 blankRun += 1
                 // One blank line at most; none at the start of a note without front matter.
                 if blankRun == 1, lineCount > 0, lineCount >= bodyStartLine - 1 {
-                    output.append(Byte.newline)
+                    output += "\n"
                     lineCount += 1
                 }
                 continue
             }
             blankRun = 0
             let nextIsText = number < source.lineCount && !bytes[source.lineRange(number + 1)].allSatisfy(Byte.isWhitespace)
-            output += trimmed.utf8
+            if let unicodeTrimmed { output += unicodeTrimmed } else { output += piece(range.lowerBound..<end) }
             // Two or more trailing spaces before more text are a hard line break: keep two.
-            if nextIsText, endsWithTwoSpaces(bytes[range]) { output += [Byte.space, Byte.space] }
-            output.append(Byte.newline)
+            if nextIsText, endsWithTwoSpaces(bytes[range]) { output += "  " }
+            output += "\n"
             lineCount += 1
         }
         // Empty lines at the end go (a line is empty when its newline follows another or starts the text).
-        while lineCount >= bodyStartLine, lineCount > 0, output.count == 1 || output[output.count - 2] == Byte.newline {
-            output.removeLast()
+        var kept = output.utf8.count
+        while lineCount >= bodyStartLine, lineCount > 0,
+              kept == 1 || output.utf8[output.utf8.index(output.utf8.startIndex, offsetBy: kept - 2)] == Byte.newline {
+            kept -= 1
             lineCount -= 1
         }
-        return lineCount == 0 ? "\n" : String(decoding: output, as: UTF8.self)
+        guard lineCount > 0 else { return "\n" }
+        return kept == output.utf8.count ? output : String(output[..<output.utf8.index(output.utf8.startIndex, offsetBy: kept)])
+    }
+
+    /// True when `tidy` returns the text as written whichever of its lines are verbatim (code,
+    /// HTML, front matter): it ends with a newline, no line ends in whitespace, and no two lines
+    /// in a row are empty, nor the first. Each line is then written as it is, verbatim or not;
+    /// an empty line is one blank line after text (kept), and the final newline's empty line is
+    /// the one the end trim removes.
+    static func leavesAsWritten(_ source: SourceText) -> Bool {
+        let bytes = source.bytes
+        guard bytes.last == Byte.newline else { return false }
+        var previousEmpty = true
+        // The last line is the empty one after the final newline.
+        for number in 1..<source.lineCount {
+            let range = source.lineRange(number)
+            guard !range.isEmpty else {
+                if previousEmpty { return false }
+                previousEmpty = true
+                continue
+            }
+            previousEmpty = false
+            let last = bytes[range.upperBound - 1]
+            if Byte.isCharacterWhitespace(last) { return false }
+            // A non-ASCII last character may be whitespace, or join whitespace before it.
+            if last >= 0x80, source.trimmedLine(number).utf8.count != range.count { return false }
+        }
+        return !previousEmpty
     }
 
     /// `line.hasSuffix("  ")` of the line's text, by bytes unless a non-ASCII character precedes

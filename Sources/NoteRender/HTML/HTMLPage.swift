@@ -23,7 +23,7 @@ struct HTMLPage {
         let backReferences = Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
-            return ["key": key, "label": key.replacingOccurrences(of: "_", with: " "), "value": text]
+            return ["key": key, "label": Self.label(of: key), "value": text]
         }
         let context: [String: Any] = [
             "title": title,
@@ -127,12 +127,23 @@ struct HTMLPage {
 
     private func removingFootnotesSection(_ html: String) -> String {
         // cmark-gfm appends its section last: search backwards, past any lookalike raw HTML.
-        let source = SourceText(bytes: Array(html.utf8)), opening = Array("<section class=\"footnotes\" data-footnotes>".utf8)
-        var start: Int?
-        while let next = source.find(opening, in: (start.map { $0 + 1 } ?? 0)..<source.bytes.count) { start = next }
-        guard let start, let end = source.find(Array("</section>\n".utf8), in: (start + opening.count)..<source.bytes.count)
-        else { return html }
-        return source.string(0..<start) + source.string((end + "</section>\n".utf8.count)..<source.bytes.count)
+        var html = html
+        let opening = "<section class=\"footnotes\" data-footnotes>", closing = "</section>\n"
+        let cut = html.withUTF8 { bytes -> Range<Int>? in
+            func find(_ needle: String, from start: Int) -> Int? {
+                guard start <= bytes.count else { return nil }
+                var needle = needle
+                return needle.withUTF8 { Byte.offset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) }.map { start + $0 }
+            }
+            var start: Int?
+            while let next = find(opening, from: start.map { $0 + 1 } ?? 0) { start = next }
+            guard let start, let end = find(closing, from: start + opening.utf8.count) else { return nil }
+            return start..<(end + closing.utf8.count)
+        }
+        guard let cut else { return html }
+        // Cut at ASCII bytes: the pieces are joined without validating them again.
+        let utf8 = html.utf8
+        return String(html[..<utf8.index(utf8.startIndex, offsetBy: cut.lowerBound)]) + html[utf8.index(utf8.startIndex, offsetBy: cut.upperBound)...]
     }
 
     /// Every callout's marker paragraphs replaced in one pass over `html`, as `wrap` replaces
@@ -229,6 +240,13 @@ struct HTMLPage {
             search = end + 1
         }
         return found
+    }
+
+    /// A front-matter key as a label, `_` shown as a space: on the bytes of an ASCII key,
+    /// through Foundation (which keeps an `_` joined to a combining mark) otherwise.
+    static func label(of key: String) -> String {
+        guard key.utf8.contains(UInt8(ascii: "_")) else { return key }
+        return key.utf8.allSatisfy { $0 < 0x80 } ? key.replacingBytes(of: "_", with: " ") : key.replacingOccurrences(of: "_", with: " ")
     }
 
     /// A front-matter value as one line of text; nil for maps and empty values.

@@ -8,7 +8,12 @@ enum HeadingIDs {
     static func render(_ html: String) -> String {
         let source = SourceText(bytes: Array(html.utf8)), bytes = source.bytes
         guard let first = source.find(Array("<h".utf8), in: 0..<bytes.count) else { return html }
-        var output: [UInt8] = []
+        // Pieces of `html` cut at ASCII bytes, joined without validating them again.
+        let utf8 = html.utf8
+        func piece(_ range: Range<Int>) -> Substring {
+            html[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        }
+        var output = ""
         output.reserveCapacity(bytes.count + bytes.count / 8)
         var taken = Set(["sources-heading"])
         var cursor = 0, search = first
@@ -32,13 +37,13 @@ enum HeadingIDs {
                 id = "\(base)-\(counter)"
                 counter += 1
             }
-            output += bytes[cursor..<hit]
-            output += "<h\(level) id=\"\(id)\">".utf8
+            output += piece(cursor..<hit)
+            output += "<h\(level) id=\"\(id)\">"
             cursor = contentStart
             search = contentEnd + 5
         }
-        output += bytes[cursor...]
-        return String(decoding: output, as: UTF8.self)
+        output += piece(cursor..<bytes.count)
+        return output
     }
 
     /// The first offset from `start` of a character Swift's `Character.isNewline` accepts

@@ -15,31 +15,44 @@ struct Highlights {
     /// `markdown` with every `==text==` of its body outside code marked: `text` holds no `=`
     /// or line break and neither starts nor ends with whitespace. One pass over the bytes.
     func mark(_ markdown: String) -> String {
-        guard markdown.byteRange(of: "==") != nil, let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: ""),
-              found.bodyStartLine <= found.source.lineCount else {
+        guard markdown.byteRange(of: "==") != nil else { return markdown }
+        // Most `==` start no highlight (setext underlines, `a == b`): a text without one needs
+        // no parse for its code (a highlight in the body is one in the whole text).
+        let bytes = Array(markdown.utf8)
+        guard Self.highlight(in: SourceText(bytes: bytes), from: 0) != nil,
+              let found = try? NoteParser().bodyAndCode(bytes: bytes, path: ""), found.bodyStartLine <= found.source.lineCount else {
             return markdown
         }
         let (source, bodyStartLine, code) = found
-        let bytes = source.bytes, equals = Array("==".utf8)
         var edits = SourceEdits(source: source)
         var search = source.lineStarts[bodyStartLine - 1]
-        while let start = source.find(equals, in: search..<bytes.count) {
-            var end = start + 2
-            while end < bytes.count, bytes[end] != UInt8(ascii: "="), bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            let text = source.string((start + 2)..<end)
-            guard source.matches(equals, at: end), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-                  !first.properties.isWhitespace, !last.properties.isWhitespace else {
-                search = start + 1
-                continue
-            }
+        while let (start, end, text) = Self.highlight(in: source, from: search) {
             if !code.overlaps(start..<(end + 2)) { edits.replace(start..<(end + 2), with: open + text + close) }
             search = end + 2
         }
         return edits.applied()
     }
 
+    /// The first `==text==` at or after `search`: the offsets of its two `==` and its text.
+    private static func highlight(in source: SourceText, from search: Int) -> (start: Int, end: Int, text: String)? {
+        let bytes = source.bytes, equals = Array("==".utf8)
+        var search = search
+        while let start = source.find(equals, in: search..<bytes.count) {
+            var end = start + 2
+            while end < bytes.count, bytes[end] != UInt8(ascii: "="), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            let text = source.string((start + 2)..<end)
+            if source.matches(equals, at: end), let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+               !first.properties.isWhitespace, !last.properties.isWhitespace {
+                return (start, end, text)
+            }
+            search = start + 1
+        }
+        return nil
+    }
+
     /// Turns the markers cmark-gfm passed through into `<mark>` elements.
     func render(_ html: String) -> String {
-        html.replacingBytes(of: open, with: "<mark>").replacingBytes(of: close, with: "</mark>")
+        guard html.byteRange(of: open) != nil || html.byteRange(of: close) != nil else { return html }
+        return html.replacingBytes(of: open, with: "<mark>").replacingBytes(of: close, with: "</mark>")
     }
 }

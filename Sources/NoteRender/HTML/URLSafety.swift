@@ -49,9 +49,14 @@ enum URLSafety {
     /// are passed without trying the names.
     private static let startsName = namesStartingWith.map { !$0.isEmpty }
 
+    /// The longest name's length: a name that fits ends on the last byte before an `=` (and
+    /// its spaces), so only the places this close before it can start one.
+    private static let longestName = attributes.map(\.count).max() ?? 0
+
     /// `html` with every unsafe `href`, `src` and similar attribute value emptied: each
     /// `NAME = VALUE` (any case, ASCII spaces around `=`, the value quoted or bare) that starts
-    /// a word, wherever it is. One pass over the bytes, the first name that fits at each place.
+    /// a word, wherever it is. One pass over the bytes, the first name that fits at each place;
+    /// only the places just before each `=` are tried.
     static func filterAttributes(_ html: String) -> String {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
@@ -59,7 +64,25 @@ enum URLSafety {
         let startsName = Self.startsName, namesStartingWith = Self.namesStartingWith
         // A quote opened after its kind's last one is never closed: no scan to the end for it.
         let lastQuotes = (double: bytes.lastIndex(of: UInt8(ascii: "\"")) ?? -1, single: bytes.lastIndex(of: UInt8(ascii: "'")) ?? -1)
+        // The next `=` from `index`, and the last byte before it that is not a space: a name that
+        // fits at `index` or later (before the `=`) ends there.
+        var nextEquals = -1, nameEnd = -1
         while index < bytes.count {
+            if nextEquals < index {
+                guard let found = bytes.withUnsafeBufferPointer({ buffer -> Int? in
+                    guard let base = buffer.baseAddress, let hit = memchr(base + index, Int32(UInt8(ascii: "=")), buffer.count - index)
+                    else { return nil }
+                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }) else { break }
+                nextEquals = found
+                nameEnd = nextEquals - 1
+                while nameEnd >= index, Byte.isCharacterWhitespace(bytes[nameEnd]) { nameEnd -= 1 }
+            }
+            guard index <= nameEnd else {
+                index = nextEquals + 1
+                continue
+            }
+            index = max(index, nameEnd - Self.longestName + 1)
             guard startsName[Int(bytes[index])], index == 0 || !isWordByte(bytes[index - 1]),
                   let (name, equals, value) = attribute(at: index, in: bytes, names: namesStartingWith[Int(bytes[index])],
                                                         lastQuotes: lastQuotes) else {
@@ -134,16 +157,32 @@ enum URLSafety {
         }
     }
 
-    /// Whether `text` holds an `&` followed by `#`, `c`, `t` or `n` (either case), where every
-    /// entity `decodeEntities` decodes starts: a byte search that spares most texts the `Regex`.
+    /// Whether `text` may hold an entity `decodeEntities` decodes: an `&` followed by `#`, or by
+    /// `colon;`, `tab;` or `newline;` in any case (or by a non-ASCII byte among those letters'
+    /// places, left to the `Regex`). A byte search that spares most texts the `Regex`.
     private static func mayHoldEntity(_ text: String) -> Bool {
-        var afterAmpersand = false
-        for byte in text.utf8 {
-            if afterAmpersand, "#cCtTnN".utf8.contains(byte) { return true }
-            afterAmpersand = byte == UInt8(ascii: "&")
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard let base = bytes.baseAddress, let hit = memchr(base + index, Int32(UInt8(ascii: "&")), bytes.count - index) else { return false }
+                let after = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                guard after < bytes.count else { return false }
+                if bytes[after] == UInt8(ascii: "#") { return true }
+                for name in namedEntities where name[0] == bytes[after] | 0x20 && after + name.count <= bytes.count {
+                    var offset = 0
+                    while offset < name.count, case let byte = bytes[after + offset], byte < 0x80,
+                          byte == name[offset] || (Byte.isLetter(byte) && byte | 0x20 == name[offset]) { offset += 1 }
+                    if offset == name.count || bytes[after + offset] >= 0x80 { return true }
+                }
+                index = after
+            }
+            return false
         }
-        return false
     }
+
+    /// The named entities `decodeEntities` decodes, lowercase, after their `&`.
+    private static let namedEntities = ["colon;", "tab;", "newline;"].map { Array($0.utf8) }
 
     // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) private static let entity = #/&(#0*[0-9]{1,7};?|#[xX]0*[0-9a-fA-F]{1,6};?|colon;|tab;|newline;)/#.ignoresCase()

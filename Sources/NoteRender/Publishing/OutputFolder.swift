@@ -65,17 +65,19 @@ public struct OutputFolder: Sendable {
     /// symbolic link among the output's folders that leads outside it.
     @discardableResult
     public func write(_ data: Data, at relative: String, onlyIfChanged: Bool = false) throws -> URL? {
-        let components = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard !relative.hasPrefix("/"), components.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+        guard Self.isPlainRelative(relative) else {
             throw RenderError("\(relative): refusing to write a path with empty, '.' or '..' parts")
         }
-        // Named a file: the URL is made without a look at the disk for a folder there.
-        let file = url.appendingPathComponent(relative, isDirectory: false).standardizedFileURL
+        // The path of a plain relative path needs no standardizing: it is joined as text, and the
+        // URL made once, named a file (without a look at the disk for a folder there).
+        let base = url.path, path = (base.hasSuffix("/") ? base : base + "/") + relative
+        let file = URL(fileURLWithPath: path, isDirectory: false)
         do {
             // A symbolic link among the output's folders could lead the write elsewhere:
             // checked before creating folders (on the deepest existing one) and after, once a run.
-            let parent = file.deletingLastPathComponent()
-            if !checked.contains(parent.path) {
+            let parentPath = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+            if !checked.contains(parentPath) {
+                let parent = file.deletingLastPathComponent()
                 var existing = parent
                 while !FileManager.default.fileExists(atPath: existing.path), existing.path != url.path {
                     existing = existing.deletingLastPathComponent()
@@ -87,16 +89,16 @@ public struct OutputFolder: Sendable {
                     try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
                     guard isInside(parent) else { throw RenderError("refusing to write outside \(url.path)") }
                 }
-                checked.insert(parent.path)
+                checked.insert(parentPath)
             }
             // One stat: whether something is there, and whether it is a plain file (a symbolic
             // link is replaced, never read through).
             var status = stat()
-            let present = lstat(file.path, &status) == 0
+            let present = lstat(path, &status) == 0
             if onlyIfChanged, present, status.st_mode & S_IFMT == S_IFREG, (try? Data(contentsOf: file)) == data { return nil }
             // A new file is created where nothing is (refused if something appeared meanwhile), without
             // the temporary file and rename that replacing one atomically takes.
-            if present { try Self.replace(file, with: data) } else { try Self.create(file, with: data) }
+            if present { try Self.replace(file, with: data) } else { try Self.create(path, with: data) }
         } catch let error as RenderError {
             throw RenderError("\(file.path): \(error.description)")
         } catch {
@@ -131,14 +133,30 @@ public struct OutputFolder: Sendable {
     /// Creates `file` with `data` where nothing is (refused when something is, a symbolic link
     /// included), without the fsync `Data.write` does: like a replaced page, a new one can be
     /// rendered again. A file left part-written is removed.
-    private static func create(_ file: URL, with data: Data) throws {
-        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+    private static func create(_ path: String, with data: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw writeFailure() }
         let error = FileWriter.writeAll(data, to: descriptor) ? nil : writeFailure()
         close(descriptor)
         guard let error else { return }
-        unlink(file.path)
+        unlink(path)
         throw error
+    }
+
+    /// True when `relative` does not start with `/` and has no empty, `.` or `..` part.
+    private static func isPlainRelative(_ relative: String) -> Bool {
+        var partStart = 0, dots = 0, index = 0
+        for byte in relative.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard index > partStart, index - partStart != dots || dots > 2 else { return false }
+                partStart = index + 1
+                dots = 0
+            } else if byte == UInt8(ascii: ".") {
+                dots += 1
+            }
+            index += 1
+        }
+        return index > partStart && (index - partStart != dots || dots > 2)
     }
 
     private static func writeFailure() -> RenderError { RenderError("cannot write: \(String(cString: strerror(errno)))") }

@@ -63,7 +63,7 @@ struct SiteNote: Sendable {
         aliases = WikilinkResolver.aliases(of: note)
         links = note.wikilinks.map(SiteLink.init)
         headingSlugs = Array(Set(note.headings.map { Slug.make($0.text, fallback: "") })).sorted()
-        blocks = Self.blocks(in: note.source.bytes)
+        blocks = Self.blocks(in: note.source)
     }
 
     /// Facts read back from the cache.
@@ -122,14 +122,18 @@ struct SiteNote: Sendable {
     }
 
     /// Each ` ^…` of the text, from its `^` to the end of its line: a block id a link can name (sorted).
-    static func blocks(in bytes: [UInt8]) -> [String] {
-        var blocks = Set<String>(), index = 0
-        while index + 1 < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: " "), bytes[index + 1] == UInt8(ascii: "^") else { continue }
-            var end = index + 1
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
-            blocks.insert(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+    static func blocks(in source: SourceText) -> [String] {
+        var blocks = Set<String>()
+        let bytes = source.bytes
+        // Each `^` found by a byte search, kept when a space is before it.
+        var caret = bytes.count > 1 ? source.find([Byte.caret], in: 1..<bytes.count) : nil
+        while let found = caret {
+            if bytes[found - 1] == Byte.space {
+                var end = found
+                while end < bytes.count, bytes[end] != Byte.newline, bytes[end] != Byte.carriageReturn { end += 1 }
+                blocks.insert(String(decoding: bytes[found..<end], as: UTF8.self))
+            }
+            caret = source.find([Byte.caret], in: (found + 1)..<bytes.count)
         }
         return blocks.sorted()
     }
