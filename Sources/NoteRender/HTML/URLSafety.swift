@@ -190,8 +190,12 @@ enum URLSafety {
     /// Decodes the numeric entities (with any number of leading zeros) and `&colon;`, `&tab;`,
     /// `&newline;` browsers accept in attributes.
     static func decodeEntities(_ text: String) -> String {
-        guard mayHoldEntity(text) else { return text }
-        return text.replacing(entity) { match in
+        mayHoldEntity(text) ? decodeEntitiesByRegex(text) : text
+    }
+
+    /// `decodeEntities` without the byte check that skips texts holding no entity it decodes.
+    static func decodeEntitiesByRegex(_ text: String) -> String {
+        text.replacing(entity) { match in
             var body = String(match.1).lowercased()
             if body.hasSuffix(";") { body.removeLast() }
             switch body {
