@@ -42,9 +42,6 @@ enum Feeds {
         return time.hasSuffix("Z") || time.dropFirst(19).contains(where: { $0 == "+" || $0 == "-" }) ? time : time + "Z"
     }
 
-    static func xml(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") })
-        else { return text }
-        return Transclusions.escape(text)
-    }
+    /// Text escaped for XML content and attributes (`HTMLText`).
+    static func xml(_ text: String) -> String { HTMLText.escape(text) }
 }

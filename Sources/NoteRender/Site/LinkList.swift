@@ -39,9 +39,9 @@ struct LinkList: Sendable {
             if let first = item.url.utf8.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/") { output += prefix.utf8 }
             output += item.url.utf8
             output += "\">".utf8
-            Self.appendEscaped(item.title, to: &output)
+            HTMLText.append(item.title, to: &output)
             output += "</a>".utf8
-            Self.appendEscaped(item.after, to: &output)
+            HTMLText.append(item.after, to: &output)
             output += "</li>\n".utf8
         }
         output += "</ul>\n".utf8
@@ -80,19 +80,6 @@ struct LinkList: Sendable {
         !url.isEmpty && url.utf8.allSatisfy { byte in
             (Byte.isLetter(byte) || Byte.isDigit(byte)) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
                 || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#")
-        }
-    }
-
-    /// `text` with `&`, `<`, `>` and `"` as cmark-gfm escapes them (byte by byte).
-    private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output += "&amp;".utf8
-            case UInt8(ascii: "<"): output += "&lt;".utf8
-            case UInt8(ascii: ">"): output += "&gt;".utf8
-            case UInt8(ascii: "\""): output += "&quot;".utf8
-            default: output.append(byte)
-            }
         }
     }
 }

@@ -46,7 +46,7 @@ struct Transclusions {
             guard let range = html.range(of: transclusion.placeholder) else { continue }
             let key = transclusion.target + "#" + (transclusion.link.heading ?? "")
             let label = transclusion.link.alias ?? transclusion.link.target + (transclusion.link.heading.map { " › " + $0 } ?? "")
-            let link = "<a href=\"\(Self.escape(transclusion.url))\">\(Self.escape(label))</a>"
+            let link = "<a href=\"\(HTMLText.escape(transclusion.url))\">\(HTMLText.escape(label))</a>"
             var content: String?
             // The page and the notes being embedded: embedding any of them again could not end.
             if (stack + [path]).contains(where: { $0 == transclusion.target || $0.hasPrefix(transclusion.target + "#") }) {
@@ -61,8 +61,8 @@ struct Transclusions {
             } else {
                 found.problems.append(Problem(path: path, nested: !stack.isEmpty, link: transclusion.link, reason: "the embedded note has no heading or block '\(transclusion.link.heading ?? "")'"))
             }
-            let block = content.map { "<div class=\"transclusion\">\n<a class=\"transclusion-source\" href=\"\(Self.escape(transclusion.url))\">"
-                + "\(Self.escape(label))</a>\n\($0)</div>" }
+            let block = content.map { "<div class=\"transclusion\">\n<a class=\"transclusion-source\" href=\"\(HTMLText.escape(transclusion.url))\">"
+                + "\(HTMLText.escape(label))</a>\n\($0)</div>" }
             places.append((range, block, link))
         }
         var output = "", cursor = html.startIndex
@@ -154,19 +154,5 @@ struct Transclusions {
             return start..<end
         }
         return nil
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
