@@ -46,6 +46,20 @@ import Testing
     }
 
     /// A prefix date is read as characters: a combining mark joins the character before it.
+    @Test func isoDatesOfEveryPrecision() {
+        #expect(PartialDate(iso: "2024") == PartialDate(year: 2024))
+        #expect(PartialDate(iso: "2024-02") == PartialDate(year: 2024, month: 2))
+        #expect(PartialDate(iso: "2024-02-29") == PartialDate(year: 2024, month: 2, day: 29))
+        #expect(PartialDate(iso: "0000") == PartialDate(year: 0))
+        for bad in ["", "-", "202", "20245", "2024-", "2024-1", "2024-13", "2024-00", "2024-02-", "2023-02-29", "2024-04-31",
+                    "2024-02-1", "2024-02-010", "2024-02-01-", "2024--01", "-2024"] {
+            #expect(PartialDate(iso: bad) == nil, "\(bad)")
+        }
+        // Texts other than digits and dashes are read by their characters, as before.
+        #expect(PartialDate(iso: "+123") == PartialDate(year: 123))
+        #expect(PartialDate(iso: "2024-0\u{661}") == nil)
+    }
+
     @Test func prefixDatesReadAsCharacters() throws {
         let link = " [A](https://example.org/a)"
         let cases: [(String, PartialDate?)] = [

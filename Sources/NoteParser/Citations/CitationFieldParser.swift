@@ -140,40 +140,9 @@ enum CitationFieldParser {
             guard isASCIIAt(end) else { return nil }
             guard end - start >= 4 else { return .some(nil) }
             let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            return .some(isoDate(token).map(CitationDate.date) ?? .unreadable(String(decoding: token, as: UTF8.self)))
+            return .some(PartialDate(isoDigits: token).map(CitationDate.date) ?? .unreadable(String(decoding: token, as: UTF8.self)))
         }
         return read ?? nil
-    }
-
-    /// `PartialDate(iso:)` of ASCII digits and dashes.
-    private static func isoDate(_ token: UnsafeBufferPointer<UInt8>) -> PartialDate? {
-        var index = 0
-        // The next dash-separated part: its value (while it has at most 4 digits) and its length.
-        func part() -> (value: Int, length: Int) {
-            var value = 0, length = 0
-            while index < token.count, token[index] != UInt8(ascii: "-") {
-                if length < 4 { value = value * 10 + Int(token[index] - UInt8(ascii: "0")) }
-                length += 1
-                index += 1
-            }
-            return (value, length)
-        }
-        let year = part()
-        guard year.length == 4 else { return nil }
-        var date = PartialDate(year: year.value)
-        guard index < token.count else { return date }
-        index += 1
-        let month = part()
-        guard month.length == 2, (1...12).contains(month.value) else { return nil }
-        date.month = month.value
-        guard index < token.count else { return date }
-        index += 1
-        let day = part()
-        guard day.length == 2, index == token.count, (1...DateText.daysIn(month: month.value, year: year.value)).contains(day.value) else {
-            return nil
-        }
-        date.day = day.value
-        return date
     }
 
     /// The first `http://` or `https://` URL, up to whitespace or a bracket.

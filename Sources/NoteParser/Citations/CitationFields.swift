@@ -54,6 +54,14 @@ public struct PartialDate: Hashable, Sendable, Codable, Comparable, CustomString
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil otherwise or for impossible dates.
     public init?(iso text: String) {
+        let read = text.utf8.withContiguousStorageIfAvailable { bytes -> PartialDate?? in
+            bytes.allSatisfy { Byte.isDigit($0) || $0 == UInt8(ascii: "-") } ? .some(PartialDate(isoDigits: bytes)) : nil
+        }
+        if let read = read ?? nil {
+            guard let date = read else { return nil }
+            self = date
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
         self.year = year
@@ -66,6 +74,36 @@ public struct PartialDate: Hashable, Sendable, Codable, Comparable, CustomString
                   let month, (1...DateText.daysIn(month: month, year: year)).contains(day) else { return nil }
             self.day = day
         }
+    }
+
+    /// `init?(iso:)` of a text of ASCII digits and dashes, read on its bytes.
+    package init?(isoDigits token: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        // The next dash-separated part: its value (while it has at most 4 digits) and its length.
+        func part() -> (value: Int, length: Int) {
+            var value = 0, length = 0
+            while index < token.count, token[index] != UInt8(ascii: "-") {
+                if length < 4 { value = value * 10 + Int(token[index] - UInt8(ascii: "0")) }
+                length += 1
+                index += 1
+            }
+            return (value, length)
+        }
+        let year = part()
+        guard year.length == 4 else { return nil }
+        self.init(year: year.value)
+        guard index < token.count else { return }
+        index += 1
+        let month = part()
+        guard month.length == 2, (1...12).contains(month.value) else { return nil }
+        self.month = month.value
+        guard index < token.count else { return }
+        index += 1
+        let day = part()
+        guard day.length == 2, index == token.count, (1...DateText.daysIn(month: month.value, year: year.value)).contains(day.value) else {
+            return nil
+        }
+        self.day = day.value
     }
 
     public init(year: Int, month: Int? = nil, day: Int? = nil) {
