@@ -37,12 +37,13 @@ def markdown_files(folder):
 
 
 def run(command, cwd=None, env=None):
-    """Runs a command; returns (wall seconds, peak RSS in KiB of the child, exit code)."""
+    """Runs a command; returns (wall seconds, peak RSS in KiB of the child, exit code, CPU
+    seconds of the child: user + system, on every core)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
 def front_matter_files(files, directory):
@@ -163,6 +164,7 @@ def main():
     jobs += [(name, site) for name in site_jobs]
     run(cached_lint, env=cached_env)  # fills the cache
     times = {name: [] for name, _ in jobs}
+    cpu_times = {name: [] for name, _ in jobs}
     memory = {name: 0 for name, _ in jobs}
     for index in range(args.runs):
         for name, command in jobs:
@@ -178,18 +180,25 @@ def main():
                 render_jobs[name](index)
             # What earlier jobs and the set-up wrote reaches the disk before the clock starts.
             os.sync()
-            wall, rss, _ = run(command, env=env)
+            wall, rss, _, cpu = run(command, env=env)
             times[name].append(wall)
+            cpu_times[name].append(cpu)
             memory[name] = max(memory[name], rss)
     reference = statistics.median(times[jobs[0][0]])
-    print(f"{len(files)} files, {megabytes:.1f} MB, {args.runs} interleaved runs each, {os.cpu_count()} cores; median wall time; output in {args.scratch}")
-    print(f"{'job':44} {'wall s':>8} {'files/s':>9} {'MB/s':>7} {'peak RSS MB':>12} {'/ cmark':>8}")
+    reference_cpu = statistics.median(cpu_times[jobs[0][0]])
+    print(f"{len(files)} files, {megabytes:.1f} MB, {args.runs} interleaved runs each, {os.cpu_count()} cores; "
+          f"median wall time and median CPU time (user + system, all cores); output in {args.scratch}")
+    print(f"{'job':44} {'wall s':>8} {'files/s':>9} {'MB/s':>7} {'peak RSS MB':>12} {'/ cmark':>8} {'CPU s':>7} {'CPU / cmark':>12}")
     for name, _ in jobs:
         wall = statistics.median(times[name])
+        cpu = statistics.median(cpu_times[name])
         read = inputs.get(name, files)
         read_megabytes = sum(os.path.getsize(f) for f in read) / 1e6
-        print(f"{name:44} {wall:8.3f} {len(read) / wall:9.0f} {read_megabytes / wall:7.1f} {memory[name] / 1024:12.1f} {wall / reference:8.2f}")
+        print(f"{name:44} {wall:8.3f} {len(read) / wall:9.0f} {read_megabytes / wall:7.1f} {memory[name] / 1024:12.1f} {wall / reference:8.2f}"
+              f" {cpu:7.3f} {cpu / reference_cpu:12.2f}")
     cold = statistics.median(times["notekit lint (all rules)"])
+    lint_cpu = statistics.median(cpu_times["notekit lint (all rules)"])
+    print(f"lint CPU: {lint_cpu / reference_cpu:.2f}x the cmark-gfm CLI's CPU (aim 0.8x)")
     for name in cache_jobs:
         print(f"{name}: {statistics.median(times[name]) / cold:.0%} of the cold lint (--no-cache)")
     full_site, rebuild = (statistics.median(times[name]) for name in site_jobs)
