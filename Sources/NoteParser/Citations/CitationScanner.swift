@@ -20,6 +20,8 @@ struct CitationScanner {
 
     private struct DefinitionLine {
         var label: String
+        /// The label's `key`, computed once.
+        var key: String
         var form: FootnoteDefinition.Form
         var line: Int
         var labelStart: Int
@@ -52,19 +54,17 @@ struct CitationScanner {
                 if let definition = legacyDefinition(line, range: range) { legacy.append(definition) }
             }
         }
-        let properLabels = Set(candidates.filter { $0.form != .missingColon }.map { Self.key($0.label) })
+        let properLabels = Set(candidates.lazy.filter { $0.form != .missingColon }.map(\.key))
         // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
-        let definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains(Self.key($0.label)) }
-        let labelStarts = Set(definitionLines.map(\.labelStart))
-        let definedKeys = Set(definitionLines.map { Self.key($0.label) })
+        let definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains($0.key) }
+        let definedKeys = Set(definitionLines.lazy.map(\.key))
         var result = Result()
-        result.references = footnoteReferences(skipping: labelStarts, defined: definedKeys)
-        let usedKeys = Set(result.references.map { Self.key($0.label) })
+        var usedKeys = Set<String>()
+        result.references = footnoteReferences(skipping: definitionLines.map(\.labelStart), defined: definedKeys, used: &usedKeys)
         var seen = Set<String>()
         result.definitions = definitionLines.map { candidate in
-            let key = Self.key(candidate.label)
-            defer { seen.insert(key) }
-            return definition(candidate, isDuplicate: seen.contains(key), isUnused: !usedKeys.contains(key))
+            defer { seen.insert(candidate.key) }
+            return definition(candidate, isDuplicate: seen.contains(candidate.key), isUnused: !usedKeys.contains(candidate.key))
         }
         let legacyNumbers = Set(legacy.map(\.number))
         result.legacyDefinitions = legacy
@@ -96,7 +96,7 @@ struct CitationScanner {
     private func footnoteDefinitionLine(_ line: Int, range: Range<Int>, allowsColonless: Bool) -> DefinitionLine? {
         guard let (label, after) = label(at: range.lowerBound, limit: range.upperBound) else { return nil }
         if after < range.upperBound, source.bytes[after] == Byte.colon {
-            return DefinitionLine(label: label, form: .proper, line: line, labelStart: range.lowerBound, labelEnd: after + 1)
+            return DefinitionLine(label: label, key: Self.key(label), form: .proper, line: line, labelStart: range.lowerBound, labelEnd: after + 1)
         }
         // `[^x6ezn4]6ezn4]:`: a run without spaces or brackets, then `]:`.
         var index = after
@@ -104,7 +104,7 @@ struct CitationScanner {
               source.bytes[index] != Byte.openBracket, source.bytes[index] != Byte.closeBracket { index += 1 }
         if index > after, index + 1 < range.upperBound, source.bytes[index] == Byte.closeBracket,
            source.bytes[index + 1] == Byte.colon {
-            return DefinitionLine(label: label, form: .corruptedLabel, line: line, labelStart: range.lowerBound, labelEnd: index + 2)
+            return DefinitionLine(label: label, key: Self.key(label), form: .corruptedLabel, line: line, labelStart: range.lowerBound, labelEnd: index + 2)
         }
         // `[^id] text`, `[^id]. text` or `[^id] ) text` where a colon-less definition may stand.
         guard allowsColonless, after < range.upperBound else { return nil }
@@ -113,7 +113,7 @@ struct CitationScanner {
         // Text must follow, and not merely another marker: `[^a] [^b]` opens a paragraph.
         let rest = source.bytes[after..<range.upperBound].drop { !Byte.isWordByte($0) && $0 != Byte.openBracket }
         guard rest.contains(where: Byte.isWordByte), !rest.starts(with: [Byte.openBracket, Byte.caret]) else { return nil }
-        return DefinitionLine(label: label, form: .missingColon, line: line, labelStart: range.lowerBound, labelEnd: after)
+        return DefinitionLine(label: label, key: Self.key(label), form: .missingColon, line: line, labelStart: range.lowerBound, labelEnd: after)
     }
 
     /// The last line of a definition starting on `line`: indented continuation lines belong to it.
@@ -146,18 +146,31 @@ struct CitationScanner {
                                   text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate, isUnused: isUnused)
     }
 
-    private func footnoteReferences(skipping labelStarts: Set<Int>, defined: Set<String>) -> [FootnoteReference] {
+    /// The references outside code, but for the definitions' labels at `labelStarts` (ascending);
+    /// their keys are added to `used`.
+    private func footnoteReferences(skipping labelStarts: [Int], defined: Set<String>, used: inout Set<String>) -> [FootnoteReference] {
         var references: [FootnoteReference] = []
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
         let marker = [Byte.openBracket, Byte.caret]
+        // The markers are met in ascending order: the next definition's label is all to test.
+        var nextLabel = 0
+        // The line of `index`, found by stepping forward, not by a search per reference.
+        var line = 1
         while let open = source.find(marker, in: index..<bytes.count) {
             index = open
-            guard !labelStarts.contains(index), !code.contains(index),
+            while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
+            while nextLabel < labelStarts.count, labelStarts[nextLabel] < index { nextLabel += 1 }
+            let isDefinition = nextLabel < labelStarts.count && labelStarts[nextLabel] == index
+            guard !isDefinition, !code.contains(index),
                   let (label, after) = label(at: index, limit: bytes.count) else { index += 2; continue }
-            references.append(FootnoteReference(label: label, range: source.range(index..<after),
+            let key = Self.key(label)
+            // A label holds no newline: `after` is on the line too.
+            let range = SourceRange(start: source.position(at: index, onLine: line), end: source.position(at: after, onLine: line))
+            references.append(FootnoteReference(label: label, range: range,
                                                 inTable: tables.sortedContains(index),
-                                                isDefined: defined.contains(Self.key(label))))
+                                                isDefined: defined.contains(key)))
+            used.insert(key)
             index = after
         }
         return references
