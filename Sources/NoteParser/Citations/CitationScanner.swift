@@ -54,17 +54,24 @@ struct CitationScanner {
                 if let definition = legacyDefinition(line, range: range) { legacy.append(definition) }
             }
         }
-        let properLabels = Set(candidates.lazy.filter { $0.form != .missingColon }.map(\.key))
-        // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
-        let definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains($0.key) }
-        let definedKeys = Set(definitionLines.lazy.map(\.key))
+        var definitionLines = candidates
+        if candidates.contains(where: { $0.form == .missingColon }) {
+            let properLabels = Set(candidates.lazy.filter { $0.form != .missingColon }.map(\.key))
+            // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
+            definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains($0.key) }
+        }
+        // The first definition line of each key (assigned from the last line up), which tells
+        // duplicates, and which of them references use: no sets of keys to build and probe.
+        var firstDefinition: [String: Int] = [:]
+        firstDefinition.reserveCapacity(definitionLines.count)
+        for (index, line) in definitionLines.enumerated().reversed() { firstDefinition[line.key] = index }
         var result = Result()
-        var usedKeys = Set<String>()
-        result.references = footnoteReferences(skipping: definitionLines.map(\.labelStart), defined: definedKeys, used: &usedKeys)
-        var seen = Set<String>()
-        result.definitions = definitionLines.map { candidate in
-            defer { seen.insert(candidate.key) }
-            return definition(candidate, isDuplicate: seen.contains(candidate.key), isUnused: !usedKeys.contains(candidate.key))
+        var used = [Bool](repeating: false, count: definitionLines.count)
+        result.references = footnoteReferences(skipping: definitionLines.map(\.labelStart), firstDefinition: firstDefinition, used: &used)
+        result.definitions = definitionLines.indices.map { index in
+            let candidate = definitionLines[index]
+            let first = firstDefinition[candidate.key] ?? index
+            return definition(candidate, isDuplicate: first != index, isUnused: !used[first])
         }
         let legacyNumbers = Set(legacy.map(\.number))
         result.legacyDefinitions = legacy
@@ -147,8 +154,8 @@ struct CitationScanner {
     }
 
     /// The references outside code, but for the definitions' labels at `labelStarts` (ascending);
-    /// their keys are added to `used`.
-    private func footnoteReferences(skipping labelStarts: [Int], defined: Set<String>, used: inout Set<String>) -> [FootnoteReference] {
+    /// a reference to a key defined first by definition line `n` (`firstDefinition`) sets `used[n]`.
+    private func footnoteReferences(skipping labelStarts: [Int], firstDefinition: [String: Int], used: inout [Bool]) -> [FootnoteReference] {
         var references: [FootnoteReference] = []
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
@@ -164,13 +171,13 @@ struct CitationScanner {
             let isDefinition = nextLabel < labelStarts.count && labelStarts[nextLabel] == index
             guard !isDefinition, !code.contains(index),
                   let (label, after) = label(at: index, limit: bytes.count) else { index += 2; continue }
-            let key = Self.key(label)
+            let definition = firstDefinition[Self.key(label)]
+            if let definition { used[definition] = true }
             // A label holds no newline: `after` is on the line too.
             let range = SourceRange(start: source.position(at: index, onLine: line), end: source.position(at: after, onLine: line))
             references.append(FootnoteReference(label: label, range: range,
                                                 inTable: tables.sortedContains(index),
-                                                isDefined: defined.contains(key)))
-            used.insert(key)
+                                                isDefined: definition != nil))
             index = after
         }
         return references

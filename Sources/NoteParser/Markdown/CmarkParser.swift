@@ -175,7 +175,19 @@ private struct TreeConverter {
         let startLine = Int(info.start_line)
         let endLine = Int(info.end_line)
         guard startLine > 0, endLine >= startLine else { return ((0, 0, 0), (0, 0, 0)) }
-        let lineCount = lineStarts.count, byteCount = source.bytes.count
+        let lineCount = lineStarts.count
+        if endLine < lineCount {
+            // Both lines end at a newline (the common case): what the general way below
+            // computes, each position on its own line, without its bounds.
+            let startLineStart = lineStarts[startLine - 1], startLineEnd = lineStarts[startLine] - 1
+            let endLineStart = lineStarts[endLine - 1], endLineEnd = lineStarts[endLine] - 1
+            let start = min(startLineStart + max(Int(info.start_column) - 1, 0), startLineEnd)
+            let end = info.end_column == 0 ? endLineStart
+                : min(min(endLineStart + max(Int(info.end_column) - 1, 0), endLineEnd) + 1, endLineEnd)
+            let startPosition = (UInt32(startLine), UInt32(start - startLineStart + 1), UInt32(start))
+            return (startPosition, end > start ? (UInt32(endLine), UInt32(end - endLineStart + 1), UInt32(end)) : startPosition)
+        }
+        let byteCount = source.bytes.count
         func lineEnd(_ line: Int) -> Int { line < lineCount ? lineStarts[line] - 1 : byteCount }
         func offset(line: Int, column: Int) -> Int {
             line <= lineCount ? min(lineStarts[line - 1] + max(column - 1, 0), lineEnd(line)) : byteCount

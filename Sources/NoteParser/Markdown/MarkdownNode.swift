@@ -121,11 +121,21 @@ public struct MarkdownNode: Sendable {
 
     /// The concatenated text of this node's text and code descendants.
     public var plainText: String {
-        var bytes: [UInt8] = []
-        for position in index..<Int(entry.end) {
-            let node = tree.entries[position]
-            if node.kind == .text || node.kind == .code, let literal = node.literal { bytes += tree.text[literal] }
+        tree.entries.withUnsafeBufferPointer { entries in
+            let nodes = entries[index..<Int(entries[index].end)].lazy.filter { $0.kind == .text || $0.kind == .code }.compactMap(\.literal)
+            // Sized first, then written once (the literals are whole UTF-8 strings).
+            let count = nodes.reduce(0) { $0 + $1.count }
+            guard count > 0 else { return "" }
+            return tree.text.withUnsafeBufferPointer { text in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    var written = 0
+                    for literal in nodes {
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[written..<(written + literal.count)]).initialize(from: text[literal])
+                        written += literal.count
+                    }
+                    return written
+                }
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
