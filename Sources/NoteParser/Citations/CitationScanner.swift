@@ -51,7 +51,10 @@ struct CitationScanner {
                 candidates.append(definition)
             } else {
                 previousDefinition = false
-                if let definition = legacyDefinition(line, range: range) { legacy.append(definition) }
+                // A legacy definition opens with `[` (most lines do not: no call for them).
+                if source.bytes[range.lowerBound] == Byte.openBracket, let definition = legacyDefinition(line, range: range) {
+                    legacy.append(definition)
+                }
             }
         }
         var definitionLines = candidates

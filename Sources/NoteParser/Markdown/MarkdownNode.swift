@@ -121,21 +121,22 @@ public struct MarkdownNode: Sendable {
 
     /// The concatenated text of this node's text and code descendants.
     public var plainText: String {
-        tree.entries.withUnsafeBufferPointer { entries in
-            let nodes = entries[index..<Int(entries[index].end)].lazy.filter { $0.kind == .text || $0.kind == .code }.compactMap(\.literal)
-            // Sized first, then written once (the literals are whole UTF-8 strings).
-            let count = nodes.reduce(0) { $0 + $1.count }
-            guard count > 0 else { return "" }
-            return tree.text.withUnsafeBufferPointer { text in
-                String(unsafeUninitializedCapacity: count) { buffer in
-                    var written = 0
-                    for literal in nodes {
-                        _ = UnsafeMutableBufferPointer(rebasing: buffer[written..<(written + literal.count)]).initialize(from: text[literal])
-                        written += literal.count
-                    }
-                    return written
-                }
+        // Most headings and links hold one text node: its literal is the text, without a copy
+        // into a buffer first.
+        var first: Range<Int>?
+        var bytes: [UInt8]?
+        for position in index..<Int(entry.end) {
+            let node = tree.entries[position]
+            guard node.kind == .text || node.kind == .code, let literal = node.literal else { continue }
+            if bytes != nil {
+                bytes!.append(contentsOf: tree.text[literal])
+            } else if let earlier = first {
+                bytes = Array(tree.text[earlier]) + tree.text[literal]
+            } else {
+                first = literal
             }
         }
+        if let bytes { return String(decoding: bytes, as: UTF8.self) }
+        return tree.string(first) ?? ""
     }
 }
