@@ -75,6 +75,19 @@ import Testing
         #expect(SimpleYAMLReader.readMapping(text, maxNodes: 100_000) == nil)
     }
 
+    /// Duplicate keys are found among a few keys (compared by their bytes) and among many
+    /// (hashed past the first sixteen), wherever the repeated key stands.
+    @Test(arguments: [2, 15, 16, 17, 40])
+    func declinesADuplicateAmongKeys(count: Int) {
+        let keys = (0..<count).map { "key_\($0)" } + ["Key-\(count)", "key-\(count)"]
+        let text = keys.map { "\($0): v\n" }.joined()
+        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 100_000)?.entries.map(\.key) == keys)
+        for repeated in [0, count / 2, count - 1] {
+            #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated): w\n", maxNodes: 100_000) == nil, "key_\(repeated) of \(count)")
+            #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated)x: w\n", maxNodes: 100_000) != nil)
+        }
+    }
+
     @Test func limitsTheNumberOfValues() {
         let text = "tags:\n" + String(repeating: "  - x\n", count: 50)
         #expect(SimpleYAMLReader.readMapping(text, maxNodes: 10) == nil)

@@ -45,3 +45,42 @@ struct PlainScalarResolverTests {
         #expect(expected.contains(tag))
     }
 }
+
+/// `DateText.isCalendarDate` reads an ASCII text's fields on its bytes as `Int(_:)` reads
+/// the characters (a sign allowed); other texts by their characters.
+struct CalendarDateTests {
+    /// The reading by characters.
+    static func byCharacters(_ text: String) -> Bool {
+        guard text.utf8.count == 10, Array(text.utf8)[4] == UInt8(ascii: "-"), Array(text.utf8)[7] == UInt8(ascii: "-"),
+              let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.suffix(2))
+        else { return false }
+        return (1...12).contains(month) && (1...DateText.daysIn(month: month, year: year)).contains(day)
+    }
+
+    @Test(arguments: [
+        "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2024-04-31", "2024-12-31", "2024-13-01", "2024-00-10",
+        "2024-01-00", "-999-01-01", "+202-+1-+5", "2024--1-05", "2024-1--05", "20a4-01-01", "2024-01-1 ", " 024-01-01",
+        "2024-01-01x", "2024-1-1", "202\u{301}-01-01", "2024-01-0\u{301}", "2024-0\r\n-01", "2024-+-01-1",
+    ])
+    func agreesWithTheCharacters(text: String) {
+        #expect(DateText.isCalendarDate(text) == Self.byCharacters(text), "\(text.debugDescription)")
+    }
+
+    @Test func agreesOnGeneratedTexts() {
+        let pieces: [UInt8] = Array("0123456789-+ a".utf8) + [0x0D, 0x0A]
+        var generator = SplitMix64(seed: 0xDA7E)
+        var accepted = 0
+        var differing: [String] = []
+        for _ in 0..<20_000 {
+            var bytes = (0..<10).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+            if generator.next() % 4 != 0 { bytes[4] = UInt8(ascii: "-"); bytes[7] = UInt8(ascii: "-") }
+            if generator.next() % 2 == 0 { for index in [0, 1, 2, 3, 5, 6, 8, 9] where generator.next() % 3 != 0 { bytes[index] = UInt8(ascii: "0") + UInt8(generator.next() % 10) } }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let expected = Self.byCharacters(text)
+            if expected { accepted += 1 }
+            if DateText.isCalendarDate(text) != expected { differing.append(text) }
+        }
+        #expect(differing == [])
+        #expect(accepted > 100)
+    }
+}

@@ -20,6 +20,8 @@ struct CitationScanner {
 
     private struct DefinitionLine {
         var label: String
+        /// The label's `key`, computed once.
+        var key: String
         var form: FootnoteDefinition.Form
         var line: Int
         var labelStart: Int
@@ -49,22 +51,30 @@ struct CitationScanner {
                 candidates.append(definition)
             } else {
                 previousDefinition = false
-                if let definition = legacyDefinition(line, range: range) { legacy.append(definition) }
+                // A legacy definition opens with `[` (most lines do not: no call for them).
+                if source.bytes[range.lowerBound] == Byte.openBracket, let definition = legacyDefinition(line, range: range) {
+                    legacy.append(definition)
+                }
             }
         }
-        let properLabels = Set(candidates.filter { $0.form != .missingColon }.map { Self.key($0.label) })
-        // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
-        let definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains(Self.key($0.label)) }
-        let labelStarts = Set(definitionLines.map(\.labelStart))
-        let definedKeys = Set(definitionLines.map { Self.key($0.label) })
+        var definitionLines = candidates
+        if candidates.contains(where: { $0.form == .missingColon }) {
+            let properLabels = Set(candidates.lazy.filter { $0.form != .missingColon }.map(\.key))
+            // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
+            definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains($0.key) }
+        }
+        // The first definition line of each key (assigned from the last line up), which tells
+        // duplicates, and which of them references use: no sets of keys to build and probe.
+        var firstDefinition: [String: Int] = [:]
+        firstDefinition.reserveCapacity(definitionLines.count)
+        for (index, line) in definitionLines.enumerated().reversed() { firstDefinition[line.key] = index }
         var result = Result()
-        result.references = footnoteReferences(skipping: labelStarts, defined: definedKeys)
-        let usedKeys = Set(result.references.map { Self.key($0.label) })
-        var seen = Set<String>()
-        result.definitions = definitionLines.map { candidate in
-            let key = Self.key(candidate.label)
-            defer { seen.insert(key) }
-            return definition(candidate, isDuplicate: seen.contains(key), isUnused: !usedKeys.contains(key))
+        var used = [Bool](repeating: false, count: definitionLines.count)
+        result.references = footnoteReferences(skipping: definitionLines.map(\.labelStart), firstDefinition: firstDefinition, used: &used)
+        result.definitions = definitionLines.indices.map { index in
+            let candidate = definitionLines[index]
+            let first = firstDefinition[candidate.key] ?? index
+            return definition(candidate, isDuplicate: first != index, isUnused: !used[first])
         }
         let legacyNumbers = Set(legacy.map(\.number))
         result.legacyDefinitions = legacy
@@ -96,7 +106,7 @@ struct CitationScanner {
     private func footnoteDefinitionLine(_ line: Int, range: Range<Int>, allowsColonless: Bool) -> DefinitionLine? {
         guard let (label, after) = label(at: range.lowerBound, limit: range.upperBound) else { return nil }
         if after < range.upperBound, source.bytes[after] == Byte.colon {
-            return DefinitionLine(label: label, form: .proper, line: line, labelStart: range.lowerBound, labelEnd: after + 1)
+            return DefinitionLine(label: label, key: Self.key(label), form: .proper, line: line, labelStart: range.lowerBound, labelEnd: after + 1)
         }
         // `[^x6ezn4]6ezn4]:`: a run without spaces or brackets, then `]:`.
         var index = after
@@ -104,7 +114,7 @@ struct CitationScanner {
               source.bytes[index] != Byte.openBracket, source.bytes[index] != Byte.closeBracket { index += 1 }
         if index > after, index + 1 < range.upperBound, source.bytes[index] == Byte.closeBracket,
            source.bytes[index + 1] == Byte.colon {
-            return DefinitionLine(label: label, form: .corruptedLabel, line: line, labelStart: range.lowerBound, labelEnd: index + 2)
+            return DefinitionLine(label: label, key: Self.key(label), form: .corruptedLabel, line: line, labelStart: range.lowerBound, labelEnd: index + 2)
         }
         // `[^id] text`, `[^id]. text` or `[^id] ) text` where a colon-less definition may stand.
         guard allowsColonless, after < range.upperBound else { return nil }
@@ -113,7 +123,7 @@ struct CitationScanner {
         // Text must follow, and not merely another marker: `[^a] [^b]` opens a paragraph.
         let rest = source.bytes[after..<range.upperBound].drop { !Byte.isWordByte($0) && $0 != Byte.openBracket }
         guard rest.contains(where: Byte.isWordByte), !rest.starts(with: [Byte.openBracket, Byte.caret]) else { return nil }
-        return DefinitionLine(label: label, form: .missingColon, line: line, labelStart: range.lowerBound, labelEnd: after)
+        return DefinitionLine(label: label, key: Self.key(label), form: .missingColon, line: line, labelStart: range.lowerBound, labelEnd: after)
     }
 
     /// The last line of a definition starting on `line`: indented continuation lines belong to it.
@@ -146,18 +156,31 @@ struct CitationScanner {
                                   text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate, isUnused: isUnused)
     }
 
-    private func footnoteReferences(skipping labelStarts: Set<Int>, defined: Set<String>) -> [FootnoteReference] {
+    /// The references outside code, but for the definitions' labels at `labelStarts` (ascending);
+    /// a reference to a key defined first by definition line `n` (`firstDefinition`) sets `used[n]`.
+    private func footnoteReferences(skipping labelStarts: [Int], firstDefinition: [String: Int], used: inout [Bool]) -> [FootnoteReference] {
         var references: [FootnoteReference] = []
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
         let marker = [Byte.openBracket, Byte.caret]
+        // The markers are met in ascending order: the next definition's label is all to test.
+        var nextLabel = 0
+        // The line of `index`, found by stepping forward, not by a search per reference.
+        var line = 1
         while let open = source.find(marker, in: index..<bytes.count) {
             index = open
-            guard !labelStarts.contains(index), !code.contains(index),
+            while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
+            while nextLabel < labelStarts.count, labelStarts[nextLabel] < index { nextLabel += 1 }
+            let isDefinition = nextLabel < labelStarts.count && labelStarts[nextLabel] == index
+            guard !isDefinition, !code.contains(index),
                   let (label, after) = label(at: index, limit: bytes.count) else { index += 2; continue }
-            references.append(FootnoteReference(label: label, range: source.range(index..<after),
+            let definition = firstDefinition[Self.key(label)]
+            if let definition { used[definition] = true }
+            // A label holds no newline: `after` is on the line too.
+            let range = SourceRange(start: source.position(at: index, onLine: line), end: source.position(at: after, onLine: line))
+            references.append(FootnoteReference(label: label, range: range,
                                                 inTable: tables.sortedContains(index),
-                                                isDefined: defined.contains(Self.key(label))))
+                                                isDefined: definition != nil))
             index = after
         }
         return references

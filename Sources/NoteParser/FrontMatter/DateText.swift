@@ -6,11 +6,33 @@ package enum DateText {
 
     /// True for `YYYY-MM-DD` naming a real day of the Gregorian calendar.
     package static func isCalendarDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
+        let utf8 = text.utf8
+        guard utf8.count == 10, utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-"),
+              utf8[utf8.index(utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-") else { return false }
+        // Ten ASCII bytes are ten characters: the fields are read on the bytes, as `Int(_:)`
+        // reads them (a sign, then digits).
+        if let answer = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let year = integer(bytes[0..<4]), let month = integer(bytes[5..<7]), let day = integer(bytes[8..<10]) else { return false }
+            return isDay(year: year, month: month, day: day)
+        }), let answer { return answer }
+        guard let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
               let day = Int(text.suffix(2)) else { return false }
-        return (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
+        return isDay(year: year, month: month, day: day)
+    }
+
+    private static func isDay(year: Int, month: Int, day: Int) -> Bool {
+        (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
+    }
+
+    /// The value of ASCII `bytes` as `Int(_:)` reads a string: an optional sign, then at least one digit.
+    private static func integer(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var digits = bytes[...]
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.allSatisfy(Byte.isDigit) else { return nil }
+        let value = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+        return negative ? -value : value
     }
 
     /// True when YAML 1.1 reads the plain scalar `text` as a timestamp: `YYYY-MM-DD`, or

@@ -131,21 +131,29 @@ struct FrontMatterScanner {
         let firstLines = mapping.entries.map { source.position(at: contentStart + $0.start).line }
         return mapping.entries.indices.map { index in
             let parsed = mapping.entries[index]
-            let keyRange = source.range((contentStart + parsed.keyBytes.lowerBound)..<(contentStart + parsed.keyBytes.upperBound))
+            // Positions found from the lines they are likely on (`position(at:onLine:)` searches
+            // only when they are not): the entry's first line, and its last for its end.
+            let firstLine = firstLines[index]
+            var lastLine = firstLine
+            func range(_ bytes: Range<Int>) -> SourceRange {
+                SourceRange(start: source.position(at: bytes.lowerBound, onLine: firstLine),
+                            end: source.position(at: bytes.upperBound, onLine: lastLine))
+            }
+            let keyRange = range((contentStart + parsed.keyBytes.lowerBound)..<(contentStart + parsed.keyBytes.upperBound))
             let bytes: Range<Int>
             let valueBytes: Range<Int>
             if mapping.isFlow {
                 bytes = (contentStart + parsed.start)..<(contentStart + max(parsed.valueBytes.upperBound, parsed.keyBytes.upperBound))
                 valueBytes = (contentStart + parsed.valueBytes.lowerBound)..<(contentStart + parsed.valueBytes.upperBound)
             } else {
-                var lastLine = max(firstLines[index], (index + 1 < firstLines.count ? firstLines[index + 1] : closingLine) - 1)
-                while lastLine > firstLines[index], isBlankOrComment(line: lastLine) { lastLine -= 1 }
-                bytes = source.lineStarts[firstLines[index] - 1]..<source.lineEnd(lastLine)
+                lastLine = max(firstLine, (index + 1 < firstLines.count ? firstLines[index + 1] : closingLine) - 1)
+                while lastLine > firstLine, isBlankOrComment(line: lastLine) { lastLine -= 1 }
+                bytes = source.lineStarts[firstLine - 1]..<source.lineEnd(lastLine)
                 let valueStart = afterColon(keyRange.end.offset, before: bytes.upperBound)
                 valueBytes = valueStart..<trimmedEnd(bytes.upperBound, notBefore: valueStart)
             }
-            return FrontMatterEntry(key: parsed.key, keyRange: keyRange, valueRange: source.range(valueBytes),
-                                    range: source.range(bytes), raw: source.string(bytes), value: parsed.value,
+            return FrontMatterEntry(key: parsed.key, keyRange: keyRange, valueRange: range(valueBytes),
+                                    range: range(bytes), raw: source.string(bytes), value: parsed.value,
                                     style: parsed.style, error: nil)
         }
     }

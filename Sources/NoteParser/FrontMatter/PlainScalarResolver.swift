@@ -28,11 +28,14 @@ package enum PlainScalarResolver {
     /// and `.nan`; `_` separators allowed. Each form is matched as Yams' regular expression
     /// spells it.
     static func number(_ text: String) -> Double? {
-        switch text {
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
-        case "-.inf", "-.Inf", "-.INF": return -.infinity
-        case ".nan", ".NaN", ".NAN": return .nan
-        default: break
+        // The words are at most five bytes long: longer text skips comparing with each.
+        if text.utf8.count <= 5 {
+            switch text {
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
+            case "-.inf", "-.Inf", "-.INF": return -.infinity
+            case ".nan", ".NaN", ".NAN": return .nan
+            default: break
+            }
         }
         let bytes = Array(text.utf8)
         var body = bytes[...]

@@ -19,7 +19,7 @@ enum SimpleYAMLReader {
             start = end + 1
         }
         var entries: [YAMLComposer.Entry] = []
-        var keys = Set<String>()
+        var keys = KeySet()
         var nodes = 0
         var index = 0
         while index < lines.count {
@@ -30,7 +30,7 @@ enum SimpleYAMLReader {
                 guard isPrintable(line) else { return nil }
                 continue
             }
-            guard let (key, colon, rest) = keyAndValue(line), keys.insert(key).inserted else { return nil }
+            guard let (key, colon, rest) = keyAndValue(line), keys.insert(key, bytes: line[..<colon], of: entries, in: bytes) else { return nil }
             let value: YAMLValue
             let style: YAMLStyle
             var valueEnd = rest.endIndex
@@ -60,6 +60,23 @@ enum SimpleYAMLReader {
                                               valueBytes: rest.startIndex..<valueEnd, value: value, style: style))
         }
         return YAMLComposer.Mapping(entries: entries, isFlow: false)
+    }
+
+    /// The keys read so far, for the duplicate check: a front matter's few keys are compared
+    /// with the earlier entries' bytes (ASCII, so equal bytes are equal strings), without
+    /// hashing; past `linearLimit` keys they go into a set.
+    private struct KeySet {
+        static let linearLimit = 16
+        private var hashed: Set<String>?
+
+        /// Whether `key` (its bytes `keyBytes` in `text`) is new; it is added when it is.
+        mutating func insert(_ key: String, bytes keyBytes: ArraySlice<UInt8>, of entries: [YAMLComposer.Entry], in text: [UInt8]) -> Bool {
+            if hashed == nil, entries.count < Self.linearLimit {
+                return !entries.contains { $0.keyBytes.count == keyBytes.count && text[$0.keyBytes].elementsEqual(keyBytes) }
+            }
+            if hashed == nil { hashed = Set(entries.map(\.key)) }
+            return hashed!.insert(key).inserted
+        }
     }
 
     /// The key of a `key: value` line (letters, digits, `_` and `-`) and its value, trimmed.

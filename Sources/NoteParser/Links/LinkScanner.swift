@@ -36,13 +36,13 @@ struct LinkScanner {
         var target = inner
         var alias: String?
         // `|` and `#` are ASCII: their UTF-8 indices are character boundaries.
-        if let pipe = target.utf8.firstIndex(of: UInt8(ascii: "|")) {
+        if let pipe = target.firstIndex(ofASCII: UInt8(ascii: "|")) {
             alias = String(target[target.index(after: pipe)...])
             target = String(target[..<pipe])
             if target.hasSuffix("\\") { target.removeLast() }
         }
         var heading: String?
-        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+        if let hash = target.firstIndex(ofASCII: UInt8(ascii: "#")) {
             heading = String(target[target.index(after: hash)...])
             target = String(target[..<hash])
         }
@@ -69,7 +69,8 @@ struct LinkScanner {
         return (line...source.lineCount).compactMap { line in
             let range = source.lineRange(line)
             // Only lines starting with `http` need a string.
-            guard range.count > 8, source.bytes[range].starts(with: "http".utf8), !code.contains(range.lowerBound) else { return nil }
+            guard range.count > 8, source.bytes[range.lowerBound] == UInt8(ascii: "h"), source.bytes[range].starts(with: "http".utf8),
+                  !code.contains(range.lowerBound) else { return nil }
             let text = source.trimmedLine(line)
             guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.utf8.contains(Byte.space) else { return nil }
             return BareURL(url: text, range: source.range(range.lowerBound..<(range.lowerBound + text.utf8.count)))

@@ -142,14 +142,15 @@ private struct TreeConverter {
                        extensionKinds: inout ExtensionKinds, lineStarts: UnsafeBufferPointer<Int>) -> MarkdownTree.Entry {
         let kind = Self.kind(of: node, type: info.type, extensionKinds: &extensionKinds)
         /// Appends a string of the node, read in place, to `text` (an empty chunk has no bytes).
-        func append(_ read: (OpaquePointer, UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>?) -> Range<Int> {
+        func append(_ read: (OpaquePointer, UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>?) -> (UInt32, UInt32) {
             var length: Int32 = 0
             let start = text.count
             if let bytes = read(node, &length) { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length))) }
-            return start..<text.count
+            return (UInt32(start), UInt32(text.count))
         }
-        var literal: Range<Int>?
-        var extra: Range<Int>?
+        let none = (MarkdownTree.Entry.none, MarkdownTree.Entry.none)
+        var literal = none
+        var extra = none
         switch kind {
         case .text, .code, .htmlBlock, .htmlInline:
             literal = append(notekit_node_literal)
@@ -161,25 +162,42 @@ private struct TreeConverter {
         default:
             break
         }
-        let level = kind == .heading ? Int(info.heading_level) : 0
-        return MarkdownTree.Entry(kind: kind, range: range(of: info, lineStarts: lineStarts), headingLevel: level, parent: parent, end: index + 1,
-                                  literal: literal, extra: extra)
+        let (start, end) = span(of: info, lineStarts: lineStarts)
+        return MarkdownTree.Entry(kind: kind, headingLevel: kind == .heading ? UInt8(info.heading_level) : 0, parent: Int32(parent),
+                                  end: UInt32(index + 1), start: start, end: end, literal: literal, extra: extra)
     }
 
-    /// The range of cmark's positions: `SourceText.offset(line:column:)` and `position(at:onLine:)`
-    /// over `lineStarts`, the source's line index.
-    private func range(of info: notekit_node_info, lineStarts: UnsafeBufferPointer<Int>) -> SourceRange? {
+    /// The range of cmark's positions as the entry stores it, (line, column, offset) of its
+    /// start and end, line 0 for none: `SourceText.offset(line:column:)` and
+    /// `position(at:onLine:)` over `lineStarts`, the source's line index, without making a
+    /// `SourceRange`.
+    private func span(of info: notekit_node_info, lineStarts: UnsafeBufferPointer<Int>) -> (start: (UInt32, UInt32, UInt32), end: (UInt32, UInt32, UInt32)) {
         let startLine = Int(info.start_line)
         let endLine = Int(info.end_line)
-        guard startLine > 0, endLine >= startLine else { return nil }
-        let lineCount = lineStarts.count, byteCount = source.bytes.count
+        guard startLine > 0, endLine >= startLine else { return ((0, 0, 0), (0, 0, 0)) }
+        let lineCount = lineStarts.count
+        if endLine < lineCount {
+            // Both lines end at a newline (the common case): what the general way below
+            // computes, each position on its own line, without its bounds.
+            let startLineStart = lineStarts[startLine - 1], startLineEnd = lineStarts[startLine] - 1
+            let endLineStart = lineStarts[endLine - 1], endLineEnd = lineStarts[endLine] - 1
+            let start = min(startLineStart + max(Int(info.start_column) - 1, 0), startLineEnd)
+            let end = info.end_column == 0 ? endLineStart
+                : min(min(endLineStart + max(Int(info.end_column) - 1, 0), endLineEnd) + 1, endLineEnd)
+            let startPosition = (UInt32(startLine), UInt32(start - startLineStart + 1), UInt32(start))
+            return (startPosition, end > start ? (UInt32(endLine), UInt32(end - endLineStart + 1), UInt32(end)) : startPosition)
+        }
+        let byteCount = source.bytes.count
         func lineEnd(_ line: Int) -> Int { line < lineCount ? lineStarts[line] - 1 : byteCount }
         func offset(line: Int, column: Int) -> Int {
             line <= lineCount ? min(lineStarts[line - 1] + max(column - 1, 0), lineEnd(line)) : byteCount
         }
-        func position(at offset: Int, onLine line: Int) -> SourcePosition {
-            guard line <= lineCount, offset >= lineStarts[line - 1], offset <= lineEnd(line) else { return source.position(at: offset) }
-            return SourcePosition(line: line, column: offset - lineStarts[line - 1] + 1, offset: offset)
+        func position(at offset: Int, onLine line: Int) -> (UInt32, UInt32, UInt32) {
+            guard line <= lineCount, offset >= lineStarts[line - 1], offset <= lineEnd(line) else {
+                let position = source.position(at: offset)
+                return (UInt32(position.line), UInt32(position.column), UInt32(position.offset))
+            }
+            return (UInt32(line), UInt32(offset - lineStarts[line - 1] + 1), UInt32(offset))
         }
         let start = offset(line: startLine, column: Int(info.start_column))
         // cmark's end column is inclusive; 0 means "end of the previous line".
@@ -188,8 +206,7 @@ private struct TreeConverter {
             : min(offset(line: endLine, column: endColumn) + 1, lineEnd(endLine))
         // cmark gives the lines: no search for them.
         let startPosition = position(at: start, onLine: startLine)
-        return SourceRange(start: startPosition,
-                           end: end > start ? position(at: end, onLine: min(endLine, lineCount)) : startPosition)
+        return (startPosition, end > start ? position(at: end, onLine: min(endLine, lineCount)) : startPosition)
     }
 
     /// The kinds of the extension node types met so far in a tree (their names looked up once).

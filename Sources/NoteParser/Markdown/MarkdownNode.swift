@@ -20,20 +20,26 @@ public final class MarkdownTree: Sendable {
 
         init(kind: MarkdownNode.Kind, range: SourceRange?, headingLevel: Int, parent: Int, end: Int,
              literal: Range<Int>?, extra: Range<Int>?) {
+            self.init(kind: kind, headingLevel: UInt8(headingLevel), parent: Int32(parent), end: UInt32(end),
+                      start: (UInt32(range?.start.line ?? 0), UInt32(range?.start.column ?? 0), UInt32(range?.start.offset ?? 0)),
+                      end: (UInt32(range?.end.line ?? 0), UInt32(range?.end.column ?? 0), UInt32(range?.end.offset ?? 0)),
+                      literal: (literal.map { UInt32($0.lowerBound) } ?? Self.none, literal.map { UInt32($0.upperBound) } ?? Self.none),
+                      extra: (extra.map { UInt32($0.lowerBound) } ?? Self.none, extra.map { UInt32($0.upperBound) } ?? Self.none))
+        }
+
+        /// An entry from its stored fields: positions as (line, column, offset), line 0 for
+        /// none; text ranges as (start, end), `none` for none.
+        init(kind: MarkdownNode.Kind, headingLevel: UInt8, parent: Int32, end: UInt32,
+             start: (UInt32, UInt32, UInt32), end rangeEnd: (UInt32, UInt32, UInt32),
+             literal: (UInt32, UInt32), extra: (UInt32, UInt32)) {
             self.kind = kind
-            self.headingLevel = UInt8(headingLevel)
-            self.parent = Int32(parent)
-            self.end = UInt32(end)
-            startLine = UInt32(range?.start.line ?? 0)
-            startColumn = UInt32(range?.start.column ?? 0)
-            startOffset = UInt32(range?.start.offset ?? 0)
-            endLine = UInt32(range?.end.line ?? 0)
-            endColumn = UInt32(range?.end.column ?? 0)
-            endOffset = UInt32(range?.end.offset ?? 0)
-            literalStart = literal.map { UInt32($0.lowerBound) } ?? Self.none
-            literalEnd = literal.map { UInt32($0.upperBound) } ?? Self.none
-            extraStart = extra.map { UInt32($0.lowerBound) } ?? Self.none
-            extraEnd = extra.map { UInt32($0.upperBound) } ?? Self.none
+            self.headingLevel = headingLevel
+            self.parent = parent
+            self.end = end
+            (startLine, startColumn, startOffset) = start
+            (endLine, endColumn, endOffset) = rangeEnd
+            (literalStart, literalEnd) = literal
+            (extraStart, extraEnd) = extra
         }
 
         var range: SourceRange? {
@@ -115,11 +121,22 @@ public struct MarkdownNode: Sendable {
 
     /// The concatenated text of this node's text and code descendants.
     public var plainText: String {
-        var bytes: [UInt8] = []
+        // Most headings and links hold one text node: its literal is the text, without a copy
+        // into a buffer first.
+        var first: Range<Int>?
+        var bytes: [UInt8]?
         for position in index..<Int(entry.end) {
             let node = tree.entries[position]
-            if node.kind == .text || node.kind == .code, let literal = node.literal { bytes += tree.text[literal] }
+            guard node.kind == .text || node.kind == .code, let literal = node.literal else { continue }
+            if bytes != nil {
+                bytes!.append(contentsOf: tree.text[literal])
+            } else if let earlier = first {
+                bytes = Array(tree.text[earlier]) + tree.text[literal]
+            } else {
+                first = literal
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        if let bytes { return String(decoding: bytes, as: UTF8.self) }
+        return tree.string(first) ?? ""
     }
 }

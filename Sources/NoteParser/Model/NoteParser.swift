@@ -177,13 +177,18 @@ public struct NoteParser: Sendable {
 
     static let citationSectionTitles: Set<String> = ["citations", "sources", "footnotes", "references", "works cited"]
 
-    private static let titleDecoration = Set("*_:# \t".utf8)
+    /// The bytes around a citation section's title: `*_:#`, space and tab.
+    private static func isTitleDecoration(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "#"), Byte.space, Byte.tab: return true
+        default: return false
+        }
+    }
 
     static func isCitationSectionTitle(_ text: String) -> Bool {
-        let decoration = titleDecoration
         let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !decoration.contains($0) }),
-              let last = bytes.lastIndex(where: { !decoration.contains($0) }) else { return false }
+        guard let first = bytes.firstIndex(where: { !isTitleDecoration($0) }),
+              let last = bytes.lastIndex(where: { !isTitleDecoration($0) }) else { return false }
         let cleaned = text[first...last]
         // The titles are ASCII and at most 11 bytes long.
         return cleaned.utf8.count <= 11 && citationSectionTitles.contains(cleaned.lowercased())

@@ -97,6 +97,13 @@ extension String {
     /// The text without leading and trailing whitespace (see `Substring.trimmed()`).
     package func trimmed() -> String { self[...].trimmed() }
 
+    /// The index of the first `byte`, an ASCII byte (so a character boundary), found in the
+    /// text's contiguous bytes rather than through the UTF-8 view's iterator.
+    package func firstIndex(ofASCII byte: UInt8) -> String.Index? {
+        guard let offset = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: byte) }) else { return utf8.firstIndex(of: byte) }
+        return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+    }
+
     /// The text without trailing whitespace, as `Character.isWhitespace` has it.
     package func trimmingTrailingWhitespace() -> String {
         var text = self
