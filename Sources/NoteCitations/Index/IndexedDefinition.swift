@@ -41,10 +41,15 @@ public struct IndexedDefinition: Sendable {
         }
     }
 
-    /// The id as written.
-    public var id: String { definition.label }
+    /// The id as written (read without building `definition`).
+    public var id: String {
+        switch stored {
+        case .whole(let definition): return definition.label
+        case .withoutText(let label, _, _, _, _, _): return label
+        }
+    }
     /// The id as footnotes match it: case-insensitively.
-    public var key: String { IndexedDefinition.key(definition.label) }
+    public var key: String { IndexedDefinition.key(id) }
 
     public static func key(_ label: String) -> String { label.lowercasedCheaply() }
 

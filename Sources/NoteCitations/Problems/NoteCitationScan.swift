@@ -40,11 +40,19 @@ public struct NoteCitationScan: Sendable {
         for reference in note.footnoteReferences where !reference.isDefined {
             add(.undefined, reference.range, "citation [^\(reference.label)] has no definition")
         }
-        var firstByKey: [String: IndexedDefinition] = [:]
-        for indexed in definitions {
+        // The index of each key's first definition (one lookup a definition).
+        var firstByKey: [String: Int] = [:]
+        firstByKey.reserveCapacity(definitions.count)
+        for (index, indexed) in definitions.enumerated() {
             let definition = indexed.definition
             let label = definition.label
-            if definition.isDuplicate, let original = firstByKey[indexed.key] {
+            func first(_ found: inout Int) -> Int {
+                defer { if found < 0 { found = index } }
+                return found
+            }
+            let firstIndex = first(&firstByKey[IndexedDefinition.key(label), default: -1])
+            if definition.isDuplicate, firstIndex >= 0 {
+                let original = definitions[firstIndex]
                 // Renderers keep the first definition: an error only when both cite URLs and they differ.
                 let line = original.definition.range.start.line
                 if let first = original.url, let second = indexed.url, first != second {
@@ -58,8 +66,6 @@ public struct NoteCitationScan: Sendable {
                     add(.duplicateDefinition, definition.labelRange,
                         "[^\(label)] is defined again with different text (first on line \(line))")
                 }
-            } else if firstByKey[indexed.key] == nil {
-                firstByKey[indexed.key] = indexed
             }
             // Colon-less and corrupted forms are reported as such, not also as unused.
             if definition.isUnused, definition.form == .proper {
@@ -105,7 +111,7 @@ public struct NoteCitationScan: Sendable {
     public func vaultView(keeping kinds: Set<CitationProblem.Kind>) -> NoteCitationScan {
         NoteCitationScan(of: self,
                          definitions: definitions.map(\.withoutText),
-                         problems: problems.filter { kinds.contains($0.kind) })
+                         problems: kinds.isEmpty ? [] : problems.filter { kinds.contains($0.kind) })
     }
 
     /// The problems of one kind.

@@ -31,9 +31,11 @@ public struct VaultCitationProblems: Sendable {
         var cited: [Cited] = []
         for note in ordered {
             for (index, indexed) in scans[note].definitions.enumerated() {
-                guard indexed.definition.form == .proper, !indexed.definition.isDuplicate, let url = indexed.url else { continue }
-                cited.append(Cited(note: note, index: index, id: indexed.id, key: indexed.key, url: url,
-                                   line: indexed.definition.range.start.line, isNoteLocal: IndexedDefinition.isNoteLocal(indexed.id)))
+                guard let url = indexed.url else { continue }
+                let definition = indexed.definition  // built once (a vault view's is made on each access)
+                guard definition.form == .proper, !definition.isDuplicate else { continue }
+                cited.append(Cited(note: note, index: index, id: definition.label, key: IndexedDefinition.key(definition.label), url: url,
+                                   line: definition.range.start.line, isNoteLocal: IndexedDefinition.isNoteLocal(definition.label)))
             }
         }
         func location(_ source: Cited) -> String { "\(scans[source.note].displayPath):\(source.line)" }
@@ -61,18 +63,32 @@ public struct VaultCitationProblems: Sendable {
         self.sameSourceSeveralIDs = sameSource
     }
 
-    /// The indices of the `items` that `isIncluded` accepts, grouped by `key`: groups in order of
-    /// first appearance, members in order (indices, not copies: a vault cites many sources).
+    /// The indices of the `items` that `isIncluded` accepts, grouped by `key`: groups of two or
+    /// more in order of first appearance, members in order (indices, not copies: a vault cites
+    /// many sources, most of them once, and a group of one has nothing to compare).
     private static func groups(_ items: [Cited], by key: (Cited) -> String, where isIncluded: (Cited) -> Bool) -> [[Int]] {
-        var groups: [[Int]] = []
+        // Each item's first: the index of the first item of its key (one lookup an item).
+        var firstOf = [Int](repeating: -1, count: items.count)
+        var sizes = [Int](repeating: 0, count: items.count)
         var byName: [String: Int] = [:]
+        byName.reserveCapacity(items.count)
         for (index, item) in items.enumerated() where isIncluded(item) {
-            let name = key(item)
-            if let group = byName[name] {
-                groups[group].append(index)
-            } else {
-                byName[name] = groups.count
+            func first(_ found: inout Int) -> Int {
+                if found < 0 { found = index }
+                return found
+            }
+            let leader = first(&byName[key(item), default: -1])
+            firstOf[index] = leader
+            sizes[leader] += 1
+        }
+        var groups: [[Int]] = []
+        var groupOf: [Int: Int] = [:]
+        for (index, leader) in firstOf.enumerated() where leader >= 0 && sizes[leader] > 1 {
+            if leader == index {
+                groupOf[leader] = groups.count
                 groups.append([index])
+            } else {
+                groups[groupOf[leader]!].append(index)
             }
         }
         return groups

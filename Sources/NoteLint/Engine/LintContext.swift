@@ -48,17 +48,21 @@ public final class NoteContext: Sendable {
     /// (`citation/legacy-numeric` does not run), the legacy citations, their problems and the body
     /// their fixes edit are not kept.
     func vaultView(legacyCitations: Bool, bodyOnDisk: Bool) -> NoteContext {
-        var urls = Set<String>()
-        var mergesSources = false
-        for indexed in citations.definitions where indexed.definition.form == .proper {
-            guard let url = indexed.url else { continue }
-            if !urls.insert(url).inserted && !indexed.definition.isDuplicate { mergesSources = true }
+        // The cited URLs decide only a legacy definition's deletion and a merge in a body not on disk.
+        var keepingBody = false
+        if legacyCitations || !bodyOnDisk {
+            var urls = Set<String>()
+            var mergesSources = false
+            for indexed in citations.definitions where indexed.definition.form == .proper {
+                guard let url = indexed.url else { continue }
+                if !urls.insert(url).inserted && !indexed.definition.isDuplicate { mergesSources = true }
+            }
+            let deletesLegacy = legacyCitations && note.legacyDefinitions.contains { definition in
+                guard let url = definition.fields.url.map(URLNormalizer.normalize) else { return true }
+                return !urls.insert(url).inserted
+            }
+            keepingBody = deletesLegacy || (mergesSources && !bodyOnDisk)
         }
-        let deletesLegacy = legacyCitations && note.legacyDefinitions.contains { definition in
-            guard let url = definition.fields.url.map(URLNormalizer.normalize) else { return true }
-            return !urls.insert(url).inserted
-        }
-        let keepingBody = deletesLegacy || (mergesSources && !bodyOnDisk)
         let view = note.vaultView(keepingBody: keepingBody, keepingLegacy: legacyCitations) { key in
             key == "aliases" || FrontMatterValues.isUUIDKey(key, in: self) || FrontMatterValues.isTagsKey(key, in: self)
         }

@@ -523,9 +523,11 @@ public struct Linter: Sendable {
     public func checkNote(_ context: NoteContext) -> Checked {
         var found: [Finding] = []
         let configuration = context.configuration
-        for (rule, ruleDefault) in zip(rules, defaults)
+        // Each rule called in place (not copied out of `rules`); most find nothing.
+        for (index, ruleDefault) in defaults.enumerated()
         where configuration.severity(ofRule: ruleDefault.id, style: ruleDefault.style, default: ruleDefault.severity) != nil {
-            found += rule.check(context)
+            let ruleFound = rules[index].check(context)
+            if found.isEmpty { found = ruleFound } else if !ruleFound.isEmpty { found += ruleFound }
         }
         return Self.configured(found, byPath: [ExactPath(context.note.path): context])
     }
@@ -582,6 +584,7 @@ public struct Linter: Sendable {
         // A note's part holds one file's findings, the vault's several: runs of one file are
         // gathered in order (slices, not copies) and sorted again only where several meet.
         var runs: [ExactPath: [ArraySlice<Finding>]] = [:]
+        runs.reserveCapacity(parts.count)
         let count = parts.reduce(0) { $0 + $1.count }
         for found in parts where !found.isEmpty {
             if ExactPath.same(found[0].path, found[found.count - 1].path) {

@@ -2,7 +2,7 @@
 package enum DateText {
     /// Keys read as dates when no collection types them: any key whose name starts with `date`
     /// (any case).
-    package static func isDateKey(_ key: String) -> Bool { key.lowercased().hasPrefix("date") }
+    package static func isDateKey(_ key: String) -> Bool { key.lowercasedCheaply().hasPrefix("date") }
 
     /// True for `YYYY-MM-DD` naming a real day of the Gregorian calendar.
     package static func isCalendarDate(_ text: String) -> Bool {

@@ -12,14 +12,33 @@ package enum Suggestion {
         return best?.0
     }
 
-    /// Lowercased, with `-`, `_` and spaces removed.
+    /// Lowercased, with `-`, `_` and spaces removed. ASCII text (nearly every tag, key and
+    /// type) is folded on its bytes, each its own character.
     package static func fold(_ text: String) -> String {
-        String(text.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " })
+        var text = text
+        let folded = text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var count = 0
+                for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != Byte.space {
+                    buffer[count] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    count += 1
+                }
+                return count
+            }
+        }
+        return folded ?? String(text.lowercased().filter { $0 != "-" && $0 != "_" && $0 != " " })
     }
 
-    /// Levenshtein distance over characters.
+    /// Levenshtein distance over characters: over bytes when both texts are ASCII without
+    /// `\r` (each byte a character; `\r\n` is one).
     package static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs), b = Array(rhs)
+        let isSingleByteText = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 && $0 != Byte.carriageReturn } }
+        if isSingleByteText(lhs), isSingleByteText(rhs) { return editDistance(Array(lhs.utf8), Array(rhs.utf8)) }
+        return editDistance(Array(lhs), Array(rhs))
+    }
+
+    private static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A file path compared, hashed and ordered by its UTF-8 bytes, as the file system names
 /// files. `String` equality is canonical: `"cafe\u{301}.md" == "caf\u{e9}.md"` is true, yet
 /// they are two files; key dictionaries and sets of paths by `ExactPath`, never by `String`.
@@ -10,10 +16,15 @@ public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 
-    /// True when two paths are the same file name byte for byte, without building either key.
+    /// True when two paths are the same file name byte for byte, without building either key
+    /// (a `memcmp`, not a generic walk: the linter compares each finding's path with the last).
     public static func same(_ lhs: String, _ rhs: String) -> Bool {
         var (lhs, rhs) = (lhs, rhs)
-        return lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+            }
+        }
     }
 
     /// A file name as it can be shown: valid UTF-8 as is, every byte of an invalid sequence

@@ -25,14 +25,28 @@ public struct CalloutQueryIncompleteRule: Rule {
     public func check(_ context: NoteContext) -> [Finding] {
         context.note.queryCallouts.compactMap { query in
             var missing: [String] = []
-            if query.timestamp?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { missing.append("timestamp") }
+            if query.timestamp.map(Self.isBlank) ?? true { missing.append("timestamp") }
             // Blank as `trimmingCharacters(in: .whitespacesAndNewlines)` reads it (Foundation's set is the
             // White_Space scalars and U+200B), stopping at the first other scalar instead of copying the text.
             if query.question.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{200B}" }) { missing.append("question") }
-            if query.model?.trimmingCharacters(in: .whitespaces).isEmpty ?? true { missing.append("model") }
+            if query.model.map(Self.isBlank) ?? true { missing.append("model") }
             guard !missing.isEmpty else { return nil }
             return context.finding(self, query.headerRange,
                                    "\(query.provider) query has no \(missing.joined(separator: ", "))")
         }
+    }
+
+    /// True when `trimmingCharacters(in: .whitespaces)` leaves nothing of `text`: decided on the
+    /// bytes when they are ASCII (the set's ASCII members are the space and the tab).
+    static func isBlank(_ text: String) -> Bool {
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                isASCII = false
+            } else if byte != Byte.space && byte != Byte.tab {
+                return false  // an ASCII scalar outside the set stays, wherever it stands
+            }
+        }
+        return isASCII || text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 }

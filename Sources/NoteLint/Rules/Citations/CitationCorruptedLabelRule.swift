@@ -32,9 +32,13 @@ public struct CitationCorruptedLabelRule: CitationProblemRule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        CitationHelpers.findings(self, in: context) { problem in
-            guard let definition = CitationHelpers.definition(at: problem, in: context.note),
-                  !CitationHelpers.isDefinedElsewhere(definition, in: context.note) else { return nil }
+        // The definitions' keys, made at the first problem for all of them.
+        var keys: [String]?
+        return CitationHelpers.findings(self, in: context) { problem in
+            guard let definition = CitationHelpers.definition(at: problem, in: context.note) else { return nil }
+            let definitionKeys = keys ?? context.note.footnoteDefinitions.map { IndexedDefinition.key($0.label) }
+            keys = definitionKeys
+            guard !CitationHelpers.isDefinedElsewhere(definition, in: context.note, keys: definitionKeys) else { return nil }
             return Fix("repair the label", edits: [Edit(range: definition.labelRange.bytes, replacement: "[^\(definition.label)]:")],
                        applicability: definition.isUnused ? .unsafe : .safe)
         }

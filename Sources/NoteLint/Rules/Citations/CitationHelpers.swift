@@ -65,10 +65,12 @@ enum CitationHelpers {
         note.footnoteDefinitions.first { $0.labelRange.start.offset == problem.range.start.offset }
     }
 
-    /// True when another definition in the note, of any form, has `definition`'s label.
-    static func isDefinedElsewhere(_ definition: FootnoteDefinition, in note: Note) -> Bool {
+    /// True when another definition in the note, of any form, has `definition`'s label; `keys`
+    /// are the keys of `note.footnoteDefinitions`, in order (made once for all of a note's problems).
+    static func isDefinedElsewhere(_ definition: FootnoteDefinition, in note: Note, keys: [String]) -> Bool {
         let key = IndexedDefinition.key(definition.label)
-        return note.footnoteDefinitions.contains { $0.range != definition.range && IndexedDefinition.key($0.label) == key }
+        // The keys first: a definition is read (in place) only when its key is the same.
+        return keys.indices.contains { keys[$0] == key && note.footnoteDefinitions[$0].range != definition.range }
     }
 
     /// The byte offset of `needle` within `range` of the note, if present.

@@ -7,6 +7,13 @@ extension NoteContext {
         return frontMatter.entries
     }
 
+    /// The entries whose key `isIncluded` accepts, each key tested in place: a rule about a few
+    /// keys copies only their entries.
+    func frontMatterEntries(where isIncluded: (String) -> Bool) -> [FrontMatterEntry] {
+        let entries = frontMatterEntries
+        return entries.indices.compactMap { isIncluded(entries[$0].key) ? entries[$0] : nil }
+    }
+
     /// The collection's schema for a key.
     func schema(_ key: String) -> KeySchema? { collection?.keys[key] }
 
@@ -50,14 +57,47 @@ extension FrontMatterEntry {
 public enum FrontMatterValues {
     /// Keys that hold UUIDs: any key with `uuid` in its name, or typed `uuid` by the collection.
     static func isUUIDKey(_ key: String, in context: NoteContext) -> Bool {
-        key.lowercasedCheaply().byteRange(of: "uuid") != nil || context.schema(key)?.type == .uuid
+        namesUUID(key) || context.schema(key)?.type == .uuid
+    }
+
+    /// True when the key, lowercased, holds `uuid`: found on the bytes of an ASCII key (each
+    /// byte is its own character, and no other character lowercases to one of `uuid`'s letters).
+    static func namesUUID(_ key: String) -> Bool {
+        var key = key
+        let found = key.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.count >= 4 else { return false }
+            return (0...(bytes.count - 4)).contains { start in
+                bytes[start] | 0x20 == UInt8(ascii: "u") && bytes[start + 1] | 0x20 == UInt8(ascii: "u")
+                    && bytes[start + 2] | 0x20 == UInt8(ascii: "i") && bytes[start + 3] | 0x20 == UInt8(ascii: "d")
+            }
+        }
+        return found ?? (key.lowercasedCheaply().byteRange(of: "uuid") != nil)
     }
 
     /// Keys that hold URLs: `url`, `link`, `*_url`, `*_image`, or typed `url` by the collection.
     static func isURLKey(_ key: String, in context: NoteContext) -> Bool {
+        namesURL(key) || context.schema(key)?.type == .url
+    }
+
+    /// True for `url`, `link`, `*_url` and `*_image` in any case: an ASCII key read on its bytes.
+    static func namesURL(_ key: String) -> Bool {
+        var key = key
+        let named = key.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            /// Whether the bytes, lowercased, end with `suffix`.
+            func ends(with suffix: StaticString) -> Bool {
+                let count = suffix.utf8CodeUnitCount, start = bytes.count - count
+                return start >= 0 && (0..<count).allSatisfy { index in
+                    let byte = bytes[start + index]
+                    return (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) == suffix.utf8Start[index]
+                }
+            }
+            return bytes.count == 3 && ends(with: "url") || bytes.count == 4 && ends(with: "link") || ends(with: "_url") || ends(with: "_image")
+        }
+        if let named { return named }
         let lower = key.lowercasedCheaply()
         return lower == "url" || lower == "link" || lower.hasSuffix("_url") || lower.hasSuffix("_image")
-            || context.schema(key)?.type == .url
     }
 
     /// Keys that hold tags: `tags`, or typed `tags` by the collection.
@@ -81,12 +121,31 @@ public enum FrontMatterValues {
 
     /// True for an absolute `http(s)://host...` URL without whitespace.
     static func isURL(_ text: String) -> Bool {
+        var text = text
+        if let answer = text.withUTF8(isASCIIURL) { return answer }
         let lower = text.lowercasedCheaply()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         return !host.isEmpty && !text.unicodeScalars.contains {
             $0.isASCII ? $0 == " " || ($0.value >= 0x09 && $0.value <= 0x0D) : $0.properties.isWhitespace
         }
+    }
+
+    /// `isURL` of ASCII text, on its bytes (each its own character but `\r\n`, which is none of
+    /// the bytes tested); nil for other text.
+    private static func isASCIIURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        func opens(with scheme: StaticString) -> Bool {
+            let count = scheme.utf8CodeUnitCount
+            return bytes.count >= count && (0..<count).allSatisfy { index in
+                let byte = bytes[index]
+                return (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) == scheme.utf8Start[index]
+            }
+        }
+        let host = opens(with: "https://") ? 8 : opens(with: "http://") ? 7 : nil
+        guard let host, host < bytes.count, bytes[host] != UInt8(ascii: "/"), bytes[host] != UInt8(ascii: "?"),
+              bytes[host] != UInt8(ascii: "#") else { return false }
+        return !bytes.contains(where: Byte.isCharacterWhitespace)
     }
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.

@@ -52,10 +52,11 @@ public struct FrontMatterTypeRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.frontMatterEntries.compactMap { entry in
+        // Only keys with a schema or named as dates are checked.
+        context.frontMatterEntries { context.schema($0) != nil || DateText.isDateKey($0) }.compactMap { entry in
             guard let value = entry.value, !value.isEmpty, !context.hasPlaceholder(entry) else { return nil }
             if let schema = context.schema(entry.key) { return check(entry, value, schema, context) }
-            return DateText.isDateKey(entry.key) ? checkDate(entry, value, context, strict: false) : nil
+            return checkDate(entry, value, context, strict: false)  // a date key
         }
     }
 

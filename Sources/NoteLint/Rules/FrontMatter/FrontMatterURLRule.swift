@@ -31,13 +31,17 @@ public struct FrontMatterURLRule: Rule {
     public func check(_ context: NoteContext) -> [Finding] {
         let entries = context.frontMatterEntries
         return entries.indices.compactMap { index in
+            // The cheap tests first, the key read in place: most entries are not URLs at all.
+            let key = entries[index].key
+            let isSplit = ["http", "https"].contains(key.lowercasedCheaply())
+            let isURLKey = FrontMatterValues.isURLKey(key, in: context)
+            guard isSplit || isURLKey else { return nil }
             let entry = entries[index]
-            // The cheap tests first: most values are not URLs at all.
             guard let value = entry.value, case .string(let text) = value, !value.isEmpty else { return nil }
-            if text.hasPrefix("//"), ["http", "https"].contains(entry.key.lowercased()) {
+            if text.hasPrefix("//"), isSplit {
                 return context.hasPlaceholder(entry) ? nil : splitKey(entry, previous: index > 0 ? entries[index - 1] : nil, context)
             }
-            guard FrontMatterValues.isURLKey(entry.key, in: context), !FrontMatterValues.isURL(text), !text.hasPrefix("[["),
+            guard isURLKey, !FrontMatterValues.isURL(text), !text.hasPrefix("[["),
                   !context.hasPlaceholder(entry) else { return nil }
             if text.contains(where: \.isWhitespaceCheaply), text.lowercasedCheaply().hasPrefix("http") {
                 return context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace")

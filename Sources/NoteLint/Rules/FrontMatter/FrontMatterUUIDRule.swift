@@ -27,8 +27,8 @@ public struct FrontMatterUUIDRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.frontMatterEntries.compactMap { entry in
-            guard FrontMatterValues.isUUIDKey(entry.key, in: context), let value = entry.value, !value.isEmpty,
+        context.frontMatterEntries { FrontMatterValues.isUUIDKey($0, in: context) }.compactMap { entry in
+            guard let value = entry.value, !value.isEmpty,
                   !context.hasPlaceholder(entry) else { return nil }
             guard let text = value.scalarText else {
                 return context.finding(self, entry.keyRange, "\(entry.key): expected a v4 UUID, got a \(value.typeName)")
