@@ -169,7 +169,8 @@ struct TemplateRenderer {
         case .sequence: value = frame.sequence
         case .top:
             if let first = name.parts.first {
-                value = scopes[scopes.count - 1].child(first).flatMap { Self.child(name.parts.dropFirst(), of: $0) }
+                value = scopes[scopes.count - 1].child(first)
+                if name.parts.count > 1 { value = value.flatMap { Self.child(name.parts.dropFirst(), of: $0) } }
             } else {
                 value = stack.last
             }
@@ -178,19 +179,24 @@ struct TemplateRenderer {
                 value = stack.last
                 break
             }
-            for scope in scopes.reversed() {
-                if let found = scope.child(first) {
-                    value = Self.child(name.parts.dropFirst(), of: found)
+            var index = scopes.count - 1
+            while index >= 0 {
+                if let found = scopes[index].child(first) {
+                    value = name.parts.count > 1 ? Self.child(name.parts.dropFirst(), of: found) : found
                     break
                 }
+                index -= 1
             }
         }
-        guard var found = value.flatMap(Self.present) else { return nil }
+        // `NSNull` (a JSON null) is no value.
+        guard let found = value, type(of: found) != NSNull.self else { return nil }
+        guard !name.transforms.isEmpty else { return found }
+        var transformed = found
         for transform in name.transforms.reversed() {
-            guard let transformed = Transforms.apply(transform, to: found) else { return nil }
-            found = transformed
+            guard let next = Transforms.apply(transform, to: transformed) else { return nil }
+            transformed = next
         }
-        return found
+        return transformed
     }
 
     private static func child(_ names: ArraySlice<String>, of object: Any) -> Any? {
@@ -240,11 +246,6 @@ struct TemplateRenderer {
                 return mirror.children.first?.value
             }
         }
-    }
-
-    /// Nil for `NSNull` (a JSON null), else `value`.
-    private static func present(_ value: Any) -> Any? {
-        type(of: value) == NSNull.self ? nil : value
     }
 
     // MARK: Writing
