@@ -492,21 +492,13 @@ public struct SiteRun: Sendable {
     /// The keys every site page has: the site's title and language, the way to the top, the
     /// stylesheet's URL (`head` links it instead of inlining `stylesheet`).
     private func addSiteKeys(_ context: inout [String: Any], root: String) {
-        context.reserveCapacity(context.count + 13)
         context["root"] = root
         context["stylesheetURL"] = root + Self.stylesheetFile
         context["siteTitle"] = settings.title
         context["language"] = settings.language
-        // Each key found and, when missing, set with one look-up.
-        context.merge(Self.absentSiteKeys) { present, _ in present }
+        for key in ["toc", "backlinks", "tags", "openGraph"] where context[key] == nil { context[key] = [Any]() }
+        for key in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where context[key] == nil { context[key] = false }
     }
-
-    /// The site keys a page without them gets: empty lists and `false`. Never changed, so
-    /// safe to read from every thread.
-    nonisolated(unsafe) private static let absentSiteKeys: [String: Any] = [
-        "toc": [Any](), "backlinks": [Any](), "tags": [Any](), "openGraph": [Any](),
-        "hasToc": false, "hasBacklinks": false, "hasTags": false, "jsonLD": false, "canonical": false,
-    ]
 
     /// An index page (`root` leads from its folder to the top); a Markdown body links relative to the top.
     private func indexPage(title: String, body: DerivedFile.Body, root: String, url: String, page: HTMLPage) -> String {
