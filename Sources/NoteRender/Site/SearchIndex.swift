@@ -49,39 +49,41 @@ enum SearchIndex {
            let end = SourceText(bytes: text).find(Array("\n---".utf8), in: 3..<text.count) {
             index = end + 4
         }
-        let output = text.withUnsafeBufferPointer { words(in: $0, from: index) }
+        var output: [UInt8] = [], space = false, count = 0
+        output.reserveCapacity(text.count - index)
+        text.withUnsafeBufferPointer { bytes in
+            while index < bytes.count, count < textLength {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                    // A link's destination (`](url)`, `](<url>)`) is no word of the text.
+                    var end = index + 2
+                    let angled = end < bytes.count && bytes[end] == UInt8(ascii: "<")
+                    while end < bytes.count, bytes[end] != UInt8(ascii: angled ? ">" : ")"), angled || !Byte.isWhitespace(bytes[end]) { end += 1 }
+                    index = end + (angled ? 2 : 1)
+                    space = !output.isEmpty
+                    continue
+                }
+                if Byte.isWhitespace(byte) || Self.isMarkup(byte) {
+                    space = !output.isEmpty
+                } else {
+                    if space { output.append(UInt8(ascii: " ")) }
+                    space = false
+                    output.append(byte)
+                    if byte & 0xC0 != 0x80 { count += 1 }
+                }
+                index += 1
+            }
+        }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// `plain`'s words from `start`: link destinations skipped, whitespace and markup as one space.
-    private static func words(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [UInt8] {
-        var output: [UInt8] = [], space = false, count = 0, index = start
-        output.reserveCapacity(bytes.count - start)
-        while index < bytes.count, count < textLength {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
-                // A link's destination (`](url)`, `](<url>)`) is no word of the text.
-                var end = index + 2
-                let angled = end < bytes.count && bytes[end] == UInt8(ascii: "<")
-                while end < bytes.count, bytes[end] != UInt8(ascii: angled ? ">" : ")"), angled || !Byte.isWhitespace(bytes[end]) { end += 1 }
-                index = end + (angled ? 2 : 1)
-                space = !output.isEmpty
-                continue
-            }
-            if dropped.contains(byte) {
-                space = !output.isEmpty
-            } else {
-                if space { output.append(UInt8(ascii: " ")) }
-                space = false
-                output.append(byte)
-                if byte & 0xC0 != 0x80 { count += 1 }
-            }
-            index += 1
+    /// The markup characters `plain` drops: `#`, `*`, `_`, `>`, brackets, parentheses, `|`, a backtick, `=`, `~` and `<`.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "="), UInt8(ascii: "~"),
+             UInt8(ascii: "<"): return true
+        default: return false
         }
-        return output
     }
-
-    /// What `plain` drops: whitespace (`Byte.isWhitespace`'s) and the markup characters `#`, `*`,
-    /// `_`, `>`, brackets, parentheses, `|`, a backtick, `=`, `~` and `<`.
-    private static let dropped = ASCIISet(" \t\n\r#*_>[]()|`=~<")
 }
