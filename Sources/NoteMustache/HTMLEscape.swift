@@ -4,20 +4,24 @@
 /// is kept as it is.
 enum HTMLEscape {
     static func append(_ text: String, to output: inout String) {
-        let bytes = text.utf8
-        var special = false, joined = false
-        var previous: UInt8 = 0
-        for byte in bytes {
-            // Only a non-ASCII neighbour can join an ASCII character into a larger `Character`.
-            if isSpecial(byte) {
-                special = true
-                if previous >= 0x80 { joined = true }
-            } else if byte >= 0x80, isSpecial(previous) {
-                joined = true
+        var text = text
+        let (special, joined) = text.withUTF8 { bytes in
+            var special = false, joined = false
+            var previous: UInt8 = 0
+            for byte in bytes {
+                // Only a non-ASCII neighbour can join an ASCII character into a larger `Character`.
+                if isSpecial(byte) {
+                    special = true
+                    if previous >= 0x80 { joined = true }
+                } else if byte >= 0x80, isSpecial(previous) {
+                    joined = true
+                }
+                previous = byte
             }
-            previous = byte
+            return (special, joined)
         }
         guard special else { return output += text }
+        let bytes = text.utf8
         guard !joined else { return appendByCharacter(text, to: &output) }
         var start = bytes.startIndex
         for index in bytes.indices where isSpecial(bytes[index]) {

@@ -24,11 +24,14 @@ struct TemplateRenderer {
     /// Appended only whole strings and ASCII-bounded pieces of them: valid UTF-8 throughout,
     /// so the page needs no validation pass at the end.
     private(set) var output = ""
+    /// The context stack, and beside each value what names it holds (told once, when pushed).
     private var stack: [Any]
+    private var scopes: [Scope]
 
     init(library: TemplateLibrary, root: Any) {
         self.library = library
         stack = [root]
+        scopes = [Scope(root)]
         output.reserveCapacity(32_768)
     }
 
@@ -88,20 +91,35 @@ struct TemplateRenderer {
 
     private mutating func renderSection(_ value: Any?, _ tokens: [Token], frame: Frame) {
         guard let value else { return }
+        let type = type(of: value)
+        // The lists contexts hold, iterated as they are: no array of `Any` made, no item's kind looked up.
+        if type == [[String: Any]].self, let list = value as? [[String: Any]] {
+            return renderItems(list, tokens, frame: frame) { .object($0) }
+        }
+        if type == [[String: String]].self, let list = value as? [[String: String]] {
+            return renderItems(list, tokens, frame: frame) { .strings($0) }
+        }
         if Self.isObject(value) {
             push(value, tokens, frame: frame)
         } else if let flag = value as? Bool {
             if flag { render(tokens, frame: frame) }
         } else if let list = Self.list(value) {
-            var inner = frame
-            for (index, item) in list.enumerated() {
-                inner.sequence = SequencePosition(first: index == 0, last: index == list.count - 1, index: index)
-                stack.append(item)
-                render(tokens, frame: inner)
-                stack.removeLast()
-            }
+            renderItems(list, tokens, frame: frame, scope: Scope.init)
         } else {
             push(value, tokens, frame: frame)
+        }
+    }
+
+    /// `tokens` rendered once for each item of `list`, the item on top of the context stack.
+    private mutating func renderItems<Item>(_ list: [Item], _ tokens: [Token], frame: Frame, scope: (Item) -> Scope) {
+        var inner = frame
+        for (index, item) in list.enumerated() {
+            inner.sequence = SequencePosition(first: index == 0, last: index == list.count - 1, index: index)
+            stack.append(item)
+            scopes.append(scope(item))
+            render(tokens, frame: inner)
+            stack.removeLast()
+            scopes.removeLast()
         }
     }
 
@@ -120,8 +138,10 @@ struct TemplateRenderer {
         var inner = frame
         inner.sequence = nil
         stack.append(value)
+        scopes.append(Scope(value))
         render(tokens, frame: inner)
         stack.removeLast()
+        scopes.removeLast()
     }
 
     /// True for the types contexts hold that a section renders once with them on the stack
@@ -147,53 +167,85 @@ struct TemplateRenderer {
         switch name.anchor {
         case .current: value = stack.last
         case .sequence: value = frame.sequence
-        case .top: value = Self.child(name.parts[...], of: stack[stack.count - 1])
+        case .top:
+            if let first = name.parts.first {
+                value = scopes[scopes.count - 1].child(first)
+                if name.parts.count > 1 { value = value.flatMap { Self.child(name.parts.dropFirst(), of: $0) } }
+            } else {
+                value = stack.last
+            }
         case .stack:
             guard let first = name.parts.first else {
                 value = stack.last
                 break
             }
-            for object in stack.reversed() {
-                if let found = Self.child(first, of: object) {
-                    value = Self.child(name.parts.dropFirst(), of: found)
+            var index = scopes.count - 1
+            while index >= 0 {
+                if let found = scopes[index].child(first) {
+                    value = name.parts.count > 1 ? Self.child(name.parts.dropFirst(), of: found) : found
                     break
                 }
+                index -= 1
             }
         }
-        guard var found = value.flatMap(Self.present) else { return nil }
+        // `NSNull` (a JSON null) is no value.
+        guard let found = value, type(of: found) != NSNull.self else { return nil }
+        guard !name.transforms.isEmpty else { return found }
+        var transformed = found
         for transform in name.transforms.reversed() {
-            guard let transformed = Transforms.apply(transform, to: found) else { return nil }
-            found = transformed
+            guard let next = Transforms.apply(transform, to: transformed) else { return nil }
+            transformed = next
         }
-        return found
+        return transformed
     }
 
     private static func child(_ names: ArraySlice<String>, of object: Any) -> Any? {
         var object = object
         for name in names {
-            guard let found = child(name, of: object) else { return nil }
+            guard let found = Scope(object).child(name) else { return nil }
             object = found
         }
         return object
     }
 
-    /// The value `name` of `object`: a dictionary's entry, else a stored property's.
-    private static func child(_ name: String, of object: Any) -> Any? {
-        let type = type(of: object)
-        if type == [String: Any].self { return (object as? [String: Any])?[name] }
-        if type == [String: String].self { return (object as? [String: String])?[name] }
-        if type == String.self || type == Int.self || type == Bool.self || type == [[String: Any]].self { return nil }
-        guard let object = present(object) else { return nil }
-        if let dictionary = object as? [String: Any] { return dictionary[name] }
-        guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
-    }
+    /// What names a context value holds: a dictionary's entries, else a stored property's
+    /// (read through `Mirror`); told by comparing its type with the types contexts hold
+    /// before any cast.
+    enum Scope {
+        case object([String: Any])
+        case strings([String: String])
+        /// Text, a number, a flag, a list of dictionaries, a JSON null: no names.
+        case none
+        case other(Any)
 
-    /// Nil for `NSNull` (a JSON null), else `value`.
-    private static func present(_ value: Any) -> Any? {
-        type(of: value) == NSNull.self ? nil : value
+        init(_ value: Any) {
+            let type = type(of: value)
+            if type == [String: Any].self, let dictionary = value as? [String: Any] {
+                self = .object(dictionary)
+            } else if type == [String: String].self, let dictionary = value as? [String: String] {
+                self = .strings(dictionary)
+            } else if type == String.self || type == Int.self || type == Bool.self || type == [[String: Any]].self || type == NSNull.self {
+                self = .none
+            } else if let dictionary = value as? [String: Any] {
+                self = .object(dictionary)
+            } else {
+                self = .other(value)
+            }
+        }
+
+        /// The value `name` of this scope's object.
+        func child(_ name: String) -> Any? {
+            switch self {
+            case .object(let dictionary): return dictionary[name]
+            case .strings(let dictionary): return dictionary[name]
+            case .none: return nil
+            case .other(let object):
+                guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+                let mirror = Mirror(reflecting: value)
+                guard mirror.displayStyle == .optional else { return value }
+                return mirror.children.first?.value
+            }
+        }
     }
 
     // MARK: Writing

@@ -20,7 +20,8 @@ struct HTMLPage {
                  isNote: Bool = true, html body: String? = nil) -> [String: Any] {
         let html = body ?? (isNote ? noteHTML(markdown, title: title)
             : URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: markdown, unsafe: unsafe))))
-        let backReferences = Self.backReferences(in: html)
+        // Only sources link back to their markers: a page without sources needs no search for them.
+        let backReferences = sources.isEmpty ? [:] : Self.backReferences(in: html)
         let meta: [[String: String]] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
             return ["key": key, "label": Self.label(of: key), "value": text]

@@ -91,14 +91,16 @@ public struct OutputFolder: Sendable {
                 }
                 checked.insert(parentPath)
             }
-            // One stat: whether something is there, and whether it is a plain file (a symbolic
-            // link is replaced, never read through).
+            // A new file is created where nothing is, without the temporary file and rename that
+            // replacing one atomically takes, and without a stat first (most files of a build into
+            // a new folder are new). Where something is, one stat: whether it is a plain file (a
+            // symbolic link is replaced, never read through) holding these bytes already.
+            if try Self.create(path, with: data) { return file }
             var status = stat()
             let present = lstat(path, &status) == 0
             if onlyIfChanged, present, status.st_mode & S_IFMT == S_IFREG, (try? Data(contentsOf: file)) == data { return nil }
-            // A new file is created where nothing is (refused if something appeared meanwhile), without
-            // the temporary file and rename that replacing one atomically takes.
-            if present { try Self.replace(file, with: data) } else { try Self.create(path, with: data) }
+            // Gone again since: created (refused if something appeared meanwhile).
+            if present { try Self.replace(file, with: data) } else if try !Self.create(path, with: data) { throw Self.writeFailure() }
         } catch let error as RenderError {
             throw RenderError("\(file.path): \(error.description)")
         } catch {
@@ -130,15 +132,18 @@ public struct OutputFolder: Sendable {
         throw error
     }
 
-    /// Creates `file` with `data` where nothing is (refused when something is, a symbolic link
-    /// included), without the fsync `Data.write` does: like a replaced page, a new one can be
-    /// rendered again. A file left part-written is removed.
-    private static func create(_ path: String, with data: Data) throws {
+    /// Creates `file` with `data` where nothing is, without the fsync `Data.write` does: like a
+    /// replaced page, a new one can be rendered again. False, nothing written, when something is
+    /// there (a symbolic link included). A file left part-written is removed.
+    private static func create(_ path: String, with data: Data) throws -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw writeFailure() }
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return false }
+            throw writeFailure()
+        }
         let error = FileWriter.writeAll(data, to: descriptor) ? nil : writeFailure()
         close(descriptor)
-        guard let error else { return }
+        guard let error else { return true }
         unlink(path)
         throw error
     }

@@ -43,33 +43,36 @@ enum SearchIndex {
     static func plain(_ markdown: String) -> String {
         var start = String(decoding: markdown.utf8.prefix(textLength * 4), as: UTF8.self)
         if markdown.utf8.count > textLength * 4, start.last == "\u{FFFD}" { start.removeLast() }  // a character cut in two
-        let bytes = Array(start.utf8)
+        let text = Array(start.utf8)
         var index = 0
-        if bytes.starts(with: Array("---\n".utf8)),
-           let end = SourceText(bytes: bytes).find(Array("\n---".utf8), in: 3..<bytes.count) {
+        if text.starts(with: Array("---\n".utf8)),
+           let end = SourceText(bytes: text).find(Array("\n---".utf8), in: 3..<text.count) {
             index = end + 4
         }
         var output: [UInt8] = [], space = false, count = 0
-        while index < bytes.count, count < textLength {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
-                // A link's destination (`](url)`, `](<url>)`) is no word of the text.
-                var end = index + 2
-                let angled = end < bytes.count && bytes[end] == UInt8(ascii: "<")
-                while end < bytes.count, bytes[end] != UInt8(ascii: angled ? ">" : ")"), angled || !Byte.isWhitespace(bytes[end]) { end += 1 }
-                index = end + (angled ? 2 : 1)
-                space = !output.isEmpty
-                continue
+        output.reserveCapacity(text.count - index)
+        text.withUnsafeBufferPointer { bytes in
+            while index < bytes.count, count < textLength {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                    // A link's destination (`](url)`, `](<url>)`) is no word of the text.
+                    var end = index + 2
+                    let angled = end < bytes.count && bytes[end] == UInt8(ascii: "<")
+                    while end < bytes.count, bytes[end] != UInt8(ascii: angled ? ">" : ")"), angled || !Byte.isWhitespace(bytes[end]) { end += 1 }
+                    index = end + (angled ? 2 : 1)
+                    space = !output.isEmpty
+                    continue
+                }
+                if Byte.isWhitespace(byte) || Self.isMarkup(byte) {
+                    space = !output.isEmpty
+                } else {
+                    if space { output.append(UInt8(ascii: " ")) }
+                    space = false
+                    output.append(byte)
+                    if byte & 0xC0 != 0x80 { count += 1 }
+                }
+                index += 1
             }
-            if Byte.isWhitespace(byte) || Self.isMarkup(byte) {
-                space = !output.isEmpty
-            } else {
-                if space { output.append(UInt8(ascii: " ")) }
-                space = false
-                output.append(byte)
-                if byte & 0xC0 != 0x80 { count += 1 }
-            }
-            index += 1
         }
         return String(decoding: output, as: UTF8.self)
     }

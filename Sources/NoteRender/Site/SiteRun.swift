@@ -193,7 +193,8 @@ public struct SiteRun: Sendable {
         jobs += assets.filter { copied.insert($0).inserted }.map { FinalJob.asset($0) }
         let finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
         // The largest first, so that no large job is left for one core at the end.
-        let order = jobs.indices.sorted { jobs[$0].size > jobs[$1].size }
+        let sizes = jobs.map(\.size)
+        let order = jobs.indices.sorted { sizes[$0] > sizes[$1] }
         var results = [Result<URL?, any Error>](repeating: .success(nil), count: jobs.count)
         for (index, result) in zip(order, order.concurrentMap { index in
             let job = finalJobs[index]
