@@ -71,7 +71,8 @@ import Testing
         let page = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: false)
         let cut = try #require(page.calloutFreeBodyHTML("---\na: 1\n---\n# T\n\nText[^1].\n\n## Sources\n\n[^1]: x\n", title: "T"))
         #expect(cut.hasPrefix("<p>Text") && !cut.contains("<h"), "\(cut)")
-        for markdown in ["> [!note] A\n> b\n", "a ==b== c\n", "a\rb\n", "\u{FEFF}---\na: 1\n---\n# T\n", "# T #\n", "x\0\n"] {
+        #expect(Highlights.holdsOne("x\n\na ==b== c\n") && !Highlights.holdsOne("T\n==\na == b =\n"))
+        for markdown in ["> [!note] A\n> b\n", "a\rb\n", "\u{FEFF}---\na: 1\n---\n# T\n", "# T #\n", "x\0\n"] {
             #expect(page.calloutFreeBodyHTML(markdown, title: "T") == nil, "\(markdown.debugDescription)")
         }
         let unsafePage = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: true)

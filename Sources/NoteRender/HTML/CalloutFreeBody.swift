@@ -1,12 +1,12 @@
 import NoteParser
 
-/// The body HTML of a note without callouts or highlights, rendered from one cmark-gfm parse:
+/// The body HTML of a note without callouts, rendered from one cmark-gfm parse:
 /// `markedBody` parses the text only to find what to cut (the front matter, a first heading
 /// repeating the title, the sources heading), and for such a text that is found on its bytes and
 /// in the rendered HTML instead. Nil whenever the result is not provably the same.
 extension HTMLPage {
-    /// `CmarkParser.renderHTML(markdown: markedBody(of: markdown, ...))`, for a text without
-    /// `[!` (no callout) and `==` (no highlight), or nil.
+    /// `CmarkParser.renderHTML(markdown: markedBody(of: markdown, ...))` for a text without `[!`
+    /// (no callout), or nil; highlights are the caller's (a text without any is rendered as it is).
     ///
     /// The front matter is cut by `FrontMatterScanner`'s delimiter lines, and the body rendered
     /// as it is; cmark-gfm's HTML lists the headings in the tree's order. The first one goes when
@@ -52,13 +52,13 @@ extension HTMLPage {
 
     /// Where the body starts (after the front matter's lines), whether its first line is an ATX
     /// level-1 heading, and whether it ends with the cleaner's sources section; nil when the text
-    /// may hold a callout, a highlight, raw heading tags (`unsafe`), or is one `NoteParser`
+    /// may hold a callout, raw heading tags (`unsafe`), or is one `NoteParser`
     /// refuses or reads otherwise (NUL, carriage returns, a byte-order mark, over its size limit).
     private static func cuts(in bytes: UnsafeBufferPointer<UInt8>, sourcesHeading: [UInt8], unsafe: Bool)
         -> (bodyStart: Int, titleLine: Bool, sourcesLine: Bool)? {
         guard bytes.count <= NoteParser.Limits().maxFileBytes, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
               !bytes.contains(0), !bytes.contains(Byte.carriageReturn),
-              find(Array("[!".utf8), in: bytes, from: 0) == nil, find(Array("==".utf8), in: bytes, from: 0) == nil else { return nil }
+              find(Array("[!".utf8), in: bytes, from: 0) == nil else { return nil }
         func lineEnd(from start: Int) -> Int { find([Byte.newline], in: bytes, from: start) ?? bytes.count }
         func line(_ start: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<lineEnd(from: start)]) }
         func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
