@@ -57,7 +57,7 @@ extension HTMLPage {
     private static func cuts(in bytes: UnsafeBufferPointer<UInt8>, sourcesHeading: [UInt8], unsafe: Bool)
         -> (bodyStart: Int, titleLine: Bool, sourcesLine: Bool)? {
         guard bytes.count <= NoteParser.Limits().maxFileBytes, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-              !bytes.contains(0), !bytes.contains(Byte.carriageReturn),
+              find([0], in: bytes, from: 0) == nil, find([Byte.carriageReturn], in: bytes, from: 0) == nil,
               find(Array("[!".utf8), in: bytes, from: 0) == nil else { return nil }
         func lineEnd(from start: Int) -> Int { find([Byte.newline], in: bytes, from: start) ?? bytes.count }
         func line(_ start: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<lineEnd(from: start)]) }
