@@ -50,6 +50,9 @@ import Testing
             cases.append("# T\n\n" + sample.trimmingTrailingWhitespace() + sources[index % sources.count])
             cases.append("---\nk: v\n---\n" + sample + sources[(index / 3) % sources.count])
         }
+        // Nested deeper than the parse reads: its headings are not the parse's.
+        cases += [String(repeating: "> ", count: 300) + "## x\n\n# T\n", String(repeating: "- ", count: 200) + "# T\n\ntext\n",
+                  String(repeating: "> ", count: 300) + "## Sources\n\n## Sources\n\n[^1]: x\n"]
         for unsafe in [false, true] {
             for (title, heading) in [("T", "Sources"), ("\u{212A}", "Q & A")] {
                 var options = RenderOptions()

@@ -25,6 +25,8 @@ extension HTMLPage {
         let body = plan.bodyStart == 0 ? markdown : String(markdown[utf8.index(utf8.startIndex, offsetBy: plan.bodyStart)...])
         var html = CmarkParser.renderHTML(markdown: body, unsafe: unsafe)
         let cut = html.withUTF8 { bytes -> (title: Int, sources: Range<Int>?)? in
+            // The parse leaves out what is nested deeper than its limit: headings there are not its.
+            guard Self.containerTags(in: bytes) < NoteParser.Limits().maxMarkdownDepth - 1 else { return nil }
             // The first heading (the HTML's order is the tree's): cut when it is a level-1 heading
             // holding the title, which can be only the body's first line.
             var titleEnd = 0
@@ -127,6 +129,19 @@ extension HTMLPage {
             start = end + 1
         }
         return definitions > 0
+    }
+
+    /// How many block quotes, lists and list items (footnote definitions are items) open in
+    /// cmark-gfm's HTML, raw tags included: more than any heading can be nested in.
+    private static func containerTags(in html: UnsafeBufferPointer<UInt8>) -> Int {
+        let names = ["blockquote>", "ul>", "ol>", "ol ", "li>", "li "].map { Array($0.utf8) }
+        var count = 0, search = 0
+        while let tag = find([UInt8(ascii: "<")], in: html, from: search) {
+            search = tag + 1
+            let rest = UnsafeBufferPointer(rebasing: html[search...])
+            if names.contains(where: { rest.starts(with: $0) }) { count += 1 }
+        }
+        return count
     }
 
     /// The offset of the first `<hN>` (N from 1 to 6) in cmark-gfm's HTML.
