@@ -1,3 +1,4 @@
+import Foundation
 import NoteParser
 
 /// The body HTML of a note without callouts, rendered from one cmark-gfm parse:
@@ -134,15 +135,17 @@ extension HTMLPage {
     /// How many block quotes, lists and list items (footnote definitions are items) open in
     /// cmark-gfm's HTML, raw tags included: more than any heading can be nested in.
     private static func containerTags(in html: UnsafeBufferPointer<UInt8>) -> Int {
-        let names = ["blockquote>", "ul>", "ol>", "ol ", "li>", "li "].map { Array($0.utf8) }
-        var count = 0, search = 0
-        while let tag = find([UInt8(ascii: "<")], in: html, from: search) {
-            search = tag + 1
-            let rest = UnsafeBufferPointer(rebasing: html[search...])
-            if names.contains(where: { rest.starts(with: $0) }) { count += 1 }
+        guard let base = html.baseAddress else { return 0 }
+        var count = 0, index = 0
+        while index < html.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), html.count - index) {
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            let rest = UnsafeBufferPointer(rebasing: html[index...])
+            if containerNames.contains(where: { rest.starts(with: $0) }) { count += 1 }
         }
         return count
     }
+
+    private static let containerNames = ["blockquote>", "ul>", "ol>", "ol ", "li>", "li "].map { Array($0.utf8) }
 
     /// The offset of the first `<hN>` (N from 1 to 6) in cmark-gfm's HTML.
     private static func firstHeading(in html: UnsafeBufferPointer<UInt8>) -> Int? {
