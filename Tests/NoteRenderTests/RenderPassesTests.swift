@@ -35,6 +35,53 @@ import Testing
         }
     }
 
+    @Test func aCalloutFreeBodyRendersAsItsMarkedBody() throws {
+        let pieces = ["---\ntitle: T\n---\n", "---\na: 1\n...\n", "# T\n", "# T\n", "# Other\n", "\n", "\n", "text\n", "T\n===\n",
+                      "T\n---\n", "## Sources\n", "## Other\n", "## *Sources*\n", "## Q & A\n", "## Sources #\n", "[^1]: x\n",
+                      "[^1]: ## Sources\n", "[^2]: # T\n", "A[^1] b\n", "- item\n", "  # T\n", "> # T\n", "> quoted\n", "    code\n",
+                      "```\n", "<!--\n", "-->\n", "<div>\n", "<h2>Sources</h2>\n", "C# x\n", "#tag\n", "# T #\n", "   # T\n",
+                      "1. one\n", "---\n", "===\n", "- # T\n", "## Sources\n\n[^1]: x\n", "# `T`\n", "# \u{212A}\n", "K\n",
+                      "&amp; &lt;\n", "# T &amp;\n", "# K\n", "[a]: /u\n", "\"t\"\n", "\t# T\n", "## Sources\n- x\n"]
+        let sources = ["\n\n## Sources\n\n[^1]: one\n\n[^2]: two\n", "\n\n## Sources\n\n[^1]: [x](#a) # b\n",
+                       "\n\n## Sources\n\n[^1]: one\n- more\n", "\n\n## Sources\n\n"]
+        var cases: [String] = []
+        for (index, sample) in HTMLScannerTests.samples(pieces, count: 1200, length: 8).enumerated() {
+            cases.append(sample)
+            cases.append("# T\n\n" + sample.trimmingTrailingWhitespace() + sources[index % sources.count])
+            cases.append("---\nk: v\n---\n" + sample + sources[(index / 3) % sources.count])
+        }
+        // Nested deeper than the parse reads: its headings are not the parse's.
+        cases += [String(repeating: "> ", count: 300) + "## x\n\n# T\n", String(repeating: "- ", count: 200) + "# T\n\ntext\n",
+                  String(repeating: "> ", count: 300) + "## Sources\n\n## Sources\n\n[^1]: x\n"]
+        for unsafe in [false, true] {
+            for (title, heading) in [("T", "Sources"), ("\u{212A}", "Q & A")] {
+                var options = RenderOptions()
+                options.sourcesHeading = heading
+                let page = HTMLPage(templates: try Fixtures.templates(), options: options, unsafe: unsafe)
+                var taken = 0
+                for markdown in cases {
+                    guard let html = page.calloutFreeBodyHTML(markdown, title: title) else { continue }
+                    taken += 1
+                    var markers = CalloutMarkers(unusedIn: Placeholder(unusedIn: markdown))
+                    let reference = CmarkParser.renderHTML(markdown: page.markedBody(of: markdown, title: title, markers: &markers), unsafe: unsafe)
+                    #expect(html == reference, "\(markdown.debugDescription)")
+                    #expect(markers.callouts.isEmpty)
+                }
+                // Many of these texts hold something the shortcut cannot judge, yet it must serve many.
+                #expect(taken > cases.count / 10, "\(taken) of \(cases.count)")
+            }
+        }
+        let page = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: false)
+        let cut = try #require(page.calloutFreeBodyHTML("---\na: 1\n---\n# T\n\nText[^1].\n\n## Sources\n\n[^1]: x\n", title: "T"))
+        #expect(cut.hasPrefix("<p>Text") && !cut.contains("<h"), "\(cut)")
+        #expect(Highlights.holdsOne("x\n\na ==b== c\n") && !Highlights.holdsOne("T\n==\na == b =\n"))
+        for markdown in ["> [!note] A\n> b\n", "a\rb\n", "\u{FEFF}---\na: 1\n---\n# T\n", "# T #\n", "x\0\n"] {
+            #expect(page.calloutFreeBodyHTML(markdown, title: "T") == nil, "\(markdown.debugDescription)")
+        }
+        let unsafePage = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: true)
+        #expect(unsafePage.calloutFreeBodyHTML("<h2>Sources</h2>\n", title: "T") == nil)
+    }
+
     // The pattern `HouseParts` replaced, kept here as the reference.
     nonisolated(unsafe) static let houseParts =
         #/^\s*[0-9]{4}(?:,\s*[A-Za-z]+\.?(?:\s*[0-9]{1,2})?)?\.\s|(?:Published|Updated):\s*(?:N/A|[0-9-]+)/#

@@ -46,10 +46,15 @@ struct HTMLPage {
         // Markers only add ASCII words and the page's own text: what the page lacks, the marked text lacks.
         let unused = Placeholder(unusedIn: markdown)
         var markers = CalloutMarkers(unusedIn: unused)
-        var text = markedBody(of: markdown, title: title, markers: &markers)
         let highlights = options.highlights ? Highlights(unusedIn: unused) : nil
-        if let highlights { text = highlights.mark(text) }
-        var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
+        var html: String
+        if highlights.map({ _ in !Highlights.holdsOne(markdown) }) ?? true, let body = calloutFreeBodyHTML(markdown, title: title) {
+            html = body
+        } else {
+            var text = markedBody(of: markdown, title: title, markers: &markers)
+            if let highlights { text = highlights.mark(text) }
+            html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
+        }
         html = removingFootnotesSection(html)
         var template = CalloutTemplate(templates: templates, prefix: markers.prefix)
         if let wrapped = wrapAll(markers.callouts, prefix: markers.prefix, in: html, template: &template) {

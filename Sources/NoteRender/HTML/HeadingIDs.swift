@@ -6,49 +6,70 @@ import NoteParser
 enum HeadingIDs {
     /// `html` with an id on every heading whose element closes on the line it opens.
     static func render(_ html: String) -> String {
-        let source = SourceText(bytes: Array(html.utf8)), bytes = source.bytes
-        guard let first = source.find(Array("<h".utf8), in: 0..<bytes.count) else { return html }
+        var html = html
+        let headings = html.withUTF8 { bytes in Self.headings(in: bytes) }
+        guard !headings.isEmpty else { return html }
         // Pieces of `html` cut at ASCII bytes, joined without validating them again.
         let utf8 = html.utf8
         func piece(_ range: Range<Int>) -> Substring {
             html[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
         }
         var output = ""
-        output.reserveCapacity(bytes.count + bytes.count / 8)
-        var taken = Set(["sources-heading"])
-        var cursor = 0, search = first
-        // The end of the line being searched, and the next `</hN>` per level: found once, reused.
-        var lineEnd = -1, closings = [Int?](repeating: nil, count: 7), searched = [Bool](repeating: false, count: 7)
-        while let hit = source.find(Array("<h".utf8), in: search..<bytes.count) {
-            search = hit + 1
-            guard hit + 3 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[hit + 2]),
-                  bytes[hit + 3] == UInt8(ascii: ">") else { continue }
-            let level = Int(bytes[hit + 2] - UInt8(ascii: "0")), contentStart = hit + 4
-            if lineEnd < contentStart { lineEnd = newline(in: bytes, from: contentStart) }
-            if !searched[level] || closings[level].map({ $0 < contentStart }) ?? false {
-                closings[level] = source.find(Array("</h\(level)>".utf8), in: contentStart..<bytes.count)
-                searched[level] = true
-            }
-            guard let contentEnd = closings[level], contentEnd < lineEnd else { continue }
-            let content = source.string(contentStart..<contentEnd)
-            let base = Slug.make(withoutTags(content), fallback: "section")
+        output.reserveCapacity(utf8.count + utf8.count / 8)
+        var taken: Set<String> = ["sources-heading"]
+        var cursor = 0
+        for heading in headings {
+            let base = Slug.make(withoutTags(heading.content), fallback: "section")
             var id = base, counter = 2
             while !taken.insert(id).inserted {
                 id = "\(base)-\(counter)"
                 counter += 1
             }
-            output += piece(cursor..<hit)
-            output += "<h\(level) id=\"\(id)\">"
-            cursor = contentStart
-            search = contentEnd + 5
+            output += piece(cursor..<heading.start)
+            output += "<h\(heading.level) id=\"\(id)\">"
+            cursor = heading.start + 4
         }
-        output += piece(cursor..<bytes.count)
+        output += piece(cursor..<utf8.count)
         return output
     }
 
+    /// Each `<hN>` (its offset, level and text up to its `</hN>`) whose element closes on the
+    /// line it opens, found on the bytes in place.
+    private static func headings(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, level: Int, content: String)] {
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard start < bytes.count else { return nil }
+            return needle.withUnsafeBufferPointer { Byte.offset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) }.map { start + $0 }
+        }
+        var headings: [(start: Int, level: Int, content: String)] = []
+        let opening = Self.opening
+        // The end of the line being searched, and the next `</hN>` per level (-1: none; -2: not
+        // searched yet): found once, reused.
+        var lineEnd = -1, closings = [Int](repeating: -2, count: 7)
+        var search = 0
+        while let hit = find(opening, from: search) {
+            search = hit + 1
+            guard hit + 3 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[hit + 2]),
+                  bytes[hit + 3] == UInt8(ascii: ">") else { continue }
+            let level = Int(bytes[hit + 2] - UInt8(ascii: "0")), contentStart = hit + 4
+            if lineEnd < contentStart { lineEnd = newline(in: bytes, from: contentStart) }
+            if closings[level] == -2 || (closings[level] >= 0 && closings[level] < contentStart) {
+                closings[level] = find(Self.closings[level], from: contentStart) ?? -1
+            }
+            let contentEnd = closings[level]
+            guard contentEnd >= 0, contentEnd < lineEnd else { continue }
+            headings.append((hit, level, String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd]), as: UTF8.self)))
+            search = contentEnd + 5
+        }
+        return headings
+    }
+
+    private static let opening = Array("<h".utf8)
+    /// `</hN>` by level N (index 0 unused).
+    private static let closings = (0...6).map { Array("</h\($0)>".utf8) }
+
     /// The first offset from `start` of a character Swift's `Character.isNewline` accepts
     /// (`\n`, `\u{B}`, `\u{C}`, `\r`, U+0085, U+2028, U+2029), or the end.
-    private static func newline(in bytes: [UInt8], from start: Int) -> Int {
+    private static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]

@@ -15,12 +15,8 @@ struct Highlights {
     /// `markdown` with every `==text==` of its body outside code marked: `text` holds no `=`
     /// or line break and neither starts nor ends with whitespace. One pass over the bytes.
     func mark(_ markdown: String) -> String {
-        guard markdown.byteRange(of: "==") != nil else { return markdown }
-        // Most `==` start no highlight (setext underlines, `a == b`): a text without one needs
-        // no parse for its code (a highlight in the body is one in the whole text).
-        let bytes = Array(markdown.utf8)
-        guard Self.highlight(in: SourceText(bytes: bytes), from: 0) != nil,
-              let found = try? NoteParser().bodyAndCode(bytes: bytes, path: ""), found.bodyStartLine <= found.source.lineCount else {
+        guard Self.holdsOne(markdown), let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: ""),
+              found.bodyStartLine <= found.source.lineCount else {
             return markdown
         }
         let (source, bodyStartLine, code) = found
@@ -31,6 +27,13 @@ struct Highlights {
             search = end + 2
         }
         return edits.applied()
+    }
+
+    /// Whether `markdown` holds a `==text==` anywhere (code and front matter included): `mark`
+    /// leaves a text without one as it is, and a text made of some of its lines. Most `==` start
+    /// no highlight (setext underlines, `a == b`): such a text needs no parse for its code.
+    static func holdsOne(_ markdown: String) -> Bool {
+        markdown.byteRange(of: "==") != nil && highlight(in: SourceText(markdown), from: 0) != nil
     }
 
     /// The first `==text==` at or after `search`: the offsets of its two `==` and its text.

@@ -6,7 +6,7 @@ import NoteParser
 enum URLSafety {
     /// True when a browser following `url` would not run script.
     static func isSafe(_ url: String) -> Bool {
-        if let verdict = asciiVerdict(url) { return verdict }
+        if let verdict = asciiVerdict(url.utf8) { return verdict }
         let decoded = decodeEntities(url).unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
         let compact = String(String.UnicodeScalarView(decoded)).lowercased()
         if compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:") { return false }
@@ -16,10 +16,10 @@ enum URLSafety {
 
     /// `isSafe` read on the bytes of a URL of ASCII characters without `&` (no entity to decode):
     /// its first 14 bytes above space (DEL left out), lowercased; nil for any other URL.
-    private static func asciiVerdict(_ url: String) -> Bool? {
+    private static func asciiVerdict(_ url: some Sequence<UInt8>) -> Bool? {
         var head: [UInt8] = []
         head.reserveCapacity(14)
-        for byte in url.utf8 {
+        for byte in url {
             guard byte < 0x80, byte != UInt8(ascii: "&") else { return nil }
             if byte > 0x20, byte != 0x7F, head.count < 14 { head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
         }
@@ -90,10 +90,12 @@ enum URLSafety {
                 continue
             }
             let quoted = bytes[value]
-            let text = String(decoding: quoted.first == UInt8(ascii: "\"") || quoted.first == UInt8(ascii: "'")
-                ? quoted.dropFirst().dropLast() : quoted, as: UTF8.self)
-            let nameText = String(decoding: bytes[name], as: UTF8.self)
-            if !isSafe(text, in: nameText.lowercased()) {
+            let unquoted = quoted.first == UInt8(ascii: "\"") || quoted.first == UInt8(ascii: "'") ? quoted.dropFirst().dropLast() : quoted
+            // A single URL of ASCII characters without `&` is judged on its bytes (most links).
+            let isList = listNames.contains { $0.elementsEqual(bytes[name].lazy.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }) }
+            let safe = (isList ? nil : asciiVerdict(unquoted))
+                ?? isSafe(String(decoding: unquoted, as: UTF8.self), in: String(decoding: bytes[name], as: UTF8.self).lowercased())
+            if !safe {
                 if output.isEmpty { output.reserveCapacity(bytes.count) }
                 output += bytes[copied..<equals.upperBound]
                 output += Array("\"\"".utf8)
@@ -142,6 +144,9 @@ enum URLSafety {
         }
         return nil
     }
+
+    /// The attributes `isSafe(_:in:)` judges other than as one URL.
+    private static let listNames = ["ping", "srcset", "imagesrcset", "values", "to", "from", "by"].map { Array($0.utf8) }
 
     /// Whether the value of attribute `name` is safe: each URL of a list, no `ping` at all.
     private static func isSafe(_ value: String, in name: String) -> Bool {

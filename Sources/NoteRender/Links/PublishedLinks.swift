@@ -95,9 +95,14 @@ public struct PublishedLinks: Sendable {
     private func destination(path: String, heading: String?) -> Destination {
         if NoteFiles.isMarkdown(path) {
             guard let pattern, let page = pages[path] else { return .none }
-            let url = pattern.replacingOccurrences(of: "{slug}", with: page.slug)
-                .replacingOccurrences(of: "{collection}", with: page.collection)
-                .replacingOccurrences(of: "{ext}", with: fileExtension)
+            func isASCII(_ text: String) -> Bool { text.utf8.allSatisfy { $0 < 0x80 } }
+            // ASCII texts are replaced on their bytes: Foundation's search matches the same places in them.
+            let url = isASCII(pattern) && isASCII(page.slug) && isASCII(page.collection) && isASCII(fileExtension)
+                ? pattern.replacingBytes(of: "{slug}", with: page.slug).replacingBytes(of: "{collection}", with: page.collection)
+                    .replacingBytes(of: "{ext}", with: fileExtension)
+                : pattern.replacingOccurrences(of: "{slug}", with: page.slug)
+                    .replacingOccurrences(of: "{collection}", with: page.collection)
+                    .replacingOccurrences(of: "{ext}", with: fileExtension)
             return .page(url: url + anchor(heading))
         }
         return asset(path)

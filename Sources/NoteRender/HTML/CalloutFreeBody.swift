@@ -1,0 +1,231 @@
+import Foundation
+import NoteParser
+
+/// The body HTML of a note without callouts, rendered from one cmark-gfm parse:
+/// `markedBody` parses the text only to find what to cut (the front matter, a first heading
+/// repeating the title, the sources heading), and for such a text that is found on its bytes and
+/// in the rendered HTML instead. Nil whenever the result is not provably the same.
+extension HTMLPage {
+    /// `CmarkParser.renderHTML(markdown: markedBody(of: markdown, ...))` for a text without `[!`
+    /// (no callout), or nil; highlights are the caller's (a text without any is rendered as it is).
+    ///
+    /// The front matter is cut by `FrontMatterScanner`'s delimiter lines, and the body rendered
+    /// as it is; cmark-gfm's HTML lists the headings in the tree's order. The first one goes when
+    /// it is an `<h1>` holding the escaped title (its text, without tags), only when it is the
+    /// body's first line, an ATX heading (cutting the first lines leaves the rest as it parses).
+    /// The sources heading goes when it is the cleaner's: a `## heading` line at column 0 between
+    /// blank lines, followed only by footnote definition lines holding no heading (the blank line
+    /// above closed every block, and no line below continues one), the page's last `<h2>` before
+    /// the footnotes. Any other `<h2>` that may hold the sources heading leaves the text to
+    /// `markedBody`, as raw HTML let through that may hold a heading's tag does.
+    func calloutFreeBodyHTML(_ markdown: String, title: String) -> String? {
+        var markdown = markdown
+        let heading = Array(options.sourcesHeading.utf8)
+        guard let plan = markdown.withUTF8({ Self.cuts(in: $0, sourcesHeading: heading, unsafe: unsafe) }) else { return nil }
+        let utf8 = markdown.utf8
+        let body = plan.bodyStart == 0 ? markdown : String(markdown[utf8.index(utf8.startIndex, offsetBy: plan.bodyStart)...])
+        var html = CmarkParser.renderHTML(markdown: body, unsafe: unsafe)
+        let cut = html.withUTF8 { bytes -> (title: Int, sources: Range<Int>?)? in
+            // The parse leaves out what is nested deeper than its limit: headings there are not its.
+            guard Self.containerTags(in: bytes) < NoteParser.Limits().maxMarkdownDepth - 1 else { return nil }
+            // The first heading (the HTML's order is the tree's): cut when it is a level-1 heading
+            // holding the title, which can be only the body's first line.
+            var titleEnd = 0
+            if let first = Self.firstHeading(in: bytes), bytes[first + 2] == UInt8(ascii: "1") {
+                let opening = Array("<h1>".utf8), closing = Array("</h1>\n".utf8)
+                guard let inner = Self.headingText(in: bytes, at: first, opening: opening, closing: closing),
+                      let same = Self.same(UnsafeBufferPointer(rebasing: bytes[inner]), Self.escaped(title)) else { return nil }
+                if same {
+                    guard first == 0, plan.titleLine else { return nil }
+                    titleEnd = inner.upperBound + closing.count
+                }
+            }
+            guard let sources = Self.sourcesHeading(in: bytes, escaped: Self.escaped(options.sourcesHeading),
+                                                    appended: plan.sourcesLine) else { return nil }
+            return (titleEnd, sources.isEmpty ? nil : sources)
+        }
+        guard let cut else { return nil }
+        guard cut.title > 0 || cut.sources != nil else { return html }
+        // Cut at ASCII bytes: the pieces are joined without validating them again.
+        let htmlUTF8 = html.utf8
+        func index(_ offset: Int) -> String.Index { htmlUTF8.index(htmlUTF8.startIndex, offsetBy: offset) }
+        guard let sources = cut.sources else { return String(html[index(cut.title)...]) }
+        return String(html[index(cut.title)..<index(sources.lowerBound)]) + html[index(sources.upperBound)...]
+    }
+
+    /// Where the body starts (after the front matter's lines), whether its first line is an ATX
+    /// level-1 heading, and whether it ends with the cleaner's sources section; nil when the text
+    /// may hold a callout, raw heading tags (`unsafe`), or is one `NoteParser`
+    /// refuses or reads otherwise (NUL, carriage returns, a byte-order mark, over its size limit).
+    private static func cuts(in bytes: UnsafeBufferPointer<UInt8>, sourcesHeading: [UInt8], unsafe: Bool)
+        -> (bodyStart: Int, titleLine: Bool, sourcesLine: Bool)? {
+        guard bytes.count <= NoteParser.Limits().maxFileBytes, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+              find([0], in: bytes, from: 0) == nil, find([Byte.carriageReturn], in: bytes, from: 0) == nil,
+              find(Array("[!".utf8), in: bytes, from: 0) == nil else { return nil }
+        func lineEnd(from start: Int) -> Int { find([Byte.newline], in: bytes, from: start) ?? bytes.count }
+        func line(_ start: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<lineEnd(from: start)]) }
+        func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+            var end = line.endIndex
+            while end > line.startIndex, line[end - 1] == Byte.space || line[end - 1] == Byte.tab { end -= 1 }
+            return line[line.startIndex..<end]
+        }
+        // The front matter: a first line `---`, closed by the next `---` or `...` line (spaces after them allowed).
+        var bodyStart = 0
+        if trimmed(line(0)).elementsEqual("---".utf8) {
+            var start = lineEnd(from: 0) + 1
+            while start <= bytes.count {
+                let text = trimmed(line(start))
+                if text.elementsEqual("---".utf8) || text.elementsEqual("...".utf8) {
+                    bodyStart = min(lineEnd(from: start) + 1, bytes.count)
+                    break
+                }
+                start = lineEnd(from: start) + 1
+            }
+        }
+        // The first line holding more than spaces and tabs.
+        var first = bodyStart
+        while first < bytes.count, trimmed(line(first)).isEmpty { first = lineEnd(from: first) + 1 }
+        var titleLine = false
+        if first < bytes.count {
+            let text = line(first)
+            var index = 0
+            while index < 3, index < text.count, text[index] == Byte.space { index += 1 }
+            if index < text.count, text[index] == UInt8(ascii: "#"), index + 1 == text.count || text[index + 1] == Byte.space || text[index + 1] == Byte.tab {
+                // A closing `#` sequence may end the heading's range before the line's end.
+                guard trimmed(text).last != UInt8(ascii: "#") else { return nil }
+                titleLine = true
+            }
+        }
+        let body = UnsafeBufferPointer(rebasing: bytes[bodyStart...])
+        // Raw HTML let through could hold a heading's tags: headings are then told by the parse.
+        if unsafe {
+            var search = 0
+            while let tag = find(Array("<h".utf8), in: body, from: search) {
+                if tag + 2 < body.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(body[tag + 2]) { return nil }
+                search = tag + 1
+            }
+        }
+        return (bodyStart, titleLine, endsWithSources(body, heading: sourcesHeading))
+    }
+
+    /// Whether `bytes` ends with `\n\n## heading\n\n` and footnote definition lines (one at
+    /// least, blank lines between them) in which no `#` may open a heading.
+    private static func endsWithSources(_ bytes: UnsafeBufferPointer<UInt8>, heading: [UInt8]) -> Bool {
+        let marker = Array("\n\n## ".utf8) + heading + Array("\n\n".utf8)
+        var found: Int?, search = 0
+        while let next = find(marker, in: bytes, from: search) {
+            found = next
+            search = next + 1
+        }
+        guard let found else { return false }
+        let tail = UnsafeBufferPointer(rebasing: bytes[(found + marker.count)...])
+        guard !mayOpenHeading(tail) else { return false }
+        var definitions = 0, start = 0
+        while start < tail.count {
+            let end = find([Byte.newline], in: tail, from: start) ?? tail.count
+            if end > start {
+                guard tail[start] == UInt8(ascii: "["), start + 1 < end, tail[start + 1] == UInt8(ascii: "^") else { return false }
+                definitions += 1
+            }
+            start = end + 1
+        }
+        return definitions > 0
+    }
+
+    /// How many block quotes, lists and list items (footnote definitions are items) open in
+    /// cmark-gfm's HTML, raw tags included: more than any heading can be nested in.
+    private static func containerTags(in html: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = html.baseAddress else { return 0 }
+        var count = 0, index = 0
+        while index < html.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), html.count - index) {
+            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            let rest = UnsafeBufferPointer(rebasing: html[index...])
+            if containerNames.contains(where: { rest.starts(with: $0) }) { count += 1 }
+        }
+        return count
+    }
+
+    private static let containerNames = ["blockquote>", "ul>", "ol>", "ol ", "li>", "li "].map { Array($0.utf8) }
+
+    /// The offset of the first `<hN>` (N from 1 to 6) in cmark-gfm's HTML.
+    private static func firstHeading(in html: UnsafeBufferPointer<UInt8>) -> Int? {
+        var search = 0
+        while let tag = find(Array("<h".utf8), in: html, from: search) {
+            if tag + 3 < html.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[tag + 2]), html[tag + 3] == UInt8(ascii: ">") { return tag }
+            search = tag + 1
+        }
+        return nil
+    }
+
+    /// Whether a `#` in `bytes` is followed by a space, a tab or a line end: where an ATX heading could open.
+    private static func mayOpenHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var search = 0
+        while let hash = find([UInt8(ascii: "#")], in: bytes, from: search) {
+            search = hash + 1
+            if hash + 1 == bytes.count || bytes[hash + 1] == Byte.space || bytes[hash + 1] == Byte.tab || bytes[hash + 1] == Byte.newline {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The range of the sources heading's `<h2>…</h2>\n` in `html` (empty when there is none
+    /// to cut), or nil when it cannot be told. With `appended`, it is the last `<h2>`, holding
+    /// exactly `escaped`, followed by the end or the footnotes section; otherwise no `<h2>` may
+    /// hold `escaped` or any tag.
+    private static func sourcesHeading(in html: UnsafeBufferPointer<UInt8>, escaped: [UInt8], appended: Bool) -> Range<Int>? {
+        let opening = Array("<h2>".utf8), closing = Array("</h2>\n".utf8)
+        var last: Int?, search = 0
+        while let next = find(opening, in: html, from: search) {
+            last = next
+            search = next + 1
+            guard !appended else { continue }
+            guard let inner = headingText(in: html, at: next, opening: opening, closing: closing),
+                  same(UnsafeBufferPointer(rebasing: html[inner]), escaped) == false else { return nil }
+        }
+        guard appended else { return 0..<0 }
+        guard let last, let inner = headingText(in: html, at: last, opening: opening, closing: closing),
+              same(UnsafeBufferPointer(rebasing: html[inner]), escaped) == true else { return nil }
+        let end = inner.upperBound + closing.count
+        let footnotes = Array("<section class=\"footnotes\" data-footnotes>".utf8)
+        guard end == html.count || UnsafeBufferPointer(rebasing: html[end...]).starts(with: footnotes) else { return nil }
+        return last..<end
+    }
+
+    /// The text of the heading element `opening` at `start` when it holds no tag and closes
+    /// with `closing`; nil otherwise.
+    private static func headingText(in html: UnsafeBufferPointer<UInt8>, at start: Int, opening: [UInt8],
+                                    closing: [UInt8]) -> Range<Int>? {
+        guard UnsafeBufferPointer(rebasing: html[start...]).starts(with: opening),
+              let tag = find([UInt8(ascii: "<")], in: html, from: start + opening.count),
+              UnsafeBufferPointer(rebasing: html[tag...]).starts(with: closing) else { return nil }
+        return (start + opening.count)..<tag
+    }
+
+    /// Whether the texts escaped as `inner` and `escaped` are equal as Swift compares strings
+    /// (canonically): nil when their bytes differ but a non-ASCII character may make them equal.
+    private static func same(_ inner: UnsafeBufferPointer<UInt8>, _ escaped: [UInt8]) -> Bool? {
+        if inner.elementsEqual(escaped) { return true }
+        return inner.allSatisfy { $0 < 0x80 } && escaped.allSatisfy { $0 < 0x80 } ? false : nil
+    }
+
+    /// `text` as cmark-gfm writes a text node: `&`, `<`, `>` and `"` escaped.
+    private static func escaped(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): bytes += "&amp;".utf8
+            case UInt8(ascii: "<"): bytes += "&lt;".utf8
+            case UInt8(ascii: ">"): bytes += "&gt;".utf8
+            case UInt8(ascii: "\""): bytes += "&quot;".utf8
+            default: bytes.append(byte)
+            }
+        }
+        return bytes
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return needle.withUnsafeBufferPointer { Byte.offset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) }.map { start + $0 }
+    }
+}
