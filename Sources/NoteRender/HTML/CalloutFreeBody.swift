@@ -209,18 +209,10 @@ extension HTMLPage {
         return inner.allSatisfy { $0 < 0x80 } && escaped.allSatisfy { $0 < 0x80 } ? false : nil
     }
 
-    /// `text` as cmark-gfm writes a text node: `&`, `<`, `>` and `"` escaped.
+    /// `text` as cmark-gfm writes a text node: `&`, `<`, `>` and `"` escaped (`HTMLText`).
     private static func escaped(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes += "&amp;".utf8
-            case UInt8(ascii: "<"): bytes += "&lt;".utf8
-            case UInt8(ascii: ">"): bytes += "&gt;".utf8
-            case UInt8(ascii: "\""): bytes += "&quot;".utf8
-            default: bytes.append(byte)
-            }
-        }
+        HTMLText.append(text, to: &bytes)
         return bytes
     }
 
