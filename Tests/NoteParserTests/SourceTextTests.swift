@@ -82,3 +82,29 @@ import Testing
         }
     }
 }
+
+@Suite struct ByteCaseTests {
+    @Test func lowercasesExactlyTheCapitals() {
+        for byte in UInt8.min...UInt8.max {
+            let expected = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            #expect(Byte.lowercased(byte) == expected, "\(byte)")
+        }
+    }
+
+    @Test(arguments: [("UUID", true), ("uuid", true), ("UuId", true), ("uuie", false), ("uui", false), ("uuids", false), ("u\u{0}id", false)])
+    func equalsLowercasedWholeBytes(text: String, expected: Bool) {
+        var text = text
+        text.withUTF8 { #expect(Byte.equalsLowercased($0[...], "uuid") == expected) }
+    }
+
+    @Test func offsetFromAStartAgreesWithANaiveSearch() {
+        let bytes = Array("ab<h2>x</h2>ab<h2>".utf8), needle = Array("<h2>".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for start in 0...(bytes.count + 1) {
+                let naive = stride(from: start, through: bytes.count - needle.count, by: 1)
+                    .first { Array(bytes[$0..<($0 + needle.count)]) == needle }
+                #expect(Byte.offset(of: needle, in: buffer, from: start) == naive, "from \(start)")
+            }
+        }
+    }
+}

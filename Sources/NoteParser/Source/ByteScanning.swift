@@ -27,6 +27,14 @@ package enum Byte {
     /// The ASCII bytes `Character.isWhitespace` accepts: space and `\t` to `\r`.
     package static func isCharacterWhitespace(_ byte: UInt8) -> Bool { byte == space || (byte >= 0x09 && byte <= 0x0D) }
 
+    /// `byte` with `A` to `Z` lowercased; any other byte as it is.
+    package static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+
+    /// Whether `bytes`, lowercased (`lowercased(_:)`), are `word`'s bytes.
+    package static func equalsLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
+        bytes.count == word.utf8CodeUnitCount && zip(bytes, 0...).allSatisfy { lowercased($0) == word.utf8Start[$1] }
+    }
+
     /// ASCII letters and digits, and any byte of a non-ASCII character.
     package static func isWordByte(_ byte: UInt8) -> Bool {
         byte >= 0x80 || isDigit(byte) || isLetter(byte)
@@ -48,6 +56,12 @@ package enum Byte {
             index = position + 1
         }
         return nil
+    }
+
+    /// The first offset at or after `start` of `pattern` in `buffer` (`offset(of:in:)`).
+    package static func offset(of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return pattern.withUnsafeBufferPointer { offset(of: $0, in: UnsafeBufferPointer(rebasing: buffer[start...])) }.map { start + $0 }
     }
 
     /// How common a byte is in notes: blanks most, then lowercase letters, then anything else.
@@ -116,17 +130,16 @@ extension String {
     /// `lowercased()`, done on bytes for ASCII text (and no copy when it has no capitals):
     /// labels, keys and paths are nearly always ASCII, and Unicode case mapping is slow.
     package func lowercasedCheaply() -> String {
-        let isUpper = { (byte: UInt8) in byte &- UInt8(ascii: "A") < 26 }
         // Native strings are contiguous: their bytes are read without the view's iterator.
         let lowered = utf8.withContiguousStorageIfAvailable { bytes -> String in
             var hasCapital = false
             for byte in bytes {
                 if byte >= 0x80 { return lowercased() }
-                if isUpper(byte) { hasCapital = true }
+                if Byte.lowercased(byte) != byte { hasCapital = true }
             }
             guard hasCapital else { return self }
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for (index, byte) in bytes.enumerated() { buffer[index] = isUpper(byte) ? byte | 0x20 : byte }
+                for (index, byte) in bytes.enumerated() { buffer[index] = Byte.lowercased(byte) }
                 return bytes.count
             }
         }

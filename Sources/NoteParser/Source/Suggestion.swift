@@ -21,7 +21,7 @@ package enum Suggestion {
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in
                 var count = 0
                 for byte in bytes where byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_") && byte != Byte.space {
-                    buffer[count] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    buffer[count] = Byte.lowercased(byte)
                     count += 1
                 }
                 return count

@@ -60,9 +60,9 @@ extension HTMLPage {
     private static func cuts(in bytes: UnsafeBufferPointer<UInt8>, sourcesHeading: [UInt8], unsafe: Bool)
         -> (bodyStart: Int, titleLine: Bool, sourcesLine: Bool)? {
         guard bytes.count <= NoteParser.Limits().maxFileBytes, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-              find([0], in: bytes, from: 0) == nil, find([Byte.carriageReturn], in: bytes, from: 0) == nil,
-              find(Array("[!".utf8), in: bytes, from: 0) == nil else { return nil }
-        func lineEnd(from start: Int) -> Int { find([Byte.newline], in: bytes, from: start) ?? bytes.count }
+              Byte.offset(of: [0], in: bytes, from: 0) == nil, Byte.offset(of: [Byte.carriageReturn], in: bytes, from: 0) == nil,
+              Byte.offset(of: Array("[!".utf8), in: bytes, from: 0) == nil else { return nil }
+        func lineEnd(from start: Int) -> Int { Byte.offset(of: [Byte.newline], in: bytes, from: start) ?? bytes.count }
         func line(_ start: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<lineEnd(from: start)]) }
         func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
             var end = line.endIndex
@@ -100,7 +100,7 @@ extension HTMLPage {
         // Raw HTML let through could hold a heading's tags: headings are then told by the parse.
         if unsafe {
             var search = 0
-            while let tag = find(Array("<h".utf8), in: body, from: search) {
+            while let tag = Byte.offset(of: Array("<h".utf8), in: body, from: search) {
                 if tag + 2 < body.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(body[tag + 2]) { return nil }
                 search = tag + 1
             }
@@ -113,7 +113,7 @@ extension HTMLPage {
     private static func endsWithSources(_ bytes: UnsafeBufferPointer<UInt8>, heading: [UInt8]) -> Bool {
         let marker = Array("\n\n## ".utf8) + heading + Array("\n\n".utf8)
         var found: Int?, search = 0
-        while let next = find(marker, in: bytes, from: search) {
+        while let next = Byte.offset(of: marker, in: bytes, from: search) {
             found = next
             search = next + 1
         }
@@ -122,7 +122,7 @@ extension HTMLPage {
         guard !mayOpenHeading(tail) else { return false }
         var definitions = 0, start = 0
         while start < tail.count {
-            let end = find([Byte.newline], in: tail, from: start) ?? tail.count
+            let end = Byte.offset(of: [Byte.newline], in: tail, from: start) ?? tail.count
             if end > start {
                 guard tail[start] == UInt8(ascii: "["), start + 1 < end, tail[start + 1] == UInt8(ascii: "^") else { return false }
                 definitions += 1
@@ -150,7 +150,7 @@ extension HTMLPage {
     /// The offset of the first `<hN>` (N from 1 to 6) in cmark-gfm's HTML.
     private static func firstHeading(in html: UnsafeBufferPointer<UInt8>) -> Int? {
         var search = 0
-        while let tag = find(Array("<h".utf8), in: html, from: search) {
+        while let tag = Byte.offset(of: Array("<h".utf8), in: html, from: search) {
             if tag + 3 < html.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[tag + 2]), html[tag + 3] == UInt8(ascii: ">") { return tag }
             search = tag + 1
         }
@@ -160,7 +160,7 @@ extension HTMLPage {
     /// Whether a `#` in `bytes` is followed by a space, a tab or a line end: where an ATX heading could open.
     private static func mayOpenHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var search = 0
-        while let hash = find([UInt8(ascii: "#")], in: bytes, from: search) {
+        while let hash = Byte.offset(of: [UInt8(ascii: "#")], in: bytes, from: search) {
             search = hash + 1
             if hash + 1 == bytes.count || bytes[hash + 1] == Byte.space || bytes[hash + 1] == Byte.tab || bytes[hash + 1] == Byte.newline {
                 return true
@@ -176,7 +176,7 @@ extension HTMLPage {
     private static func sourcesHeading(in html: UnsafeBufferPointer<UInt8>, escaped: [UInt8], appended: Bool) -> Range<Int>? {
         let opening = Array("<h2>".utf8), closing = Array("</h2>\n".utf8)
         var last: Int?, search = 0
-        while let next = find(opening, in: html, from: search) {
+        while let next = Byte.offset(of: opening, in: html, from: search) {
             last = next
             search = next + 1
             guard !appended else { continue }
@@ -197,7 +197,7 @@ extension HTMLPage {
     private static func headingText(in html: UnsafeBufferPointer<UInt8>, at start: Int, opening: [UInt8],
                                     closing: [UInt8]) -> Range<Int>? {
         guard UnsafeBufferPointer(rebasing: html[start...]).starts(with: opening),
-              let tag = find([UInt8(ascii: "<")], in: html, from: start + opening.count),
+              let tag = Byte.offset(of: [UInt8(ascii: "<")], in: html, from: start + opening.count),
               UnsafeBufferPointer(rebasing: html[tag...]).starts(with: closing) else { return nil }
         return (start + opening.count)..<tag
     }
@@ -214,10 +214,5 @@ extension HTMLPage {
         var bytes: [UInt8] = []
         HTMLText.append(text, to: &bytes)
         return bytes
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
-        return needle.withUnsafeBufferPointer { Byte.offset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) }.map { start + $0 }
     }
 }

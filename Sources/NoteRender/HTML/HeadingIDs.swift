@@ -36,10 +36,7 @@ enum HeadingIDs {
     /// Each `<hN>` (its offset, level and text up to its `</hN>`) whose element closes on the
     /// line it opens, found on the bytes in place.
     private static func headings(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, level: Int, content: String)] {
-        func find(_ needle: [UInt8], from start: Int) -> Int? {
-            guard start < bytes.count else { return nil }
-            return needle.withUnsafeBufferPointer { Byte.offset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) }.map { start + $0 }
-        }
+        func find(_ needle: [UInt8], from start: Int) -> Int? { Byte.offset(of: needle, in: bytes, from: start) }
         var headings: [(start: Int, level: Int, content: String)] = []
         let opening = Self.opening
         // The end of the line being searched, and the next `</hN>` per level (-1: none; -2: not

@@ -21,7 +21,7 @@ enum URLSafety {
         head.reserveCapacity(14)
         for byte in url {
             guard byte < 0x80, byte != UInt8(ascii: "&") else { return nil }
-            if byte > 0x20, byte != 0x7F, head.count < 14 { head.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            if byte > 0x20, byte != 0x7F, head.count < 14 { head.append(Byte.lowercased(byte)) }
         }
         func starts(with prefix: String) -> Bool { head.starts(with: prefix.utf8) }
         if starts(with: "javascript:") || starts(with: "vbscript:") { return false }
@@ -92,7 +92,7 @@ enum URLSafety {
             let quoted = bytes[value]
             let unquoted = quoted.first == UInt8(ascii: "\"") || quoted.first == UInt8(ascii: "'") ? quoted.dropFirst().dropLast() : quoted
             // A single URL of ASCII characters without `&` is judged on its bytes (most links).
-            let isList = listNames.contains { $0.elementsEqual(bytes[name].lazy.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }) }
+            let isList = listNames.contains { $0.elementsEqual(bytes[name].lazy.map(Byte.lowercased)) }
             let safe = (isList ? nil : asciiVerdict(unquoted))
                 ?? isSafe(String(decoding: unquoted, as: UTF8.self), in: String(decoding: bytes[name], as: UTF8.self).lowercased())
             if !safe {

@@ -7,10 +7,7 @@ enum TableOfContents {
     static func entries(of html: String) -> [[String: Any]] {
         var html = html
         return html.withUTF8 { bytes in
-            func find(_ needle: [UInt8], from start: Int) -> Int? {
-                guard start < bytes.count else { return nil }
-                return needle.withUnsafeBufferPointer { Byte.offset(of: $0, in: UnsafeBufferPointer(rebasing: bytes[start...])) }.map { start + $0 }
-            }
+            func find(_ needle: [UInt8], from start: Int) -> Int? { Byte.offset(of: needle, in: bytes, from: start) }
             func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
             var entries: [[String: Any]] = []
             var search = 0

@@ -67,10 +67,7 @@ public enum FrontMatterValues {
         let found = key.withUTF8 { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             guard bytes.count >= 4 else { return false }
-            return (0...(bytes.count - 4)).contains { start in
-                bytes[start] | 0x20 == UInt8(ascii: "u") && bytes[start + 1] | 0x20 == UInt8(ascii: "u")
-                    && bytes[start + 2] | 0x20 == UInt8(ascii: "i") && bytes[start + 3] | 0x20 == UInt8(ascii: "d")
-            }
+            return (0...(bytes.count - 4)).contains { Byte.equalsLowercased(bytes[$0..<($0 + 4)], "uuid") }
         }
         return found ?? (key.lowercasedCheaply().byteRange(of: "uuid") != nil)
     }
@@ -87,11 +84,8 @@ public enum FrontMatterValues {
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             /// Whether the bytes, lowercased, end with `suffix`.
             func ends(with suffix: StaticString) -> Bool {
-                let count = suffix.utf8CodeUnitCount, start = bytes.count - count
-                return start >= 0 && (0..<count).allSatisfy { index in
-                    let byte = bytes[start + index]
-                    return (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) == suffix.utf8Start[index]
-                }
+                let start = bytes.count - suffix.utf8CodeUnitCount
+                return start >= 0 && Byte.equalsLowercased(bytes[start...], suffix)
             }
             return bytes.count == 3 && ends(with: "url") || bytes.count == 4 && ends(with: "link") || ends(with: "_url") || ends(with: "_image")
         }
@@ -137,10 +131,7 @@ public enum FrontMatterValues {
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
         func opens(with scheme: StaticString) -> Bool {
             let count = scheme.utf8CodeUnitCount
-            return bytes.count >= count && (0..<count).allSatisfy { index in
-                let byte = bytes[index]
-                return (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) == scheme.utf8Start[index]
-            }
+            return bytes.count >= count && Byte.equalsLowercased(bytes[..<count], scheme)
         }
         let host = opens(with: "https://") ? 8 : opens(with: "http://") ? 7 : nil
         guard let host, host < bytes.count, bytes[host] != UInt8(ascii: "/"), bytes[host] != UInt8(ascii: "?"),
