@@ -24,14 +24,12 @@ struct TemplateRenderer {
     /// Appended only whole strings and ASCII-bounded pieces of them: valid UTF-8 throughout,
     /// so the page needs no validation pass at the end.
     private(set) var output = ""
-    /// The context stack, and beside each value what names it holds (told once, when pushed).
-    private var stack: [Any]
-    private var scopes: [Scope]
+    /// The context stack: each value with what names it holds (told once, when pushed).
+    private var stack: [(value: Any, scope: Scope)]
 
     init(library: TemplateLibrary, root: Any) {
         self.library = library
-        stack = [root]
-        scopes = [Scope(root)]
+        stack = [(root, Scope(root))]
         output.reserveCapacity(32_768)
     }
 
@@ -115,12 +113,15 @@ struct TemplateRenderer {
         var inner = frame
         for (index, item) in list.enumerated() {
             inner.sequence = SequencePosition(first: index == 0, last: index == list.count - 1, index: index)
-            stack.append(item)
-            scopes.append(scope(item))
-            render(tokens, frame: inner)
-            stack.removeLast()
-            scopes.removeLast()
+            render(tokens, frame: inner, on: item, scope: scope(item))
         }
+    }
+
+    /// `tokens` rendered with `value`, whose names are `scope`'s, on top of the context stack.
+    private mutating func render(_ tokens: [Token], frame: Frame, on value: Any, scope: Scope) {
+        stack.append((value, scope))
+        render(tokens, frame: frame)
+        stack.removeLast()
     }
 
     private mutating func renderInverted(_ value: Any?, _ tokens: [Token], frame: Frame) {
@@ -137,11 +138,7 @@ struct TemplateRenderer {
     private mutating func push(_ value: Any, _ tokens: [Token], frame: Frame) {
         var inner = frame
         inner.sequence = nil
-        stack.append(value)
-        scopes.append(Scope(value))
-        render(tokens, frame: inner)
-        stack.removeLast()
-        scopes.removeLast()
+        render(tokens, frame: inner, on: value, scope: Scope(value))
     }
 
     /// True for the types contexts hold that a section renders once with them on the stack
@@ -165,27 +162,19 @@ struct TemplateRenderer {
     private func lookUp(_ name: TemplateName, frame: Frame) -> Any? {
         var value: Any?
         switch name.anchor {
-        case .current: value = stack.last
+        case .current: value = stack.last?.value
         case .sequence: value = frame.sequence
-        case .top:
-            if let first = name.parts.first {
-                value = scopes[scopes.count - 1].child(first)
-                if name.parts.count > 1 { value = value.flatMap { Self.child(name.parts.dropFirst(), of: $0) } }
-            } else {
-                value = stack.last
-            }
-        case .stack:
+        case .top, .stack:
             guard let first = name.parts.first else {
-                value = stack.last
+                value = stack.last?.value
                 break
             }
-            var index = scopes.count - 1
-            while index >= 0 {
-                if let found = scopes[index].child(first) {
+            // The first part on the top of the stack only (`.top`), or the nearest that holds it.
+            for context in (name.anchor == .top ? stack.suffix(1) : stack[...]).reversed() {
+                if let found = context.scope.child(first) {
                     value = name.parts.count > 1 ? Self.child(name.parts.dropFirst(), of: found) : found
                     break
                 }
-                index -= 1
             }
         }
         // `NSNull` (a JSON null) is no value.
