@@ -17,11 +17,11 @@ package struct CompiledTemplate: Sendable {
 
 /// A name looked up in the context: `.` (the current object), `.name` (the current object
 /// only) or `a.b.c` (`a` in the context stack, the rest inside it), with transforms applied
-/// from the innermost out.
+/// from the innermost out. Its parts' hashes are computed when the template is compiled.
 struct TemplateName: Sendable {
     enum Anchor: Sendable { case current, top, stack, sequence }
     let anchor: Anchor
-    let parts: [String]
+    let parts: [TemplateKey]
     let transforms: [String]
 }
 

@@ -298,7 +298,7 @@ struct TemplateParser {
     private static func name(_ text: String, _ transforms: [String]) throws -> TemplateName {
         if text == "." { return TemplateName(anchor: .current, parts: [], transforms: transforms) }
         if text.isEmpty, !transforms.isEmpty { return TemplateName(anchor: .sequence, parts: [], transforms: transforms) }
-        let parts = text.split(separator: ".").map(String.init)
+        let parts = text.split(separator: ".").map { TemplateKey(String($0)) }
         return TemplateName(anchor: text.hasPrefix(".") ? .top : .stack, parts: parts, transforms: transforms)
     }
 

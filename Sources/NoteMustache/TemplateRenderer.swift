@@ -1,8 +1,9 @@
 import Foundation
 
-/// Renders tokens into one `String`. Context values are read by casting to the concrete
-/// types contexts hold (`[String: Any]`, `[String: String]`, arrays, `String`, `Bool`, `Int`),
-/// not to protocols; other values are read through `Mirror` and printed with
+/// Renders tokens into one `String`. Typed context values (`TemplateValue`) are read by their
+/// case, names in a `TemplateObject` by their precomputed hashes; other values (`.any`) by
+/// casting to the concrete types contexts hold (`[String: Any]`, `[String: String]`, arrays,
+/// `String`, `Bool`, `Int`), not to protocols, or else through `Mirror`, and printed with
 /// `String(describing:)`, as swift-mustache does.
 struct TemplateRenderer {
     /// What a section or partial passes down besides the context stack.
@@ -25,9 +26,9 @@ struct TemplateRenderer {
     /// so the page needs no validation pass at the end.
     private(set) var output = ""
     /// The context stack: each value with what names it holds (told once, when pushed).
-    private var stack: [(value: Any, scope: Scope)]
+    private var stack: [(value: TemplateValue, scope: Scope)]
 
-    init(library: TemplateLibrary, root: Any) {
+    init(library: TemplateLibrary, root: TemplateValue) {
         self.library = library
         stack = [(root, Scope(root))]
         output.reserveCapacity(32_768)
@@ -72,9 +73,15 @@ struct TemplateRenderer {
         case .partial(let name, let dynamic, let indentation):
             let partialName: String
             if dynamic {
-                guard let named = lookUp(TemplateName(anchor: .stack, parts: name.split(separator: ".").map(String.init), transforms: []),
-                                         frame: frame) as? String else { return }
-                partialName = named
+                let value = lookUp(TemplateName(anchor: .stack, parts: name.split(separator: ".").map { TemplateKey(String($0)) }, transforms: []),
+                                   frame: frame)
+                switch value {
+                case .text(let named)?: partialName = named
+                case .any(let any)?:
+                    guard let named = any as? String else { return }
+                    partialName = named
+                default: return
+                }
             } else {
                 partialName = name
             }
@@ -87,58 +94,74 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderSection(_ value: Any?, _ tokens: [Token], frame: Frame) {
-        guard let value else { return }
+    private mutating func renderSection(_ value: TemplateValue?, _ tokens: [Token], frame: Frame) {
+        switch value {
+        case nil: return
+        case .flag(let flag)?: if flag { render(tokens, frame: frame) }
+        case .list(let list)?: renderItems(list, tokens, frame: frame) { ($0, Scope($0)) }
+        case .text?, .number?, .object?: push(value!, tokens, frame: frame)
+        case .any(let value)?: renderSection(any: value, tokens, frame: frame)
+        }
+    }
+
+    private mutating func renderSection(any value: Any, _ tokens: [Token], frame: Frame) {
         let type = type(of: value)
         // The lists contexts hold, iterated as they are: no array of `Any` made, no item's kind looked up.
         if type == [[String: Any]].self, let list = value as? [[String: Any]] {
-            return renderItems(list, tokens, frame: frame) { .object($0) }
+            return renderItems(list, tokens, frame: frame) { (.any($0), .object($0)) }
         }
         if type == [[String: String]].self, let list = value as? [[String: String]] {
-            return renderItems(list, tokens, frame: frame) { .strings($0) }
+            return renderItems(list, tokens, frame: frame) { (.any($0), .strings($0)) }
         }
         if Self.isObject(value) {
-            push(value, tokens, frame: frame)
+            push(TemplateValue(value), tokens, frame: frame)
         } else if let flag = value as? Bool {
             if flag { render(tokens, frame: frame) }
         } else if let list = Self.list(value) {
-            renderItems(list, tokens, frame: frame, scope: Scope.init)
+            renderItems(list, tokens, frame: frame) { item in
+                let value = TemplateValue(item)
+                return (value, Scope(value))
+            }
         } else {
-            push(value, tokens, frame: frame)
+            push(.any(value), tokens, frame: frame)
         }
     }
 
     /// `tokens` rendered once for each item of `list`, the item on top of the context stack.
-    private mutating func renderItems<Item>(_ list: [Item], _ tokens: [Token], frame: Frame, scope: (Item) -> Scope) {
+    private mutating func renderItems<Item>(_ list: [Item], _ tokens: [Token], frame: Frame,
+                                            pushed: (Item) -> (value: TemplateValue, scope: Scope)) {
         var inner = frame
         for (index, item) in list.enumerated() {
             inner.sequence = SequencePosition(first: index == 0, last: index == list.count - 1, index: index)
-            render(tokens, frame: inner, on: item, scope: scope(item))
+            stack.append(pushed(item))
+            render(tokens, frame: inner)
+            stack.removeLast()
         }
     }
 
-    /// `tokens` rendered with `value`, whose names are `scope`'s, on top of the context stack.
-    private mutating func render(_ tokens: [Token], frame: Frame, on value: Any, scope: Scope) {
-        stack.append((value, scope))
-        render(tokens, frame: frame)
-        stack.removeLast()
-    }
-
-    private mutating func renderInverted(_ value: Any?, _ tokens: [Token], frame: Frame) {
-        guard let value else { return render(tokens, frame: frame) }
-        if Self.isObject(value) { return }
-        if let flag = value as? Bool {
-            if !flag { render(tokens, frame: frame) }
-        } else if let list = Self.list(value), list.isEmpty {
-            push(value, tokens, frame: frame)
+    private mutating func renderInverted(_ value: TemplateValue?, _ tokens: [Token], frame: Frame) {
+        switch value {
+        case nil: render(tokens, frame: frame)
+        case .flag(let flag)?: if !flag { render(tokens, frame: frame) }
+        case .list(let list)?: if list.isEmpty { push(value!, tokens, frame: frame) }
+        case .text?, .number?, .object?: return
+        case .any(let value)?:
+            if Self.isObject(value) { return }
+            if let flag = value as? Bool {
+                if !flag { render(tokens, frame: frame) }
+            } else if let list = Self.list(value), list.isEmpty {
+                push(.any(value), tokens, frame: frame)
+            }
         }
     }
 
     /// `tokens` rendered with `value` on top of the context stack.
-    private mutating func push(_ value: Any, _ tokens: [Token], frame: Frame) {
+    private mutating func push(_ value: TemplateValue, _ tokens: [Token], frame: Frame) {
         var inner = frame
         inner.sequence = nil
-        render(tokens, frame: inner, on: value, scope: Scope(value))
+        stack.append((value, Scope(value)))
+        render(tokens, frame: inner)
+        stack.removeLast()
     }
 
     /// True for the types contexts hold that a section renders once with them on the stack
@@ -159,36 +182,44 @@ struct TemplateRenderer {
 
     // MARK: Looking up
 
-    private func lookUp(_ name: TemplateName, frame: Frame) -> Any? {
-        var value: Any?
+    private func lookUp(_ name: TemplateName, frame: Frame) -> TemplateValue? {
+        var value: TemplateValue?
+        var transforms = name.transforms[...]
         switch name.anchor {
         case .current: value = stack.last?.value
-        case .sequence: value = frame.sequence
+        case .sequence:
+            // `{{index()}}`: the innermost transform reads the item's place in its list.
+            guard let position = frame.sequence, let innermost = transforms.popLast() else { return nil }
+            value = Transforms.apply(innermost, to: position)
         case .top, .stack:
             guard let first = name.parts.first else {
                 value = stack.last?.value
                 break
             }
             // The first part on the top of the stack only (`.top`), or the nearest that holds it.
-            for context in (name.anchor == .top ? stack.suffix(1) : stack[...]).reversed() {
-                if let found = context.scope.child(first) {
+            var index = stack.count - 1
+            let bottom = name.anchor == .top ? index : 0
+            while index >= bottom {
+                if let found = stack[index].scope.child(first) {
                     value = name.parts.count > 1 ? Self.child(name.parts.dropFirst(), of: found) : found
                     break
                 }
+                index -= 1
             }
         }
         // `NSNull` (a JSON null) is no value.
-        guard let found = value, type(of: found) != NSNull.self else { return nil }
-        guard !name.transforms.isEmpty else { return found }
+        guard let found = value else { return nil }
+        if case .any(let any) = found, type(of: any) == NSNull.self { return nil }
+        guard !transforms.isEmpty else { return found }
         var transformed = found
-        for transform in name.transforms.reversed() {
+        for transform in transforms.reversed() {
             guard let next = Transforms.apply(transform, to: transformed) else { return nil }
             transformed = next
         }
         return transformed
     }
 
-    private static func child(_ names: ArraySlice<String>, of object: Any) -> Any? {
+    private static func child(_ names: ArraySlice<TemplateKey>, of object: TemplateValue) -> TemplateValue? {
         var object = object
         for name in names {
             guard let found = Scope(object).child(name) else { return nil }
@@ -197,17 +228,26 @@ struct TemplateRenderer {
         return object
     }
 
-    /// What names a context value holds: a dictionary's entries, else a stored property's
-    /// (read through `Mirror`); told by comparing its type with the types contexts hold
-    /// before any cast.
+    /// What names a context value holds: a `TemplateObject`'s, a dictionary's entries, else a
+    /// stored property's (read through `Mirror`); told by its case or by comparing its type with
+    /// the types contexts hold before any cast.
     enum Scope {
+        case keyed(TemplateObject)
         case object([String: Any])
         case strings([String: String])
-        /// Text, a number, a flag, a list of dictionaries, a JSON null: no names.
+        /// Text, a number, a flag, a list, a JSON null: no names.
         case none
         case other(Any)
 
-        init(_ value: Any) {
+        init(_ value: TemplateValue) {
+            switch value {
+            case .object(let object): self = .keyed(object)
+            case .text, .number, .flag, .list: self = .none
+            case .any(let value): self.init(any: value)
+            }
+        }
+
+        private init(any value: Any) {
             let type = type(of: value)
             if type == [String: Any].self, let dictionary = value as? [String: Any] {
                 self = .object(dictionary)
@@ -223,36 +263,41 @@ struct TemplateRenderer {
         }
 
         /// The value `name` of this scope's object.
-        func child(_ name: String) -> Any? {
+        func child(_ name: TemplateKey) -> TemplateValue? {
             switch self {
-            case .object(let dictionary): return dictionary[name]
-            case .strings(let dictionary): return dictionary[name]
+            case .keyed(let object): return object[name]
+            case .object(let dictionary): return dictionary[name.name].map(TemplateValue.init)
+            case .strings(let dictionary): return dictionary[name.name].map(TemplateValue.text)
             case .none: return nil
             case .other(let object):
-                guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+                guard let value = Mirror(reflecting: object).children.first(where: { $0.label == name.name })?.value else { return nil }
                 let mirror = Mirror(reflecting: value)
-                guard mirror.displayStyle == .optional else { return value }
-                return mirror.children.first?.value
+                guard mirror.displayStyle == .optional else { return TemplateValue(value) }
+                return mirror.children.first.map { TemplateValue($0.value) }
             }
         }
     }
 
     // MARK: Writing
 
-    private mutating func append(_ value: Any, escaped: Bool) {
-        if let text = value as? String {
-            if escaped { HTMLEscape.append(text, to: &output) } else { output += text }
-            return
-        }
+    private mutating func append(_ value: TemplateValue, escaped: Bool) {
         let text: String
-        if let number = value as? Int {
-            text = String(number)
-        } else if let optional = value as? any OptionalValue, let wrapped = optional.wrappedValue {
-            text = String(describing: wrapped)
-        } else {
-            text = String(describing: value)
+        switch value {
+        case .text(let value): text = value
+        case .number(let number): text = String(number)
+        case .flag(let flag): text = flag ? "true" : "false"
+        case .object, .list: text = value.printed
+        case .any(let value): text = Self.printed(value)
         }
         if escaped { HTMLEscape.append(text, to: &output) } else { output += text }
+    }
+
+    /// Any other value as swift-mustache prints it: text as it is, an optional as what it holds.
+    private static func printed(_ value: Any) -> String {
+        if let text = value as? String { return text }
+        if let number = value as? Int { return String(number) }
+        if let optional = value as? any OptionalValue, let wrapped = optional.wrappedValue { return String(describing: wrapped) }
+        return String(describing: value)
     }
 }
 

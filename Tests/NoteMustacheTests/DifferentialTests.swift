@@ -42,30 +42,36 @@ import Testing
         #expect(cleaned.count >= 10)
         for (index, note) in cleaned.enumerated() {
             var context = page.context(title: note.title, frontMatter: note.frontMatter, sources: note.sources, markdown: note.markdown)
-            #expect(templates.render(context, template: "page") == reference.render(context, withTemplate: "page"), "\(note.path)")
-            // The keys a site page adds (SiteRun), with values of the same types.
-            let body = context["body"] as? String ?? ""
-            context["sources"] = (context["sources"] as? [[String: Any]] ?? []).map { entry in
-                var entry = entry
-                if index % 2 == 0 { entry["sourcePage"] = "sources/\(entry["number"] ?? 0) <&>.html" }
-                return entry
+            #expect(templates.render(context, template: "page") == reference.render(context.dictionary, withTemplate: "page"), "\(note.path)")
+            // The keys a site page adds (SiteRun), with values of the same kinds.
+            let body = context.text("body") ?? ""
+            if case .list(let sources)? = context["sources"] {
+                context["sources"] = .list(sources.map { entry in
+                    guard index % 2 == 0, case .object(var entry) = entry, case .number(let number)? = entry["number"] else { return entry }
+                    entry["sourcePage"] = .text("sources/\(number) <&>.html")
+                    return .object(entry)
+                })
             }
             let toc = TableOfContents.entries(of: body)
-            context["toc"] = toc
-            context["hasToc"] = toc.count >= 2
-            let backlinks = cleaned.prefix(index % 4).map { ["url": $0.path + ".html", "title": $0.title] }
-            context["backlinks"] = backlinks
-            context["hasBacklinks"] = !backlinks.isEmpty
-            context["meta"] = (context["meta"] as? [[String: String]] ?? []).filter { $0["key"] != "tags" }
-            context["tags"] = index % 3 == 0 ? [["name": "a&b", "url": "tags/a.html"], ["name": "\"q\"", "url": "tags/q.html"]] : []
-            context["hasTags"] = index % 3 == 0
-            context["openGraph"] = [["property": "og:title", "content": note.title], ["property": "og:type", "content": "article"]]
-            context["jsonLD"] = index % 2 == 0 ? "{\"headline\": \"\(note.title)\"}" as Any : false
-            context["canonical"] = index % 2 == 0 ? "https://example.org/\(note.path)" as Any : false
-            context["root"] = index % 2 == 0 ? "" : "../"
-            context["siteTitle"] = "Notes <site>"
-            context["language"] = "en"
-            #expect(templates.render(context, template: "site") == reference.render(context, withTemplate: "site"), "\(note.path)")
+            context["toc"] = .list(toc)
+            context["hasToc"] = .flag(toc.count >= 2)
+            let backlinks = cleaned.prefix(index % 4).map { TemplateValue.object(["url": .text($0.path + ".html"), "title": .text($0.title)]) }
+            context["backlinks"] = .list(backlinks)
+            context["hasBacklinks"] = .flag(!backlinks.isEmpty)
+            if case .list(let meta)? = context["meta"] {
+                context["meta"] = .list(meta.filter { if case .object(let entry) = $0 { entry.text("key") != "tags" } else { true } })
+            }
+            context["tags"] = .list(index % 3 == 0 ? [.object(["name": .text("a&b"), "url": .text("tags/a.html")]),
+                                                      .object(["name": .text("\"q\""), "url": .text("tags/q.html")])] : [])
+            context["hasTags"] = .flag(index % 3 == 0)
+            context["openGraph"] = .list([.object(["property": .text("og:title"), "content": .text(note.title)]),
+                                          .object(["property": .text("og:type"), "content": .text("article")])])
+            context["jsonLD"] = index % 2 == 0 ? .text("{\"headline\": \"\(note.title)\"}") : .flag(false)
+            context["canonical"] = index % 2 == 0 ? .text("https://example.org/\(note.path)") : .flag(false)
+            context["root"] = .text(index % 2 == 0 ? "" : "../")
+            context["siteTitle"] = .text("Notes <site>")
+            context["language"] = .text("en")
+            #expect(templates.render(context, template: "site") == reference.render(context.dictionary, withTemplate: "site"), "\(note.path)")
         }
     }
 
@@ -74,8 +80,9 @@ import Testing
         for type in ["note", "warning", "x&y\"z"] {
             for (foldable, open) in [(false, false), (true, true), (true, false)] {
                 for (title, content) in [("Title", "<p>Content</p>"), ("", ""), ("<em>T</em> & 'q'", "<p>a</p>\n<p>b</p>")] {
-                    let context: [String: Any] = ["type": type, "title": title, "content": content, "foldable": foldable, "open": open]
-                    #expect(templates.render(context, template: "callout") == reference.render(context, withTemplate: "callout"))
+                    let context: TemplateObject = ["type": .text(type), "title": .text(title), "content": .text(content),
+                                                   "foldable": .flag(foldable), "open": .flag(open)]
+                    #expect(templates.render(context, template: "callout") == reference.render(context.dictionary, withTemplate: "callout"))
                 }
             }
         }
@@ -130,7 +137,9 @@ import Testing
             try theirs.register(text, named: name)
         }
         let data = Self.data
-        #expect(mine.render(data, withTemplate: "t") == theirs.render(data, withTemplate: "t"), "\(template.debugDescription)")
+        let expected = theirs.render(data, withTemplate: "t")
+        #expect(mine.render(data, withTemplate: "t") == expected, "\(template.debugDescription)")
+        #expect(mine.render(GeneratedTemplateTests.typed(data), withTemplate: "t") == expected, "typed: \(template.debugDescription)")
     }
 
     @Test func unsupportedAndBrokenTemplatesThrow() {

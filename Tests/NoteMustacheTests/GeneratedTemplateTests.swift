@@ -6,7 +6,8 @@ import Testing
 /// The in-house engine against swift-mustache on generated templates and contexts: variables
 /// (escaped and not), sections and inverted sections over the value types contexts hold
 /// (text, numbers, flags, dictionaries, lists of dictionaries, lists of text), dotted and
-/// `.`-anchored names, names found further up the context stack, partials and standalone lines.
+/// `.`-anchored names, names found further up the context stack, partials and standalone lines;
+/// each context also as typed values (`TemplateValue`, as the site builds its pages' contexts).
 @Suite struct GeneratedTemplateTests {
     /// A linear congruential generator: the same templates and contexts on every run.
     struct Generator: RandomNumberGenerator {
@@ -69,6 +70,42 @@ import Testing
         return text
     }
 
+    /// `value` as typed values: dictionaries as objects (their entries in the dictionary's
+    /// order, which is the order Swift prints them in), arrays as lists.
+    static func typed(_ value: Any) -> TemplateValue {
+        // Iterated as they are: a `[String: String]` cast to `[String: Any]` would be a new dictionary, in another order.
+        if type(of: value) == [String: String].self, let dictionary = value as? [String: String] {
+            var object = TemplateObject()
+            for (key, value) in dictionary { object[TemplateKey(key)] = .text(value) }
+            return .object(object)
+        }
+        if type(of: value) == [String: Any].self, let dictionary = value as? [String: Any] {
+            var object = TemplateObject()
+            for (key, value) in dictionary { object[TemplateKey(key)] = typed(value) }
+            return .object(object)
+        }
+        if let list = value as? [Any], type(of: value) != String.self { return .list(list.map(typed)) }
+        return TemplateValue(value)
+    }
+
+    @Test func typedContextsConvertEveryKind() {
+        var random = Generator(state: 5)
+        var kinds = Set<String>()
+        for _ in 0..<200 {
+            for (_, value) in Self.object(depth: 0, using: &random) {
+                switch Self.typed(value) {
+                case .text: kinds.insert("text")
+                case .number: kinds.insert("number")
+                case .flag: kinds.insert("flag")
+                case .object: kinds.insert("object")
+                case .list: kinds.insert("list")
+                case .any: kinds.insert("any")
+                }
+            }
+        }
+        #expect(kinds == ["text", "number", "flag", "object", "list"])
+    }
+
     @Test func generatedTemplatesRenderAsSwiftMustacheDoes() throws {
         var random = Generator(state: 17)
         let partial = "  {{s}}|{{#list}}({{s}}{{n}}){{/list}}\n"
@@ -80,7 +117,9 @@ import Testing
             try mine.register(partial, named: "p")
             try theirs.register(template, named: "t")
             try theirs.register(partial, named: "p")
-            #expect(mine.render(context, withTemplate: "t") == theirs.render(context, withTemplate: "t"), "\(template.debugDescription) \(context)")
+            let expected = theirs.render(context, withTemplate: "t")
+            #expect(mine.render(context, withTemplate: "t") == expected, "\(template.debugDescription) \(context)")
+            #expect(mine.render(Self.typed(context), withTemplate: "t") == expected, "typed: \(template.debugDescription) \(context)")
         }
     }
 }

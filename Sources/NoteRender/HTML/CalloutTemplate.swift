@@ -1,3 +1,5 @@
+import NoteMustache
+
 /// `callout.mustache` rendered once per kind of callout on a page (type and fold) with
 /// stand-ins for its title and content, and cut at them: each callout of that kind is then
 /// the cut pieces joined around its own title and content, one template render per kind
@@ -45,12 +47,12 @@ struct CalloutTemplate {
     }
 
     private func renderWhole(_ callout: CalloutMarkers.Info, title: String, content: String) -> String {
-        let context: [String: Any] = [
-            "type": callout.type,
-            "title": title,
-            "content": content,
-            "foldable": callout.fold != .none,
-            "open": callout.fold == .expanded,
+        let context: TemplateObject = [
+            "type": .text(callout.type),
+            "title": .text(title),
+            "content": .text(content),
+            "foldable": .flag(callout.fold != .none),
+            "open": .flag(callout.fold == .expanded),
         ]
         return templates.render(context, template: "callout")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NoteMustache
 import NoteParser
 
 /// Renders cleaned Markdown into a full HTML page: cmark-gfm for the body, Mustache for
@@ -17,27 +18,26 @@ struct HTMLPage {
     /// without the callout, highlight and footnote passes a note's body gets. `html`, when
     /// given, is the body as it is (an index page's list written directly), `markdown` unused.
     func context(title: String, frontMatter: [(key: String, value: YAMLValue)], sources: [Source], markdown: String,
-                 isNote: Bool = true, html body: String? = nil) -> [String: Any] {
+                 isNote: Bool = true, html body: String? = nil) -> TemplateObject {
         let html = body ?? (isNote ? noteHTML(markdown, title: title)
             : URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: markdown, unsafe: unsafe))))
         // Only sources link back to their markers: a page without sources needs no search for them.
         let backReferences = sources.isEmpty ? [:] : Self.backReferences(in: html)
-        let meta: [[String: String]] = frontMatter.compactMap { key, value in
+        let meta: [TemplateValue] = frontMatter.compactMap { key, value in
             guard key != "title", key != "lede", let text = Self.text(of: value) else { return nil }
-            return ["key": key, "label": Self.label(of: key), "value": text]
+            return .object(["key": .text(key), "label": .text(Self.label(of: key)), "value": .text(text)])
         }
-        let context: [String: Any] = [
-            "title": title,
-            "lede": frontMatter.first { $0.key == "lede" }.flatMap { Self.text(of: $0.value) } ?? false,
-            "meta": meta,
-            "hasMeta": !meta.isEmpty,
-            "body": html,
-            "sources": sources.map { SourceView.context($0, backReferences: backReferences[$0.number] ?? [], unsafe: unsafe) },
-            "hasSources": !sources.isEmpty,
-            "sourcesHeading": options.sourcesHeading,
-            "stylesheet": templates.stylesheet,
+        return [
+            "title": .text(title),
+            "lede": .text(orFalse: frontMatter.first { $0.key == "lede" }.flatMap { Self.text(of: $0.value) }),
+            "meta": .list(meta),
+            "hasMeta": .flag(!meta.isEmpty),
+            "body": .text(html),
+            "sources": .list(sources.map { .object(SourceView.context($0, backReferences: backReferences[$0.number] ?? [], unsafe: unsafe)) }),
+            "hasSources": .flag(!sources.isEmpty),
+            "sourcesHeading": .text(options.sourcesHeading),
+            "stylesheet": .text(templates.stylesheet),
         ]
-        return context
     }
 
     /// A note's body as HTML: callouts boxed, highlights marked, footnotes section removed,

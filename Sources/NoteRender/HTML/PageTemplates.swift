@@ -44,8 +44,8 @@ public struct PageTemplates: Sendable {
         fingerprint = (texts + [stylesheet, searchScript]).joined(separator: "\u{0}")
     }
 
-    func render(_ context: [String: Any], template name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    func render(_ context: TemplateObject, template name: String) -> String {
+        library.render(.object(context), withTemplate: name) ?? ""
     }
 }
 

@@ -1,3 +1,4 @@
+import NoteMustache
 import NoteParser
 
 /// The template context of one source: its fields, its whole text as HTML, and links back to
@@ -9,29 +10,27 @@ enum SourceView {
     /// - Parameters:
     ///   - backReferences: the ids of the rendered citation markers of this source.
     ///   - unsafe: let raw HTML of the text through, as in the body.
-    static func context(_ source: Source, backReferences: [String], unsafe: Bool) -> [String: Any] {
+    static func context(_ source: Source, backReferences: [String], unsafe: Bool) -> TemplateObject {
         let fields = source.fields
         let url = fields.url.flatMap { URLSafety.isSafe($0) ? $0 : nil }
-        var context: [String: Any] = [
-            "number": source.number,
-            "id": "fn-\(source.number)",
-            "backrefs": backReferences.enumerated().map { index, id in ["id": id, "label": index == 0 ? "↩" : "↩\(index + 1)"] },
-            "structured": isStructured(source),
-            "html": inlineHTML(source.text.isEmpty ? fields.url ?? "" : source.text, unsafe: unsafe),
-        ]
         // Absent values are `false`, not missing: Mustache would look a missing key up in the page.
-        let values: [String: String?] = [
-            "date": fields.prefixDate.map(format),
-            "url": url,
-            "title": fields.title ?? url,
-            "published": fields.published.map(format),
-            "updated": fields.updated.map(format),
-            "text": source.text.isEmpty ? nil : source.text,
+        return [
+            "number": .number(source.number),
+            "id": .text("fn-\(source.number)"),
+            "backrefs": .list(backReferences.enumerated().map { index, id in
+                .object(["id": .text(id), "label": .text(index == 0 ? "↩" : "↩\(index + 1)")])
+            }),
+            "structured": .flag(isStructured(source)),
+            "html": .text(inlineHTML(source.text.isEmpty ? fields.url ?? "" : source.text, unsafe: unsafe)),
+            "date": .text(orFalse: fields.prefixDate.map(format)),
+            "url": .text(orFalse: url),
+            "title": .text(orFalse: fields.title ?? url),
+            "published": .text(orFalse: fields.published.map(format)),
+            "updated": .text(orFalse: fields.updated.map(format)),
+            "text": .text(orFalse: source.text.isEmpty ? nil : source.text),
             // A site's page of the source (every page citing it), set by the site.
-            "sourcePage": nil,
+            "sourcePage": .flag(false),
         ]
-        for (key, value) in values { context[key] = value ?? false }
-        return context
     }
 
     // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.

@@ -1,14 +1,15 @@
+import NoteMustache
 import NoteParser
 
 /// OpenGraph properties and schema.org JSON-LD of a note page, from its front matter.
 enum Metadata {
     /// `property`/`content` pairs: title, type, description, URL, site name, dates and tags.
-    static func openGraph(_ page: SitePlan.Page, url: String?, siteTitle: String) -> [[String: String]] {
+    static func openGraph(_ page: SitePlan.Page, url: String?, siteTitle: String) -> [TemplateValue] {
         var pairs: [(String, String?)] = [("og:title", page.title), ("og:type", "article"), ("og:description", page.lede),
                                           ("og:url", url), ("og:site_name", siteTitle),
                                           ("article:published_time", page.published), ("article:modified_time", page.modified)]
         pairs += page.tags.map { ("article:tag", $0) }
-        return pairs.compactMap { property, content in content.map { ["property": property, "content": $0] } }
+        return pairs.compactMap { property, content in content.map { .object(["property": .text(property), "content": .text($0)]) } }
     }
 
     /// A schema.org `Article` as JSON safe inside `<script>`: `<`, `>` and `&` escaped as `\u003c`...

@@ -1,5 +1,6 @@
 import Foundation
 import NoteConfiguration
+import NoteMustache
 import NoteParser
 
 /// One `notekit render --site` build: the notes the configuration publishes as linked pages
@@ -455,33 +456,34 @@ public struct SiteRun: Sendable {
         let pagePlan = plan.pages[index]
         var context = page.context(title: cleaned.title, frontMatter: cleaned.frontMatter, sources: cleaned.sources, markdown: cleaned.markdown)
         var found = Transclusions.Found()
-        let body = transclusions.fill(context["body"] as? String ?? "", cleaned.transclusions, in: pagePlan.vaultPath, found: &found)
-        context["body"] = body
-        if let list = context["sources"] as? [[String: Any]] {
-            context["sources"] = list.map { entry in
-                var entry = entry
-                if let number = entry["number"] as? Int, let source = cleaned.sources.first(where: { $0.number == number }),
-                   let url = sources.url(of: source) {
-                    entry["sourcePage"] = url
-                }
-                return entry
-            }
+        let body = transclusions.fill(context.text("body") ?? "", cleaned.transclusions, in: pagePlan.vaultPath, found: &found)
+        context["body"] = .text(body)
+        if case .list(let list)? = context["sources"] {
+            context["sources"] = .list(list.map { entry in
+                guard case .object(var entry) = entry, case .number(let number)? = entry["number"],
+                      let source = cleaned.sources.first(where: { $0.number == number }), let url = sources.url(of: source) else { return entry }
+                entry["sourcePage"] = .text(url)
+                return .object(entry)
+            })
         }
         let toc = TableOfContents.entries(of: body)
-        context["toc"] = toc
-        context["hasToc"] = settings.tocHeadings > 0 && toc.count >= settings.tocHeadings
-        let backlinkEntries = backlinks.map { ["url": plan.pages[$0].url, "title": plan.pages[$0].title] }
-        context["backlinks"] = backlinkEntries
-        context["hasBacklinks"] = !backlinkEntries.isEmpty
+        context["toc"] = .list(toc)
+        context["hasToc"] = .flag(settings.tocHeadings > 0 && toc.count >= settings.tocHeadings)
+        let backlinkEntries = backlinks.map { TemplateValue.object(["url": .text(plan.pages[$0].url), "title": .text(plan.pages[$0].title)]) }
+        context["backlinks"] = .list(backlinkEntries)
+        context["hasBacklinks"] = .flag(!backlinkEntries.isEmpty)
         // Tags are shown as links to their pages, not again among the other keys.
-        context["meta"] = (context["meta"] as? [[String: String]] ?? []).filter { $0["key"] != "tags" }
-        context["hasMeta"] = !((context["meta"] as? [[String: String]])?.isEmpty ?? true)
-        context["tags"] = pagePlan.tags.map { ["name": $0, "url": SitePlan.tagURL($0)] }
-        context["hasTags"] = !pagePlan.tags.isEmpty
+        if case .list(let meta)? = context["meta"] {
+            let shown = meta.filter { if case .object(let entry) = $0 { entry.text("key") != "tags" } else { true } }
+            context["meta"] = .list(shown)
+            context["hasMeta"] = .flag(!shown.isEmpty)
+        }
+        context["tags"] = .list(pagePlan.tags.map { .object(["name": .text($0), "url": .text(SitePlan.tagURL($0))]) })
+        context["hasTags"] = .flag(!pagePlan.tags.isEmpty)
         let url = settings.url.map { $0 + pagePlan.url }
-        context["openGraph"] = Metadata.openGraph(pagePlan, url: url, siteTitle: settings.title)
-        context["jsonLD"] = Metadata.jsonLD(pagePlan, note: note, url: url)
-        context["canonical"] = url ?? false
+        context["openGraph"] = .list(Metadata.openGraph(pagePlan, url: url, siteTitle: settings.title))
+        context["jsonLD"] = .text(Metadata.jsonLD(pagePlan, note: note, url: url))
+        context["canonical"] = .text(orFalse: url)
         addSiteKeys(&context, root: "")
         return (templates.render(context, template: "site"), found)
     }
@@ -491,22 +493,22 @@ public struct SiteRun: Sendable {
 
     /// The keys every site page has: the site's title and language, the way to the top, the
     /// stylesheet's URL (`head` links it instead of inlining `stylesheet`).
-    private func addSiteKeys(_ context: inout [String: Any], root: String) {
-        context["root"] = root
-        context["stylesheetURL"] = root + Self.stylesheetFile
-        context["siteTitle"] = settings.title
-        context["language"] = settings.language
-        for key in ["toc", "backlinks", "tags", "openGraph"] where context[key] == nil { context[key] = [Any]() }
-        for key in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where context[key] == nil { context[key] = false }
+    private func addSiteKeys(_ context: inout TemplateObject, root: String) {
+        context["root"] = .text(root)
+        context["stylesheetURL"] = .text(root + Self.stylesheetFile)
+        context["siteTitle"] = .text(settings.title)
+        context["language"] = .text(settings.language)
+        for key: TemplateKey in ["toc", "backlinks", "tags", "openGraph"] where context[key] == nil { context[key] = .list([]) }
+        for key: TemplateKey in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where context[key] == nil { context[key] = .flag(false) }
     }
 
     /// An index page (`root` leads from its folder to the top); a Markdown body links relative to the top.
     private func indexPage(title: String, body: DerivedFile.Body, root: String, url: String, page: HTMLPage) -> String {
-        var context: [String: Any]
+        var context: TemplateObject
         switch body {
         case .markdown(let markdown):
             context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
-            context["body"] = RelativeURLs.rebase(context["body"] as? String ?? "", prefix: root)
+            context["body"] = .text(RelativeURLs.rebase(context.text("body") ?? "", prefix: root))
         case .html(let html):
             context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false, html: html)
         case .source(let body):
@@ -517,7 +519,7 @@ public struct SiteRun: Sendable {
             context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false,
                                    html: RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: root))
         }
-        context["canonical"] = settings.url.map { $0 + url } ?? false
+        context["canonical"] = .text(orFalse: settings.url.map { $0 + url })
         addSiteKeys(&context, root: root)
         return templates.render(context, template: "site")
     }

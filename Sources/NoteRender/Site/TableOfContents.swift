@@ -1,15 +1,16 @@
+import NoteMustache
 import NoteParser
 
 /// The second- and third-level headings of a rendered body, with the ids `HeadingIDs` gave
 /// them, for a page's table of contents.
 enum TableOfContents {
     /// `level`, `id` and `text` (HTML) of each `<h2 id="…">` and `<h3 id="…">` closed on its line.
-    static func entries(of html: String) -> [[String: Any]] {
+    static func entries(of html: String) -> [TemplateValue] {
         var html = html
         return html.withUTF8 { bytes in
             func find(_ needle: [UInt8], from start: Int) -> Int? { Byte.offset(of: needle, in: bytes, from: start) }
             func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            var entries: [[String: Any]] = []
+            var entries: [TemplateValue] = []
             var search = 0
             while let hit = find(Self.opening, from: search) {
                 search = hit + 2
@@ -23,7 +24,7 @@ enum TableOfContents {
                       !UnsafeBufferPointer(rebasing: bytes[contentStart..<close]).contains(UInt8(ascii: "\n")) else { continue }
                 // Links inside a heading would nest in the entry's link: their tags go, their text stays.
                 let text = HeadingIDs.withoutTags(string(contentStart..<close))
-                entries.append(["level": level, "id": string((hit + 8)..<idEnd), "text": text])
+                entries.append(.object(["level": .number(level), "id": .text(string((hit + 8)..<idEnd)), "text": .text(text)]))
                 search = close
             }
             return entries

@@ -1,4 +1,5 @@
 import Foundation
+import NoteMustache
 import NoteParser
 
 /// Fills note embeds (`![[note]]`, `![[note#heading]]`, `![[note#^block]]`) with the embedded
@@ -89,7 +90,7 @@ struct Transclusions {
         cleaner.transcludes = true
         cleaner.linksNotes = true
         let cleaned = cleaner.clean()
-        let body = page.context(title: "", frontMatter: [], sources: [], markdown: cleaned.markdown)["body"] as? String ?? ""
+        let body = page.context(title: "", frontMatter: [], sources: [], markdown: cleaned.markdown).text("body") ?? ""
         found.assets += cleaned.assets
         return fill(body, cleaned.transclusions, in: path, stack: stack, found: &found)
     }
