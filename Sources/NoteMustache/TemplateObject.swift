@@ -24,7 +24,13 @@ package struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral {
 /// An object of a template's context: its names and values in the order they were set, found by
 /// comparing the hashes of a template's names (a few integers), not by hashing them again.
 package struct TemplateObject: ExpressibleByDictionaryLiteral {
-    private var entries: [(key: TemplateKey, value: TemplateValue)] = []
+    /// A name and its value.
+    struct Entry {
+        let key: TemplateKey
+        var value: TemplateValue
+    }
+
+    private var entries: [Entry] = []
 
     package init() {}
 
@@ -40,7 +46,7 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
             switch (index(of: key), newValue) {
             case let (index?, value?): entries[index].value = value
             case let (index?, nil): entries.remove(at: index)
-            case let (nil, value?): entries.append((key, value))
+            case let (nil, value?): entries.append(Entry(key: key, value: value))
             case (nil, nil): break
             }
         }
@@ -61,7 +67,7 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
     var isEmpty: Bool { entries.isEmpty }
     var count: Int { entries.count }
     /// The names and values, in the order they were set.
-    var pairs: [(key: TemplateKey, value: TemplateValue)] { entries }
+    var pairs: [Entry] { entries }
 
     /// The object as a dictionary (printing it, swift-mustache in tests).
     package var dictionary: [String: Any] {

@@ -25,12 +25,25 @@ struct TemplateRenderer {
     /// Appended only whole strings and ASCII-bounded pieces of them: valid UTF-8 throughout,
     /// so the page needs no validation pass at the end.
     private(set) var output = ""
-    /// The context stack: each value with what names it holds (told once, when pushed).
-    private var stack: [(value: TemplateValue, scope: Scope)]
+    /// A value on the context stack with what names it holds (told once, when pushed).
+    private struct Context {
+        let value: TemplateValue
+        let scope: Scope
+
+        init(_ value: TemplateValue, scope: Scope) {
+            self.value = value
+            self.scope = scope
+        }
+
+        init(_ value: TemplateValue) { self.init(value, scope: Scope(value)) }
+    }
+
+    /// The context stack.
+    private var stack: [Context]
 
     init(library: TemplateLibrary, root: TemplateValue) {
         self.library = library
-        stack = [(root, Scope(root))]
+        stack = [Context(root)]
         output.reserveCapacity(32_768)
     }
 
@@ -98,7 +111,7 @@ struct TemplateRenderer {
         switch value {
         case nil: return
         case .flag(let flag)?: if flag { render(tokens, frame: frame) }
-        case .list(let list)?: renderItems(list, tokens, frame: frame) { ($0, Scope($0)) }
+        case .list(let list)?: renderItems(list, tokens, frame: frame, pushed: Context.init)
         case .text?, .number?, .object?: push(value!, tokens, frame: frame)
         case .any(let value)?: renderSection(any: value, tokens, frame: frame)
         }
@@ -108,20 +121,17 @@ struct TemplateRenderer {
         let type = type(of: value)
         // The lists contexts hold, iterated as they are: no array of `Any` made, no item's kind looked up.
         if type == [[String: Any]].self, let list = value as? [[String: Any]] {
-            return renderItems(list, tokens, frame: frame) { (.any($0), .object($0)) }
+            return renderItems(list, tokens, frame: frame) { Context(.any($0), scope: .object($0)) }
         }
         if type == [[String: String]].self, let list = value as? [[String: String]] {
-            return renderItems(list, tokens, frame: frame) { (.any($0), .strings($0)) }
+            return renderItems(list, tokens, frame: frame) { Context(.any($0), scope: .strings($0)) }
         }
         if Self.isObject(value) {
             push(TemplateValue(value), tokens, frame: frame)
         } else if let flag = value as? Bool {
             if flag { render(tokens, frame: frame) }
         } else if let list = Self.list(value) {
-            renderItems(list, tokens, frame: frame) { item in
-                let value = TemplateValue(item)
-                return (value, Scope(value))
-            }
+            renderItems(list, tokens, frame: frame) { Context(TemplateValue($0)) }
         } else {
             push(.any(value), tokens, frame: frame)
         }
@@ -129,7 +139,7 @@ struct TemplateRenderer {
 
     /// `tokens` rendered once for each item of `list`, the item on top of the context stack.
     private mutating func renderItems<Item>(_ list: [Item], _ tokens: [Token], frame: Frame,
-                                            pushed: (Item) -> (value: TemplateValue, scope: Scope)) {
+                                            pushed: (Item) -> Context) {
         var inner = frame
         for (index, item) in list.enumerated() {
             inner.sequence = SequencePosition(first: index == 0, last: index == list.count - 1, index: index)
@@ -159,7 +169,7 @@ struct TemplateRenderer {
     private mutating func push(_ value: TemplateValue, _ tokens: [Token], frame: Frame) {
         var inner = frame
         inner.sequence = nil
-        stack.append((value, Scope(value)))
+        stack.append(Context(value))
         render(tokens, frame: inner)
         stack.removeLast()
     }
