@@ -7,9 +7,12 @@ package struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral {
 
     package init(_ name: String) {
         self.name = name
-        var hash: UInt32 = 2_166_136_261
-        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        self.hash = hash
+        var name = name
+        hash = name.withUTF8 { bytes in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return hash
+        }
     }
 
     package init(stringLiteral name: String) { self.init(name) }
@@ -34,10 +37,13 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     package init() {}
 
+    /// An object of distinct names (as a dictionary literal's are).
     package init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
-        entries.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        entries = elements.map { Entry(key: $0.0, value: $0.1) }
     }
+
+    /// True when a value is named `key`.
+    package func contains(_ key: TemplateKey) -> Bool { index(of: key) != nil }
 
     /// The value named `key`; setting nil removes it.
     package subscript(key: TemplateKey) -> TemplateValue? {

@@ -193,35 +193,36 @@ struct TemplateRenderer {
     // MARK: Looking up
 
     private func lookUp(_ name: TemplateName, frame: Frame) -> TemplateValue? {
-        var value: TemplateValue?
-        var transforms = name.transforms[...]
         switch name.anchor {
-        case .current: value = stack.last?.value
+        case .current:
+            return stack.last.flatMap { Self.transformed($0.value, name.transforms[...]) }
         case .sequence:
             // `{{index()}}`: the innermost transform reads the item's place in its list.
-            guard let position = frame.sequence, let innermost = transforms.popLast() else { return nil }
-            value = Transforms.apply(innermost, to: position)
+            guard let position = frame.sequence, let innermost = name.transforms.last,
+                  let value = Transforms.apply(innermost, to: position) else { return nil }
+            return Self.transformed(value, name.transforms.dropLast())
         case .top, .stack:
-            guard let first = name.parts.first else {
-                value = stack.last?.value
-                break
-            }
+            guard let first = name.parts.first else { return stack.last.flatMap { Self.transformed($0.value, name.transforms[...]) } }
             // The first part on the top of the stack only (`.top`), or the nearest that holds it.
             var index = stack.count - 1
             let bottom = name.anchor == .top ? index : 0
             while index >= bottom {
                 if let found = stack[index].scope.child(first) {
-                    value = name.parts.count > 1 ? Self.child(name.parts.dropFirst(), of: found) : found
-                    break
+                    guard name.parts.count > 1 else { return Self.transformed(found, name.transforms[...]) }
+                    return Self.child(name.parts.dropFirst(), of: found).flatMap { Self.transformed($0, name.transforms[...]) }
                 }
                 index -= 1
             }
+            return nil
         }
-        // `NSNull` (a JSON null) is no value.
-        guard let found = value else { return nil }
-        if case .any(let any) = found, type(of: any) == NSNull.self { return nil }
-        guard !transforms.isEmpty else { return found }
-        var transformed = found
+    }
+
+    /// `value` with `transforms` applied from the innermost out; nil for `NSNull` (a JSON null
+    /// is no value) and when a transform does not apply.
+    private static func transformed(_ value: TemplateValue, _ transforms: ArraySlice<String>) -> TemplateValue? {
+        if case .any(let any) = value, type(of: any) == NSNull.self { return nil }
+        guard !transforms.isEmpty else { return value }
+        var transformed = value
         for transform in transforms.reversed() {
             guard let next = Transforms.apply(transform, to: transformed) else { return nil }
             transformed = next

@@ -498,8 +498,8 @@ public struct SiteRun: Sendable {
         context["stylesheetURL"] = .text(root + Self.stylesheetFile)
         context["siteTitle"] = .text(settings.title)
         context["language"] = .text(settings.language)
-        for key: TemplateKey in ["toc", "backlinks", "tags", "openGraph"] where context[key] == nil { context[key] = .list([]) }
-        for key: TemplateKey in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where context[key] == nil { context[key] = .flag(false) }
+        for key: TemplateKey in ["toc", "backlinks", "tags", "openGraph"] where !context.contains(key) { context[key] = .list([]) }
+        for key: TemplateKey in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where !context.contains(key) { context[key] = .flag(false) }
     }
 
     /// An index page (`root` leads from its folder to the top); a Markdown body links relative to the top.
