@@ -208,7 +208,11 @@ struct TemplateRenderer {
             let bottom = name.anchor == .top ? index : 0
             while index >= bottom {
                 if let found = stack[index].scope.child(first) {
-                    guard name.parts.count > 1 else { return Self.transformed(found, name.transforms[...]) }
+                    guard name.parts.count > 1 else {
+                        // Only `.any` can be `NSNull`: a typed value without transforms is the value.
+                        if case .any = found { return Self.transformed(found, name.transforms[...]) }
+                        return name.transforms.isEmpty ? found : Self.transformed(found, name.transforms[...])
+                    }
                     return Self.child(name.parts.dropFirst(), of: found).flatMap { Self.transformed($0, name.transforms[...]) }
                 }
                 index -= 1
