@@ -1,6 +1,6 @@
 /// A name in a template's context with its hash, computed once: where a template was compiled
 /// for its names, and where a context was built for its keys.
-package struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral {
+package struct TemplateKey: Equatable, Sendable, ExpressibleByStringLiteral {
     package let name: String
     /// FNV-1a of the name's bytes: told apart by one comparison before the names are compared.
     let hash: UInt32
@@ -20,8 +20,6 @@ package struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral {
     package static func == (left: TemplateKey, right: TemplateKey) -> Bool {
         left.hash == right.hash && left.name == right.name
     }
-
-    package func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }
 
 /// An object of a template's context: its names and values in the order they were set, found by
@@ -71,11 +69,11 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
     }
 
     var isEmpty: Bool { entries.isEmpty }
-    var count: Int { entries.count }
     /// The names and values, in the order they were set.
     var pairs: [Entry] { entries }
 
-    /// The object as a dictionary (printing it, swift-mustache in tests).
+    /// The object as `[String: Any]`: what swift-mustache reads (tests), and what a list's
+    /// `sorted` transform tells texts and numbers from.
     package var dictionary: [String: Any] {
         Dictionary(entries.map { ($0.key.name, $0.value.anyValue) }, uniquingKeysWith: { first, _ in first })
     }
