@@ -25,19 +25,14 @@ package struct TemplateKey: Equatable, Sendable, ExpressibleByStringLiteral {
 /// An object of a template's context: its names and values in the order they were set, found by
 /// comparing the hashes of a template's names (a few integers), not by hashing them again.
 package struct TemplateObject: ExpressibleByDictionaryLiteral {
-    /// A name and its value.
-    struct Entry {
-        let key: TemplateKey
-        var value: TemplateValue
-    }
-
-    private var entries: [Entry] = []
+    /// Each name with its value (a literal's array kept as it is: no entry copied).
+    private var entries: [(TemplateKey, TemplateValue)] = []
 
     package init() {}
 
     /// An object of distinct names (as a dictionary literal's are).
     package init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
-        entries = elements.map { Entry(key: $0.0, value: $0.1) }
+        entries = elements
     }
 
     /// True when a value is named `key`.
@@ -45,12 +40,12 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     /// The value named `key`; setting nil removes it.
     package subscript(key: TemplateKey) -> TemplateValue? {
-        get { index(of: key).map { entries[$0].value } }
+        get { index(of: key).map { entries[$0].1 } }
         set {
             switch (index(of: key), newValue) {
-            case let (index?, value?): entries[index].value = value
+            case let (index?, value?): entries[index].1 = value
             case let (index?, nil): entries.remove(at: index)
-            case let (nil, value?): entries.append(Entry(key: key, value: value))
+            case let (nil, value?): entries.append((key, value))
             case (nil, nil): break
             }
         }
@@ -58,7 +53,7 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     /// Where `key` is, compared in place (no entry copied).
     private func index(of key: TemplateKey) -> Int? {
-        for index in entries.indices where entries[index].key.hash == key.hash && entries[index].key.name == key.name { return index }
+        for index in entries.indices where entries[index].0.hash == key.hash && entries[index].0.name == key.name { return index }
         return nil
     }
 
@@ -70,11 +65,11 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     var isEmpty: Bool { entries.isEmpty }
     /// The names and values, in the order they were set.
-    var pairs: [Entry] { entries }
+    var pairs: [(key: TemplateKey, value: TemplateValue)] { entries.map { ($0.0, $0.1) } }
 
     /// The object as `[String: Any]`: what swift-mustache reads (tests), and what a list's
     /// `sorted` transform tells texts and numbers from.
     package var dictionary: [String: Any] {
-        Dictionary(entries.map { ($0.key.name, $0.value.anyValue) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(entries.map { ($0.0.name, $0.1.anyValue) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -498,9 +498,13 @@ public struct SiteRun: Sendable {
         context["stylesheetURL"] = .text(root + Self.stylesheetFile)
         context["siteTitle"] = .text(settings.title)
         context["language"] = .text(settings.language)
-        for key: TemplateKey in ["toc", "backlinks", "tags", "openGraph"] where !context.contains(key) { context[key] = .list([]) }
-        for key: TemplateKey in ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"] where !context.contains(key) { context[key] = .flag(false) }
+        for key in Self.listKeys where !context.contains(key) { context[key] = .list([]) }
+        for key in Self.flagKeys where !context.contains(key) { context[key] = .flag(false) }
     }
+
+    /// The keys of a note page that other site pages have empty (lists) or `false`.
+    private static let listKeys: [TemplateKey] = ["toc", "backlinks", "tags", "openGraph"]
+    private static let flagKeys: [TemplateKey] = ["hasToc", "hasBacklinks", "hasTags", "jsonLD", "canonical"]
 
     /// An index page (`root` leads from its folder to the top); a Markdown body links relative to the top.
     private func indexPage(title: String, body: DerivedFile.Body, root: String, url: String, page: HTMLPage) -> String {
