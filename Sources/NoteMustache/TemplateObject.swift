@@ -25,14 +25,19 @@ package struct TemplateKey: Equatable, Sendable, ExpressibleByStringLiteral {
 /// An object of a template's context: its names and values in the order they were set, found by
 /// comparing the hashes of a template's names (a few integers), not by hashing them again.
 package struct TemplateObject: ExpressibleByDictionaryLiteral {
-    /// Each name with its value (a literal's array kept as it is: no entry copied).
-    private var entries: [(TemplateKey, TemplateValue)] = []
+    /// A name and its value.
+    struct Entry {
+        let key: TemplateKey
+        var value: TemplateValue
+    }
+
+    private var entries: [Entry] = []
 
     package init() {}
 
     /// An object of distinct names (as a dictionary literal's are).
     package init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
-        entries = elements
+        entries = elements.map { Entry(key: $0.0, value: $0.1) }
     }
 
     /// True when a value is named `key`.
@@ -40,12 +45,12 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     /// The value named `key`; setting nil removes it.
     package subscript(key: TemplateKey) -> TemplateValue? {
-        get { index(of: key).map { entries[$0].1 } }
+        get { index(of: key).map { entries[$0].value } }
         set {
             switch (index(of: key), newValue) {
-            case let (index?, value?): entries[index].1 = value
+            case let (index?, value?): entries[index].value = value
             case let (index?, nil): entries.remove(at: index)
-            case let (nil, value?): entries.append((key, value))
+            case let (nil, value?): entries.append(Entry(key: key, value: value))
             case (nil, nil): break
             }
         }
@@ -53,7 +58,7 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     /// Where `key` is, compared in place (no entry copied).
     private func index(of key: TemplateKey) -> Int? {
-        for index in entries.indices where entries[index].0.hash == key.hash && entries[index].0.name == key.name { return index }
+        for index in entries.indices where entries[index].key.hash == key.hash && entries[index].key.name == key.name { return index }
         return nil
     }
 
@@ -65,11 +70,11 @@ package struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     var isEmpty: Bool { entries.isEmpty }
     /// The names and values, in the order they were set.
-    var pairs: [(key: TemplateKey, value: TemplateValue)] { entries.map { ($0.0, $0.1) } }
+    var pairs: [Entry] { entries }
 
     /// The object as `[String: Any]`: what swift-mustache reads (tests), and what a list's
     /// `sorted` transform tells texts and numbers from.
     package var dictionary: [String: Any] {
-        Dictionary(entries.map { ($0.0.name, $0.1.anyValue) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(entries.map { ($0.key.name, $0.value.anyValue) }, uniquingKeysWith: { first, _ in first })
     }
 }

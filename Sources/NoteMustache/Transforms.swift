@@ -19,7 +19,7 @@ enum Transforms {
             if let number = value as? Int { return transform(name, number: number) }
             if value is Bool { return nil }
             if let dictionary = value as? [String: Any] {
-                return transform(name, entries: dictionary.map { (TemplateKey($0.key), TemplateValue($0.value)) })
+                return transform(name, entries: dictionary.map { TemplateObject.Entry(key: TemplateKey($0.key), value: TemplateValue($0.value)) })
             }
             if let list = TemplateRenderer.list(value) { return transform(name, list: list.map(TemplateValue.init), original: value) }
             return nil
@@ -78,8 +78,8 @@ enum Transforms {
     }
 
     /// An object's transforms, over its names and values in their order.
-    private static func transform(_ name: String, entries: [(key: TemplateKey, value: TemplateValue)]) -> TemplateValue? {
-        func list(_ entries: [(key: TemplateKey, value: TemplateValue)]) -> TemplateValue {
+    private static func transform(_ name: String, entries: [TemplateObject.Entry]) -> TemplateValue? {
+        func list(_ entries: [TemplateObject.Entry]) -> TemplateValue {
             .list(entries.map { .object(["key": .text($0.key.name), "value": $0.value]) })
         }
         switch name {
