@@ -568,7 +568,10 @@ public struct SiteRun: Sendable {
             var hash = ContentHash()
             switch body {
             case .markdown(let markdown): for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
-            case .source(let body): for part in [String(shared), url, title, body.markdown, root] { hash.combine(part) }
+            case .source(let body):
+                // Its parts, without making its Markdown: the source, then each citing page's title, link and number.
+                for part in [String(shared), url, title, "source", body.source, root] { hash.combine(part) }
+                for item in body.citedBy.items { for part in [item.title, item.url, item.after] { hash.combine(part) } }
             case .html(let html): for part in [String(shared), url, title, "html", html, root] { hash.combine(part) }
             }
             return (url, file, String(hash.value, radix: 16))
