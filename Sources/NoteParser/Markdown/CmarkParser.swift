@@ -81,13 +81,15 @@ extension CmarkParser {
         return string(html)
     }
 
-    /// The HTML cmark-gfm wrote, taken as it is: its output from UTF-8 text (a Swift string's)
-    /// is UTF-8 (NUL, invalid code points and broken entities come out as U+FFFD, other bytes as
-    /// written or escaped, splits at ASCII bytes only), so it is not validated again, which took
-    /// most of the copy's time for pages holding non-ASCII text.
+    /// The HTML cmark-gfm wrote, taken as it is when it holds no byte 0xFE or 0xFF: its output
+    /// from UTF-8 text (a Swift string's) is UTF-8 (NUL, surrogates and code points past U+10FFFF
+    /// come out as U+FFFD, other bytes as written or escaped, splits at ASCII bytes only) but for
+    /// `&#xFFFE;` and `&#xFFFF;`, which its encoder writes as those single bytes: such HTML is
+    /// validated (and repaired) as before. Validating every page took most of the copy's time
+    /// for pages holding non-ASCII text.
     private static func string(_ html: UnsafeMutablePointer<CChar>) -> String {
-        guard #available(macOS 26, *) else { return String(cString: html) }
         let count = strlen(html)
+        guard #available(macOS 26, *), memchr(html, 0xFE, count) == nil, memchr(html, 0xFF, count) == nil else { return String(cString: html) }
         return UnsafeRawPointer(html).withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
             let span = unsafe Span(_unsafeElements: UnsafeBufferPointer(start: bytes, count: count))
             return String(copying: unsafe UTF8Span(unchecked: span))

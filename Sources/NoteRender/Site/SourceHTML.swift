@@ -3,10 +3,10 @@ import NoteParser
 /// A source's Markdown (`SiteSource.markdown`) in the shapes most sources take, written as the
 /// HTML cmark-gfm renders of it followed by a blank line, without parsing it: blocks one blank
 /// line apart, each a one-line paragraph or a tight list of one-line `- ` items (not two lists
-/// in a row: they would be one loose list); their text plain
-/// characters, backslash-escaped punctuation and links `[text](url)` or `[text](<url>)` to
-/// `http(s)` URLs. Nil for anything else (emphasis, code, raw HTML, what the autolink extension
-/// links, an entity, a control character, a line a block could start...): it goes through cmark-gfm.
+/// in a row: they would be one loose list); their text plain characters, backslash-escaped
+/// punctuation and links `[text](url)` or `[text](<url>)` to `http(s)` URLs. Nil for anything
+/// else (emphasis, code, raw HTML, what the autolink extension links, an entity, a control
+/// character, a line a block could start...): that goes through cmark-gfm.
 enum SourceHTML {
     static func html(_ markdown: String) -> String? {
         var output: [UInt8] = []
@@ -17,9 +17,9 @@ enum SourceHTML {
                 let end = Byte.offset(of: blankLine, in: bytes, from: start) ?? bytes.count
                 // A list after a list and a blank line is the same list, loose.
                 let isList = end > start && bytes[start] == UInt8(ascii: "-")
-                guard end > start, !(isList && afterList), block(bytes[start..<end], into: &output) else { return false }
-                afterList = isList
+                guard end > start, !(isList && afterList), block(bytes, start, end, into: &output) else { return false }
                 if end == bytes.count { return true }
+                afterList = isList
                 start = end + 2
             }
         }
@@ -29,121 +29,158 @@ enum SourceHTML {
     private static let blankLine = Array("\n\n".utf8)
 
     /// A paragraph of one line, or a list whose lines all start with `- `.
-    private static func block(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) -> Bool {
-        guard bytes.first == UInt8(ascii: "-") else {
-            guard !bytes.contains(Byte.newline) else { return false }
-            output += "<p>".utf8
-            guard inline(bytes, into: &output) else { return false }
-            output += "</p>\n".utf8
+    private static func block(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) -> Bool {
+        guard bytes[start] == UInt8(ascii: "-") else {
+            append("<p>", to: &output)
+            guard line(bytes, start, end, into: &output) else { return false }
+            append("</p>\n", to: &output)
             return true
         }
-        output += "<ul>\n".utf8
-        for line in bytes.split(separator: Byte.newline, omittingEmptySubsequences: false) {
-            guard line.count > 2, line[line.startIndex] == UInt8(ascii: "-"), line[line.startIndex + 1] == Byte.space else { return false }
-            output += "<li>".utf8
-            guard inline(line.dropFirst(2), into: &output) else { return false }
-            output += "</li>\n".utf8
+        append("<ul>\n", to: &output)
+        var lineStart = start
+        while lineStart < end {
+            var lineEnd = lineStart
+            while lineEnd < end, bytes[lineEnd] != Byte.newline { lineEnd += 1 }
+            guard lineEnd - lineStart > 2, bytes[lineStart] == UInt8(ascii: "-"), bytes[lineStart + 1] == Byte.space else { return false }
+            append("<li>", to: &output)
+            guard line(bytes, lineStart + 2, lineEnd, into: &output) else { return false }
+            append("</li>\n", to: &output)
+            lineStart = lineEnd + 1
         }
-        output += "</ul>\n".utf8
+        append("</ul>\n", to: &output)
         return true
     }
 
     /// A line's text: it must start with a letter, a digit not followed by `.` or `)` after its
     /// run (a list's number), `[` or a non-ASCII character, and end with neither a space nor `\`.
-    private static func inline(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, into output: inout [UInt8]) -> Bool {
-        guard let first = bytes.first, let last = bytes.last, last != Byte.space, last != UInt8(ascii: "\\"),
+    private static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) -> Bool {
+        let first = bytes[start], last = bytes[end - 1]
+        guard last != Byte.space, last != UInt8(ascii: "\\"),
               Byte.isLetter(first) || Byte.isDigit(first) || first == Byte.openBracket || first >= 0x80 else { return false }
-        if Byte.isDigit(first), let after = bytes.first(where: { !Byte.isDigit($0) }), after == UInt8(ascii: ".") || after == UInt8(ascii: ")") {
-            return false
+        var index = start
+        while index < end, Byte.isDigit(bytes[index]) { index += 1 }
+        if index > start, index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") { return false }
+        index = start
+        while true {
+            guard let stop = text(bytes, index, end, inLink: false, into: &output) else { return false }
+            if stop == end { return true }
+            guard let after = link(bytes, stop, end, into: &output) else { return false }
+            index = after
         }
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            if bytes[index] == Byte.openBracket {
-                guard let end = link(bytes, at: index, into: &output) else { return false }
-                index = end
-            } else {
-                guard let end = character(bytes, at: index, inLink: false, into: &output) else { return false }
-                index = end
-            }
-        }
-        return true
     }
 
     /// `[text](url)` or `[text](<url>)` at `start`, written as a link; the index after it.
-    private static func link(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, at start: Int, into output: inout [UInt8]) -> Int? {
+    private static func link(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) -> Int? {
         var text: [UInt8] = []
-        var index = start + 1
-        while index < bytes.endIndex, bytes[index] != Byte.closeBracket {
-            guard bytes[index] != Byte.openBracket, let end = character(bytes, at: index, inLink: true, into: &text) else { return nil }
-            index = end
-        }
-        // `](`, a text that is not blank at its ends, then the URL.
-        guard index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "("), index > start + 1,
-              bytes[start + 1] != Byte.space, bytes[index - 1] != Byte.space else { return nil }
-        let angled = index + 2 < bytes.endIndex && bytes[index + 2] == UInt8(ascii: "<")
-        let urlStart = index + (angled ? 3 : 2)
+        // `](` after a text that is not blank at its ends, then the URL.
+        guard let close = Self.text(bytes, start + 1, end, inLink: true, into: &text), close + 1 < end,
+              bytes[close + 1] == UInt8(ascii: "("), close > start + 1, bytes[start + 1] != Byte.space, bytes[close - 1] != Byte.space else { return nil }
+        let angled = close + 2 < end && bytes[close + 2] == UInt8(ascii: "<")
+        let urlStart = close + (angled ? 3 : 2), terminator = angled ? UInt8(ascii: ">") : UInt8(ascii: ")")
         var urlEnd = urlStart
-        while urlEnd < bytes.endIndex, bytes[urlEnd] != (angled ? UInt8(ascii: ">") : UInt8(ascii: ")")) { urlEnd += 1 }
-        let close = urlEnd + (angled ? 1 : 0)
-        guard close < bytes.endIndex, bytes[close] == UInt8(ascii: ")") else { return nil }
-        let url = bytes[urlStart..<urlEnd]
-        guard url.starts(with: "https://".utf8) || url.starts(with: "http://".utf8),
-              url.indices.allSatisfy({ isURLByte(url[$0], parenthesis: angled) && !isEntity(url, at: $0) }) else { return nil }
-        output += "<a href=\"".utf8
-        for byte in url {
-            if byte == UInt8(ascii: "&") { output += "&amp;".utf8 } else { output.append(byte) }
+        while urlEnd < end, bytes[urlEnd] != terminator {
+            let byte = bytes[urlEnd]
+            guard isURLByte(byte) || (angled && (byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")"))), !isEntity(bytes, urlEnd, end) else { return nil }
+            urlEnd += 1
         }
-        output += "\">".utf8
+        let after = urlEnd + (angled ? 1 : 0)
+        let url = UnsafeBufferPointer(rebasing: bytes[urlStart..<urlEnd])
+        guard after < end, bytes[after] == UInt8(ascii: ")"), url.starts(with: "https://".utf8) || url.starts(with: "http://".utf8) else { return nil }
+        append("<a href=\"", to: &output)
+        var run = urlStart
+        for index in urlStart..<urlEnd where bytes[index] == UInt8(ascii: "&") {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+            append("&amp;", to: &output)
+            run = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<urlEnd]))
+        append("\">", to: &output)
         output += text
-        output += "</a>".utf8
-        return close + 1
+        append("</a>", to: &output)
+        return after + 1
     }
 
-    /// The character at `index` written as HTML text (a backslash-escaped punctuation mark as
-    /// itself); the index after it, or nil when it could be more than itself here.
-    private static func character(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, at index: Int, inLink: Bool,
-                                  into output: inout [UInt8]) -> Int? {
-        var byte = bytes[index], end = index + 1
-        switch byte {
-        case UInt8(ascii: "\\"):
-            guard end < bytes.endIndex, isPunctuation(bytes[end]) else { return nil }
-            byte = bytes[end]
-            end += 1
-        case UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "<"), UInt8(ascii: "@"), Byte.closeBracket:
-            return nil
-        case UInt8(ascii: "!"):
-            if end < bytes.endIndex, bytes[end] == Byte.openBracket { return nil }
-        case UInt8(ascii: "&"):
-            if isEntity(bytes, at: index) { return nil }
-        case Byte.colon:
-            // What the autolink extension links (`scheme://`, `mailto:`, `xmpp:`); not in a link's text.
-            if !inLink, bytes[end...].starts(with: "//".utf8) || endsWord(bytes[..<index], "mailto") || endsWord(bytes[..<index], "xmpp") { return nil }
-        case UInt8(ascii: "w"), UInt8(ascii: "W"):
-            if !inLink, bytes.endIndex - index >= 4, Byte.equalsLowercased(bytes[index..<index + 4], "www.") { return nil }
-        default:
-            if byte < 0x20 || byte == 0x7F { return nil }
+    /// Writes the text from `start` as HTML (a backslash-escaped punctuation mark as itself, runs
+    /// of plain bytes at once) up to `end`, a `[` outside a link's text or a `]` in one; the index
+    /// it stopped at, or nil when a character could be more than itself there.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, inLink: Bool, into output: inout [UInt8]) -> Int? {
+        var index = start, run = start
+        while index < end {
+            let byte = bytes[index]
+            guard isMarked(byte) else {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+            switch byte {
+            case Byte.openBracket:
+                return inLink ? nil : index
+            case Byte.closeBracket:
+                return inLink ? index : nil
+            case UInt8(ascii: "\\"):
+                guard index + 1 < end, isPunctuation(bytes[index + 1]) else { return nil }
+                appendEscaped(bytes[index + 1], to: &output)
+                index += 2
+                run = index
+                continue
+            case UInt8(ascii: "!"):
+                if index + 1 < end, bytes[index + 1] == Byte.openBracket { return nil }
+            case UInt8(ascii: "&"):
+                if isEntity(bytes, index, end) { return nil }
+            case Byte.colon:
+                // What the autolink extension links (`scheme://`, `mailto:`, `xmpp:`, `www.`): not in a link's text.
+                if !inLink, UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]).starts(with: "//".utf8)
+                    || ends(bytes, at: index, with: "mailto") || ends(bytes, at: index, with: "xmpp") { return nil }
+            case UInt8(ascii: "."):
+                if !inLink, ends(bytes, at: index, with: "www") { return nil }
+            case UInt8(ascii: ">"), UInt8(ascii: "\""):
+                break
+            default:
+                // Code, emphasis, strikethrough, raw HTML, an e-mail address, a control character.
+                return nil
+            }
+            appendEscaped(byte, to: &output)
+            index += 1
+            run = index
         }
-        switch byte {
-        case UInt8(ascii: "&"): output += "&amp;".utf8
-        case UInt8(ascii: "<"): output += "&lt;".utf8
-        case UInt8(ascii: ">"): output += "&gt;".utf8
-        case UInt8(ascii: "\""): output += "&quot;".utf8
-        default: output.append(byte)
-        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end]))
         return end
     }
 
-    /// True when `bytes` before an index end in `word`, any case.
-    private static func endsWord(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
-        bytes.count >= word.utf8CodeUnitCount && Byte.equalsLowercased(bytes.suffix(word.utf8CodeUnitCount), word)
+    /// A byte `text` must look at: ASCII punctuation with a meaning, and control characters.
+    private static func isMarked(_ byte: UInt8) -> Bool {
+        byte < 64 ? markedBits.low >> byte & 1 == 1 : byte < 128 && markedBits.high >> (byte - 64) & 1 == 1
+    }
+
+    private static let markedBits = bits("[]\\!&:.>\"`*_~<@\u{7F}", controls: true)
+
+    /// `byte` as cmark-gfm writes text: `&`, `<`, `>` and `"` escaped.
+    private static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): append("&amp;", to: &output)
+        case UInt8(ascii: "<"): append("&lt;", to: &output)
+        case UInt8(ascii: ">"): append("&gt;", to: &output)
+        case UInt8(ascii: "\""): append("&quot;", to: &output)
+        default: output.append(byte)
+        }
+    }
+
+    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// True when the bytes before `index` end in `word`, any case.
+    private static func ends(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        return index >= count && Byte.equalsLowercased(bytes[(index - count)..<index], word)
     }
 
     /// An `&` starting what could be an entity: letters, digits or `#`, then `;`.
-    private static func isEntity(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, at index: Int) -> Bool {
+    private static func isEntity(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Bool {
         guard bytes[index] == UInt8(ascii: "&") else { return false }
-        var end = index + 1
-        while end < bytes.endIndex, Byte.isLetter(bytes[end]) || Byte.isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "#") { end += 1 }
-        return end > index + 1 && end < bytes.endIndex && bytes[end] == UInt8(ascii: ";")
+        var after = index + 1
+        while after < end, Byte.isLetter(bytes[after]) || Byte.isDigit(bytes[after]) || bytes[after] == UInt8(ascii: "#") { after += 1 }
+        return after > index + 1 && after < end && bytes[after] == UInt8(ascii: ";")
     }
 
     /// ASCII punctuation: what a backslash escapes.
@@ -152,11 +189,18 @@ enum SourceHTML {
     }
 
     /// A byte cmark-gfm writes into an `href` as it is (`&` as `&amp;`): letters, digits and
-    /// `-_.+!*(),%#@?=;:/$~&`; parentheses only between `<` and `>`.
-    private static func isURLByte(_ byte: UInt8, parenthesis: Bool) -> Bool {
-        if byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")") { return parenthesis }
-        return Byte.isLetter(byte) || Byte.isDigit(byte) || urlPunctuation.contains(byte)
+    /// `-_.+!*,%#@?=;:/$~&` (parentheses only between `<` and `>`, checked by the caller).
+    private static func isURLByte(_ byte: UInt8) -> Bool {
+        byte < 64 ? urlBits.low >> byte & 1 == 1 : byte < 128 && urlBits.high >> (byte - 64) & 1 == 1
     }
 
-    private static let urlPunctuation = Set("-_.+!*,%#@?=;:/$~&".utf8)
+    private static let urlBits = bits("-_.+!*,%#@?=;:/$~&0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", controls: false)
+
+    /// The ASCII bytes of `characters` (and the control characters) as bits: 0–63 in the first word, 64–127 in the second.
+    private static func bits(_ characters: String, controls: Bool) -> (low: UInt64, high: UInt64) {
+        let start: (low: UInt64, high: UInt64) = (controls ? 0xFFFF_FFFF : 0, 0)
+        return characters.utf8.reduce(start) { bits, byte in
+            byte < 64 ? (bits.low | 1 << byte, bits.high) : (bits.low, bits.high | 1 << (byte - 64))
+        }
+    }
 }
