@@ -27,6 +27,8 @@ enum SourceHTML {
     }
 
     private static let blankLine = Array("\n\n".utf8)
+    private static var newline: UInt8 { UInt8(ascii: "\n") }
+    private static var space: UInt8 { UInt8(ascii: " ") }
 
     /// A paragraph of one line, or a list whose lines all start with `- `.
     private static func block(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) -> Bool {
@@ -40,8 +42,8 @@ enum SourceHTML {
         var lineStart = start
         while lineStart < end {
             var lineEnd = lineStart
-            while lineEnd < end, bytes[lineEnd] != Byte.newline { lineEnd += 1 }
-            guard lineEnd - lineStart > 2, bytes[lineStart] == UInt8(ascii: "-"), bytes[lineStart + 1] == Byte.space else { return false }
+            while lineEnd < end, bytes[lineEnd] != newline { lineEnd += 1 }
+            guard lineEnd - lineStart > 2, bytes[lineStart] == UInt8(ascii: "-"), bytes[lineStart + 1] == space else { return false }
             append("<li>", to: &output)
             guard line(bytes, lineStart + 2, lineEnd, into: &output) else { return false }
             append("</li>\n", to: &output)
@@ -55,8 +57,8 @@ enum SourceHTML {
     /// run (a list's number), `[` or a non-ASCII character, and end with neither a space nor `\`.
     private static func line(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) -> Bool {
         let first = bytes[start], last = bytes[end - 1]
-        guard last != Byte.space, last != UInt8(ascii: "\\"),
-              Byte.isLetter(first) || Byte.isDigit(first) || first == Byte.openBracket || first >= 0x80 else { return false }
+        guard last != space, last != UInt8(ascii: "\\"),
+              Byte.isLetter(first) || Byte.isDigit(first) || first == UInt8(ascii: "[") || first >= 0x80 else { return false }
         var index = start
         while index < end, Byte.isDigit(bytes[index]) { index += 1 }
         if index > start, index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") { return false }
@@ -72,15 +74,18 @@ enum SourceHTML {
     /// `[text](url)` or `[text](<url>)` at `start`, written as a link; the index after it.
     private static func link(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into output: inout [UInt8]) -> Int? {
         var text: [UInt8] = []
+        text.reserveCapacity(end - start)
         // `](` after a text that is not blank at its ends, then the URL.
         guard let close = Self.text(bytes, start + 1, end, inLink: true, into: &text), close + 1 < end,
-              bytes[close + 1] == UInt8(ascii: "("), close > start + 1, bytes[start + 1] != Byte.space, bytes[close - 1] != Byte.space else { return nil }
+              bytes[close + 1] == UInt8(ascii: "("), close > start + 1, bytes[start + 1] != space, bytes[close - 1] != space else { return nil }
         let angled = close + 2 < end && bytes[close + 2] == UInt8(ascii: "<")
         let urlStart = close + (angled ? 3 : 2), terminator = angled ? UInt8(ascii: ">") : UInt8(ascii: ")")
         var urlEnd = urlStart
+        let urlBits = Self.urlBits
         while urlEnd < end, bytes[urlEnd] != terminator {
             let byte = bytes[urlEnd]
-            guard isURLByte(byte) || (angled && (byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")"))), !isEntity(bytes, urlEnd, end) else { return nil }
+            guard isURLByte(byte, urlBits) || (angled && (byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")"))),
+                  byte != UInt8(ascii: "&") || !isEntity(bytes, urlEnd, end) else { return nil }
             urlEnd += 1
         }
         let after = urlEnd + (angled ? 1 : 0)
@@ -105,17 +110,18 @@ enum SourceHTML {
     /// it stopped at, or nil when a character could be more than itself there.
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, inLink: Bool, into output: inout [UInt8]) -> Int? {
         var index = start, run = start
+        let marked = markedBits
         while index < end {
             let byte = bytes[index]
-            guard isMarked(byte) else {
+            guard isMarked(byte, marked) else {
                 index += 1
                 continue
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
             switch byte {
-            case Byte.openBracket:
+            case UInt8(ascii: "["):
                 return inLink ? nil : index
-            case Byte.closeBracket:
+            case UInt8(ascii: "]"):
                 return inLink ? index : nil
             case UInt8(ascii: "\\"):
                 guard index + 1 < end, isPunctuation(bytes[index + 1]) else { return nil }
@@ -124,10 +130,10 @@ enum SourceHTML {
                 run = index
                 continue
             case UInt8(ascii: "!"):
-                if index + 1 < end, bytes[index + 1] == Byte.openBracket { return nil }
+                if index + 1 < end, bytes[index + 1] == UInt8(ascii: "[") { return nil }
             case UInt8(ascii: "&"):
                 if isEntity(bytes, index, end) { return nil }
-            case Byte.colon:
+            case UInt8(ascii: ":"):
                 // What the autolink extension links (`scheme://`, `mailto:`, `xmpp:`, `www.`): not in a link's text.
                 if !inLink, UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]).starts(with: "//".utf8)
                     || ends(bytes, at: index, with: "mailto") || ends(bytes, at: index, with: "xmpp") { return nil }
@@ -148,8 +154,8 @@ enum SourceHTML {
     }
 
     /// A byte `text` must look at: ASCII punctuation with a meaning, and control characters.
-    private static func isMarked(_ byte: UInt8) -> Bool {
-        byte < 64 ? markedBits.low >> byte & 1 == 1 : byte < 128 && markedBits.high >> (byte - 64) & 1 == 1
+    private static func isMarked(_ byte: UInt8, _ bits: (low: UInt64, high: UInt64)) -> Bool {
+        byte < 64 ? bits.low >> byte & 1 == 1 : byte < 128 && bits.high >> (byte - 64) & 1 == 1
     }
 
     private static let markedBits = bits("[]\\!&:.>\"`*_~<@\u{7F}", controls: true)
@@ -190,8 +196,8 @@ enum SourceHTML {
 
     /// A byte cmark-gfm writes into an `href` as it is (`&` as `&amp;`): letters, digits and
     /// `-_.+!*,%#@?=;:/$~&` (parentheses only between `<` and `>`, checked by the caller).
-    private static func isURLByte(_ byte: UInt8) -> Bool {
-        byte < 64 ? urlBits.low >> byte & 1 == 1 : byte < 128 && urlBits.high >> (byte - 64) & 1 == 1
+    private static func isURLByte(_ byte: UInt8, _ bits: (low: UInt64, high: UInt64)) -> Bool {
+        byte < 64 ? bits.low >> byte & 1 == 1 : byte < 128 && bits.high >> (byte - 64) & 1 == 1
     }
 
     private static let urlBits = bits("-_.+!*,%#@?=;:/$~&0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", controls: false)
