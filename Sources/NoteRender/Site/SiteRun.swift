@@ -141,7 +141,7 @@ public struct SiteRun: Sendable {
         }
 
         progress?.begin(total: toRender.count)
-        let cleanedPages = cleaned, finalEntries = entries, changed = changedEntries, finalNotes = notes, pageJobs = jobs
+        let cleanedPages = cleaned, finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
         // The cache and the search index (megabytes each) first, then the note pages, then the
         // listing files, the largest first, so that no large job is left for one core at the end.
         let sizes = jobs.map(\.size)
@@ -158,7 +158,7 @@ public struct SiteRun: Sendable {
                 let written = Result { try output.write(Data(result.html.utf8), at: plan.pages[index].url, onlyIfChanged: true) }
                 return .page(index: index, written: written, found: result.found)
             case .final(let index):
-                return .final(index: index, result: run(pageJobs[index], output: output, page: page, plan: plan, notes: finalNotes,
+                return .final(index: index, result: run(finalJobs[index], output: output, page: page, plan: plan, notes: finalNotes,
                                                         entries: finalEntries, cache: cache, changed: changed, cacheKey: cacheKey))
             }
         }
