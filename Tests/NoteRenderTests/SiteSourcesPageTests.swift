@@ -53,6 +53,62 @@ import Testing
         #expect(composed == Self.sources.count * Self.citing.count * 2)
     }
 
+    /// Texts and URLs for `SourceHTML`: plain ones and every kind it must leave to cmark-gfm.
+    static let plainTexts = [
+        "A Title", "Moore's Law", "R&D \"quoted\"", "x > y", "a | b", "50% off", "C# and F#", "what?!", "Ünïcödé — “quotes”",
+        "emoji 👍🏽", "e\u{301}", "a  b", "AT&T", "&amp;", "&#35;", "&bogus", "x\\_y\\*z", "\\[bracketed\\]", "*emph*", "_under_", "`code`",
+        "~~gone~~", "~one~", "me@example.com", "www.example.com", "WWW.EXAMPLE.COM", "see https://example.com", "mailto:me", "xmpp:me",
+        "a <b> c", "tab\there", "[nested]", "!bang", "![img](https://x.com/i.png)", "1. not a list", "2025, Sep 14.", "2025. Title",
+        "3) x", "# heading", "> quote", "- item", "+ plus", "=== setext", "--- rule", " leading", "trailing ", "back\\", "\\", "a\\b",
+        "^caret", "{curly} $dollar", "x = y", "a\u{7F}b", "nul\u{0}", "«French»", "[^1]", "a: b", "http: x", "line\nbreak", "a\r",
+    ]
+    static let plainURLs = [
+        "https://example.com/a", "https://example.com/a?b=c&d=e", "http://x.org/p_(q)", "https://x.com/a%20b", "https://x.com/#frag",
+        "https://x.com/~u/;p,q=r!s*t$u+v@w", "https://x.com/&amp;", "https://x.com/&#35;", "https://x.com/it's", "https://x.com/a b",
+        "https://x.com/ü", "javascript:alert(1)", "ftp://x.com", "/relative", "https://x.com/a\\_b", "https://x.com/a)b", "https://x.com/<x>",
+        "https://x.com/\"q\"", "HTTPS://X.COM",
+    ]
+
+    /// Sources as `SiteSource.markdown` writes them: the text (house style, a link, text and a
+    /// link, or text alone), then its facts.
+    static var plainSources: [String] {
+        var sources: [String] = []
+        for text in plainTexts {
+            sources.append(text)
+            sources.append(text + "\n\n- Published: " + MarkdownText.escape(text))
+            for url in plainURLs {
+                for link in ["[\(text)](\(url))", "[\(text)](<\(url)>)", MarkdownText.link(text, url: url)] {
+                    sources += [link, link + ".", "2025, Sep 14. \(link). Published: 2025-01-01 | Updated: N/A", "\(text) at \(link)"]
+                }
+                sources.append("[A](\(url))\n\n- URL: \(MarkdownText.link(url, url: url))\n- Date: 2025, Sep 14")
+                sources.append("- [A](\(url))\n\n\(text)\n\n- B")
+            }
+        }
+        return sources
+    }
+
+    @Test func plainSourcesAreWrittenAsCmarkGFMRendersThem() {
+        var direct = 0
+        for source in Self.plainSources {
+            guard let html = SourceHTML.html(source) else { continue }
+            direct += 1
+            for unsafe in [false, true] {
+                #expect(html == CmarkParser.renderHTML(markdown: source + "\n\n", unsafe: unsafe), "\(source.debugDescription) unsafe: \(unsafe)")
+            }
+        }
+        #expect(direct > 2_000)
+        // The corpus's common shapes are written directly; what cmark-gfm reads as more than text is not.
+        for source in ["2025, Sep 14. [A Title](https://example.com/a?b=c&d=e). Published: 2025-01-01 | Updated: N/A\n\n- URL: "
+                       + MarkdownText.link("https://example.com/a?b=c&d=e", url: "https://example.com/a?b=c&d=e") + "\n- Date: 2025, Sep 14",
+                       "[Moore's Law & \"R&D\"](https://example.com/a).", "Report, Glean. [Hybrid](<https://x.com/p_(q)>)"] {
+            #expect(SourceHTML.html(source) != nil, "\(source.debugDescription)")
+        }
+        for source in ["*emph*", "Accessed at https://example.com", "1. x", "[x](javascript:alert(1))", "a &copy; b", "x\n\n\n- y", "",
+                       "a\n\n", "- a\n- [ ] task", "<b>x</b>", "[a]: https://x.com", "- a\n\n- b", "A\n\n- a\n\nB\n\n- b\n\n- c"] {
+            #expect(SourceHTML.html(source) == nil, "\(source.debugDescription)")
+        }
+    }
+
     @Test func sourcesThatCouldReachPastTheirBlankLineAreMadeWhole() {
         for source in Self.reaching { #expect(!SourcesPages.Page.standsAlone(source), "\(source.debugDescription)") }
         // Made of parts anyway, these pages would differ: a code block, a comment, `<pre>` running

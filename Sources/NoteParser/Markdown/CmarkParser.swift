@@ -78,7 +78,22 @@ extension CmarkParser {
         defer { if !inArena { cmark_node_free(document) } }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { if !inArena { free(html) } }
-        return String(cString: html)
+        return string(html)
+    }
+
+    /// The HTML cmark-gfm wrote, taken as it is when it holds no byte 0xFE or 0xFF: its output
+    /// from UTF-8 text (a Swift string's) is UTF-8 (NUL, surrogates and code points past U+10FFFF
+    /// come out as U+FFFD, other bytes as written or escaped, splits at ASCII bytes only) but for
+    /// `&#xFFFE;` and `&#xFFFF;`, which its encoder writes as those single bytes: such HTML is
+    /// validated (and repaired) as before. Validating every page took most of the copy's time
+    /// for pages holding non-ASCII text.
+    private static func string(_ html: UnsafeMutablePointer<CChar>) -> String {
+        let count = strlen(html)
+        guard #available(macOS 26, *), memchr(html, 0xFE, count) == nil, memchr(html, 0xFF, count) == nil else { return String(cString: html) }
+        return UnsafeRawPointer(html).withMemoryRebound(to: UInt8.self, capacity: count) { bytes in
+            let span = unsafe Span(_unsafeElements: UnsafeBufferPointer(start: bytes, count: count))
+            return String(copying: unsafe UTF8Span(unchecked: span))
+        }
     }
 
     /// The largest text `renderHTML` renders from the arena: on a 290 KB pathological note the

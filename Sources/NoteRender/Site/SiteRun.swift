@@ -118,19 +118,59 @@ public struct SiteRun: Sendable {
         clean(toRender.filter { cleaned[$0] == nil }, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
         let pageNotes = Dictionary(uniqueKeysWithValues: plan.pages.indices.compactMap { index in parsed[plan.pages[index].note].map { (index, $0) } })
         let transclusions = Transclusions(notes: pageNotes, plan: plan, options: options, links: links, page: page)
+        // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
+        // facts: made only when those changed (or a file is gone), and an index page rendered only
+        // when its body changed. The search index is made when its inputs changed. A file
+        // that failed to be written is made again by the next build. These files and the cache of
+        // note facts are made with the note pages, on every core at once (no core waits for the
+        // last note page before they start); the assets the pages show are copied after them.
+        var jobs: [FinalJob] = []
+        if let cacheFile, !changedEntries.isEmpty || entries.count != cache.entries.count { jobs.append(.cache(cacheFile)) }
+        let inputNotes = notes
+        let inputs = [false, true].concurrentMap { listing in
+            listing ? listingInputs(plan, notes: inputNotes, shared: shared) : searchInputs(plan, notes: inputNotes)
+        }
+        manifest.search = inputs[0]
+        if manifest.search != old.search || !existing.contains("search.json") { jobs.append(.search) }
+        manifest.listing = inputs[1]
+        if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
+            manifest.derived = old.derived
+        } else {
+            let listing = listingJobs(plan, notes: notes, sources: sources, shared: shared, old: old, existing: existing)
+            manifest.derived = listing.keys
+            jobs += listing.toWrite.map { FinalJob.listing(url: $0.url, file: $0.file) }
+        }
+
         progress?.begin(total: toRender.count)
-        let cleanedPages = cleaned
-        let rendered = toRender.concurrentMap { index -> (index: Int, written: Result<URL?, any Error>, found: Transclusions.Found)? in
-            defer { progress?.advance() }
-            guard let note = pageNotes[index], let cleaned = cleanedPages[index] else { return nil }
-            let result = notePage(index, plan: plan, note: note, cleaned: cleaned, page: page, backlinks: backlinks[index],
-                                  sources: sources, transclusions: transclusions)
-            // Written here, on the rendering threads.
-            let written = Result { try output.write(Data(result.html.utf8), at: plan.pages[index].url, onlyIfChanged: true) }
-            return (index, written, result.found)
+        let cleanedPages = cleaned, finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
+        // The cache and the search index (megabytes each) first, then the note pages, then the
+        // listing files, the largest first, so that no large job is left for one core at the end.
+        let sizes = jobs.map(\.size)
+        let work = jobs.indices.filter { sizes[$0] == .max }.map(Work.final) + toRender.map(Work.page)
+            + jobs.indices.filter { sizes[$0] != .max }.sorted { sizes[$0] > sizes[$1] }.map(Work.final)
+        let outcomes = work.concurrentMap { work -> Outcome? in
+            switch work {
+            case .page(let index):
+                defer { progress?.advance() }
+                guard let note = pageNotes[index], let cleaned = cleanedPages[index] else { return nil }
+                let result = notePage(index, plan: plan, note: note, cleaned: cleaned, page: page, backlinks: backlinks[index],
+                                      sources: sources, transclusions: transclusions)
+                // Written here, on the rendering threads.
+                let written = Result { try output.write(Data(result.html.utf8), at: plan.pages[index].url, onlyIfChanged: true) }
+                return .page(index: index, written: written, found: result.found)
+            case .final(let index):
+                return .final(index: index, result: run(finalJobs[index], output: output, page: page, plan: plan, notes: finalNotes,
+                                                        entries: finalEntries, cache: cache, changed: changed, cacheKey: cacheKey))
+            }
         }
         var renderedPages: [Int: (written: Result<URL?, any Error>, found: Transclusions.Found)] = [:]
-        for case let result? in rendered { renderedPages[result.index] = (result.written, result.found) }
+        var results = [Result<URL?, any Error>](repeating: .success(nil), count: jobs.count)
+        for case let outcome? in outcomes {
+            switch outcome {
+            case .page(let index, let written, let found): renderedPages[index] = (written, found)
+            case .final(let index, let result): results[index] = result
+            }
+        }
         var produced: [String] = []
         var assets: [String] = []
         for (index, pagePlan) in plan.pages.enumerated() {
@@ -167,63 +207,15 @@ public struct SiteRun: Sendable {
         report.broken += BrokenLinks.missingAnchors(plan, notes: notes, links: links)
         var unique = Set<String>()
         report.broken = report.broken.filter { unique.insert($0.description).inserted }
-
-        // Index, source and tag pages, sitemap, feed and llms.txt follow from the pages' listing
-        // facts: made only when those changed (or a file is gone), and an index page rendered only
-        // when its body changed. The search index is made when its inputs changed. A file
-        // that failed to be written is made again by the next build. These files, the cache of
-        // note facts and the assets are made on every core at once, the largest jobs first.
-        var jobs: [FinalJob] = []
-        if let cacheFile, !changedEntries.isEmpty || entries.count != cache.entries.count { jobs.append(.cache(cacheFile)) }
-        let inputNotes = notes
-        let inputs = [false, true].concurrentMap { listing in
-            listing ? listingInputs(plan, notes: inputNotes, shared: shared) : searchInputs(plan, notes: inputNotes)
-        }
-        manifest.search = inputs[0]
-        if manifest.search != old.search || !existing.contains("search.json") { jobs.append(.search) }
-        manifest.listing = inputs[1]
-        if manifest.listing == old.listing, old.derived.keys.allSatisfy({ existing.contains($0) }) {
-            manifest.derived = old.derived
-        } else {
-            let listing = listingJobs(plan, notes: notes, sources: sources, shared: shared, old: old, existing: existing)
-            manifest.derived = listing.keys
-            jobs += listing.toWrite.map { FinalJob.listing(url: $0.url, file: $0.file) }
-        }
         produced += manifest.derived.keys + ["search.json", "search.js", Self.stylesheetFile]
+
         var copied = Set<String>()
-        jobs += assets.filter { copied.insert($0).inserted }.map { FinalJob.asset($0) }
-        let finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
-        // The largest first, so that no large job is left for one core at the end.
-        let sizes = jobs.map(\.size)
-        let order = jobs.indices.sorted { sizes[$0] > sizes[$1] }
-        var results = [Result<URL?, any Error>](repeating: .success(nil), count: jobs.count)
-        for (index, result) in zip(order, order.concurrentMap { index in
-            let job = finalJobs[index]
-            return Result { () throws -> URL? in
-                switch job {
-                case .cache(let file):
-                    // A cache that cannot be written (a read-only vault) only makes the next build slower.
-                    SiteCache(entries: finalEntries).write(to: file, key: cacheKey, keeping: cache, changed: changed)
-                    return nil
-                case .search:
-                    return try output.write(SearchIndex.json(plan, texts: plan.pages.map { finalNotes[$0.note].searchText }), at: "search.json",
-                                            onlyIfChanged: true)
-                case .listing(let url, let file):
-                    switch file {
-                    case .page(let title, let body, let root):
-                        let html = indexPage(title: title, body: body, root: root, url: url, page: page)
-                        return try output.write(Data(html.utf8), at: url, onlyIfChanged: true)
-                    case .text(let text):
-                        return try output.write(Data(text.utf8), at: url, onlyIfChanged: true)
-                    }
-                case .asset(let asset):
-                    try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder, onlyIfChanged: true)
-                    return nil
-                }
-            }
-        }) {
-            results[index] = result
+        let assetJobs = assets.filter { copied.insert($0).inserted }.map { FinalJob.asset($0) }
+        results += assetJobs.concurrentMap { job in
+            run(job, output: output, page: page, plan: plan, notes: finalNotes, entries: finalEntries, cache: cache, changed: changed,
+                cacheKey: cacheKey)
         }
+        jobs += assetJobs
         // Reported in the order of a build one file at a time: listing files, search index, assets.
         let done = zip(jobs, results)
         for (job, result) in done.filter({ $0.0.isListing }) + done.filter({ !$0.0.isListing }) {
@@ -388,8 +380,8 @@ public struct SiteRun: Sendable {
         return (keys, toWrite)
     }
 
-    /// A job of the build's last stage (run on every core): the cache of note facts, the search
-    /// index, a listing file, an asset copied.
+    /// A job of the build's last stages (run on every core): the cache of note facts, the search
+    /// index, a listing file (these with the note pages), an asset copied (after them).
     private enum FinalJob: Sendable {
         case cache(String)
         case search
@@ -410,6 +402,45 @@ public struct SiteRun: Sendable {
             case .listing(_, .page(_, .source(let body), _)): return body.source.utf8.count + body.citedBy.items.count * 64
             case .listing(_, .text(let text)): return text.utf8.count
             case .asset: return 1 << 16
+            }
+        }
+    }
+
+    /// A job of the pages' stage: note page `index` of the plan, or final job `index`.
+    private enum Work: Sendable {
+        case page(Int)
+        case final(Int)
+    }
+
+    /// What a job of the pages' stage did.
+    private enum Outcome: Sendable {
+        case page(index: Int, written: Result<URL?, any Error>, found: Transclusions.Found)
+        case final(index: Int, result: Result<URL?, any Error>)
+    }
+
+    /// Runs a final job: the file written (nil: unchanged, or not a file of the site).
+    private func run(_ job: FinalJob, output: OutputFolder, page: HTMLPage, plan: SitePlan, notes: [SiteNote],
+                     entries: [String: SiteCache.Entry], cache: SiteCache, changed: Set<String>, cacheKey: UInt64) -> Result<URL?, any Error> {
+        Result { () throws -> URL? in
+            switch job {
+            case .cache(let file):
+                // A cache that cannot be written (a read-only vault) only makes the next build slower.
+                SiteCache(entries: entries).write(to: file, key: cacheKey, keeping: cache, changed: changed)
+                return nil
+            case .search:
+                return try output.write(SearchIndex.json(plan, texts: plan.pages.map { notes[$0.note].searchText }), at: "search.json",
+                                        onlyIfChanged: true)
+            case .listing(let url, let file):
+                switch file {
+                case .page(let title, let body, let root):
+                    let html = indexPage(title: title, body: body, root: root, url: url, page: page)
+                    return try output.write(Data(html.utf8), at: url, onlyIfChanged: true)
+                case .text(let text):
+                    return try output.write(Data(text.utf8), at: url, onlyIfChanged: true)
+                }
+            case .asset(let asset):
+                try output.copy(asset, from: vaultRoot, into: PublishedLinks.assetFolder, onlyIfChanged: true)
+                return nil
             }
         }
     }
@@ -574,7 +605,10 @@ public struct SiteRun: Sendable {
             var hash = ContentHash()
             switch body {
             case .markdown(let markdown): for part in [String(shared), url, title, markdown, root] { hash.combine(part) }
-            case .source(let body): for part in [String(shared), url, title, body.markdown, root] { hash.combine(part) }
+            case .source(let body):
+                // Its parts, without making its Markdown: the source, then each citing page's title, link and number.
+                for part in [String(shared), url, title, "source", body.source, root] { hash.combine(part) }
+                for item in body.citedBy.items { for part in [item.title, item.url, item.after] { hash.combine(part) } }
             case .html(let html): for part in [String(shared), url, title, "html", html, root] { hash.combine(part) }
             }
             return (url, file, String(hash.value, radix: 16))

@@ -76,12 +76,13 @@ struct SourcesPages {
         var markdown: String { source + "\n\n## Cited by\n\n" + citedBy.markdown }
 
         /// What cmark-gfm renders of `markdown`, made of parts: the source's Markdown (and the
-        /// blank line after it) through cmark-gfm alone, then the heading and the list written
-        /// directly (`LinkList`). Nil when the list cannot be written directly or the source
-        /// could reach past its blank line (`standsAlone`).
+        /// blank line after it) written directly when it is plain (`SourceHTML`), else through
+        /// cmark-gfm alone, then the heading and the list written directly (`LinkList`). Nil when
+        /// the list cannot be written directly or the source could reach past its blank line
+        /// (`standsAlone`).
         func cmarkHTML(unsafe: Bool) -> String? {
             guard Self.standsAlone(source), let list = citedBy.html(prefix: "") else { return nil }
-            return CmarkParser.renderHTML(markdown: source + "\n\n", unsafe: unsafe) + "<h2>Cited by</h2>\n" + list
+            return (SourceHTML.html(source) ?? CmarkParser.renderHTML(markdown: source + "\n\n", unsafe: unsafe)) + "<h2>Cited by</h2>\n" + list
         }
 
         /// True when the blank line after `markdown` and a heading ends all of its blocks and

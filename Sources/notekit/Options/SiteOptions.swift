@@ -26,10 +26,8 @@ struct SiteOptions: ParsableArguments {
         run.cacheFile = noCache ? nil : SiteCache.file(forVault: configuration.root)
         let report = run.build(files: files, output: OutputFolder(path: output))
         progress.finish()
-        for message in report.errors { Output.error(message) }
-        for warning in report.warnings { Output.error(warning.description) }
-        if verbose { for file in report.written { Output.error("wrote \(file.path)") } }
-        for link in report.broken { Output.error(link.description) }
+        Output.error(lines: report.errors + report.warnings.map(\.description) + (verbose ? report.written.map { "wrote \($0.path)" } : [])
+                     + report.broken.map(\.description))
         Output.error("site: \(report.pages) \(report.pages == 1 ? "page" : "pages") (\(report.rendered) rendered), "
                      + "wrote \(report.written.count) \(report.written.count == 1 ? "file" : "files")"
                      + (report.removed.isEmpty ? "" : ", removed \(report.removed.count)")

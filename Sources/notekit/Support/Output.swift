@@ -35,6 +35,19 @@ enum Output {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Writes `lines` to standard error, each ended by a newline, in one write (a long report
+    /// line by line took a system call a line); stops at the first failed write.
+    static func error(lines: [String]) {
+        guard !lines.isEmpty else { return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines {
+            bytes += line.utf8
+            bytes.append(Byte.newline)
+        }
+        _ = FileWriter.writeAll(bytes, to: STDERR_FILENO)
+    }
+
     /// Prints `message` on standard error and returns exit code 2 (usage, configuration
     /// or I/O failure) to throw.
     static func failure(_ message: String) -> ExitCode {
