@@ -1,13 +1,15 @@
 import Foundation
 import NoteParser
 
-/// The body HTML of a note without callouts, rendered from one cmark-gfm parse:
-/// `markedBody` parses the text only to find what to cut (the front matter, a first heading
-/// repeating the title, the sources heading), and for such a text that is found on its bytes and
-/// in the rendered HTML instead. Nil whenever the result is not provably the same.
+/// The body HTML of a note rendered from one cmark-gfm parse: `markedBody` parses the text only
+/// to find what to cut (the front matter, a first heading repeating the title, the sources
+/// heading) and the callouts to mark, then parses the marked text again; here the cuts are found
+/// on its bytes and in the rendered HTML, and the callouts boxed in the tree (`CalloutTree`).
+/// Nil whenever the result is not provably the same.
 extension HTMLPage {
-    /// `CmarkParser.renderHTML(markdown: markedBody(of: markdown, ...))` for a text without `[!`
-    /// (no callout), or nil; highlights are the caller's (a text without any is rendered as it is).
+    /// `CmarkParser.renderHTML(markdown: markedBody(of: markdown, ...))`, with `markers` as
+    /// `markedBody` leaves them, or nil (`markers` unchanged); highlights are the caller's (a text
+    /// without any is rendered as it is).
     ///
     /// The front matter is cut by `FrontMatterScanner`'s delimiter lines, and the body rendered
     /// as it is; cmark-gfm's HTML lists the headings in the tree's order. The first one goes when
@@ -18,16 +20,30 @@ extension HTMLPage {
     /// above closed every block, and no line below continues one), the page's last `<h2>` before
     /// the footnotes. Any other `<h2>` that may hold the sources heading leaves the text to
     /// `markedBody`, as raw HTML let through that may hold a heading's tag does.
-    func calloutFreeBodyHTML(_ markdown: String, title: String) -> String? {
+    func oneParseBodyHTML(_ markdown: String, title: String, markers: inout CalloutMarkers) -> String? {
         var markdown = markdown
         let heading = Array(options.sourcesHeading.utf8)
         guard let plan = markdown.withUTF8({ Self.cuts(in: $0, sourcesHeading: heading, unsafe: unsafe) }) else { return nil }
         let utf8 = markdown.utf8
         let body = plan.bodyStart == 0 ? markdown : String(markdown[utf8.index(utf8.startIndex, offsetBy: plan.bodyStart)...])
-        var html = CmarkParser.renderHTML(markdown: body, unsafe: unsafe)
+        var boxed: [CalloutMarkers.Info] = []
+        let rendered: String?
+        if body.byteRange(of: "[!") == nil {
+            rendered = CmarkParser.renderHTML(markdown: body, unsafe: unsafe)
+        } else {
+            let prefix = markers.prefix
+            rendered = Array(body.utf8).withUnsafeBufferPointer { bytes in
+                CmarkParser.renderHTML(markdown: body, unsafe: unsafe) { document, memory in
+                    guard let found = CalloutTree.box(document, memory: memory, bytes: bytes, prefix: prefix) else { return false }
+                    boxed = found
+                    return true
+                }
+            }
+        }
+        guard var html = rendered else { return nil }
         let cut = html.withUTF8 { bytes -> (title: Int, sources: Range<Int>?)? in
             // The parse leaves out what is nested deeper than its limit: headings there are not its.
-            guard Self.containerTags(in: bytes) < NoteParser.Limits().maxMarkdownDepth - 1 else { return nil }
+            guard Self.containerTags(in: bytes) + boxed.count < NoteParser.Limits().maxMarkdownDepth - 1 else { return nil }
             // The first heading (the HTML's order is the tree's): cut when it is a level-1 heading
             // holding the title, which can be only the body's first line.
             var titleEnd = 0
@@ -45,6 +61,7 @@ extension HTMLPage {
             return (titleEnd, sources.isEmpty ? nil : sources)
         }
         guard let cut else { return nil }
+        markers.record(boxed)
         guard cut.title > 0 || cut.sources != nil else { return html }
         // Cut at ASCII bytes: the pieces are joined without validating them again.
         let htmlUTF8 = html.utf8
@@ -55,13 +72,13 @@ extension HTMLPage {
 
     /// Where the body starts (after the front matter's lines), whether its first line is an ATX
     /// level-1 heading, and whether it ends with the cleaner's sources section; nil when the text
-    /// may hold a callout, raw heading tags (`unsafe`), or is one `NoteParser`
+    /// may hold raw heading tags (`unsafe`), or is one `NoteParser`
     /// refuses or reads otherwise (NUL, carriage returns, a byte-order mark, over its size limit).
     private static func cuts(in bytes: UnsafeBufferPointer<UInt8>, sourcesHeading: [UInt8], unsafe: Bool)
         -> (bodyStart: Int, titleLine: Bool, sourcesLine: Bool)? {
         guard bytes.count <= NoteParser.Limits().maxFileBytes, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-              Byte.offset(of: [0], in: bytes, from: 0) == nil, Byte.offset(of: [Byte.carriageReturn], in: bytes, from: 0) == nil,
-              Byte.offset(of: Array("[!".utf8), in: bytes, from: 0) == nil else { return nil }
+              Byte.offset(of: [0], in: bytes, from: 0) == nil, Byte.offset(of: [Byte.carriageReturn], in: bytes, from: 0) == nil
+        else { return nil }
         func lineEnd(from start: Int) -> Int { Byte.offset(of: [Byte.newline], in: bytes, from: start) ?? bytes.count }
         func line(_ start: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[start..<lineEnd(from: start)]) }
         func trimmed(_ line: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
