@@ -13,17 +13,14 @@ import NoteParser
 /// a boxed callout, numbered by nesting level, then in document order. Proven the same when:
 /// the quote's first block is a paragraph opening with the `[!type]` (letters, digits, spaces
 /// and `-`), a fold sign, then a space or the line's end; the header line's inline nodes end
-/// there (nothing spans into the next line, nor may: no backtick, `<`, `](` or `][`); a second
-/// line of that paragraph would open a paragraph on its own (nothing that opens another block
-/// only at a block's start: no indentation, digit, `[`, `<`, `|` or list sign); its lines hold
-/// no tab and each its `>` (no lazy line: unquoted it would be lazy no more); every fence in it is closed and no HTML block in it could run past a
-/// blank line; and every `[!` of the body is such a header (no link definition may make one a
-/// link). A callout in a list item makes its list loose, as the marker paragraphs' blank lines
-/// do; one below two lists is left to `markedBody`.
+/// there (nothing spans into the next line, nor may: `endsOnItsLine`); a second line of that
+/// paragraph would open a paragraph on its own (nothing that opens another block only at a
+/// block's start: no indentation, digit, `[`, `<`, `|` or list sign); its lines hold no tab and
+/// each its `>` (no lazy line: unquoted it would be lazy no more); every fence in it is closed
+/// and no HTML block in it could run past a blank line; and no other `[!` of the body may open
+/// a link definition that makes a header a link. A callout in a list item makes its list loose,
+/// as the marker paragraphs' blank lines do; one below two lists is left to `markedBody`.
 struct CalloutTree {
-    /// What `CalloutMarkers` records of a boxed callout, by number.
-    private(set) var callouts: [CalloutMarkers.Info] = []
-
     private let bytes: UnsafeBufferPointer<UInt8>
     private let lineStarts: [Int]
     private let prefix: String
@@ -61,11 +58,13 @@ struct CalloutTree {
         var tree = CalloutTree(bytes: bytes, prefix: prefix)
         tree.visit(document, quotes: 0, boxed: true, lists: 0, depth: 0)
         guard !tree.failed else { return nil }
-        // Every `[!` is a header: a link definition's label or a link text elsewhere could make one a link.
+        // No `[!` but a header opens a link definition's label (whose first `]` a `:` follows): one could make a header a link.
         var search = 0
         while let mark = Byte.offset(of: Array("[!".utf8), in: bytes, from: search) {
-            guard tree.headers.contains(mark) else { return nil }
             search = mark + 2
+            guard !tree.headers.contains(mark) else { continue }
+            if let close = Byte.offset(of: [Byte.closeBracket], in: bytes, from: search), close + 1 < bytes.count,
+               bytes[close + 1] == Byte.colon { return nil }
         }
         // Numbered as the passes of `CalloutMarkers.mark` number them: by level, then in document order.
         let order = tree.found.indices.sorted { (tree.found[$0].level, $0) < (tree.found[$1].level, $1) }
@@ -179,20 +178,51 @@ struct CalloutTree {
             after += 1
         }
         guard after == end || bytes[after] == Byte.space else { return nil }
-        // The title: nothing that may run into the next line.
-        let title = UnsafeBufferPointer(rebasing: bytes[after..<end])
-        for (index, byte) in title.enumerated() {
-            if byte == UInt8(ascii: "`") || byte == UInt8(ascii: "<") { return nil }
-            if byte == Byte.closeBracket, index + 1 < title.count, title[index + 1] == UInt8(ascii: "(") || title[index + 1] == Byte.openBracket {
-                return nil
-            }
-        }
+        guard Self.endsOnItsLine(UnsafeBufferPointer(rebasing: bytes[after..<end])) else { return nil }
         // A second line of the paragraph opens a paragraph of its own once unquoted.
         if cmark_node_get_end_line(first) > startLine {
             guard secondLineOpensParagraph(at: offset(line: startLine + 1, column: 1) + column + 1) else { return nil }
         }
         guard blocksEndInside(quote) else { return nil }
         return Header(type: String(decoding: typeBytes, as: UTF8.self), fold: fold, prefixLength: after - mark)
+    }
+
+    /// Whether no inline node of a title may run into the next line: no backtick, `<!` or `<?`;
+    /// each other `<` closed by a `>` with no quote between; each `](` by a `)` after a
+    /// destination without spaces, parentheses or `<` (or one in `<>`), each `][` by a `]`.
+    private static func endsOnItsLine(_ title: UnsafeBufferPointer<UInt8>) -> Bool {
+        func closes(from start: Int, at end: UInt8, without stops: [UInt8]) -> Bool {
+            var index = start
+            while index < title.count, title[index] != end {
+                if stops.contains(title[index]) { return false }
+                index += 1
+            }
+            return index < title.count
+        }
+        for (index, byte) in title.enumerated() {
+            switch byte {
+            case UInt8(ascii: "`"):
+                return false
+            case UInt8(ascii: "<"):
+                guard index + 1 < title.count, title[index + 1] != UInt8(ascii: "!"), title[index + 1] != UInt8(ascii: "?"),
+                      closes(from: index + 1, at: UInt8(ascii: ">"), without: [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<")])
+                else { return false }
+            case Byte.closeBracket where index + 1 < title.count && title[index + 1] == UInt8(ascii: "("):
+                if index + 2 < title.count, title[index + 2] == UInt8(ascii: "<") {
+                    guard closes(from: index + 3, at: UInt8(ascii: ">"), without: [UInt8(ascii: "<")]),
+                          let close = title[(index + 3)...].firstIndex(of: UInt8(ascii: ">")),
+                          close + 1 < title.count, title[close + 1] == UInt8(ascii: ")") else { return false }
+                } else {
+                    guard closes(from: index + 2, at: UInt8(ascii: ")"), without: [Byte.space, UInt8(ascii: "("), UInt8(ascii: "<")])
+                    else { return false }
+                }
+            case Byte.closeBracket where index + 1 < title.count && title[index + 1] == Byte.openBracket:
+                guard closes(from: index + 2, at: Byte.closeBracket, without: [Byte.openBracket]) else { return false }
+            default:
+                break
+            }
+        }
+        return true
     }
 
     /// Whether the rest of a line after its quote's `>` at `start`, unquoted (`CalloutMarkers`
