@@ -57,7 +57,7 @@ import Testing
                 let lines = callout(&draw, depth: 1).map { $0.lazy ? $0.line : ($0.line.isEmpty ? ">" : "> " + $0.line) }
                 let item = ([marker + lines[0]] + lines.dropFirst().map { indent + $0 }).joined(separator: "\n")
                 blocks.append(draw.pick(["", marker + "a\n", marker + "a\n\n"]) + item + draw.pick(["", "\n" + marker + "c", "\n  - d"]))
-            case 5: blocks.append(draw.pick(["text", "A[^1] b", "# H", "## Other", "```\ncode\n```", "| a | b |\n|---|---|\n| c | d |"]))
+            case 5: blocks.append(draw.pick(["text", "A[^1] b", "# H", "# T", "## Other", "```\ncode\n```", "| a | b |\n|---|---|\n| c | d |"]))
             case 6: blocks.append(draw.pick(["> plain\n> > [!tip] in plain", "> [!note] A\n> [!tip] B", "text\n> [!tip] after text"]))
             default: blocks.append("- item\n- other")
             }

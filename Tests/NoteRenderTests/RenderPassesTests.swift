@@ -79,6 +79,10 @@ import Testing
         }
         let cut = try #require(oneParse(page, "---\na: 1\n---\n# T\n\nText[^1].\n\n## Sources\n\n[^1]: x\n"))
         #expect(cut.hasPrefix("<p>Text") && !cut.contains("<h"), "\(cut)")
+        // A title heading after other blocks, between blank lines, is cut from the tree.
+        let later = try #require(oneParse(page, "***\n\n# T\n\nText.\n"))
+        #expect(later == "<hr />\n<p>Text.</p>\n", "\(later)")
+        #expect(oneParse(page, "- a\n\n# T\n\n- b\n") == nil && oneParse(page, "Text.\n# T\nMore.\n") == nil)
         #expect(Highlights.holdsOne("x\n\na ==b== c\n") && !Highlights.holdsOne("T\n==\na == b =\n"))
         for markdown in ["a\rb\n", "\u{FEFF}---\na: 1\n---\n# T\n", "# T #\n", "x\0\n"] {
             #expect(oneParse(page, markdown) == nil, "\(markdown.debugDescription)")

@@ -1,3 +1,5 @@
+import CCmarkGFM
+import CmarkSupport
 import Foundation
 import NoteParser
 
@@ -12,14 +14,13 @@ extension HTMLPage {
     /// without any is rendered as it is).
     ///
     /// The front matter is cut by `FrontMatterScanner`'s delimiter lines, and the body rendered
-    /// as it is; cmark-gfm's HTML lists the headings in the tree's order. The first one goes when
-    /// it is an `<h1>` holding the escaped title (its text, without tags), only when it is the
-    /// body's first line, an ATX heading (cutting the first lines leaves the rest as it parses).
-    /// The sources heading goes when it is the cleaner's: a `## heading` line at column 0 between
-    /// blank lines, followed only by footnote definition lines holding no heading (the blank line
-    /// above closed every block, and no line below continues one), the page's last `<h2>` before
-    /// the footnotes. Any other `<h2>` that may hold the sources heading leaves the text to
-    /// `markedBody`, as raw HTML let through that may hold a heading's tag does.
+    /// as it is, its title heading removed from the tree (`cutTitleHeading`). The sources heading
+    /// goes when it is the cleaner's: a `## heading` line at column 0 between blank lines,
+    /// followed only by footnote definition lines holding no heading (the blank line above closed
+    /// every block, and no line below continues one), the page's last `<h2>` before the
+    /// footnotes (cmark-gfm's HTML lists the headings in the tree's order). Any other `<h2>` that
+    /// may hold the sources heading leaves the text to `markedBody`, as raw HTML let through that
+    /// may hold a heading's tag does.
     func oneParseBodyHTML(_ markdown: String, title: String, markers: inout CalloutMarkers) -> String? {
         var markdown = markdown
         let heading = Array(options.sourcesHeading.utf8)
@@ -27,55 +28,113 @@ extension HTMLPage {
         let utf8 = markdown.utf8
         let body = plan.bodyStart == 0 ? markdown : String(markdown[utf8.index(utf8.startIndex, offsetBy: plan.bodyStart)...])
         var boxed: [CalloutMarkers.Info] = []
-        let rendered: String?
-        if body.byteRange(of: "[!") == nil {
-            rendered = CmarkParser.renderHTML(markdown: body, unsafe: unsafe)
-        } else {
-            let prefix = markers.prefix
-            rendered = Array(body.utf8).withUnsafeBufferPointer { bytes in
-                CmarkParser.renderHTML(markdown: body, unsafe: unsafe) { document, memory in
-                    guard let found = CalloutTree.box(document, memory: memory, bytes: bytes, prefix: prefix) else { return false }
-                    boxed = found
-                    return true
-                }
+        let holdsCallout = body.byteRange(of: "[!") != nil, prefix = markers.prefix
+        let rendered = Array(body.utf8).withUnsafeBufferPointer { bytes in
+            CmarkParser.renderHTML(markdown: body, unsafe: unsafe) { document, memory in
+                guard Self.cutTitleHeading(from: document, bytes: bytes, title: title) else { return false }
+                guard holdsCallout else { return true }
+                guard let found = CalloutTree.box(document, memory: memory, bytes: bytes, prefix: prefix) else { return false }
+                boxed = found
+                return true
             }
         }
         guard var html = rendered else { return nil }
-        let cut = html.withUTF8 { bytes -> (title: Int, sources: Range<Int>?)? in
+        let cut = html.withUTF8 { bytes -> Range<Int>?? in
             // The parse leaves out what is nested deeper than its limit: headings there are not its.
             guard Self.containerTags(in: bytes) + boxed.count < NoteParser.Limits().maxMarkdownDepth - 1 else { return nil }
-            // The first heading (the HTML's order is the tree's): cut when it is a level-1 heading
-            // holding the title, which can be only the body's first line.
-            var titleEnd = 0
-            if let first = Self.firstHeading(in: bytes), bytes[first + 2] == UInt8(ascii: "1") {
-                let opening = Array("<h1>".utf8), closing = Array("</h1>\n".utf8)
-                guard let inner = Self.headingText(in: bytes, at: first, opening: opening, closing: closing),
-                      let same = Self.same(UnsafeBufferPointer(rebasing: bytes[inner]), Self.escaped(title)) else { return nil }
-                if same {
-                    guard first == 0, plan.titleLine else { return nil }
-                    titleEnd = inner.upperBound + closing.count
-                }
-            }
             guard let sources = Self.sourcesHeading(in: bytes, escaped: Self.escaped(options.sourcesHeading),
                                                     appended: plan.sourcesLine) else { return nil }
-            return (titleEnd, sources.isEmpty ? nil : sources)
+            return .some(sources.isEmpty ? nil : sources)
         }
         guard let cut else { return nil }
         markers.record(boxed)
-        guard cut.title > 0 || cut.sources != nil else { return html }
+        guard let sources = cut else { return html }
         // Cut at ASCII bytes: the pieces are joined without validating them again.
         let htmlUTF8 = html.utf8
         func index(_ offset: Int) -> String.Index { htmlUTF8.index(htmlUTF8.startIndex, offsetBy: offset) }
-        guard let sources = cut.sources else { return String(html[index(cut.title)...]) }
-        return String(html[index(cut.title)..<index(sources.lowerBound)]) + html[index(sources.upperBound)...]
+        return String(html[..<index(sources.lowerBound)]) + html[index(sources.upperBound)...]
     }
 
-    /// Where the body starts (after the front matter's lines), whether its first line is an ATX
-    /// level-1 heading, and whether it ends with the cleaner's sources section; nil when the text
-    /// may hold raw heading tags (`unsafe`), or is one `NoteParser`
-    /// refuses or reads otherwise (NUL, carriage returns, a byte-order mark, over its size limit).
+    /// Removes the first heading from the tree when it is a level-1 heading whose text (its text
+    /// and code, as `Heading.text`) is the title, as `markedBody` removes its line; false when
+    /// that cannot be told, or removing the node may not be the same as removing the line. The
+    /// line must be an ATX heading of the document (no closing `#`, which its range may leave)
+    /// with only blank lines before it, or with blank lines (or the end) around it after a block
+    /// that a blank line closes for good (no list, indented code or footnote).
+    private static func cutTitleHeading(from document: OpaquePointer, bytes: UnsafeBufferPointer<UInt8>, title: String) -> Bool {
+        guard let heading = firstHeading(under: document), cmark_node_get_heading_level(heading) == 1 else { return true }
+        var headingText: [UInt8] = []
+        appendText(of: heading, to: &headingText)
+        var title = title
+        let same = title.withUTF8 { title -> Bool? in
+            if headingText.elementsEqual(title) { return true }
+            return headingText.allSatisfy { $0 < 0x80 } && title.allSatisfy { $0 < 0x80 } ? false : nil
+        }
+        guard let same else { return false }
+        guard same else { return true }
+        let line = Int(cmark_node_get_start_line(heading))
+        guard cmark_node_parent(heading) == document, cmark_node_get_end_line(heading) == Int32(line) else { return false }
+        // The lines' starts up to the one after the heading.
+        var starts = [0]
+        while starts.count <= line + 1, let newline = Byte.offset(of: [Byte.newline], in: bytes, from: starts[starts.count - 1]) {
+            starts.append(newline + 1)
+        }
+        guard starts.count >= line else { return false }
+        func text(_ number: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+            let end = number < starts.count ? starts[number] - 1 : bytes.count
+            var trimmedEnd = end
+            while trimmedEnd > starts[number - 1], bytes[trimmedEnd - 1] == Byte.space || bytes[trimmedEnd - 1] == Byte.tab { trimmedEnd -= 1 }
+            return bytes[starts[number - 1]..<trimmedEnd]
+        }
+        let own = text(line)
+        guard own.first(where: { $0 != Byte.space }) == UInt8(ascii: "#"), own.last != UInt8(ascii: "#") else { return false }
+        let blankBefore = (1..<line).allSatisfy { text($0).allSatisfy { $0 == Byte.space || $0 == Byte.tab } }
+        if !blankBefore {
+            guard text(line - 1).allSatisfy({ $0 == Byte.space || $0 == Byte.tab }), starts.count == line || text(line + 1).allSatisfy({ $0 == Byte.space || $0 == Byte.tab }),
+                  let previous = cmark_node_previous(heading) else { return false }
+            let kind = cmark_node_get_type(previous)
+            guard kind != CMARK_NODE_LIST, kind != CMARK_NODE_FOOTNOTE_DEFINITION,
+                  kind != CMARK_NODE_CODE_BLOCK || cmark_node_get_fenced(previous, nil, nil, nil) != 0 else { return false }
+        }
+        cmark_node_free(heading)
+        return true
+    }
+
+    /// The first heading under `node` in document order (the order of `NoteParser`'s headings).
+    private static func firstHeading(under node: OpaquePointer) -> OpaquePointer? {
+        var child = cmark_node_first_child(node)
+        while let block = child {
+            switch cmark_node_get_type(block) {
+            case CMARK_NODE_HEADING: return block
+            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION:
+                if let found = firstHeading(under: block) { return found }
+            default: break
+            }
+            child = cmark_node_next(block)
+        }
+        return nil
+    }
+
+    /// The literals of the text and code nodes under `node`, in order (`MarkdownNode.plainText`).
+    private static func appendText(of node: OpaquePointer, to text: inout [UInt8]) {
+        var child = cmark_node_first_child(node)
+        while let inline = child {
+            let kind = cmark_node_get_type(inline)
+            if kind == CMARK_NODE_TEXT || kind == CMARK_NODE_CODE {
+                var length: Int32 = 0
+                if let literal = notekit_node_literal(inline, &length) { text += UnsafeBufferPointer(start: literal, count: Int(length)) }
+            } else {
+                appendText(of: inline, to: &text)
+            }
+            child = cmark_node_next(inline)
+        }
+    }
+
+    /// Where the body starts (after the front matter's lines) and whether it ends with the
+    /// cleaner's sources section; nil when the text may hold raw heading tags (`unsafe`), or is
+    /// one `NoteParser` refuses or reads otherwise (NUL, carriage returns, a byte-order mark, over its size limit).
     private static func cuts(in bytes: UnsafeBufferPointer<UInt8>, sourcesHeading: [UInt8], unsafe: Bool)
-        -> (bodyStart: Int, titleLine: Bool, sourcesLine: Bool)? {
+        -> (bodyStart: Int, sourcesLine: Bool)? {
         guard bytes.count <= NoteParser.Limits().maxFileBytes, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
               Byte.offset(of: [0], in: bytes, from: 0) == nil, Byte.offset(of: [Byte.carriageReturn], in: bytes, from: 0) == nil
         else { return nil }
@@ -99,20 +158,6 @@ extension HTMLPage {
                 start = lineEnd(from: start) + 1
             }
         }
-        // The first line holding more than spaces and tabs.
-        var first = bodyStart
-        while first < bytes.count, trimmed(line(first)).isEmpty { first = lineEnd(from: first) + 1 }
-        var titleLine = false
-        if first < bytes.count {
-            let text = line(first)
-            var index = 0
-            while index < 3, index < text.count, text[index] == Byte.space { index += 1 }
-            if index < text.count, text[index] == UInt8(ascii: "#"), index + 1 == text.count || text[index + 1] == Byte.space || text[index + 1] == Byte.tab {
-                // A closing `#` sequence may end the heading's range before the line's end.
-                guard trimmed(text).last != UInt8(ascii: "#") else { return nil }
-                titleLine = true
-            }
-        }
         let body = UnsafeBufferPointer(rebasing: bytes[bodyStart...])
         // Raw HTML let through could hold a heading's tags: headings are then told by the parse.
         if unsafe {
@@ -122,7 +167,7 @@ extension HTMLPage {
                 search = tag + 1
             }
         }
-        return (bodyStart, titleLine, endsWithSources(body, heading: sourcesHeading))
+        return (bodyStart, endsWithSources(body, heading: sourcesHeading))
     }
 
     /// Whether `bytes` ends with `\n\n## heading\n\n` and footnote definition lines (one at
@@ -163,16 +208,6 @@ extension HTMLPage {
     }
 
     private static let containerNames = ["blockquote>", "ul>", "ol>", "ol ", "li>", "li "].map { Array($0.utf8) }
-
-    /// The offset of the first `<hN>` (N from 1 to 6) in cmark-gfm's HTML.
-    private static func firstHeading(in html: UnsafeBufferPointer<UInt8>) -> Int? {
-        var search = 0
-        while let tag = Byte.offset(of: Array("<h".utf8), in: html, from: search) {
-            if tag + 3 < html.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[tag + 2]), html[tag + 3] == UInt8(ascii: ">") { return tag }
-            search = tag + 1
-        }
-        return nil
-    }
 
     /// Whether a `#` in `bytes` is followed by a space, a tab or a line end: where an ATX heading could open.
     private static func mayOpenHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
