@@ -57,20 +57,20 @@ extension HTMLPage {
 
     /// Removes the first heading from the tree when it is a level-1 heading whose text (its text
     /// and code, as `Heading.text`) is the title, as `markedBody` removes its line; false when
-    /// that cannot be told, or removing the node may not be the same as removing the line. The
-    /// line must be an ATX heading of the document (no closing `#`, which its range may leave)
-    /// with only blank lines before it, or with blank lines (or the end) around it after a block
-    /// that a blank line closes for good (no list, indented code or footnote).
+    /// removing the node may not be the same as removing the line. The line must be an ATX
+    /// heading of the document (no closing `#`, which its range may leave) with only blank lines
+    /// before it, or with blank lines (or the end) around it after a block that a blank line
+    /// closes for good (no list, indented code or footnote).
     private static func cutTitleHeading(from document: OpaquePointer, bytes: UnsafeBufferPointer<UInt8>, title: String) -> Bool {
         guard let heading = firstHeading(under: document), cmark_node_get_heading_level(heading) == 1 else { return true }
         var headingText: [UInt8] = []
         appendText(of: heading, to: &headingText)
+        // Compared as `markedBody` compares them (canonically), on the bytes when those are ASCII.
         var title = title
-        let same = title.withUTF8 { title -> Bool? in
-            if headingText.elementsEqual(title) { return true }
-            return headingText.allSatisfy { $0 < 0x80 } && title.allSatisfy { $0 < 0x80 } ? false : nil
-        }
-        guard let same else { return false }
+        let same = title.withUTF8 { bytes -> Bool? in
+            if headingText.elementsEqual(bytes) { return true }
+            return headingText.allSatisfy { $0 < 0x80 } && bytes.allSatisfy { $0 < 0x80 } ? false : nil
+        } ?? (String(decoding: headingText, as: UTF8.self) == title)
         guard same else { return true }
         let line = Int(cmark_node_get_start_line(heading))
         guard cmark_node_parent(heading) == document, cmark_node_get_end_line(heading) == Int32(line) else { return false }
