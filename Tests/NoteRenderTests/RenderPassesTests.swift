@@ -83,6 +83,11 @@ import Testing
         let later = try #require(oneParse(page, "***\n\n# T\n\nText.\n"))
         #expect(later == "<hr />\n<p>Text.</p>\n", "\(later)")
         #expect(oneParse(page, "- a\n\n# T\n\n- b\n") == nil && oneParse(page, "Text.\n# T\nMore.\n") == nil)
+        #expect(oneParse(page, "```\nx\n```\n\n# T\n\nText.\n") == "<pre><code>x\n</code></pre>\n<p>Text.</p>\n")
+        #expect(oneParse(page, "    x\n\n# T\n\n    y\n") == nil)
+        // So is a sources heading that is not the cleaner's section at the end.
+        let middle = try #require(oneParse(page, "A.\n\n## Sources\n\nB.\n\n## Other\n"))
+        #expect(middle == "<p>A.</p>\n<p>B.</p>\n<h2>Other</h2>\n", "\(middle)")
         #expect(Highlights.holdsOne("x\n\na ==b== c\n") && !Highlights.holdsOne("T\n==\na == b =\n"))
         for markdown in ["a\rb\n", "\u{FEFF}---\na: 1\n---\n# T\n", "# T #\n", "x\0\n"] {
             #expect(oneParse(page, markdown) == nil, "\(markdown.debugDescription)")

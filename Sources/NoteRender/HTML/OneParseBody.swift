@@ -29,9 +29,11 @@ extension HTMLPage {
         let body = plan.bodyStart == 0 ? markdown : String(markdown[utf8.index(utf8.startIndex, offsetBy: plan.bodyStart)...])
         var boxed: [CalloutMarkers.Info] = []
         let holdsCallout = body.byteRange(of: "[!") != nil, prefix = markers.prefix
+        let appended = plan.sourcesLine, sourcesHeading = options.sourcesHeading
         let rendered = Array(body.utf8).withUnsafeBufferPointer { bytes in
             CmarkParser.renderHTML(markdown: body, unsafe: unsafe) { document, memory in
-                guard Self.cutTitleHeading(from: document, bytes: bytes, title: title) else { return false }
+                guard Self.cutTitleHeading(from: document, bytes: bytes, title: title),
+                      appended || Self.cutSourcesHeading(from: document, bytes: bytes, text: sourcesHeading) else { return false }
                 guard holdsCallout else { return true }
                 guard let found = CalloutTree.box(document, memory: memory, bytes: bytes, prefix: prefix) else { return false }
                 boxed = found
@@ -55,23 +57,43 @@ extension HTMLPage {
         return String(html[..<index(sources.lowerBound)]) + html[index(sources.upperBound)...]
     }
 
-    /// Removes the first heading from the tree when it is a level-1 heading whose text (its text
-    /// and code, as `Heading.text`) is the title, as `markedBody` removes its line; false when
-    /// removing the node may not be the same as removing the line. The line must be an ATX
-    /// heading of the document (no closing `#`, which its range may leave) with only blank lines
-    /// before it, or with blank lines (or the end) around it after a block that a blank line
-    /// closes for good (no list, indented code or footnote).
+    /// Removes the first heading from the tree when it is a level-1 heading whose text is the
+    /// title, as `markedBody` removes its line; false when removing the node may not be the same
+    /// as removing the line (`removeLine`).
     private static func cutTitleHeading(from document: OpaquePointer, bytes: UnsafeBufferPointer<UInt8>, title: String) -> Bool {
-        guard let heading = firstHeading(under: document), cmark_node_get_heading_level(heading) == 1 else { return true }
+        guard let heading = firstHeading(under: document), cmark_node_get_heading_level(heading) == 1,
+              holds(heading, text: title) else { return true }
+        return removeLine(of: heading, from: document, bytes: bytes)
+    }
+
+    /// Removes the last level-2 heading whose text is `text` (the sources heading) from the tree,
+    /// as `markedBody` removes its line; false when that may not be the same (`removeLine`).
+    private static func cutSourcesHeading(from document: OpaquePointer, bytes: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
+        var last: OpaquePointer?
+        forEachHeading(under: document) { heading in
+            if cmark_node_get_heading_level(heading) == 2, holds(heading, text: text) { last = heading }
+        }
+        guard let last else { return true }
+        return removeLine(of: last, from: document, bytes: bytes)
+    }
+
+    /// Whether a heading's text (its text and code, as `Heading.text`) is `text`, compared as
+    /// `markedBody` compares them (canonically), on the bytes when those are ASCII.
+    private static func holds(_ heading: OpaquePointer, text: String) -> Bool {
         var headingText: [UInt8] = []
         appendText(of: heading, to: &headingText)
-        // Compared as `markedBody` compares them (canonically), on the bytes when those are ASCII.
-        var title = title
-        let same = title.withUTF8 { bytes -> Bool? in
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
             if headingText.elementsEqual(bytes) { return true }
             return headingText.allSatisfy { $0 < 0x80 } && bytes.allSatisfy { $0 < 0x80 } ? false : nil
-        } ?? (String(decoding: headingText, as: UTF8.self) == title)
-        guard same else { return true }
+        } ?? (String(decoding: headingText, as: UTF8.self) == text)
+    }
+
+    /// Removes a heading from the tree when that is removing its line from the text and parsing
+    /// it again: an ATX heading of the document (no closing `#`, which its range may leave) with
+    /// only blank lines before it, or with blank lines (or the end) around it after a block that
+    /// a blank line closes for good (no list, indented code or footnote); false otherwise.
+    private static func removeLine(of heading: OpaquePointer, from document: OpaquePointer, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let line = Int(cmark_node_get_start_line(heading))
         guard cmark_node_parent(heading) == document, cmark_node_get_end_line(heading) == Int32(line) else { return false }
         // The lines' starts up to the one after the heading.
@@ -86,18 +108,31 @@ extension HTMLPage {
             while trimmedEnd > starts[number - 1], bytes[trimmedEnd - 1] == Byte.space || bytes[trimmedEnd - 1] == Byte.tab { trimmedEnd -= 1 }
             return bytes[starts[number - 1]..<trimmedEnd]
         }
+        func isBlank(_ number: Int) -> Bool { text(number).allSatisfy { $0 == Byte.space || $0 == Byte.tab } }
         let own = text(line)
         guard own.first(where: { $0 != Byte.space }) == UInt8(ascii: "#"), own.last != UInt8(ascii: "#") else { return false }
-        let blankBefore = (1..<line).allSatisfy { text($0).allSatisfy { $0 == Byte.space || $0 == Byte.tab } }
-        if !blankBefore {
-            guard text(line - 1).allSatisfy({ $0 == Byte.space || $0 == Byte.tab }), starts.count == line || text(line + 1).allSatisfy({ $0 == Byte.space || $0 == Byte.tab }),
-                  let previous = cmark_node_previous(heading) else { return false }
+        if !(1..<line).allSatisfy(isBlank) {
+            guard isBlank(line - 1), starts.count == line || isBlank(line + 1), let previous = cmark_node_previous(heading) else { return false }
             let kind = cmark_node_get_type(previous)
+            var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
             guard kind != CMARK_NODE_LIST, kind != CMARK_NODE_FOOTNOTE_DEFINITION,
-                  kind != CMARK_NODE_CODE_BLOCK || cmark_node_get_fenced(previous, nil, nil, nil) != 0 else { return false }
+                  kind != CMARK_NODE_CODE_BLOCK || cmark_node_get_fenced(previous, &length, &offset, &character) != 0 else { return false }
         }
         cmark_node_free(heading)
         return true
+    }
+
+    /// Every heading under `node` in document order.
+    private static func forEachHeading(under node: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+        var child = cmark_node_first_child(node)
+        while let block = child {
+            switch cmark_node_get_type(block) {
+            case CMARK_NODE_HEADING: body(block)
+            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION: forEachHeading(under: block, body)
+            default: break
+            }
+            child = cmark_node_next(block)
+        }
     }
 
     /// The first heading under `node` in document order (the order of `NoteParser`'s headings).
