@@ -32,11 +32,13 @@ struct CalloutTree {
 
     private struct Header {
         let type: String, fold: Callout.Fold
-        /// Where the title's text starts (after the marker, the fold sign and spaces), as an offset in the body.
+        /// The marker's and fold sign's length: the title (after spaces) follows.
         let prefixLength: Int
     }
 
+    /// `CalloutMarkers.mark`'s passes: a callout nested deeper is left to `markedBody`.
     private static let maxLevels = 16
+    /// Containers walked at most (the walk recurses); deeper texts are left to `markedBody`.
     private static let maxDepth = 200
 
     private init(bytes: UnsafeBufferPointer<UInt8>, prefix: String) {
