@@ -61,12 +61,16 @@ struct CalloutTree {
         tree.visit(document, quotes: 0, boxed: true, lists: 0, depth: 0)
         guard !tree.failed else { return nil }
         // No `[!` but a header opens a link definition's label (whose first `]` a `:` follows): one could make a header a link.
-        var search = 0
+        var search = 0, close = -1
         while let mark = Byte.offset(of: Array("[!".utf8), in: bytes, from: search) {
             search = mark + 2
             guard !tree.headers.contains(mark) else { continue }
-            if let close = Byte.offset(of: [Byte.closeBracket], in: bytes, from: search), close + 1 < bytes.count,
-               bytes[close + 1] == Byte.colon { return nil }
+            // The first `]` after the mark, found again only once passed (no search to the end per mark).
+            if close < search {
+                guard let found = Byte.offset(of: [Byte.closeBracket], in: bytes, from: search) else { break }
+                close = found
+            }
+            if close + 1 < bytes.count, bytes[close + 1] == Byte.colon { return nil }
         }
         // Numbered as the passes of `CalloutMarkers.mark` number them: by level, then in document order.
         let order = tree.found.indices.sorted { (tree.found[$0].level, $0) < (tree.found[$1].level, $1) }
@@ -249,9 +253,12 @@ struct CalloutTree {
     /// condition other than a blank line (`<!`, `<?`, `<script`, `<pre`, `<style`, `<textarea`):
     /// unquoted, such a block would run past the closing marker.
     private func blocksEndInside(_ node: OpaquePointer) -> Bool {
-        var child = cmark_node_first_child(node)
-        while let block = child {
-            switch cmark_node_get_type(block) {
+        // Walked without recursion: quotes may nest thousands deep.
+        var closed: Int32 = 0
+        var next = notekit_node_next(node, node, 0, &closed)
+        while let block = next {
+            let kind = cmark_node_get_type(block)
+            switch kind {
             case CMARK_NODE_CODE_BLOCK:
                 var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
                 if cmark_node_get_fenced(block, &length, &offset, &character) != 0 {
@@ -266,12 +273,12 @@ struct CalloutTree {
                 for name in ["script", "pre", "style", "textarea"] where html.count > name.utf8.count {
                     if zip(html[1...], name.utf8).allSatisfy({ Byte.lowercased($0) == $1 }) { return false }
                 }
-            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION:
-                guard blocksEndInside(block) else { return false }
             default:
                 break
             }
-            child = cmark_node_next(block)
+            let isContainer = kind == CMARK_NODE_BLOCK_QUOTE || kind == CMARK_NODE_LIST || kind == CMARK_NODE_ITEM
+                || kind == CMARK_NODE_FOOTNOTE_DEFINITION
+            next = notekit_node_next(block, node, isContainer ? 0 : 1, &closed)
         }
         return true
     }
@@ -362,13 +369,14 @@ struct CalloutTree {
         return true
     }
 
-    /// Whether an inline node holds a line break (soft or hard).
+    /// Whether an inline node holds a line break (soft or hard); walked without recursion.
     private static func holdsBreak(_ node: OpaquePointer) -> Bool {
-        var child = cmark_node_first_child(node)
-        while let inline = child {
-            let type = cmark_node_get_type(inline)
-            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || holdsBreak(inline) { return true }
-            child = cmark_node_next(inline)
+        var closed: Int32 = 0
+        var next = notekit_node_next(node, node, 0, &closed)
+        while let inline = next {
+            let kind = cmark_node_get_type(inline)
+            if kind == CMARK_NODE_SOFTBREAK || kind == CMARK_NODE_LINEBREAK { return true }
+            next = notekit_node_next(inline, node, 0, &closed)
         }
         return false
     }

@@ -72,6 +72,7 @@ extension HTMLPage {
         var last: OpaquePointer?
         forEachHeading(under: document) { heading in
             if cmark_node_get_heading_level(heading) == 2, holds(heading, text: text) { last = heading }
+            return true
         }
         guard let last else { return true }
         return removeLine(of: last, from: document, bytes: bytes)
@@ -122,46 +123,41 @@ extension HTMLPage {
         return true
     }
 
-    /// Every heading under `node` in document order.
-    private static func forEachHeading(under node: OpaquePointer, _ body: (OpaquePointer) -> Void) {
-        var child = cmark_node_first_child(node)
-        while let block = child {
-            switch cmark_node_get_type(block) {
-            case CMARK_NODE_HEADING: body(block)
-            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION: forEachHeading(under: block, body)
-            default: break
-            }
-            child = cmark_node_next(block)
+    /// Every heading under `node` in document order (the order of `NoteParser`'s headings), until
+    /// `body` returns false; walked without recursion (quotes may nest thousands deep).
+    private static func forEachHeading(under node: OpaquePointer, _ body: (OpaquePointer) -> Bool) {
+        var closed: Int32 = 0
+        var next = notekit_node_next(node, node, 0, &closed)
+        while let block = next {
+            let kind = cmark_node_get_type(block)
+            if kind == CMARK_NODE_HEADING, !body(block) { return }
+            let isContainer = kind == CMARK_NODE_BLOCK_QUOTE || kind == CMARK_NODE_LIST || kind == CMARK_NODE_ITEM
+                || kind == CMARK_NODE_FOOTNOTE_DEFINITION
+            next = notekit_node_next(block, node, isContainer ? 0 : 1, &closed)
         }
     }
 
-    /// The first heading under `node` in document order (the order of `NoteParser`'s headings).
+    /// The first heading under `node` in document order.
     private static func firstHeading(under node: OpaquePointer) -> OpaquePointer? {
-        var child = cmark_node_first_child(node)
-        while let block = child {
-            switch cmark_node_get_type(block) {
-            case CMARK_NODE_HEADING: return block
-            case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_FOOTNOTE_DEFINITION:
-                if let found = firstHeading(under: block) { return found }
-            default: break
-            }
-            child = cmark_node_next(block)
+        var first: OpaquePointer?
+        forEachHeading(under: node) { heading in
+            first = heading
+            return false
         }
-        return nil
+        return first
     }
 
     /// The literals of the text and code nodes under `node`, in order (`MarkdownNode.plainText`).
     private static func appendText(of node: OpaquePointer, to text: inout [UInt8]) {
-        var child = cmark_node_first_child(node)
-        while let inline = child {
+        var closed: Int32 = 0
+        var next = notekit_node_next(node, node, 0, &closed)
+        while let inline = next {
             let kind = cmark_node_get_type(inline)
             if kind == CMARK_NODE_TEXT || kind == CMARK_NODE_CODE {
                 var length: Int32 = 0
                 if let literal = notekit_node_literal(inline, &length) { text += UnsafeBufferPointer(start: literal, count: Int(length)) }
-            } else {
-                appendText(of: inline, to: &text)
             }
-            child = cmark_node_next(inline)
+            next = notekit_node_next(inline, node, 0, &closed)
         }
     }
 
