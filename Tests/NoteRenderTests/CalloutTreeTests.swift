@@ -76,7 +76,8 @@ import Testing
                      "# T\n\n> [!note] A\n> body\n\n## Sources\n\n[^1]: x\n", "---\na: 1\n---\n> [!tip]- x\n> > [!note] y\n> > z\n",
                      "- a\n- > [!tip] Title\n  > body\n- c\n", "1. x\n   - > [!note]- Fold *em*\n     > inner\n   - y\n2. z\n",
                      "> [!tip]\n", "> [!tip] A\n>\n", String(repeating: "> ", count: 20) + "[!tip] deep\n",
-                     (0..<18).map { String(repeating: "> ", count: $0) + "[!n] \($0)\n" }.joined()]
+                     (0..<18).map { String(repeating: "> ", count: $0) + "[!n] \($0)\n" }.joined(),
+                     (0..<300).map { "> [!note] \($0)\n> b\n\n- i\n\n" }.joined()]
         var draw = Draw()
         for _ in 0..<4000 { cases.append(Self.page(&draw)) }
         for unsafe in [false, true] {
@@ -104,7 +105,9 @@ import Testing
 
     @Test func calloutsTheTreeCannotJudgeAreLeftToTheMarkedBody() throws {
         let page = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: false)
-        let boxed = ["> [!note] A\n> body\n", "> [!tip]- x\n> > [!note] y\n", "- > [!tip] T\n  > b\n"]
+        // Many callouts, lists and items are no deep nesting.
+        let boxed = ["> [!note] A\n> body\n", "> [!tip]- x\n> > [!note] y\n", "- > [!tip] T\n  > b\n",
+                     (0..<300).map { "> [!note] \($0)\n> b\n\n- i\n\n" }.joined()]
         let left = ["> [!x] a `b\n> c`\n", "> [!x] A\n>     code\n", "> [!x] A\n> 2. two\n", "> [!x] A\n> ```\n> open\n",
                     "> [!x] A\n\n[!x]: /u\n", "> [!x] A\n>\tb\n", "> > [!x] A\n", "- a\n  - > [!x] A\n", "> [!x] A\nlazy\n"]
         for markdown in boxed {

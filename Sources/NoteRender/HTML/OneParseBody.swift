@@ -32,7 +32,7 @@ extension HTMLPage {
         let appended = plan.sourcesLine, sourcesHeading = options.sourcesHeading
         let rendered = Array(body.utf8).withUnsafeBufferPointer { bytes in
             CmarkParser.renderHTML(markdown: body, unsafe: unsafe) { document, memory in
-                guard Self.cutTitleHeading(from: document, bytes: bytes, title: title),
+                guard Self.nestsWithinLimit(document), Self.cutTitleHeading(from: document, bytes: bytes, title: title),
                       appended || Self.cutSourcesHeading(from: document, bytes: bytes, text: sourcesHeading) else { return false }
                 guard holdsCallout else { return true }
                 guard let found = CalloutTree.box(document, memory: memory, bytes: bytes, prefix: prefix) else { return false }
@@ -42,8 +42,6 @@ extension HTMLPage {
         }
         guard var html = rendered else { return nil }
         let cut = html.withUTF8 { bytes -> Range<Int>?? in
-            // The parse leaves out what is nested deeper than its limit: headings there are not its.
-            guard Self.containerTags(in: bytes) + boxed.count < NoteParser.Limits().maxMarkdownDepth - 1 else { return nil }
             guard let sources = Self.sourcesHeading(in: bytes, escaped: Self.escaped(options.sourcesHeading),
                                                     appended: plan.sourcesLine) else { return nil }
             return .some(sources.isEmpty ? nil : sources)
@@ -225,20 +223,19 @@ extension HTMLPage {
         return definitions > 0
     }
 
-    /// How many block quotes, lists and list items (footnote definitions are items) open in
-    /// cmark-gfm's HTML, raw tags included: more than any heading can be nested in.
-    private static func containerTags(in html: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = html.baseAddress else { return 0 }
-        var count = 0, index = 0
-        while index < html.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), html.count - index) {
-            index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-            let rest = UnsafeBufferPointer(rebasing: html[index...])
-            if containerNames.contains(where: { rest.starts(with: $0) }) { count += 1 }
+    /// Whether no node of the tree has as many ancestors as `NoteParser`'s parse reads: it keeps
+    /// deeper nodes without children, and headings and callouts there are not its.
+    private static func nestsWithinLimit(_ document: OpaquePointer) -> Bool {
+        let limit = Int32(NoteParser.Limits().maxMarkdownDepth - 1)
+        var closed: Int32 = 0, depth: Int32 = 1
+        var next = notekit_node_next(document, document, 0, &closed)
+        while let node = next {
+            guard depth < limit else { return false }
+            next = notekit_node_next(node, document, 0, &closed)
+            if let child = next, cmark_node_parent(child) == node { depth += 1 } else { depth -= closed }
         }
-        return count
+        return true
     }
-
-    private static let containerNames = ["blockquote>", "ul>", "ol>", "ol ", "li>", "li "].map { Array($0.utf8) }
 
     /// Whether a `#` in `bytes` is followed by a space, a tab or a line end: where an ATX heading could open.
     private static func mayOpenHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
