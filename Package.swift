@@ -47,7 +47,7 @@ let package = Package(
         // Mustache templates parsed once and rendered into one buffer, without protocol casts.
         .target(name: "NoteMustache"),
         .target(name: "CitationReports", dependencies: ["NoteCitations", "NoteTemplates", "NoteMustache"]),
-        .target(name: "NoteRender", dependencies: ["NoteParser", "NoteConfiguration", "NoteTemplates", "NoteMustache", "Yams"]),
+        .target(name: "NoteRender", dependencies: ["CCmarkGFM", "CmarkSupport", "NoteParser", "NoteConfiguration", "NoteTemplates", "NoteMustache", "Yams"]),
         .target(name: "NoteFix", dependencies: ["NoteParser", "NoteLint"]),
         // A vault in memory, re-checked one note at a time (for watch and lsp).
         .target(name: "NoteWorkspace", dependencies: ["NoteParser", "NoteLint"]),

@@ -35,7 +35,7 @@ import Testing
         }
     }
 
-    @Test func aCalloutFreeBodyRendersAsItsMarkedBody() throws {
+    @Test func aBodyFromOneParseRendersAsItsMarkedBody() throws {
         let pieces = ["---\ntitle: T\n---\n", "---\na: 1\n...\n", "# T\n", "# T\n", "# Other\n", "\n", "\n", "text\n", "T\n===\n",
                       "T\n---\n", "## Sources\n", "## Other\n", "## *Sources*\n", "## Q & A\n", "## Sources #\n", "[^1]: x\n",
                       "[^1]: ## Sources\n", "[^2]: # T\n", "A[^1] b\n", "- item\n", "  # T\n", "> # T\n", "> quoted\n", "    code\n",
@@ -60,26 +60,40 @@ import Testing
                 let page = HTMLPage(templates: try Fixtures.templates(), options: options, unsafe: unsafe)
                 var taken = 0
                 for markdown in cases {
-                    guard let html = page.calloutFreeBodyHTML(markdown, title: title) else { continue }
+                    var found = CalloutMarkers(unusedIn: Placeholder(unusedIn: markdown))
+                    guard let html = page.oneParseBodyHTML(markdown, title: title, markers: &found) else { continue }
                     taken += 1
                     var markers = CalloutMarkers(unusedIn: Placeholder(unusedIn: markdown))
                     let reference = CmarkParser.renderHTML(markdown: page.markedBody(of: markdown, title: title, markers: &markers), unsafe: unsafe)
                     #expect(html == reference, "\(markdown.debugDescription)")
-                    #expect(markers.callouts.isEmpty)
+                    #expect(markers.callouts.isEmpty && found.callouts.isEmpty)
                 }
                 // Many of these texts hold something the shortcut cannot judge, yet it must serve many.
                 #expect(taken > cases.count / 10, "\(taken) of \(cases.count)")
             }
         }
         let page = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: false)
-        let cut = try #require(page.calloutFreeBodyHTML("---\na: 1\n---\n# T\n\nText[^1].\n\n## Sources\n\n[^1]: x\n", title: "T"))
+        func oneParse(_ page: HTMLPage, _ markdown: String) -> String? {
+            var markers = CalloutMarkers(unusedIn: Placeholder(unusedIn: markdown))
+            return page.oneParseBodyHTML(markdown, title: "T", markers: &markers)
+        }
+        let cut = try #require(oneParse(page, "---\na: 1\n---\n# T\n\nText[^1].\n\n## Sources\n\n[^1]: x\n"))
         #expect(cut.hasPrefix("<p>Text") && !cut.contains("<h"), "\(cut)")
+        // A title heading after other blocks, between blank lines, is cut from the tree.
+        let later = try #require(oneParse(page, "***\n\n# T\n\nText.\n"))
+        #expect(later == "<hr />\n<p>Text.</p>\n", "\(later)")
+        #expect(oneParse(page, "- a\n\n# T\n\n- b\n") == nil && oneParse(page, "Text.\n# T\nMore.\n") == nil)
+        #expect(oneParse(page, "```\nx\n```\n\n# T\n\nText.\n") == "<pre><code>x\n</code></pre>\n<p>Text.</p>\n")
+        #expect(oneParse(page, "    x\n\n# T\n\n    y\n") == nil)
+        // So is a sources heading that is not the cleaner's section at the end.
+        let middle = try #require(oneParse(page, "A.\n\n## Sources\n\nB.\n\n## Other\n"))
+        #expect(middle == "<p>A.</p>\n<p>B.</p>\n<h2>Other</h2>\n", "\(middle)")
         #expect(Highlights.holdsOne("x\n\na ==b== c\n") && !Highlights.holdsOne("T\n==\na == b =\n"))
-        for markdown in ["> [!note] A\n> b\n", "a\rb\n", "\u{FEFF}---\na: 1\n---\n# T\n", "# T #\n", "x\0\n"] {
-            #expect(page.calloutFreeBodyHTML(markdown, title: "T") == nil, "\(markdown.debugDescription)")
+        for markdown in ["a\rb\n", "\u{FEFF}---\na: 1\n---\n# T\n", "# T #\n", "x\0\n"] {
+            #expect(oneParse(page, markdown) == nil, "\(markdown.debugDescription)")
         }
         let unsafePage = HTMLPage(templates: try Fixtures.templates(), options: RenderOptions(), unsafe: true)
-        #expect(unsafePage.calloutFreeBodyHTML("<h2>Sources</h2>\n", title: "T") == nil)
+        #expect(oneParse(unsafePage, "<h2>Sources</h2>\n") == nil)
     }
 
     // The pattern `HouseParts` replaced, kept here as the reference.

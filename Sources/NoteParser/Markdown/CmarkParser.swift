@@ -60,6 +60,13 @@ extension CmarkParser {
     /// rendered from the thread's arena, emptied once the HTML is copied out; a larger one with
     /// `malloc`, whose reuse of freed blocks keeps a large tree's nodes close together.
     public static func renderHTML(markdown: String, unsafe: Bool = false) -> String {
+        renderHTML(markdown: markdown, unsafe: unsafe, editing: nil) ?? ""
+    }
+
+    /// `renderHTML(markdown:unsafe:)` with the parsed tree first given to `edit` (with the
+    /// allocator its nodes come from, for the nodes it adds); nil when `edit` returns false.
+    package static func renderHTML(markdown: String, unsafe: Bool,
+                                   editing edit: ((_ document: OpaquePointer, _ memory: UnsafeMutablePointer<cmark_mem>) -> Bool)?) -> String? {
         let options = (Self.options & ~CMARK_OPT_SOURCEPOS) | (unsafe ? CMARK_OPT_UNSAFE : 0)
         let bytes = Array(markdown.utf8), inArena = bytes.count <= arenaLimit
         defer { if inArena { notekit_arena_reset() } }
@@ -76,6 +83,7 @@ extension CmarkParser {
         let document = finish(parser)
         // In the arena the tree and the HTML go with it: freeing them would do nothing.
         defer { if !inArena { cmark_node_free(document) } }
+        if let edit, !edit(document, inArena ? notekit_arena_allocator() : cmark_get_default_mem_allocator()) { return nil }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { if !inArena { free(html) } }
         return string(html)

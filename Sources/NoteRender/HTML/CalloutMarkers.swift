@@ -21,6 +21,9 @@ struct CalloutMarkers {
 
     init(unusedIn page: Placeholder) { prefix = page.prefix("NOTEKITCALLOUT") }
 
+    /// Records callouts boxed from the page's tree (`CalloutTree`), numbered after any marked before.
+    mutating func record(_ boxed: [Info]) { callouts += boxed }
+
     /// `markdown` with every callout replaced by marker paragraphs.
     mutating func mark(_ markdown: String) -> String { mark(markdown, passes: Self.maxPasses) }
 

@@ -48,7 +48,7 @@ struct HTMLPage {
         var markers = CalloutMarkers(unusedIn: unused)
         let highlights = options.highlights ? Highlights(unusedIn: unused) : nil
         var html: String
-        if highlights.map({ _ in !Highlights.holdsOne(markdown) }) ?? true, let body = calloutFreeBodyHTML(markdown, title: title) {
+        if highlights.map({ _ in !Highlights.holdsOne(markdown) }) ?? true, let body = oneParseBodyHTML(markdown, title: title, markers: &markers) {
             html = body
         } else {
             var text = markedBody(of: markdown, title: title, markers: &markers)

@@ -17,16 +17,22 @@ enum URLSafety {
     /// `isSafe` read on the bytes of a URL of ASCII characters without `&` (no entity to decode):
     /// its first 14 bytes above space (DEL left out), lowercased; nil for any other URL.
     private static func asciiVerdict(_ url: some Sequence<UInt8>) -> Bool? {
-        var head: [UInt8] = []
-        head.reserveCapacity(14)
-        for byte in url {
-            guard byte < 0x80, byte != UInt8(ascii: "&") else { return nil }
-            if byte > 0x20, byte != 0x7F, head.count < 14 { head.append(Byte.lowercased(byte)) }
+        // The head on the stack: this runs for most links of every page.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 14) { buffer -> Bool? in
+            var count = 0
+            for byte in url {
+                guard byte < 0x80, byte != UInt8(ascii: "&") else { return nil }
+                if byte > 0x20, byte != 0x7F, count < 14 {
+                    buffer[count] = Byte.lowercased(byte)
+                    count += 1
+                }
+            }
+            let head = buffer[..<count]
+            func starts(with prefix: String) -> Bool { head.starts(with: prefix.utf8) }
+            if starts(with: "javascript:") || starts(with: "vbscript:") { return false }
+            if starts(with: "data:") { return starts(with: "data:image/") && !starts(with: "data:image/svg") }
+            return true
         }
-        func starts(with prefix: String) -> Bool { head.starts(with: prefix.utf8) }
-        if starts(with: "javascript:") || starts(with: "vbscript:") { return false }
-        if starts(with: "data:") { return starts(with: "data:image/") && !starts(with: "data:image/svg") }
-        return true
     }
 
     /// Attributes holding a URL, a list of URLs (`srcset`; SVG animation values, which can set
