@@ -64,4 +64,17 @@ import Testing
         #expect(resolver.resolve("first letter", from: "Home.md") == .file("notes/Alpha.md"))
         #expect(resolver.resolve("notes/First Letter", from: "Home.md") == .unresolved)
     }
+
+    /// An alias is trimmed of spaces and tabs (`.whitespaces`), not of line breaks, and lowercased,
+    /// on the bytes of ASCII names as Foundation does for others.
+    @Test func aliasesAreTrimmedOfBlanksOnly() {
+        let resolver = WikilinkResolver(files: ["a.md", "b.md", "c.md", "d.md"],
+                                        aliases: ["a.md": [" \tSpaced Name\t "], "b.md": ["\nBroken"], "c.md": [" \t "],
+                                                  "d.md": ["\u{3000}Ünïcode Näme "]])
+        #expect(resolver.resolve("spaced name", from: "a.md") == .file("a.md"))
+        #expect(resolver.resolve("broken", from: "a.md") == .unresolved)
+        #expect(resolver.resolve("ünïcode näme", from: "a.md") == .file("d.md"))
+        #expect(WikilinkResolver.keys(ofAlias: " \t ").isEmpty)
+        #expect(WikilinkResolver.keys(ofAlias: " Mixed Case ") == ["alias mixed case"])
+    }
 }

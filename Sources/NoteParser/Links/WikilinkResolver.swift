@@ -121,7 +121,17 @@ public struct WikilinkResolver: Sendable {
 
     /// An alias as links find it: trimmed, lowercased; nil when blank.
     private static func aliasKey(_ name: String) -> String? {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let key: String
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the space and the tab are all of `.whitespaces` there (Foundation's trimming
+            // costs thousands of instructions a call).
+            let bytes = name.utf8
+            let isBlank = { (byte: UInt8) in byte == Byte.space || byte == Byte.tab }
+            guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return nil }
+            key = String(Substring(bytes[first...last])).lowercasedCheaply()
+        } else {
+            key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        }
         return key.isEmpty ? nil : key
     }
 
