@@ -38,6 +38,13 @@ package enum Byte {
         return (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80) != 0
     }
 
+    /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E: none has its high
+    /// bit set, none turns 0x80 when one is added (0x7F), none borrows when 0x20 is taken away.
+    package static func isPrintableASCII(word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+        return word & highs == 0 && (word &+ ones) & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0
+    }
+
     /// Whether `bytes`, lowercased (`lowercased(_:)`), are `word`'s bytes.
     package static func equalsLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount && zip(bytes, 0...).allSatisfy { lowercased($0) == word.utf8Start[$1] }
