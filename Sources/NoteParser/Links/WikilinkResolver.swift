@@ -115,6 +115,17 @@ public struct WikilinkResolver: Sendable {
             lowered = lowered.split(separator: "/").joined(separator: "/")  // without empty components
         }
         guard !lowered.isEmpty else { return [] }
+        // Where an ASCII byte follows each `/` (a character starts there), the endings are cut
+        // from the bytes, without slicing the string at UTF-8 indices (each checked as a boundary).
+        let cut = lowered.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var suffixes = [lowered]
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+                guard index + 1 < bytes.count, bytes[index + 1] < 0x80 else { return nil }
+                suffixes.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)...]), as: UTF8.self))
+            }
+            return suffixes
+        }
+        if let cut, let cut { return cut }
         let bytes = lowered.utf8
         return [lowered] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "/") }.map { String(lowered[bytes.index(after: $0)...]) }
     }
