@@ -166,15 +166,7 @@ package struct PrettyJSON: Sendable {
 
         package mutating func value(_ string: String) {
             write(maxCount: 1) { $0.byte(UInt8(ascii: "\"")) }
-            var string = string
-            string.withUTF8 { utf8 in
-                var start = 0
-                while start < utf8.count {
-                    let piece = UnsafeBufferPointer(rebasing: utf8[start..<min(start + PrettyJSON.escapedChunk, utf8.count)])
-                    write(maxCount: Cursor.maxEscapedCount(piece.count)) { $0.escaped(piece) }
-                    start += piece.count
-                }
-            }
+            PrettyJSON.pieces(of: string) { piece in write(maxCount: Cursor.maxEscapedCount(piece.count)) { $0.escaped(piece) } }
             write(maxCount: 1) { $0.byte(UInt8(ascii: "\"")) }
         }
 
@@ -373,21 +365,24 @@ package struct PrettyJSON: Sendable {
     private static let spaces = [UInt8](repeating: 0x20, count: 128)
     private static let spacedColon: [UInt8] = [0x20, UInt8(ascii: ":"), 0x20]
 
-    /// A string in quotes, escaped, written in pieces of at most `escapedChunk` bytes.
+    /// A string in quotes, escaped.
     private mutating func quote(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
+        Self.pieces(of: string) { piece in write(maxCount: Cursor.maxEscapedCount(piece.count)) { $0.escaped(piece) } }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The bytes of `string` in pieces of at most 4 KB, escaped one at a time so that a long
+    /// string needs no buffer six times its size.
+    private static func pieces(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var string = string
         string.withUTF8 { utf8 in
             var start = 0
             while start < utf8.count {
-                let piece = UnsafeBufferPointer(rebasing: utf8[start..<min(start + Self.escapedChunk, utf8.count)])
-                write(maxCount: Cursor.maxEscapedCount(piece.count)) { $0.escaped(piece) }
+                let piece = UnsafeBufferPointer(rebasing: utf8[start..<min(start + 4096, utf8.count)])
+                body(piece)
                 start += piece.count
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
-
-    /// The most bytes of a string escaped at once, so that a long one needs no copy six times its size.
-    fileprivate static let escapedChunk = 4096
 }
