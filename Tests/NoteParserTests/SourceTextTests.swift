@@ -31,6 +31,62 @@ import Testing
     }
 }
 
+@Suite struct CheapLowercasingWordTests {
+    /// Eight bytes at a time: every capital and its neighbours at each place of a word and in
+    /// the bytes after the last whole word.
+    @Test func agreesWithLowercasedAtEveryPlace() {
+        for length in 1...19 {
+            for place in 0..<length {
+                for byte: UInt8 in [0x40, 0x41, 0x4D, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7F] {
+                    var bytes = [UInt8](repeating: UInt8(ascii: "k"), count: length)
+                    bytes[place] = byte
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    #expect(text.lowercasedCheaply() == text.lowercased(), "\(bytes)")
+                }
+                let accented = String(repeating: "K", count: place) + "É" + String(repeating: "k", count: length - place)
+                #expect(accented.lowercasedCheaply() == accented.lowercased())
+            }
+        }
+    }
+
+    @Test func printableWordsAreFoundExactly() {
+        for place in 0..<8 {
+            for byte in UInt8.min...UInt8.max {
+                var word: UInt64 = 0x7E20_7E20_7E20_7E20
+                word = word & ~(0xFF << (8 * UInt64(place))) | UInt64(byte) << (8 * UInt64(place))
+                #expect(Byte.isPrintableASCII(word: word) == (0x20...0x7E).contains(byte), "\(byte) at \(place)")
+            }
+        }
+    }
+
+    @Test func capitalWordsAreFoundExactly() {
+        for place in 0..<8 {
+            for byte: UInt8 in 0..<0x80 {
+                var word: UInt64 = 0x6161_6161_6161_6161
+                word = word & ~(0xFF << (8 * UInt64(place))) | UInt64(byte) << (8 * UInt64(place))
+                #expect(Byte.hasCapital(asciiWord: word) == (0x41...0x5A).contains(byte), "\(byte) at \(place)")
+            }
+        }
+    }
+}
+
+@Suite struct TrimmedTests {
+    /// The byte path (ASCII ends) and the character path agree with trimming characters.
+    @Test(arguments: ["", " ", "\t\r\n ", "a", " a b ", "\r\nkey\r\n", "é", " é ", " x é", "é x ", " \u{301}abc", "abc\u{301} ",
+                      "a\u{301}", "😀 ok", "  [^1]: https://example.org/a  ", "\u{A0}x\u{A0}", "x\r"])
+    func agreesWithCharacterTrimming(text: String) {
+        let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        let utf8 = Array(text.utf8)
+        var expected = ""
+        if let first = utf8.firstIndex(where: { !blanks.contains($0) }), let last = utf8.lastIndex(where: { !blanks.contains($0) }) {
+            let start = text.utf8.index(text.startIndex, offsetBy: first), end = text.utf8.index(text.startIndex, offsetBy: last)
+            expected = String(text[start...end])
+        }
+        #expect(text.trimmed() == expected)
+        #expect(("ab" + text + "cd").dropFirst(2).dropLast(2).trimmed() == expected)
+    }
+}
+
 @Suite struct CheapWhitespaceTests {
     @Test func agreesWithIsWhitespace() {
         let characters: [Character] = (0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }

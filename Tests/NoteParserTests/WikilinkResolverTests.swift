@@ -64,4 +64,29 @@ import Testing
         #expect(resolver.resolve("first letter", from: "Home.md") == .file("notes/Alpha.md"))
         #expect(resolver.resolve("notes/First Letter", from: "Home.md") == .unresolved)
     }
+
+    /// A file is found by each ending of its path after a `/`, also where a non-ASCII or a
+    /// combining character follows the `/` (then the ending is cut at characters).
+    @Test func keysOfFilesAreEveryEnding() {
+        #expect(WikilinkResolver.keys(ofFile: "Notes/Sub Folder/A.md") == ["path notes/sub folder/a.md", "path sub folder/a.md", "path a.md"])
+        #expect(WikilinkResolver.keys(ofFile: "//x//Y.md/") == ["path x/y.md", "path y.md"])
+        #expect(WikilinkResolver.keys(ofFile: "Été/Ünï.md") == ["path été/ünï.md", "path ünï.md"])
+        let combining = "a/\u{301}b.md"
+        let expected = Set([combining] + combining.utf8.indices.filter { combining.utf8[$0] == UInt8(ascii: "/") }
+            .map { String(combining[combining.utf8.index(after: $0)...]) }).map { "path " + $0 }
+        #expect(WikilinkResolver.keys(ofFile: combining) == Set(expected))
+    }
+
+    /// An alias is trimmed of spaces and tabs (`.whitespaces`), not of line breaks, and lowercased,
+    /// on the bytes of ASCII names as Foundation does for others.
+    @Test func aliasesAreTrimmedOfBlanksOnly() {
+        let resolver = WikilinkResolver(files: ["a.md", "b.md", "c.md", "d.md"],
+                                        aliases: ["a.md": [" \tSpaced Name\t "], "b.md": ["\nBroken"], "c.md": [" \t "],
+                                                  "d.md": ["\u{3000}Ünïcode Näme "]])
+        #expect(resolver.resolve("spaced name", from: "a.md") == .file("a.md"))
+        #expect(resolver.resolve("broken", from: "a.md") == .unresolved)
+        #expect(resolver.resolve("ünïcode näme", from: "a.md") == .file("d.md"))
+        #expect(WikilinkResolver.keys(ofAlias: " \t ").isEmpty)
+        #expect(WikilinkResolver.keys(ofAlias: " Mixed Case ") == ["alias mixed case"])
+    }
 }

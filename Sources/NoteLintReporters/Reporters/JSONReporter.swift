@@ -45,18 +45,18 @@ extension PrettyJSON {
     /// A finding as `json` and `jsonl` reports write it: keys sorted, `applicability` null
     /// when it has no fix.
     mutating func finding(_ finding: Finding) {
-        beginObject()
-        key("applicability")
-        if let fix = finding.fix { value(fix.applicability.rawValue) } else { null() }
-        key("column"); value(finding.range.start.column)
-        key("endColumn"); value(finding.range.end.column)
-        key("endLine"); value(finding.range.end.line)
-        key("fixable"); value(finding.isFixable)
-        key("line"); value(finding.range.start.line)
-        key("message"); value(finding.message)
-        key("path"); value(finding.path)
-        key("rule"); value(finding.ruleID)
-        key("severity"); value(finding.severity.rawValue)
-        endObject()
+        object { members in
+            members.key("applicability")
+            if let fix = finding.fix { members.value(fix.applicability.rawValue) } else { members.null() }
+            members.key("column"); members.value(finding.range.start.column)
+            members.key("endColumn"); members.value(finding.range.end.column)
+            members.key("endLine"); members.value(finding.range.end.line)
+            members.key("fixable"); members.value(finding.isFixable)
+            members.key("line"); members.value(finding.range.start.line)
+            members.key("message"); members.value(finding.message)
+            members.key("path"); members.value(finding.path)
+            members.key("rule"); members.value(finding.ruleID)
+            members.key("severity"); members.value(finding.severity.rawValue)
+        }
     }
 }

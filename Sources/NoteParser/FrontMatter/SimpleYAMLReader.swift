@@ -161,7 +161,16 @@ enum SimpleYAMLReader {
     /// byte-order marks or the noncharacters U+FFFE and U+FFFF: what libyaml rejects, breaks
     /// lines at, or what `YAMLReader` masks.
     private static func isPrintable(_ text: ArraySlice<UInt8>) -> Bool {
-        var index = text.startIndex
+        // Runs of eight printable ASCII bytes first: none starts a sequence the tests below read.
+        let printable = text.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            while count + 8 <= buffer.count, Byte.isPrintableASCII(word: UnsafeRawPointer(base + count).loadUnaligned(as: UInt64.self)) {
+                count += 8
+            }
+            return count
+        }
+        var index = text.startIndex + printable
         while index < text.endIndex {
             let byte = text[index]
             if byte < 0x20 || byte == 0x7F { return false }

@@ -112,6 +112,87 @@ package struct PrettyJSON: Sendable {
         }
     }
 
+    /// An object whose members `body` writes (keys in sorted order), gathered on the stack and
+    /// appended in one piece (or a few, when long) instead of one or two appends a member.
+    package mutating func object(_ body: (inout Members) -> Void) {
+        let compact = compact, depth = compact ? 0 : 2 * empty.count
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Members.capacity) { buffer in
+            var members = Members(buffer: buffer, indentation: compact ? 0 : depth + 2, compact: compact)
+            swap(&members.out, &bytes)
+            members.write(maxCount: 2) { $0.byte(UInt8(ascii: "{")); if !compact { $0.byte(UInt8(ascii: "\n")) } }
+            body(&members)
+            members.write(maxCount: depth + 2) { out in
+                if !compact { out.byte(UInt8(ascii: "\n")); out.spaces(depth) }
+                out.byte(UInt8(ascii: "}"))
+            }
+            members.flush()
+            swap(&members.out, &bytes)
+        }
+    }
+
+    /// The members of an object that `object(_:)` writes: each key, then its value.
+    package struct Members {
+        /// The document's bytes, moved here while the object is written.
+        fileprivate var out: [UInt8] = []
+        private let buffer: UnsafeMutableBufferPointer<UInt8>
+        private var count = 0
+        private let indentation: Int
+        private let compact: Bool
+        private var first = true
+
+        fileprivate static let capacity = 1024
+
+        fileprivate init(buffer: UnsafeMutableBufferPointer<UInt8>, indentation: Int, compact: Bool) {
+            self.buffer = buffer
+            self.indentation = indentation
+            self.compact = compact
+        }
+
+        /// A member's key (a name that needs no escape).
+        package mutating func key(_ key: StaticString) {
+            let first = first, compact = compact, indentation = indentation
+            self.first = false
+            write(maxCount: indentation + key.utf8CodeUnitCount + 8) { out in
+                if !first { out.byte(UInt8(ascii: ",")) }
+                if !first && !compact { out.byte(UInt8(ascii: "\n")) }
+                out.spaces(indentation)
+                out.key(key, compact: compact)
+            }
+        }
+
+        package mutating func value(_ number: Int) { write(maxCount: 20) { $0.int(number) } }
+        package mutating func value(_ flag: Bool) { write(maxCount: 5) { $0.text(flag ? "true" : "false") } }
+        package mutating func null() { write(maxCount: 4) { $0.text("null") } }
+
+        package mutating func value(_ string: String) {
+            write(maxCount: 1) { $0.byte(UInt8(ascii: "\"")) }
+            PrettyJSON.pieces(of: string) { piece in write(maxCount: Cursor.maxEscapedCount(piece.count)) { $0.escaped(piece) } }
+            write(maxCount: 1) { $0.byte(UInt8(ascii: "\"")) }
+        }
+
+        /// What `body` writes, at most `maxCount` bytes: into the buffer when they fit (after
+        /// emptying it into `out` when needed), else through a temporary one.
+        fileprivate mutating func write(maxCount: Int, _ body: (inout Cursor) -> Void) {
+            if buffer.count - count < maxCount { flush() }
+            if maxCount <= buffer.count {
+                var cursor = Cursor(next: buffer.baseAddress! + count)
+                body(&cursor)
+                count = cursor.next - buffer.baseAddress!
+            } else {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { large in
+                    var cursor = Cursor(next: large.baseAddress!)
+                    body(&cursor)
+                    out.append(contentsOf: UnsafeBufferPointer(start: large.baseAddress!, count: cursor.next - large.baseAddress!))
+                }
+            }
+        }
+
+        fileprivate mutating func flush() {
+            out.append(contentsOf: UnsafeBufferPointer(start: buffer.baseAddress!, count: count))
+            count = 0
+        }
+    }
+
     /// Appends what `body` writes, at most `maxCount` bytes, in one append.
     private mutating func write(maxCount: Int, _ body: (inout Cursor) -> Void) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxCount) { buffer in
@@ -122,7 +203,7 @@ package struct PrettyJSON: Sendable {
     }
 
     /// Writes bytes into the space `write(maxCount:_:)` reserved. Indentations are counts of spaces.
-    private struct Cursor {
+    fileprivate struct Cursor {
         var next: UnsafeMutablePointer<UInt8>
 
         mutating func byte(_ byte: UInt8) {
@@ -179,6 +260,68 @@ package struct PrettyJSON: Sendable {
                 magnitude /= 10
             } while magnitude > 0
         }
+
+        /// The bytes of `text`.
+        mutating func text(_ text: StaticString) {
+            next.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            next += text.utf8CodeUnitCount
+        }
+
+        /// The most bytes `escaped` writes for `count` bytes (`\u00XX` for each).
+        static func maxEscapedCount(_ count: Int) -> Int { 6 * count }
+
+        /// `utf8` escaped as in a JSON string: `"`, `\` and control characters; runs of bytes
+        /// that need no escape are copied whole.
+        mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
+            var start = 0, index = 0
+            while index < count {
+                // Eight bytes at a time while none needs an escape.
+                if index + 8 <= count, !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let byte = base[index]
+                index += 1
+                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
+                copy(base + start, count: index - 1 - start)
+                escape(byte)
+                start = index
+            }
+            copy(base + start, count: count - start)
+        }
+
+        /// Whether one of the eight bytes of `word` is below 0x20, `"` or `\`: a byte below 0x20
+        /// borrows through its high bit, a byte equal to the other two is zero after the xor.
+        private static func needsEscape(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasByteBelow(_ word: UInt64, _ limit: UInt64) -> Bool { (word &- ones &* limit) & ~word & highs != 0 }
+            return hasByteBelow(word, 0x20) || hasByteBelow(word ^ (ones &* 0x22), 1) || hasByteBelow(word ^ (ones &* 0x5C), 1)
+        }
+
+        private mutating func copy(_ source: UnsafePointer<UInt8>, count: Int) {
+            next.update(from: source, count: count)
+            next += count
+        }
+
+        private mutating func escape(_ byte: UInt8) {
+            self.byte(UInt8(ascii: "\\"))
+            switch byte {
+            case 0x08: self.byte(UInt8(ascii: "b"))
+            case 0x09: self.byte(UInt8(ascii: "t"))
+            case 0x0A: self.byte(UInt8(ascii: "n"))
+            case 0x0C: self.byte(UInt8(ascii: "f"))
+            case 0x0D: self.byte(UInt8(ascii: "r"))
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): self.byte(byte)
+            default:
+                text("u00")
+                self.byte(Cursor.hexDigits.utf8Start[Int(byte >> 4)])
+                self.byte(Cursor.hexDigits.utf8Start[Int(byte & 0xF)])
+            }
+        }
+
+        private static let hexDigits: StaticString = "0123456789abcdef"
     }
 
     private mutating func open(_ bracket: UInt8) {
@@ -222,37 +365,24 @@ package struct PrettyJSON: Sendable {
     private static let spaces = [UInt8](repeating: 0x20, count: 128)
     private static let spacedColon: [UInt8] = [0x20, UInt8(ascii: ":"), 0x20]
 
-    private static let shortEscapes: [UInt8: UInt8] = [
-        0x08: UInt8(ascii: "b"), 0x09: UInt8(ascii: "t"), 0x0A: UInt8(ascii: "n"), 0x0C: UInt8(ascii: "f"),
-        0x0D: UInt8(ascii: "r"), UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"),
-    ]
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
+    /// A string in quotes, escaped.
     private mutating func quote(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole.
-            var start = 0
-            for index in utf8.indices {
-                let byte = utf8[index]
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                escape(byte)
-                start = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        }
+        Self.pieces(of: string) { piece in write(maxCount: Cursor.maxEscapedCount(piece.count)) { $0.escaped(piece) } }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func escape(_ byte: UInt8) {
-        if let short = Self.shortEscapes[byte] {
-            bytes.append(contentsOf: [UInt8(ascii: "\\"), short])
-        } else {
-            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30,
-                                      Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+    /// The bytes of `string` in pieces of at most 4 KB, escaped one at a time so that a long
+    /// string needs no buffer six times its size.
+    private static func pieces(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var string = string
+        string.withUTF8 { utf8 in
+            var start = 0
+            while start < utf8.count {
+                let piece = UnsafeBufferPointer(rebasing: utf8[start..<min(start + 4096, utf8.count)])
+                body(piece)
+                start += piece.count
+            }
         }
     }
 }

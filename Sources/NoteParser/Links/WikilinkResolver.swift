@@ -115,13 +115,34 @@ public struct WikilinkResolver: Sendable {
             lowered = lowered.split(separator: "/").joined(separator: "/")  // without empty components
         }
         guard !lowered.isEmpty else { return [] }
+        // Where an ASCII byte follows each `/` (a character starts there), the endings are cut
+        // from the bytes, without slicing the string at UTF-8 indices (each checked as a boundary).
+        let cut = lowered.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            var suffixes = [lowered]
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+                guard index + 1 < bytes.count, bytes[index + 1] < 0x80 else { return nil }
+                suffixes.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)...]), as: UTF8.self))
+            }
+            return suffixes
+        }
+        if let cut, let cut { return cut }
         let bytes = lowered.utf8
         return [lowered] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "/") }.map { String(lowered[bytes.index(after: $0)...]) }
     }
 
     /// An alias as links find it: trimmed, lowercased; nil when blank.
     private static func aliasKey(_ name: String) -> String? {
-        let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let key: String
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the space and the tab are all of `.whitespaces` there (Foundation's trimming
+            // costs thousands of instructions a call).
+            let bytes = name.utf8
+            let isBlank = { (byte: UInt8) in byte == Byte.space || byte == Byte.tab }
+            guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return nil }
+            key = String(Substring(bytes[first...last])).lowercasedCheaply()
+        } else {
+            key = name.trimmingCharacters(in: .whitespaces).lowercased()
+        }
         return key.isEmpty ? nil : key
     }
 

@@ -30,6 +30,21 @@ package enum Byte {
     /// `byte` with `A` to `Z` lowercased; any other byte as it is.
     package static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
 
+    /// Whether one of eight ASCII bytes (`word`, each below 0x80) is `A` to `Z`: adding 0x3F
+    /// sets the high bit of the bytes from `A` up, adding 0x25 that of the bytes after `Z`,
+    /// without a carry from one byte into the next.
+    package static func hasCapital(asciiWord word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        return (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80) != 0
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E: none has its high
+    /// bit set, none turns 0x80 when one is added (0x7F), none borrows when 0x20 is taken away.
+    package static func isPrintableASCII(word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+        return word & highs == 0 && (word &+ ones) & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0
+    }
+
     /// Whether `bytes`, lowercased (`lowercased(_:)`), are `word`'s bytes.
     package static func equalsLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount && zip(bytes, 0...).allSatisfy { lowercased($0) == word.utf8Start[$1] }
@@ -101,6 +116,17 @@ extension Substring {
     /// The text without leading and trailing spaces, tabs, carriage returns and newlines;
     /// a pure-Swift stand-in for Foundation's slower `trimmingCharacters(in:)`.
     package func trimmed() -> String {
+        // When the first and last bytes kept are ASCII, they start and end characters (after
+        // and before the blanks cut, or at the ends): the bytes between are the text.
+        let cut = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var start = 0, end = bytes.count
+            while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
+            while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
+            guard start < end else { return "" }
+            guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        if let cut, let cut { return cut }
         guard let first = utf8.firstIndex(where: { !Byte.isWhitespace($0) }),
               let last = utf8.lastIndex(where: { !Byte.isWhitespace($0) }) else { return "" }
         return String(self[first...last])
@@ -133,7 +159,17 @@ extension String {
         // Native strings are contiguous: their bytes are read without the view's iterator.
         let lowered = utf8.withContiguousStorageIfAvailable { bytes -> String in
             var hasCapital = false
-            for byte in bytes {
+            var index = 0
+            // Eight bytes at a time, then one at a time.
+            if let base = bytes.baseAddress {
+                while index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { return lowercased() }
+                    if !hasCapital && Byte.hasCapital(asciiWord: word) { hasCapital = true }
+                    index += 8
+                }
+            }
+            for byte in bytes[index...] {
                 if byte >= 0x80 { return lowercased() }
                 if Byte.lowercased(byte) != byte { hasCapital = true }
             }
