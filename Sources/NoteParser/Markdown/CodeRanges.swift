@@ -47,6 +47,12 @@ public struct CodeRanges: Sendable {
             // The line so far holds only prefix bytes; its content opened with `[` (1), `[^` (2).
             var inPrefix = true, definition = 0, spaces = 0, tildes = 0
             for byte in buffer {
+                // Lowercase letters and non-ASCII bytes (most of a text) start nothing, and end
+                // a line's prefix and a definition's opening.
+                if byte >= UInt8(ascii: "a"), byte != UInt8(ascii: "~") {
+                    (inPrefix, definition, tildes, spaces) = (false, 0, 0, 0)
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "`"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return true
                 case UInt8(ascii: "<") where inPrefix || definition == 2: return true
