@@ -13,7 +13,7 @@ import Testing
     static func agree(_ text: String, limits: NoteParser.Limits = .init()) throws -> (code: [Range<Int>], truncated: Bool) {
         let parser = NoteParser(limits: limits)
         let bytes = Array(text.utf8)
-        let note = try parser.parse(bytes: bytes, path: "n.md", scans: .none)
+        let note = try parser.parse(bytes: bytes, path: "n.md", scans: .callouts)
         let found = try parser.bodyAndCode(bytes: bytes, path: "n.md")
         #expect(found.code.ranges == note.code.ranges, "\(text.debugDescription)")
         #expect(found.code.ranges == CodeRanges(root: note.body, source: note.source).ranges, "\(text.debugDescription)")

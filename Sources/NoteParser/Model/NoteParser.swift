@@ -26,8 +26,6 @@ public struct NoteParser: Sendable {
         case all
         /// Callouts only; the other scanned lists are empty.
         case callouts
-        /// Nothing; every scanned list is empty (a caller that needs only code ranges or headings).
-        case none
     }
 
     public init(limits: Limits = Limits()) {
@@ -161,7 +159,7 @@ public struct NoteParser: Sendable {
                 break
             }
         }
-        let callouts = scans == .none ? [] : CalloutScanner(source: source, root: root).callouts()
+        let callouts = CalloutScanner(source: source, root: root).callouts()
         guard scans == .all else {
             return Note(path: path, source: source, frontMatter: frontMatter, bodyStartLine: bodyStartLine, body: root, code: code,
                         headings: headings, thematicBreaks: breaks, callouts: callouts, queryCallouts: [],
