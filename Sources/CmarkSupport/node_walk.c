@@ -43,3 +43,25 @@ cmark_node *notekit_node_next(cmark_node *node, cmark_node *root, int32_t skip_c
     }
     return NULL;
 }
+
+cmark_node *notekit_next_code_node(cmark_node *node, cmark_node *root, int32_t max_depth, int32_t *depth) {
+    for (;;) {
+        // The tree converter's walk: a container at `max_depth` open ones is not entered.
+        int32_t skip_children = 1, closed = 0;
+        if (node->first_child && !is_leaf(node) && *depth < max_depth) {
+            skip_children = 0;
+            *depth += 1;
+        }
+        node = notekit_node_next(node, root, skip_children, &closed);
+        *depth = *depth > closed ? *depth - closed : 0;
+        if (node == NULL) return NULL;
+        switch (node->type) {
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK:
+            return node;
+        default:
+            break;
+        }
+    }
+}

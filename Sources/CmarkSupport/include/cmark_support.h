@@ -47,4 +47,9 @@ void notekit_node_read(cmark_node *node, notekit_node_info *info);
 /// `node` (or with its skipped descendants).
 cmark_node *notekit_node_next(cmark_node *node, cmark_node *root, int32_t skip_children, int32_t *closed);
 
+/// The next code span, code block or HTML block after `node` in document order within `root`'s
+/// tree, or NULL after the last, walked as the tree converter walks it: `*depth` is the number
+/// of open containers (0 before `root`), and a container with `max_depth` open ones is not entered.
+cmark_node *notekit_next_code_node(cmark_node *node, cmark_node *root, int32_t max_depth, int32_t *depth);
+
 #endif

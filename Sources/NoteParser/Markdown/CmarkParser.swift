@@ -32,6 +32,20 @@ public enum CmarkParser {
     /// arena, emptied when the tree has been converted.
     static func parse(_ body: ArraySlice<UInt8>, afterBlankLines blankLines: Int, source: SourceText,
                       maxDepth: Int) -> (root: MarkdownNode, truncated: SourceRange?) {
+        parsed(body, afterBlankLines: blankLines) { TreeConverter(source: source, maxDepth: maxDepth).convert($0) }
+    }
+
+    /// The code ranges of the tree `parse` would return (`CodeRanges(root:source:)`), read from
+    /// cmark's code and HTML nodes without converting the tree.
+    static func codeRanges(_ body: ArraySlice<UInt8>, afterBlankLines blankLines: Int, source: SourceText,
+                           maxDepth: Int) -> CodeRanges {
+        parsed(body, afterBlankLines: blankLines) { TreeConverter(source: source, maxDepth: maxDepth).codeRanges($0) }
+    }
+
+    /// `read` of the document cmark parses from `blankLines` empty lines and `body`, in the
+    /// thread's arena (the tree goes with it: walking it to free nodes would do nothing).
+    private static func parsed<Result>(_ body: ArraySlice<UInt8>, afterBlankLines blankLines: Int,
+                                       read: (OpaquePointer) -> Result) -> Result {
         defer { notekit_arena_reset() }
         guard let parser = cmark_parser_new_with_mem(options, notekit_arena_allocator()) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
@@ -45,8 +59,7 @@ public enum CmarkParser {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        // The tree lives in the arena and goes with it: walking it to free nodes would do nothing.
-        return TreeConverter(source: source, maxDepth: maxDepth).convert(finish(parser))
+        return read(finish(parser))
     }
 }
 
@@ -158,6 +171,26 @@ private struct TreeConverter {
             entries.append(MarkdownTree.Entry(kind: .document, range: nil, headingLevel: 0, parent: -1, end: 1, literal: nil, extra: nil))
         }
         return (MarkdownTree(entries: entries, text: text).root, truncated)
+    }
+
+    /// The code ranges of the tree `convert` makes of `document`: its code spans, code blocks
+    /// and HTML blocks, reached by the same walk and placed by the same `span`.
+    func codeRanges(_ document: OpaquePointer) -> CodeRanges {
+        var nodes: [(range: Range<Int>, isSpan: Bool)] = []
+        var info = notekit_node_info()
+        var depth: Int32 = 0
+        let limit = Int32(clamping: maxDepth)
+        var next = notekit_next_code_node(document, document, limit, &depth)
+        source.lineStarts.withUnsafeBufferPointer { lineStarts in
+            while let node = next {
+                notekit_node_read(node, &info)
+                let (start, end) = span(of: info, lineStarts: lineStarts)
+                // Line 0: cmark-gfm reports no position (the converted node has no range).
+                if start.0 > 0 { nodes.append((Int(start.2)..<Int(end.2), info.type == CMARK_NODE_CODE)) }
+                next = notekit_next_code_node(node, document, limit, &depth)
+            }
+        }
+        return CodeRanges(nodes: nodes, source: source)
     }
 
     /// The entry of `node` (a leaf until its end is set), its strings appended to `text`.

@@ -7,21 +7,23 @@ public struct CodeRanges: Sendable {
     init(ranges: [Range<Int>]) { self.ranges = ranges }
 
     init(root: MarkdownNode, source: SourceText) {
-        var found: [Range<Int>] = []
+        var nodes: [(range: Range<Int>, isSpan: Bool)] = []
         root.forEach(where: { $0 == .codeBlock || $0 == .htmlBlock || $0 == .code }) { node in
-            guard let range = node.range else { return }
-            switch node.kind {
-            case .codeBlock, .htmlBlock:
-                found.append(range.bytes)
-            case .code:
-                // cmark-gfm reports a code span without its backtick fences: widen over them.
-                var lower = range.start.offset, upper = range.end.offset
-                while lower > 0, source.bytes[lower - 1] == UInt8(ascii: "`") { lower -= 1 }
-                while upper < source.bytes.count, source.bytes[upper] == UInt8(ascii: "`") { upper += 1 }
-                found.append(lower..<upper)
-            default:
-                break
-            }
+            if let range = node.range { nodes.append((range.bytes, node.kind == .code)) }
+        }
+        self.init(nodes: nodes, source: source)
+    }
+
+    /// The ranges of code blocks, HTML blocks and code spans (`isSpan`) as cmark-gfm places
+    /// them, sorted and merged.
+    init(nodes: [(range: Range<Int>, isSpan: Bool)], source: SourceText) {
+        var found = nodes.map { node in
+            guard node.isSpan else { return node.range }
+            // cmark-gfm reports a code span without its backtick fences: widen over them.
+            var lower = node.range.lowerBound, upper = node.range.upperBound
+            while lower > 0, source.bytes[lower - 1] == UInt8(ascii: "`") { lower -= 1 }
+            while upper < source.bytes.count, source.bytes[upper] == UInt8(ascii: "`") { upper += 1 }
+            return lower..<upper
         }
         found.sort { $0.lowerBound < $1.lowerBound }
         var merged: [Range<Int>] = []
@@ -45,6 +47,12 @@ public struct CodeRanges: Sendable {
             // The line so far holds only prefix bytes; its content opened with `[` (1), `[^` (2).
             var inPrefix = true, definition = 0, spaces = 0, tildes = 0
             for byte in buffer {
+                // Lowercase letters and non-ASCII bytes (most of a text) start nothing, and end
+                // a line's prefix and a definition's opening.
+                if byte >= UInt8(ascii: "a"), byte != UInt8(ascii: "~") {
+                    (inPrefix, definition, tildes, spaces) = (false, 0, 0, 0)
+                    continue
+                }
                 switch byte {
                 case UInt8(ascii: "`"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return true
                 case UInt8(ascii: "<") where inPrefix || definition == 2: return true

@@ -26,8 +26,6 @@ public struct NoteParser: Sendable {
         case all
         /// Callouts only; the other scanned lists are empty.
         case callouts
-        /// Nothing; every scanned list is empty (a caller that needs only code ranges or headings).
-        case none
     }
 
     public init(limits: Limits = Limits()) {
@@ -84,14 +82,37 @@ public struct NoteParser: Sendable {
 
     /// Where the body of `bytes` starts and which of its bytes are code, as `parse` finds them
     /// (refused as `parse` refuses), for a pass that needs no more: cmark-gfm runs only when
-    /// the text could hold code (`CodeRanges.couldHold`).
+    /// the text could hold code (`CodeRanges.couldHold`), and its tree is not converted.
     public func bodyAndCode(bytes: [UInt8], path: String) throws(NoteError) -> (source: SourceText, bodyStartLine: Int, code: CodeRanges) {
         let source = try checked(bytes: bytes, path: path)
-        guard !CodeRanges.couldHold(source.bytes) else {
-            let note = assemble(source: source, path: path, scans: .none)
-            return (source, note.bodyStartLine, note.code)
+        let frontMatter = frontMatter(of: source)
+        guard CodeRanges.couldHold(source.bytes) else {
+            return (source, frontMatter?.closingDelimiter.map { $0.end.line + 1 } ?? 1, CodeRanges(ranges: []))
         }
-        return (source, frontMatter(of: source)?.closingDelimiter.map { $0.end.line + 1 } ?? 1, CodeRanges(ranges: []))
+        let (body, bodyStartLine) = cmarkBody(of: source, frontMatter: frontMatter)
+        let code = CmarkParser.codeRanges(body, afterBlankLines: bodyStartLine > 1 ? bodyStartLine - 2 : 0,
+                                          source: source, maxDepth: limits.maxMarkdownDepth)
+        return (source, bodyStartLine, code)
+    }
+
+    /// The bytes cmark-gfm reads of a note and the line they start on: those after the front
+    /// matter (read after one empty line per front-matter line, so that lines keep their
+    /// numbers), with bare CRs as spaces. cmark-gfm also ends lines at a bare CR; notes end
+    /// them at LF only (CRLF included), so every node's lines are the note's lines.
+    private func cmarkBody(of source: SourceText, frontMatter: FrontMatter?) -> (body: ArraySlice<UInt8>, bodyStartLine: Int) {
+        var cmarkStart = 0
+        var bodyStartLine = 1
+        if let closing = frontMatter?.closingDelimiter {
+            cmarkStart = closing.end.offset
+            bodyStartLine = closing.end.line + 1
+        }
+        var body = source.bytes[cmarkStart...]
+        var carriageReturn = source.find([Byte.carriageReturn], in: cmarkStart..<source.bytes.count)
+        while let index = carriageReturn {
+            if index + 1 == body.endIndex || body[index + 1] != Byte.newline { body[index] = Byte.space }
+            carriageReturn = source.find([Byte.carriageReturn], in: (index + 1)..<source.bytes.count)
+        }
+        return (body, bodyStartLine)
     }
 
     private func frontMatter(of source: SourceText) -> FrontMatter? {
@@ -102,26 +123,11 @@ public struct NoteParser: Sendable {
     private func assemble(source: SourceText, path: String, scans: Scans) -> Note {
         let frontMatter = frontMatter(of: source)
         var diagnostics: [ParseDiagnostic] = []
-        // cmark reads the body after one empty line per front-matter line, so that lines keep
-        // their numbers, straight from the note's bytes.
-        var cmarkStart = 0
-        var bodyStartLine = 1
         if let frontMatter {
             let entryErrors = frontMatter.entries.compactMap(\.error).filter { $0 != frontMatter.error }
             diagnostics += [frontMatter.error].compactMap { $0 } + entryErrors
-            if let closing = frontMatter.closingDelimiter {
-                cmarkStart = closing.end.offset
-                bodyStartLine = closing.end.line + 1
-            }
         }
-        var body = source.bytes[cmarkStart...]
-        // cmark-gfm also ends lines at a bare CR; notes end them at LF only (CRLF included), so
-        // bare CRs are read as spaces and every node's lines are the note's lines.
-        var carriageReturn = source.find([Byte.carriageReturn], in: cmarkStart..<source.bytes.count)
-        while let index = carriageReturn {
-            if index + 1 == body.endIndex || body[index + 1] != Byte.newline { body[index] = Byte.space }
-            carriageReturn = source.find([Byte.carriageReturn], in: (index + 1)..<source.bytes.count)
-        }
+        let (body, bodyStartLine) = cmarkBody(of: source, frontMatter: frontMatter)
         let (root, truncated) = CmarkParser.parse(body, afterBlankLines: bodyStartLine > 1 ? bodyStartLine - 2 : 0,
                                                   source: source, maxDepth: limits.maxMarkdownDepth)
         if let truncated {
@@ -153,7 +159,7 @@ public struct NoteParser: Sendable {
                 break
             }
         }
-        let callouts = scans == .none ? [] : CalloutScanner(source: source, root: root).callouts()
+        let callouts = CalloutScanner(source: source, root: root).callouts()
         guard scans == .all else {
             return Note(path: path, source: source, frontMatter: frontMatter, bodyStartLine: bodyStartLine, body: root, code: code,
                         headings: headings, thematicBreaks: breaks, callouts: callouts, queryCallouts: [],
