@@ -28,6 +28,18 @@ public enum Slug {
         return slug.isEmpty ? fallback : String(decoding: slug, as: UTF8.self)
     }
 
+    /// True when `text` is already a slug: lowercase ASCII letters, digits and single inner
+    /// hyphens (what `make` and `unique` give; `unique`'s `-2` may take it past `make`'s 80 bytes).
+    static func isSlug(_ text: String) -> Bool {
+        var previous = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            guard Byte.isDigit(byte) || (Byte.isLetter(byte) && byte >= UInt8(ascii: "a"))
+                    || (byte == UInt8(ascii: "-") && previous != byte) else { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
+    }
+
     /// Slugs for several names, made unique with `-2`, `-3`... and never equal to a reserved one.
     public static func unique(_ names: [String], reserved: Set<String> = []) -> [String] {
         var taken = reserved

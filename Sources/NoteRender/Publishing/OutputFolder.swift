@@ -19,7 +19,9 @@ public struct OutputFolder: Sendable {
 
     /// Writes `text` to `slug.ext` (atomically, replacing any symlink there); returns the file.
     public func write(_ text: String, slug: String, fileExtension: String) throws -> URL {
-        let name = Slug.make(slug) + "." + fileExtension
+        // A slug as given: made again, `unique`'s `-2` on an 80-byte slug would be cut off and
+        // the second page would replace the first.
+        let name = (Slug.isSlug(slug) ? slug : Slug.make(slug)) + "." + fileExtension
         let file = url.appendingPathComponent(name).standardizedFileURL
         guard file.deletingLastPathComponent().path == url.path, file.lastPathComponent == name else {
             throw RenderError("\(name): refusing to write outside \(url.path)")
