@@ -13,14 +13,17 @@ enum HTMLText {
 
     /// Appends `text` escaped to `output`.
     static func append(_ text: String, to output: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output += "&amp;".utf8
-            case UInt8(ascii: "<"): output += "&lt;".utf8
-            case UInt8(ascii: ">"): output += "&gt;".utf8
-            case UInt8(ascii: "\""): output += "&quot;".utf8
-            default: output.append(byte)
-            }
+        for byte in text.utf8 { append(byte: byte, to: &output) }
+    }
+
+    /// Appends `byte` escaped to `output`.
+    static func append(byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "&"): output += "&amp;".utf8
+        case UInt8(ascii: "<"): output += "&lt;".utf8
+        case UInt8(ascii: ">"): output += "&gt;".utf8
+        case UInt8(ascii: "\""): output += "&quot;".utf8
+        default: output.append(byte)
         }
     }
 

@@ -84,7 +84,7 @@ enum SourceHTML {
         let urlBits = Self.urlBits
         while urlEnd < end, bytes[urlEnd] != terminator {
             let byte = bytes[urlEnd]
-            guard isURLByte(byte, urlBits) || (angled && (byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")"))),
+            guard isIn(byte, urlBits) || (angled && (byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")"))),
                   byte != UInt8(ascii: "&") || !isEntity(bytes, urlEnd, end) else { return nil }
             urlEnd += 1
         }
@@ -113,7 +113,7 @@ enum SourceHTML {
         let marked = markedBits
         while index < end {
             let byte = bytes[index]
-            guard isMarked(byte, marked) else {
+            guard isIn(byte, marked) else {
                 index += 1
                 continue
             }
@@ -125,7 +125,7 @@ enum SourceHTML {
                 return inLink ? index : nil
             case UInt8(ascii: "\\"):
                 guard index + 1 < end, isPunctuation(bytes[index + 1]) else { return nil }
-                appendEscaped(bytes[index + 1], to: &output)
+                HTMLText.append(byte: bytes[index + 1], to: &output)
                 index += 2
                 run = index
                 continue
@@ -145,7 +145,7 @@ enum SourceHTML {
                 // Code, emphasis, strikethrough, raw HTML, an e-mail address, a control character.
                 return nil
             }
-            appendEscaped(byte, to: &output)
+            HTMLText.append(byte: byte, to: &output)
             index += 1
             run = index
         }
@@ -153,23 +153,13 @@ enum SourceHTML {
         return end
     }
 
-    /// A byte `text` must look at: ASCII punctuation with a meaning, and control characters.
-    private static func isMarked(_ byte: UInt8, _ bits: (low: UInt64, high: UInt64)) -> Bool {
+    /// Whether `byte` is one of the ASCII bytes set in `bits` (made by `bits(_:controls:)`).
+    private static func isIn(_ byte: UInt8, _ bits: (low: UInt64, high: UInt64)) -> Bool {
         byte < 64 ? bits.low >> byte & 1 == 1 : byte < 128 && bits.high >> (byte - 64) & 1 == 1
     }
 
+    /// The bytes `text` must look at: ASCII punctuation with a meaning, and control characters.
     private static let markedBits = bits("[]\\!&:.>\"`*_~<@\u{7F}", controls: true)
-
-    /// `byte` as cmark-gfm writes text: `&`, `<`, `>` and `"` escaped.
-    private static func appendEscaped(_ byte: UInt8, to output: inout [UInt8]) {
-        switch byte {
-        case UInt8(ascii: "&"): append("&amp;", to: &output)
-        case UInt8(ascii: "<"): append("&lt;", to: &output)
-        case UInt8(ascii: ">"): append("&gt;", to: &output)
-        case UInt8(ascii: "\""): append("&quot;", to: &output)
-        default: output.append(byte)
-        }
-    }
 
     private static func append(_ text: StaticString, to output: inout [UInt8]) {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -194,12 +184,8 @@ enum SourceHTML {
         (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
-    /// A byte cmark-gfm writes into an `href` as it is (`&` as `&amp;`): letters, digits and
+    /// The bytes cmark-gfm writes into an `href` as they are (`&` as `&amp;`): letters, digits and
     /// `-_.+!*,%#@?=;:/$~&` (parentheses only between `<` and `>`, checked by the caller).
-    private static func isURLByte(_ byte: UInt8, _ bits: (low: UInt64, high: UInt64)) -> Bool {
-        byte < 64 ? bits.low >> byte & 1 == 1 : byte < 128 && bits.high >> (byte - 64) & 1 == 1
-    }
-
     private static let urlBits = bits("-_.+!*,%#@?=;:/$~&0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", controls: false)
 
     /// The ASCII bytes of `characters` (and the control characters) as bits: 0–63 in the first word, 64–127 in the second.
