@@ -87,32 +87,34 @@ public struct NoteParser: Sendable {
         let source = try checked(bytes: bytes, path: path)
         let frontMatter = frontMatter(of: source)
         guard CodeRanges.couldHold(source.bytes) else {
-            return (source, frontMatter?.closingDelimiter.map { $0.end.line + 1 } ?? 1, CodeRanges(ranges: []))
+            return (source, Self.bodyStartLine(after: frontMatter), CodeRanges(ranges: []))
         }
-        let (body, bodyStartLine) = cmarkBody(of: source, frontMatter: frontMatter)
-        let code = CmarkParser.codeRanges(body, afterBlankLines: bodyStartLine > 1 ? bodyStartLine - 2 : 0,
+        let (body, bodyStartLine, blankLines) = cmarkBody(of: source, frontMatter: frontMatter)
+        let code = CmarkParser.codeRanges(body, afterBlankLines: blankLines,
                                           source: source, maxDepth: limits.maxMarkdownDepth)
         return (source, bodyStartLine, code)
     }
 
-    /// The bytes cmark-gfm reads of a note and the line they start on: those after the front
-    /// matter (read after one empty line per front-matter line, so that lines keep their
-    /// numbers), with bare CRs as spaces. cmark-gfm also ends lines at a bare CR; notes end
-    /// them at LF only (CRLF included), so every node's lines are the note's lines.
-    private func cmarkBody(of source: SourceText, frontMatter: FrontMatter?) -> (body: ArraySlice<UInt8>, bodyStartLine: Int) {
-        var cmarkStart = 0
-        var bodyStartLine = 1
-        if let closing = frontMatter?.closingDelimiter {
-            cmarkStart = closing.end.offset
-            bodyStartLine = closing.end.line + 1
-        }
+    /// The bytes cmark-gfm reads of a note, the line they start on and the empty lines to read
+    /// before them: those after the front matter (read after one empty line per front-matter
+    /// line, so that lines keep their numbers), with bare CRs as spaces. cmark-gfm also ends
+    /// lines at a bare CR; notes end them at LF only (CRLF included), so every node's lines are
+    /// the note's lines.
+    private func cmarkBody(of source: SourceText, frontMatter: FrontMatter?) -> (body: ArraySlice<UInt8>, bodyStartLine: Int, blankLines: Int) {
+        let cmarkStart = frontMatter?.closingDelimiter?.end.offset ?? 0
+        let bodyStartLine = Self.bodyStartLine(after: frontMatter)
         var body = source.bytes[cmarkStart...]
         var carriageReturn = source.find([Byte.carriageReturn], in: cmarkStart..<source.bytes.count)
         while let index = carriageReturn {
             if index + 1 == body.endIndex || body[index + 1] != Byte.newline { body[index] = Byte.space }
             carriageReturn = source.find([Byte.carriageReturn], in: (index + 1)..<source.bytes.count)
         }
-        return (body, bodyStartLine)
+        return (body, bodyStartLine, bodyStartLine > 1 ? bodyStartLine - 2 : 0)
+    }
+
+    /// The line a note's body starts on: after the front matter's closing delimiter, else 1.
+    private static func bodyStartLine(after frontMatter: FrontMatter?) -> Int {
+        frontMatter?.closingDelimiter.map { $0.end.line + 1 } ?? 1
     }
 
     private func frontMatter(of source: SourceText) -> FrontMatter? {
@@ -127,8 +129,8 @@ public struct NoteParser: Sendable {
             let entryErrors = frontMatter.entries.compactMap(\.error).filter { $0 != frontMatter.error }
             diagnostics += [frontMatter.error].compactMap { $0 } + entryErrors
         }
-        let (body, bodyStartLine) = cmarkBody(of: source, frontMatter: frontMatter)
-        let (root, truncated) = CmarkParser.parse(body, afterBlankLines: bodyStartLine > 1 ? bodyStartLine - 2 : 0,
+        let (body, bodyStartLine, blankLines) = cmarkBody(of: source, frontMatter: frontMatter)
+        let (root, truncated) = CmarkParser.parse(body, afterBlankLines: blankLines,
                                                   source: source, maxDepth: limits.maxMarkdownDepth)
         if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,
