@@ -12,17 +12,20 @@ public struct SourceText: Sendable {
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes
+        lineStarts = bytes.withUnsafeBufferPointer(Self.lineStarts)
+    }
+
+    /// The byte offset at which each line of `buffer` starts (the first at 0), split on `\n`.
+    package static func lineStarts(of buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
-                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(offset)
-            }
+        starts.reserveCapacity(buffer.count / 40 + 1)
+        guard let base = buffer.baseAddress else { return starts }
+        var offset = 0
+        while offset < buffer.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+            offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            starts.append(offset)
         }
-        lineStarts = starts
+        return starts
     }
 
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }

@@ -44,13 +44,7 @@ struct CalloutTree {
     private init(bytes: UnsafeBufferPointer<UInt8>, prefix: String) {
         self.bytes = bytes
         self.prefix = prefix
-        var starts = [0]
-        var search = 0
-        while let newline = Byte.offset(of: [Byte.newline], in: bytes, from: search) {
-            starts.append(newline + 1)
-            search = newline + 1
-        }
-        lineStarts = starts
+        lineStarts = SourceText.lineStarts(of: bytes)
     }
 
     /// Boxes `document`'s callouts (the tree of `bytes`) with marker paragraphs of `prefix`;
