@@ -12,6 +12,8 @@ enum BlockIDs {
     /// `html` with every block id (spaces or tabs, `^`, letters, digits and hyphens, then an
     /// element's end tag) replaced by its anchor, in one pass over the bytes.
     static func render(_ html: String) -> String {
+        // Most pages hold no `^`: found by `memchr`, without copying the page.
+        guard html.byteRange(of: "^") != nil else { return html }
         let source = SourceText(bytes: Array(html.utf8)), bytes = source.bytes
         guard var caret = source.find([UInt8(ascii: "^")], in: 0..<bytes.count) else { return html }
         var output: [UInt8] = []

@@ -221,32 +221,36 @@ struct HTMLPage {
     /// The ids cmark-gfm gave each citation marker (`fnref-2`, `fnref-2-2`...), by source number:
     /// every `id="fnref-N"` and `id="fnref-N-M"`, found in one pass over the bytes.
     private static func backReferences(in html: String) -> [Int: [String]] {
-        let bytes = Array(html.utf8), marker = Array("id=\"fnref-".utf8)
-        let source = SourceText(bytes: bytes)
-        func digits(from start: Int) -> Int {
-            var end = start
-            while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
-            return end
-        }
-        var found: [Int: [String]] = [:]
-        var search = 0
-        while let hit = source.find(marker, in: search..<bytes.count) {
-            let numberStart = hit + marker.count, numberEnd = digits(from: numberStart)
-            search = hit + 1
-            guard numberEnd > numberStart, numberEnd < bytes.count else { continue }
-            var end = numberEnd
-            if bytes[end] == UInt8(ascii: "-"), case let suffixEnd = digits(from: end + 1), suffixEnd > end + 1,
-               suffixEnd < bytes.count, bytes[suffixEnd] == UInt8(ascii: "\"") {
-                end = suffixEnd
+        var html = html
+        return html.withUTF8 { bytes in
+            func digits(from start: Int) -> Int {
+                var end = start
+                while end < bytes.count, bytes[end] >= UInt8(ascii: "0"), bytes[end] <= UInt8(ascii: "9") { end += 1 }
+                return end
             }
-            guard bytes[end] == UInt8(ascii: "\"") else { continue }
-            if let number = Int(source.string(numberStart..<numberEnd)) {
-                found[number, default: []].append(source.string((hit + 4)..<end))
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var found: [Int: [String]] = [:]
+            var search = 0
+            while let hit = Byte.offset(of: backReference, in: bytes, from: search) {
+                let numberStart = hit + backReference.count, numberEnd = digits(from: numberStart)
+                search = hit + 1
+                guard numberEnd > numberStart, numberEnd < bytes.count else { continue }
+                var end = numberEnd
+                if bytes[end] == UInt8(ascii: "-"), case let suffixEnd = digits(from: end + 1), suffixEnd > end + 1,
+                   suffixEnd < bytes.count, bytes[suffixEnd] == UInt8(ascii: "\"") {
+                    end = suffixEnd
+                }
+                guard bytes[end] == UInt8(ascii: "\"") else { continue }
+                if let number = Int(string(numberStart..<numberEnd)) {
+                    found[number, default: []].append(string((hit + 4)..<end))
+                }
+                search = end + 1
             }
-            search = end + 1
+            return found
         }
-        return found
     }
+
+    private static let backReference = Array("id=\"fnref-".utf8)
 
     /// A front-matter key as a label, `_` shown as a space: on the bytes of an ASCII key,
     /// through Foundation (which keeps an `_` joined to a combining mark) otherwise.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NoteParser
 
 /// Heading ids in rendered HTML: each `<hN>text</hN>` on one line gets the id
@@ -26,7 +31,9 @@ enum HeadingIDs {
                 counter += 1
             }
             output += piece(cursor..<heading.start)
-            output += "<h\(heading.level) id=\"\(id)\">"
+            output += Self.openings[heading.level]
+            output += id
+            output += "\">"
             cursor = heading.start + 4
         }
         output += piece(cursor..<utf8.count)
@@ -38,12 +45,22 @@ enum HeadingIDs {
     private static func headings(in bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, level: Int, content: String)] {
         func find(_ needle: [UInt8], from start: Int) -> Int? { Byte.offset(of: needle, in: bytes, from: start) }
         var headings: [(start: Int, level: Int, content: String)] = []
-        let opening = Self.opening
+        /// The next `<h` from `start`: `memchr` for each `<`, its next byte read in place.
+        func opening(from start: Int) -> Int? {
+            guard let base = bytes.baseAddress else { return nil }
+            var index = start
+            while index + 1 < bytes.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), bytes.count - 1 - index) {
+                index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if bytes[index + 1] == UInt8(ascii: "h") { return index }
+                index += 1
+            }
+            return nil
+        }
         // The end of the line being searched, and the next `</hN>` per level (-1: none; -2: not
         // searched yet): found once, reused.
         var lineEnd = -1, closings = [Int](repeating: -2, count: 7)
         var search = 0
-        while let hit = find(opening, from: search) {
+        while let hit = opening(from: search) {
             search = hit + 1
             guard hit + 3 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[hit + 2]),
                   bytes[hit + 3] == UInt8(ascii: ">") else { continue }
@@ -60,7 +77,8 @@ enum HeadingIDs {
         return headings
     }
 
-    private static let opening = Array("<h".utf8)
+    /// `<hN id="` by level N (index 0 unused).
+    private static let openings = (0...6).map { "<h\($0) id=\"" }
     /// `</hN>` by level N (index 0 unused).
     private static let closings = (0...6).map { Array("</h\($0)>".utf8) }
 

@@ -56,29 +56,58 @@ enum SourceView {
         }
     }
 
-    /// Markdown text rendered as inline HTML: one paragraph's content, unsafe URLs emptied.
+    /// Markdown text rendered as inline HTML: one paragraph's content, unsafe URLs emptied. A
+    /// text in the plain shapes `SourceHTML` writes (most sources) is written without cmark-gfm.
     static func inlineHTML(_ text: String, unsafe: Bool) -> String {
-        var html = CmarkParser.renderHTML(markdown: text, unsafe: unsafe).trimmingTrailingWhitespace()
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), holdsOneParagraph(html) {
+        var html = SourceHTML.html(text) ?? CmarkParser.renderHTML(markdown: text, unsafe: unsafe)
+        // cmark-gfm ends its HTML with `>\n`: a newline of its own after a character that is no
+        // whitespace, all that `trimmingTrailingWhitespace` would remove.
+        if html.utf8.count >= 2, html.utf8.last == UInt8(ascii: "\n"),
+           html.utf8[html.utf8.index(html.utf8.endIndex, offsetBy: -2)] == UInt8(ascii: ">") {
+            html.removeLast()
+        } else {
+            html = html.trimmingTrailingWhitespace()
+        }
+        if isParagraph(html), holdsOneParagraph(html) {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return URLSafety.filterAttributes(html)
+    }
+
+    /// `html.hasPrefix("<p>") && html.hasSuffix("</p>")`, read on the bytes when an ASCII byte
+    /// follows the `<p>` and precedes the `</p>`: no mark then joins `>` or `<` to a neighbour, so
+    /// they are characters of their own (and no other bytes are canonically equal to them).
+    static func isParagraph(_ html: String) -> Bool {
+        let read = html.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            let count = bytes.count
+            guard count >= 7, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "p"), bytes[2] == UInt8(ascii: ">"),
+                  bytes[count - 4] == UInt8(ascii: "<"), bytes[count - 3] == UInt8(ascii: "/"), bytes[count - 2] == UInt8(ascii: "p"),
+                  bytes[count - 1] == UInt8(ascii: ">") else { return false }
+            return bytes[3] < 0x80 && bytes[count - 5] < 0x80 ? true : nil
+        }
+        if let read, let read { return read }
+        return html.hasPrefix("<p>") && html.hasSuffix("</p>")
     }
 
     /// `html.components(separatedBy: "<p>").count == 2`, counted on the bytes when every `<p>`
     /// has ASCII (or nothing) on both sides: `<`, `p` and `>` are then characters of their own,
     /// so the `Character` search finds the same ones.
     static func holdsOneParagraph(_ html: String) -> Bool {
-        var count = 0, isPlain = true
-        for index in html.utf8.indices where html.utf8[index] == UInt8(ascii: "<") {
-            guard html.utf8[index...].starts(with: "<p>".utf8) else { continue }
-            count += 1
-            let after = html.utf8.index(index, offsetBy: 3)
-            if index > html.utf8.startIndex, html.utf8[html.utf8.index(before: index)] >= 0x80 { isPlain = false }
-            if after < html.utf8.endIndex, html.utf8[after] >= 0x80 { isPlain = false }
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            var count = 0, index = 0
+            while let found = Byte.offset(of: paragraphTag, in: bytes, from: index) {
+                count += 1
+                if found > 0, bytes[found - 1] >= 0x80 { return nil }
+                if found + 3 < bytes.count, bytes[found + 3] >= 0x80 { return nil }
+                index = found + 3
+            }
+            return count
         }
-        return isPlain ? count == 1 : html.components(separatedBy: "<p>").count == 2
+        let counted = html.utf8.withContiguousStorageIfAvailable(count) ?? Array(html.utf8).withUnsafeBufferPointer(count)
+        return counted.map { $0 == 1 } ?? (html.components(separatedBy: "<p>").count == 2)
     }
+
+    private static let paragraphTag = Array("<p>".utf8)
 
     /// `2025, Sep 14`, `2025, Sep` or `2025`.
     static func format(_ date: PartialDate) -> String {

@@ -6,7 +6,8 @@ import NoteParser
 enum URLSafety {
     /// True when a browser following `url` would not run script.
     static func isSafe(_ url: String) -> Bool {
-        if let verdict = asciiVerdict(url.utf8) { return verdict }
+        let verdict = url.utf8.withContiguousStorageIfAvailable(asciiVerdict) ?? Array(url.utf8).withUnsafeBufferPointer(asciiVerdict)
+        if let verdict { return verdict }
         let decoded = decodeEntities(url).unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
         let compact = String(String.UnicodeScalarView(decoded)).lowercased()
         if compact.hasPrefix("javascript:") || compact.hasPrefix("vbscript:") { return false }
@@ -16,19 +17,21 @@ enum URLSafety {
 
     /// `isSafe` read on the bytes of a URL of ASCII characters without `&` (no entity to decode):
     /// its first 14 bytes above space (DEL left out), lowercased; nil for any other URL.
-    private static func asciiVerdict(_ url: some Sequence<UInt8>) -> Bool? {
+    private static func asciiVerdict(_ url: UnsafeBufferPointer<UInt8>) -> Bool? {
         // The head on the stack: this runs for most links of every page.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 14) { buffer -> Bool? in
+        var head: (UInt64, UInt64) = (0, 0)
+        return withUnsafeMutableBytes(of: &head) { head -> Bool? in
             var count = 0
             for byte in url {
                 guard byte < 0x80, byte != UInt8(ascii: "&") else { return nil }
                 if byte > 0x20, byte != 0x7F, count < 14 {
-                    buffer[count] = Byte.lowercased(byte)
+                    head[count] = Byte.lowercased(byte)
                     count += 1
                 }
             }
-            let head = buffer[..<count]
-            func starts(with prefix: String) -> Bool { head.starts(with: prefix.utf8) }
+            func starts(with prefix: StaticString) -> Bool {
+                count >= prefix.utf8CodeUnitCount && memcmp(head.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+            }
             if starts(with: "javascript:") || starts(with: "vbscript:") { return false }
             if starts(with: "data:") { return starts(with: "data:image/") && !starts(with: "data:image/svg") }
             return true
@@ -39,48 +42,61 @@ enum URLSafety {
     /// `href`), or pinging URLs (`ping`, always emptied); lowercase, tried in this order.
     private static let attributes = ["href", "src", "action", "formaction", "xlink:href", "data", "poster", "background",
                                      "codebase", "cite", "longdesc", "dynsrc", "lowsrc", "srcset", "imagesrcset", "values",
-                                     "to", "from", "by", "ping"].map { Array($0.utf8) }
+                                     "to", "from", "by", "ping"]
 
-    /// For each byte, the attributes whose name starts with it (in either case), in their order.
-    private static let namesStartingWith: [[[UInt8]]] = {
-        var table = [[[UInt8]]](repeating: [], count: 256)
-        for name in attributes {
-            table[Int(name[0])].append(name)
-            table[Int(name[0] - 0x20)].append(name)
+    /// `attributes`' bytes.
+    private static let attributeBytes = attributes.map { Array($0.utf8) }
+
+    /// Whether each of `attributes` is judged other than as one URL (`isSafe(_:in:)`).
+    private static let isList = attributes.map { ["ping", "srcset", "imagesrcset", "values", "to", "from", "by"].contains($0) }
+
+    /// For each byte, the indices in `attributes` of the names starting with it (in either case),
+    /// in their order: most places start none, and are passed without trying the names.
+    private static let namesStartingWith: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, name) in attributeBytes.enumerated() {
+            table[Int(name[0])].append(index)
+            table[Int(name[0] - 0x20)].append(index)
         }
         return table
     }()
 
-    /// For each byte, whether an attribute name can start with it: most places start none, and
-    /// are passed without trying the names.
-    private static let startsName = namesStartingWith.map { !$0.isEmpty }
-
     /// The longest name's length: a name that fits ends on the last byte before an `=` (and
     /// its spaces), so only the places this close before it can start one.
-    private static let longestName = attributes.map(\.count).max() ?? 0
+    private static let longestName = attributes.map(\.utf8.count).max() ?? 0
 
     /// `html` with every unsafe `href`, `src` and similar attribute value emptied: each
     /// `NAME = VALUE` (any case, ASCII spaces around `=`, the value quoted or bare) that starts
     /// a word, wherever it is. One pass over the bytes, the first name that fits at each place;
     /// only the places just before each `=` are tried.
     static func filterAttributes(_ html: String) -> String {
-        let bytes = Array(html.utf8)
+        var html = html
+        guard let filtered = html.withUTF8(filteredAttributes) else { return html }
+        return String(decoding: filtered, as: UTF8.self)
+    }
+
+    /// The bytes of `filterAttributes` of `bytes`; nil when it empties no value (the HTML stays as it is).
+    private static func filteredAttributes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        let namesStartingWith = Self.namesStartingWith, attributes = Self.attributes, isList = Self.isList
+        let attributeBytes = Self.attributeBytes, longestName = Self.longestName
+        func last(_ quote: UInt8) -> Int {
+            var index = count - 1
+            while index >= 0, bytes[index] != quote { index -= 1 }
+            return index
+        }
+        // A quote opened after its kind's last one is never closed: no scan to the end for it.
+        let lastQuotes = (double: last(UInt8(ascii: "\"")), single: last(UInt8(ascii: "'")))
         var output: [UInt8] = []
         var copied = 0, index = 0
-        let startsName = Self.startsName, namesStartingWith = Self.namesStartingWith
-        // A quote opened after its kind's last one is never closed: no scan to the end for it.
-        let lastQuotes = (double: bytes.lastIndex(of: UInt8(ascii: "\"")) ?? -1, single: bytes.lastIndex(of: UInt8(ascii: "'")) ?? -1)
         // The next `=` from `index`, and the last byte before it that is not a space: a name that
         // fits at `index` or later (before the `=`) ends there.
         var nextEquals = -1, nameEnd = -1
-        while index < bytes.count {
+        while index < count {
             if nextEquals < index {
-                guard let found = bytes.withUnsafeBufferPointer({ buffer -> Int? in
-                    guard let base = buffer.baseAddress, let hit = memchr(base + index, Int32(UInt8(ascii: "=")), buffer.count - index)
-                    else { return nil }
-                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                }) else { break }
-                nextEquals = found
+                guard let hit = memchr(base + index, Int32(UInt8(ascii: "=")), count - index) else { break }
+                nextEquals = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 nameEnd = nextEquals - 1
                 while nameEnd >= index, Byte.isCharacterWhitespace(bytes[nameEnd]) { nameEnd -= 1 }
             }
@@ -88,30 +104,31 @@ enum URLSafety {
                 index = nextEquals + 1
                 continue
             }
-            index = max(index, nameEnd - Self.longestName + 1)
-            guard startsName[Int(bytes[index])], index == 0 || !isWordByte(bytes[index - 1]),
-                  let (name, equals, value) = attribute(at: index, in: bytes, names: namesStartingWith[Int(bytes[index])],
-                                                        lastQuotes: lastQuotes) else {
+            index = max(index, nameEnd - longestName + 1)
+            let names = namesStartingWith[Int(bytes[index])]
+            guard !names.isEmpty, index == 0 || !isWordByte(bytes[index - 1]),
+                  let (name, equalsEnd, value) = attribute(at: index, in: bytes, names: names, attributes: attributeBytes,
+                                                           lastQuotes: lastQuotes) else {
                 index += 1
                 continue
             }
-            let quoted = bytes[value]
-            let unquoted = quoted.first == UInt8(ascii: "\"") || quoted.first == UInt8(ascii: "'") ? quoted.dropFirst().dropLast() : quoted
+            let first = bytes[value.lowerBound]
+            let unquoted = UnsafeBufferPointer(rebasing: first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
+                ? bytes[(value.lowerBound + 1)..<(value.upperBound - 1)] : bytes[value])
             // A single URL of ASCII characters without `&` is judged on its bytes (most links).
-            let isList = listNames.contains { $0.elementsEqual(bytes[name].lazy.map(Byte.lowercased)) }
-            let safe = (isList ? nil : asciiVerdict(unquoted))
-                ?? isSafe(String(decoding: unquoted, as: UTF8.self), in: String(decoding: bytes[name], as: UTF8.self).lowercased())
+            let safe = (isList[name] ? nil : asciiVerdict(unquoted))
+                ?? isSafe(String(decoding: unquoted, as: UTF8.self), in: attributes[name])
             if !safe {
-                if output.isEmpty { output.reserveCapacity(bytes.count) }
-                output += bytes[copied..<equals.upperBound]
-                output += Array("\"\"".utf8)
+                if output.isEmpty { output.reserveCapacity(count) }
+                output += UnsafeBufferPointer(rebasing: bytes[copied..<equalsEnd])
+                output += [UInt8(ascii: "\""), UInt8(ascii: "\"")]
                 copied = value.upperBound
             }
             index = value.upperBound
         }
-        guard copied > 0 else { return html }
-        output += bytes[copied...]
-        return String(decoding: output, as: UTF8.self)
+        guard copied > 0 else { return nil }
+        output += UnsafeBufferPointer(rebasing: bytes[copied...])
+        return output
     }
 
     /// A letter, digit or `_`: what continues a word (bytes of non-ASCII characters do not).
@@ -120,11 +137,13 @@ enum URLSafety {
             || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")))
     }
 
-    /// The name, the name with `=` and the spaces around it, and the value of the attribute
-    /// starting at `start`, the first of `names` that fits; nil when none does.
-    private static func attribute(at start: Int, in bytes: [UInt8], names: [[UInt8]],
-                                  lastQuotes: (double: Int, single: Int)) -> (Range<Int>, Range<Int>, Range<Int>)? {
-        for name in names where start + name.count <= bytes.count {
+    /// The index in `attributes` of the first of `names` that fits at `start`, the end of its
+    /// `=` and the spaces around it, and its value; nil when none fits.
+    private static func attribute(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, names: [Int], attributes: [[UInt8]],
+                                  lastQuotes: (double: Int, single: Int)) -> (Int, Int, Range<Int>)? {
+        for nameIndex in names {
+            let name = attributes[nameIndex]
+            guard start + name.count <= bytes.count else { continue }
             var offset = 1
             while offset < name.count, case let byte = bytes[start + offset],
                   name[offset] == byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) { offset += 1 }
@@ -138,21 +157,19 @@ enum URLSafety {
             guard index < bytes.count else { continue }
             let first = bytes[index]
             if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+                // The quote's kind occurs after it (the last one), so memchr finds a close.
                 guard index < (first == UInt8(ascii: "'") ? lastQuotes.single : lastQuotes.double),
-                      let close = bytes[(index + 1)...].firstIndex(of: first) else { continue }
-                index = close + 1
+                      let close = memchr(bytes.baseAddress! + index + 1, Int32(first), bytes.count - index - 1) else { continue }
+                index = bytes.baseAddress!.distance(to: close.assumingMemoryBound(to: UInt8.self)) + 1
             } else {
                 while index < bytes.count, !Byte.isCharacterWhitespace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
                       bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
                 guard index > valueStart else { continue }
             }
-            return (start..<(start + name.count), start..<valueStart, valueStart..<index)
+            return (nameIndex, valueStart, valueStart..<index)
         }
         return nil
     }
-
-    /// The attributes `isSafe(_:in:)` judges other than as one URL.
-    private static let listNames = ["ping", "srcset", "imagesrcset", "values", "to", "from", "by"].map { Array($0.utf8) }
 
     /// Whether the value of attribute `name` is safe: each URL of a list, no `ping` at all.
     private static func isSafe(_ value: String, in name: String) -> Bool {

@@ -6,6 +6,7 @@ public enum Slug {
     /// `The AI Model Wars` → `the-ai-model-wars`; `../etc/passwd` → `etc-passwd`; never empty.
     public static func make(_ text: String, fallback: String = "note") -> String {
         var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
         func add(_ byte: UInt8?) {
             if let byte, Byte.isLetter(byte) || Byte.isDigit(byte) {
                 slug.append(byte | (Byte.isLetter(byte) ? 0x20 : 0))
@@ -13,7 +14,7 @@ public enum Slug {
                 slug.append(UInt8(ascii: "-"))
             }
         }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains { $0 >= 0x80 } }) ?? text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII folds to itself, lowercased: no need for Foundation's folding.
             for byte in text.utf8 { add(byte) }
         } else {
