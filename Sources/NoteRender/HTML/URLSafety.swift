@@ -21,13 +21,28 @@ enum URLSafety {
         // The head on the stack: this runs for most links of every page.
         var head: (UInt64, UInt64) = (0, 0)
         return withUnsafeMutableBytes(of: &head) { head -> Bool? in
-            var count = 0
-            for byte in url {
+            var count = 0, index = 0
+            while index < url.count, count < 14 {
+                let byte = url[index]
                 guard byte < 0x80, byte != UInt8(ascii: "&") else { return nil }
-                if byte > 0x20, byte != 0x7F, count < 14 {
+                if byte > 0x20, byte != 0x7F {
                     head[count] = Byte.lowercased(byte)
                     count += 1
                 }
+                index += 1
+            }
+            // The rest only checked: eight bytes at a time, none with its high bit set, none `&`
+            // (a zero byte after an XOR with `&`s).
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+            while index + 8 <= url.count {
+                let word = UnsafeRawPointer(url.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let ampersands = word ^ (ones &* UInt64(UInt8(ascii: "&")))
+                guard word & highs == 0, (ampersands &- ones) & ~ampersands & highs == 0 else { return nil }
+                index += 8
+            }
+            while index < url.count {
+                guard url[index] < 0x80, url[index] != UInt8(ascii: "&") else { return nil }
+                index += 1
             }
             func starts(with prefix: StaticString) -> Bool {
                 count >= prefix.utf8CodeUnitCount && memcmp(head.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
@@ -61,6 +76,9 @@ enum URLSafety {
         return table
     }()
 
+    /// For each byte, whether a name starts with it.
+    private static let startsName = namesStartingWith.map { !$0.isEmpty }
+
     /// The longest name's length: a name that fits ends on the last byte before an `=` (and
     /// its spaces), so only the places this close before it can start one.
     private static let longestName = attributes.map(\.utf8.count).max() ?? 0
@@ -79,7 +97,7 @@ enum URLSafety {
     private static func filteredAttributes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard let base = bytes.baseAddress else { return nil }
         let count = bytes.count
-        let namesStartingWith = Self.namesStartingWith, attributes = Self.attributes, isList = Self.isList
+        let namesStartingWith = Self.namesStartingWith, startsName = Self.startsName, attributes = Self.attributes, isList = Self.isList
         let attributeBytes = Self.attributeBytes, longestName = Self.longestName
         func last(_ quote: UInt8) -> Int {
             var index = count - 1
@@ -104,12 +122,21 @@ enum URLSafety {
                 index = nextEquals + 1
                 continue
             }
-            index = max(index, nameEnd - longestName + 1)
-            let names = namesStartingWith[Int(bytes[index])]
-            guard !names.isEmpty, index == 0 || !isWordByte(bytes[index - 1]),
-                  let (name, equalsEnd, value) = attribute(at: index, in: bytes, names: names, attributes: attributeBytes,
-                                                           lastQuotes: lastQuotes) else {
-                index += 1
+            // A name that fits ends at `nameEnd` and starts a word: only where the word ending
+            // there starts, or before it past a `:` (as `xlink:href` does). Other places start no
+            // word, or hold a byte no name has.
+            let low = max(index, nameEnd - longestName + 1)
+            var wordStart = nameEnd
+            while wordStart > low, isWordByte(bytes[wordStart - 1]) { wordStart -= 1 }
+            let places = wordStart > low && bytes[wordStart - 1] == UInt8(ascii: ":") ? low...nameEnd : wordStart...wordStart
+            var fits: (name: Int, equalsEnd: Int, value: Range<Int>)?
+            for place in places where startsName[Int(bytes[place])] && (place == 0 || !isWordByte(bytes[place - 1])) {
+                fits = attribute(at: place, in: bytes, names: namesStartingWith[Int(bytes[place])], attributes: attributeBytes,
+                                 lastQuotes: lastQuotes)
+                if fits != nil { break }
+            }
+            guard let (name, equalsEnd, value) = fits else {
+                index = nextEquals + 1
                 continue
             }
             let first = bytes[value.lowerBound]
