@@ -83,6 +83,15 @@ import Testing
         #expect(direct > 2_000)
     }
 
+    @Test func asciiSlugsAsTheFoundationVersion() {
+        let pieces = ["A", "z", "9", " ", "-", "_", ":", "/", "\t", "Heading", "x", "--", "0", "Q"]
+        for text in HTMLScannerTests.samples(pieces, count: 3000, length: 9) + HTMLScannerTests.samples(pieces, count: 300, length: 60)
+            + ["", "-", " - ", String(repeating: "a", count: 80) + "-b", String(repeating: "a-", count: 41)] {
+            #expect(Slug.make(text) == SlugTests.reference(text), "\(text.debugDescription)")
+            #expect(Slug.make(text, fallback: "section") == SlugTests.reference(text, fallback: "section"), "\(text.debugDescription)")
+        }
+    }
+
     @Test func paragraphElementAsCharactersTellIt() {
         let pieces = ["<p>", "</p>", "<p", "p>", "/p>", "<", ">", "a", "\u{301}", "\u{600}", "\u{200D}", "\r", "\n", "é", "👍🏽"]
         for html in ["<p></p>", "<p>\u{301}</p>", "\u{600}<p>x</p>", "<p>x\u{600}</p>", "<p>x</p>\u{301}"]

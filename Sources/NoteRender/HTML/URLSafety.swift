@@ -86,7 +86,7 @@ enum URLSafety {
     /// `html` with every unsafe `href`, `src` and similar attribute value emptied: each
     /// `NAME = VALUE` (any case, ASCII spaces around `=`, the value quoted or bare) that starts
     /// a word, wherever it is. One pass over the bytes, the first name that fits at each place;
-    /// only the places just before each `=` are tried.
+    /// only the start of the word before each `=` is tried (and, past a `:`, the places before it).
     static func filterAttributes(_ html: String) -> String {
         var html = html
         guard let filtered = html.withUTF8(filteredAttributes) else { return html }

@@ -5,28 +5,40 @@ import NoteParser
 public enum Slug {
     /// `The AI Model Wars` → `the-ai-model-wars`; `../etc/passwd` → `etc-passwd`; never empty.
     public static func make(_ text: String, fallback: String = "note") -> String {
-        var slug: [UInt8] = []
-        slug.reserveCapacity(text.utf8.count)
-        func add(_ byte: UInt8?) {
-            if let byte, Byte.isLetter(byte) || Byte.isDigit(byte) {
-                slug.append(byte | (Byte.isLetter(byte) ? 0x20 : 0))
-            } else if let last = slug.last, last != UInt8(ascii: "-") {
-                slug.append(UInt8(ascii: "-"))
-            }
-        }
-        if text.utf8.withContiguousStorageIfAvailable({ !$0.contains { $0 >= 0x80 } }) ?? text.utf8.allSatisfy({ $0 < 0x80 }) {
+        let slug: String
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ $0.contains { $0 >= 0x80 } ? nil : Self.slug(of: $0) }), let ascii {
             // ASCII folds to itself, lowercased: no need for Foundation's folding.
-            for byte in text.utf8 { add(byte) }
+            slug = ascii
         } else {
             let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-            for scalar in folded.unicodeScalars { add(scalar.isASCII ? UInt8(scalar.value) : nil) }
+            // A scalar left outside ASCII separates words, as a space does.
+            slug = folded.unicodeScalars.map { $0.isASCII ? UInt8($0.value) : UInt8(ascii: " ") }.withUnsafeBufferPointer(Self.slug(of:))
         }
-        while slug.last == UInt8(ascii: "-") { slug.removeLast() }
-        if slug.count > 80 {
-            slug.removeSubrange(80...)
-            while slug.last == UInt8(ascii: "-") { slug.removeLast() }
+        return slug.isEmpty ? fallback : slug
+    }
+
+    /// The slug of ASCII bytes, in one pass into its own bytes: letters (lowercased) and digits,
+    /// one hyphen for each run of anything else between them, at most 80 bytes; empty when they
+    /// hold no letter or digit.
+    private static func slug(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { slug in
+            var count = 0
+            for byte in bytes {
+                if Byte.isLetter(byte) || Byte.isDigit(byte) {
+                    slug[count] = byte | (Byte.isLetter(byte) ? 0x20 : 0)
+                    count += 1
+                } else if count > 0, slug[count - 1] != UInt8(ascii: "-") {
+                    slug[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+            }
+            while count > 0, slug[count - 1] == UInt8(ascii: "-") { count -= 1 }
+            if count > 80 {
+                count = 80
+                while slug[count - 1] == UInt8(ascii: "-") { count -= 1 }
+            }
+            return count
         }
-        return slug.isEmpty ? fallback : String(decoding: slug, as: UTF8.self)
     }
 
     /// True when `text` is already a slug: lowercase ASCII letters, digits and single inner
