@@ -90,16 +90,26 @@ struct LinkList: Sendable {
     /// reads `name=` anywhere), nothing the autolink extension would link (`@`, `://`, `www.`,
     /// `mailto:`, `xmpp:`).
     private static func isPlain(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        for (index, byte) in bytes.enumerated() {
-            if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "@") { return false }
-            if byte == UInt8(ascii: "&") {
-                var end = index + 1
-                while end < bytes.count, Byte.isLetter(bytes[end]) || Byte.isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "#") { end += 1 }
-                if end > index + 1, end < bytes.count, bytes[end] == UInt8(ascii: ";") { return false }
+        var text = text
+        // Nil: not plain; else whether a `:` or `.` may start a link.
+        let marked = text.withUTF8 { bytes -> Bool? in
+            var marked = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                // One test for letters, digits and most punctuation.
+                if byte > UInt8(ascii: "@"), byte != 0x7F { continue }
+                if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "@") { return nil }
+                if byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") { marked = true }
+                if byte == UInt8(ascii: "&") {
+                    var end = index + 1
+                    while end < bytes.count, Byte.isLetter(bytes[end]) || Byte.isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "#") { end += 1 }
+                    if end > index + 1, end < bytes.count, bytes[end] == UInt8(ascii: ";") { return nil }
+                }
             }
+            return marked
         }
-        guard bytes.contains(UInt8(ascii: ":")) || bytes.contains(UInt8(ascii: ".")) else { return true }
+        guard let marked else { return false }
+        guard marked else { return true }
         // Found on the bytes: also where a combining mark follows (more texts left to cmark-gfm, none fewer).
         let lowered = Array(text.lowercasedCheaply().utf8)
         return lowered.withUnsafeBufferPointer { buffer in
