@@ -72,18 +72,11 @@ package struct PreparedRender: Sendable {
 
     /// The output for `values`, one for each varying name, in their order.
     package func render(_ values: [String]) -> String {
-        // Each value escaped once, however many times it is printed.
-        var escaped = [String?](repeating: nil, count: values.count)
-        for slot in slots where slot.escaped && escaped[slot.value] == nil {
-            var text = ""
-            HTMLEscape.append(values[slot.value], to: &text)
-            escaped[slot.value] = text
-        }
         var output = ""
-        output.reserveCapacity(slots.reduce(fixedLength) { $0 + ($1.escaped ? escaped[$1.value] ?? "" : values[$1.value]).utf8.count })
+        output.reserveCapacity(slots.reduce(fixedLength) { $0 + values[$1.value].utf8.count + ($1.escaped ? 64 : 0) })
         for (index, slot) in slots.enumerated() {
             output += parts[index]
-            output += slot.escaped ? escaped[slot.value] ?? "" : values[slot.value]
+            if slot.escaped { HTMLEscape.append(values[slot.value], to: &output) } else { output += values[slot.value] }
         }
         output += parts[slots.count]
         return output
