@@ -41,9 +41,20 @@ struct TemplateRenderer {
     /// The context stack.
     private var stack: [Context]
 
-    init(library: TemplateLibrary, root: TemplateValue) {
+    /// Names of the root object whose text is left out (`TemplateLibrary.prepare`): each place
+    /// one is printed is recorded in `slots` instead.
+    private let varying: [TemplateKey]
+    /// Where a varying text is printed: the output's length then, which one, and whether escaped.
+    private(set) var slots: [(offset: Int, value: Int, escaped: Bool)] = []
+    /// Set when the output could depend on a varying text other than by printing it as it is.
+    private(set) var readsVarying = false
+    /// Where on the stack sections put varying texts.
+    private var pushedVarying: [Int] = []
+
+    init(library: TemplateLibrary, root: TemplateValue, varying: [TemplateKey] = []) {
         self.library = library
         stack = [Context(root)]
+        self.varying = varying
         output.reserveCapacity(32_768)
     }
 
@@ -78,16 +89,42 @@ struct TemplateRenderer {
         case .text(let text):
             output += text
         case .variable(let name, let escaped):
+            if !varying.isEmpty, let slot = varyingSlot(name) {
+                // Printed as it is, where no indentation is put after its newlines: a slot.
+                if name.parts.count == 1, name.transforms.isEmpty, frame.indentation?.isEmpty ?? true {
+                    slots.append((output.utf8.count, slot, escaped && frame.escapes))
+                } else {
+                    readsVarying = true
+                }
+                return
+            }
             guard let value = lookUp(name, frame: frame) else { return }
             append(value, escaped: escaped && frame.escapes)
         case .section(let name, let tokens, let inverted):
+            if !varying.isEmpty, varyingSlot(name) != nil {
+                // Text renders an inverted section never, a section once with the text on top: the
+                // same whatever the text, but where the section reads it (`{{.}}`).
+                guard name.parts.count == 1, name.transforms.isEmpty, let value = lookUp(name, frame: frame) else {
+                    readsVarying = true
+                    return
+                }
+                if inverted { return }
+                pushedVarying.append(stack.count)
+                push(value, tokens, frame: frame)
+                pushedVarying.removeLast()
+                return
+            }
             let value = lookUp(name, frame: frame)
             if inverted { renderInverted(value, tokens, frame: frame) } else { renderSection(value, tokens, frame: frame) }
         case .partial(let name, let dynamic, let indentation):
             let partialName: String
             if dynamic {
-                let value = lookUp(TemplateName(anchor: .stack, parts: name.split(separator: ".").map { TemplateKey(String($0)) }, transforms: []),
-                                   frame: frame)
+                let valueName = TemplateName(anchor: .stack, parts: name.split(separator: ".").map { TemplateKey(String($0)) }, transforms: [])
+                if !varying.isEmpty, varyingSlot(valueName) != nil {
+                    readsVarying = true
+                    return
+                }
+                let value = lookUp(valueName, frame: frame)
                 switch value {
                 case .text(let named)?: partialName = named
                 case .any(let any)?:
@@ -191,6 +228,28 @@ struct TemplateRenderer {
     }
 
     // MARK: Looking up
+
+    /// Which varying text `name` reads (its first part found on the root object, no other scope
+    /// holding it first); nil for any other name. A name of the root object itself or of a
+    /// varying text a section put on top (`{{.}}` there) sets `readsVarying`.
+    private mutating func varyingSlot(_ name: TemplateName) -> Int? {
+        switch name.anchor {
+        case .sequence: return nil
+        case .current:
+            if stack.count == 1 || pushedVarying.last == stack.count - 1 { readsVarying = true }
+            return nil
+        case .top, .stack:
+            guard let first = name.parts.first else {
+                if stack.count == 1 || pushedVarying.last == stack.count - 1 { readsVarying = true }
+                return nil
+            }
+            var index = stack.count - 1
+            let bottom = name.anchor == .top ? index : 0
+            while index > bottom, stack[index].scope.child(first) == nil { index -= 1 }
+            guard index == 0, stack[0].scope.child(first) != nil else { return nil }
+            return varying.firstIndex(of: first)
+        }
+    }
 
     private func lookUp(_ name: TemplateName, frame: Frame) -> TemplateValue? {
         switch name.anchor {

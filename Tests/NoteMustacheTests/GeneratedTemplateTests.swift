@@ -122,4 +122,35 @@ import Testing
             #expect(mine.render(Self.typed(context), withTemplate: "t") == expected, "typed: \(template.debugDescription) \(context)")
         }
     }
+
+    /// `prepare` against rendering each context whole: the texts of a generated context's top
+    /// object vary; where the template is prepared, every choice of texts renders as the whole.
+    @Test func preparedRendersAreWholeRenders() throws {
+        var random = Generator(state: 23)
+        let partial = "  {{s}}|{{#list}}({{s}}{{n}}){{/list}}\n"
+        var prepared = 0, refused = 0
+        for _ in 0..<3_000 {
+            let template = Self.template(depth: 0, using: &random)
+            var context = Self.object(depth: 0, using: &random)
+            for key in ["s", "a"] where Bool.random(using: &random) { context[key] = Self.texts.randomElement(using: &random)! }
+            guard case .object(let object) = Self.typed(context) else { continue }
+            let varying = object.pairs.filter { if case .text = $0.value { true } else { false } }.map(\.key)
+            guard !varying.isEmpty else { continue }
+            var library = NoteMustache.TemplateLibrary()
+            try library.register(template, named: "t")
+            try library.register(partial, named: "p")
+            guard let render = library.prepare(object, withTemplate: "t", varying: varying) else {
+                refused += 1
+                continue
+            }
+            prepared += 1
+            for _ in 0..<3 {
+                let values = varying.map { _ in Self.texts.randomElement(using: &random)! }
+                var changed = object
+                for (key, value) in zip(varying, values) { changed[key] = .text(value) }
+                #expect(render.render(values) == library.render(.object(changed), withTemplate: "t"), "\(template.debugDescription) \(values)")
+            }
+        }
+        #expect(prepared > 500 && refused > 100, "\(prepared) prepared, \(refused) refused")
+    }
 }

@@ -3,7 +3,9 @@ import Testing
 @testable import NoteRender
 
 /// `LinkList`: the HTML a listing page's list is written as directly is the HTML its Markdown
-/// gets through cmark-gfm and the index page's passes, or none (the page then takes that way).
+/// gets through cmark-gfm and the index page's passes, or none (the page then takes that way);
+/// made of its items (those that cannot be written directly through cmark-gfm one by one), it
+/// is cmark-gfm's HTML of the whole.
 @Suite struct SiteLinkListTests {
     /// What an index page in a subfolder makes of a Markdown body.
     static func throughCmark(_ list: LinkList, prefix: String) -> String {
@@ -38,6 +40,30 @@ import Testing
         }
         #expect(direct > 300)
         #expect(LinkList().html(prefix: "../") == Self.throughCmark(LinkList(), prefix: "../"))
+    }
+
+    @Test func listsMadeOfTheirItemsAreCmarkGFMs() {
+        var composed = 0, mixed = 0
+        for (index, text) in Self.texts.enumerated() {
+            for url in Self.urls {
+                let list = LinkList(items: [
+                    LinkList.Item(title: text, url: url, after: ": " + Self.texts[(index + 7) % Self.texts.count]),
+                    LinkList.Item(title: "Second page", url: "second.html", after: " (1 page)"),
+                    LinkList.Item(title: Self.texts[(index + 3) % Self.texts.count], url: Self.urls[index % Self.urls.count], after: ""),
+                ])
+                for unsafe in [false, true] {
+                    guard let html = list.cmarkHTML(unsafe: unsafe) else { continue }
+                    composed += 1
+                    if list.html(prefix: "") == nil { mixed += 1 }
+                    #expect(html == CmarkParser.renderHTML(markdown: list.markdown, unsafe: unsafe), "\(list.items.map(\.title)) \(url) \(unsafe)")
+                }
+            }
+        }
+        #expect(composed > 1_000 && mixed > 500, "\(composed) composed, \(mixed) with items through cmark-gfm")
+        // A line break in a text leaves the list to cmark-gfm whole.
+        for text in ["line\nbreak", "cr\rhere"] {
+            #expect(LinkList(items: [LinkList.Item(title: text, url: "a.html", after: "")]).cmarkHTML(unsafe: false) == nil)
+        }
     }
 
     @Test func textsCmarkGFMWouldReadAsMoreAreLeftToIt() {

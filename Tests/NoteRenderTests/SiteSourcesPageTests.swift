@@ -109,6 +109,42 @@ import Testing
         }
     }
 
+    @Test func passedHTMLIsWhatThePassesLeaveOfTheWholePage() {
+        // Citing pages whose titles hold `'` (a quote an attribute's value could run to), `&`,
+        // `<`, `"`, headings' words, and a URL from the root or a fragment (not moved).
+        let citing = Self.citing + [
+            [LinkList.Item(title: "It's 'quoted'", url: "/top.html", after: " (source 1)"),
+             LinkList.Item(title: "<h2>Cited by</h2>", url: "#fn-2", after: " 'after'")],
+        ]
+        let odd = ["src=javascript:alert(1)", "x href='javascript:alert(1)' y", "[src=javascript:x](https://x.com/a)",
+                   "[A](https://x.com/?src=javascript:alert(1))", "Moore's Law: href='javascript:x"]
+        var direct = 0
+        for (number, source) in (Self.plainSources + Self.sources + Self.reaching + odd).enumerated() {
+            let page = SourcesPages.Page(source: source, citedBy: LinkList(items: citing[number % citing.count]))
+            let prefix = number % 5 == 0 ? "" : "../"
+            guard let html = page.passedHTML(prefix: prefix) else { continue }
+            direct += 1
+            for unsafe in [false, true] {
+                let whole = RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(CmarkParser.renderHTML(markdown: page.markdown,
+                                                                                                                  unsafe: unsafe))), prefix: prefix)
+                #expect(html == whole, "\(source.debugDescription) \(page.citedBy.items.map(\.title)) unsafe: \(unsafe)")
+            }
+        }
+        #expect(direct > 2_000)
+        // A source with `=` in its text takes the passes, which may empty what reads as an attribute.
+        for source in odd.dropLast(2) + ["2025, Sep 14. [Q](https://x.com/?a=b)\n\n- URL: " + MarkdownText.link("https://x.com/?a=b", url: "https://x.com/?a=b")] {
+            #expect(SourceHTML.html(source) != nil && SourcesPages.Page(source: source, citedBy: LinkList(items: citing[0])).passedHTML(prefix: "../") == nil,
+                    "\(source.debugDescription)")
+        }
+        let unsafeText = SourcesPages.Page(source: "src=javascript:alert(1)", citedBy: LinkList(items: citing[0]))
+        #expect(Self.passes(unsafeText.cmarkHTML(unsafe: false) ?? "").contains("src=\"\""))
+        // The corpus's common shape is written directly.
+        let common = SourcesPages.Page(source: "2025, Sep 14. [A Title](https://example.com/a?b=c&d=e). Published: 2025-01-01\n\n- URL: "
+                                       + MarkdownText.link("https://example.com/a", url: "https://example.com/a") + "\n- Date: 2025, Sep 14",
+                                       citedBy: LinkList(items: citing[1]))
+        #expect(common.passedHTML(prefix: "../") == Self.passes(CmarkParser.renderHTML(markdown: common.markdown)))
+    }
+
     @Test func sourcesThatCouldReachPastTheirBlankLineAreMadeWhole() {
         for source in Self.reaching { #expect(!SourcesPages.Page.standsAlone(source), "\(source.debugDescription)") }
         // Made of parts anyway, these pages would differ: a code block, a comment, `<pre>` running

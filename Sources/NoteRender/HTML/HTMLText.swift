@@ -11,9 +11,18 @@ enum HTMLText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends `text` escaped to `output`.
+    /// Appends `text` escaped to `output`: runs of other bytes copied at once.
     static func append(_ text: String, to output: inout [UInt8]) {
-        for byte in text.utf8 { append(byte: byte, to: &output) }
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in bytes.indices where isSpecial(bytes[index]) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                append(byte: bytes[index], to: &output)
+                run = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
     }
 
     /// Appends `byte` escaped to `output`.

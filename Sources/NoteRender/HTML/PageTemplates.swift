@@ -47,6 +47,12 @@ public struct PageTemplates: Sendable {
     func render(_ context: TemplateObject, template name: String) -> String {
         library.render(.object(context), withTemplate: name) ?? ""
     }
+
+    /// Template `name` prepared for contexts that are `context` but for the texts named `varying`
+    /// (`TemplateLibrary.prepare`); nil when its output could depend on them otherwise.
+    func prepare(_ context: TemplateObject, template name: String, varying: [TemplateKey]) -> PreparedRender? {
+        library.prepare(context, withTemplate: name, varying: varying)
+    }
 }
 
 /// A rendering failure, with a message naming what went wrong.

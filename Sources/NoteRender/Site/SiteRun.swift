@@ -39,6 +39,9 @@ public struct SiteRun: Sendable {
     public var cacheFile: String?
     /// Told of each note page rendered, for a progress bar.
     public var progress: (any ProgressObserver)?
+    /// The "site" template prepared for index pages (`listingContext` but for `listingVarying`);
+    /// nil when a template's output could depend on those other than by printing them.
+    private(set) var listingRender: PreparedRender?
 
     public init(options: RenderOptions = RenderOptions(), settings: SiteSettings, templates: PageTemplates, unsafe: Bool = false,
                 vaultRoot: String, generator: String) {
@@ -48,6 +51,9 @@ public struct SiteRun: Sendable {
         self.unsafe = unsafe
         self.vaultRoot = vaultRoot
         self.generator = generator
+        let page = HTMLPage(templates: templates, options: options, unsafe: unsafe)
+        listingRender = templates.prepare(listingContext(title: "", html: "", root: "", canonical: settings.url.map { _ in "" }, page: page),
+                                          template: "site", varying: listingVarying)
     }
 
     /// Builds the site of `files` (the published ones among them) into `output`.
@@ -539,24 +545,44 @@ public struct SiteRun: Sendable {
 
     /// An index page (`root` leads from its folder to the top); a Markdown body links relative to the top.
     private func indexPage(title: String, body: DerivedFile.Body, root: String, url: String, page: HTMLPage) -> String {
-        var context: TemplateObject
+        let html: String
         switch body {
         case .markdown(let markdown):
-            context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
-            context["body"] = .text(RelativeURLs.rebase(context.text("body") ?? "", prefix: root))
-        case .html(let html):
-            context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false, html: html)
+            let context = page.context(title: title, frontMatter: [], sources: [], markdown: markdown, isNote: false)
+            html = RelativeURLs.rebase(context.text("body") ?? "", prefix: root)
+        case .html(let given):
+            html = given
         case .source(let body):
-            // The index page's passes over cmark-gfm's HTML of the whole body, made of its parts when they compose.
-            guard let html = body.cmarkHTML(unsafe: page.unsafe) else {
+            // What the index page's passes leave of cmark-gfm's HTML of the whole body, written
+            // directly, or the passes over that HTML made of its parts when they compose.
+            if let passed = body.passedHTML(prefix: root) {
+                html = passed
+            } else if let composed = body.cmarkHTML(unsafe: page.unsafe) {
+                html = RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(composed)), prefix: root)
+            } else {
                 return indexPage(title: title, body: .markdown(body.markdown), root: root, url: url, page: page)
             }
-            context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false,
-                                   html: RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: root))
         }
-        context["canonical"] = .text(orFalse: settings.url.map { $0 + url })
+        let canonical = settings.url.map { $0 + url }
+        if let listingRender {
+            return listingRender.render([title, html, root, root + Self.stylesheetFile] + (canonical.map { [$0] } ?? []))
+        }
+        return templates.render(listingContext(title: title, html: html, root: root, canonical: canonical, page: page), template: "site")
+    }
+
+    /// An index page's context: the page's keys (`HTMLPage.context` of its title and body HTML),
+    /// its canonical URL and the site's keys.
+    private func listingContext(title: String, html: String, root: String, canonical: String?, page: HTMLPage) -> TemplateObject {
+        var context = page.context(title: title, frontMatter: [], sources: [], markdown: "", isNote: false, html: html)
+        context["canonical"] = .text(orFalse: canonical)
         addSiteKeys(&context, root: root)
-        return templates.render(context, template: "site")
+        return context
+    }
+
+    /// The keys of an index page's context that differ from page to page, in the order
+    /// `indexPage` gives their texts (the canonical URL only when the site has a URL).
+    private var listingVarying: [TemplateKey] {
+        ["title", "body", "root", "stylesheetURL"] + (settings.url == nil ? [] : ["canonical"])
     }
 
     /// A file of the site besides note pages and assets: an index page (its title, body and the
@@ -616,9 +642,12 @@ public struct SiteRun: Sendable {
     }
 
     /// The body of a page (in a folder of the top) listing only `list`: its HTML when it can be
-    /// written directly, else its Markdown.
-    private static func body(_ list: LinkList) -> DerivedFile.Body {
-        list.html(prefix: "../").map { .html($0) } ?? .markdown(list.markdown)
+    /// written directly, else the index page's passes over cmark-gfm's HTML of its Markdown, made
+    /// of its items when they compose, else its Markdown.
+    private func body(_ list: LinkList) -> DerivedFile.Body {
+        if let html = list.html(prefix: "../") { return .html(html) }
+        guard let html = list.cmarkHTML(unsafe: unsafe) else { return .markdown(list.markdown) }
+        return .html(RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: "../"))
     }
 
     /// The page or text of one listing file.
@@ -627,14 +656,14 @@ public struct SiteRun: Sendable {
         case .home:
             return .page(title: settings.title, body: .markdown(Indexes.home(plan, description: settings.description)), root: "")
         case .collection(let name, let pages):
-            return .page(title: name.isEmpty ? "Notes" : name, body: Self.body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
+            return .page(title: name.isEmpty ? "Notes" : name, body: body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
         case .tag(let name, let pages):
-            return .page(title: "Tagged \(name)", body: Self.body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
+            return .page(title: "Tagged \(name)", body: body(Indexes.list(plan.newestFirst(pages), plan: plan)), root: "../")
         case .source(let index):
             let entry = sources.entries[index]
             return .page(title: entry.title, body: .source(sources.page(entry, pages: plan.pages)), root: "../")
         case .sourcesIndex:
-            return .page(title: "Sources", body: Self.body(sources.index()), root: "../")
+            return .page(title: "Sources", body: body(sources.index()), root: "../")
         case .sitemap(let urls):
             return .text(Feeds.sitemap(urls.sorted(), base: settings.url))
         case .feed:

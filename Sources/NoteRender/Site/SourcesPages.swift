@@ -85,6 +85,36 @@ struct SourcesPages {
             return (SourceHTML.html(source) ?? CmarkParser.renderHTML(markdown: source + "\n\n", unsafe: unsafe)) + "<h2>Cited by</h2>\n" + list
         }
 
+        /// The body as the index page's passes leave `cmarkHTML` (`HeadingIDs`, `URLSafety`, and
+        /// `RelativeURLs` with `prefix`), written directly when `SourceHTML` writes the source and
+        /// its only `=` are its links' (`href=` and inside their quoted `http(s)` URLs): its text
+        /// escapes `<` and `"`, so the page's one heading is "Cited by" (id `cited-by`), no text
+        /// reads as an attribute, every URL is kept (`http(s)`, the list's plain ones), and only
+        /// the list's are relative (moved by `prefix` as `rebase` moves them). Nil otherwise.
+        func passedHTML(prefix: String) -> String? {
+            guard Self.standsAlone(source), let html = SourceHTML.html(source), Self.equalsOnlyInLinks(html),
+                  let list = citedBy.html(prefix: prefix) else { return nil }
+            return html + "<h2 id=\"cited-by\">Cited by</h2>\n" + list
+        }
+
+        /// True when every `=` of `SourceHTML`'s `html` is a link's `<a href="` or inside the
+        /// quoted URL after it (which holds no `"`): none in text.
+        private static func equalsOnlyInLinks(_ html: String) -> Bool {
+            var html = html
+            return html.withUTF8 { bytes in
+                var index = 0
+                while let equals = Byte.offset(of: Self.equals, in: bytes, from: index) {
+                    guard equals >= 7, equals + 1 < bytes.count, bytes[equals + 1] == UInt8(ascii: "\""),
+                          bytes[(equals - 7)..<equals].elementsEqual(Self.linkOpening),
+                          let close = Byte.offset(of: Self.quote, in: bytes, from: equals + 2) else { return false }
+                    index = close + 1
+                }
+                return true
+            }
+        }
+
+        private static let equals = Array("=".utf8), quote = Array("\"".utf8), linkOpening = Array("<a href".utf8)
+
         /// True when the blank line after `markdown` and a heading ends all of its blocks and
         /// nothing of it is rendered elsewhere: no fence (a code block would run on), no start of
         /// an HTML block a blank line does not end (`<!`, `<?`, `<script`, `<pre`, `<style`,
