@@ -598,8 +598,13 @@ public struct Linter: Sendable {
         findings.reserveCapacity(count)
         for path in runs.keys.sorted() {
             let fileRuns = runs.removeValue(forKey: path)!
-            let file = fileRuns.count == 1 ? Array(fileRuns[0]) : Finding.inReportOrder(Array(fileRuns.joined()))
             let cap = caps[path] ?? LintLimits().maxFindingsPerFile
+            // One run within its cap is appended as it is (not copied into an array first).
+            if fileRuns.count == 1, fileRuns[0].count <= cap {
+                findings += fileRuns[0]
+                continue
+            }
+            let file = fileRuns.count == 1 ? Array(fileRuns[0]) : Finding.inReportOrder(Array(fileRuns.joined()))
             findings += file.count > cap ? Self.capped(file) { _ in cap } : file
         }
         return findings
@@ -655,7 +660,7 @@ public struct Linter: Sendable {
         }
         if count < kept.count { kept.removeLast(kept.count - count) }
         // Sorted in place, and only when out of order (the sort is stable).
-        if zip(kept, kept.dropFirst()).contains(where: { Finding.precedes($1, $0) }) { kept.sort(by: Finding.precedes) }
+        if !Finding.isInReportOrder(kept) { kept.sort(by: Finding.precedes) }
         return Checked(findings: kept, uses: uses)
     }
 
