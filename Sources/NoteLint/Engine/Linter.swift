@@ -529,7 +529,7 @@ public struct Linter: Sendable {
             let ruleFound = rules[index].check(context)
             if found.isEmpty { found = ruleFound } else if !ruleFound.isEmpty { found += ruleFound }
         }
-        return Self.configured(found, byPath: [ExactPath(context.note.path): context])
+        return Self.configured(found, of: context)
     }
 
     /// The vault rules' findings about the `linted` notes, with `others` as context.
@@ -563,7 +563,7 @@ public struct Linter: Sendable {
 
     /// Vault rules' raw findings about the note of `context`, configured as `checkVault` configures them.
     public func checkVault(findings: [Finding], of context: NoteContext) -> Checked {
-        Self.configured(findings, byPath: [ExactPath(context.note.path): context])
+        Self.configured(findings, of: context)
     }
 
     /// The report of the `linted` notes from their checks (`checkNote` of each and `checkVault`,
@@ -628,6 +628,18 @@ public struct Linter: Sendable {
     /// Configured in place: the findings kept are moved to the front of `findings`' storage (shared
     /// with the caller's array while nothing changes).
     private static func configured(_ findings: consuming [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
+        configured(consume findings) { byPath[$0] }
+    }
+
+    /// `configured(_:byPath:)` for the findings about one note (a finding about another path is
+    /// dropped), without a dictionary made and hashed for each note.
+    private static func configured(_ findings: consuming [Finding], of context: NoteContext) -> Checked {
+        let key = ExactPath(context.note.path)
+        return configured(consume findings) { $0 == key ? context : nil }
+    }
+
+    /// `findings` configured with `context(path)`, the context of the note at each path.
+    private static func configured(_ findings: consuming [Finding], context contextOf: (ExactPath) -> NoteContext?) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         // Findings come in runs of one path and one rule: the last lookups are kept.
         var note: (path: String, key: ExactPath, context: NoteContext?)?
@@ -638,7 +650,7 @@ public struct Linter: Sendable {
             let finding = kept[index]
             if note.map({ !ExactPath.same($0.path, finding.path) }) ?? true {
                 let key = ExactPath(finding.path)
-                note = (finding.path, key, byPath[key])
+                note = (finding.path, key, contextOf(key))
             }
             guard let current = note, let context = current.context else { continue }
             if rule.map({ $0.id != finding.ruleID || $0.given != finding.severity || $0.context !== context }) ?? true {
