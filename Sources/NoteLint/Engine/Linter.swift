@@ -671,8 +671,12 @@ public struct Linter: Sendable {
             count += 1
         }
         if count < kept.count { kept.removeLast(kept.count - count) }
-        // Sorted in place, and only when out of order (the sort is stable).
-        if !Finding.isInReportOrder(kept) { kept.sort(by: Finding.precedes) }
+        // Sorted only when out of order: their indices, by the same stable sort and comparisons,
+        // each finding compared in place (sorting the findings compared copies of them).
+        if !Finding.isInReportOrder(kept) {
+            let order = kept.withUnsafeBufferPointer { buffer in buffer.indices.sorted { Finding.precedes(buffer[$0], buffer[$1]) } }
+            kept = order.map { kept[$0] }
+        }
         return Checked(findings: kept, uses: uses)
     }
 
