@@ -65,17 +65,25 @@ public struct LintReport: Sendable {
         return quiet
     }
 
-    public var errorCount: Int { count { $0.severity == .error } }
-    public var warningCount: Int { count { $0.severity == .warning } }
+    public var errorCount: Int { count(of: .error) }
+    public var warningCount: Int { count(of: .warning) }
     /// Findings `notekit fix` fixes by default (a safe fix).
-    public var fixableCount: Int { count { $0.isFixable } }
+    public var fixableCount: Int { count(fixable: .safe) }
     /// Findings only `notekit fix --unsafe-fixes` fixes.
-    public var unsafeFixableCount: Int { count { $0.fix?.applicability == .unsafe } }
+    public var unsafeFixableCount: Int { count(fixable: .unsafe) }
 
-    /// The number of findings that satisfy `predicate`, each read where it is (not copied).
-    private func count(where predicate: (Finding) -> Bool) -> Int {
+    /// The number of findings of `severity`, each read where it is: a finding passed to a
+    /// predicate was copied, its strings retained.
+    private func count(of severity: Severity) -> Int {
         var count = 0
-        for index in findings.indices where predicate(findings[index]) { count += 1 }
+        for index in findings.indices where findings[index].severity == severity { count += 1 }
+        return count
+    }
+
+    /// The number of findings whose fix has `applicability`, each read where it is.
+    private func count(fixable applicability: Fix.Applicability) -> Int {
+        var count = 0
+        for index in findings.indices where findings[index].fix?.applicability == applicability { count += 1 }
         return count
     }
 

@@ -19,17 +19,22 @@ public struct IndexedDefinition: Sendable {
     }
 
     public init(path: String, definition: FootnoteDefinition, url: String?, references: Int) {
-        (self.path, self.stored, self.url, self.references) = (path, .whole(definition), url, references)
+        self.init(path: path, stored: .whole(definition), url: url, references: references)
+    }
+
+    private init(path: String, stored: Stored, url: String?, references: Int) {
+        (self.path, self.stored, self.url, self.references) = (path, stored, url, references)
     }
 
     /// The definition without its text, text range and parsed fields (`FootnoteDefinition.withoutText`),
-    /// in less than half the memory: what a pass over the vault keeps of it.
+    /// in less than half the memory: what a pass over the vault keeps of it. Made from the fields it
+    /// keeps (not from a copy of the whole definition and of this one).
     public var withoutText: IndexedDefinition {
-        let definition = definition
-        var copy = self
-        copy.stored = .withoutText(label: definition.label, form: definition.form, range: definition.range, labelRange: definition.labelRange,
-                                   isDuplicate: definition.isDuplicate, isUnused: definition.isUnused)
-        return copy
+        guard case .whole(let definition) = stored else { return self }
+        return IndexedDefinition(path: path, stored: .withoutText(label: definition.label, form: definition.form, range: definition.range,
+                                                                  labelRange: definition.labelRange, isDuplicate: definition.isDuplicate,
+                                                                  isUnused: definition.isUnused),
+                                 url: url, references: references)
     }
 
     public var definition: FootnoteDefinition {

@@ -529,7 +529,7 @@ public struct Linter: Sendable {
             let ruleFound = rules[index].check(context)
             if found.isEmpty { found = ruleFound } else if !ruleFound.isEmpty { found += ruleFound }
         }
-        return Self.configured(found, byPath: [ExactPath(context.note.path): context])
+        return Self.configured(found, of: context)
     }
 
     /// The vault rules' findings about the `linted` notes, with `others` as context.
@@ -563,7 +563,7 @@ public struct Linter: Sendable {
 
     /// Vault rules' raw findings about the note of `context`, configured as `checkVault` configures them.
     public func checkVault(findings: [Finding], of context: NoteContext) -> Checked {
-        Self.configured(findings, byPath: [ExactPath(context.note.path): context])
+        Self.configured(findings, of: context)
     }
 
     /// The report of the `linted` notes from their checks (`checkNote` of each and `checkVault`,
@@ -598,8 +598,13 @@ public struct Linter: Sendable {
         findings.reserveCapacity(count)
         for path in runs.keys.sorted() {
             let fileRuns = runs.removeValue(forKey: path)!
-            let file = fileRuns.count == 1 ? Array(fileRuns[0]) : Finding.inReportOrder(Array(fileRuns.joined()))
             let cap = caps[path] ?? LintLimits().maxFindingsPerFile
+            // One run within its cap is appended as it is (not copied into an array first).
+            if fileRuns.count == 1, fileRuns[0].count <= cap {
+                findings += fileRuns[0]
+                continue
+            }
+            let file = fileRuns.count == 1 ? Array(fileRuns[0]) : Finding.inReportOrder(Array(fileRuns.joined()))
             findings += file.count > cap ? Self.capped(file) { _ in cap } : file
         }
         return findings
@@ -623,6 +628,18 @@ public struct Linter: Sendable {
     /// Configured in place: the findings kept are moved to the front of `findings`' storage (shared
     /// with the caller's array while nothing changes).
     private static func configured(_ findings: consuming [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
+        configured(consume findings) { byPath[$0] }
+    }
+
+    /// `configured(_:byPath:)` for the findings about one note (a finding about another path is
+    /// dropped), without a dictionary made and hashed for each note.
+    private static func configured(_ findings: consuming [Finding], of context: NoteContext) -> Checked {
+        let key = ExactPath(context.note.path)
+        return configured(consume findings) { $0 == key ? context : nil }
+    }
+
+    /// `findings` configured with `context(path)`, the context of the note at each path.
+    private static func configured(_ findings: consuming [Finding], context contextOf: (ExactPath) -> NoteContext?) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         // Findings come in runs of one path and one rule: the last lookups are kept.
         var note: (path: String, key: ExactPath, context: NoteContext?)?
@@ -633,7 +650,7 @@ public struct Linter: Sendable {
             let finding = kept[index]
             if note.map({ !ExactPath.same($0.path, finding.path) }) ?? true {
                 let key = ExactPath(finding.path)
-                note = (finding.path, key, byPath[key])
+                note = (finding.path, key, contextOf(key))
             }
             guard let current = note, let context = current.context else { continue }
             if rule.map({ $0.id != finding.ruleID || $0.given != finding.severity || $0.context !== context }) ?? true {
@@ -654,8 +671,12 @@ public struct Linter: Sendable {
             count += 1
         }
         if count < kept.count { kept.removeLast(kept.count - count) }
-        // Sorted in place, and only when out of order (the sort is stable).
-        if zip(kept, kept.dropFirst()).contains(where: { Finding.precedes($1, $0) }) { kept.sort(by: Finding.precedes) }
+        // Sorted only when out of order: their indices, by the same stable sort and comparisons,
+        // each finding compared in place (sorting the findings compared copies of them).
+        if !Finding.isInReportOrder(kept) {
+            let order = kept.withUnsafeBufferPointer { buffer in buffer.indices.sorted { Finding.precedes(buffer[$0], buffer[$1]) } }
+            kept = order.map { kept[$0] }
+        }
         return Checked(findings: kept, uses: uses)
     }
 

@@ -82,6 +82,14 @@ extension Finding {
 
     /// `findings` in report order (a stable sort), left as they are when already in it.
     public static func inReportOrder(_ findings: [Finding]) -> [Finding] {
-        zip(findings, findings.dropFirst()).allSatisfy { !precedes($1, $0) } ? findings : findings.sorted(by: precedes)
+        isInReportOrder(findings) ? findings : findings.sorted(by: precedes)
+    }
+
+    /// True when no finding of `findings` precedes the one before it, each compared where it
+    /// is in the array's buffer (a pair taken from the array was copied, its strings retained).
+    package static func isInReportOrder(_ findings: [Finding]) -> Bool {
+        findings.withUnsafeBufferPointer { buffer in
+            buffer.indices.dropFirst().allSatisfy { !precedes(buffer[$0], buffer[$0 - 1]) }
+        }
     }
 }

@@ -50,8 +50,10 @@ enum CitationHelpers {
     /// `NoteCitationScan`), with the fix `fix` computes for each.
     static func findings<R: CitationProblemRule>(_ rule: R, in context: NoteContext,
                                                  fix: (CitationProblem) -> Fix? = { _ in nil }) -> [Finding] {
-        context.citations.problems.compactMap { problem in
-            problem.kind == R.kind ? finding(rule, problem, fix: fix(problem)) : nil
+        // Each problem's kind read in place in the array's buffer: only the rule's problems are
+        // read whole (`compactMap` copied every problem, retaining its strings, for each rule).
+        context.citations.problems.withUnsafeBufferPointer { problems in
+            problems.indices.compactMap { problems[$0].kind == R.kind ? finding(rule, problems[$0], fix: fix(problems[$0])) : nil }
         }
     }
 
@@ -62,7 +64,10 @@ enum CitationHelpers {
 
     /// The footnote definition a problem is about: the one whose label starts where the problem does.
     static func definition(at problem: CitationProblem, in note: Note) -> FootnoteDefinition? {
-        note.footnoteDefinitions.first { $0.labelRange.start.offset == problem.range.start.offset }
+        // Compared in place: only the definition found is copied.
+        note.footnoteDefinitions.withUnsafeBufferPointer { definitions in
+            definitions.indices.first { definitions[$0].labelRange.start.offset == problem.range.start.offset }.map { definitions[$0] }
+        }
     }
 
     /// True when another definition in the note, of any form, has `definition`'s label; `keys`

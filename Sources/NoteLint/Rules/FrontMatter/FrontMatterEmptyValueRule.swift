@@ -21,7 +21,9 @@ public struct FrontMatterEmptyValueRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.frontMatterEntries.filter { $0.value?.isEmpty == true }.map {
+        // Each value tested in place: only empty entries are copied.
+        let entries = context.frontMatterEntries
+        return entries.indices.filter { entries[$0].value?.isEmpty == true }.map { entries[$0] }.map {
             context.finding(self, $0.keyRange, "key '\($0.key)' has no value")
         }
     }

@@ -8,7 +8,7 @@ extension NoteContext {
     }
 
     /// The entries whose key `isIncluded` accepts, each key tested in place: a rule about a few
-    /// keys copies only their entries.
+    /// keys copies only their entries (an entry passed to a test is copied, its strings retained).
     func frontMatterEntries(where isIncluded: (String) -> Bool) -> [FrontMatterEntry] {
         let entries = frontMatterEntries
         return entries.indices.compactMap { isIncluded(entries[$0].key) ? entries[$0] : nil }
@@ -21,7 +21,10 @@ extension NoteContext {
     func valueSource(_ entry: FrontMatterEntry) -> String { note.text(entry.valueRange) }
 
     /// True when the entry's value holds a `{{...}}` template placeholder.
-    func hasPlaceholder(_ entry: FrontMatterEntry) -> Bool { note.source.find(Self.placeholderOpening, in: entry.valueRange.bytes) != nil }
+    func hasPlaceholder(_ entry: FrontMatterEntry) -> Bool { hasPlaceholder(in: entry.valueRange) }
+
+    /// True when an entry's value range holds a `{{...}}` template placeholder.
+    func hasPlaceholder(in valueRange: SourceRange) -> Bool { note.source.find(Self.placeholderOpening, in: valueRange.bytes) != nil }
 
     private static let placeholderOpening = Array("{{".utf8)
 

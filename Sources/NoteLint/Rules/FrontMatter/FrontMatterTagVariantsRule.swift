@@ -64,7 +64,7 @@ public struct FrontMatterTagVariantsRule: Rule {
 
     /// Each tag of the note's tags entries, as written, with its bytes.
     private func uses(_ context: NoteContext) -> [Use] {
-        context.frontMatterEntries.filter { FrontMatterValues.isTagsKey($0.key, in: context) }.flatMap { entry -> [Use] in
+        context.frontMatterEntries { FrontMatterValues.isTagsKey($0, in: context) }.flatMap { entry -> [Use] in
             let tags: [String]
             switch entry.value {
             case .list(let items)?: tags = items.compactMap(\.scalarText)

@@ -22,7 +22,9 @@ public struct FrontMatterTemplatePlaceholderRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        context.frontMatterEntries.filter(context.hasPlaceholder).flatMap { entry -> [Finding] in
+        // Tested on the value's range in place: only entries with a placeholder are copied.
+        let entries = context.frontMatterEntries
+        return entries.indices.filter { context.hasPlaceholder(in: entries[$0].valueRange) }.map { entries[$0] }.flatMap { entry -> [Finding] in
             let bytes = context.note.source.bytes
             var findings: [Finding] = []
             var index = entry.keyRange.end.offset

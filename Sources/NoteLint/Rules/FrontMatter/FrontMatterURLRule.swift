@@ -33,7 +33,8 @@ public struct FrontMatterURLRule: Rule {
         return entries.indices.compactMap { index in
             // The cheap tests first, the key read in place: most entries are not URLs at all.
             let key = entries[index].key
-            let isSplit = ["http", "https"].contains(key.lowercasedCheaply())
+            let lowered = key.lowercasedCheaply()
+            let isSplit = lowered == "http" || lowered == "https"
             let isURLKey = FrontMatterValues.isURLKey(key, in: context)
             guard isSplit || isURLKey else { return nil }
             let entry = entries[index]

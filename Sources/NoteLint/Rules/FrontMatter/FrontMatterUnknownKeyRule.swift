@@ -50,7 +50,7 @@ public struct FrontMatterUnknownKeyRule: Rule {
         guard let collection = context.collection, !collection.keys.isEmpty, !collection.allowUnknownKeys else { return [] }
         let known = Set(collection.keys.keys).union(collection.required)
         var present = Set(context.frontMatterEntries.map(\.key))
-        return context.frontMatterEntries.filter { !known.contains($0.key) }.map { entry in
+        return context.frontMatterEntries { !known.contains($0) }.map { entry in
             if let target = collection.aliases[entry.key], known.contains(target) {
                 var fix: Fix?
                 if !present.contains(target), let key = FrontMatterEmitter.key(target) {
