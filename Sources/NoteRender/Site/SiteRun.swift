@@ -52,6 +52,13 @@ public struct SiteRun: Sendable {
 
     /// Builds the site of `files` (the published ones among them) into `output`.
     public func build(files: [String], output: OutputFolder) -> Report {
+        // Built on another thread, which hands the report back before it frees the build's notes,
+        // pages and jobs (a tenth of a cold build's wall time): the caller goes on meanwhile.
+        handedOver { deliver in make(files: files, output: output, deliver: deliver) }
+    }
+
+    /// The build: its report handed to `deliver` once made.
+    private func make(files: [String], output: OutputFolder, deliver: (Report) -> Void) {
         var report = Report()
         let cacheKey = self.cacheKey
         let cache = cacheFile.map { SiteCache.read(from: $0, key: cacheKey) } ?? SiteCache()
@@ -85,8 +92,8 @@ public struct SiteRun: Sendable {
         }
         var cleaned: [Int: CleanedNote] = [:]
         let stale = plan.pages.indices.filter { notes[plan.pages[$0].note].cleaning != cleaningKeys[$0] }
-        clean(stale, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
-        for (index, note) in recorded(stale, plan: plan, notes: notes, cleaned: cleaned, keys: cleaningKeys) {
+        for (index, note) in clean(stale, plan: plan, notes: notes, parsed: &parsed, links: links, recording: cleaningKeys, into: &cleaned,
+                                   report: &report) {
             notes[plan.pages[index].note] = note
             entries[note.path]?.note = note
             changedEntries.insert(note.path)
@@ -217,9 +224,8 @@ public struct SiteRun: Sendable {
         }
         jobs += assetJobs
         // Reported in the order of a build one file at a time: listing files, search index, assets.
-        let done = zip(jobs, results)
-        for (job, result) in done.filter({ $0.0.isListing }) + done.filter({ !$0.0.isListing }) {
-            switch (job, result) {
+        for index in jobs.indices.filter({ jobs[$0].isListing }) + jobs.indices.filter({ !jobs[$0].isListing }) {
+            switch (jobs[index], results[index]) {
             case (.asset(let asset), .success): produced.append(PublishedLinks.assetFolder + "/" + asset)
             case (_, .success(let file?)): report.written.append(file)
             case (_, .success(nil)): break
@@ -245,7 +251,7 @@ public struct SiteRun: Sendable {
         } catch {
             report.errors.append("\(SiteManifest.fileName): \(error)")
         }
-        return report
+        deliver(report)
     }
 
     /// A note's facts: from the cache when its file's stamp or bytes are the ones cached, else
@@ -287,31 +293,31 @@ public struct SiteRun: Sendable {
         }
     }
 
-    /// Cleans the notes of pages `indexes` (parsing them first when needed) into `cleaned`, by page index.
+    /// Cleans the notes of pages `indexes` (parsing them first when needed) into `cleaned`, by page
+    /// index. With `keys` (by page index), returns the facts of the notes cleaned with what cleaning
+    /// found (`SiteNote.record`), made on the cores that cleaned them, by page index.
+    @discardableResult
     private func clean(_ indexes: [Int], plan: SitePlan, notes: [SiteNote], parsed: inout [Int: Note], links: PublishedLinks,
-                       into cleaned: inout [Int: CleanedNote], report: inout Report) {
+                       recording keys: [UInt64]? = nil, into cleaned: inout [Int: CleanedNote], report: inout Report) -> [(Int, SiteNote)] {
         parse(Set(indexes), plan: plan, notes: notes, into: &parsed, report: &report)
         let sources = parsed
-        let results = indexes.concurrentMap { index -> CleanedNote? in
+        let results = indexes.concurrentMap { index -> (cleaned: CleanedNote, recorded: SiteNote?)? in
             guard let note = sources[plan.pages[index].note] else { return nil }
             var cleaner = NoteCleaner(note: note, vaultPath: plan.pages[index].vaultPath, options: options, links: links)
             cleaner.transcludes = true
             cleaner.linksNotes = true
-            return cleaner.clean()
-        }
-        for (index, result) in zip(indexes, results) { cleaned[index] = result }
-    }
-
-    /// The facts of the notes of pages `indexes` with what cleaning them found (`SiteNote.record`),
-    /// made on every core, by page index; pages not cleaned left out.
-    private func recorded(_ indexes: [Int], plan: SitePlan, notes: [SiteNote], cleaned: [Int: CleanedNote],
-                          keys: [UInt64]) -> [(Int, SiteNote)] {
-        indexes.concurrentMap { index -> (Int, SiteNote)? in
-            guard let note = cleaned[index] else { return nil }
+            let cleanedNote = cleaner.clean()
+            guard let keys else { return (cleanedNote, nil) }
             var site = notes[plan.pages[index].note]
-            site.record(note, cleaning: keys[index])
-            return (index, site)
-        }.compactMap { $0 }
+            site.record(cleanedNote, cleaning: keys[index])
+            return (cleanedNote, site)
+        }
+        var recorded: [(Int, SiteNote)] = []
+        for (index, result) in zip(indexes, results) {
+            cleaned[index] = result?.cleaned
+            if let site = result?.recorded { recorded.append((index, site)) }
+        }
+        return recorded
     }
 
     /// What the cache was made with: its notes' facts depend on the vault root and the settings.
@@ -585,6 +591,14 @@ public struct SiteRun: Sendable {
         case sitemap(urls: [String])
         case feed
         case llms
+
+        /// One of the site's largest listing files: it lists every page, every source or a collection.
+        var isLarge: Bool {
+            switch self {
+            case .source, .tag: return false
+            default: return true
+            }
+        }
     }
 
     /// The files of the site that list pages (index, collection, tag and sources pages, sitemap,
@@ -599,7 +613,11 @@ public struct SiteRun: Sendable {
         listings.append(("sources/index.html", .sourcesIndex))
         let pageURLs = listings.map(\.url) + plan.pages.map(\.url)
         listings += [("sitemap.xml", .sitemap(urls: pageURLs)), ("feed.xml", .feed), ("llms.txt", .llms)]
-        return listings.concurrentMap { url, listing in
+        // The largest first, so that no core is left alone with one of them at the end; returned in order.
+        let named = listings
+        let order = named.indices.filter { named[$0].listing.isLarge } + named.indices.filter { !named[$0].listing.isLarge }
+        let made = order.concurrentMap { index -> (url: String, file: DerivedFile, key: String) in
+            let (url, listing) = named[index]
             let file = listingFile(listing, plan: plan, notes: notes, sources: sources)
             guard case .page(let title, let body, let root) = file else { return (url, file, "") }
             var hash = ContentHash()
@@ -613,6 +631,9 @@ public struct SiteRun: Sendable {
             }
             return (url, file, String(hash.value, radix: 16))
         }
+        var slots = [Int](repeating: 0, count: order.count)
+        for (slot, index) in order.enumerated() { slots[index] = slot }
+        return slots.map { made[$0] }
     }
 
     /// The body of a page (in a folder of the top) listing only `list`: its HTML when it can be
