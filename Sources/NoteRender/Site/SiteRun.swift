@@ -150,10 +150,11 @@ public struct SiteRun: Sendable {
 
         progress?.begin(total: toRender.count)
         let cleanedPages = cleaned, finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
-        // The cache and the search index (megabytes each) first, then the note pages, then the
-        // listing files, the largest first, so that no large job is left for one core at the end.
+        // The cache and the search index (megabytes each) first, then the broken links of the notes'
+        // own links, the note pages, then the listing files, the largest first, so that no large job
+        // is left for one core at the end.
         let sizes = jobs.map(\.size)
-        let work = jobs.indices.filter { sizes[$0] == .max }.map(Work.final) + toRender.map(Work.page)
+        let work = jobs.indices.filter { sizes[$0] == .max }.map(Work.final) + [Work.links] + toRender.map(Work.page)
             + jobs.indices.filter { sizes[$0] != .max }.sorted { sizes[$0] > sizes[$1] }.map(Work.final)
         let outcomes = work.concurrentMap { work -> Outcome? in
             switch work {
@@ -168,16 +169,23 @@ public struct SiteRun: Sendable {
             case .final(let index):
                 return .final(index: index, result: run(finalJobs[index], output: output, page: page, plan: plan, notes: finalNotes,
                                                         entries: finalEntries, cache: cache, changed: changed, cacheKey: cacheKey))
+            case .links:
+                return .links(unlinked: plan.pages.map { ownBrokenLinks(of: finalNotes[$0.note], from: $0.vaultPath, resolver: resolver) },
+                              anchors: BrokenLinks.missingAnchors(plan, notes: finalNotes, links: links))
             }
         }
         var renderedPages: [Int: (written: Result<URL?, any Error>, found: Transclusions.Found)] = [:]
         var results = [Result<URL?, any Error>](repeating: .success(nil), count: jobs.count)
+        var unlinked: [[BrokenLink]] = [], anchors: [BrokenLink] = []
         for case let outcome? in outcomes {
             switch outcome {
             case .page(let index, let written, let found): renderedPages[index] = (written, found)
             case .final(let index, let result): results[index] = result
+            case .links(let byPage, let missing): (unlinked, anchors) = (byPage, missing)
             }
         }
+        var rendering = [Bool](repeating: false, count: plan.pages.count)
+        for index in toRender { rendering[index] = true }
         var produced: [String] = []
         var assets: [String] = []
         for (index, pagePlan) in plan.pages.enumerated() {
@@ -201,18 +209,15 @@ public struct SiteRun: Sendable {
                 embedProblems = old.pages[pagePlan.url]?.broken ?? []
             }
             report.broken += embedProblems
-            if renderedPages[index] != nil || !toRender.contains(index) {
+            if renderedPages[index] != nil || !rendering[index] {
                 manifest.pages[pagePlan.url] = SiteManifest.Page(hash: hashes[index], assets: embeddedAssets, broken: embedProblems)
             }
             produced.append(pagePlan.url)
             assets += note.assets + embeddedAssets
-            report.broken += note.unlinked.map { link in
-                BrokenLink(path: note.path, position: link.start, target: link.written,
-                           reason: reason(link.target, from: pagePlan.vaultPath, resolver: resolver))
-            }
+            report.broken += unlinked[index]
         }
-        report.broken += BrokenLinks.missingAnchors(plan, notes: notes, links: links)
-        var unique = Set<String>()
+        report.broken += anchors
+        var unique = Set<String>(minimumCapacity: report.broken.count)
         report.broken = report.broken.filter { unique.insert($0.description).inserted }
         produced += manifest.derived.keys + ["search.json", "search.js", Self.stylesheetFile]
 
@@ -252,6 +257,9 @@ public struct SiteRun: Sendable {
             report.errors.append("\(SiteManifest.fileName): \(error)")
         }
         deliver(report)
+        // What the build made is freed from here on, after the report was handed over.
+        withExtendedLifetime((parsed, pageNotes, cleanedPages, transclusions, finalNotes, finalEntries, cache, plan, links, resolver, backlinks,
+                              sources, outcomes, renderedPages, jobs, results, old, manifest, existing, embeds, hashes)) {}
     }
 
     /// A note's facts: from the cache when its file's stamp or bytes are the ones cached, else
@@ -412,16 +420,21 @@ public struct SiteRun: Sendable {
         }
     }
 
-    /// A job of the pages' stage: note page `index` of the plan, or final job `index`.
+    /// A job of the pages' stage: note page `index` of the plan, final job `index`, or the broken
+    /// links of the notes' own links.
     private enum Work: Sendable {
         case page(Int)
         case final(Int)
+        case links
     }
 
     /// What a job of the pages' stage did.
     private enum Outcome: Sendable {
         case page(index: Int, written: Result<URL?, any Error>, found: Transclusions.Found)
         case final(index: Int, result: Result<URL?, any Error>)
+        /// By page, the links of its note that lead to no page; then the links to a heading or
+        /// block a page does not have.
+        case links(unlinked: [[BrokenLink]], anchors: [BrokenLink])
     }
 
     /// Runs a final job: the file written (nil: unchanged, or not a file of the site).
@@ -479,6 +492,13 @@ public struct SiteRun: Sendable {
             }
         }
         return seen.subtracting([index]).sorted()
+    }
+
+    /// The links of `note` (at `vaultPath`) that lead to no page of the site, with why.
+    private func ownBrokenLinks(of note: SiteNote, from vaultPath: String, resolver: WikilinkResolver) -> [BrokenLink] {
+        note.unlinked.map { link in
+            BrokenLink(path: note.path, position: link.start, target: link.written, reason: reason(link.target, from: vaultPath, resolver: resolver))
+        }
     }
 
     /// Why a link leads nowhere.
