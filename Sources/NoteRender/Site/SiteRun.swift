@@ -189,14 +189,13 @@ public struct SiteRun: Sendable {
         var produced: [String] = []
         var assets: [String] = []
         for (index, pagePlan) in plan.pages.enumerated() {
-            let note = notes[pagePlan.note]
             let embeddedAssets: [String], embedProblems: [BrokenLink]
             if let (written, found) = renderedPages[index] {
                 report.rendered += 1
                 switch written {
                 case .success(let file?): report.written.append(file)
                 case .success(nil): break
-                case .failure(let error): report.errors.append("\(note.path): \(error)")
+                case .failure(let error): report.errors.append("\(notes[pagePlan.note].path): \(error)")
                 }
                 embeddedAssets = found.assets
                 embedProblems = found.problems.map { problem in
@@ -213,7 +212,7 @@ public struct SiteRun: Sendable {
                 manifest.pages[pagePlan.url] = SiteManifest.Page(hash: hashes[index], assets: embeddedAssets, broken: embedProblems)
             }
             produced.append(pagePlan.url)
-            assets += note.assets + embeddedAssets
+            assets += notes[pagePlan.note].assets + embeddedAssets
             report.broken += unlinked[index]
         }
         report.broken += anchors
