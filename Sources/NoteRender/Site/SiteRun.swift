@@ -108,15 +108,17 @@ public struct SiteRun: Sendable {
         var manifest = SiteManifest()
         let shared = pageInputs(linkKey), existing = Self.files(in: output)
         let siteNotes = notes, pageIndexes = Array(plan.pages.indices)
-        let embeds = pageIndexes.concurrentMap { embedded($0, plan: plan, notes: siteNotes, links: links) }
-        let hashes = pageIndexes.concurrentMap { index in
+        // Each page's embedded pages and its input hash, in one pass on every core.
+        let embedsAndHashes = pageIndexes.concurrentMap { index -> (embeds: [Int], hash: String) in
+            let embeds = embedded(index, plan: plan, notes: siteNotes, links: links)
             var hash = ContentHash()
             hash.combine(String(shared))
-            for page in [index] + embeds[index] { hash.combine(String(siteNotes[plan.pages[page].note].content)) }
+            for page in [index] + embeds { hash.combine(String(siteNotes[plan.pages[page].note].content)) }
             for page in backlinks[index] { hash.combine(plan.pages[page].vaultPath) }
             for source in siteNotes[plan.pages[index].note].sources { hash.combine(sources.url(key: source.key) ?? "") }
-            return String(hash.value, radix: 16)
+            return (embeds, String(hash.value, radix: 16))
         }
+        let embeds = embedsAndHashes.map(\.embeds), hashes = embedsAndHashes.map(\.hash)
         let toRender = plan.pages.indices.filter { index in
             let url = plan.pages[index].url
             return old.pages[url]?.hash != hashes[index] || !existing.contains(url)
