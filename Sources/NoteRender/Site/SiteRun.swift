@@ -52,13 +52,15 @@ public struct SiteRun: Sendable {
 
     /// Builds the site of `files` (the published ones among them) into `output`.
     public func build(files: [String], output: OutputFolder) -> Report {
-        // Built on another thread, which hands the report back before it frees the build's notes,
-        // pages and jobs (a tenth of a cold build's wall time): the caller goes on meanwhile.
-        handedOver { deliver in make(files: files, output: output, deliver: deliver) }
+        // The build's notes, pages and jobs are freed on another thread (a tenth of a cold build's
+        // wall time): the caller goes on with the report meanwhile.
+        let (report, made) = make(files: files, output: output)
+        made.releaseInBackground()
+        return report
     }
 
-    /// The build: its report handed to `deliver` once made.
-    private func make(files: [String], output: OutputFolder, deliver: (Report) -> Void) {
+    /// The build: its report, and what it made, to free.
+    private func make(files: [String], output: OutputFolder) -> (Report, Leftovers) {
         var report = Report()
         let cacheKey = self.cacheKey
         let cache = cacheFile.map { SiteCache.read(from: $0, key: cacheKey) } ?? SiteCache()
@@ -257,10 +259,8 @@ public struct SiteRun: Sendable {
         } catch {
             report.errors.append("\(SiteManifest.fileName): \(error)")
         }
-        deliver(report)
-        // What the build made is freed from here on, after the report was handed over.
-        withExtendedLifetime((parsed, pageNotes, cleanedPages, transclusions, finalNotes, finalEntries, cache, plan, links, resolver, backlinks,
-                              sources, outcomes, renderedPages, jobs, results, old, manifest, existing, embeds, hashes)) {}
+        return (report, Leftovers((parsed, pageNotes, cleanedPages, transclusions, finalNotes, finalEntries, cache, plan, links, resolver,
+                                   backlinks, sources, outcomes, renderedPages, jobs, results, old, manifest, existing, embedsAndHashes)))
     }
 
     /// A note's facts: from the cache when its file's stamp or bytes are the ones cached, else
