@@ -10,10 +10,13 @@ public struct BrokenLink: Sendable, Equatable, CustomStringConvertible {
     /// The link as a reader wrote it: target, `#heading`.
     public let target: String
     public let reason: String
+    /// `path:line:col: target (reason)`, for the report at the end of a site build: made with the
+    /// link, on the core that found it, not again for each use at the end.
+    public let description: String
 
-    /// `path:line:col: target (reason)`, for the report at the end of a site build.
-    public var description: String {
-        "\(path):" + (position.map { "\($0.line):\($0.column):" } ?? "") + " \(target) (\(reason))"
+    init(path: String, position: SourcePosition?, target: String, reason: String) {
+        (self.path, self.position, self.target, self.reason) = (path, position, target, reason)
+        description = "\(path):" + (position.map { "\($0.line):\($0.column):" } ?? "") + " \(target) (\(reason))"
     }
 
     static func target(of link: Wikilink) -> String { SiteLink(link).written }

@@ -58,6 +58,15 @@ public struct SiteRun: Sendable {
 
     /// Builds the site of `files` (the published ones among them) into `output`.
     public func build(files: [String], output: OutputFolder) -> Report {
+        // The build's notes, pages and jobs are freed on another thread (a tenth of a cold build's
+        // wall time): the caller goes on with the report meanwhile.
+        let (report, made) = make(files: files, output: output)
+        made.releaseInBackground()
+        return report
+    }
+
+    /// The build: its report, and what it made, to free.
+    private func make(files: [String], output: OutputFolder) -> (Report, Leftovers) {
         var report = Report()
         let cacheKey = self.cacheKey
         let cache = cacheFile.map { SiteCache.read(from: $0, key: cacheKey) } ?? SiteCache()
@@ -91,8 +100,8 @@ public struct SiteRun: Sendable {
         }
         var cleaned: [Int: CleanedNote] = [:]
         let stale = plan.pages.indices.filter { notes[plan.pages[$0].note].cleaning != cleaningKeys[$0] }
-        clean(stale, plan: plan, notes: notes, parsed: &parsed, links: links, into: &cleaned, report: &report)
-        for (index, note) in recorded(stale, plan: plan, notes: notes, cleaned: cleaned, keys: cleaningKeys) {
+        for (index, note) in clean(stale, plan: plan, notes: notes, parsed: &parsed, links: links, recording: cleaningKeys, into: &cleaned,
+                                   report: &report) {
             notes[plan.pages[index].note] = note
             entries[note.path]?.note = note
             changedEntries.insert(note.path)
@@ -107,15 +116,17 @@ public struct SiteRun: Sendable {
         var manifest = SiteManifest()
         let shared = pageInputs(linkKey), existing = Self.files(in: output)
         let siteNotes = notes, pageIndexes = Array(plan.pages.indices)
-        let embeds = pageIndexes.concurrentMap { embedded($0, plan: plan, notes: siteNotes, links: links) }
-        let hashes = pageIndexes.concurrentMap { index in
+        // Each page's embedded pages and its input hash, in one pass on every core.
+        let embedsAndHashes = pageIndexes.concurrentMap { index -> (embeds: [Int], hash: String) in
+            let embeds = embedded(index, plan: plan, notes: siteNotes, links: links)
             var hash = ContentHash()
             hash.combine(String(shared))
-            for page in [index] + embeds[index] { hash.combine(String(siteNotes[plan.pages[page].note].content)) }
+            for page in [index] + embeds { hash.combine(String(siteNotes[plan.pages[page].note].content)) }
             for page in backlinks[index] { hash.combine(plan.pages[page].vaultPath) }
             for source in siteNotes[plan.pages[index].note].sources { hash.combine(sources.url(key: source.key) ?? "") }
-            return String(hash.value, radix: 16)
+            return (embeds, String(hash.value, radix: 16))
         }
+        let embeds = embedsAndHashes.map(\.embeds), hashes = embedsAndHashes.map(\.hash)
         let toRender = plan.pages.indices.filter { index in
             let url = plan.pages[index].url
             return old.pages[url]?.hash != hashes[index] || !existing.contains(url)
@@ -149,10 +160,11 @@ public struct SiteRun: Sendable {
 
         progress?.begin(total: toRender.count)
         let cleanedPages = cleaned, finalEntries = entries, changed = changedEntries, finalNotes = notes, finalJobs = jobs
-        // The cache and the search index (megabytes each) first, then the note pages, then the
-        // listing files, the largest first, so that no large job is left for one core at the end.
+        // The cache and the search index (megabytes each) first, then the broken links of the notes'
+        // own links, the note pages, then the listing files, the largest first, so that no large job
+        // is left for one core at the end.
         let sizes = jobs.map(\.size)
-        let work = jobs.indices.filter { sizes[$0] == .max }.map(Work.final) + toRender.map(Work.page)
+        let work = jobs.indices.filter { sizes[$0] == .max }.map(Work.final) + [Work.links] + toRender.map(Work.page)
             + jobs.indices.filter { sizes[$0] != .max }.sorted { sizes[$0] > sizes[$1] }.map(Work.final)
         let outcomes = work.concurrentMap { work -> Outcome? in
             switch work {
@@ -167,27 +179,33 @@ public struct SiteRun: Sendable {
             case .final(let index):
                 return .final(index: index, result: run(finalJobs[index], output: output, page: page, plan: plan, notes: finalNotes,
                                                         entries: finalEntries, cache: cache, changed: changed, cacheKey: cacheKey))
+            case .links:
+                return .links(unlinked: plan.pages.map { ownBrokenLinks(of: finalNotes[$0.note], from: $0.vaultPath, resolver: resolver) },
+                              anchors: BrokenLinks.missingAnchors(plan, notes: finalNotes, links: links))
             }
         }
         var renderedPages: [Int: (written: Result<URL?, any Error>, found: Transclusions.Found)] = [:]
         var results = [Result<URL?, any Error>](repeating: .success(nil), count: jobs.count)
+        var unlinked: [[BrokenLink]] = [], anchors: [BrokenLink] = []
         for case let outcome? in outcomes {
             switch outcome {
             case .page(let index, let written, let found): renderedPages[index] = (written, found)
             case .final(let index, let result): results[index] = result
+            case .links(let byPage, let missing): (unlinked, anchors) = (byPage, missing)
             }
         }
+        var rendering = [Bool](repeating: false, count: plan.pages.count)
+        for index in toRender { rendering[index] = true }
         var produced: [String] = []
         var assets: [String] = []
         for (index, pagePlan) in plan.pages.enumerated() {
-            let note = notes[pagePlan.note]
             let embeddedAssets: [String], embedProblems: [BrokenLink]
             if let (written, found) = renderedPages[index] {
                 report.rendered += 1
                 switch written {
                 case .success(let file?): report.written.append(file)
                 case .success(nil): break
-                case .failure(let error): report.errors.append("\(note.path): \(error)")
+                case .failure(let error): report.errors.append("\(notes[pagePlan.note].path): \(error)")
                 }
                 embeddedAssets = found.assets
                 embedProblems = found.problems.map { problem in
@@ -200,18 +218,15 @@ public struct SiteRun: Sendable {
                 embedProblems = old.pages[pagePlan.url]?.broken ?? []
             }
             report.broken += embedProblems
-            if renderedPages[index] != nil || !toRender.contains(index) {
+            if renderedPages[index] != nil || !rendering[index] {
                 manifest.pages[pagePlan.url] = SiteManifest.Page(hash: hashes[index], assets: embeddedAssets, broken: embedProblems)
             }
             produced.append(pagePlan.url)
-            assets += note.assets + embeddedAssets
-            report.broken += note.unlinked.map { link in
-                BrokenLink(path: note.path, position: link.start, target: link.written,
-                           reason: reason(link.target, from: pagePlan.vaultPath, resolver: resolver))
-            }
+            assets += notes[pagePlan.note].assets + embeddedAssets
+            report.broken += unlinked[index]
         }
-        report.broken += BrokenLinks.missingAnchors(plan, notes: notes, links: links)
-        var unique = Set<String>()
+        report.broken += anchors
+        var unique = Set<String>(minimumCapacity: report.broken.count)
         report.broken = report.broken.filter { unique.insert($0.description).inserted }
         produced += manifest.derived.keys + ["search.json", "search.js", Self.stylesheetFile]
 
@@ -223,9 +238,8 @@ public struct SiteRun: Sendable {
         }
         jobs += assetJobs
         // Reported in the order of a build one file at a time: listing files, search index, assets.
-        let done = zip(jobs, results)
-        for (job, result) in done.filter({ $0.0.isListing }) + done.filter({ !$0.0.isListing }) {
-            switch (job, result) {
+        for index in jobs.indices.filter({ jobs[$0].isListing }) + jobs.indices.filter({ !jobs[$0].isListing }) {
+            switch (jobs[index], results[index]) {
             case (.asset(let asset), .success): produced.append(PublishedLinks.assetFolder + "/" + asset)
             case (_, .success(let file?)): report.written.append(file)
             case (_, .success(nil)): break
@@ -251,7 +265,8 @@ public struct SiteRun: Sendable {
         } catch {
             report.errors.append("\(SiteManifest.fileName): \(error)")
         }
-        return report
+        return (report, Leftovers((parsed, pageNotes, cleanedPages, transclusions, finalNotes, finalEntries, cache, plan, links, resolver,
+                                   backlinks, sources, outcomes, renderedPages, jobs, results, old, manifest, existing, embedsAndHashes)))
     }
 
     /// A note's facts: from the cache when its file's stamp or bytes are the ones cached, else
@@ -293,31 +308,31 @@ public struct SiteRun: Sendable {
         }
     }
 
-    /// Cleans the notes of pages `indexes` (parsing them first when needed) into `cleaned`, by page index.
+    /// Cleans the notes of pages `indexes` (parsing them first when needed) into `cleaned`, by page
+    /// index. With `keys` (by page index), returns the facts of the notes cleaned with what cleaning
+    /// found (`SiteNote.record`), made on the cores that cleaned them, by page index.
+    @discardableResult
     private func clean(_ indexes: [Int], plan: SitePlan, notes: [SiteNote], parsed: inout [Int: Note], links: PublishedLinks,
-                       into cleaned: inout [Int: CleanedNote], report: inout Report) {
+                       recording keys: [UInt64]? = nil, into cleaned: inout [Int: CleanedNote], report: inout Report) -> [(Int, SiteNote)] {
         parse(Set(indexes), plan: plan, notes: notes, into: &parsed, report: &report)
         let sources = parsed
-        let results = indexes.concurrentMap { index -> CleanedNote? in
+        let results = indexes.concurrentMap { index -> (cleaned: CleanedNote, recorded: SiteNote?)? in
             guard let note = sources[plan.pages[index].note] else { return nil }
             var cleaner = NoteCleaner(note: note, vaultPath: plan.pages[index].vaultPath, options: options, links: links)
             cleaner.transcludes = true
             cleaner.linksNotes = true
-            return cleaner.clean()
-        }
-        for (index, result) in zip(indexes, results) { cleaned[index] = result }
-    }
-
-    /// The facts of the notes of pages `indexes` with what cleaning them found (`SiteNote.record`),
-    /// made on every core, by page index; pages not cleaned left out.
-    private func recorded(_ indexes: [Int], plan: SitePlan, notes: [SiteNote], cleaned: [Int: CleanedNote],
-                          keys: [UInt64]) -> [(Int, SiteNote)] {
-        indexes.concurrentMap { index -> (Int, SiteNote)? in
-            guard let note = cleaned[index] else { return nil }
+            let cleanedNote = cleaner.clean()
+            guard let keys else { return (cleanedNote, nil) }
             var site = notes[plan.pages[index].note]
-            site.record(note, cleaning: keys[index])
-            return (index, site)
-        }.compactMap { $0 }
+            site.record(cleanedNote, cleaning: keys[index])
+            return (cleanedNote, site)
+        }
+        var recorded: [(Int, SiteNote)] = []
+        for (index, result) in zip(indexes, results) {
+            cleaned[index] = result?.cleaned
+            if let site = result?.recorded { recorded.append((index, site)) }
+        }
+        return recorded
     }
 
     /// What the cache was made with: its notes' facts depend on the vault root and the settings.
@@ -412,16 +427,21 @@ public struct SiteRun: Sendable {
         }
     }
 
-    /// A job of the pages' stage: note page `index` of the plan, or final job `index`.
+    /// A job of the pages' stage: note page `index` of the plan, final job `index`, or the broken
+    /// links of the notes' own links.
     private enum Work: Sendable {
         case page(Int)
         case final(Int)
+        case links
     }
 
     /// What a job of the pages' stage did.
     private enum Outcome: Sendable {
         case page(index: Int, written: Result<URL?, any Error>, found: Transclusions.Found)
         case final(index: Int, result: Result<URL?, any Error>)
+        /// By page, the links of its note that lead to no page; then the links to a heading or
+        /// block a page does not have.
+        case links(unlinked: [[BrokenLink]], anchors: [BrokenLink])
     }
 
     /// Runs a final job: the file written (nil: unchanged, or not a file of the site).
@@ -479,6 +499,13 @@ public struct SiteRun: Sendable {
             }
         }
         return seen.subtracting([index]).sorted()
+    }
+
+    /// The links of `note` (at `vaultPath`) that lead to no page of the site, with why.
+    private func ownBrokenLinks(of note: SiteNote, from vaultPath: String, resolver: WikilinkResolver) -> [BrokenLink] {
+        note.unlinked.map { link in
+            BrokenLink(path: note.path, position: link.start, target: link.written, reason: reason(link.target, from: vaultPath, resolver: resolver))
+        }
     }
 
     /// Why a link leads nowhere.
@@ -611,6 +638,14 @@ public struct SiteRun: Sendable {
         case sitemap(urls: [String])
         case feed
         case llms
+
+        /// One of the site's largest listing files: it lists every page, every source or a collection.
+        var isLarge: Bool {
+            switch self {
+            case .source, .tag: return false
+            default: return true
+            }
+        }
     }
 
     /// The files of the site that list pages (index, collection, tag and sources pages, sitemap,
@@ -625,7 +660,11 @@ public struct SiteRun: Sendable {
         listings.append(("sources/index.html", .sourcesIndex))
         let pageURLs = listings.map(\.url) + plan.pages.map(\.url)
         listings += [("sitemap.xml", .sitemap(urls: pageURLs)), ("feed.xml", .feed), ("llms.txt", .llms)]
-        return listings.concurrentMap { url, listing in
+        // The largest first, so that no core is left alone with one of them at the end; returned in order.
+        let named = listings
+        let order = named.indices.filter { named[$0].listing.isLarge } + named.indices.filter { !named[$0].listing.isLarge }
+        let made = order.concurrentMap { index -> (url: String, file: DerivedFile, key: String) in
+            let (url, listing) = named[index]
             let file = listingFile(listing, plan: plan, notes: notes, sources: sources)
             guard case .page(let title, let body, let root) = file else { return (url, file, "") }
             var hash = ContentHash()
@@ -639,6 +678,9 @@ public struct SiteRun: Sendable {
             }
             return (url, file, String(hash.value, radix: 16))
         }
+        var slots = [Int](repeating: 0, count: order.count)
+        for (slot, index) in order.enumerated() { slots[index] = slot }
+        return slots.map { made[$0] }
     }
 
     /// The body of a page (in a folder of the top) listing only `list`: its HTML when it can be
