@@ -153,8 +153,16 @@ enum CodeLineScan {
                 nested = true
             }
             // Four spaces before more text may indent code (in a list item, a quote, a definition).
-            if Self.find(line.prefix(through: line.lastIndex { $0 != Byte.space }!), [0x20, 0x20, 0x20, 0x20]) { nested = true }
-            if line.contains(UInt8(ascii: "`")) { runHasBacktick = true }
+            var spaces = 0
+            for byte in line {
+                if byte == Byte.space {
+                    spaces += 1
+                    continue
+                }
+                if spaces >= 4 { nested = true }
+                spaces = 0
+                if byte == UInt8(ascii: "`") { runHasBacktick = true }
+            }
             return nested || endsNested ? .maybe : .text
         }
 
