@@ -39,6 +39,23 @@ import Testing
         }
     }
 
+    /// Whole blocks (fences and HTML blocks closed, in and out of containers) between text and blank runs.
+    static let blocks = ["text  \nmore\n", "\n\n\n", "  \n\n", "```\ncode  \n\n\n```\n", "~~~~ x\n~~~\n  \n~~~~\n",
+                         "<!--\nnote  \n\n-->\n", "<pre>\n\n</pre> x  \n", "<?x\n\n?>\n", "<!A\n  \n>\n", "<![CDATA[\n]]>\n",
+                         "- item  \n\n  ```\n  code  \n\n  ```\n", "1. a\n\n   ```\n   in  \n\n\n   ```\n", "  ```\n  c  \n  ```\n",
+                         "> ```\n> q  \n> ```\n", "- ```\nopen  \n", "    indented  \n\n\n    more\n", "<div>\ntext  \n\n", "a `b  \nc` d\n",
+                         "| a |\n|---|\n| `b` |\n", "[^1]: def  \n    cont  \n", "Title  \n===\n", "# h  \n", "  <!--\n  x  \n  -->\n",
+                         "* * *\n", "\u{A0}  \n", "x\u{2003}\n\n\n"]
+
+    static func blockTexts(count: Int, seed: UInt64) -> [String] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        return (0..<count).map { _ in (0..<(2 + next(8))).map { _ in blocks[next(blocks.count)] }.joined() }
+    }
+
     /// Compares the scan with the parse on the lines the tidy's output depends on; returns
     /// whether the scan answered and whether one of those lines was code.
     @discardableResult
@@ -70,9 +87,15 @@ import Testing
             if code { withCode += 1 }
             #expect(WhitespaceTidy.tidy(text) == WhitespaceTidyTests.reference(text), "\(text.debugDescription)")
         }
+        var blockAnswers = 0
+        for text in Self.blockTexts(count: 4000, seed: 18) {
+            if Self.agree(text).answered { blockAnswers += 1 }
+            #expect(WhitespaceTidy.tidy(text) == WhitespaceTidyTests.reference(text), "\(text.debugDescription)")
+        }
         // The scan answers for many texts, and for many of them says that a line is code.
         #expect(answered > 300)
         #expect(withCode > 150)
+        #expect(blockAnswers > 400)
     }
 
     @Test func fencesAndHTMLBlocksAsTheParseReadsThem() {

@@ -27,11 +27,19 @@ enum CodeLineScan {
         if bodyStartLine == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
         guard source.find([Byte.tab], in: bodyStart..<bytes.count) == nil,
               source.find([Byte.carriageReturn], in: bodyStart..<bytes.count) == nil else { return nil }
+        // Backticks, and text after four spaces, found by byte search over the body.
+        let backticks = offsets(of: [UInt8(ascii: "`")], in: source, from: bodyStart)
+        let indentedText = offsets(of: [Byte.space, Byte.space, Byte.space, Byte.space], in: source, from: bodyStart)
+        var nextBacktick = 0, nextIndented = 0
         var scan = Scan()
         var code: [Range<Int>] = []
         for number in bodyStartLine...source.lineCount {
             let range = source.lineRange(number)
-            guard let verdict = scan.next(bytes[range]) else { return nil }
+            while nextBacktick < backticks.count, backticks[nextBacktick] < range.lowerBound { nextBacktick += 1 }
+            while nextIndented < indentedText.count, indentedText[nextIndented] < range.lowerBound { nextIndented += 1 }
+            let backtick = nextBacktick < backticks.count && backticks[nextBacktick] < range.upperBound
+            let indented = nextIndented < indentedText.count && indentedText[nextIndented] < range.upperBound
+            guard let verdict = scan.next(bytes[range], backtick: backtick, indentedText: indented) else { return nil }
             if verdict == .code {
                 code.append(range.lowerBound..<min(range.upperBound + 1, bytes.count))
             } else if verdict == .endsHTML, number > bodyStartLine, source.lineRange(number - 1).isEmpty,
@@ -48,6 +56,25 @@ enum CodeLineScan {
         // A block still open at the end: where cmark-gfm ends it is left to the parse.
         guard case .none = scan.open else { return nil }
         return CodeRanges(ranges: code)
+    }
+
+    /// The offsets from `start` where `needle` occurs; for a run of spaces, the offset of the
+    /// byte after the run when it is more text on the line (not a newline, not the end).
+    private static func offsets(of needle: [UInt8], in source: SourceText, from start: Int) -> [Int] {
+        let bytes = source.bytes
+        var found: [Int] = [], from = start
+        while let at = source.find(needle, in: from..<bytes.count) {
+            guard needle[0] == Byte.space else {
+                found.append(at)
+                from = at + 1
+                continue
+            }
+            var end = at + needle.count
+            while end < bytes.count, bytes[end] == Byte.space { end += 1 }
+            if end < bytes.count, bytes[end] != Byte.newline { found.append(end) }
+            from = end
+        }
+        return found
     }
 
     enum Verdict {
@@ -77,8 +104,9 @@ enum CodeLineScan {
         /// that is not code only if no code span holds its ends.
         var runHasBacktick = false, runNeedsNoSpan = false
 
-        /// The verdict on the next line (without its newline); nil when the scan cannot go on.
-        mutating func next(_ line: ArraySlice<UInt8>) -> Verdict? {
+        /// The verdict on the next line (without its newline), which holds a backtick or text
+        /// after four spaces as told; nil when the scan cannot go on.
+        mutating func next(_ line: ArraySlice<UInt8>, backtick: Bool, indentedText: Bool) -> Verdict? {
             let indent = line.prefix { $0 == Byte.space }.count
             let blank = indent == line.count
             if blank { runHasBacktick = false; runNeedsNoSpan = false }
@@ -107,7 +135,7 @@ enum CodeLineScan {
                 if !blank, indent < htmlIndent { return nil }
                 // A fence or another HTML block here is one only if the block is a paragraph.
                 if indent <= 3, indent < line.count, Self.opensBlock(line.dropFirst(indent)) { return nil }
-                if line.contains(UInt8(ascii: "`")) { runHasBacktick = true }
+                if backtick { runHasBacktick = true }
                 return .maybe
             case .none:
                 break
@@ -139,7 +167,7 @@ enum CodeLineScan {
                         return indent == 0 ? .code : .maybe
                     case .untilBlank:
                         open = .htmlUntilBlank(indent: indent)
-                        if line.contains(UInt8(ascii: "`")) { runHasBacktick = true }
+                        if backtick { runHasBacktick = true }
                         return .maybe
                     case .unknown:
                         return nil
@@ -153,16 +181,8 @@ enum CodeLineScan {
                 nested = true
             }
             // Four spaces before more text may indent code (in a list item, a quote, a definition).
-            var spaces = 0
-            for byte in line {
-                if byte == Byte.space {
-                    spaces += 1
-                    continue
-                }
-                if spaces >= 4 { nested = true }
-                spaces = 0
-                if byte == UInt8(ascii: "`") { runHasBacktick = true }
-            }
+            if indentedText { nested = true }
+            if backtick { runHasBacktick = true }
             return nested || endsNested ? .maybe : .text
         }
 
