@@ -98,6 +98,26 @@ import Testing
         #expect(blockAnswers > 400)
     }
 
+    /// The probe of every fourth byte finds what a byte loop finds.
+    @Test func textAfterFourSpacesAsAByteLoopFindsIt() {
+        let pieces = [" ", "  ", "    ", "     ", "x", "\n", "ab", "       \n"]
+        for text in Self.texts(count: 200, seed: 3) + HTMLScannerTests.samples(pieces, count: 3000, length: 16) {
+            let bytes = Array(text.utf8)
+            for start in [0, min(1, bytes.count)] where start == 0 || bytes.first == Byte.newline {
+                var expected: [Int] = [], run = 0
+                for index in start..<bytes.count {
+                    if bytes[index] == Byte.space {
+                        run += 1
+                        continue
+                    }
+                    if run >= 4, bytes[index] != Byte.newline { expected.append(index) }
+                    run = 0
+                }
+                #expect(CodeLineScan.textAfterFourSpaces(in: bytes, from: start) == expected, "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func fencesAndHTMLBlocksAsTheParseReadsThem() {
         let cases = [
             "```\ncode  \n\n\n```\ntext  \n\n\n",

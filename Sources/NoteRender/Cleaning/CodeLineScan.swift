@@ -28,8 +28,12 @@ enum CodeLineScan {
         guard source.find([Byte.tab], in: bodyStart..<bytes.count) == nil,
               source.find([Byte.carriageReturn], in: bodyStart..<bytes.count) == nil else { return nil }
         // Backticks, and text after four spaces, found by byte search over the body.
-        let backticks = offsets(of: [UInt8(ascii: "`")], in: source, from: bodyStart)
-        let indentedText = offsets(of: [Byte.space, Byte.space, Byte.space, Byte.space], in: source, from: bodyStart)
+        var backticks: [Int] = [], from = bodyStart
+        while let at = source.find([UInt8(ascii: "`")], in: from..<bytes.count) {
+            backticks.append(at)
+            from = at + 1
+        }
+        let indentedText = textAfterFourSpaces(in: bytes, from: bodyStart)
         var nextBacktick = 0, nextIndented = 0
         var scan = Scan()
         var code: [Range<Int>] = []
@@ -58,23 +62,27 @@ enum CodeLineScan {
         return CodeRanges(ranges: code)
     }
 
-    /// The offsets from `start` where `needle` occurs; for a run of spaces, the offset of the
-    /// byte after the run when it is more text on the line (not a newline, not the end).
-    private static func offsets(of needle: [UInt8], in source: SourceText, from start: Int) -> [Int] {
-        let bytes = source.bytes
-        var found: [Int] = [], from = start
-        while let at = source.find(needle, in: from..<bytes.count) {
-            guard needle[0] == Byte.space else {
-                found.append(at)
-                from = at + 1
-                continue
+    /// The offsets from `start` of the bytes that follow four or more spaces on their line
+    /// (not a newline, not the end). Every run of four holds one of every fourth byte, so only
+    /// those are read first (`Byte.offset(of:in:)` would stop at every space).
+    static func textAfterFourSpaces(in bytes: [UInt8], from start: Int) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var found: [Int] = []
+            var probe = start
+            while probe < buffer.count {
+                guard buffer[probe] == Byte.space else {
+                    probe += 4
+                    continue
+                }
+                var low = probe, high = probe + 1
+                while low > start, buffer[low - 1] == Byte.space { low -= 1 }
+                while high < buffer.count, buffer[high] == Byte.space { high += 1 }
+                if high - low >= 4, high < buffer.count, buffer[high] != Byte.newline { found.append(high) }
+                // The next probe in step, past the run (a later run starts after it).
+                probe += max(4, (high - probe + 3) / 4 * 4)
             }
-            var end = at + needle.count
-            while end < bytes.count, bytes[end] == Byte.space { end += 1 }
-            if end < bytes.count, bytes[end] != Byte.newline { found.append(end) }
-            from = end
+            return found
         }
-        return found
     }
 
     enum Verdict {
@@ -176,7 +184,7 @@ enum CodeLineScan {
                 nested = true
             }
             // A footnote definition may open a block after its label.
-            if content.starts(with: [UInt8(ascii: "["), UInt8(ascii: "^")]),
+            if content.first == Byte.openBracket, content.dropFirst().first == Byte.caret,
                content.contains(UInt8(ascii: "<")) || Self.find(content, [0x60, 0x60, 0x60]) || Self.find(content, [0x7E, 0x7E, 0x7E]) {
                 nested = true
             }
