@@ -4,10 +4,11 @@ import NoteParser
 /// top-level fenced code blocks opened at column 0 are code, and those of top-level HTML blocks
 /// of kinds 1–5 (`<script`, `<!--`, `<?`, `<!X`, `<![CDATA[`) opened at column 0 but the line
 /// that ends the block and an empty line before it (cmark-gfm ends such a block's range at the
-/// end of the line before the one that closes it); lines outside anything that could hold code
-/// are not. Everything else (code or HTML in containers, indented
-/// code, fences and HTML indented 1–3 spaces where a list item may hold them, other HTML blocks,
-/// code spans) is "maybe", and a line the caller needs told that is maybe sends it to the parse.
+/// end of the line before the one that closes it); so are the lines after the opening of a
+/// fence indented 1–3 spaces (top-level or in a list item) while they keep its indentation; lines
+/// outside anything that could hold code are not. Everything else (code or HTML in containers,
+/// indented code, other HTML blocks, code spans) is "maybe", and a line the caller needs told
+/// that is maybe sends it to the parse.
 ///
 /// A column-0 line (not `>`) outside a top-level block ends every block nested in containers:
 /// it continues no list item, quote or footnote definition, and is lazy only after a paragraph,
