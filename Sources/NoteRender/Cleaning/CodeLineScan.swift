@@ -28,21 +28,19 @@ enum CodeLineScan {
         if bodyStartLine == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return nil }
         guard source.find([Byte.tab], in: bodyStart..<bytes.count) == nil,
               source.find([Byte.carriageReturn], in: bodyStart..<bytes.count) == nil else { return nil }
-        // Backticks, and text after four spaces, found by byte search over the body.
-        var backticks: [Int] = [], from = bodyStart
-        while let at = source.find([UInt8(ascii: "`")], in: from..<bytes.count) {
-            backticks.append(at)
-            from = at + 1
-        }
+        // Backticks (the next from each line on, one search per line at most), and text after
+        // four spaces, found by byte search over the body.
         let indentedText = textAfterFourSpaces(in: bytes, from: bodyStart)
-        var nextBacktick = 0, nextIndented = 0
+        var nextBacktick = -1, nextIndented = 0
         var scan = Scan()
         var code: [Range<Int>] = []
         for number in bodyStartLine...source.lineCount {
             let range = source.lineRange(number)
-            while nextBacktick < backticks.count, backticks[nextBacktick] < range.lowerBound { nextBacktick += 1 }
+            if nextBacktick < range.lowerBound {
+                nextBacktick = source.find([UInt8(ascii: "`")], in: range.lowerBound..<bytes.count) ?? bytes.count
+            }
             while nextIndented < indentedText.count, indentedText[nextIndented] < range.lowerBound { nextIndented += 1 }
-            let backtick = nextBacktick < backticks.count && backticks[nextBacktick] < range.upperBound
+            let backtick = nextBacktick < range.upperBound
             let indented = nextIndented < indentedText.count && indentedText[nextIndented] < range.upperBound
             guard let verdict = scan.next(bytes[range], backtick: backtick, indentedText: indented) else { return nil }
             if verdict == .code {
