@@ -4,7 +4,8 @@ public struct CodeRanges: Sendable {
     /// Sorted, non-overlapping byte ranges.
     public let ranges: [Range<Int>]
 
-    init(ranges: [Range<Int>]) { self.ranges = ranges }
+    /// Ranges already sorted and not overlapping.
+    package init(ranges: [Range<Int>]) { self.ranges = ranges }
 
     init(root: MarkdownNode, source: SourceText) {
         var nodes: [(range: Range<Int>, isSpan: Bool)] = []

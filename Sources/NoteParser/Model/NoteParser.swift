@@ -82,12 +82,19 @@ public struct NoteParser: Sendable {
 
     /// Where the body of `bytes` starts and which of its bytes are code, as `parse` finds them
     /// (refused as `parse` refuses), for a pass that needs no more: cmark-gfm runs only when
-    /// the text could hold code (`CodeRanges.couldHold`), and its tree is not converted.
-    public func bodyAndCode(bytes: [UInt8], path: String) throws(NoteError) -> (source: SourceText, bodyStartLine: Int, code: CodeRanges) {
+    /// the text could hold code (`CodeRanges.couldHold`) and `known` (given the text and the
+    /// body's start line) does not tell the code the caller needs, and its tree is not converted.
+    /// `known` is asked only when the nesting limit lets top-level blocks be read (2 or more).
+    public func bodyAndCode(bytes: [UInt8], path: String,
+                            known: (SourceText, _ bodyStartLine: Int) -> CodeRanges? = { _, _ in nil })
+        throws(NoteError) -> (source: SourceText, bodyStartLine: Int, code: CodeRanges) {
         let source = try checked(bytes: bytes, path: path)
         let frontMatter = frontMatter(of: source)
         guard CodeRanges.couldHold(source.bytes) else {
             return (source, Self.bodyStartLine(after: frontMatter), CodeRanges(ranges: []))
+        }
+        if limits.maxMarkdownDepth >= 2, case let start = Self.bodyStartLine(after: frontMatter), let code = known(source, start) {
+            return (source, start, code)
         }
         let (body, bodyStartLine, blankLines) = cmarkBody(of: source, frontMatter: frontMatter)
         let code = CmarkParser.codeRanges(body, afterBlankLines: blankLines,

@@ -6,8 +6,11 @@ enum WhitespaceTidy {
     static func tidy(_ markdown: String) -> String {
         // A text the tidy leaves as written wherever its code is needs no parse to find the code.
         if leavesAsWritten(SourceText(markdown)) { return markdown }
-        // Only where the body starts and the code ranges are read (no cmark-gfm parse when there can be no code).
-        guard let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: "") else { return markdown }
+        // Only where the body starts and the code ranges are read: no cmark-gfm parse when there
+        // can be no code, or when the scan tells the code of every line whose output depends on it.
+        guard let found = try? NoteParser().bodyAndCode(bytes: Array(markdown.utf8), path: "", known: { source, bodyStartLine in
+            CodeLineScan.ranges(in: source, bodyStartLine: bodyStartLine) { dependsOnCode(source, $0) }
+        }) else { return markdown }
         let (source, bodyStartLine, code) = found
         let bytes = source.bytes
         // The lines kept, each ended by a newline: pieces of `markdown` cut at line ends and
@@ -87,6 +90,30 @@ enum WhitespaceTidy {
             if last >= 0x80, source.trimmedLine(number).utf8.count != range.count { return false }
         }
         return !previousEmpty
+    }
+
+    /// Whether `tidy` may write line `number` (of the body) otherwise when it is code than when
+    /// it is not: a line ending in whitespace, and a blank line unless it is empty between two
+    /// lines that are not blank (written as one empty line either way, and no blank run goes on
+    /// from it), or the empty line after the last newline (in no code range).
+    static func dependsOnCode(_ source: SourceText, _ number: Int) -> Bool {
+        let (blank, trimmed) = shape(source, number)
+        guard blank else { return trimmed }
+        let range = source.lineRange(number)
+        if range.isEmpty, number == source.lineCount { return false }
+        return !range.isEmpty || number == 1 || shape(source, number - 1).blank
+            || (number < source.lineCount && shape(source, number + 1).blank)
+    }
+
+    /// Whether line `number` is blank and whether it ends in whitespace, as `tidy` trims it
+    /// (read from its end: the ASCII whitespace, then Unicode's before a non-ASCII byte).
+    private static func shape(_ source: SourceText, _ number: Int) -> (blank: Bool, trimmed: Bool) {
+        let range = source.lineRange(number), bytes = source.bytes
+        var end = range.upperBound
+        while end > range.lowerBound, Byte.isCharacterWhitespace(bytes[end - 1]) { end -= 1 }
+        guard end > range.lowerBound, bytes[end - 1] >= 0x80 else { return (end == range.lowerBound, end != range.upperBound) }
+        let kept = source.trimmedLine(number).utf8.count
+        return (kept == 0, kept != range.count)
     }
 
     /// `line.hasSuffix("  ")` of the line's text, by bytes unless a non-ASCII character precedes
