@@ -60,7 +60,7 @@ extension ParseScansTests {
     @Test func bodyAndCodeAsTheParseFindsThem() throws {
         let pieces = ["---\n", "a: 1\n", "\n", "text ", "x", "`", "``", "~~", "~", "  ", " ", "\t", "\r", "<div>", "<", "> ", "- ", "1. ",
                       "10) ", "[^a]: ", "[^", "[x]: <u>", "[", "^", "]", ": ", "* ", "+ ", "# ", "<!--", "-->", "</div>\n", "\n\n"]
-        let cases = ["", "<div>\n", "> <p>\n", "- <p>\n", "[^a]: <div>x</div>\n", "[^a]: > <div>\n", "  <div>\n", "1) <div>\n",
+        let cases = ["", "<div>\n", "> <p>\n", "- <p>\n", "[^a]: <div>x</div>\n", "[^a]: > <div>\n", "x[^a]\n\n[^a]: <div>\n", "x[^note]\n\n- [^note]: <pre>\n", "  <div>\n", "1) <div>\n",
                      "a\n~~~\ncode\n~~~\n", "    code\n", "x\r    y\n", "---\na: 1\n---\n<div>\n"]
             + Self.samples(pieces, count: 3000, length: 10)
         let parser = NoteParser()

@@ -49,9 +49,10 @@ public struct CodeRanges: Sendable {
             var inPrefix = true, definition = 0, spaces = 0, tildes = 0
             for byte in buffer {
                 // Lowercase letters and non-ASCII bytes (most of a text) start nothing, and end
-                // a line's prefix and a definition's opening.
+                // a line's prefix and an opening `[`; a footnote label's keep its `[^` (`[^a]: <div>`).
                 if byte >= UInt8(ascii: "a"), byte != UInt8(ascii: "~") {
-                    (inPrefix, definition, tildes, spaces) = (false, 0, 0, 0)
+                    (inPrefix, tildes, spaces) = (false, 0, 0)
+                    if definition == 1 { definition = 0 }
                     continue
                 }
                 switch byte {
