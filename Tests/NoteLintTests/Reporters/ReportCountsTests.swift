@@ -8,18 +8,23 @@ import Testing
 @Suite struct ReportCountsTests {
     /// Findings of every severity and fix applicability, on two paths, at a few offsets.
     static func findings(count: Int, seed: UInt64) -> [Finding] {
-        var generator = SplitMix(state: seed)
+        // A linear congruential generator: the same findings on every run.
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
         return (0..<count).map { _ in
-            let offset = Int(generator.next() % 5)
+            let offset = Int(next() % 5)
             let position = SourcePosition(line: 1, column: offset + 1, offset: offset)
-            let fix: Fix? = switch generator.next() % 3 {
+            let fix: Fix? = switch next() % 3 {
             case 0: nil
             case 1: Fix("safe", edits: [])
             default: Fix("unsafe", edits: [], applicability: .unsafe)
             }
-            return Finding(path: generator.next() % 2 == 0 ? "a.md" : "b/ü.md", range: SourceRange(start: position, end: position),
-                           ruleID: ["x/one", "x/two", "y/one"][Int(generator.next() % 3)],
-                           severity: generator.next() % 2 == 0 ? .error : .warning, message: "m", fix: fix)
+            return Finding(path: next() % 2 == 0 ? "a.md" : "b/ü.md", range: SourceRange(start: position, end: position),
+                           ruleID: ["x/one", "x/two", "y/one"][Int(next() % 3)],
+                           severity: next() % 2 == 0 ? .error : .warning, message: "m", fix: fix)
         }
     }
 
@@ -49,14 +54,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64).
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
