@@ -76,7 +76,7 @@ public struct CodeRanges: Sendable {
     }
 
     /// The bytes of container markers and spaces that may come before a block on its line.
-    private static func isPrefixByte(_ byte: UInt8) -> Bool {
+    package static func isPrefixByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "."),
              UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"): true

@@ -151,7 +151,7 @@ enum CodeLineScan {
             // A line that ends nested blocks may lie in the range of a fence among them.
             let endsNested = nested && indent == 0 && line[line.startIndex] != UInt8(ascii: ">")
             if endsNested { nested = false }
-            let content = line.drop { Self.isPrefixByte($0) }
+            let content = line.drop(while: CodeRanges.isPrefixByte)
             let onlySpacesBefore = line.count - content.count == indent
             if let fence = Self.fenceOpening(content) {
                 if onlySpacesBefore, indent <= 3 {
@@ -269,15 +269,6 @@ enum CodeLineScan {
                 start += 1
             }
             return false
-        }
-
-        /// Container markers and spaces that may come before a block on its line.
-        static func isPrefixByte(_ byte: UInt8) -> Bool {
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"),
-                 UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-            default: false
-            }
         }
     }
 }

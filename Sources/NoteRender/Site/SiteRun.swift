@@ -585,7 +585,7 @@ public struct SiteRun: Sendable {
             if let passed = body.passedHTML(prefix: root) {
                 html = passed
             } else if let composed = body.cmarkHTML(unsafe: page.unsafe) {
-                html = RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(composed)), prefix: root)
+                html = Self.indexPasses(composed, prefix: root)
             } else {
                 return indexPage(title: title, body: .markdown(body.markdown), root: root, url: url, page: page)
             }
@@ -683,13 +683,19 @@ public struct SiteRun: Sendable {
         return slots.map { made[$0] }
     }
 
+    /// An index page's passes over cmark-gfm's HTML of its body: heading ids, unsafe URLs emptied,
+    /// links relative to the top moved by `prefix`.
+    private static func indexPasses(_ html: String, prefix: String) -> String {
+        RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: prefix)
+    }
+
     /// The body of a page (in a folder of the top) listing only `list`: its HTML when it can be
     /// written directly, else the index page's passes over cmark-gfm's HTML of its Markdown, made
     /// of its items when they compose, else its Markdown.
     private func body(_ list: LinkList) -> DerivedFile.Body {
         if let html = list.html(prefix: "../") { return .html(html) }
         guard let html = list.cmarkHTML(unsafe: unsafe) else { return .markdown(list.markdown) }
-        return .html(RelativeURLs.rebase(URLSafety.filterAttributes(HeadingIDs.render(html)), prefix: "../"))
+        return .html(Self.indexPasses(html, prefix: "../"))
     }
 
     /// The page or text of one listing file.
