@@ -287,22 +287,26 @@ public final class LintCache: @unchecked Sendable {
         CacheFolder.file("lint.cache", forVault: root, environment: environment)
     }
 
-    /// The key of the note at `path`: its bytes and everything its configuration says. `stamp`
-    /// is its file's, taken before the bytes were read (nil for bytes not read from a file).
-    func key(_ path: String, bytes: [UInt8], stamp: FileStamp?, configuration: Configuration) -> ContentHash {
+    /// The key of the note at `path`: its bytes, everything its configuration says and what its
+    /// parse scans (a run reporting fewer rules scans less: its entries hold less). `stamp` is its
+    /// file's, taken before the bytes were read (nil for bytes not read from a file).
+    func key(_ path: String, bytes: [UInt8], stamp: FileStamp?, configuration: Configuration, scans: NoteParser.Scans) -> ContentHash {
         let content = ContentHash(bytes)
         record(path, content: content, stamp: stamp.flatMap { $0.isSettled(before: started) ? $0 : nil })
-        var key = content
-        key.combine(fingerprint(configuration))
-        return key
+        return key(content, configuration: configuration, scans: scans)
     }
 
     /// The key of the note at `path` without reading it: when its file's stamp is the one cached
     /// with the hash of its bytes, those bytes are taken to be unchanged. Nil otherwise.
-    func key(unread path: String, stamp: FileStamp, configuration: Configuration) -> ContentHash? {
+    func key(unread path: String, stamp: FileStamp, configuration: Configuration, scans: NoteParser.Scans) -> ContentHash? {
         guard let stored = notes[path], stored.stamp == stamp, let content = stored.content else { return nil }
+        return key(content, configuration: configuration, scans: scans)
+    }
+
+    private func key(_ content: ContentHash, configuration: Configuration, scans: NoteParser.Scans) -> ContentHash {
         var key = content
         key.combine(fingerprint(configuration))
+        key.combine(Int(scans.rawValue))
         return key
     }
 

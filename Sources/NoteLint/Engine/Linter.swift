@@ -16,9 +16,14 @@ public struct Linter: Sendable {
     /// (it is read again, and checked against the key), and the notes linted are then `Result.unread`
     /// (`readSources()` reads those with findings back for quoting).
     public var keepsNotes = true
+    /// The rules whose findings the caller reports (`--select`, `--ignore`), when a run that parses
+    /// the notes is to parse each one for only what those rules read (`scans(for:)`): the findings
+    /// of the other rules may then be missing or partial, for the caller to drop. Nil (the default):
+    /// every note is parsed whole, for callers that read more of a note than its findings.
+    public var reporting: RuleSelection?
 
     /// Each rule's id, default severity and style, read once rather than per note.
-    private let defaults: [(id: String, severity: Severity?, style: String?)]
+    let defaults: [(id: String, severity: Severity?, style: String?)]
 
     public init(rules: [any Rule] = RuleRegistry.rules) {
         self.rules = rules
@@ -117,16 +122,18 @@ public struct Linter: Sendable {
         var all = inputs + context
         let given = all
         let configurations = try all.map { try configuration($0.path) }
+        let scans = self.scans(for: configurations)
         // With a cache, every note is read first: its bytes and configuration are its key.
         var keys: [ContentHash?] = []
         if let cache {
             // A note whose file's stamp is the cached one is not read (`LintCache.key(unread:)`).
-            let read = Array(zip(all, configurations)).concurrentMap { input, config -> (Input, ContentHash?) in
+            let read = Array(zip(all, zip(configurations, scans))).concurrentMap { input, setting -> (Input, ContentHash?) in
+                let (config, scans) = setting
                 let stamp = input.bytes == nil ? FileStamp(of: input.path) : nil
-                if let stamp, let key = cache.key(unread: input.path, stamp: stamp, configuration: config) { return (input, key) }
+                if let stamp, let key = cache.key(unread: input.path, stamp: stamp, configuration: config, scans: scans) { return (input, key) }
                 let bytes = input.bytes ?? (try? NoteParser(limits: config.limits.parser).read(input.path))
                 guard let bytes else { return (input, nil) }
-                let key = cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config)
+                let key = cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config, scans: scans)
                 // A note the cache knows nothing of is parsed by the full run, which reads it again.
                 if !keepsNotes, input.bytes == nil, !cache.knows(input.path) { return (input, key) }
                 return (Input(path: input.path, bytes: bytes), key)
@@ -150,7 +157,7 @@ public struct Linter: Sendable {
             return result
         }
         let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
-        if let cache, let runKey, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations,
+        if let cache, let runKey, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations, scans: scans,
                                                             cache: cache, runKey: runKey, shape: shape) {
             return result
         }
@@ -175,7 +182,7 @@ public struct Linter: Sendable {
                 if !cache.holdsContent(input.path, of: bytes) { key = nil }
                 input = Input(path: input.path, bytes: bytes)
             }
-            let result = Self.parse(input, configuration: config)
+            let result = Self.parse(input, configuration: config, scans: scans[index])
             guard case .success(let context) = result, !config.isIgnored(context.vaultPath) else {
                 return (result: result, checked: Checked?.none, key: key, facts: [VaultFacts?]())
             }
@@ -327,7 +334,7 @@ public struct Linter: Sendable {
     /// vault rules' findings are the cached ones, when the run reads the notes and files the last
     /// one read, none could not be parsed, and what the vault rules read from each changed note
     /// is what they read before. Nil otherwise.
-    private func changedNotes(_ all: [Input], linted: Int, keys: [ContentHash?], configurations: [Configuration],
+    private func changedNotes(_ all: [Input], linted: Int, keys: [ContentHash?], configurations: [Configuration], scans: [NoteParser.Scans],
                               cache: LintCache, runKey: ContentHash, shape: ContentHash) -> Result? {
         guard let last = cache.lastRun, last.shape == shape, last.errors.isEmpty else { return nil }
         let vaultRules = vaultRules
@@ -386,7 +393,7 @@ public struct Linter: Sendable {
                 continue
             }
             let entry = cache.entry(input.path)
-            guard case .success(let context) = Self.parse(input, configuration: config) else { return nil }
+            guard case .success(let context) = Self.parse(input, configuration: config, scans: scans[index]) else { return nil }
             if config.isIgnored(context.vaultPath) { continue }
             let facts = vaultRules.map { $0.vaultFacts(context) }
             guard let entry, entry.facts.count == facts.count, zip(facts, entry.facts).allSatisfy({ $0 != nil && $0 == $1 }),
@@ -440,17 +447,18 @@ public struct Linter: Sendable {
         return hash
     }
 
-    /// The note of `input` parsed within the limits of `config`, or why it cannot be linted
-    /// (unreadable, not UTF-8 text, over a limit; a note the configuration ignores is never over one).
-    public static func parse(_ input: Input, configuration config: Configuration) -> Swift.Result<NoteContext, NoteError> {
+    /// The note of `input` parsed within the limits of `config` (with `scans`), or why it cannot be
+    /// linted (unreadable, not UTF-8 text, over a limit; a note the configuration ignores is never over one).
+    public static func parse(_ input: Input, configuration config: Configuration,
+                             scans: NoteParser.Scans = .all) -> Swift.Result<NoteContext, NoteError> {
         let parser = NoteParser(limits: config.limits.parser)
         return Swift.Result { () throws(NoteError) in
             let note: Note
             do throws(NoteError) {
                 if let bytes = input.bytes {
-                    note = try parser.parse(bytes: bytes, path: input.path)
+                    note = try parser.parse(bytes: bytes, path: input.path, scans: scans)
                 } else {
-                    note = try parser.parse(contentsOf: input.path)
+                    note = try parser.parse(contentsOf: input.path, scans: scans)
                 }
             } catch {
                 throw FileRule.explained(error)

@@ -35,6 +35,10 @@ public struct RuleDescription: Sendable {
     public let isEnabledByDefault: Bool
     public let scope: Scope
     public let category: Category
+    /// What the rule reads of a note beyond its front matter and Markdown tree (with code,
+    /// headings, thematic breaks, links and tables): a lint run parses each note for only the
+    /// scans its enabled rules read (`Linter.scans(for:)`).
+    public let reads: NoteParser.Scans
     /// One line: what is wrong.
     public let summary: String
     /// Why it matters.
@@ -56,7 +60,7 @@ public struct RuleDescription: Sendable {
     public let location: ExampleLocation
 
     public init(id: String, severity: Severity, enabledByDefault: Bool = true, scope: Scope = .note,
-                category: Category = .correctness, summary: String,
+                category: Category = .correctness, reads: NoteParser.Scans = [], summary: String,
                 rationale: String, triggering: [RuleExample], nonTriggering: [RuleExample], corrections: [RuleCorrection] = [],
                 fixApplicability: Set<Fix.Applicability>? = nil, options: [RuleOptionDeclaration] = [],
                 fileID: String = #fileID, filePath: String = #filePath, line: Int = #line, column: Int = #column) {
@@ -66,6 +70,7 @@ public struct RuleDescription: Sendable {
         self.isEnabledByDefault = enabledByDefault
         self.scope = scope
         self.category = category
+        self.reads = reads
         self.summary = summary
         self.rationale = rationale
         self.triggering = triggering

@@ -34,6 +34,10 @@ public struct Suppressions: Sendable {
         public let rule: String?
     }
 
+    /// What the directives are read from beyond the note's source and tree: every lint run
+    /// configures its findings with them, so its parses scan at least these.
+    static let reads: NoteParser.Scans = .comments
+
     /// The directives in source order.
     public let directives: [Directive]
     /// Words in the place of a directive that are none, e.g. `notekit-disable-nextline`.

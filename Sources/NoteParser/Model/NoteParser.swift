@@ -20,12 +20,24 @@ public struct NoteParser: Sendable {
     public let limits: Limits
 
     /// What a parse reads beyond the front matter and the Markdown tree (with its code,
-    /// headings, thematic breaks, links and tables).
-    public enum Scans: Sendable {
-        /// Everything: citations, wikilinks, comments, bare URLs, callouts and query callouts.
-        case all
-        /// Callouts only; the other scanned lists are empty.
-        case callouts
+    /// headings, thematic breaks, links and tables): a scan not asked for is not run and
+    /// leaves its lists empty.
+    public struct Scans: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// Footnote references and definitions, legacy numeric definitions and references.
+        public static let citations = Scans(rawValue: 1 << 0)
+        /// Wikilinks and embeds.
+        public static let wikilinks = Scans(rawValue: 1 << 1)
+        /// `%%comments%%`.
+        public static let comments = Scans(rawValue: 1 << 2)
+        /// Lines that are a bare URL.
+        public static let bareURLs = Scans(rawValue: 1 << 3)
+        public static let callouts = Scans(rawValue: 1 << 4)
+        /// Query callouts (read from the callouts, which are then scanned too).
+        public static let queryCallouts = Scans(rawValue: 1 << 5)
+        public static let all: Scans = [.citations, .wikilinks, .comments, .bareURLs, .callouts, .queryCallouts]
     }
 
     public init(limits: Limits = Limits()) {
@@ -34,9 +46,9 @@ public struct NoteParser: Sendable {
         self.limits = limits
     }
 
-    /// Reads and parses the file at `path`.
-    public func parse(contentsOf path: String) throws(NoteError) -> Note {
-        try parse(bytes: read(path), path: path)
+    /// Reads and parses the file at `path` (with `scans`, as `parse(bytes:path:scans:)`).
+    public func parse(contentsOf path: String, scans: Scans = .all) throws(NoteError) -> Note {
+        try parse(bytes: read(path), path: path, scans: scans)
     }
 
     /// The bytes of the file at `path`, refused (as `parse(contentsOf:)` refuses it) when it
@@ -60,7 +72,8 @@ public struct NoteParser: Sendable {
     }
 
     /// Parses the bytes of a note read from `path`; `scans` less than `.all` leaves the lists
-    /// it does not scan empty (a lighter parse of Markdown notekit wrote itself).
+    /// it does not scan empty (a lighter parse for a reader that needs no more: Markdown notekit
+    /// wrote itself, a lint run whose rules read no more).
     public func parse(bytes: [UInt8], path: String, scans: Scans = .all) throws(NoteError) -> Note {
         assemble(source: try checked(bytes: bytes, path: path), path: path, scans: scans)
     }
@@ -168,26 +181,26 @@ public struct NoteParser: Sendable {
                 break
             }
         }
-        let callouts = CalloutScanner(source: source, root: root).callouts()
-        guard scans == .all else {
-            return Note(path: path, source: source, frontMatter: frontMatter, bodyStartLine: bodyStartLine, body: root, code: code,
-                        headings: headings, thematicBreaks: breaks, callouts: callouts, queryCallouts: [],
-                        footnoteReferences: [], footnoteDefinitions: [], legacyDefinitions: [], legacyReferences: [],
-                        wikilinks: [], links: links, bareURLs: [], comments: [], tables: tables, diagnostics: diagnostics)
-        }
+        let callouts = scans.isDisjoint(with: [.callouts, .queryCallouts]) ? [] : CalloutScanner(source: source, root: root).callouts()
         let tableBytes = tables.map(\.bytes)
+        let citations = scans.contains(.citations)
+            ? CitationScanner(source: source, bodyStartLine: bodyStartLine, code: code, tables: tableBytes,
+                              referenceLabels: ReferenceLinkLabels.labels(of: links, in: source)).scan()
+            : nil
         let bodyStart = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.bytes.count
-        let citations = CitationScanner(source: source, bodyStartLine: bodyStartLine, code: code, tables: tableBytes,
-                                        referenceLabels: ReferenceLinkLabels.labels(of: links, in: source)).scan()
         let linkScanner = LinkScanner(source: source, bodyStart: bodyStart, code: code, tables: tableBytes)
-        let stops = (breaks.map(\.range) + headings.filter(\.isCitationSection).map(\.range)).map(\.start.line).sorted()
+        var queryCallouts: [QueryCallout] = []
+        if scans.contains(.queryCallouts) {
+            let stops = (breaks.map(\.range) + headings.filter(\.isCitationSection).map(\.range)).map(\.start.line).sorted()
+            queryCallouts = QueryCalloutScanner(source: source, responseStops: stops).queries(in: callouts)
+        }
         return Note(path: path, source: source, frontMatter: frontMatter, bodyStartLine: bodyStartLine, body: root, code: code,
-                    headings: headings, thematicBreaks: breaks, callouts: callouts,
-                    queryCallouts: QueryCalloutScanner(source: source, responseStops: stops).queries(in: callouts),
-                    footnoteReferences: citations.references, footnoteDefinitions: citations.definitions,
-                    legacyDefinitions: citations.legacyDefinitions, legacyReferences: citations.legacyReferences,
-                    wikilinks: linkScanner.wikilinks(), links: links, bareURLs: linkScanner.bareURLs(from: bodyStartLine),
-                    comments: linkScanner.comments(), tables: tables, diagnostics: diagnostics)
+                    headings: headings, thematicBreaks: breaks, callouts: callouts, queryCallouts: queryCallouts,
+                    footnoteReferences: citations?.references ?? [], footnoteDefinitions: citations?.definitions ?? [],
+                    legacyDefinitions: citations?.legacyDefinitions ?? [], legacyReferences: citations?.legacyReferences ?? [],
+                    wikilinks: scans.contains(.wikilinks) ? linkScanner.wikilinks() : [], links: links,
+                    bareURLs: scans.contains(.bareURLs) ? linkScanner.bareURLs(from: bodyStartLine) : [],
+                    comments: scans.contains(.comments) ? linkScanner.comments() : [], tables: tables, diagnostics: diagnostics)
     }
 
     static let citationSectionTitles: Set<String> = ["citations", "sources", "footnotes", "references", "works cited"]

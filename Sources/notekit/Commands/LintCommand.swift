@@ -78,6 +78,8 @@ struct LintCommand: ParsableCommand {
             defer { progress.finish() }
             var linter = Linter()
             linter.keepsNotes = false
+            // Each note is parsed for what the rules reported read (the others' findings are filtered out below).
+            linter.reporting = rules.selection
             linter.progress = progress
             let cache = noCache ? nil : LintCache(path: LintCache.file(forVault: root), version: NotekitTool.versionLine)
             result = try linter.lint(inputs, vaultRoot: root, vaultFiles: walked[VaultPath.absolute(root)], cache: cache) {

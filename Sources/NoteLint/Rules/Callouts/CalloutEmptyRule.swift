@@ -7,6 +7,7 @@ public struct CalloutEmptyRule: Rule {
     public static let description = RuleDescription(
         id: "callout/empty",
         severity: .warning,
+        reads: .callouts,
         summary: "A callout has no title and no body text.",
         rationale: "An empty callout renders as a bare coloured bar: usually a paste that lost its content or a placeholder never filled in.",
         triggering: [

@@ -8,6 +8,7 @@ public struct CalloutQueryIncompleteRule: Rule {
     public static let description = RuleDescription(
         id: "callout/query-incomplete",
         severity: .warning,
+        reads: .queryCallouts,
         summary: "A query callout (`**Perplexity Query** (timestamp)`) lacks its timestamp, question or model.",
         rationale: "The timestamp, question and model are the provenance of the response that follows: without them a reader cannot tell when, how and by what the text was generated, nor rerun the query.",
         triggering: [

@@ -17,6 +17,7 @@ public struct CalloutUnknownTypeRule: Rule {
     public static let description = RuleDescription(
         id: "callout/unknown-type",
         severity: .warning,
+        reads: .callouts,
         summary: "A callout type is not one of Obsidian's types nor listed under `callouts.types`.",
         rationale: "Obsidian renders an unknown type as a plain note callout, so a misspelt `[!warnign]` silently loses its icon, colour and any CSS or script keyed on the type. The fix replaces a type within two edits of a known one; it is a guess, so it is unsafe (`--unsafe-fixes`).",
         triggering: [

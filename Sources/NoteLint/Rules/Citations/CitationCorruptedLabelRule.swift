@@ -10,6 +10,7 @@ public struct CitationCorruptedLabelRule: CitationProblemRule {
     public static let description = RuleDescription(
         id: kind.rawValue,
         severity: .error,
+        reads: .citations,
         summary: "A definition label with stray text pasted after it, like `[^x6ezn4]6ezn4]:`.",
         rationale: "Markdown does not read the line as a definition, so the citation is undefined and the raw label shows in the body. It comes from editors that re-insert a completed label. The fix repairs the label; it is unsafe (`--unsafe-fixes`) when no citation uses the label (the repaired definition would vanish from the rendered note), and there is none when the note defines the label elsewhere too (the repaired line would shadow or duplicate that definition: a person decides).",
         triggering: [

@@ -7,6 +7,7 @@ public struct CitationDateMismatchRule: Rule {
     public static let description = RuleDescription(
         id: "citation/date-mismatch",
         severity: .warning,
+        reads: .citations,
         summary: "A definition's `Published:` date is after its `Updated:` date, or its `YEAR, Mon DD.` prefix differs from `Updated:`.",
         rationale: "The prefix of a house definition repeats the source's last update, and a source cannot be updated before it was published: a mismatch means one date was mistyped or pasted from another source. Dates compare at the coarser of the two precisions (`2025` matches `2025-09-14`). A prefix one day before `Updated:` is accepted: the citation tool writes the prefix in local time and `Updated:` in UTC (162 of the 166 prefix mismatches in the reference corpus are exactly that).",
         triggering: [

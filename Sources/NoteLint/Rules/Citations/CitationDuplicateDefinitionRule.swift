@@ -10,6 +10,7 @@ public struct CitationDuplicateDefinitionRule: CitationProblemRule {
     public static let description = RuleDescription(
         id: kind.rawValue,
         severity: .warning,
+        reads: .citations,
         summary: "A label `[^id]` is defined twice; an error when the two definitions cite different URLs.",
         rationale: "Renderers keep only the first definition and drop the rest. When both cite the same URL (or, without URLs, read the same) the second is noise and the fix removes it (unsafe, `--unsafe-fixes`: it deletes text); when the URLs differ, some claims point at the wrong source and a person must decide (an error). A placeholder without URL next to a definition with one is only a warning.",
         triggering: [

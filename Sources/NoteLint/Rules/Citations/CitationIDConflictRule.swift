@@ -11,6 +11,7 @@ public struct CitationIDConflictRule: CitationProblemRule {
         id: kind.rawValue,
         severity: .error,
         scope: .vault,
+        reads: .citations,
         summary: "A citation id `[^id]` is defined with different sources (normalised URLs) in different notes.",
         rationale: "Citation ids are unique in the vault: an id that means two sources breaks merging notes, moving text between them and any index of sources. Numeric labels like `[^1]` are numbered per note and are not compared.",
         triggering: [

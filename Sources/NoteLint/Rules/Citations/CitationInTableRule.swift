@@ -7,6 +7,7 @@ public struct CitationInTableRule: Rule {
     public static let description = RuleDescription(
         id: "citation/in-table",
         severity: .warning,
+        reads: .citations,
         summary: "A citation `[^id]` inside a table cell.",
         rationale: "Several renderers and exporters (Obsidian Publish, static-site generators, PDF export) do not resolve footnotes inside tables; cite the source in the text before or after the table. The fix removes the markers from the cells and lists them, in order and once each, on a line `Sources for table: [^a] [^b]` after the table. The fix is unsafe (applied only with `--unsafe-fixes`): the rows no longer show which source backs which cell, and a row that held only markers goes.",
         triggering: [

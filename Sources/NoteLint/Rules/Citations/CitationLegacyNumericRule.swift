@@ -34,6 +34,7 @@ public struct CitationLegacyNumericRule: CitationProblemRule {
         severity: .warning,
         scope: .vault,
         category: .researchVault,
+        reads: .citations,
         summary: "A legacy numeric citation: a `[4]: ...` definition line, or an inline `[4]` in a note that has such definitions.",
         rationale: "Numeric `[n]` citations are not footnotes: Markdown renders them as literal brackets, their numbers collide when text moves between notes, and the same source gets a different number in every note. The fix converts them to footnotes with vault-unique ids of 6 base36 characters (the `idLength` and `idAlphabet` options choose others): the id the vault already has for the same normalised URL, else one derived from the URL (so runs are reproducible); inline numbers without a definition are left alone, and so are `[label]: dest` lines a CommonMark reference link (`[text][1]`, `[1][]`, `[1]`) uses: they are plain Markdown link definitions. The fix is safe for cited numbers and their definitions; it is unsafe (`--unsafe-fixes`) for a definition no inline number cites (as an unused footnote it would vanish from the rendered note) and for removing a definition whose source the note already defines as a footnote.",
         triggering: [

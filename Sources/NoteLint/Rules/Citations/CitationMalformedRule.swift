@@ -10,6 +10,7 @@ public struct CitationMalformedRule: CitationProblemRule {
     public static let description = RuleDescription(
         id: kind.rawValue,
         severity: .warning,
+        reads: .citations,
         summary: "A definition `[^id]: ...` with no URL, only free text.",
         rationale: "A source readers cannot open cannot be checked, deduplicated across notes or archived. House definitions read `2025, Sep 14. [Title](url). Published: ... | Updated: ...`.",
         triggering: [

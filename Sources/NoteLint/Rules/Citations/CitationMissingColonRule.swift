@@ -10,6 +10,7 @@ public struct CitationMissingColonRule: CitationProblemRule {
     public static let description = RuleDescription(
         id: kind.rawValue,
         severity: .error,
+        reads: .citations,
         summary: "A definition written `[^id] text` without the colon after `]`.",
         rationale: "Without the colon Markdown reads the line as an ordinary paragraph: the citation stays undefined and the source text appears in the body. The fix adds the colon; it is unsafe (`--unsafe-fixes`) when no citation uses the label, since the line would then vanish from the rendered note as an unused definition.",
         triggering: [

@@ -8,6 +8,7 @@ public struct CitationPlacementRule: Rule {
         id: "citation/placement",
         severity: .warning,
         category: .researchVault,
+        reads: .citations,
         summary: "A citation marker on the other side of the punctuation, or spaced differently, than the rest of the note.",
         rationale: """
             Citations placed one way in one sentence and another way in the next read as mistakes. The house style, from \

@@ -11,6 +11,7 @@ public struct CitationSameSourceSeveralIDsRule: CitationProblemRule {
         id: kind.rawValue,
         severity: .warning,
         scope: .vault,
+        reads: .citations,
         summary: "The same source (normalised URL) is defined under several ids, in one note or across notes.",
         rationale: "Each source should have one id in the whole vault, so citations can be merged, counted and moved between notes. URLs are compared normalised (case of scheme and host, fragment, tracking parameters, trailing slash). Numeric labels like `[^1]` are numbered per note and only compared within their note. Within one note the fix (unsafe: it merges sources and deletes definitions, so it needs `--unsafe-fixes`) keeps the first id: the other ids' citations are rewritten to it, a marker that would repeat the one before it (`[^a] [^a]`) is removed, and their definitions are removed. There is no fix when the note also defines the first id with another URL, nor across notes (a human picks the id).",
         triggering: [

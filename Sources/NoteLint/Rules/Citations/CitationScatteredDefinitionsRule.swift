@@ -8,6 +8,7 @@ public struct CitationScatteredDefinitionsRule: Rule {
         id: "citation/scattered-definitions",
         severity: .warning,
         category: .researchVault,
+        reads: .citations,
         summary: "A citation definition stands before the note's last text, or outside its trailing citations section.",
         rationale: "Definitions gathered in one block at the end of the note (under its citations heading when it has one) are where readers, renderers and the citation tools look; a definition left between paragraphs is easily cut with its paragraph or cited twice. Thematic breaks after the block do not count as text. The fix moves each scattered definition, byte for byte, into the trailing block: under the existing citations heading, or a new `### Citations` when the note has none.",
         triggering: [

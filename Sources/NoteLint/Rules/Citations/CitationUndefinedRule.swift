@@ -10,6 +10,7 @@ public struct CitationUndefinedRule: CitationProblemRule {
     public static let description = RuleDescription(
         id: kind.rawValue,
         severity: .error,
+        reads: .citations,
         summary: "A citation `[^id]` has no definition `[^id]: ...` in the note.",
         rationale: "Markdown renders an undefined reference as literal text `[^id]`: the claim loses its source and readers see the raw marker.",
         triggering: [

@@ -10,6 +10,7 @@ public struct CitationUnusedRule: CitationProblemRule {
     public static let description = RuleDescription(
         id: kind.rawValue,
         severity: .warning,
+        reads: .citations,
         summary: "A definition `[^id]: ...` that no citation `[^id]` uses (fix: remove it).",
         rationale: "Markdown renderers drop unused definitions, so the source silently disappears from the published note; usually the citation marker was lost while editing. The fix removes the definition; it is unsafe (applied only with `--unsafe-fixes`), since the text may be the only record of the source.",
         triggering: [

@@ -8,6 +8,7 @@ public struct LinkAmbiguousWikilinkRule: Rule {
         id: "link/ambiguous-wikilink",
         severity: .warning,
         scope: .vault,
+        reads: [.wikilinks, .comments],
         summary: "A wikilink `[[name]]` matches several files of the vault by name.",
         rationale: "Obsidian silently picks one of the files and other tools may pick another; a link with enough folders (`[[folder/name]]`) says which note is meant.",
         triggering: [

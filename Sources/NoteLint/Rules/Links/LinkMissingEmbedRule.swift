@@ -8,6 +8,7 @@ public struct LinkMissingEmbedRule: Rule {
         id: "link/missing-embed",
         severity: .warning,
         scope: .vault,
+        reads: [.wikilinks, .comments],
         summary: "An embed `![[file]]` names a file that is not in the vault.",
         rationale: "A missing image or note renders as an empty box or a broken-image frame; the file was usually renamed, moved out of the vault or never copied in.",
         triggering: [

@@ -8,6 +8,7 @@ public struct LinkUnresolvedWikilinkRule: Rule {
         id: "link/unresolved-wikilink",
         severity: .warning,
         scope: .vault,
+        reads: [.wikilinks, .comments],
         summary: "A wikilink `[[target]]` leads to no file or alias in the vault.",
         rationale: "An unresolved link renders as a dead link (Obsidian creates an empty note when it is clicked): usually a renamed note or a typo.",
         triggering: [

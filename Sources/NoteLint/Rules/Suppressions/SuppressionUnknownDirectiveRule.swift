@@ -7,6 +7,7 @@ public struct SuppressionUnknownDirectiveRule: Rule {
     public static let description = RuleDescription(
         id: "suppression/unknown-directive",
         severity: .warning,
+        reads: .comments,
         summary: "A comment starts with a misspelt suppression directive, e.g. `notekit-disable-nextline`.",
         rationale: "A misspelt directive is ignored: the findings it was meant to silence keep being reported, and nothing says why. Only words close to a directive are reported (with the directive meant); other `notekit-…` words in comments are left alone.",
         triggering: [

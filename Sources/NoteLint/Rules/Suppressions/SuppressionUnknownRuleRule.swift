@@ -7,6 +7,7 @@ public struct SuppressionUnknownRuleRule: Rule {
     public static let description = RuleDescription(
         id: "suppression/unknown-rule",
         severity: .warning,
+        reads: .comments,
         summary: "A suppression comment names a rule id that does not exist.",
         rationale: "A misspelt id suppresses nothing: the findings it was meant to silence keep being reported, or a later rename leaves the comment behind. The message suggests the closest rule id.",
         triggering: [

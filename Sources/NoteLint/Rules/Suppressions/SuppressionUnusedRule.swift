@@ -10,6 +10,7 @@ public struct SuppressionUnusedRule: Rule {
         id: "suppression/unused",
         severity: .warning,
         enabledByDefault: false,
+        reads: .comments,
         summary: "A suppression comment suppresses no finding.",
         rationale: "A suppression left behind after its finding was fixed, or naming a rule that is off, hides the next real finding at that place. Off by default: turn it on in `.notekit.yml` (`suppression/unused: warning`) to clean up suppressions. Comments naming `suppression/unused` itself are never reported, and they silence it.",
         triggering: [
