@@ -114,6 +114,17 @@ import Testing
         }
     }
 
+    @Test func theCapCountsTheFindingsReported() {
+        var config = Self.everyRuleOn()
+        config.limits.maxFindingsPerFile = 2
+        let input = Linter.Input(path: "n.md", bytes: Array("See [[a]], [[b]] and [[c]].\n".utf8))
+        let all = Self.linter(RuleSelection()).lint([input], vaultFiles: ["n.md"]) { [config] _ in config }.findings
+        #expect(all.count == 3 && all[0].ruleID == "file/too-many-findings")
+        let frontMatter = RuleSelection(select: ["frontmatter"])
+        let selected = Self.linter(frontMatter).lint([input], vaultFiles: ["n.md"]) { [config] _ in config }.findings
+        #expect(selected.map(\.ruleID) == ["frontmatter/missing"])
+    }
+
     @Test func aCachedRunOfFewerRulesIsNotReusedForMore() throws {
         let root = NSTemporaryDirectory() + "notekit-scans-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root + "/.obsidian", withIntermediateDirectories: true)

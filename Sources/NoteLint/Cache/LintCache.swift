@@ -287,26 +287,33 @@ public final class LintCache: @unchecked Sendable {
         CacheFolder.file("lint.cache", forVault: root, environment: environment)
     }
 
-    /// The key of the note at `path`: its bytes, everything its configuration says and what its
-    /// parse scans (a run reporting fewer rules scans less: its entries hold less). `stamp` is its
-    /// file's, taken before the bytes were read (nil for bytes not read from a file).
-    func key(_ path: String, bytes: [UInt8], stamp: FileStamp?, configuration: Configuration, scans: NoteParser.Scans) -> ContentHash {
+    /// The key of the note at `path`: its bytes, everything its configuration says, what its parse
+    /// scans and the rules reported (`Linter.reporting`: a run reporting fewer rules scans less and
+    /// reports less). `stamp` is its file's, taken before the bytes were read (nil for bytes not
+    /// read from a file).
+    func key(_ path: String, bytes: [UInt8], stamp: FileStamp?, configuration: Configuration, scans: NoteParser.Scans,
+             reporting: RuleSelection?) -> ContentHash {
         let content = ContentHash(bytes)
         record(path, content: content, stamp: stamp.flatMap { $0.isSettled(before: started) ? $0 : nil })
-        return key(content, configuration: configuration, scans: scans)
+        return key(content, configuration: configuration, scans: scans, reporting: reporting)
     }
 
     /// The key of the note at `path` without reading it: when its file's stamp is the one cached
     /// with the hash of its bytes, those bytes are taken to be unchanged. Nil otherwise.
-    func key(unread path: String, stamp: FileStamp, configuration: Configuration, scans: NoteParser.Scans) -> ContentHash? {
+    func key(unread path: String, stamp: FileStamp, configuration: Configuration, scans: NoteParser.Scans,
+             reporting: RuleSelection?) -> ContentHash? {
         guard let stored = notes[path], stored.stamp == stamp, let content = stored.content else { return nil }
-        return key(content, configuration: configuration, scans: scans)
+        return key(content, configuration: configuration, scans: scans, reporting: reporting)
     }
 
-    private func key(_ content: ContentHash, configuration: Configuration, scans: NoteParser.Scans) -> ContentHash {
+    private func key(_ content: ContentHash, configuration: Configuration, scans: NoteParser.Scans,
+                     reporting: RuleSelection?) -> ContentHash {
         var key = content
         key.combine(fingerprint(configuration))
         key.combine(Int(scans.rawValue))
+        if let reporting, !reporting.select.isEmpty || !reporting.ignore.isEmpty {
+            key.combine("select " + reporting.select.joined(separator: ",") + " ignore " + reporting.ignore.joined(separator: ","))
+        }
         return key
     }
 

@@ -130,10 +130,12 @@ public struct Linter: Sendable {
             let read = Array(zip(all, zip(configurations, scans))).concurrentMap { input, setting -> (Input, ContentHash?) in
                 let (config, scans) = setting
                 let stamp = input.bytes == nil ? FileStamp(of: input.path) : nil
-                if let stamp, let key = cache.key(unread: input.path, stamp: stamp, configuration: config, scans: scans) { return (input, key) }
+                if let stamp, let key = cache.key(unread: input.path, stamp: stamp, configuration: config, scans: scans, reporting: reporting) {
+                    return (input, key)
+                }
                 let bytes = input.bytes ?? (try? NoteParser(limits: config.limits.parser).read(input.path))
                 guard let bytes else { return (input, nil) }
-                let key = cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config, scans: scans)
+                let key = cache.key(input.path, bytes: bytes, stamp: stamp, configuration: config, scans: scans, reporting: reporting)
                 // A note the cache knows nothing of is parsed by the full run, which reads it again.
                 if !keepsNotes, input.bytes == nil, !cache.knows(input.path) { return (input, key) }
                 return (Input(path: input.path, bytes: bytes), key)
@@ -269,7 +271,7 @@ public struct Linter: Sendable {
         var parts = vaultChecks.map(\.findings) + checks.map(\.findings) + [unused]
         // Without a cache, each note's findings are freed as they are merged.
         if viewsOnly && cache == nil { checks = [] }
-        let findings = Self.merge(&parts, caps: caps)
+        let findings = Self.merge(&parts, caps: caps, reporting: reporting)
         if let cache {
             // Each note's findings, as index ranges of `findings` (sorted by path) and (rule, index) pairs of `found`.
             let reported = Dictionary(Self.runs(findings).map { (ExactPath(findings[$0.lowerBound].path), $0) },
@@ -578,7 +580,7 @@ public struct Linter: Sendable {
     /// in any order): every finding, the unused suppressions, each file capped at its limit.
     public func merge(_ linted: [NoteContext], _ checks: [Checked]) -> [Finding] {
         var parts = checks.map(\.findings) + [SuppressionUnusedRule.findings(linted, rules: rules, uses: checks.map(\.uses))]
-        return Self.merge(&parts, caps: Self.caps(linted))
+        return Self.merge(&parts, caps: Self.caps(linted), reporting: reporting)
     }
 
     /// Each linted note's `limits.maxFindingsPerFile`, by path.
@@ -586,9 +588,16 @@ public struct Linter: Sendable {
         Dictionary(linted.map { (ExactPath($0.note.path), $0.configuration.limits.maxFindingsPerFile) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// `parts` (each sorted in report order) merged, each file capped at its entry of `caps`.
-    /// `parts` is emptied: a part not held elsewhere is freed once its findings are copied.
-    private static func merge(_ parts: inout [[Finding]], caps: [ExactPath: Int]) -> [Finding] {
+    /// `parts` (each sorted in report order) merged, each file capped at its entry of `caps`, without
+    /// the findings of rules `reporting` leaves out (the cap counts those reported: the others'
+    /// may be partial, their scans not run). `parts` is emptied: a part not held elsewhere is freed
+    /// once its findings are copied.
+    private static func merge(_ parts: inout [[Finding]], caps: [ExactPath: Int], reporting: RuleSelection?) -> [Finding] {
+        if let reporting, !reporting.select.isEmpty || !reporting.ignore.isEmpty {
+            for index in parts.indices where parts[index].contains(where: { !reporting.includes($0.ruleID) }) {
+                parts[index].removeAll { !reporting.includes($0.ruleID) }
+            }
+        }
         // A note's part holds one file's findings, the vault's several: runs of one file are
         // gathered in order (slices, not copies) and sorted again only where several meet.
         var runs: [ExactPath: [ArraySlice<Finding>]] = [:]
