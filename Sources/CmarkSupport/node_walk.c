@@ -84,7 +84,8 @@ static void position(const notekit_lines *lines, intptr_t offset, intptr_t line,
     out[2] = (uint32_t)offset;
 }
 
-static inline void span_of(cmark_node *node, const notekit_lines *lines, uint32_t span[6]) {
+// Inlined into the flattening loop (a call a node cost more than its work in the common case).
+__attribute__((always_inline)) static inline void span_of(cmark_node *node, const notekit_lines *lines, uint32_t span[6]) {
     intptr_t start_line = node->start_line, end_line = node->end_line;
     if (start_line <= 0 || end_line < start_line) {
         memset(span, 0, 6 * sizeof(uint32_t));
