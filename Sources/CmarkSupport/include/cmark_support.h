@@ -29,17 +29,58 @@ const unsigned char *notekit_node_literal(cmark_node *node, int32_t *length);
 const unsigned char *notekit_node_fence_info(cmark_node *node, int32_t *length);
 const unsigned char *notekit_node_url(cmark_node *node, int32_t *length);
 
-/// What the tree converter reads of every node, read in one call instead of one call each.
-typedef struct {
-    cmark_node_type type;
-    int32_t start_line, start_column, end_line, end_column;
-    /// A heading's level, 0 for other nodes.
-    int32_t heading_level;
-    /// 1 when the node has children cmark's iterator enters (a leaf type's never are).
-    int32_t has_children;
-} notekit_node_info;
+/// The kinds of `MarkdownNode.Kind` the tree converter gives nodes, as `notekit_tree_flatten`
+/// writes them (NoteParser maps each constant to its case by name, not by order).
+typedef enum {
+    NOTEKIT_KIND_DOCUMENT, NOTEKIT_KIND_BLOCK_QUOTE, NOTEKIT_KIND_LIST, NOTEKIT_KIND_ITEM,
+    NOTEKIT_KIND_CODE_BLOCK, NOTEKIT_KIND_HTML_BLOCK, NOTEKIT_KIND_CUSTOM_BLOCK, NOTEKIT_KIND_PARAGRAPH,
+    NOTEKIT_KIND_HEADING, NOTEKIT_KIND_THEMATIC_BREAK, NOTEKIT_KIND_FOOTNOTE_DEFINITION, NOTEKIT_KIND_TABLE,
+    NOTEKIT_KIND_TABLE_ROW, NOTEKIT_KIND_TABLE_CELL, NOTEKIT_KIND_TEXT, NOTEKIT_KIND_SOFT_BREAK,
+    NOTEKIT_KIND_LINE_BREAK, NOTEKIT_KIND_CODE, NOTEKIT_KIND_HTML_INLINE, NOTEKIT_KIND_CUSTOM_INLINE,
+    NOTEKIT_KIND_EMPHASIS, NOTEKIT_KIND_STRONG, NOTEKIT_KIND_LINK, NOTEKIT_KIND_IMAGE,
+    NOTEKIT_KIND_FOOTNOTE_REFERENCE, NOTEKIT_KIND_STRIKETHROUGH, NOTEKIT_KIND_UNKNOWN, NOTEKIT_KIND_COUNT
+} notekit_kind;
 
-void notekit_node_read(cmark_node *node, notekit_node_info *info);
+/// The line index of the text a tree was parsed from: `line_count` offsets at which its lines
+/// start (the first 0, split on `\n`), and its length in bytes.
+typedef struct {
+    const intptr_t *line_starts;
+    intptr_t line_count;
+    intptr_t byte_count;
+} notekit_lines;
+
+/// A node's source range as `MarkdownTree.Entry` stores it: line, column and offset of its
+/// start and end, line 0 (all 0) when cmark-gfm reports no position. cmark's lines and columns
+/// are placed on `lines` as `SourceText.offset(line:column:)` and `position(at:onLine:)` do,
+/// the end column inclusive (0 for the end of the previous line) made exclusive.
+void notekit_node_span(cmark_node *node, const notekit_lines *lines, uint32_t span[6]);
+
+/// One node of a flattened tree, the fields of `MarkdownTree.Entry`.
+typedef struct {
+    uint8_t kind; // a notekit_kind
+    uint8_t heading_level;
+    int32_t parent;
+    uint32_t end;
+    uint32_t span[6];
+    uint32_t literal_start, literal_end, extra_start, extra_end;
+} notekit_tree_entry;
+
+/// A tree flattened by `notekit_tree_flatten`, its arrays in the calling thread's arena.
+typedef struct {
+    notekit_tree_entry *entries;
+    intptr_t count;
+    unsigned char *text;
+    intptr_t text_count;
+    /// The index of the first container kept without its children for being too deep; -1 for none.
+    intptr_t truncated;
+} notekit_flat_tree;
+
+/// `document`'s tree in document order (each node followed by its descendants, as cmark's
+/// iterator enters them), with the literals of text, code, code blocks and HTML, the info
+/// strings of code blocks and the destinations of links and images copied one after another
+/// into `text` (`UINT32_MAX` for none). A container with `max_depth` open ones around it is
+/// kept without its children. The arrays are allocated from the calling thread's arena.
+void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int32_t max_depth, notekit_flat_tree *tree);
 
 /// The node after `node` in document order within `root`'s tree (as cmark's iterator enters
 /// them), or NULL after the last; `node`'s descendants are passed over when `skip_children`

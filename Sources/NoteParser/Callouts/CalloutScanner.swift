@@ -15,30 +15,36 @@ struct CalloutScanner {
         return found
     }
 
-    /// Strips the `>` markers (and one following space each) that open a quoted line.
-    /// Works on UTF-8 so that long lines of deeply nested quotes stay cheap.
-    static func unquote(_ line: String) -> String {
-        let bytes = line.utf8
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+    /// Where the content of a quoted line in `bytes[start..<end]` starts: after the `>` markers
+    /// (and one following space each) that open it. Read on bytes so that long lines of deeply
+    /// nested quotes stay cheap, and the content is made a string once.
+    static func unquotedStart(in bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end {
             if bytes[index] == UInt8(ascii: ">") {
-                index = bytes.index(after: index)
-                if index < bytes.endIndex, bytes[index] == Byte.space { index = bytes.index(after: index) }
+                index += 1
+                if index < end, bytes[index] == Byte.space { index += 1 }
             } else if bytes[index] == Byte.space {
                 // Four spaces open indented code: the rest is content.
-                if bytes[index...].prefix(4).elementsEqual("    ".utf8) { break }
-                index = bytes.index(after: index)
+                if index + 4 <= end, bytes[index + 1] == Byte.space, bytes[index + 2] == Byte.space, bytes[index + 3] == Byte.space { break }
+                index += 1
             } else {
                 break
             }
         }
-        return String(line[index...])
+        return index
+    }
+
+    /// The text of a line without the `>` markers that open it (`unquotedStart`).
+    static func unquotedLine(_ line: Int, in source: SourceText) -> String {
+        let range = source.lineRange(line)
+        return source.string(unquotedStart(in: source.bytes, from: range.lowerBound, to: range.upperBound)..<range.upperBound)
     }
 
     private func callout(_ range: SourceRange, depth: Int) -> Callout? {
         let line = range.start.line
-        let header = source.string(range.start.offset..<source.lineEnd(line))
-        let text = Self.unquote(header)
+        let markerOffset = Self.unquotedStart(in: source.bytes, from: range.start.offset, to: source.lineEnd(line))
+        let text = source.string(markerOffset..<source.lineEnd(line))
         guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
         let type = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
         guard !type.isEmpty, !type.utf8.contains(Byte.openBracket) else { return nil }
@@ -48,10 +54,9 @@ struct CalloutScanner {
             fold = marker == "+" ? .expanded : .collapsed
             rest = rest.dropFirst()
         }
-        let markerOffset = header.utf8.count - text.utf8.count + range.start.offset
         let bodyStart = min(source.lineEnd(line) + 1, range.end.offset)
         let bodyLines = range.end.line > line
-            ? ((line + 1)...range.end.line).map { Self.unquote(source.lineString($0)) } : []
+            ? ((line + 1)...range.end.line).map { Self.unquotedLine($0, in: source) } : []
         return Callout(type: type, normalizedType: Callout.normalize(type), fold: fold,
                        title: rest.trimmed(), range: range,
                        typeRange: source.range(markerOffset..<(markerOffset + type.utf8.count + 3)),
@@ -215,8 +220,10 @@ struct QueryCalloutScanner {
         var model: String?
         var imageStart: Int?
         var inQuestion = false
-        for line in callout.range.start.line...callout.range.end.line {
-            let text = CalloutScanner.unquote(source.lineString(line)).trimmed()
+        // The lines after the first are the callout's body lines, already unquoted.
+        let first = callout.range.start.line
+        for line in first...callout.range.end.line {
+            let text = (line == first ? CalloutScanner.unquotedLine(line, in: source) : callout.bodyLines[line - first - 1]).trimmed()
             if text.hasPrefix("**Question:**") {
                 inQuestion = true
                 let rest = text.dropFirst("**Question:**".count).trimmed()

@@ -25,13 +25,42 @@ struct LinkScanner {
             let isEmbed = index > 0 && bytes[index - 1] == UInt8(ascii: "!")
             let start = isEmbed ? index - 1 : index
             let inTable = tables.sortedContains(index)
-            links.append(wikilink(source.string((index + 2)..<end), range: source.range(start..<(end + 2)),
-                                  isEmbed: isEmbed, inTable: inTable))
+            links.append(wikilink((index + 2)..<end, range: source.range(start..<(end + 2)), isEmbed: isEmbed, inTable: inTable))
             index = end + 2
         }
         return links
     }
 
+    /// The wikilink of the bytes `inner` between `[[` and `]]`: the target, then `#` and the
+    /// heading, then `|` and the alias. Each part is made a string once, from the source's
+    /// bytes, when the `|` and `#` have ASCII bytes (or the ends) on both sides, so that each is
+    /// a character of its own; otherwise the parts are cut from the text's characters.
+    private func wikilink(_ inner: Range<Int>, range: SourceRange, isEmbed: Bool, inTable: Bool) -> Wikilink {
+        let bytes = source.bytes
+        func isAlone(_ index: Int, before end: Int) -> Bool {
+            (index == inner.lowerBound || bytes[index - 1] < 0x80) && (index + 1 == end || bytes[index + 1] < 0x80)
+        }
+        var targetEnd = inner.upperBound
+        var alias: String?
+        if let pipe = bytes[inner].firstIndex(of: UInt8(ascii: "|")) {
+            guard isAlone(pipe, before: inner.upperBound) else { return wikilink(source.string(inner), range: range, isEmbed: isEmbed, inTable: inTable) }
+            alias = source.string((pipe + 1)..<inner.upperBound)
+            targetEnd = pipe
+            if pipe > inner.lowerBound, bytes[pipe - 1] == UInt8(ascii: "\\"), source.string(inner.lowerBound..<pipe).hasSuffix("\\") {
+                targetEnd = pipe - 1
+            }
+        }
+        var heading: String?
+        if let hash = bytes[inner.lowerBound..<targetEnd].firstIndex(of: UInt8(ascii: "#")) {
+            guard isAlone(hash, before: targetEnd) else { return wikilink(source.string(inner), range: range, isEmbed: isEmbed, inTable: inTable) }
+            heading = source.string((hash + 1)..<targetEnd)
+            targetEnd = hash
+        }
+        return Wikilink(target: source.trimmedString(inner.lowerBound..<targetEnd), heading: heading, alias: alias,
+                        isEmbed: isEmbed, range: range, inTable: inTable)
+    }
+
+    /// The wikilink of `inner`, its parts cut at the characters `|` and `#`.
     private func wikilink(_ inner: String, range: SourceRange, isEmbed: Bool, inTable: Bool) -> Wikilink {
         var target = inner
         var alias: String?

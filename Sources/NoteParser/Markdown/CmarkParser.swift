@@ -124,188 +124,76 @@ extension CmarkParser {
 }
 
 /// Converts a cmark node tree into a flat `MarkdownTree` in one walk in document order
-/// (`notekit_node_next`, the nodes cmark's iterator enters, in its order).
+/// (`notekit_tree_flatten`, the nodes cmark's iterator enters, in its order).
 private struct TreeConverter {
     let source: SourceText
     let maxDepth: Int
 
     func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: SourceRange?) {
-        // Room for a typical note at once (a node per 36 bytes in the corpus): growing by
-        // doubling copies the arrays several times.
-        var entries: [MarkdownTree.Entry] = []
-        entries.reserveCapacity(source.bytes.count / 32 + 16)
-        var text: [UInt8] = []
-        text.reserveCapacity(source.bytes.count)
-        // The entries of the open containers.
-        var open: [Int] = []
-        var truncated: SourceRange?
-        var extensionKinds = ExtensionKinds()
-        var info = notekit_node_info()
-        var next: OpaquePointer? = document
-        // The line index read through one buffer for the whole walk.
-        source.lineStarts.withUnsafeBufferPointer { lineStarts in
-            while let node = next {
-                notekit_node_read(node, &info)
-                let index = entries.count
-                entries.append(entry(node, info: info, parent: open.last ?? -1, index: index, text: &text, extensionKinds: &extensionKinds,
-                                     lineStarts: lineStarts))
-                var skipChildren = info.has_children == 0
-                if !skipChildren {
-                    if open.count >= maxDepth {
-                        // Too deep: kept as a node without children.
-                        truncated = truncated ?? entries[index].range ?? source.range(0..<0)
-                        skipChildren = true
-                    } else {
-                        open.append(index)
-                    }
-                }
-                var closed: Int32 = 0
-                next = notekit_node_next(node, document, skipChildren ? 1 : 0, &closed)
-                while closed > 0, let last = open.popLast() {
-                    entries[last].end = UInt32(entries.count)
-                    closed -= 1
-                }
+        var flat = notekit_flat_tree()
+        withLines { notekit_tree_flatten(document, $0, Int32(clamping: maxDepth), &flat) }
+        let kinds = Self.kinds
+        let entries = [MarkdownTree.Entry](unsafeUninitializedCapacity: flat.count) { buffer, initialized in
+            for index in 0..<flat.count {
+                let entry = flat.entries[index], span = entry.span
+                buffer.initializeElement(at: index, to: MarkdownTree.Entry(
+                    kind: kinds[Int(entry.kind)], headingLevel: entry.heading_level, parent: entry.parent, end: entry.end,
+                    start: (span.0, span.1, span.2), end: (span.3, span.4, span.5),
+                    literal: (entry.literal_start, entry.literal_end), extra: (entry.extra_start, entry.extra_end)))
             }
+            initialized = flat.count
         }
-        if entries.isEmpty {
-            entries.append(MarkdownTree.Entry(kind: .document, range: nil, headingLevel: 0, parent: -1, end: 1, literal: nil, extra: nil))
+        let text = [UInt8](unsafeUninitializedCapacity: flat.text_count) { buffer, initialized in
+            if let bytes = flat.text, let base = buffer.baseAddress { base.initialize(from: bytes, count: flat.text_count) }
+            initialized = flat.text_count
         }
+        let truncated = flat.truncated < 0 ? nil : entries[flat.truncated].range ?? source.range(0..<0)
         return (MarkdownTree(entries: entries, text: text).root, truncated)
     }
 
     /// The code ranges of the tree `convert` makes of `document`: its code spans, code blocks
-    /// and HTML blocks, reached by the same walk and placed by the same `span`.
+    /// and HTML blocks, reached by the same walk and placed by the same `notekit_node_span`.
     func codeRanges(_ document: OpaquePointer) -> CodeRanges {
         var nodes: [(range: Range<Int>, isSpan: Bool)] = []
-        var info = notekit_node_info()
         var depth: Int32 = 0
         let limit = Int32(clamping: maxDepth)
         var next = notekit_next_code_node(document, document, limit, &depth)
-        source.lineStarts.withUnsafeBufferPointer { lineStarts in
+        withLines { lines in
+            var span: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0)
             while let node = next {
-                notekit_node_read(node, &info)
-                let (start, end) = span(of: info, lineStarts: lineStarts)
+                withUnsafeMutableBytes(of: &span) { notekit_node_span(node, lines, $0.baseAddress!.assumingMemoryBound(to: UInt32.self)) }
                 // Line 0: cmark-gfm reports no position (the converted node has no range).
-                if start.0 > 0 { nodes.append((Int(start.2)..<Int(end.2), info.type == CMARK_NODE_CODE)) }
+                if span.0 > 0 { nodes.append((Int(span.2)..<Int(span.5), cmark_node_get_type(node) == CMARK_NODE_CODE)) }
                 next = notekit_next_code_node(node, document, limit, &depth)
             }
         }
         return CodeRanges(nodes: nodes, source: source)
     }
 
-    /// The entry of `node` (a leaf until its end is set), its strings appended to `text`.
-    private func entry(_ node: OpaquePointer, info: notekit_node_info, parent: Int, index: Int, text: inout [UInt8],
-                       extensionKinds: inout ExtensionKinds, lineStarts: UnsafeBufferPointer<Int>) -> MarkdownTree.Entry {
-        let kind = Self.kind(of: node, type: info.type, extensionKinds: &extensionKinds)
-        /// Appends a string of the node, read in place, to `text` (an empty chunk has no bytes).
-        func append(_ read: (OpaquePointer, UnsafeMutablePointer<Int32>) -> UnsafePointer<UInt8>?) -> (UInt32, UInt32) {
-            var length: Int32 = 0
-            let start = text.count
-            if let bytes = read(node, &length) { text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(length))) }
-            return (UInt32(start), UInt32(text.count))
-        }
-        let none = (MarkdownTree.Entry.none, MarkdownTree.Entry.none)
-        var literal = none
-        var extra = none
-        switch kind {
-        case .text, .code, .htmlBlock, .htmlInline:
-            literal = append(notekit_node_literal)
-        case .codeBlock:
-            literal = append(notekit_node_literal)
-            extra = append(notekit_node_fence_info)
-        case .link, .image:
-            extra = append(notekit_node_url)
-        default:
-            break
-        }
-        let (start, end) = span(of: info, lineStarts: lineStarts)
-        return MarkdownTree.Entry(kind: kind, headingLevel: kind == .heading ? UInt8(info.heading_level) : 0, parent: Int32(parent),
-                                  end: UInt32(index + 1), start: start, end: end, literal: literal, extra: extra)
-    }
-
-    /// The range of cmark's positions as the entry stores it, (line, column, offset) of its
-    /// start and end, line 0 for none: `SourceText.offset(line:column:)` and
-    /// `position(at:onLine:)` over `lineStarts`, the source's line index, without making a
-    /// `SourceRange`.
-    private func span(of info: notekit_node_info, lineStarts: UnsafeBufferPointer<Int>) -> (start: (UInt32, UInt32, UInt32), end: (UInt32, UInt32, UInt32)) {
-        let startLine = Int(info.start_line)
-        let endLine = Int(info.end_line)
-        guard startLine > 0, endLine >= startLine else { return ((0, 0, 0), (0, 0, 0)) }
-        let lineCount = lineStarts.count
-        if endLine < lineCount {
-            // Both lines end at a newline (the common case): what the general way below
-            // computes, each position on its own line, without its bounds.
-            let startLineStart = lineStarts[startLine - 1], startLineEnd = lineStarts[startLine] - 1
-            let endLineStart = lineStarts[endLine - 1], endLineEnd = lineStarts[endLine] - 1
-            let start = min(startLineStart + max(Int(info.start_column) - 1, 0), startLineEnd)
-            let end = info.end_column == 0 ? endLineStart
-                : min(min(endLineStart + max(Int(info.end_column) - 1, 0), endLineEnd) + 1, endLineEnd)
-            let startPosition = (UInt32(startLine), UInt32(start - startLineStart + 1), UInt32(start))
-            return (startPosition, end > start ? (UInt32(endLine), UInt32(end - endLineStart + 1), UInt32(end)) : startPosition)
-        }
-        let byteCount = source.bytes.count
-        func lineEnd(_ line: Int) -> Int { line < lineCount ? lineStarts[line] - 1 : byteCount }
-        func offset(line: Int, column: Int) -> Int {
-            line <= lineCount ? min(lineStarts[line - 1] + max(column - 1, 0), lineEnd(line)) : byteCount
-        }
-        func position(at offset: Int, onLine line: Int) -> (UInt32, UInt32, UInt32) {
-            guard line <= lineCount, offset >= lineStarts[line - 1], offset <= lineEnd(line) else {
-                let position = source.position(at: offset)
-                return (UInt32(position.line), UInt32(position.column), UInt32(position.offset))
-            }
-            return (UInt32(line), UInt32(offset - lineStarts[line - 1] + 1), UInt32(offset))
-        }
-        let start = offset(line: startLine, column: Int(info.start_column))
-        // cmark's end column is inclusive; 0 means "end of the previous line".
-        let endColumn = Int(info.end_column)
-        let end = endColumn == 0 ? lineStarts[min(endLine, lineCount) - 1]
-            : min(offset(line: endLine, column: endColumn) + 1, lineEnd(endLine))
-        // cmark gives the lines: no search for them.
-        let startPosition = position(at: start, onLine: startLine)
-        return (startPosition, end > start ? position(at: end, onLine: min(endLine, lineCount)) : startPosition)
-    }
-
-    /// The kinds of the extension node types met so far in a tree (their names looked up once).
-    private typealias ExtensionKinds = [(type: cmark_node_type, kind: MarkdownNode.Kind)]
-
-    private static func kind(of node: OpaquePointer, type: cmark_node_type, extensionKinds: inout ExtensionKinds) -> MarkdownNode.Kind {
-        switch type {
-        case CMARK_NODE_DOCUMENT: return .document
-        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
-        case CMARK_NODE_LIST: return .list
-        case CMARK_NODE_ITEM: return .item
-        case CMARK_NODE_CODE_BLOCK: return .codeBlock
-        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
-        case CMARK_NODE_CUSTOM_BLOCK: return .customBlock
-        case CMARK_NODE_PARAGRAPH: return .paragraph
-        case CMARK_NODE_HEADING: return .heading
-        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition
-        case CMARK_NODE_TEXT: return .text
-        case CMARK_NODE_SOFTBREAK: return .softBreak
-        case CMARK_NODE_LINEBREAK: return .lineBreak
-        case CMARK_NODE_CODE: return .code
-        case CMARK_NODE_HTML_INLINE: return .htmlInline
-        case CMARK_NODE_CUSTOM_INLINE: return .customInline
-        case CMARK_NODE_EMPH: return .emphasis
-        case CMARK_NODE_STRONG: return .strong
-        case CMARK_NODE_LINK: return .link
-        case CMARK_NODE_IMAGE: return .image
-        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
-        default:
-            // Extension node types are not exported by Debian's headers; their names are (a
-            // table row's name says whether it is the header: the kind is the same).
-            if let known = extensionKinds.first(where: { $0.type == type }) { return known.kind }
-            let kind: MarkdownNode.Kind
-            switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
-            case "table": kind = .table
-            case "table_row", "table_header": kind = .tableRow
-            case "table_cell": kind = .tableCell
-            case "strikethrough": kind = .strikethrough
-            default: kind = .unknown
-            }
-            extensionKinds.append((type, kind))
-            return kind
+    /// `body` given the source's line index.
+    private func withLines<Result>(_ body: (UnsafePointer<notekit_lines>) -> Result) -> Result {
+        source.lineStarts.withUnsafeBufferPointer { lineStarts in
+            var lines = notekit_lines(line_starts: lineStarts.baseAddress, line_count: lineStarts.count, byte_count: source.bytes.count)
+            return body(&lines)
         }
     }
+
+    /// The kind of each `notekit_kind`, indexed by its value.
+    private static let kinds: [MarkdownNode.Kind] = {
+        let pairs: [(notekit_kind, MarkdownNode.Kind)] = [
+            (NOTEKIT_KIND_DOCUMENT, .document), (NOTEKIT_KIND_BLOCK_QUOTE, .blockQuote), (NOTEKIT_KIND_LIST, .list),
+            (NOTEKIT_KIND_ITEM, .item), (NOTEKIT_KIND_CODE_BLOCK, .codeBlock), (NOTEKIT_KIND_HTML_BLOCK, .htmlBlock),
+            (NOTEKIT_KIND_CUSTOM_BLOCK, .customBlock), (NOTEKIT_KIND_PARAGRAPH, .paragraph), (NOTEKIT_KIND_HEADING, .heading),
+            (NOTEKIT_KIND_THEMATIC_BREAK, .thematicBreak), (NOTEKIT_KIND_FOOTNOTE_DEFINITION, .footnoteDefinition),
+            (NOTEKIT_KIND_TABLE, .table), (NOTEKIT_KIND_TABLE_ROW, .tableRow), (NOTEKIT_KIND_TABLE_CELL, .tableCell),
+            (NOTEKIT_KIND_TEXT, .text), (NOTEKIT_KIND_SOFT_BREAK, .softBreak), (NOTEKIT_KIND_LINE_BREAK, .lineBreak),
+            (NOTEKIT_KIND_CODE, .code), (NOTEKIT_KIND_HTML_INLINE, .htmlInline), (NOTEKIT_KIND_CUSTOM_INLINE, .customInline),
+            (NOTEKIT_KIND_EMPHASIS, .emphasis), (NOTEKIT_KIND_STRONG, .strong), (NOTEKIT_KIND_LINK, .link),
+            (NOTEKIT_KIND_IMAGE, .image), (NOTEKIT_KIND_FOOTNOTE_REFERENCE, .footnoteReference),
+            (NOTEKIT_KIND_STRIKETHROUGH, .strikethrough), (NOTEKIT_KIND_UNKNOWN, .unknown),
+        ]
+        var kinds = [MarkdownNode.Kind](repeating: .unknown, count: Int(NOTEKIT_KIND_COUNT.rawValue))
+        for (code, kind) in pairs { kinds[Int(code.rawValue)] = kind }
+        return kinds
+    }()
 }

@@ -216,9 +216,11 @@ public struct NoteParser: Sendable {
     static func isCitationSectionTitle(_ text: String) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.firstIndex(where: { !isTitleDecoration($0) }),
-              let last = bytes.lastIndex(where: { !isTitleDecoration($0) }) else { return false }
+              let last = bytes.lastIndex(where: { !isTitleDecoration($0) }),
+              // The titles are ASCII and at most 11 bytes long; the cleaned text holds at least
+              // the bytes from `first` to `last` (most headings are longer: no cut by characters).
+              bytes.distance(from: first, to: last) < 11 else { return false }
         let cleaned = text[first...last]
-        // The titles are ASCII and at most 11 bytes long.
         return cleaned.utf8.count <= 11 && citationSectionTitles.contains(cleaned.lowercased())
     }
 }

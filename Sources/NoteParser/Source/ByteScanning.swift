@@ -96,6 +96,17 @@ extension SourceText {
         }
     }
 
+    /// `string(range).trimmed()`, the blanks cut on bytes when they leave ASCII bytes at both
+    /// ends (so that the text is made a string once).
+    package func trimmedString(_ range: Range<Int>) -> String {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
+        while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return "" }
+        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return string(range).trimmed() }
+        return string(start..<end)
+    }
+
     /// Whether `bytes` holds `needle` at `offset`.
     package func matches(_ needle: [UInt8], at offset: Int) -> Bool {
         offset >= 0 && offset + needle.count <= bytes.count && bytes[offset..<(offset + needle.count)].elementsEqual(needle)
