@@ -29,23 +29,36 @@ public struct WikilinkResolver: Sendable {
     ///   - files: every file of the vault, relative to its root with `/` separators.
     ///   - aliases: the `aliases` of notes by vault path.
     public init(files: [String], aliases: [String: [String]] = [:]) {
+        let suffixes = Set(files).map { (path: $0, suffixes: Self.suffixes(of: $0)) }
         var bySuffix: [String: [String]] = [:]
-        for path in Set(files) {
-            for suffix in Self.suffixes(of: path) { bySuffix[suffix, default: []].append(path) }
+        bySuffix.reserveCapacity(suffixes.reduce(0) { $0 + $1.suffixes.count })
+        for (path, pathSuffixes) in suffixes {
+            for suffix in pathSuffixes { bySuffix[suffix, default: []].append(path) }
         }
-        self.bySuffix = bySuffix.mapValues { $0.sorted() }
+        Self.sortEach(&bySuffix)
+        self.bySuffix = bySuffix
         var byAlias: [String: [String]] = [:]
         for (path, names) in aliases {
             for name in names {
                 if let key = Self.aliasKey(name) { byAlias[key, default: []].append(path) }
             }
         }
-        self.byAlias = byAlias.mapValues { $0.sorted() }
+        Self.sortEach(&byAlias)
+        self.byAlias = byAlias
+    }
+
+    /// Each list sorted in place: most keys find one file, which needs no sort nor a new array.
+    private static func sortEach(_ lists: inout [String: [String]]) {
+        for index in lists.values.indices where lists.values[index].count > 1 { lists.values[index].sort() }
     }
 
     /// A resolver over the vault's files and the `aliases` of `notes` (parsed notes by vault path).
     public init(files: [String], notes: [(vaultPath: String, note: Note)]) {
-        let aliases = Dictionary(notes.map { ($0.vaultPath, Self.aliases(of: $0.note)) }, uniquingKeysWith: +)
+        // Only the notes with aliases (most have none) are keyed.
+        let aliases = Dictionary(notes.compactMap { note in
+            let names = Self.aliases(of: note.note)
+            return names.isEmpty ? nil : (note.vaultPath, names)
+        }, uniquingKeysWith: +)
         self.init(files: files + notes.map(\.vaultPath), aliases: aliases)
     }
 

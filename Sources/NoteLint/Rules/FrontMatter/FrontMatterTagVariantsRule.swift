@@ -50,6 +50,8 @@ public struct FrontMatterTagVariantsRule: Rule {
             for use in uses(context) { groups[Suggestion.fold(use.tag), default: []].append(use) }
         }
         return groups.values.flatMap { uses -> [Finding] in
+            // Most tags are spelt one way: nothing to count.
+            guard uses.contains(where: { $0.tag != uses[0].tag }) else { return [] }
             var counts: [String: Int] = [:]
             for use in uses { counts[use.tag, default: 0] += 1 }
             guard counts.count > 1 else { return [] }

@@ -2,7 +2,20 @@ import NoteParser
 
 extension Wikilink {
     /// The link as written, for messages: `[[target]]` or `![[target]]`.
-    var display: String { (isEmbed ? "![[" : "[[") + target + "]]" }
+    var display: String { display(after: "", before: "") }
+
+    /// `prefix`, the link as written and `suffix` in one string, its storage allocated once (a
+    /// vault may have thousands of unresolved links).
+    func display(after prefix: String, before suffix: String) -> String {
+        var text = ""
+        text.reserveCapacity(prefix.utf8.count + target.utf8.count + suffix.utf8.count + 5)
+        text += prefix
+        text += isEmbed ? "![[" : "[["
+        text += target
+        text += "]]"
+        text += suffix
+        return text
+    }
 }
 
 enum LinkHelpers {
