@@ -117,8 +117,11 @@ public struct VaultContext: Sendable {
         // A target that starts with a printable ASCII byte other than `.` and `/` leads to the
         // same place from every note (it is neither relative nor the note itself): each is
         // resolved once, found again by its bytes.
+        let count = linking.reduce(0) { $0 + $1.note.wikilinks.count }
         var resolved: [ExactPath: WikilinkResolver.Resolution] = [:]
+        resolved.reserveCapacity(count)
         var wikilinks: [ResolvedWikilink] = []
+        wikilinks.reserveCapacity(count)
         for context in linking {
             let links = context.note.wikilinks
             for index in context.resolvableWikilinkIndices {

@@ -96,7 +96,7 @@ public struct WikilinkResolver: Sendable {
     public static func keys(ofAlias name: String) -> Set<String> { aliasKey(name).map { ["alias " + $0] } ?? [] }
 
     /// Where a target is looked up.
-    private enum Lookup {
+    enum Lookup: Equatable {
         /// `[[#heading]]`: the note itself.
         case source
         /// A relative path above the vault root.
@@ -106,6 +106,11 @@ public struct WikilinkResolver: Sendable {
     }
 
     private static func lookup(_ target: String, from source: String) -> Lookup {
+        asciiNames(target) ?? names(target, from: source)
+    }
+
+    /// `lookup` of any target, on its characters.
+    static func names(_ target: String, from source: String) -> Lookup {
         var key = target.trimmed().lowercasedCheaply()
         guard !key.isEmpty else { return .source }
         var exact = false
@@ -119,6 +124,32 @@ public struct WikilinkResolver: Sendable {
         }
         let candidates = key.hasSuffix(".md") ? [key] : [key + ".md", key]
         return .names(candidates: candidates, exact: exact, alias: !exact && !key.utf8.contains(UInt8(ascii: "/")) ? key : nil)
+    }
+
+    /// `lookup` of a target that is ASCII and neither relative nor from the root (nearly every
+    /// one), worked out on its bytes: trimmed, lowercased and given `.md` in one copy each.
+    static func asciiNames(_ target: String) -> Lookup? {
+        var target = target
+        return target.withUTF8 { bytes -> Lookup? in
+            var (start, end) = (0, bytes.count)
+            while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
+            while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
+            let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard let first = key.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/"), key.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func lowered(addingMarkdown: Bool) -> String {
+                String(unsafeUninitializedCapacity: key.count + (addingMarkdown ? 3 : 0)) { buffer in
+                    for index in 0..<key.count { buffer[index] = Byte.lowercased(key[index]) }
+                    guard addingMarkdown else { return key.count }
+                    (buffer[key.count], buffer[key.count + 1], buffer[key.count + 2]) = (UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d"))
+                    return key.count + 3
+                }
+            }
+            let name = lowered(addingMarkdown: false)
+            let isMarkdown = key.count >= 3 && key[key.count - 3] == UInt8(ascii: ".") && Byte.lowercased(key[key.count - 2]) == UInt8(ascii: "m")
+                && Byte.lowercased(key[key.count - 1]) == UInt8(ascii: "d")
+            return .names(candidates: isMarkdown ? [name] : [lowered(addingMarkdown: true), name], exact: false,
+                          alias: key.contains(UInt8(ascii: "/")) ? nil : name)
+        }
     }
 
     /// The lowercased path (without empty components) and what follows each `/` in it.

@@ -12,6 +12,8 @@ struct SameSourceMerge {
     /// Where each definition and its label start, and whether it is proper and not a duplicate
     /// (read once: a vault view's `definition` is made on each access).
     private let places: [(start: Int, labelStart: Int, isProper: Bool)]
+    /// Each definition's key (lowercased once, not for each problem).
+    private let keys: [String]
     /// The key of each footnote reference, in the note's order (none for a vault view: its
     /// fixes' edits are worked out from the note read again).
     private let referenceKeys: [String]
@@ -33,7 +35,7 @@ struct SameSourceMerge {
             if isProper, let url = indexed.url, !mergesSources, !urls.insert(url).inserted { mergesSources = true }
         }
         guard mergesSources else { return nil }
-        (self.context, self.definitions, self.places) = (context, definitions, places)
+        (self.context, self.definitions, self.places, keys) = (context, definitions, places, definitions.map(\.key))
         whole = context.isCut ? WholeNote(context) : nil
         referenceKeys = context.isCut ? [] : context.note.footnoteReferences.map { IndexedDefinition.key($0.label) }
     }
@@ -50,9 +52,9 @@ struct SameSourceMerge {
                   places[index].isProper && places[index].start < places[mergedIndex].start && definitions[index].url == url
               }) else { return nil }
         let (merged, kept) = (definitions[mergedIndex], definitions[keptIndex])
-        let (mergedKey, keptKey) = (merged.key, kept.key)
+        let (mergedKey, keptKey) = (keys[mergedIndex], keys[keptIndex])
         // No definition of the kept id with another URL (or none).
-        guard keptKey != mergedKey, !definitions.contains(where: { $0.url != url && $0.key == keptKey }) else { return nil }
+        guard keptKey != mergedKey, !keys.indices.contains(where: { keys[$0] == keptKey && definitions[$0].url != url }) else { return nil }
         let summary = "cite it as [^\(kept.id)] and remove this definition"
         if let whole {
             // The fix of the whole note, as it is when the edits are asked for.
