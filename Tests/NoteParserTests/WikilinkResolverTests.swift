@@ -1,4 +1,4 @@
-import NoteParser
+@testable import NoteParser
 import Testing
 
 /// Obsidian's resolution of wikilink targets, as the renderer will rely on it.
@@ -75,6 +75,21 @@ import Testing
         let expected = Set([combining] + combining.utf8.indices.filter { combining.utf8[$0] == UInt8(ascii: "/") }
             .map { String(combining[combining.utf8.index(after: $0)...]) }).map { "path " + $0 }
         #expect(WikilinkResolver.keys(ofFile: combining) == Set(expected))
+    }
+
+    /// The byte lookup of ASCII targets finds the names the lookup on characters finds, on
+    /// generated targets (case, blanks, `.md`, folders, leading `.` and `/`, non-ASCII).
+    @Test func asciiLookupAgreesWithTheGeneralOne() {
+        var generator = SplitMix64(seed: 0x11CC)
+        let parts = ["", " ", "\t", "\r\n", "Note", "a", "B c", "x/Y", "/", "./", "../", ".", ".md", ".MD", ".Md", "md", "é", "#", "-_"]
+        var fast = 0
+        for _ in 0..<5000 {
+            let target = (0..<Int(generator.next() % 5)).map { _ in parts[Int(generator.next() % UInt64(parts.count))] }.joined()
+            guard let names = WikilinkResolver.asciiNames(target) else { continue }
+            fast += 1
+            #expect(names == WikilinkResolver.names(target, from: "dir/source.md"), "\(target.debugDescription)")
+        }
+        #expect(fast > 1000)
     }
 
     /// An alias is trimmed of spaces and tabs (`.whitespaces`), not of line breaks, and lowercased,

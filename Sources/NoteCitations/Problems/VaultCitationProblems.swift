@@ -44,14 +44,14 @@ public struct VaultCitationProblems: Sendable {
             return CitationProblem(kind: kind, path: definition.path, range: definition.definition.labelRange, message: message)
         }
         var idConflicts: [CitationProblem] = []
-        for group in Self.groups(cited, by: \.key, where: { !$0.isNoteLocal }) {
+        for group in Self.groups(cited.count, by: { cited[$0].isNoteLocal ? nil : cited[$0].key }) {
             let first = cited[group[0]]
             for source in group.dropFirst().lazy.map({ cited[$0] }) where source.url != first.url {
                 idConflicts.append(problem(.idConflict, source, "[^\(source.id)] cites \(source.url) here but \(first.url) in \(location(first))"))
             }
         }
         var sameSource: [CitationProblem] = []
-        for group in Self.groups(cited, by: \.url, where: { _ in true }) {
+        for group in Self.groups(cited.count, by: { cited[$0].url }) {
             for (index, source) in group.lazy.map({ cited[$0] }).enumerated() {
                 let earlier = group[..<index].lazy.map { cited[$0] }.first { $0.note == source.note || !source.isNoteLocal && !$0.isNoteLocal }
                 guard let earlier, earlier.key != source.key else { continue }
@@ -63,21 +63,23 @@ public struct VaultCitationProblems: Sendable {
         self.sameSourceSeveralIDs = sameSource
     }
 
-    /// The indices of the `items` that `isIncluded` accepts, grouped by `key`: groups of two or
-    /// more in order of first appearance, members in order (indices, not copies: a vault cites
-    /// many sources, most of them once, and a group of one has nothing to compare).
-    private static func groups(_ items: [Cited], by key: (Cited) -> String, where isIncluded: (Cited) -> Bool) -> [[Int]] {
+    /// The indices below `count` that have a `key` (nil for an item left out), grouped by it:
+    /// groups of two or more in order of first appearance, members in order (indices, not
+    /// copies: a vault cites many sources, most of them once, and a group of one has nothing to
+    /// compare).
+    private static func groups(_ count: Int, by key: (Int) -> String?) -> [[Int]] {
         // Each item's first: the index of the first item of its key (one lookup an item).
-        var firstOf = [Int](repeating: -1, count: items.count)
-        var sizes = [Int](repeating: 0, count: items.count)
+        var firstOf = [Int](repeating: -1, count: count)
+        var sizes = [Int](repeating: 0, count: count)
         var byName: [String: Int] = [:]
-        byName.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() where isIncluded(item) {
+        byName.reserveCapacity(count)
+        for index in 0..<count {
+            guard let name = key(index) else { continue }
             func first(_ found: inout Int) -> Int {
                 if found < 0 { found = index }
                 return found
             }
-            let leader = first(&byName[key(item), default: -1])
+            let leader = first(&byName[name, default: -1])
             firstOf[index] = leader
             sizes[leader] += 1
         }

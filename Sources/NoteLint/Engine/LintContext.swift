@@ -114,12 +114,34 @@ public struct VaultContext: Sendable {
             return
         }
         let resolver = WikilinkResolver(files: files, notes: notes.map { ($0.vaultPath, $0.note) })
-        self.wikilinks = linking.flatMap { context in
-            context.resolvableWikilinkIndices.map { index in
-                ResolvedWikilink(context: context, index: index,
-                                 resolution: resolver.resolve(context.note.wikilinks[index].target, from: context.vaultPath))
+        // A target that starts with a printable ASCII byte other than `.` and `/` leads to the
+        // same place from every note (it is neither relative nor the note itself): each is
+        // resolved once, found again by its bytes.
+        let count = linking.reduce(0) { $0 + $1.note.wikilinks.count }
+        var resolved: [ExactPath: WikilinkResolver.Resolution] = [:]
+        resolved.reserveCapacity(count)
+        var wikilinks: [ResolvedWikilink] = []
+        wikilinks.reserveCapacity(count)
+        for context in linking {
+            let links = context.note.wikilinks
+            for index in context.resolvableWikilinkIndices {
+                let target = links[index].target
+                let resolution: WikilinkResolver.Resolution
+                if let first = target.utf8.first, first > Byte.space, first < 0x7F, first != UInt8(ascii: "."), first != UInt8(ascii: "/") {
+                    let key = ExactPath(target)
+                    if let known = resolved[key] {
+                        resolution = known
+                    } else {
+                        resolution = resolver.resolve(target, from: context.vaultPath)
+                        resolved[key] = resolution
+                    }
+                } else {
+                    resolution = resolver.resolve(target, from: context.vaultPath)
+                }
+                wikilinks.append(ResolvedWikilink(context: context, index: index, resolution: resolution))
             }
         }
+        self.wikilinks = wikilinks
     }
 }
 

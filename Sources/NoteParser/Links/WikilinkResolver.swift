@@ -29,23 +29,36 @@ public struct WikilinkResolver: Sendable {
     ///   - files: every file of the vault, relative to its root with `/` separators.
     ///   - aliases: the `aliases` of notes by vault path.
     public init(files: [String], aliases: [String: [String]] = [:]) {
+        let suffixes = Set(files).map { (path: $0, suffixes: Self.suffixes(of: $0)) }
         var bySuffix: [String: [String]] = [:]
-        for path in Set(files) {
-            for suffix in Self.suffixes(of: path) { bySuffix[suffix, default: []].append(path) }
+        bySuffix.reserveCapacity(suffixes.reduce(0) { $0 + $1.suffixes.count })
+        for (path, pathSuffixes) in suffixes {
+            for suffix in pathSuffixes { bySuffix[suffix, default: []].append(path) }
         }
-        self.bySuffix = bySuffix.mapValues { $0.sorted() }
+        Self.sortEach(&bySuffix)
+        self.bySuffix = bySuffix
         var byAlias: [String: [String]] = [:]
         for (path, names) in aliases {
             for name in names {
                 if let key = Self.aliasKey(name) { byAlias[key, default: []].append(path) }
             }
         }
-        self.byAlias = byAlias.mapValues { $0.sorted() }
+        Self.sortEach(&byAlias)
+        self.byAlias = byAlias
+    }
+
+    /// Each list sorted in place: most keys find one file, which needs no sort nor a new array.
+    private static func sortEach(_ lists: inout [String: [String]]) {
+        for index in lists.values.indices where lists.values[index].count > 1 { lists.values[index].sort() }
     }
 
     /// A resolver over the vault's files and the `aliases` of `notes` (parsed notes by vault path).
     public init(files: [String], notes: [(vaultPath: String, note: Note)]) {
-        let aliases = Dictionary(notes.map { ($0.vaultPath, Self.aliases(of: $0.note)) }, uniquingKeysWith: +)
+        // Only the notes with aliases (most have none) are keyed.
+        let aliases = Dictionary(notes.compactMap { note in
+            let names = Self.aliases(of: note.note)
+            return names.isEmpty ? nil : (note.vaultPath, names)
+        }, uniquingKeysWith: +)
         self.init(files: files + notes.map(\.vaultPath), aliases: aliases)
     }
 
@@ -83,7 +96,7 @@ public struct WikilinkResolver: Sendable {
     public static func keys(ofAlias name: String) -> Set<String> { aliasKey(name).map { ["alias " + $0] } ?? [] }
 
     /// Where a target is looked up.
-    private enum Lookup {
+    enum Lookup: Equatable {
         /// `[[#heading]]`: the note itself.
         case source
         /// A relative path above the vault root.
@@ -93,6 +106,11 @@ public struct WikilinkResolver: Sendable {
     }
 
     private static func lookup(_ target: String, from source: String) -> Lookup {
+        asciiNames(target) ?? names(target, from: source)
+    }
+
+    /// `lookup` of any target, on its characters.
+    static func names(_ target: String, from source: String) -> Lookup {
         var key = target.trimmed().lowercasedCheaply()
         guard !key.isEmpty else { return .source }
         var exact = false
@@ -106,6 +124,32 @@ public struct WikilinkResolver: Sendable {
         }
         let candidates = key.hasSuffix(".md") ? [key] : [key + ".md", key]
         return .names(candidates: candidates, exact: exact, alias: !exact && !key.utf8.contains(UInt8(ascii: "/")) ? key : nil)
+    }
+
+    /// `lookup` of a target that is ASCII and neither relative nor from the root (nearly every
+    /// one), worked out on its bytes: trimmed, lowercased and given `.md` in one copy each.
+    static func asciiNames(_ target: String) -> Lookup? {
+        var target = target
+        return target.withUTF8 { bytes -> Lookup? in
+            var (start, end) = (0, bytes.count)
+            while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
+            while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
+            let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard let first = key.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/"), key.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func lowered(addingMarkdown: Bool) -> String {
+                String(unsafeUninitializedCapacity: key.count + (addingMarkdown ? 3 : 0)) { buffer in
+                    for index in 0..<key.count { buffer[index] = Byte.lowercased(key[index]) }
+                    guard addingMarkdown else { return key.count }
+                    (buffer[key.count], buffer[key.count + 1], buffer[key.count + 2]) = (UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d"))
+                    return key.count + 3
+                }
+            }
+            let name = lowered(addingMarkdown: false)
+            let isMarkdown = key.count >= 3 && key[key.count - 3] == UInt8(ascii: ".") && Byte.lowercased(key[key.count - 2]) == UInt8(ascii: "m")
+                && Byte.lowercased(key[key.count - 1]) == UInt8(ascii: "d")
+            return .names(candidates: isMarkdown ? [name] : [lowered(addingMarkdown: true), name], exact: false,
+                          alias: key.contains(UInt8(ascii: "/")) ? nil : name)
+        }
     }
 
     /// The lowercased path (without empty components) and what follows each `/` in it.

@@ -12,9 +12,24 @@ public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public init(_ path: String) { bytes = Array(path.utf8) }
 
+    /// The bytes hashed in one block (the synthesized hash feeds the hasher byte by byte: a
+    /// lint run hashes thousands of paths).
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     public var description: String { String(decoding: bytes, as: UTF8.self) }
 
-    public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
+    /// Byte order, a shorter path before those it begins (`lexicographicallyPrecedes`, by `memcmp`).
+    public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool {
+        lhs.bytes.withUnsafeBufferPointer { left in
+            rhs.bytes.withUnsafeBufferPointer { right in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
+    }
 
     /// True when two paths are the same file name byte for byte, without building either key
     /// (a `memcmp`, not a generic walk: the linter compares each finding's path with the last).

@@ -36,7 +36,7 @@ public enum VaultPath {
     }
 
     /// True when `bytes` are `/`-separated components, none of them empty, `.` or `..`.
-    private static func hasPlainComponents(_ bytes: Substring.UTF8View) -> Bool {
+    private static func hasPlainComponents(_ bytes: some Collection<UInt8>) -> Bool {
         var length = 0
         var onlyDots = true
         func isPlainComponent() -> Bool { length > 0 && !(onlyDots && length <= 2) }
@@ -55,16 +55,23 @@ public enum VaultPath {
 
     /// `path` relative to `root`, with `/` separators, when it lies inside it; else `path` unchanged.
     public static func relative(_ path: String, to root: String) -> String {
-        // Fast path: `path` spells out `root/` and then plain components.
-        let prefix = root.utf8.last == UInt8(ascii: "/") ? root.utf8.dropLast() : root.utf8[...]
-        if !prefix.isEmpty, path.utf8.starts(with: prefix),
-           path.utf8.dropFirst(prefix.count).first == UInt8(ascii: "/") {
-            let rest = path.utf8.dropFirst(prefix.count + 1)
-            if hasPlainComponents(rest) { return String(Substring(rest)) }
+        // The fast paths read both strings' contiguous bytes (a lint run asks for every note's).
+        var (pathText, rootText) = (path, root)
+        let plain = pathText.withUTF8 { pathBytes in
+            rootText.withUTF8 { rootBytes -> String? in
+                // `path` spells out `root/` and then plain components.
+                let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes.dropLast() : rootBytes[...]
+                if !prefix.isEmpty, pathBytes.count > prefix.count, pathBytes.starts(with: prefix),
+                   pathBytes[prefix.count] == UInt8(ascii: "/") {
+                    let rest = pathBytes[(prefix.count + 1)...]
+                    if hasPlainComponents(rest) { return String(decoding: rest, as: UTF8.self) }
+                }
+                // Under `.`, a relative path of plain components is its own answer: the whole way
+                // (with `getcwd`) finds it inside and returns it, or, in `/`, returns it unchanged.
+                return prefix.count == 1 && prefix.first == UInt8(ascii: ".") && hasPlainComponents(pathBytes) ? path : nil
+            }
         }
-        // Under `.`, a relative path of plain components is its own answer: the whole way (with
-        // `getcwd`) finds it inside and returns it, or, in `/`, returns it unchanged.
-        if prefix.elementsEqual(".".utf8), hasPlainComponents(path[...].utf8) { return path }
+        if let plain { return plain }
         let full = absolute(path), base = absolute(root)
         let inside = full.utf8.count > base.utf8.count && full.utf8.starts(with: base.utf8)
             && full.utf8.dropFirst(base.utf8.count).first == UInt8(ascii: "/")

@@ -3,46 +3,41 @@ import NoteCitations
 import NoteParser
 
 /// The fix of `citation/same-source-several-ids` within one note: a later id for a source the
-/// note already defines is merged into the first id. Built once per note, so that each
-/// problem's fix looks its definitions and references up instead of scanning the note.
+/// note already defines is merged into the first id. Built once per note; a note has few such
+/// problems, so each problem's fix scans the note's definitions (no dictionaries built).
 struct SameSourceMerge {
     private let context: NoteContext
-    /// The note's definitions by the offset of their label (the first of each).
-    private let byLabelStart: [Int: IndexedDefinition]
-    /// The proper, non-duplicate definitions of each normalised URL, in the note's order.
-    private let properByURL: [String: [IndexedDefinition]]
-    /// The URLs each key is defined with (nil for a definition without one).
-    private let urlsByKey: [String: Set<String?>]
-    /// The key of each footnote reference, in the note's order, and the indices of each key's
-    /// (none for a vault view: its fixes' edits are worked out from the note read again).
+    /// The note's definitions (the scan's array, not a copy).
+    private let definitions: [IndexedDefinition]
+    /// Where each definition and its label start, and whether it is proper and not a duplicate
+    /// (read once: a vault view's `definition` is made on each access).
+    private let places: [(start: Int, labelStart: Int, isProper: Bool)]
+    /// Each definition's key (lowercased once, not for each problem).
+    private let keys: [String]
+    /// The key of each footnote reference, in the note's order (none for a vault view: its
+    /// fixes' edits are worked out from the note read again).
     private let referenceKeys: [String]
-    private let referencesByKey: [String: [Int]]
     /// The note read again, shared by its fixes, for a vault view.
     private let whole: WholeNote?
 
     /// The index of the note of `context`; nil when no two of its definitions cite one URL (no
     /// problem of the note has a fix then, and the vault's problems are looked up note by note).
     init?(_ context: NoteContext) {
-        self.context = context
-        var byLabelStart: [Int: IndexedDefinition] = [:]
-        var properByURL: [String: [IndexedDefinition]] = [:]
-        var urlsByKey: [String: Set<String?>] = [:]
-        for definition in context.citations.definitions {
-            if byLabelStart[definition.definition.labelRange.start.offset] == nil {
-                byLabelStart[definition.definition.labelRange.start.offset] = definition
-            }
-            if definition.definition.form == .proper, !definition.definition.isDuplicate, let url = definition.url {
-                properByURL[url, default: []].append(definition)
-            }
-            urlsByKey[definition.key, default: []].insert(definition.url)
+        let definitions = context.citations.definitions
+        var places: [(start: Int, labelStart: Int, isProper: Bool)] = []
+        places.reserveCapacity(definitions.count)
+        var urls = Set<String>()
+        var mergesSources = false
+        for indexed in definitions {
+            let definition = indexed.definition
+            let isProper = definition.form == .proper && !definition.isDuplicate
+            places.append((definition.range.start.offset, definition.labelRange.start.offset, isProper))
+            if isProper, let url = indexed.url, !mergesSources, !urls.insert(url).inserted { mergesSources = true }
         }
-        guard properByURL.values.contains(where: { $0.count > 1 }) else { return nil }
-        (self.byLabelStart, self.properByURL, self.urlsByKey) = (byLabelStart, properByURL, urlsByKey)
+        guard mergesSources else { return nil }
+        (self.context, self.definitions, self.places, keys) = (context, definitions, places, definitions.map(\.key))
         whole = context.isCut ? WholeNote(context) : nil
         referenceKeys = context.isCut ? [] : context.note.footnoteReferences.map { IndexedDefinition.key($0.label) }
-        var referencesByKey: [String: [Int]] = [:]
-        for (index, key) in referenceKeys.enumerated() { referencesByKey[key, default: []].append(index) }
-        self.referencesByKey = referencesByKey
     }
 
     /// For the definition `problem` is about: rewrites the references of its label to the note's
@@ -50,13 +45,16 @@ struct SameSourceMerge {
     /// one (never `[^a] [^a]`). Nil when no earlier
     /// definition in the note cites that URL, or when the note also defines that id with another URL.
     func fix(for problem: CitationProblem) -> Fix? {
-        guard let merged = byLabelStart[problem.range.start.offset],
-              let url = merged.url,
-              let kept = properByURL[url]?.first(where: {
-                  $0.definition.range.start.offset < merged.definition.range.start.offset
-              }),
-              kept.key != merged.key,
-              urlsByKey[kept.key, default: []].allSatisfy({ $0 == url }) else { return nil }
+        // The first definition at the problem's label; the first proper one before it with its URL.
+        guard let mergedIndex = places.firstIndex(where: { $0.labelStart == problem.range.start.offset }),
+              let url = definitions[mergedIndex].url,
+              let keptIndex = places.indices.first(where: { index in
+                  places[index].isProper && places[index].start < places[mergedIndex].start && definitions[index].url == url
+              }) else { return nil }
+        let (merged, kept) = (definitions[mergedIndex], definitions[keptIndex])
+        let (mergedKey, keptKey) = (keys[mergedIndex], keys[keptIndex])
+        // No definition of the kept id with another URL (or none).
+        guard keptKey != mergedKey, !keys.indices.contains(where: { keys[$0] == keptKey && definitions[$0].url != url }) else { return nil }
         let summary = "cite it as [^\(kept.id)] and remove this definition"
         if let whole {
             // The fix of the whole note, as it is when the edits are asked for.
@@ -67,18 +65,18 @@ struct SameSourceMerge {
         let references = note.footnoteReferences
         // Only the merged id's markers and the markers right after them change.
         var changed = Set<Int>()
-        for index in referencesByKey[merged.key] ?? [] {
+        for index in referenceKeys.indices where referenceKeys[index] == mergedKey {
             changed.insert(index)
             if index + 1 < references.count { changed.insert(index + 1) }
         }
         var edits: [Edit] = []
         for index in changed.sorted() {
-            let isMerged = referenceKeys[index] == merged.key
-            guard isMerged || referenceKeys[index] == kept.key else { continue }
+            let isMerged = referenceKeys[index] == mergedKey
+            guard isMerged || referenceKeys[index] == keptKey else { continue }
             let range = references[index].range.bytes
             // The previous marker: where it ends, whether it cites the source, whether it is rewritten.
-            if index > 0, referenceKeys[index - 1] == merged.key || referenceKeys[index - 1] == kept.key,
-               isMerged || referenceKeys[index - 1] == merged.key,
+            if index > 0, referenceKeys[index - 1] == mergedKey || referenceKeys[index - 1] == keptKey,
+               isMerged || referenceKeys[index - 1] == mergedKey,
                case let end = references[index - 1].range.end.offset,
                end == range.lowerBound || (end + 1 == range.lowerBound && bytes[end] == UInt8(ascii: " ")) {
                 edits.append(Edit(range: end..<range.upperBound, replacement: ""))

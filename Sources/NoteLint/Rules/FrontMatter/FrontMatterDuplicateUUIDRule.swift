@@ -41,9 +41,11 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
         var firstNote: [String: String] = [:]
         var findings: [Finding] = []
         for context in vault.notes {
+            let found = uuids(context)
+            // A note with one UUID (most) needs no set of those it has.
             var seenHere = Set<String>()
-            for (entry, uuid) in uuids(context) {
-                guard seenHere.insert(uuid).inserted else { continue }
+            for (entry, uuid) in found {
+                guard found.count == 1 || seenHere.insert(uuid).inserted else { continue }
                 if let other = firstNote[uuid] {
                     findings.append(context.finding(self, entry.valueRange, "\(entry.key) \(uuid) is also the UUID of \(other)"))
                 } else {

@@ -50,6 +50,8 @@ public struct FrontMatterTagVariantsRule: Rule {
             for use in uses(context) { groups[Suggestion.fold(use.tag), default: []].append(use) }
         }
         return groups.values.flatMap { uses -> [Finding] in
+            // Most tags are spelt one way: nothing to count.
+            guard uses.contains(where: { $0.tag != uses[0].tag }) else { return [] }
             var counts: [String: Int] = [:]
             for use in uses { counts[use.tag, default: 0] += 1 }
             guard counts.count > 1 else { return [] }
@@ -62,9 +64,13 @@ public struct FrontMatterTagVariantsRule: Rule {
         }
     }
 
-    /// Each tag of the note's tags entries, as written, with its bytes.
+    /// Each tag of the note's tags entries, as written, with its bytes (appended to one array:
+    /// no array of the entries or of each entry's uses).
     private func uses(_ context: NoteContext) -> [Use] {
-        context.frontMatterEntries { FrontMatterValues.isTagsKey($0, in: context) }.flatMap { entry -> [Use] in
+        var uses: [Use] = []
+        let entries = context.frontMatterEntries
+        for index in entries.indices where FrontMatterValues.isTagsKey(entries[index].key, in: context) {
+            let entry = entries[index]
             let tags: [String]
             switch entry.value {
             case .list(let items)?: tags = items.compactMap(\.scalarText)
@@ -72,9 +78,10 @@ public struct FrontMatterTagVariantsRule: Rule {
             case nil: tags = []
             }
             let items = context.tagItems(entry)
-            guard items.count == tags.count else { return [] }
-            return zip(tags, items).map { Use(context: context, tag: $0, range: $1.range) }
+            guard items.count == tags.count else { continue }
+            for (tag, item) in zip(tags, items) { uses.append(Use(context: context, tag: tag, range: item.range)) }
         }
+        return uses
     }
 
     public func vaultFacts(_ note: NoteContext) -> VaultFacts? {

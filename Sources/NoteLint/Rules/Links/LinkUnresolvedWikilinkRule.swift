@@ -28,7 +28,7 @@ public struct LinkUnresolvedWikilinkRule: Rule {
         vault.wikilinks.compactMap { resolved in
             let (context, link, resolution) = (resolved.context, resolved.link, resolved.resolution)
             guard !link.isEmbed, resolution == .unresolved else { return nil }
-            return context.finding(self, link.range, "wikilink \(link.display) resolves to no file")
+            return context.finding(self, link.range, link.display(after: "wikilink ", before: " resolves to no file"))
         }
     }
 
