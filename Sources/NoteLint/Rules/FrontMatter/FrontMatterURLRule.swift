@@ -35,7 +35,11 @@ public struct FrontMatterURLRule: Rule {
             let key = entries[index].key
             // Only four or five ASCII bytes lowercase to `http` or `https`.
             let length = key.utf8.count
-            let isSplit = (length == 4 || length == 5) && ["http", "https"].contains(key.lowercasedCheaply())
+            var isSplit = false
+            if length == 4 || length == 5 {
+                let lowered = key.lowercasedCheaply()
+                isSplit = lowered == "http" || lowered == "https"
+            }
             let isURLKey = FrontMatterValues.isURLKey(key, in: context)
             guard isSplit || isURLKey else { return nil }
             let entry = entries[index]
