@@ -32,7 +32,7 @@ struct ConfigurationDecoder {
 
     /// The top-level map of configuration text, nil when the text holds no document.
     func top(_ text: String) throws -> Node.Mapping? {
-        guard let root = try Yams.compose(yaml: text) else { return nil }
+        guard let root = try ConfigurationYAML.compose(text) else { return nil }
         return try mapping(root, "the configuration")
     }
 

@@ -84,3 +84,49 @@ struct CalendarDateTests {
         #expect(accepted > 100)
     }
 }
+
+/// `DateText.isDateTime` reads ASCII text on its bytes as the characters are read.
+struct DateTimeTests {
+    /// The reading by characters.
+    static func byCharacters(_ text: String) -> Bool {
+        guard text.count > 11, DateText.isCalendarDate(String(text.prefix(10))) else { return false }
+        let separator = text[text.index(text.startIndex, offsetBy: 10)]
+        guard separator == "T" || separator == "t" || separator == " " else { return false }
+        let clock = text.dropFirst(11).prefix(8).split(separator: ":")
+        guard clock.count >= 2, clock.allSatisfy({ $0.count == 2 && Int($0) != nil }),
+              let hour = Int(clock[0]), hour < 24, let minute = Int(clock[1]), minute < 60 else { return false }
+        return true
+    }
+
+    @Test(arguments: [
+        "2025-09-17T17:43", "2025-09-17 17:43:58", "2025-09-17t23:59:59Z", "2025-09-17T24:00", "2025-09-17T17:60",
+        "2025-09-17T-1:+5", "2025-09-17T::17:43", "2025-09-17T17:4", "2025-02-30T10:00", "2025-09-17x10:00",
+        "2025-09-17T17:43\r\n", "2025-09-17T1\r\n:43", "2025-09-17T17:43:5\u{301}", "2025-09-17T\u{301}17:43",
+    ])
+    func agreesWithTheCharacters(text: String) {
+        #expect(DateText.isDateTime(text) == Self.byCharacters(text), "\(text.debugDescription)")
+    }
+
+    @Test func agreesOnGeneratedTexts() {
+        let pieces: [UInt8] = Array("0123456789-+:Tt a".utf8) + [0x0D, 0x0A]
+        var generator = SplitMix64(seed: 0xDA7E71)
+        var accepted = 0
+        var differing: [String] = []
+        for _ in 0..<20_000 {
+            var bytes = (0..<(11 + Int(generator.next() % 10))).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
+            if generator.next() % 4 != 0 { bytes.replaceSubrange(0..<11, with: Array("2024-02-29T".utf8)) }
+            if generator.next() % 2 == 0, bytes.count >= 19 { bytes.replaceSubrange(11..<19, with: Array("12:34:56".utf8)) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let expected = Self.byCharacters(text)
+            if expected { accepted += 1 }
+            if DateText.isDateTime(text) != expected { differing.append(text) }
+        }
+        #expect(differing == [])
+        #expect(accepted > 100)
+    }
+
+    @Test(arguments: ["date", "Date_created", "DATE", "dat", "", "datE\u{301}x", "date\u{301}", "dáte", "Ｄate", "date_créé", "update", "dates"])
+    func dateKeysAsLowercased(key: String) {
+        #expect(DateText.isDateKey(key) == key.lowercased().hasPrefix("date"), "\(key.debugDescription)")
+    }
+}

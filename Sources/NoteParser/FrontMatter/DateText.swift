@@ -2,7 +2,17 @@
 package enum DateText {
     /// Keys read as dates when no collection types them: any key whose name starts with `date`
     /// (any case).
-    package static func isDateKey(_ key: String) -> Bool { key.lowercasedCheaply().hasPrefix("date") }
+    package static func isDateKey(_ key: String) -> Bool {
+        // On the bytes when the fifth is ASCII (or absent): `date` in any case then ends a
+        // character, as `hasPrefix` needs; no other character lowercases to these letters.
+        let utf8 = key.utf8
+        if let answer = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard bytes.count >= 4 else { return false }
+            guard bytes.count == 4 || bytes[4] < 0x80 else { return nil }
+            return Byte.equalsLowercased(bytes[..<4], "date")
+        }), let answer { return answer }
+        return key.lowercasedCheaply().hasPrefix("date")
+    }
 
     /// True for `YYYY-MM-DD` naming a real day of the Gregorian calendar.
     package static func isCalendarDate(_ text: String) -> Bool {
@@ -70,6 +80,18 @@ package enum DateText {
 
     /// True for an ISO-8601 date and time such as `2025-09-17T17:43:58.385Z`.
     package static func isDateTime(_ text: String) -> Bool {
+        // ASCII text without `\r` (which starts the one two-byte character, `\r\n`): each
+        // byte a character, read in place as the general path below reads the characters.
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 || $0 == Byte.carriageReturn }) else { return nil }
+            guard bytes.count > 11, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = integer(bytes[0..<4]),
+                  let month = integer(bytes[5..<7]), let day = integer(bytes[8..<10]), isDay(year: year, month: month, day: day),
+                  bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") || bytes[10] == Byte.space else { return false }
+            let clock = bytes[11..<min(bytes.count, 19)].split(separator: Byte.colon)
+            guard clock.count >= 2, clock.allSatisfy({ $0.count == 2 && integer($0) != nil }),
+                  let hour = integer(clock[0]), hour < 24, let minute = integer(clock[1]), minute < 60 else { return false }
+            return true
+        }), let answer { return answer }
         guard text.count > 11, isCalendarDate(String(text.prefix(10))) else { return false }
         let separator = text[text.index(text.startIndex, offsetBy: 10)]
         guard separator == "T" || separator == "t" || separator == " " else { return false }

@@ -26,8 +26,7 @@ public struct FrontMatter: Sendable {
 
     /// Keys written more than once, with all their entries, in order of first appearance.
     public var duplicateKeys: [(key: String, entries: [FrontMatterEntry])] {
-        var seen = Set<String>(minimumCapacity: entries.count)
-        guard !entries.allSatisfy({ seen.insert($0.key).inserted }) else { return [] }
+        guard hasDuplicateKey else { return [] }
         var order: [String] = []
         var byKey: [String: [FrontMatterEntry]] = [:]
         for entry in entries {
@@ -35,6 +34,21 @@ public struct FrontMatter: Sendable {
             byKey[entry.key, default: []].append(entry)
         }
         return order.compactMap { key in byKey[key].flatMap { $0.count > 1 ? (key, $0) : nil } }
+    }
+
+    /// Whether a key is written twice: a front matter's few keys compared with each other
+    /// (by their byte counts first, which tell most apart), past `linearLimit` through a set.
+    private var hasDuplicateKey: Bool {
+        let linearLimit = 24
+        guard entries.count <= linearLimit else {
+            var seen = Set<String>(minimumCapacity: entries.count)
+            return !entries.allSatisfy { seen.insert($0.key).inserted }
+        }
+        for later in entries.indices.dropFirst() {
+            let key = entries[later].key, count = key.utf8.count
+            for earlier in 0..<later where entries[earlier].key.utf8.count == count && entries[earlier].key == key { return true }
+        }
+        return false
     }
 }
 

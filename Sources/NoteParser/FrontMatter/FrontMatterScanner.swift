@@ -27,12 +27,16 @@ struct FrontMatterScanner {
     }
 
     private func isDelimiter(line: Int, from start: Int? = nil, allowDots: Bool) -> Bool {
-        let range = (start ?? source.lineStarts[line - 1])..<source.lineEnd(line)
-        var text = source.bytes[range]
-        while let last = text.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
-            text = text.dropLast()
+        let start = start ?? source.lineStarts[line - 1]
+        var end = source.lineEnd(line)
+        // Most lines are entries: their first byte tells (on the bytes in place, without a slice).
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            guard end - start >= 3 else { return false }
+            let mark = bytes[start]
+            guard mark == UInt8(ascii: "-") || (allowDots && mark == UInt8(ascii: ".")) else { return false }
+            while end > start, bytes[end - 1] == Byte.space || bytes[end - 1] == Byte.tab || bytes[end - 1] == Byte.carriageReturn { end -= 1 }
+            return end - start == 3 && bytes[start + 1] == mark && bytes[start + 2] == mark
         }
-        return text.elementsEqual("---".utf8) || (allowDots && text.elementsEqual("...".utf8))
     }
 
     /// A key line and its continuation lines.

@@ -37,8 +37,16 @@ package enum PlainScalarResolver {
             default: break
             }
         }
-        let bytes = Array(text.utf8)
-        var body = bytes[...]
+        var text = text
+        return text.withUTF8 { number(Bytes(base: $0, bounds: 0..<$0.count)) }
+    }
+
+    /// Bytes of the text read, in place (no array is made of them).
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    /// `number(_:)` of the text's bytes.
+    private static func number(_ bytes: Bytes) -> Double? {
+        var body = bytes
         var sign = 1.0
         if let first = body.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             sign = first == UInt8(ascii: "-") ? -1 : 1
@@ -63,7 +71,7 @@ package enum PlainScalarResolver {
     }
 
     /// The value of `[digits_]+` in `radix` (0 when there are only separators), or nil.
-    private static func integer(_ digits: ArraySlice<UInt8>, radix: Int) -> Double? {
+    private static func integer(_ digits: Bytes, radix: Int) -> Double? {
         guard !digits.isEmpty, digits.allSatisfy({ $0 == UInt8(ascii: "_") || digitValue($0) < radix }) else { return nil }
         let value = digits.reduce(0.0) { $1 == UInt8(ascii: "_") ? $0 : $0 * Double(radix) + Double(digitValue($1)) }
         return value
@@ -81,10 +89,10 @@ package enum PlainScalarResolver {
 
     /// YAML 1.1 base 60: `[1-9][0-9_]*(:[0-5]?[0-9])+` (int) or `[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*`
     /// (float), as in `1:20` (80) or `1:20.5`; nil for anything else.
-    private static func sexagesimal(_ text: ArraySlice<UInt8>) -> Double? {
+    private static func sexagesimal(_ text: Bytes) -> Double? {
         var parts = text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
         guard parts.count > 1 else { return nil }
-        var fraction: ArraySlice<UInt8>?
+        var fraction: Bytes?
         if let dot = parts[parts.count - 1].firstIndex(of: UInt8(ascii: ".")) {
             fraction = parts[parts.count - 1][(dot + 1)...]
             parts[parts.count - 1] = parts[parts.count - 1][..<dot]
@@ -107,7 +115,7 @@ package enum PlainScalarResolver {
 
     /// `[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?`, or with `leadingDot`
     /// `\.[0-9_]+([eE][-+][0-9]+)?`.
-    private static func isDecimal(_ bytes: ArraySlice<UInt8>, leadingDot: Bool) -> Bool {
+    private static func isDecimal(_ bytes: Bytes, leadingDot: Bool) -> Bool {
         var index = bytes.startIndex
         func run(_ accepts: (UInt8) -> Bool) -> Int {
             let start = index

@@ -6,10 +6,18 @@
 /// `YAMLReader.compose` reads the text. Its results are tested against that full path on
 /// generated and real front matter.
 enum SimpleYAMLReader {
+    /// Bytes of the text read, in place: slices of its buffer keep their offsets, and unlike
+    /// array slices are not reference counted.
+    private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
     /// The top-level entries of `text`, as `YAMLReader.compose` returns them, or nil.
     static func readMapping(_ text: String, maxNodes: Int) -> YAMLComposer.Mapping? {
-        let bytes = Array(text.utf8)
-        var lines: [ArraySlice<UInt8>] = []
+        var text = text
+        return text.withUTF8 { readMapping(Bytes(base: $0, bounds: 0..<$0.count), maxNodes: maxNodes) }
+    }
+
+    private static func readMapping(_ bytes: Bytes, maxNodes: Int) -> YAMLComposer.Mapping? {
+        var lines: [Bytes] = []
         var start = 0
         while start <= bytes.count {
             let end = bytes[start...].firstIndex(of: Byte.newline) ?? bytes.count
@@ -19,6 +27,7 @@ enum SimpleYAMLReader {
             start = end + 1
         }
         var entries: [YAMLComposer.Entry] = []
+        entries.reserveCapacity(lines.count)
         var keys = KeySet()
         var nodes = 0
         var index = 0
@@ -70,7 +79,7 @@ enum SimpleYAMLReader {
         private var hashed: Set<String>?
 
         /// Whether `key` (its bytes `keyBytes` in `text`) is new; it is added when it is.
-        mutating func insert(_ key: String, bytes keyBytes: ArraySlice<UInt8>, of entries: [YAMLComposer.Entry], in text: [UInt8]) -> Bool {
+        mutating func insert(_ key: String, bytes keyBytes: Bytes, of entries: [YAMLComposer.Entry], in text: Bytes) -> Bool {
             if hashed == nil, entries.count < Self.linearLimit {
                 return !entries.contains { $0.keyBytes.count == keyBytes.count && text[$0.keyBytes].elementsEqual(keyBytes) }
             }
@@ -80,13 +89,13 @@ enum SimpleYAMLReader {
     }
 
     /// The key of a `key: value` line (letters, digits, `_` and `-`) and its value, trimmed.
-    private static func keyAndValue(_ line: ArraySlice<UInt8>) -> (String, Int, ArraySlice<UInt8>)? {
+    private static func keyAndValue(_ line: Bytes) -> (String, Int, Bytes)? {
         guard let first = line.first, first == UInt8(ascii: "_") || Byte.isLetter(first),
               let colon = line.firstIndex(where: { !isKeyByte($0) }), line[colon] == Byte.colon,
               colon - line.startIndex <= 1000 else { return nil }  // libyaml's simple keys are at most 1024 characters
         let value = line[(colon + 1)...]
         guard value.isEmpty || value.first == Byte.space else { return nil }
-        return (String(decoding: line[..<colon], as: UTF8.self), colon, trimmed(value))
+        return (String(decoding: UnsafeBufferPointer(rebasing: line[..<colon]), as: UTF8.self), colon, trimmed(value))
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
@@ -95,14 +104,14 @@ enum SimpleYAMLReader {
     }
 
     /// The indentation and text of a `- item` line.
-    private static func listItem(_ line: ArraySlice<UInt8>) -> (Int, ArraySlice<UInt8>)? {
+    private static func listItem(_ line: Bytes) -> (Int, Bytes)? {
         guard let dash = line.firstIndex(where: { $0 != Byte.space }), line[dash] == UInt8(ascii: "-"),
               dash + 1 < line.endIndex, line[dash + 1] == Byte.space else { return nil }
         return (dash - line.startIndex, trimmed(line[(dash + 1)...]))
     }
 
     /// The items of a one-line `[a, "b", 'c']`, or nil.
-    private static func flowList(_ text: ArraySlice<UInt8>) -> [YAMLValue]? {
+    private static func flowList(_ text: Bytes) -> [YAMLValue]? {
         guard text.last == Byte.closeBracket else { return nil }
         let inner = trimmed(text.dropFirst().dropLast())
         if inner.isEmpty { return [] }
@@ -139,36 +148,39 @@ enum SimpleYAMLReader {
     }
 
     /// A one-line scalar: plain (typed as YAML 1.1 types it), or quoted without escapes.
-    private static func scalar(_ text: ArraySlice<UInt8>, inFlow: Bool) -> (YAMLValue, YAMLStyle)? {
+    private static func scalar(_ text: Bytes, inFlow: Bool) -> (YAMLValue, YAMLStyle)? {
         guard let first = text.first, isPrintable(text) else { return nil }
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             let inner = text.dropFirst().dropLast()
             guard text.count >= 2, text.last == first, !inner.contains(first), !inner.contains(UInt8(ascii: "\\")) else { return nil }
-            return (.string(String(decoding: inner, as: UTF8.self)), first == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
+            return (.string(String(decoding: UnsafeBufferPointer(rebasing: inner), as: UTF8.self)), first == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
         }
         guard !isIndicator(first) else { return nil }
         var previous: UInt8 = 0
-        for (offset, byte) in zip(text.indices, text) {
+        // An index loop: `zip(text.indices, text)` calls the slice's generic `indices`.
+        var offset = text.startIndex
+        while offset < text.endIndex {
+            let byte = text[offset]
             if inFlow && isFlowStop(byte) { return nil }
             if byte == Byte.colon, offset + 1 == text.endIndex || text[offset + 1] == Byte.space { return nil }
             if byte == UInt8(ascii: "#"), previous == Byte.space { return nil }
             previous = byte
+            offset += 1
         }
-        return (PlainScalarResolver.value(of: String(decoding: text, as: UTF8.self)), .plain)
+        return (PlainScalarResolver.value(of: String(decoding: UnsafeBufferPointer(rebasing: text), as: UTF8.self)), .plain)
     }
 
     /// No control characters (tabs included), no C1 controls, line or paragraph separators,
     /// byte-order marks or the noncharacters U+FFFE and U+FFFF: what libyaml rejects, breaks
     /// lines at, or what `YAMLReader` masks.
-    private static func isPrintable(_ text: ArraySlice<UInt8>) -> Bool {
+    private static func isPrintable(_ text: Bytes) -> Bool {
         // Runs of eight printable ASCII bytes first: none starts a sequence the tests below read.
-        let printable = text.withUnsafeBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var count = 0
-            while count + 8 <= buffer.count, Byte.isPrintableASCII(word: UnsafeRawPointer(base + count).loadUnaligned(as: UInt64.self)) {
-                count += 8
+        let buffer = UnsafeBufferPointer(rebasing: text)
+        var printable = 0
+        if let base = buffer.baseAddress {
+            while printable + 8 <= buffer.count, Byte.isPrintableASCII(word: UnsafeRawPointer(base + printable).loadUnaligned(as: UInt64.self)) {
+                printable += 8
             }
-            return count
         }
         var index = text.startIndex + printable
         while index < text.endIndex {
@@ -189,7 +201,7 @@ enum SimpleYAMLReader {
         return true
     }
 
-    private static func trimmed(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    private static func trimmed(_ text: Bytes) -> Bytes {
         var text = text
         while text.first == Byte.space { text = text.dropFirst() }
         while text.last == Byte.space { text = text.dropLast() }

@@ -1,5 +1,6 @@
-/// A front-matter value as YAML reads it, with dates kept as written.
-public indirect enum YAMLValue: Hashable, Sendable {
+/// A front-matter value as YAML reads it, with dates kept as written. Not `indirect`: lists
+/// and maps hold their values in arrays already, and a boxed case costs an allocation per value.
+public enum YAMLValue: Hashable, Sendable {
     case string(String)
     /// A plain `YYYY-MM-DD` scalar that is a real calendar date.
     case date(String)

@@ -67,7 +67,8 @@ package enum Byte {
         while index <= last {
             guard let hit = memchr(base + index + anchor, Int32(pattern[anchor]), last - index + 1) else { return nil }
             let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
-            if pattern.count == 1 || memcmp(base + position, start, pattern.count) == 0 { return position }
+            // The first byte compared in place first: most hits of the anchor are no match.
+            if pattern.count == 1 || (base[position] == start[0] && memcmp(base + position, start, pattern.count) == 0) { return position }
             index = position + 1
         }
         return nil

@@ -51,7 +51,7 @@ public enum VaultRoot {
     /// Whether the configuration file at `path` says `root: true` (false when it cannot be read).
     public static func declaresRoot(_ path: String) -> Bool {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              case .mapping(let top)? = try? Yams.compose(yaml: text) else { return false }
+              case .mapping(let top)? = try? ConfigurationYAML.compose(text) else { return false }
         return top.contains { $0.key.string == "root" && $0.value.bool == true }
     }
 

@@ -30,8 +30,10 @@ public struct CalloutLazyContinuationRule: Rule {
 
     public func check(_ context: NoteContext) -> [Finding] {
         let source = context.note.source
-        // Most notes quote nothing: no table of their lines.
-        guard context.note.body.contains(where: { $0 == .blockQuote }) else { return [] }
+        // Most notes quote nothing: no table of their lines. A quote needs a `>`, found by
+        // `memchr` before the tree is walked.
+        guard source.find([UInt8(ascii: ">")], in: 0..<source.bytes.count) != nil,
+              context.note.body.contains(where: { $0 == .blockQuote }) else { return [] }
         // The innermost block quote of each line: inner quotes come after outer ones in document order.
         var quoteOfLine = [(start: Int, depth: Int)?](repeating: nil, count: source.lineCount + 1)
         context.note.body.forEach(where: { $0 == .blockQuote }) { node in

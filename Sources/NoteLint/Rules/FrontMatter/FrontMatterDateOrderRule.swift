@@ -30,6 +30,8 @@ public struct FrontMatterDateOrderRule: Rule {
 
     /// The `YYYY-MM-DD` day of a real date or date-time value, quoted or not.
     private func day(_ entry: FrontMatterEntry) -> String? {
+        // A date value names a real day already (`+123-05-01` too, which is not shaped so).
+        if case .date(let text)? = entry.value { return FrontMatterValues.looksLikeDate(text) ? text : nil }
         guard let text = entry.value?.scalarText, FrontMatterValues.looksLikeDate(text), FrontMatterValues.isRealDate(text) else { return nil }
         return String(text.prefix(10))
     }

@@ -23,8 +23,10 @@ public struct FrontMatterEmptyValueRule: Rule {
     public func check(_ context: NoteContext) -> [Finding] {
         // Each value tested in place: only empty entries are copied.
         let entries = context.frontMatterEntries
-        return entries.indices.filter { entries[$0].value?.isEmpty == true }.map { entries[$0] }.map {
-            context.finding(self, $0.keyRange, "key '\($0.key)' has no value")
+        var findings: [Finding] = []
+        for index in entries.indices where entries[index].value?.isEmpty == true {
+            findings.append(context.finding(self, entries[index].keyRange, "key '\(entries[index].key)' has no value"))
         }
+        return findings
     }
 }

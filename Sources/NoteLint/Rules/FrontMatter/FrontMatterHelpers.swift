@@ -70,7 +70,12 @@ public enum FrontMatterValues {
         let found = key.withUTF8 { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             guard bytes.count >= 4 else { return false }
-            return (0...(bytes.count - 4)).contains { Byte.equalsLowercased(bytes[$0..<($0 + 4)], "uuid") }
+            // `byte | 0x20` is a letter's lowercase, and equals it for no other byte.
+            for start in 0...(bytes.count - 4) where bytes[start] | 0x20 == UInt8(ascii: "u") {
+                if bytes[start + 1] | 0x20 == UInt8(ascii: "u"), bytes[start + 2] | 0x20 == UInt8(ascii: "i"),
+                   bytes[start + 3] | 0x20 == UInt8(ascii: "d") { return true }
+            }
+            return false
         }
         return found ?? (key.lowercasedCheaply().byteRange(of: "uuid") != nil)
     }
@@ -144,10 +149,17 @@ public enum FrontMatterValues {
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.
     static func looksLikeDate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8.prefix(11))
-        guard bytes.count >= 10 else { return false }
-        let shape = bytes[..<10].indices.allSatisfy { [4, 7].contains($0) ? bytes[$0] == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }
-        return shape && (bytes.count == 10 || "Tt ".utf8.contains(bytes[10]))
+        // The first eleven bytes read in place, without an array of them.
+        var count = 0
+        for byte in text.utf8.prefix(11) {
+            switch count {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return false }
+            case 10: guard byte == UInt8(ascii: "T") || byte == UInt8(ascii: "t") || byte == Byte.space else { return false }
+            default: guard Byte.isDigit(byte) else { return false }
+            }
+            count += 1
+        }
+        return count >= 10
     }
 
     /// True when a date or date-time text names a real day (and a valid time, if any).

@@ -33,8 +33,13 @@ public struct FrontMatterURLRule: Rule {
         return entries.indices.compactMap { index in
             // The cheap tests first, the key read in place: most entries are not URLs at all.
             let key = entries[index].key
-            let lowered = key.lowercasedCheaply()
-            let isSplit = lowered == "http" || lowered == "https"
+            // Only four or five ASCII bytes lowercase to `http` or `https`.
+            let length = key.utf8.count
+            var isSplit = false
+            if length == 4 || length == 5 {
+                let lowered = key.lowercasedCheaply()
+                isSplit = lowered == "http" || lowered == "https"
+            }
             let isURLKey = FrontMatterValues.isURLKey(key, in: context)
             guard isSplit || isURLKey else { return nil }
             let entry = entries[index]
