@@ -34,13 +34,20 @@ struct CitationScanner {
         var previousBlank = true
         var previousDefinition = false
         var line = bodyStartLine
+        // The lines ascend: the code ranges are passed with a cursor, not searched for each line.
+        let codeRanges = code.ranges
+        var nextCode = 0
+        func isCode(_ offset: Int) -> Bool {
+            while nextCode < codeRanges.count, codeRanges[nextCode].upperBound <= offset { nextCode += 1 }
+            return nextCode < codeRanges.count && codeRanges[nextCode].contains(offset)
+        }
         while line <= source.lineCount {
             let range = source.lineRange(line)
             defer { line += 1 }
             let isBlank = source.bytes[range].allSatisfy(Byte.isWhitespace)
             defer { previousBlank = isBlank }
             previousDefinition = previousDefinition && !isBlank
-            guard !isBlank, !code.contains(range.lowerBound) else { continue }
+            guard !isBlank, !isCode(range.lowerBound) else { continue }
             // A colon-less definition opens a paragraph or sits in a run of definition lines.
             let inDefinitionRun = previousBlank || previousDefinition || nextLineOpensWithLabel(line)
             // Up to three spaces may indent a definition, as in CommonMark.
@@ -171,12 +178,21 @@ struct CitationScanner {
         var references: [FootnoteReference] = []
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
-        let marker = [Byte.openBracket, Byte.caret]
+        // The next `[^` from `start`: `memchr` for `^`, rarer in notes than `[` (links, wikilinks),
+        // then the byte before it tested.
+        func nextMarker(from start: Int) -> Int? {
+            var caret = start + 1
+            while let hit = bytes.withUnsafeBufferPointer({ Byte.offset(of: Byte.caret, in: $0, range: min(caret, $0.count)..<$0.count) }) {
+                if bytes[hit - 1] == Byte.openBracket { return hit - 1 }
+                caret = hit + 1
+            }
+            return nil
+        }
         // The markers are met in ascending order: the next definition's label is all to test.
         var nextLabel = 0
         // The line of `index`, found by stepping forward, not by a search per reference.
         var line = 1
-        while let open = source.find(marker, in: index..<bytes.count) {
+        while let open = nextMarker(from: index) {
             index = open
             while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
             while nextLabel < labelStarts.count, labelStarts[nextLabel] < index { nextLabel += 1 }

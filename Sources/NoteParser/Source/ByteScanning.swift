@@ -73,6 +73,13 @@ package enum Byte {
         return nil
     }
 
+    /// The first offset of `byte` in `buffer[range]` (`memchr`).
+    package static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
+        guard let base = buffer.baseAddress, !range.isEmpty,
+              let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The first offset at or after `start` of `pattern` in `buffer` (`offset(of:in:)`).
     package static func offset(of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard start < buffer.count else { return nil }
