@@ -15,7 +15,7 @@ public struct IndexedDefinition: Sendable {
     private enum Stored: Sendable {
         indirect case whole(FootnoteDefinition)
         case withoutText(label: String, form: FootnoteDefinition.Form, range: SourceRange, labelRange: SourceRange,
-                         isDuplicate: Bool, isUnused: Bool)
+                         isDuplicate: Bool, referenceCount: Int)
     }
 
     public init(path: String, definition: FootnoteDefinition, url: String?, references: Int) {
@@ -33,7 +33,7 @@ public struct IndexedDefinition: Sendable {
         guard case .whole(let definition) = stored else { return self }
         return IndexedDefinition(path: path, stored: .withoutText(label: definition.label, form: definition.form, range: definition.range,
                                                                   labelRange: definition.labelRange, isDuplicate: definition.isDuplicate,
-                                                                  isUnused: definition.isUnused),
+                                                                  referenceCount: definition.referenceCount),
                                  url: url, references: references)
     }
 
@@ -41,8 +41,9 @@ public struct IndexedDefinition: Sendable {
         switch stored {
         case .whole(let definition):
             return definition
-        case let .withoutText(label, form, range, labelRange, isDuplicate, isUnused):
-            return .withoutText(label: label, form: form, range: range, labelRange: labelRange, isDuplicate: isDuplicate, isUnused: isUnused)
+        case let .withoutText(label, form, range, labelRange, isDuplicate, referenceCount):
+            return .withoutText(label: label, form: form, range: range, labelRange: labelRange, isDuplicate: isDuplicate,
+                                referenceCount: referenceCount)
         }
     }
 

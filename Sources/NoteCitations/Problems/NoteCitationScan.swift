@@ -25,11 +25,11 @@ public struct NoteCitationScan: Sendable {
         referenceCount = note.footnoteReferences.count
         legacyDefinitionCount = note.legacyDefinitions.count
         self.displayPath = displayPath ?? note.path
-        var referenceCounts = [String: Int](minimumCapacity: note.footnoteReferences.count)
-        for reference in note.footnoteReferences { referenceCounts[IndexedDefinition.key(reference.label), default: 0] += 1 }
-        definitions = note.footnoteDefinitions.map { definition in
+        let footnotes = note.footnoteDefinitions
+        // The scanner counted the references to each label: no keys to make and hash here.
+        definitions = footnotes.map { definition in
             IndexedDefinition(path: note.path, definition: definition, url: definition.fields.url.map(URLNormalizer.normalize),
-                              references: definition.isDuplicate ? 0 : referenceCounts[IndexedDefinition.key(definition.label)] ?? 0)
+                              references: definition.isDuplicate ? 0 : definition.referenceCount)
         }
         var problems: [CitationProblem] = []
         func add(_ kind: CitationProblem.Kind, _ range: SourceRange, _ message: String,
@@ -37,51 +37,46 @@ public struct NoteCitationScan: Sendable {
             problems.append(CitationProblem(kind: kind, path: note.path, range: range, message: message,
                                             severity: severity, isRedundant: isRedundant))
         }
-        for reference in note.footnoteReferences where !reference.isDefined {
-            add(.undefined, reference.range, "citation [^\(reference.label)] has no definition")
+        let references = note.footnoteReferences
+        for index in references.indices where !references[index].isDefined {
+            add(.undefined, references[index].range, "citation [^\(references[index].label)] has no definition")
         }
-        // The index of each key's first definition (one lookup a definition).
-        var firstByKey: [String: Int] = [:]
-        firstByKey.reserveCapacity(definitions.count)
-        for (index, indexed) in definitions.enumerated() {
-            let definition = indexed.definition
-            let label = definition.label
-            func first(_ found: inout Int) -> Int {
-                defer { if found < 0 { found = index } }
-                return found
-            }
-            let firstIndex = first(&firstByKey[IndexedDefinition.key(label), default: -1])
-            if definition.isDuplicate, firstIndex >= 0 {
-                let original = definitions[firstIndex]
-                // Renderers keep the first definition: an error only when both cite URLs and they differ.
-                let line = original.definition.range.start.line
-                if let first = original.url, let second = indexed.url, first != second {
-                    add(.duplicateDefinition, definition.labelRange,
-                        "[^\(label)] is defined again with a different URL (first on line \(line))", severity: .error)
-                } else if original.url != nil ? original.url == indexed.url
-                            : indexed.url == nil && original.definition.text == definition.text {
-                    add(.duplicateDefinition, definition.labelRange, "[^\(label)] is already defined on line \(line)",
-                        isRedundant: true)
-                } else {
-                    add(.duplicateDefinition, definition.labelRange,
-                        "[^\(label)] is defined again with different text (first on line \(line))")
+        // The index of each key's first definition, made only in a note with a duplicate.
+        var firstByKey: [String: Int]?
+        // References and definitions are read in place (a loop over them would copy each, retaining its strings).
+        for index in footnotes.indices {
+            let label = footnotes[index].label, labelRange = footnotes[index].labelRange, url = definitions[index].url
+            if footnotes[index].isDuplicate {
+                if firstByKey == nil { firstByKey = Self.firstIndices(of: footnotes) }
+                if let firstIndex = firstByKey?[IndexedDefinition.key(label)], firstIndex < index {
+                    let original = definitions[firstIndex].url
+                    // Renderers keep the first definition: an error only when both cite URLs and they differ.
+                    let line = footnotes[firstIndex].range.start.line
+                    if let first = original, let second = url, first != second {
+                        add(.duplicateDefinition, labelRange,
+                            "[^\(label)] is defined again with a different URL (first on line \(line))", severity: .error)
+                    } else if original != nil ? original == url : url == nil && footnotes[firstIndex].text == footnotes[index].text {
+                        add(.duplicateDefinition, labelRange, "[^\(label)] is already defined on line \(line)", isRedundant: true)
+                    } else {
+                        add(.duplicateDefinition, labelRange,
+                            "[^\(label)] is defined again with different text (first on line \(line))")
+                    }
                 }
             }
+            let form = footnotes[index].form
             // Colon-less and corrupted forms are reported as such, not also as unused.
-            if definition.isUnused, definition.form == .proper {
-                add(.unused, definition.labelRange, "definition [^\(label)] is not cited")
+            if footnotes[index].isUnused, form == .proper {
+                add(.unused, labelRange, "definition [^\(label)] is not cited")
             }
-            switch definition.form {
+            switch form {
             case .proper: break
             case .missingColon:
-                add(.missingColon, definition.labelRange, "definition [^\(label)] has no ':' after ']'")
+                add(.missingColon, labelRange, "definition [^\(label)] has no ':' after ']'")
             case .corruptedLabel:
-                add(.corruptedLabel, definition.labelRange,
-                    "corrupted label '\(note.text(definition.labelRange))' (expected '[^\(label)]:')")
+                add(.corruptedLabel, labelRange, "corrupted label '\(note.text(labelRange))' (expected '[^\(label)]:')")
             }
-            if indexed.url == nil {
-                add(.malformed, definition.labelRange, definition.text.isEmpty
-                    ? "definition [^\(label)] is empty" : "definition [^\(label)] has no URL")
+            if url == nil {
+                add(.malformed, labelRange, footnotes[index].text.isEmpty ? "definition [^\(label)] is empty" : "definition [^\(label)] has no URL")
             }
         }
         if !note.legacyDefinitions.isEmpty {
@@ -112,6 +107,15 @@ public struct NoteCitationScan: Sendable {
         NoteCitationScan(of: self,
                          definitions: definitions.map(\.withoutText),
                          problems: kinds.isEmpty ? [] : problems.filter { kinds.contains($0.kind) })
+    }
+
+    /// The index of each key's first definition in `definitions`.
+    private static func firstIndices(of definitions: [FootnoteDefinition]) -> [String: Int] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(definitions.count)
+        // From the last up: each key keeps the index written last, its first.
+        for index in definitions.indices.reversed() { first[IndexedDefinition.key(definitions[index].label)] = index }
+        return first
     }
 
     /// The problems of one kind.

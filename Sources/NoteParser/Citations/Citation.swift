@@ -35,6 +35,11 @@ public struct FootnoteDefinition: Sendable, Encodable {
     public let isDuplicate: Bool
     /// No reference uses this label.
     public let isUnused: Bool
+    /// How many references use this label (a duplicate's are its first definition's). Not in the
+    /// JSON form, where `isUnused` says whether any does.
+    public let referenceCount: Int
+
+    enum CodingKeys: String, CodingKey { case label, form, range, labelRange, textRange, text, fields, isDuplicate, isUnused }
 }
 
 extension FootnoteDefinition {
@@ -42,9 +47,9 @@ extension FootnoteDefinition {
     /// (it compares labels, forms, places and the URL, which is normalised apart). Its text range
     /// is empty, at the definition's end.
     package static func withoutText(label: String, form: Form, range: SourceRange, labelRange: SourceRange,
-                                    isDuplicate: Bool, isUnused: Bool) -> FootnoteDefinition {
+                                    isDuplicate: Bool, referenceCount: Int) -> FootnoteDefinition {
         FootnoteDefinition(label: label, form: form, range: range, labelRange: labelRange, textRange: SourceRange(start: range.end, end: range.end), text: "",
-                           fields: CitationFields(), isDuplicate: isDuplicate, isUnused: isUnused)
+                           fields: CitationFields(), isDuplicate: isDuplicate, isUnused: referenceCount == 0, referenceCount: referenceCount)
     }
 }
 

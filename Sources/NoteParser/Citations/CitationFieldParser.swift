@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses the text of a citation definition into `CitationFields`, by hand-written scans
 /// (this runs for every definition of a vault).
 enum CitationFieldParser {
@@ -15,7 +21,7 @@ enum CitationFieldParser {
             fields.url = url
             fields.kind = fields.prefixDate != nil ? .house : .link
         } else if let retrieved = text.byteRange(of: "Retrieved from"), let url = firstURL(in: text[retrieved.upperBound...]) {
-            fields.title = text[..<retrieved.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: " \".“”"))
+            fields.title = trimmingQuotes(text[..<retrieved.lowerBound])
             fields.url = String(url)
             fields.kind = .retrieved
         } else if let url = firstURL(in: text[...]) {
@@ -24,9 +30,44 @@ enum CitationFieldParser {
             fields.title = title.isEmpty ? nil : title
             fields.kind = .bareURL
         }
-        fields.published = labelledDate("Published:", in: text)
-        fields.updated = labelledDate("Updated:", in: text)
+        let labels = dateLabelEnds(in: text)
+        fields.published = labels.published.flatMap { labelledDate(after: $0, in: text) }
+        fields.updated = labels.updated.flatMap { labelledDate(after: $0, in: text) }
         return fields
+    }
+
+    /// `text` without the spaces, dots and straight or curly double quotes around it: Foundation's
+    /// `trimmingCharacters(in:)` with those characters, done on the scalars without bridging.
+    static func trimmingQuotes(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        func isTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "." || scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}"
+        }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isTrimmed(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isTrimmed(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
+    }
+
+    /// The UTF-8 offsets after the first `Published:` and the first `Updated:` of `text`, found
+    /// in one pass over its colons rather than by a search for each label.
+    static func dateLabelEnds(in text: String) -> (published: Int?, updated: Int?) {
+        let ends = text.utf8.withContiguousStorageIfAvailable { bytes -> (published: Int?, updated: Int?) in
+            func endsWith(_ word: StaticString, at colon: Int) -> Bool {
+                let count = word.utf8CodeUnitCount
+                return colon >= count && memcmp(bytes.baseAddress! + colon - count, word.utf8Start, count) == 0
+            }
+            var published: Int?, updated: Int?
+            var index = 0
+            while published == nil || updated == nil, let colon = Byte.offset(of: Byte.colon, in: bytes, range: index..<bytes.count) {
+                if published == nil, endsWith("Published", at: colon) { published = colon + 1 }
+                if updated == nil, endsWith("Updated", at: colon) { updated = colon + 1 }
+                index = colon + 1
+            }
+            return (published, updated)
+        }
+        return ends ?? (text.byteRange(of: "Published:").map { text.utf8.distance(from: text.startIndex, to: $0.upperBound) },
+                        text.byteRange(of: "Updated:").map { text.utf8.distance(from: text.startIndex, to: $0.upperBound) })
     }
 
     /// `YYYY.`, `YYYY, Mon.` or `YYYY, Mon DD.` followed by a space.
@@ -110,11 +151,12 @@ enum CitationFieldParser {
         return .some(found.map { ($0.date, text[text.utf8.index(text.utf8.startIndex, offsetBy: $0.rest)...]) })
     }
 
-    /// The date after a label such as `Published:`: `N/A`, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    private static func labelledDate(_ label: String, in text: String) -> CitationDate? {
-        guard let range = text.byteRange(of: label) else { return nil }
-        if let date = asciiLabelledDate(text.utf8[range.upperBound...]) { return date }
-        let value = text[range.upperBound...].drop { $0 == " " }
+    /// The date after a label such as `Published:` that ends at UTF-8 offset `labelEnd`: `N/A`,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    private static func labelledDate(after labelEnd: Int, in text: String) -> CitationDate? {
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: labelEnd)
+        if let date = asciiLabelledDate(text.utf8[start...]) { return date }
+        let value = text[start...].drop { $0 == " " }
         if value.hasPrefix("N/A") { return .notAvailable }
         let token = value.prefix { $0.isASCIIDigit || $0 == "-" }
         guard token.count >= 4 else { return nil }
@@ -189,23 +231,9 @@ enum CitationFieldParser {
         func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (title: String, url: String)? {
             var from = 0
             while let open = bytes[from...].firstIndex(of: Byte.openBracket) {
-                var depth = 0
-                var close: Int?
-                for cursor in open..<bytes.count {
-                    if bytes[cursor] == Byte.openBracket { depth += 1 } else if bytes[cursor] == Byte.closeBracket {
-                        depth -= 1
-                        if depth == 0 { close = cursor; break }
-                    }
-                }
-                guard let close else { return nil }
+                guard let close = closing(Byte.closeBracket, of: Byte.openBracket, at: open, in: bytes) else { return nil }
                 if close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("), let end = closingParenthesis(in: bytes, from: close + 1) {
-                    var url = text[index(close + 2)..<index(end)].trimmed()
-                    if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
-                    // The space found in the string's bytes, not through its view's iterator.
-                    let bytes = url.utf8
-                    let space = bytes.withContiguousStorageIfAvailable { $0.firstIndex(of: Byte.space) }
-                        ?? bytes.firstIndex(of: Byte.space).map { bytes.distance(from: bytes.startIndex, to: $0) }
-                    if let space { url = String(url[..<bytes.index(bytes.startIndex, offsetBy: space)]) }
+                    let url = asciiDestination(bytes, (close + 2)..<end) ?? destination(text[index(close + 2)..<index(end)])
                     let title = String(text[index(open + 1)..<index(close)])
                     if !url.isEmpty, !title.hasPrefix("^") { return (title, url) }
                 }
@@ -216,17 +244,55 @@ enum CitationFieldParser {
         return utf8.withContiguousStorageIfAvailable(scan) ?? Array(utf8).withUnsafeBufferPointer(scan)
     }
 
-    /// The `)` closing the `(` at `open`, over balanced pairs inside (`wiki/Llama_(language_model)`).
-    private static func closingParenthesis(in bytes: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
+    /// A link's destination as written between its parentheses: trimmed, without `<>`, up to a space.
+    static func destination(_ written: Substring) -> String {
+        var url = written.trimmed()
+        if url.hasPrefix("<"), url.hasSuffix(">") { url = String(url.dropFirst().dropLast()) }
+        // The space found in the string's bytes, not through its view's iterator.
+        let bytes = url.utf8
+        let space = bytes.withContiguousStorageIfAvailable { $0.firstIndex(of: Byte.space) }
+            ?? bytes.firstIndex(of: Byte.space).map { bytes.distance(from: bytes.startIndex, to: $0) }
+        if let space { url = String(url[..<bytes.index(bytes.startIndex, offsetBy: space)]) }
+        return url
+    }
+
+    /// `destination` of `bytes[range]` made as one string from the bytes, when the bytes it decides
+    /// on are ASCII with ASCII beside them (each then its own character); nil when one is not.
+    static func asciiDestination(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
+        while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return "" }
+        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+        if end - start >= 2, bytes[start] == UInt8(ascii: "<"), bytes[end - 1] == UInt8(ascii: ">") {
+            guard bytes[start + 1] < 0x80, bytes[end - 2] < 0x80 else { return nil }
+            start += 1
+            end -= 1
+        }
+        let cut = Byte.offset(of: Byte.space, in: bytes, range: start..<end) ?? end
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cut]), as: UTF8.self)
+    }
+
+    /// The `closer` balancing the `opener` at `open`: the first `closer` after it when no other
+    /// `opener` comes first (both found by `memchr`, the common case), else by counting depth.
+    private static func closing(_ closer: UInt8, of opener: UInt8, at open: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = Byte.offset(of: closer, in: bytes, range: (open + 1)..<bytes.count) else { return nil }
+        guard Byte.offset(of: opener, in: bytes, range: (open + 1)..<first) != nil else { return first }
         var depth = 0
         for index in open..<bytes.count {
-            if bytes[index] == UInt8(ascii: "(") { depth += 1 } else if bytes[index] == UInt8(ascii: ")") {
+            if bytes[index] == opener { depth += 1 } else if bytes[index] == closer {
                 depth -= 1
                 if depth == 0 { return index }
             }
         }
+        return nil
+    }
+
+    /// The `)` closing the `(` at `open`, over balanced pairs inside (`wiki/Llama_(language_model)`).
+    private static func closingParenthesis(in bytes: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
         // Unbalanced: the first `)` ends the link, as before.
-        return bytes[open...].firstIndex(of: UInt8(ascii: ")"))
+        closing(UInt8(ascii: ")"), of: UInt8(ascii: "("), at: open, in: bytes)
+            ?? Byte.offset(of: UInt8(ascii: ")"), in: bytes, range: open..<bytes.count)
     }
 }
 

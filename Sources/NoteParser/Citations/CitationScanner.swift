@@ -34,13 +34,20 @@ struct CitationScanner {
         var previousBlank = true
         var previousDefinition = false
         var line = bodyStartLine
+        // The lines ascend: the code ranges are passed with a cursor, not searched for each line.
+        let codeRanges = code.ranges
+        var nextCode = 0
+        func isCode(_ offset: Int) -> Bool {
+            while nextCode < codeRanges.count, codeRanges[nextCode].upperBound <= offset { nextCode += 1 }
+            return nextCode < codeRanges.count && codeRanges[nextCode].contains(offset)
+        }
         while line <= source.lineCount {
             let range = source.lineRange(line)
             defer { line += 1 }
             let isBlank = source.bytes[range].allSatisfy(Byte.isWhitespace)
             defer { previousBlank = isBlank }
             previousDefinition = previousDefinition && !isBlank
-            guard !isBlank, !code.contains(range.lowerBound) else { continue }
+            guard !isBlank, !isCode(range.lowerBound) else { continue }
             // A colon-less definition opens a paragraph or sits in a run of definition lines.
             let inDefinitionRun = previousBlank || previousDefinition || nextLineOpensWithLabel(line)
             // Up to three spaces may indent a definition, as in CommonMark.
@@ -69,12 +76,12 @@ struct CitationScanner {
         firstDefinition.reserveCapacity(definitionLines.count)
         for (index, line) in definitionLines.enumerated().reversed() { firstDefinition[line.key] = index }
         var result = Result()
-        var used = [Bool](repeating: false, count: definitionLines.count)
-        result.references = footnoteReferences(skipping: definitionLines.map(\.labelStart), firstDefinition: firstDefinition, used: &used)
+        var uses = [Int](repeating: 0, count: definitionLines.count)
+        result.references = footnoteReferences(skipping: definitionLines.map(\.labelStart), firstDefinition: firstDefinition, uses: &uses)
         result.definitions = definitionLines.indices.map { index in
             let candidate = definitionLines[index]
             let first = firstDefinition[candidate.key] ?? index
-            return definition(candidate, isDuplicate: first != index, isUnused: !used[first])
+            return definition(candidate, isDuplicate: first != index, referenceCount: uses[first])
         }
         let legacyNumbers = Set(legacy.map(\.number))
         result.legacyDefinitions = legacy
@@ -85,8 +92,9 @@ struct CitationScanner {
     /// Labels match case-insensitively, as in cmark-gfm.
     static func key(_ label: String) -> String { label.lowercasedCheaply() }
 
-    /// The label of `[^label]` starting at `start`, and the offset after `]`.
-    private func label(at start: Int, limit: Int) -> (String, Int)? {
+    /// The offset of the `]` closing a `[^label]` that starts at `start` (the label's string is
+    /// made only where it is kept).
+    private func labelEnd(at start: Int, limit: Int) -> Int? {
         guard start + 3 < limit, source.bytes[start] == Byte.openBracket, source.bytes[start + 1] == Byte.caret else { return nil }
         var index = start + 2
         while index < limit {
@@ -96,25 +104,33 @@ struct CitationScanner {
             index += 1
         }
         guard index < limit, index > start + 2 else { return nil }
-        return (source.string((start + 2)..<index), index + 1)
+        return index
     }
 
     private func nextLineOpensWithLabel(_ line: Int) -> Bool {
-        line < source.lineCount && label(at: source.lineStarts[line], limit: source.lineEnd(line + 1)) != nil
+        line < source.lineCount && labelEnd(at: source.lineStarts[line], limit: source.lineEnd(line + 1)) != nil
+    }
+
+    /// The range of `bytes`, all on `line`.
+    private func range(_ bytes: Range<Int>, onLine line: Int) -> SourceRange {
+        SourceRange(start: source.position(at: bytes.lowerBound, onLine: line), end: source.position(at: bytes.upperBound, onLine: line))
     }
 
     private func footnoteDefinitionLine(_ line: Int, range: Range<Int>, allowsColonless: Bool) -> DefinitionLine? {
-        guard let (label, after) = label(at: range.lowerBound, limit: range.upperBound) else { return nil }
-        if after < range.upperBound, source.bytes[after] == Byte.colon {
-            return DefinitionLine(label: label, key: Self.key(label), form: .proper, line: line, labelStart: range.lowerBound, labelEnd: after + 1)
+        guard let close = labelEnd(at: range.lowerBound, limit: range.upperBound) else { return nil }
+        func definitionLine(_ form: FootnoteDefinition.Form, labelEnd: Int) -> DefinitionLine {
+            let label = source.string((range.lowerBound + 2)..<close)
+            return DefinitionLine(label: label, key: Self.key(label), form: form, line: line, labelStart: range.lowerBound, labelEnd: labelEnd)
         }
+        let after = close + 1
+        if after < range.upperBound, source.bytes[after] == Byte.colon { return definitionLine(.proper, labelEnd: after + 1) }
         // `[^x6ezn4]6ezn4]:`: a run without spaces or brackets, then `]:`.
         var index = after
         while index < range.upperBound, !Byte.isWhitespace(source.bytes[index]),
               source.bytes[index] != Byte.openBracket, source.bytes[index] != Byte.closeBracket { index += 1 }
         if index > after, index + 1 < range.upperBound, source.bytes[index] == Byte.closeBracket,
            source.bytes[index + 1] == Byte.colon {
-            return DefinitionLine(label: label, key: Self.key(label), form: .corruptedLabel, line: line, labelStart: range.lowerBound, labelEnd: index + 2)
+            return definitionLine(.corruptedLabel, labelEnd: index + 2)
         }
         // `[^id] text`, `[^id]. text` or `[^id] ) text` where a colon-less definition may stand.
         guard allowsColonless, after < range.upperBound else { return nil }
@@ -123,7 +139,7 @@ struct CitationScanner {
         // Text must follow, and not merely another marker: `[^a] [^b]` opens a paragraph.
         let rest = source.bytes[after..<range.upperBound].drop { !Byte.isWordByte($0) && $0 != Byte.openBracket }
         guard rest.contains(where: Byte.isWordByte), !rest.starts(with: [Byte.openBracket, Byte.caret]) else { return nil }
-        return DefinitionLine(label: label, key: Self.key(label), form: .missingColon, line: line, labelStart: range.lowerBound, labelEnd: after)
+        return definitionLine(.missingColon, labelEnd: after)
     }
 
     /// The last line of a definition starting on `line`: indented continuation lines belong to it.
@@ -138,47 +154,56 @@ struct CitationScanner {
         return last
     }
 
-    private func definition(_ line: DefinitionLine, isDuplicate: Bool, isUnused: Bool) -> FootnoteDefinition {
+    private func definition(_ line: DefinitionLine, isDuplicate: Bool, referenceCount: Int) -> FootnoteDefinition {
         let start = source.lineStarts[line.line - 1]
         let endLine = lastLine(of: line.line)
         let end = source.lineEnd(endLine)
         var textStart = line.labelEnd
         while textStart < end, source.bytes[textStart] == Byte.space || source.bytes[textStart] == Byte.tab { textStart += 1 }
-        let text = endLine == line.line ? source.string(textStart..<end).trimmed()
+        let text = endLine == line.line ? source.trimmedString(textStart..<end)
             : source.string(textStart..<end).split(separator: "\n").map { $0.trimmed() }.joined(separator: " ")
         let startPosition = source.position(at: start, onLine: line.line)
         let endPosition = source.position(at: end, onLine: endLine)
         let textStartPosition = source.position(at: textStart, onLine: line.line)
         return FootnoteDefinition(label: line.label, form: line.form, range: SourceRange(start: startPosition, end: endPosition),
-                                  labelRange: SourceRange(start: source.position(at: line.labelStart, onLine: line.line),
-                                                          end: source.position(at: line.labelEnd, onLine: line.line)),
+                                  labelRange: range(line.labelStart..<line.labelEnd, onLine: line.line),
                                   textRange: SourceRange(start: textStartPosition, end: endPosition),
-                                  text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate, isUnused: isUnused)
+                                  text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate,
+                                  isUnused: referenceCount == 0, referenceCount: referenceCount)
     }
 
     /// The references outside code, but for the definitions' labels at `labelStarts` (ascending);
-    /// a reference to a key defined first by definition line `n` (`firstDefinition`) sets `used[n]`.
-    private func footnoteReferences(skipping labelStarts: [Int], firstDefinition: [String: Int], used: inout [Bool]) -> [FootnoteReference] {
+    /// a reference to a key defined first by definition line `n` (`firstDefinition`) counts in `uses[n]`.
+    private func footnoteReferences(skipping labelStarts: [Int], firstDefinition: [String: Int], uses: inout [Int]) -> [FootnoteReference] {
         var references: [FootnoteReference] = []
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
-        let marker = [Byte.openBracket, Byte.caret]
+        // The next `[^` from `start`: `memchr` for `^`, rarer in notes than `[` (links, wikilinks),
+        // then the byte before it tested.
+        func nextMarker(from start: Int) -> Int? {
+            var caret = start + 1
+            while let hit = bytes.withUnsafeBufferPointer({ Byte.offset(of: Byte.caret, in: $0, range: min(caret, $0.count)..<$0.count) }) {
+                if bytes[hit - 1] == Byte.openBracket { return hit - 1 }
+                caret = hit + 1
+            }
+            return nil
+        }
         // The markers are met in ascending order: the next definition's label is all to test.
         var nextLabel = 0
         // The line of `index`, found by stepping forward, not by a search per reference.
         var line = 1
-        while let open = source.find(marker, in: index..<bytes.count) {
+        while let open = nextMarker(from: index) {
             index = open
             while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
             while nextLabel < labelStarts.count, labelStarts[nextLabel] < index { nextLabel += 1 }
             let isDefinition = nextLabel < labelStarts.count && labelStarts[nextLabel] == index
-            guard !isDefinition, !code.contains(index),
-                  let (label, after) = label(at: index, limit: bytes.count) else { index += 2; continue }
+            guard !isDefinition, !code.contains(index), let close = labelEnd(at: index, limit: bytes.count) else { index += 2; continue }
+            let label = source.string((index + 2)..<close)
             let definition = firstDefinition[Self.key(label)]
-            if let definition { used[definition] = true }
+            if let definition { uses[definition] += 1 }
+            let after = close + 1
             // A label holds no newline: `after` is on the line too.
-            let range = SourceRange(start: source.position(at: index, onLine: line), end: source.position(at: after, onLine: line))
-            references.append(FootnoteReference(label: label, range: range,
+            references.append(FootnoteReference(label: label, range: range(index..<after, onLine: line),
                                                 inTable: tables.sortedContains(index),
                                                 isDefined: definition != nil))
             index = after
@@ -190,8 +215,8 @@ struct CitationScanner {
         guard let (numbers, after) = numbers(at: range.lowerBound, limit: range.upperBound), numbers.count == 1,
               after < range.upperBound, source.bytes[after] == Byte.colon,
               !referenceLabels.contains(source.string((range.lowerBound + 1)..<(after - 1))) else { return nil }
-        let text = source.string((after + 1)..<range.upperBound).trimmed()
-        return LegacyDefinition(number: numbers[0], range: source.range(range), labelRange: source.range(range.lowerBound..<(after + 1)),
+        let text = source.trimmedString((after + 1)..<range.upperBound)
+        return LegacyDefinition(number: numbers[0], range: self.range(range, onLine: line), labelRange: self.range(range.lowerBound..<(after + 1), onLine: line),
                                 text: text, fields: CitationFieldParser.parse(text))
     }
 

@@ -58,16 +58,41 @@ package enum URLNormalizer {
 
     /// True for the common URL that `normalize` leaves as it is: ASCII, a lowercase
     /// `scheme://` and host, no query, fragment or trailing slash, no surrounding blanks.
+    /// One pass: the scheme up to the first `://` (not at the start), the authority up to the
+    /// next `/`, then the path, read eight bytes at a time.
     private static func isNormal(_ url: String) -> Bool {
         url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, let last = bytes.last, last != UInt8(ascii: "/") else { return false }
             let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-            guard let last = bytes.last, last != UInt8(ascii: "/"),
-                  bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }),
-                  let separator = (1..<max(1, bytes.count - 2)).first(where: {
-                      bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
-                  }) else { return false }
-            let authorityEnd = bytes[(separator + 3)...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
-            return !bytes[..<separator].contains(where: isUpper) && !bytes[(separator + 3)..<authorityEnd].contains(where: isUpper)
+            let isAllowed = { (byte: UInt8) in byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "?") && byte != UInt8(ascii: "#") }
+            var index = 0
+            // The scheme: no capital, up to `://`.
+            while true {
+                guard index + 2 < bytes.count else { return false }
+                let byte = bytes[index]
+                guard isAllowed(byte), !isUpper(byte) else { return false }
+                if byte == Byte.colon, index > 0, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { break }
+                index += 1
+            }
+            index += 3
+            // The authority: no capital, up to `/`.
+            while index < bytes.count, bytes[index] != UInt8(ascii: "/") {
+                guard isAllowed(bytes[index]), !isUpper(bytes[index]) else { return false }
+                index += 1
+            }
+            // The path: printable ASCII (0x20 to 0x7E) with no space, `?` or `#` byte.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+            func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+                let difference = word ^ (ones &* UInt64(byte))
+                return (difference &- ones) & ~difference & highs != 0
+            }
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                guard Byte.isPrintableASCII(word: word), !hasByte(word, Byte.space), !hasByte(word, UInt8(ascii: "?")),
+                      !hasByte(word, UInt8(ascii: "#")) else { return false }
+                index += 8
+            }
+            return bytes[index...].allSatisfy(isAllowed)
         } ?? false
     }
 

@@ -74,6 +74,13 @@ package enum Byte {
         return nil
     }
 
+    /// The first offset of `byte` in `buffer[range]` (`memchr`).
+    package static func offset(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
+        guard let base = buffer.baseAddress, !range.isEmpty,
+              let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
     /// The first offset at or after `start` of `pattern` in `buffer` (`offset(of:in:)`).
     package static func offset(of pattern: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard start < buffer.count else { return nil }
@@ -121,6 +128,16 @@ extension SourceText {
         while end > range.lowerBound, Byte.isCharacterWhitespace(bytes[end - 1]) { end -= 1 }
         if end > range.lowerBound, bytes[end - 1] >= 0x80 { return string(range).trimmingTrailingWhitespace() }
         return string(range.lowerBound..<end)
+    }
+
+    /// `string(range).trimmed()`, made as one string (not two) when the ends kept are ASCII.
+    package func trimmedString(_ range: Range<Int>) -> String {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
+        while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
+        guard start < end else { return "" }
+        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return string(range).trimmed() }
+        return string(start..<end)
     }
 }
 

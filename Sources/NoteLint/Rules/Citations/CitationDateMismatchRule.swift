@@ -26,24 +26,32 @@ public struct CitationDateMismatchRule: Rule {
 
     public func check(_ context: NoteContext) -> [Finding] {
         let note = context.note
-        let definitions = note.footnoteDefinitions.map { ($0.range, $0.textRange.start.offset, $0.fields) }
-            + note.legacyDefinitions.map { definition in
-                var start = definition.labelRange.end.offset
-                while start < definition.range.end.offset, note.source.bytes[start] == UInt8(ascii: " ") { start += 1 }
-                return (definition.range, start, definition.fields)
-            }
-        return definitions.flatMap { range, textStart, fields -> [Finding] in
-            guard let updated = fields.updated?.date else { return [] }
-            var findings: [Finding] = []
-            if let published = fields.published?.date, Self.coarse(published, updated) > Self.coarse(updated, published),
-               let offset = CitationHelpers.offset(of: "Published:", in: range, of: note.source) {
-                findings.append(context.finding(self, bytes: offset..<(offset + 10), "published \(published) is after updated \(updated)"))
-            }
-            if let prefix = fields.prefixDate, Self.coarse(prefix, updated) != Self.coarse(updated, prefix),
-               !Self.isDayBefore(prefix, updated) {
-                findings.append(context.finding(self, bytes: textStart..<textStart, "date \(prefix) differs from updated \(updated)"))
-            }
-            return findings
+        var findings: [Finding] = []
+        // Only a definition with an `Updated:` date can mismatch: the others are read in place,
+        // not copied (with their strings retained) as a loop over the elements would.
+        let definitions = note.footnoteDefinitions, legacy = note.legacyDefinitions
+        for index in definitions.indices where definitions[index].fields.updated?.date != nil {
+            check(definitions[index].fields, range: definitions[index].range, textStart: definitions[index].textRange.start.offset,
+                  in: context, into: &findings)
+        }
+        for index in legacy.indices where legacy[index].fields.updated?.date != nil {
+            var start = legacy[index].labelRange.end.offset
+            while start < legacy[index].range.end.offset, note.source.bytes[start] == UInt8(ascii: " ") { start += 1 }
+            check(legacy[index].fields, range: legacy[index].range, textStart: start, in: context, into: &findings)
+        }
+        return findings
+    }
+
+    /// The findings of one definition's fields; `textStart` is where its text starts.
+    private func check(_ fields: CitationFields, range: SourceRange, textStart: Int, in context: NoteContext, into findings: inout [Finding]) {
+        guard let updated = fields.updated?.date else { return }
+        if let published = fields.published?.date, Self.coarse(published, updated) > Self.coarse(updated, published),
+           let offset = CitationHelpers.offset(of: "Published:", in: range, of: context.note.source) {
+            findings.append(context.finding(self, bytes: offset..<(offset + 10), "published \(published) is after updated \(updated)"))
+        }
+        if let prefix = fields.prefixDate, Self.coarse(prefix, updated) != Self.coarse(updated, prefix),
+           !Self.isDayBefore(prefix, updated) {
+            findings.append(context.finding(self, bytes: textStart..<textStart, "date \(prefix) differs from updated \(updated)"))
         }
     }
 

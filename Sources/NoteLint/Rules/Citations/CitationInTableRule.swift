@@ -37,7 +37,11 @@ public struct CitationInTableRule: Rule {
             let table = note.tables.firstIndex { $0.contains(reference.range.start.offset) }
             var fix: Fix?
             if let table, fixed.insert(table).inserted {
-                fix = lift(inTables.filter { note.tables[table].contains($0.range.start.offset) }, after: note.tables[table], in: note)
+                // The edits are made only when `fix` asks for them: a lint run reads the summary.
+                let range = note.tables[table]
+                fix = Fix("move the citations after the table", applicability: .unsafe) {
+                    lift(inTables.filter { range.contains($0.range.start.offset) }, after: range, in: note)
+                }
             }
             return context.finding(self, reference.range, "citation [^\(reference.label)] is inside a table cell", fix: fix)
         }
@@ -46,7 +50,7 @@ public struct CitationInTableRule: Rule {
     /// Removes the markers from the cells (with the spaces before them, but never a cell's
     /// last space before `|`; a row left blank goes whole) and adds `Sources for table: [^a] [^b]`
     /// after the table.
-    private func lift(_ references: [FootnoteReference], after table: SourceRange, in note: Note) -> Fix {
+    private func lift(_ references: [FootnoteReference], after table: SourceRange, in note: Note) -> [Edit] {
         let source = note.source
         let bytes = source.bytes
         func isSpace(_ offset: Int) -> Bool { offset >= 0 && (bytes[offset] == UInt8(ascii: " ") || bytes[offset] == UInt8(ascii: "\t")) }
@@ -80,6 +84,6 @@ public struct CitationInTableRule: Rule {
         let newline = firstLineEnd > 0 && bytes[firstLineEnd - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
         let end = withoutCR(source.lineEnd(lastLine))
         edits.append(Edit(range: end..<end, replacement: newline + newline + "Sources for table: " + markers.joined(separator: " ")))
-        return Fix("move the citations after the table", edits: edits, applicability: .unsafe)
+        return edits
     }
 }
