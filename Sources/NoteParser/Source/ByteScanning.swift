@@ -130,15 +130,6 @@ extension SourceText {
         return string(range.lowerBound..<end)
     }
 
-    /// `string(range).trimmed()`, made as one string (not two) when the ends kept are ASCII.
-    package func trimmedString(_ range: Range<Int>) -> String {
-        var start = range.lowerBound, end = range.upperBound
-        while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
-        while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
-        guard start < end else { return "" }
-        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return string(range).trimmed() }
-        return string(start..<end)
-    }
 }
 
 extension Substring {
