@@ -5,23 +5,6 @@ import Testing
 /// link's text at its characters `|` and `#`, on generated links whose parts hold combining
 /// marks, prepended marks, non-ASCII letters, escaped pipes and blanks.
 @Suite struct WikilinkPartsTests {
-    /// The parts cut from the characters of `inner`.
-    private func expected(_ inner: String) -> (target: String, heading: String?, alias: String?) {
-        var target = inner
-        var alias: String?
-        if let pipe = target.firstIndex(ofASCII: UInt8(ascii: "|")) {
-            alias = String(target[target.index(after: pipe)...])
-            target = String(target[..<pipe])
-            if target.hasSuffix("\\") { target.removeLast() }
-        }
-        var heading: String?
-        if let hash = target.firstIndex(ofASCII: UInt8(ascii: "#")) {
-            heading = String(target[target.index(after: hash)...])
-            target = String(target[..<hash])
-        }
-        return (target.trimmed(), heading, alias)
-    }
-
     @Test func sameAsCutAtCharacters() throws {
         let pieces = ["a", "Note", " ", "\t", "|", "#", "\\", "é", "e\u{301}", "\u{301}", "\u{600}", "日本", "-", "x"]
         // A linear congruential generator: the same links on every run.
@@ -37,7 +20,7 @@ import Testing
         let note = try Fixture.note(inners.map { "[[\($0)]]\n" }.joined(separator: "\n"))
         #expect(note.wikilinks.count == inners.count)
         for (link, inner) in zip(note.wikilinks, inners) {
-            let want = expected(inner)
+            let want = LinkScanner.parts(of: inner)
             #expect(link.target == want.target && link.heading == want.heading && link.alias == want.alias, "\(inner.unicodeScalars.map(\.value))")
         }
     }

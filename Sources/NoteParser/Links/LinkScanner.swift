@@ -62,6 +62,13 @@ struct LinkScanner {
 
     /// The wikilink of `inner`, its parts cut at the characters `|` and `#`.
     private func wikilink(_ inner: String, range: SourceRange, isEmbed: Bool, inTable: Bool) -> Wikilink {
+        let parts = Self.parts(of: inner)
+        return Wikilink(target: parts.target, heading: parts.heading, alias: parts.alias, isEmbed: isEmbed, range: range, inTable: inTable)
+    }
+
+    /// The target, heading and alias of the text between `[[` and `]]`, cut at its characters
+    /// `|` and `#` (what the cut on bytes gives when those stand alone).
+    static func parts(of inner: String) -> (target: String, heading: String?, alias: String?) {
         var target = inner
         var alias: String?
         // `|` and `#` are ASCII: their UTF-8 indices are character boundaries.
@@ -75,8 +82,7 @@ struct LinkScanner {
             heading = String(target[target.index(after: hash)...])
             target = String(target[..<hash])
         }
-        return Wikilink(target: target.trimmed(), heading: heading, alias: alias,
-                        isEmbed: isEmbed, range: range, inTable: inTable)
+        return (target.trimmed(), heading, alias)
     }
 
     /// `%%...%%` comments, which may span lines.
