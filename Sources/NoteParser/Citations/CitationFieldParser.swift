@@ -259,11 +259,9 @@ enum CitationFieldParser {
     /// `destination` of `bytes[range]` made as one string from the bytes, when the bytes it decides
     /// on are ASCII with ASCII beside them (each then its own character); nil when one is not.
     static func asciiDestination(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        var start = range.lowerBound, end = range.upperBound
-        while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
-        while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
+        guard let trimmed = Byte.trimmedASCIIEnds(range, in: bytes) else { return nil }
+        var (start, end) = (trimmed.lowerBound, trimmed.upperBound)
         guard start < end else { return "" }
-        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
         if end - start >= 2, bytes[start] == UInt8(ascii: "<"), bytes[end - 1] == UInt8(ascii: ">") {
             guard bytes[start + 1] < 0x80, bytes[end - 2] < 0x80 else { return nil }
             start += 1

@@ -131,10 +131,8 @@ public struct WikilinkResolver: Sendable {
     static func asciiNames(_ target: String) -> Lookup? {
         var target = target
         return target.withUTF8 { bytes -> Lookup? in
-            var (start, end) = (0, bytes.count)
-            while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
-            while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
-            let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard let trimmed = Byte.trimmedASCIIEnds(0..<bytes.count, in: bytes) else { return nil }
+            let key = UnsafeBufferPointer(rebasing: bytes[trimmed])
             guard let first = key.first, first != UInt8(ascii: "."), first != UInt8(ascii: "/"), key.allSatisfy({ $0 < 0x80 }) else { return nil }
             func lowered(addingMarkdown: Bool) -> String {
                 String(unsafeUninitializedCapacity: key.count + (addingMarkdown ? 3 : 0)) { buffer in

@@ -24,6 +24,18 @@ package enum Byte {
     /// `A` to `Z` and `a` to `z`.
     package static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
 
+    /// `range` of `bytes` without the blanks (`isWhitespace`) at its ends, when what is left is
+    /// empty or starts and ends with an ASCII byte (each then a character of its own, so the
+    /// range cuts a string of the bytes where its characters would); nil when an end is not ASCII.
+    package static func trimmedASCIIEnds<Bytes: RandomAccessCollection<UInt8>>(_ range: Range<Int>, in bytes: Bytes) -> Range<Int>?
+    where Bytes.Index == Int {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, isWhitespace(bytes[start]) { start += 1 }
+        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+        guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
+        return start..<end
+    }
+
     /// The ASCII bytes `Character.isWhitespace` accepts: space and `\t` to `\r`.
     package static func isCharacterWhitespace(_ byte: UInt8) -> Bool { byte == space || (byte >= 0x09 && byte <= 0x0D) }
 
@@ -107,12 +119,7 @@ extension SourceText {
     /// `string(range).trimmed()`, the blanks cut on bytes when they leave ASCII bytes at both
     /// ends (so that the text is made a string once).
     package func trimmedString(_ range: Range<Int>) -> String {
-        var start = range.lowerBound, end = range.upperBound
-        while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
-        while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
-        guard start < end else { return "" }
-        guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return string(range).trimmed() }
-        return string(start..<end)
+        Byte.trimmedASCIIEnds(range, in: bytes).map { string($0) } ?? string(range).trimmed()
     }
 
     /// Whether `bytes` holds `needle` at `offset`.
@@ -129,7 +136,6 @@ extension SourceText {
         if end > range.lowerBound, bytes[end - 1] >= 0x80 { return string(range).trimmingTrailingWhitespace() }
         return string(range.lowerBound..<end)
     }
-
 }
 
 extension Substring {
@@ -139,12 +145,7 @@ extension Substring {
         // When the first and last bytes kept are ASCII, they start and end characters (after
         // and before the blanks cut, or at the ends): the bytes between are the text.
         let cut = utf8.withContiguousStorageIfAvailable { bytes -> String? in
-            var start = 0, end = bytes.count
-            while start < end, Byte.isWhitespace(bytes[start]) { start += 1 }
-            while end > start, Byte.isWhitespace(bytes[end - 1]) { end -= 1 }
-            guard start < end else { return "" }
-            guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            Byte.trimmedASCIIEnds(0..<bytes.count, in: bytes).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         }
         if let cut, let cut { return cut }
         guard let first = utf8.firstIndex(where: { !Byte.isWhitespace($0) }),
