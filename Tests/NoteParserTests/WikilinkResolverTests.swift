@@ -92,6 +92,23 @@ import Testing
         #expect(fast > 1000)
     }
 
+    /// A target `leadsAlikeFromEveryNote` says so of resolves the same from notes in different
+    /// folders (what lets the vault resolve it once).
+    @Test func targetsThatLeadAlikeDoSo() {
+        let resolver = WikilinkResolver(files: ["a.md", "dir/a.md", "dir/sub/b.md", "c.md", "dir/c.md"], aliases: ["c.md": ["Alias"]])
+        var generator = SplitMix64(seed: 0xA11E)
+        let parts = ["", " ", "\t", "a", "A", "b", "c", "alias", "dir/", "sub/", "/", "./", "../", ".", ".md", "#", "é"]
+        var alike = 0
+        for _ in 0..<5000 {
+            let target = (0..<Int(generator.next() % 5)).map { _ in parts[Int(generator.next() % UInt64(parts.count))] }.joined()
+            guard WikilinkResolver.leadsAlikeFromEveryNote(target) else { continue }
+            alike += 1
+            let here = resolver.resolve(target, from: "a.md")
+            #expect(resolver.resolve(target, from: "dir/sub/b.md") == here && resolver.resolve(target, from: "dir/c.md") == here, "\(target.debugDescription)")
+        }
+        #expect(alike > 1000)
+    }
+
     /// An alias is trimmed of spaces and tabs (`.whitespaces`), not of line breaks, and lowercased,
     /// on the bytes of ASCII names as Foundation does for others.
     @Test func aliasesAreTrimmedOfBlanksOnly() {

@@ -114,9 +114,8 @@ public struct VaultContext: Sendable {
             return
         }
         let resolver = WikilinkResolver(files: files, notes: notes.map { ($0.vaultPath, $0.note) })
-        // A target that starts with a printable ASCII byte other than `.` and `/` leads to the
-        // same place from every note (it is neither relative nor the note itself): each is
-        // resolved once, found again by its bytes.
+        // A target that leads to the same place from every note
+        // (`WikilinkResolver.leadsAlikeFromEveryNote`) is resolved once, found again by its bytes.
         let count = linking.reduce(0) { $0 + $1.note.wikilinks.count }
         var resolved: [ExactPath: WikilinkResolver.Resolution] = [:]
         resolved.reserveCapacity(count)
@@ -127,7 +126,7 @@ public struct VaultContext: Sendable {
             for index in context.resolvableWikilinkIndices {
                 let target = links[index].target
                 let resolution: WikilinkResolver.Resolution
-                if let first = target.utf8.first, first > Byte.space, first < 0x7F, first != UInt8(ascii: "."), first != UInt8(ascii: "/") {
+                if WikilinkResolver.leadsAlikeFromEveryNote(target) {
                     let key = ExactPath(target)
                     if let known = resolved[key] {
                         resolution = known

@@ -80,6 +80,14 @@ public struct WikilinkResolver: Sendable {
         }
     }
 
+    /// True when `resolve(target, from:)` gives the same for every source note, as far as its first
+    /// byte tells: a printable ASCII byte other than `.` and `/` (the target is then neither blank,
+    /// the note itself, nor a path relative to the note's folder).
+    public static func leadsAlikeFromEveryNote(_ target: String) -> Bool {
+        guard let first = target.utf8.first else { return false }
+        return first > Byte.space && first < 0x7F && first != UInt8(ascii: ".") && first != UInt8(ascii: "/")
+    }
+
     /// The names `resolve(target, from: source)` looks up: the keys of the files and aliases
     /// (`keys(ofFile:)`, `keys(ofAlias:)`) it can lead to. Where a link leads depends only on the
     /// files and aliases sharing one of these keys.
