@@ -12,6 +12,9 @@ public final class ConfigurationLoader: @unchecked Sendable {
     private let defaultRoot: String
     private var byDirectory: [String: Configuration] = [:]
     private var byFolder: [String: Configuration] = [:]
+    /// The folder (its bytes as written; nil for a path without one) of the last note asked
+    /// about, and its configuration.
+    private var lastFolder: (bytes: [UInt8]?, configuration: Configuration)?
     private let lock = NSLock()
 
     /// With `path`, that file applies to every note; otherwise each note's nearest
@@ -26,15 +29,31 @@ public final class ConfigurationLoader: @unchecked Sendable {
     /// The configuration for the note at `path`.
     public func configuration(for path: String) throws(ConfigurationError) -> Configuration {
         if let explicit { return explicit }
-        // Notes of one folder share the answer, found by their folder as written.
-        let folder = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "."
+        // Notes of one folder share the answer, found by their folder as written. A walk lists
+        // notes folder by folder: the last folder's answer is tried first, on the path's bytes.
+        var text = path
+        let (slash, last) = text.withUTF8 { bytes -> (Int?, Configuration?) in
+            let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+            lock.lock()
+            defer { lock.unlock() }
+            guard let lastFolder else { return (slash, nil) }
+            let isSame = switch (lastFolder.bytes, slash) {
+            case (nil, nil): true
+            case let (folder?, slash?): folder.count == slash && (slash == 0 || memcmp(folder, bytes.baseAddress!, slash) == 0)
+            default: false
+            }
+            return (slash, isSame ? lastFolder.configuration : nil)
+        }
+        if let last { return last }
+        let folder = slash.map { String(decoding: path.utf8.prefix($0), as: UTF8.self) } ?? "."
         lock.lock()
         let known = byFolder[folder]
         lock.unlock()
-        if let known { return known }
-        let found = try configuration(inOrAbove: VaultPath.absolute(folder.isEmpty ? "/" : folder))
+        let found: Configuration
+        if let known { found = known } else { found = try configuration(inOrAbove: VaultPath.absolute(folder.isEmpty ? "/" : folder)) }
         lock.lock()
-        byFolder[folder] = found
+        if known == nil { byFolder[folder] = found }
+        lastFolder = (slash.map { Array(path.utf8.prefix($0)) }, found)
         lock.unlock()
         return found
     }

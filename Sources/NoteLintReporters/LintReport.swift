@@ -60,8 +60,16 @@ public struct LintReport: Sendable {
 
     /// The report without warnings, which `hiddenWarningCount` still counts.
     public func withoutWarnings() -> LintReport {
-        var quiet = filter { $0.severity != .warning }
-        quiet.hiddenWarningCount = hiddenWarningCount + warningCount
+        let warnings = warningCount
+        var quiet = self
+        if warnings > 0 {
+            // Each severity read where it is (`filter` copies each finding for its predicate).
+            var errors: [Finding] = []
+            errors.reserveCapacity(findings.count - warnings)
+            for index in findings.indices where findings[index].severity != .warning { errors.append(findings[index]) }
+            quiet = LintReport(findings: errors, files: files, sources: sources, excerpts: excerpts)
+        }
+        quiet.hiddenWarningCount = hiddenWarningCount + warnings
         return quiet
     }
 

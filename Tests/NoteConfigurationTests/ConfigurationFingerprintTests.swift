@@ -51,6 +51,21 @@ import Testing
         }
     }
 
+    /// Copies share their settings until one is changed: the change is the copy's alone.
+    @Test func copiesChangeAlone() {
+        var first = Configuration()
+        first.rules["a/x"] = .error
+        var second = first
+        second.rules["a/x"] = .off
+        second.calloutTypes.append("LLM-Response")
+        #expect(first.rules == ["a/x": .error] && first.calloutTypes.isEmpty)
+        #expect(second.rules == ["a/x": .off] && second.calloutTypes == ["LLM-Response"])
+        #expect(first != second && first.fingerprint != second.fingerprint)
+        second.rules["a/x"] = .error
+        second.calloutTypes = []
+        #expect(first == second && first.fingerprint == second.fingerprint)
+    }
+
     @Test func sameForTheSameSettings() {
         var first = Configuration()
         first.ruleOptions = ["a/x": ["one": "1", "two": "2"], "b/y": ["three": "3"]]
@@ -65,8 +80,12 @@ import Testing
     /// A setting added to a configuration must be added to the fingerprint (and to `changed`).
     @Test func coversEveryStoredSetting() {
         func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
-        #expect(labels(Configuration()) == ["presets", "rules", "ruleOptions", "ignore", "collections", "calloutTypes", "watch",
-                                            "site", "limits", "root", "path", "generated"])
+        // A configuration's settings are held in one box (its copies share them): reflected through it.
+        let box = Mirror(reflecting: Configuration()).children.map(\.value)
+        let fields = box.flatMap { Mirror(reflecting: $0).children.map(\.value) }
+        #expect(box.count == 1 && fields.count == 1)
+        #expect(fields.map(labels) == [["presets", "rules", "ruleOptions", "ignore", "collections", "calloutTypes", "watch",
+                                            "site", "limits", "root", "path", "generated"]])
         #expect(labels(NoteCollection(name: "a", paths: [])) == ["name", "paths", "required", "keys", "aliases", "allowUnknownKeys"])
         #expect(labels(KeySchema(type: .tags)) == ["type", "values", "maxLength", "parts", "case"])
         #expect(labels(WatchSettings()) == ["fix", "dateModified"])

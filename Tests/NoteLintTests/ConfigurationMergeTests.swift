@@ -143,6 +143,27 @@ import Testing
         #expect(again != own)
     }
 
+    /// The loader answers a note from the last folder asked about when the note is in it: in any
+    /// order of the notes, each gets what a loader asked about it alone gives.
+    @Test func eachNoteGetsItsFolderConfigurationInAnyOrder() throws {
+        let root = try Self.folder([
+            ".notekit.yml": "rules:\n  callout/empty: error\n",
+            "sub/.notekit.yml": "rules:\n  callout/empty: off\n",
+            "sub/deeper/.notekit.yml": "root: true\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let paths = [root + "/a.md", root + "/sub/b.md", root + "/sub/c.md", root + "/a.md", root + "/sub/deeper/d.md", root + "/sub/b.md",
+                     root + "/su/b.md", root + "/sub.md", "/a.md", "a.md", "/a.md", root + "/sub/deeper/e.md", root + "/sub/deeper/e.md"]
+        let loader = try ConfigurationLoader(defaultRoot: root)
+        for path in paths {
+            let alone = try ConfigurationLoader(defaultRoot: root).configuration(for: path)
+            let answer = try loader.configuration(for: path)
+            #expect(answer == alone && answer.path == alone.path && answer.root == alone.root, "\(path)")
+        }
+        #expect(try loader.configuration(for: root + "/sub/b.md").rules == ["callout/empty": .off])
+        #expect(try loader.configuration(for: root + "/sub.md").rules == ["callout/empty": .error])
+    }
+
     @Test func ruleOptionsMergePerOptionAcrossExtendsAndNestedFiles() throws {
         let root = try Self.folder([
             "shared/base.yml": """

@@ -33,6 +33,26 @@ import Testing
         #expect(Suggestion.editDistance("a\r\n", "a\r") == 1)
     }
 
+    /// `closest` measures only the candidates whose lengths allow a nearer one: the same choice as
+    /// measuring them all (the first nearest within the limit).
+    @Test func closestIsTheFirstNearestWithinTheLimit() {
+        let words = Self.texts + ["warnign", "warning", "warn", "note", "notes", "tips", "tip", "abstract", "brainstorm", "LLM-Response"]
+        for (index, word) in words.enumerated() {
+            let candidates = (0..<12).map { words[(index * 11 + $0 * 17 + 3) % words.count] } + ["warning", "tip", "todo"]
+            for maxDistance in [nil, 0, 1, 2, 3] {
+                let folded = Suggestion.fold(word)
+                let limit = maxDistance ?? max(1, folded.count / 3)
+                var best: (String, Int)?
+                for candidate in candidates where candidate != word {
+                    let distance = Self.levenshtein(Array(folded), Array(Suggestion.fold(candidate)))
+                    if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+                }
+                #expect(Suggestion.closest(to: word, among: candidates, maxDistance: maxDistance) == best?.0,
+                        "\(word.debugDescription) \(String(describing: maxDistance))")
+            }
+        }
+    }
+
     /// Levenshtein distance over characters, by the full table.
     static func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
         var table = (0...a.count).map { row in (0...b.count).map { row == 0 ? $0 : $0 == 0 ? row : 0 } }

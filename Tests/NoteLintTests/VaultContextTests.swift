@@ -39,6 +39,22 @@ import Testing
         lines.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
+    /// The context of a run is the vault's notes not linted, whichever notes are linted in
+    /// whichever order (a run on every note, in the walk's order, is found without a set).
+    @Test func contextIsTheNotesNotLinted() {
+        let files = ["a.md", "b.txt", "c.MD", "d/e.md", "d/f.png", "cafe\u{301}.md", "caf\u{E9}.md", "g.md"]
+        let notes = files.filter(NoteFiles.isMarkdown)
+        for root in ["/vault", "/vault/", "."] {
+            let prefix = root == "." ? "" : "/vault/"
+            for linted in [notes, Array(notes.reversed()), Array(notes.dropLast()), Array(notes.dropFirst()), [notes[2]], [],
+                           notes + ["h.md"], ["h.md"] + notes, notes.filter { $0 != "caf\u{E9}.md" }] {
+                let context = Linter.context(for: linted.map { Linter.Input(path: prefix + $0) }, root: root, vaultFiles: files)
+                let expected = notes.filter { note in !linted.contains { ExactPath.same($0, note) } }
+                #expect(context.map { Array($0.path.utf8) } == expected.map { Array((prefix + $0).utf8) }, "\(root) \(linted)")
+            }
+        }
+    }
+
     @Test func eachNoteAloneGetsWhatTheWholeVaultRunGivesIt() throws {
         let root = try Self.vault()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -24,6 +24,8 @@ public struct Linter: Sendable {
 
     /// Each rule's id, default severity and style, read once rather than per note.
     let defaults: [(id: String, severity: Severity?, style: String?)]
+    /// The rules each configuration seen turns on (`checkNote`).
+    private let rulesOn = RulesOn()
 
     public init(rules: [any Rule] = RuleRegistry.rules) {
         self.rules = rules
@@ -158,9 +160,10 @@ public struct Linter: Sendable {
             result.quoted = report.reports.filter { $0.quotedPart != nil }
             return result
         }
-        let shape = Self.shape(all.map(\.path), vaultFiles: vaultFiles)
-        if let cache, let runKey, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations, scans: scans,
-                                                            cache: cache, runKey: runKey, shape: shape) {
+        // What the cache compares with the last run's (made only for a cache).
+        let shape = cache == nil ? nil : Self.shape(all.map(\.path), vaultFiles: vaultFiles)
+        if let cache, let runKey, let shape, let result = changedNotes(all, linted: inputs.count, keys: keys, configurations: configurations, scans: scans,
+                                                                       cache: cache, runKey: runKey, shape: shape) {
             return result
         }
         progress?.begin(total: all.count)
@@ -258,7 +261,7 @@ public struct Linter: Sendable {
         jobs = []
         checked = []
         let unused = SuppressionUnusedRule.findings(contexts, rules: rules, uses: (vaultChecks + checks).map(\.uses))
-        let caps = Self.caps(contexts)
+        let caps = Caps(contexts)
         // What the cache keeps of each note linted: its path, the source of a whole note, the limits to read a view's again.
         let lintedNotes = contexts.map { (path: $0.note.path, source: viewsOnly ? nil : $0.note.source, limits: $0.configuration.limits.parser) }
         let otherPaths = others.map(\.note.path)
@@ -300,7 +303,7 @@ public struct Linter: Sendable {
                 HeapTrim.release()
             }
             // A report is kept only when every note parsed had the bytes of its key.
-            if let runKey, !(contextKeys + otherKeys).contains(where: { $0 == nil }) {
+            if let runKey, let shape, !(contextKeys + otherKeys).contains(where: { $0 == nil }) {
                 // A note's findings are consecutive in the report, which is sorted by path.
                 var notes: [(path: ExactPath, note: (path: String, source: SourceText?, limits: NoteParser.Limits), input: Input)] = []
                 for (path, note, input) in zip(lintedNotes, lintedInputs).map({ (ExactPath($0.path), $0, $1) }).sorted(by: { $0.0 < $1.0 })
@@ -485,7 +488,18 @@ public struct Linter: Sendable {
     /// The notes under `root` (from `vaultFiles`, relative to it) that are not among `inputs`:
     /// the context that makes a run on some notes see the whole vault.
     public static func context(for inputs: [Input], root: String, vaultFiles: [String]) -> [Input] {
-        let linted = Set(inputs.map { ExactPath(VaultPath.relative($0.path, to: root)) })
+        let relative = inputs.map { VaultPath.relative($0.path, to: root) }
+        // A run on the whole vault, its notes in the order of the walk that listed its files, has
+        // no context: found by comparing the two lists, without a set of the paths.
+        var next = 0
+        let lintsEveryNote = vaultFiles.allSatisfy { file in
+            guard NoteFiles.isMarkdown(file) else { return true }
+            guard next < relative.count, ExactPath.same(relative[next], file) else { return false }
+            next += 1
+            return true
+        }
+        if lintsEveryNote && next == relative.count { return [] }
+        let linted = Set(relative.map(ExactPath.init))
         let prefix = root == "." ? "" : root.hasSuffix("/") ? root : root + "/"
         return vaultFiles.filter { NoteFiles.isMarkdown($0) && !linted.contains(ExactPath($0)) }.map { Input(path: prefix + $0) }
     }
@@ -532,12 +546,18 @@ public struct Linter: Sendable {
     /// The note rules' findings of one note, configured by it.
     public func checkNote(_ context: NoteContext) -> Checked {
         var found: [Finding] = []
-        let configuration = context.configuration
+        let on = rulesOn.indices(context.configuration) { configuration in
+            defaults.indices.filter { index in
+                let rule = defaults[index]
+                return configuration.severity(ofRule: rule.id, style: rule.style, default: rule.severity) != nil
+            }
+        }
         // Each rule called in place (not copied out of `rules`); most find nothing.
-        for (index, ruleDefault) in defaults.enumerated()
-        where configuration.severity(ofRule: ruleDefault.id, style: ruleDefault.style, default: ruleDefault.severity) != nil {
-            let ruleFound = rules[index].check(context)
-            if found.isEmpty { found = ruleFound } else if !ruleFound.isEmpty { found += ruleFound }
+        rules.withUnsafeBufferPointer { rules in
+            for index in on {
+                let ruleFound = rules[index].check(context)
+                if found.isEmpty { found = ruleFound } else if !ruleFound.isEmpty { found += ruleFound }
+            }
         }
         return Self.configured(found, of: context)
     }
@@ -580,19 +600,34 @@ public struct Linter: Sendable {
     /// in any order): every finding, the unused suppressions, each file capped at its limit.
     public func merge(_ linted: [NoteContext], _ checks: [Checked]) -> [Finding] {
         var parts = checks.map(\.findings) + [SuppressionUnusedRule.findings(linted, rules: rules, uses: checks.map(\.uses))]
-        return Self.merge(&parts, caps: Self.caps(linted), reporting: reporting)
+        return Self.merge(&parts, caps: Caps(linted), reporting: reporting)
     }
 
-    /// Each linted note's `limits.maxFindingsPerFile`, by path.
-    private static func caps(_ linted: [NoteContext]) -> [ExactPath: Int] {
-        Dictionary(linted.map { (ExactPath($0.note.path), $0.configuration.limits.maxFindingsPerFile) }, uniquingKeysWith: { first, _ in first })
+    /// Each linted note's `limits.maxFindingsPerFile`, by path: one number, without a table of the
+    /// paths, when every note has the same (as the notes of one configuration do).
+    private struct Caps {
+        private var shared: Int?
+        private var byPath: [ExactPath: Int] = [:]
+
+        init(_ linted: [NoteContext]) {
+            let first = linted.first?.configuration.limits.maxFindingsPerFile
+            if linted.allSatisfy({ $0.configuration.limits.maxFindingsPerFile == first }) {
+                shared = first
+            } else {
+                byPath = Dictionary(linted.map { (ExactPath($0.note.path), $0.configuration.limits.maxFindingsPerFile) },
+                                    uniquingKeysWith: { first, _ in first })
+            }
+        }
+
+        /// The cap of the linted note at `path` (the findings merged are all about linted notes).
+        subscript(path: ExactPath) -> Int { shared ?? byPath[path] ?? LintLimits().maxFindingsPerFile }
     }
 
     /// `parts` (each sorted in report order) merged, each file capped at its entry of `caps`, without
     /// the findings of rules `reporting` leaves out (the cap counts those reported: the others'
     /// may be partial, their scans not run). `parts` is emptied: a part not held elsewhere is freed
     /// once its findings are copied.
-    private static func merge(_ parts: inout [[Finding]], caps: [ExactPath: Int], reporting: RuleSelection?) -> [Finding] {
+    private static func merge(_ parts: inout [[Finding]], caps: Caps, reporting: RuleSelection?) -> [Finding] {
         if let reporting, !reporting.select.isEmpty || !reporting.ignore.isEmpty {
             for index in parts.indices where parts[index].contains(where: { !reporting.includes($0.ruleID) }) {
                 parts[index].removeAll { !reporting.includes($0.ruleID) }
@@ -615,7 +650,7 @@ public struct Linter: Sendable {
         findings.reserveCapacity(count)
         for path in runs.keys.sorted() {
             let fileRuns = runs.removeValue(forKey: path)!
-            let cap = caps[path] ?? LintLimits().maxFindingsPerFile
+            let cap = caps[path]
             // One run within its cap is appended as it is (not copied into an array first).
             if fileRuns.count == 1, fileRuns[0].count <= cap {
                 findings += fileRuns[0]
@@ -630,12 +665,15 @@ public struct Linter: Sendable {
     /// The index ranges of `findings`' runs of one path.
     private static func runs(_ findings: [Finding]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
-        var start = 0
-        while start < findings.count {
-            let path = findings[start].path
-            let end = findings[start...].firstIndex { !ExactPath.same($0.path, path) } ?? findings.count
-            runs.append(start..<end)
-            start = end
+        // Each path read where it is (a finding passed to a predicate was copied, its strings retained).
+        findings.withUnsafeBufferPointer { findings in
+            var start = 0
+            while start < findings.count {
+                var end = start + 1
+                while end < findings.count, ExactPath.same(findings[end].path, findings[start].path) { end += 1 }
+                runs.append(start..<end)
+                start = end
+            }
         }
         return runs
     }
@@ -645,46 +683,42 @@ public struct Linter: Sendable {
     /// Configured in place: the findings kept are moved to the front of `findings`' storage (shared
     /// with the caller's array while nothing changes).
     private static func configured(_ findings: consuming [Finding], byPath: [ExactPath: NoteContext]) -> Checked {
-        configured(consume findings) { byPath[$0] }
+        configured(consume findings) { byPath[ExactPath($0)] }
     }
 
     /// `configured(_:byPath:)` for the findings about one note (a finding about another path is
     /// dropped), without a dictionary made and hashed for each note.
     private static func configured(_ findings: consuming [Finding], of context: NoteContext) -> Checked {
-        let key = ExactPath(context.note.path)
-        return configured(consume findings) { $0 == key ? context : nil }
+        configured(consume findings) { ExactPath.same($0, context.note.path) ? context : nil }
     }
 
     /// `findings` configured with `context(path)`, the context of the note at each path.
-    private static func configured(_ findings: consuming [Finding], context contextOf: (ExactPath) -> NoteContext?) -> Checked {
+    private static func configured(_ findings: consuming [Finding], context contextOf: (String) -> NoteContext?) -> Checked {
         var uses: [ExactPath: Set<Suppressions.Use>] = [:]
         // Findings come in runs of one path and one rule: the last lookups are kept.
-        var note: (path: String, key: ExactPath, context: NoteContext?)?
+        var note: (path: String, context: NoteContext?)?
         var rule: (id: String, given: Severity, context: NoteContext, severity: Severity?)?
         var kept = consume findings
         var count = 0
+        // Each finding read where it is, field by field: a copy of one retains all its strings.
         for index in kept.indices {
-            let finding = kept[index]
-            if note.map({ !ExactPath.same($0.path, finding.path) }) ?? true {
-                let key = ExactPath(finding.path)
-                note = (finding.path, key, contextOf(key))
+            if note.map({ !ExactPath.same($0.path, kept[index].path) }) ?? true {
+                note = (kept[index].path, contextOf(kept[index].path))
             }
             guard let current = note, let context = current.context else { continue }
-            if rule.map({ $0.id != finding.ruleID || $0.given != finding.severity || $0.context !== context }) ?? true {
-                rule = (finding.ruleID, finding.severity, context,
-                        context.configuration.severity(ofRule: finding.ruleID, default: finding.severity))
+            let (ruleID, given) = (kept[index].ruleID, kept[index].severity)
+            if rule.map({ $0.id != ruleID || $0.given != given || $0.context !== context }) ?? true {
+                rule = (ruleID, given, context, context.configuration.severity(ofRule: ruleID, default: given))
             }
             guard let severity = rule?.severity else { continue }
-            if let use = context.suppressions.use(suppressing: finding.ruleID, at: finding.range.start.line) {
-                uses[current.key, default: []].insert(use)
+            if let use = context.suppressions.use(suppressing: ruleID, at: kept[index].range.start.line) {
+                uses[ExactPath(current.path), default: []].insert(use)
                 continue
             }
             // Written only where it changes: an array the caller still holds (the raw findings a
-            // cache keeps) is then not copied.
-            if count != index || finding.severity != severity {
-                kept[count] = finding
-                kept[count].severity = severity
-            }
+            // cache keeps) is then not copied. The findings dropped before it go behind it.
+            if count != index { kept.swapAt(count, index) }
+            if given != severity { kept[count].severity = severity }
             count += 1
         }
         if count < kept.count { kept.removeLast(kept.count - count) }

@@ -4,9 +4,17 @@ package enum Suggestion {
     package static func closest(to word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
         let folded = fold(word)
         let limit = maxDistance ?? max(1, folded.count / 3)
+        let foldedIsSingleByte = isSingleByteText(folded)
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
-            let distance = editDistance(folded, fold(candidate))
+            let other = fold(candidate)
+            // Single-byte texts are at least as far apart as their lengths: a candidate that
+            // cannot be within the limit, nor closer than the best, is not measured.
+            if foldedIsSingleByte, isSingleByteText(other),
+               abs(folded.utf8.count - other.utf8.count) > min(limit, (best?.1 ?? Int.max) - 1) {
+                continue
+            }
+            let distance = editDistance(folded, other)
             if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
         return best?.0
@@ -33,9 +41,13 @@ package enum Suggestion {
     /// Levenshtein distance over characters: over bytes when both texts are ASCII without
     /// `\r` (each byte a character; `\r\n` is one).
     package static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let isSingleByteText = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 && $0 != Byte.carriageReturn } }
         if isSingleByteText(lhs), isSingleByteText(rhs) { return editDistance(Array(lhs.utf8), Array(rhs.utf8)) }
         return editDistance(Array(lhs), Array(rhs))
+    }
+
+    /// Whether each byte of `text` is one character: ASCII without `\r`.
+    private static func isSingleByteText(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != Byte.carriageReturn }
     }
 
     private static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
