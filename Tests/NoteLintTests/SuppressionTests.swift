@@ -21,6 +21,35 @@ import Testing
 
     static let undefined = "citation/undefined"
 
+    /// The directives read where one may be written (`Suppressions.candidates(in:)`) are those
+    /// read at every `notekit-`, on generated notes: front matter closed or not, both comments,
+    /// code, blanks, several directives on a line, misspelt ones.
+    @Test func candidatesFindEveryDirective() throws {
+        let pieces = ["<!-- ", "<!--", " -->", "-->", "%%", "%% ", "%%%", "# ", "#", " ", "\t", "\n", "\r\n", "notekit-disable ",
+                      "notekit-enable", "notekit-disable-line x/y", "notekit-", "notekit-disable-nextline", "citation/undefined,",
+                      "`", "```\n", "x", "---\n", "title: a\n", "- ", "> ", "<", "%", "é"]
+        func described(_ suppressions: Suppressions) -> [String] {
+            suppressions.directives.map { "\($0.kind) \($0.range) \($0.rules.map { "\($0.id)@\($0.range)" })" }
+                + suppressions.unknownCommands.map { "unknown \($0.id)@\($0.range)" }
+        }
+        var seed: UInt64 = 18
+        var read = 0
+        for index in 0..<1_500 {
+            var text = ["", "---\n", "---\ntags: [a] # notekit-disable-line\n", "---\n# notekit-disable x\n---\n"][index % 4]
+            for _ in 0..<(8 + index % 17) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(seed >> 33) % pieces.count]
+            }
+            let note = try NoteParser().parse(bytes: Array(text.utf8), path: "note.md")
+            let bytes = note.source.bytes
+            let every = bytes.indices.filter { bytes[$0...].starts(with: Suppressions.marker) }
+            let all = described(Suppressions(note: note, hits: every))
+            #expect(described(Suppressions(note: note)) == all, "\(text.debugDescription)")
+            read += all.count
+        }
+        #expect(read > 500, "the generated notes hold directives")
+    }
+
     @Test func disableNextLineCoversOnlyTheNextLine() throws {
         #expect(try Self.lines(Self.undefined, "<!-- notekit-disable-next-line citation/undefined -->\nA[^a1].\nB[^b1].\n") == [3])
         #expect(try Self.lines(Self.undefined, "%% notekit-disable-next-line %%\nA[^a1].\nB[^b1].\n") == [3])

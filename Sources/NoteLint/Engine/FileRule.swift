@@ -26,11 +26,20 @@ public enum FileRule {
     /// A note the parser analysed only in part because it is over a limit: the file is
     /// skipped, with the `limits:` key that would let it through.
     static func overLimit(_ note: Note) -> NoteError? {
-        let keys: [ParseDiagnostic.Code: String] = [.yamlLimit: "maxYAMLNodes or maxYAMLDepth", .nestingLimit: "maxMarkdownDepth"]
-        guard let diagnostic = note.diagnostics.first(where: { keys[$0.code] != nil }) else { return nil }
+        guard let diagnostic = note.diagnostics.first(where: { limitKeys($0.code) != nil }), let keys = limitKeys(diagnostic.code) else { return nil }
         return NoteError(path: note.path, code: diagnostic.code,
-                         message: "\(diagnostic.message); file skipped (limits.\(keys[diagnostic.code]!) in .notekit.yml)",
+                         message: "\(diagnostic.message); file skipped (limits.\(keys) in .notekit.yml)",
                          position: diagnostic.range.start)
+    }
+
+    /// The `limits:` keys that let a note over the limit of `code` through; nil for other codes
+    /// (a switch: a table of them was made for every note linted).
+    private static func limitKeys(_ code: ParseDiagnostic.Code) -> String? {
+        switch code {
+        case .yamlLimit: return "maxYAMLNodes or maxYAMLDepth"
+        case .nestingLimit: return "maxMarkdownDepth"
+        default: return nil
+        }
     }
 
     /// `error` with the `limits:` key to raise when it is a file over the size limit.

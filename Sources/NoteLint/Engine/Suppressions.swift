@@ -46,15 +46,19 @@ public struct Suppressions: Sendable {
     /// Every directive of `note`. Linear in the note's size: each byte is looked at a
     /// bounded number of times, however many `notekit-` words or comments it holds.
     init(note: Note) {
+        self.init(note: note, hits: Self.candidates(in: note))
+    }
+
+    /// The directives of `note` written at `hits`, offsets of `notekit-` in increasing order:
+    /// every one, or those where a directive may be written (`candidates(in:)`).
+    init(note: Note, hits: [Int]) {
         let source = note.source, bytes = source.bytes
         var found: [Directive] = []
         var unknown: [RuleName] = []
-        let marker = Array("notekit-".utf8)
+        let marker = Self.marker
         var code: Cursor?
         var comments = Cursor(note.comments.map(\.bytes))
-        var next = source.find(marker, in: 0..<bytes.count)
-        while let hit = next {
-            next = source.find(marker, in: (hit + marker.count)..<bytes.count)
+        for hit in hits {
             let line = source.position(at: hit).line
             let lineStart = source.lineStarts[line - 1]
             var end = hit
@@ -79,7 +83,9 @@ public struct Suppressions: Sendable {
             } else {
                 continue
             }
-            let words = Self.words(source, hit..<min(source.lineEnd(line), next ?? bytes.count))
+            // A directive ends at its line's end or at the next `notekit-` on its line.
+            let lineEnd = source.lineEnd(line)
+            let words = Self.words(source, hit..<(source.find(marker, in: (hit + marker.count)..<lineEnd) ?? lineEnd))
             guard let command = words.first else { continue }
             guard let kind = Kind(rawValue: source.string(command)) else {
                 unknown.append(RuleName(id: source.string(command), range: source.range(command)))
@@ -90,6 +96,39 @@ public struct Suppressions: Sendable {
         }
         directives = found
         unknownCommands = unknown
+    }
+
+    static let marker = Array("notekit-".utf8)
+
+    /// What a directive follows (with blanks between, on its line): `#` before the body (YAML
+    /// comments), `%%` and `<!--` anywhere (front matter never closed holds both kinds).
+    private static let openings = [(bytes: Array("#".utf8), beforeBody: true), (Array("%%".utf8), false), (Array("<!--".utf8), false)]
+
+    /// The offsets of `notekit-` where a directive may be written, in increasing order: those
+    /// right after an opening of `openings` and blanks. Found by the openings, far rarer in notes
+    /// than the hyphen a search for `notekit-` itself stops at.
+    static func candidates(in note: Note) -> [Int] {
+        let source = note.source, bytes = source.bytes, marker = Self.marker
+        var bodyStart = note.bodyStartLine - 1 < source.lineCount ? source.lineStarts[note.bodyStartLine - 1] : bytes.count
+        if let frontMatter = note.frontMatter, frontMatter.closingDelimiter == nil {
+            bodyStart = max(bodyStart, frontMatter.range.bytes.upperBound)
+        }
+        var hits: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for (opening, beforeBody) in Self.openings {
+                let end = beforeBody ? bodyStart : buffer.count
+                var offset = 0
+                while let found = Byte.offset(of: opening[0], in: buffer, range: offset..<end) {
+                    offset = found + 1
+                    guard source.matches(opening, at: found) else { continue }
+                    var hit = found + opening.count
+                    while hit < end, buffer[hit] == 0x20 || buffer[hit] == 0x09 { hit += 1 }
+                    if hit < end, source.matches(marker, at: hit) { hits.append(hit) }
+                }
+            }
+        }
+        hits.sort()
+        return hits
     }
 
     /// Disjoint byte ranges asked about offsets in increasing order.
