@@ -100,36 +100,37 @@ public struct Suppressions: Sendable {
 
     static let marker = Array("notekit-".utf8)
 
-    /// What a directive follows (with blanks between, on its line): `#` before the body (YAML
-    /// comments), `%%` and `<!--` anywhere (front matter never closed holds both kinds).
-    private static let openings = [(bytes: Array("#".utf8), beforeBody: true), (Array("%%".utf8), false), (Array("<!--".utf8), false)]
-
     /// The offsets of `notekit-` where a directive may be written, in increasing order: those
-    /// right after an opening of `openings` and blanks. Found by the openings, far rarer in notes
-    /// than the hyphen a search for `notekit-` itself stops at.
+    /// right after blanks after `#` before the body (YAML comments), `%%` in a `%%` comment, or
+    /// `<!--` anywhere (front matter never closed holds all three). Found by those openings, far
+    /// rarer in notes than the hyphen a search for `notekit-` itself stops at.
     static func candidates(in note: Note) -> [Int] {
         let source = note.source, bytes = source.bytes, marker = Self.marker
         var bodyStart = note.bodyStartLine - 1 < source.lineCount ? source.lineStarts[note.bodyStartLine - 1] : bytes.count
         if let frontMatter = note.frontMatter, frontMatter.closingDelimiter == nil {
             bodyStart = max(bodyStart, frontMatter.range.bytes.upperBound)
         }
+        let openings = [(Self.hash, [0..<bodyStart]), (Self.percents, note.comments.map(\.bytes)), (Self.htmlComment, [0..<bytes.count])]
         var hits: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
-            for (opening, beforeBody) in Self.openings {
-                let end = beforeBody ? bodyStart : buffer.count
-                var offset = 0
-                while let found = Byte.offset(of: opening[0], in: buffer, range: offset..<end) {
-                    offset = found + 1
-                    guard source.matches(opening, at: found) else { continue }
-                    var hit = found + opening.count
-                    while hit < end, buffer[hit] == 0x20 || buffer[hit] == 0x09 { hit += 1 }
-                    if hit < end, source.matches(marker, at: hit) { hits.append(hit) }
+            for (opening, ranges) in openings {
+                for range in ranges {
+                    var offset = range.lowerBound
+                    while let found = Byte.offset(of: opening[0], in: buffer, range: offset..<range.upperBound) {
+                        offset = found + 1
+                        guard source.matches(opening, at: found) else { continue }
+                        var hit = found + opening.count
+                        while hit < range.upperBound, buffer[hit] == 0x20 || buffer[hit] == 0x09 { hit += 1 }
+                        if hit < range.upperBound, source.matches(marker, at: hit) { hits.append(hit) }
+                    }
                 }
             }
         }
         hits.sort()
         return hits
     }
+
+    private static let hash = Array("#".utf8), percents = Array("%%".utf8), htmlComment = Array("<!--".utf8)
 
     /// Disjoint byte ranges asked about offsets in increasing order.
     private struct Cursor {
