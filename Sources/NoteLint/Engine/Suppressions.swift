@@ -110,21 +110,21 @@ public struct Suppressions: Sendable {
         if let frontMatter = note.frontMatter, frontMatter.closingDelimiter == nil {
             bodyStart = max(bodyStart, frontMatter.range.bytes.upperBound)
         }
-        let openings = [(Self.hash, [0..<bodyStart]), (Self.percents, note.comments.map(\.bytes)), (Self.htmlComment, [0..<bytes.count])]
         var hits: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
-            for (opening, ranges) in openings {
-                for range in ranges {
-                    var offset = range.lowerBound
-                    while let found = Byte.offset(of: opening[0], in: buffer, range: offset..<range.upperBound) {
-                        offset = found + 1
-                        guard source.matches(opening, at: found) else { continue }
-                        var hit = found + opening.count
-                        while hit < range.upperBound, buffer[hit] == 0x20 || buffer[hit] == 0x09 { hit += 1 }
-                        if hit < range.upperBound, source.matches(marker, at: hit) { hits.append(hit) }
-                    }
+            func scan(_ opening: [UInt8], _ range: Range<Int>) {
+                var offset = range.lowerBound
+                while let found = Byte.offset(of: opening[0], in: buffer, range: offset..<range.upperBound) {
+                    offset = found + 1
+                    guard source.matches(opening, at: found) else { continue }
+                    var hit = found + opening.count
+                    while hit < range.upperBound, buffer[hit] == 0x20 || buffer[hit] == 0x09 { hit += 1 }
+                    if hit < range.upperBound, source.matches(marker, at: hit) { hits.append(hit) }
                 }
             }
+            scan(Self.hash, 0..<bodyStart)
+            for comment in note.comments { scan(Self.percents, comment.bytes) }
+            scan(Self.htmlComment, 0..<buffer.count)
         }
         hits.sort()
         return hits
