@@ -45,18 +45,22 @@ public struct Suppressions: Sendable {
 
     /// Every directive of `note`. Linear in the note's size: each byte is looked at a
     /// bounded number of times, however many `notekit-` words or comments it holds.
-    init(note: Note) {
+    init(note: Note) { self.init(note: note, hits: Self.candidates(in: note)) }
+
+    private static let marker = Array("notekit-".utf8)
+
+    /// The directives among the `notekit-` words at offsets `hits` (in increasing order): those
+    /// `candidates(in:)` finds, or (a test's) every one in the note.
+    init(note: Note, hits: [Int]) {
         let source = note.source, bytes = source.bytes
         var found: [Directive] = []
         var unknown: [RuleName] = []
-        let marker = Array("notekit-".utf8)
+        let marker = Self.marker
         var code: Cursor?
         var comments = Cursor(note.comments.map(\.bytes))
-        var next = source.find(marker, in: 0..<bytes.count)
-        while let hit = next {
-            next = source.find(marker, in: (hit + marker.count)..<bytes.count)
+        for hit in hits {
             let line = source.position(at: hit).line
-            let lineStart = source.lineStarts[line - 1]
+            let lineStart = source.lineStarts[line - 1], lineEnd = source.lineEnd(line)
             var end = hit
             while end > lineStart, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             func follows(_ text: StaticString) -> Bool {
@@ -79,7 +83,8 @@ public struct Suppressions: Sendable {
             } else {
                 continue
             }
-            let words = Self.words(source, hit..<min(source.lineEnd(line), next ?? bytes.count))
+            // The words end at the line's end or at the next `notekit-` on it.
+            let words = Self.words(source, hit..<(source.find(marker, in: (hit + marker.count)..<lineEnd) ?? lineEnd))
             guard let command = words.first else { continue }
             guard let kind = Kind(rawValue: source.string(command)) else {
                 unknown.append(RuleName(id: source.string(command), range: source.range(command)))
@@ -90,6 +95,39 @@ public struct Suppressions: Sendable {
         }
         directives = found
         unknownCommands = unknown
+    }
+
+    /// The offsets of the `notekit-` words that may open a directive, in order: those in the
+    /// front matter (after `#`), in `%%` comments, and after `<!--` and blanks. The rest of
+    /// the text, most of a note, is not searched (a search of all of it stopped at every `-`).
+    static func candidates(in note: Note) -> [Int] {
+        let source = note.source, bytes = source.bytes, marker = Self.marker
+        var hits: [Int] = []
+        // The words starting in `range`.
+        func search(_ range: Range<Int>) {
+            var from = range.lowerBound
+            let end = min(range.upperBound + marker.count - 1, bytes.count)
+            while from < end, let hit = source.find(marker, in: from..<end), hit < range.upperBound {
+                hits.append(hit)
+                from = hit + marker.count
+            }
+        }
+        let bodyStart = note.bodyStartLine <= source.lineCount ? source.lineStarts[note.bodyStartLine - 1] : bytes.count
+        search(0..<bodyStart)
+        if let frontMatter = note.frontMatter, frontMatter.closingDelimiter == nil { search(frontMatter.range.bytes) }
+        for comment in note.comments { search(comment.bytes) }
+        let opener = Array("<!--".utf8)
+        var from = bodyStart
+        while from < bytes.count, let open = source.find(opener, in: from..<bytes.count) {
+            var word = open + opener.count
+            while word < bytes.count, bytes[word] == Byte.space || bytes[word] == Byte.tab { word += 1 }
+            if source.matches(marker, at: word) { hits.append(word) }
+            from = open + opener.count
+        }
+        // A word in the front matter or a comment may also follow `<!--`.
+        var unique: [Int] = []
+        for hit in hits.sorted() where unique.last != hit { unique.append(hit) }
+        return unique
     }
 
     /// Disjoint byte ranges asked about offsets in increasing order.
