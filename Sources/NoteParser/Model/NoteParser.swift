@@ -37,7 +37,11 @@ public struct NoteParser: Sendable {
         public static let callouts = Scans(rawValue: 1 << 4)
         /// Query callouts (read from the callouts, which are then scanned too).
         public static let queryCallouts = Scans(rawValue: 1 << 5)
-        public static let all: Scans = [.citations, .wikilinks, .comments, .bareURLs, .callouts, .queryCallouts]
+        /// The tree's text: the literals of its nodes, link destinations and code blocks' info
+        /// strings. Without it, only the text under headings is kept (a heading's `text`): the
+        /// other nodes' `literal`, `url` and `fenceInfo` are nil, and links' text and destination empty.
+        public static let literals = Scans(rawValue: 1 << 6)
+        public static let all: Scans = [.citations, .wikilinks, .comments, .bareURLs, .callouts, .queryCallouts, .literals]
     }
 
     public init(limits: Limits = Limits()) {
@@ -150,8 +154,8 @@ public struct NoteParser: Sendable {
             diagnostics += [frontMatter.error].compactMap { $0 } + entryErrors
         }
         let (body, bodyStartLine, blankLines) = cmarkBody(of: source, frontMatter: frontMatter)
-        let (root, truncated) = CmarkParser.parse(body, afterBlankLines: blankLines,
-                                                  source: source, maxDepth: limits.maxMarkdownDepth)
+        let (root, truncated) = CmarkParser.parse(body, afterBlankLines: blankLines, source: source,
+                                                  maxDepth: limits.maxMarkdownDepth, literals: scans.contains(.literals))
         if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,
                                                message: "Markdown nested deeper than \(limits.maxMarkdownDepth) levels; inner content not analysed",
