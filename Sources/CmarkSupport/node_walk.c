@@ -207,7 +207,8 @@ static void append(builder *b, const unsigned char *bytes, int32_t length, uint3
     *end = (uint32_t)tree->text_count;
 }
 
-void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int32_t max_depth, notekit_flat_tree *tree) {
+void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int32_t max_depth, int32_t literals,
+                          notekit_flat_tree *tree) {
     // Room for most notes at once (a node per 36 bytes in the corpus, some notes a node per
     // 20, and fewer text bytes than the source's).
     builder b = {tree, lines->byte_count / 16 + 16, lines->byte_count + 16, notekit_arena_allocator()};
@@ -217,8 +218,8 @@ void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int3
     tree->text_count = 0;
     tree->truncated = -1;
     extension_kinds known = {0};
-    // The innermost open container and how many are open.
-    intptr_t parent = -1;
+    // The innermost open container and how many are open; the open heading, -1 for none.
+    intptr_t parent = -1, heading = -1;
     int32_t depth = 0;
     cmark_node *node = document;
     while (node) {
@@ -240,12 +241,18 @@ void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int3
         switch (kind) {
         case NOTEKIT_KIND_TEXT:
         case NOTEKIT_KIND_CODE:
+            if (!literals && heading < 0) break;
+            bytes = notekit_node_literal(node, &length);
+            append(&b, bytes, length, &entry->literal_start, &entry->literal_end);
+            break;
         case NOTEKIT_KIND_HTML_BLOCK:
         case NOTEKIT_KIND_HTML_INLINE:
+            if (!literals) break;
             bytes = notekit_node_literal(node, &length);
             append(&b, bytes, length, &entry->literal_start, &entry->literal_end);
             break;
         case NOTEKIT_KIND_CODE_BLOCK:
+            if (!literals) break;
             bytes = notekit_node_literal(node, &length);
             append(&b, bytes, length, &entry->literal_start, &entry->literal_end);
             bytes = notekit_node_fence_info(node, &length);
@@ -253,6 +260,7 @@ void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int3
             break;
         case NOTEKIT_KIND_LINK:
         case NOTEKIT_KIND_IMAGE:
+            if (!literals) break;
             bytes = notekit_node_url(node, &length);
             append(&b, bytes, length, &entry->extra_start, &entry->extra_end);
             break;
@@ -268,11 +276,13 @@ void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int3
             } else {
                 parent = index;
                 depth += 1;
+                if (kind == NOTEKIT_KIND_HEADING) heading = index;
             }
         }
         int32_t closed;
         node = notekit_node_next(node, document, skip_children, &closed);
         for (; closed > 0 && parent >= 0; closed--) {
+            if (parent == heading) heading = -1;
             tree->entries[parent].end = (uint32_t)tree->count;
             parent = tree->entries[parent].parent;
             depth -= 1;

@@ -36,6 +36,7 @@ import Testing
         #expect(light.frontMatter?.range == full.frontMatter?.range)
         #expect(light.code.ranges == full.code.ranges)
         #expect(light.headings.map(\.range) == full.headings.map(\.range))
+        #expect(light.headings.map(\.text) == full.headings.map(\.text) && light.headings.map(\.isCitationSection) == full.headings.map(\.isCitationSection))
         #expect(light.links.map(\.range) == full.links.map(\.range))
         #expect(light.tables == full.tables)
         #expect(light.callouts.map(\.range) == full.callouts.map(\.range))
@@ -46,6 +47,22 @@ import Testing
 }
 
 extension ParseScansTests {
+    /// Without `.literals`, the tree keeps the text under headings (their `text`) and no other.
+    @Test func withoutLiteralsOnlyHeadingsKeepTheirText() throws {
+        let bytes = Array("# A [Sources](https://x.org) `c`\n\nBody [link](https://y.org) `code` <b>\n\n```js\nx\n```\n\n## Sources\n".utf8)
+        let parser = NoteParser()
+        let full = try parser.parse(bytes: bytes, path: "n.md")
+        let light = try parser.parse(bytes: bytes, path: "n.md", scans: NoteParser.Scans.all.subtracting(.literals))
+        #expect(light.headings.map(\.text) == ["A Sources c", "Sources"] && light.headings.map(\.text) == full.headings.map(\.text))
+        #expect(light.headings.map(\.isCitationSection) == [false, true])
+        #expect(full.links.map(\.destination) == ["https://x.org", "https://y.org"] && light.links.map(\.destination) == ["", ""])
+        var kept = 0, fullKept = 0
+        light.body.forEach { if $0.literal != nil || $0.url != nil || $0.fenceInfo != nil { kept += 1 } }
+        full.body.forEach { if $0.literal != nil || $0.url != nil || $0.fenceInfo != nil { fullKept += 1 } }
+        // The headings' text and code nodes: "A ", "Sources", " ", "c" and "Sources".
+        #expect(kept == 5 && fullKept > kept)
+    }
+
     /// Random texts of Markdown pieces, the same ones on every run.
     static func samples(_ pieces: [String], count: Int, length: Int) -> [String] {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D

@@ -78,9 +78,11 @@ typedef struct {
 /// `document`'s tree in document order (each node followed by its descendants, as cmark's
 /// iterator enters them), with the literals of text, code, code blocks and HTML, the info
 /// strings of code blocks and the destinations of links and images copied one after another
-/// into `text` (`UINT32_MAX` for none). A container with `max_depth` open ones around it is
+/// into `text` (`UINT32_MAX` for none); with `literals` 0, only the literals of the text and
+/// code under headings (their plain text). A container with `max_depth` open ones around it is
 /// kept without its children. The arrays are allocated from the calling thread's arena.
-void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int32_t max_depth, notekit_flat_tree *tree);
+void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int32_t max_depth, int32_t literals,
+                          notekit_flat_tree *tree);
 
 /// The node after `node` in document order within `root`'s tree (as cmark's iterator enters
 /// them), or NULL after the last; `node`'s descendants are passed over when `skip_children`

@@ -28,11 +28,12 @@ public enum CmarkParser {
     /// lines keep their numbers) followed by `body`, and converts the tree.
     ///
     /// Containers deeper than `maxDepth` are kept as nodes without children; `truncated`
-    /// is the range of the first one, when that happened. cmark allocates from the thread's
-    /// arena, emptied when the tree has been converted.
+    /// is the range of the first one, when that happened. Without `literals`, the tree holds
+    /// only the text under headings (`NoteParser.Scans.literals`). cmark allocates from the
+    /// thread's arena, emptied when the tree has been converted.
     static func parse(_ body: ArraySlice<UInt8>, afterBlankLines blankLines: Int, source: SourceText,
-                      maxDepth: Int) -> (root: MarkdownNode, truncated: SourceRange?) {
-        parsed(body, afterBlankLines: blankLines) { TreeConverter(source: source, maxDepth: maxDepth).convert($0) }
+                      maxDepth: Int, literals: Bool = true) -> (root: MarkdownNode, truncated: SourceRange?) {
+        parsed(body, afterBlankLines: blankLines) { TreeConverter(source: source, maxDepth: maxDepth).convert($0, literals: literals) }
     }
 
     /// The code ranges of the tree `parse` would return (`CodeRanges(root:source:)`), read from
@@ -129,9 +130,9 @@ private struct TreeConverter {
     let source: SourceText
     let maxDepth: Int
 
-    func convert(_ document: OpaquePointer) -> (root: MarkdownNode, truncated: SourceRange?) {
+    func convert(_ document: OpaquePointer, literals: Bool) -> (root: MarkdownNode, truncated: SourceRange?) {
         var flat = notekit_flat_tree()
-        withLines { notekit_tree_flatten(document, $0, Int32(clamping: maxDepth), &flat) }
+        withLines { notekit_tree_flatten(document, $0, Int32(clamping: maxDepth), literals ? 1 : 0, &flat) }
         let kinds = Self.kinds
         let entries = [MarkdownTree.Entry](unsafeUninitializedCapacity: flat.count) { buffer, initialized in
             for index in 0..<flat.count {

@@ -120,9 +120,11 @@ public struct MarkdownNode: Sendable {
     }
 
     /// The concatenated text of this node's text and code descendants.
-    public var plainText: String {
-        // Most headings and links hold one text node: its literal is the text, without a copy
-        // into a buffer first.
+    public var plainText: String { withPlainTextBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// `body` given the bytes of `plainText`. Most headings and links hold one text node: its
+    /// literal is passed in place, without a copy into a buffer first.
+    func withPlainTextBytes<Result>(_ body: (ArraySlice<UInt8>) -> Result) -> Result {
         var first: Range<Int>?
         var bytes: [UInt8]?
         for position in index..<Int(entry.end) {
@@ -136,7 +138,7 @@ public struct MarkdownNode: Sendable {
                 first = literal
             }
         }
-        if let bytes { return String(decoding: bytes, as: UTF8.self) }
-        return tree.string(first) ?? ""
+        if let bytes { return body(bytes[...]) }
+        return body(first.map { tree.text[$0] } ?? [])
     }
 }

@@ -9,8 +9,7 @@ extension Note {
     public func vaultView(keepingBody: Bool, keepingLegacy: Bool, frontMatterKeys isKept: (String) -> Bool) -> Note {
         var kept = source
         if !keepingBody {
-            let end = frontMatter.map { min($0.range.end.offset + 1, source.bytes.count) } ?? 0
-            kept = SourceText(bytes: Array(source.bytes[..<end]))
+            kept = source.prefix(frontMatter.map { min($0.range.end.offset + 1, source.bytes.count) } ?? 0)
         }
         return Note(path: path, source: kept, frontMatter: frontMatter?.keeping(isKept), bodyStartLine: bodyStartLine,
                     body: Self.emptyBody.root, code: keepingBody ? code : CodeRanges(ranges: []), headings: [],
@@ -28,8 +27,11 @@ extension Note {
 extension FrontMatter {
     /// The block with only the entries whose key `isKept` accepts.
     func keeping(_ isKept: (String) -> Bool) -> FrontMatter {
-        FrontMatter(range: range, openingDelimiter: openingDelimiter, closingDelimiter: closingDelimiter, contentRange: contentRange,
-                    entries: entries.filter { isKept($0.key) }.compacted, error: error, secondBlock: secondBlock, isFlow: isFlow)
+        // The keys are tested in place and only the kept entries copied, once, into storage of
+        // their count (`filter` copies every entry to test it, and grows its result by appends).
+        let kept = entries.indices.filter { isKept(entries[$0].key) }
+        return FrontMatter(range: range, openingDelimiter: openingDelimiter, closingDelimiter: closingDelimiter, contentRange: contentRange,
+                           entries: kept.map { entries[$0] }, error: error, secondBlock: secondBlock, isFlow: isFlow)
     }
 }
 

@@ -37,7 +37,11 @@ public struct NoteParser: Sendable {
         public static let callouts = Scans(rawValue: 1 << 4)
         /// Query callouts (read from the callouts, which are then scanned too).
         public static let queryCallouts = Scans(rawValue: 1 << 5)
-        public static let all: Scans = [.citations, .wikilinks, .comments, .bareURLs, .callouts, .queryCallouts]
+        /// The tree's text: the literals of its nodes, link destinations and code blocks' info
+        /// strings. Without it, only the text under headings is kept (a heading's `text`): the
+        /// other nodes' `literal`, `url` and `fenceInfo` are nil, and links' text and destination empty.
+        public static let literals = Scans(rawValue: 1 << 6)
+        public static let all: Scans = [.citations, .wikilinks, .comments, .bareURLs, .callouts, .queryCallouts, .literals]
     }
 
     public init(limits: Limits = Limits()) {
@@ -150,8 +154,8 @@ public struct NoteParser: Sendable {
             diagnostics += [frontMatter.error].compactMap { $0 } + entryErrors
         }
         let (body, bodyStartLine, blankLines) = cmarkBody(of: source, frontMatter: frontMatter)
-        let (root, truncated) = CmarkParser.parse(body, afterBlankLines: blankLines,
-                                                  source: source, maxDepth: limits.maxMarkdownDepth)
+        let (root, truncated) = CmarkParser.parse(body, afterBlankLines: blankLines, source: source,
+                                                  maxDepth: limits.maxMarkdownDepth, literals: scans.contains(.literals))
         if let truncated {
             diagnostics.append(ParseDiagnostic(code: .nestingLimit,
                                                message: "Markdown nested deeper than \(limits.maxMarkdownDepth) levels; inner content not analysed",
@@ -167,14 +171,11 @@ public struct NoteParser: Sendable {
             guard let range = node.range else { return }
             switch node.kind {
             case .heading:
-                let text = node.plainText
-                headings.append(Heading(level: node.headingLevel, text: text, range: range,
-                                        isCitationSection: Self.isCitationSectionTitle(text)))
+                headings.append(Heading(node: node, range: range, isCitationSection: Self.isCitationSection(node)))
             case .thematicBreak:
-                let marker = source.string(range).first { !$0.isWhitespace }.map(String.init) ?? "-"
-                breaks.append(ThematicBreak(marker: marker, range: range))
+                breaks.append(ThematicBreak(marker: Self.marker(of: range, in: source), range: range))
             case .link, .image:
-                links.append(MarkdownLink(destination: node.url ?? "", text: node.plainText, isImage: node.kind == .image, range: range))
+                links.append(MarkdownLink(node: node, range: range))
             case .table:
                 tables.append(range)
             default:
@@ -222,6 +223,29 @@ public struct NoteParser: Sendable {
               bytes.distance(from: first, to: last) < 11 else { return false }
         let cleaned = text[first...last]
         return cleaned.utf8.count <= 11 && citationSectionTitles.contains(cleaned.lowercased())
+    }
+
+    /// `isCitationSectionTitle` of a heading's plain text, made a string only when its bytes
+    /// pass the test on their length first (most headings' do not).
+    private static func isCitationSection(_ heading: MarkdownNode) -> Bool {
+        heading.withPlainTextBytes { bytes in
+            guard let first = bytes.firstIndex(where: { !isTitleDecoration($0) }),
+                  let last = bytes.lastIndex(where: { !isTitleDecoration($0) }), last - first < 11 else { return false }
+            return isCitationSectionTitle(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// The character a thematic break is drawn with: its range's first that is not whitespace.
+    private static func marker(of range: SourceRange, in source: SourceText) -> String {
+        // A break's range starts at its marker (cmark-gfm places it after any indent): an ASCII
+        // byte followed by one (no mark combines with it) is the character; a string of the
+        // whole range is made only for other starts.
+        let bytes = source.bytes, offset = range.start.offset, end = min(range.end.offset, bytes.count)
+        if offset < end, case let byte = bytes[offset], byte < 0x80, !Byte.isCharacterWhitespace(byte),
+           offset + 1 == end || bytes[offset + 1] < 0x80 {
+            return String(UnicodeScalar(byte))
+        }
+        return source.string(range).first { !$0.isWhitespace }.map(String.init) ?? "-"
     }
 }
 

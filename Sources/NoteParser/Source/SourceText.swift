@@ -30,6 +30,23 @@ public struct SourceText: Sendable {
 
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
+    private init(bytes: [UInt8], lineStarts: [Int]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
+    /// The text of the first `count` bytes, its line starts taken from these (not found again).
+    package func prefix(_ count: Int) -> SourceText {
+        // A line starts at each offset up to `count` that follows a newline, as in the whole
+        // text: the starts kept are those up to `count`, found by halving.
+        var (lines, over) = (1, lineStarts.count)
+        while lines < over {
+            let middle = (lines + over) / 2
+            if lineStarts[middle] <= count { lines = middle + 1 } else { over = middle }
+        }
+        return SourceText(bytes: Array(bytes[..<count]), lineStarts: Array(lineStarts[..<lines]))
+    }
+
     public var lineCount: Int { lineStarts.count }
 
     /// The position of a byte offset (clamped to the text).
