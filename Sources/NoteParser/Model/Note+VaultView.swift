@@ -28,8 +28,11 @@ extension Note {
 extension FrontMatter {
     /// The block with only the entries whose key `isKept` accepts.
     func keeping(_ isKept: (String) -> Bool) -> FrontMatter {
-        FrontMatter(range: range, openingDelimiter: openingDelimiter, closingDelimiter: closingDelimiter, contentRange: contentRange,
-                    entries: entries.filter { isKept($0.key) }.compacted, error: error, secondBlock: secondBlock, isFlow: isFlow)
+        // Keys tested in place: only the kept entries are copied.
+        var kept: [FrontMatterEntry] = []
+        for index in entries.indices where isKept(entries[index].key) { kept.append(entries[index]) }
+        return FrontMatter(range: range, openingDelimiter: openingDelimiter, closingDelimiter: closingDelimiter, contentRange: contentRange,
+                           entries: kept.compacted, error: error, secondBlock: secondBlock, isFlow: isFlow)
     }
 }
 

@@ -30,10 +30,23 @@ extension NoteContext {
 
     /// A fix that rewrites a quoted scalar without quotes, when YAML reads it back as `value`.
     func unquoteFix(_ entry: FrontMatterEntry, as value: FrontMatterEmitter.Value) -> Fix? {
-        let written = valueSource(entry)
-        guard let quote = written.first, quote == "'" || quote == "\"", written.count > 1, written.last == quote,
-              !written.contains(where: \.isNewline), let text = FrontMatterEmitter.scalar(value, key: entry.key) else { return nil }
+        guard isQuotedOnOneLine(entry), let text = FrontMatterEmitter.scalar(value, key: entry.key) else { return nil }
         return Fix("remove the quotes", edits: [Edit(range: entry.valueRange.bytes, replacement: text)])
+    }
+
+    /// `unquoteFix(entry, as: .timestamp(text))`, found without composing YAML
+    /// (`FrontMatterEmitter.writesTimestamp`); its edit is made when `fix` asks for it.
+    func unquoteFix(_ entry: FrontMatterEntry, timestamp text: String) -> Fix? {
+        guard isQuotedOnOneLine(entry), FrontMatterEmitter.writesTimestamp(text, key: entry.key) else { return nil }
+        let range = entry.valueRange.bytes
+        return Fix("remove the quotes") { [Edit(range: range, replacement: text)] }
+    }
+
+    /// Whether the value is written as one quoted scalar on its line, with nothing after it.
+    private func isQuotedOnOneLine(_ entry: FrontMatterEntry) -> Bool {
+        let written = valueSource(entry)
+        guard let quote = written.first, quote == "'" || quote == "\"", written.count > 1, written.last == quote else { return false }
+        return !written.contains(where: \.isNewline)
     }
 
     /// An edit that replaces an entry's lines (from `start`, by default the entry's own first
@@ -66,17 +79,20 @@ public enum FrontMatterValues {
     /// True when the key, lowercased, holds `uuid`: found on the bytes of an ASCII key (each
     /// byte is its own character, and no other character lowercases to one of `uuid`'s letters).
     static func namesUUID(_ key: String) -> Bool {
-        var key = key
-        let found = key.withUTF8 { bytes -> Bool? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard bytes.count >= 4 else { return false }
-            // `byte | 0x20` is a letter's lowercase, and equals it for no other byte.
-            for start in 0...(bytes.count - 4) where bytes[start] | 0x20 == UInt8(ascii: "u") {
-                if bytes[start + 1] | 0x20 == UInt8(ascii: "u"), bytes[start + 2] | 0x20 == UInt8(ascii: "i"),
-                   bytes[start + 3] | 0x20 == UInt8(ascii: "d") { return true }
+        // One pass over the bytes in place (the key not copied), that also finds a non-ASCII byte.
+        let found = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var found = false
+            for start in bytes.indices {
+                let byte = bytes[start]
+                if byte >= 0x80 { return nil }
+                // `byte | 0x20` is a letter's lowercase, and equals it for no other byte.
+                if !found, byte | 0x20 == UInt8(ascii: "u"), start + 3 < bytes.count, bytes[start + 1] | 0x20 == UInt8(ascii: "u"),
+                   bytes[start + 2] | 0x20 == UInt8(ascii: "i"), bytes[start + 3] | 0x20 == UInt8(ascii: "d") {
+                    found = true
+                }
             }
-            return false
-        }
+            return found
+        } ?? nil
         return found ?? (key.lowercasedCheaply().byteRange(of: "uuid") != nil)
     }
 
@@ -87,6 +103,10 @@ public enum FrontMatterValues {
 
     /// True for `url`, `link`, `*_url` and `*_image` in any case: an ASCII key read on its bytes.
     static func namesURL(_ key: String) -> Bool {
+        // Each of these names ends in `l`, `k` or `e`: a key whose last byte is another ASCII
+        // byte (its last character, which lowercases to an ASCII one) is none of them.
+        if let last = key.utf8.last, last < 0x80, last | 0x20 != UInt8(ascii: "l"), last | 0x20 != UInt8(ascii: "k"),
+           last | 0x20 != UInt8(ascii: "e") { return false }
         var key = key
         let named = key.withUTF8 { bytes -> Bool? in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
