@@ -13,9 +13,33 @@ import Testing
         #expect(FrontMatterValues.isURL(text) == expected)
     }
 
+    /// `isURL` (whose ASCII text is read eight bytes at a time where it can) answers as the
+    /// test on characters it stands for, whatever stands wherever in a URL.
+    @Test func isURLAnswersAsTheCharacterTest() {
+        func reference(_ text: String) -> Bool {
+            let lower = text.lowercased()
+            guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
+            let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            return !host.isEmpty && !text.unicodeScalars.contains {
+                $0.isASCII ? $0 == " " || ($0.value >= 0x09 && $0.value <= 0x0D) : $0.properties.isWhitespace
+            }
+        }
+        let url = Array("https://example.org/path/to/page?q=1#x".unicodeScalars)
+        for odd: Unicode.Scalar in [" ", "\t", "\n", "\u{0B}", "\r", "\u{1F}", "\u{7F}", "~", "!", "/", "ü", "\u{A0}", "\u{3000}", "\u{85}"] {
+            for place in 0...url.count {
+                var scalars = String.UnicodeScalarView(url[..<place])
+                scalars.append(odd)
+                scalars.append(contentsOf: url[place...])
+                let text = String(scalars)
+                #expect(FrontMatterValues.isURL(text) == reference(text), "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// URL keys: `url`, `link`, `*_url`, `*_image`, in any case (ASCII keys read on their bytes).
     @Test(arguments: [("url", true), ("URL", true), ("Link", true), ("source_URL", true), ("hero_Image", true), ("_url", true),
-                      ("ünï_url", true), ("ÜRL", false), ("urls", false), ("xurl", false), ("image", false), ("links", false), ("", false)])
+                      ("ünï_url", true), ("ÜRL", false), ("urls", false), ("xurl", false), ("image", false), ("links", false), ("", false),
+                      ("LIN\u{212A}", true), ("url\u{301}", false), ("image_url ", false), ("dates", false)])
     func namesURL(key: String, expected: Bool) {
         #expect(FrontMatterValues.namesURL(key) == expected)
     }

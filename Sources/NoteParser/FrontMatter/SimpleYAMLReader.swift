@@ -77,7 +77,7 @@ enum SimpleYAMLReader {
 
     /// The line that starts at `start`, without its `\n` and a `\r` before it (`memchr` for the end).
     private static func line(from start: Int, in bytes: Bytes) -> Bytes {
-        let end = Byte.offset(of: Byte.newline, in: bytes.base, range: start..<bytes.endIndex) ?? bytes.endIndex
+        let end = find(Byte.newline, in: bytes[start...]) ?? bytes.endIndex
         return bytes[start..<(end > start && bytes[end - 1] == Byte.carriageReturn ? end - 1 : end)]
     }
 
@@ -94,7 +94,9 @@ enum SimpleYAMLReader {
                 // zero byte is then set in `zeros`, and only there.
                 let differs = (word | ones &* 0x20) ^ (ones &* UInt64(UInt8(ascii: "{")))
                 let zeros = ~(((differs & lows) &+ lows) | differs | lows)
-                count += zeros.nonzeroBitCount
+                // The eight bytes of `zeros >> 7` (each 0 or 1) summed in the top byte by one
+                // multiplication (a population count is a loop without the instruction).
+                count += Int(truncatingIfNeeded: ((zeros >> 7) &* ones) >> 56)
                 index += 8
             }
         }
@@ -186,20 +188,35 @@ enum SimpleYAMLReader {
         guard let first = text.first, isPrintable(text) else { return nil }
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             let inner = text.dropFirst().dropLast()
-            guard text.count >= 2, text.last == first, !inner.contains(first), !inner.contains(UInt8(ascii: "\\")) else { return nil }
+            guard text.count >= 2, text.last == first, find(first, in: inner) == nil, find(UInt8(ascii: "\\"), in: inner) == nil else { return nil }
             return (.string(String(decoding: UnsafeBufferPointer(rebasing: inner), as: UTF8.self)), first == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
         }
         guard !isIndicator(first) else { return nil }
-        var previous: UInt8 = 0
-        // An index loop: `zip(text.indices, text)` calls the slice's generic `indices`.
-        var offset = text.startIndex
-        while offset < text.endIndex {
-            let byte = text[offset]
-            if inFlow && isFlowStop(byte) { return nil }
-            if byte == Byte.colon, offset + 1 == text.endIndex || text[offset + 1] == Byte.space { return nil }
-            if byte == UInt8(ascii: "#"), previous == Byte.space { return nil }
-            previous = byte
-            offset += 1
+        if inFlow {
+            var previous: UInt8 = 0
+            // An index loop: `zip(text.indices, text)` calls the slice's generic `indices`.
+            var offset = text.startIndex
+            while offset < text.endIndex {
+                let byte = text[offset]
+                if isFlowStop(byte) { return nil }
+                if byte == Byte.colon, offset + 1 == text.endIndex || text[offset + 1] == Byte.space { return nil }
+                if byte == UInt8(ascii: "#"), previous == Byte.space { return nil }
+                previous = byte
+                offset += 1
+            }
+        } else {
+            // Out of a flow only a `:` before a space or the end and a `#` after a space end
+            // the scalar: each found by `memchr`.
+            var from = text.startIndex
+            while let colon = find(Byte.colon, in: text[from...]) {
+                if colon + 1 == text.endIndex || text[colon + 1] == Byte.space { return nil }
+                from = colon + 1
+            }
+            from = text.startIndex
+            while let hash = find(UInt8(ascii: "#"), in: text[from...]) {
+                if hash > text.startIndex, text[hash - 1] == Byte.space { return nil }
+                from = hash + 1
+            }
         }
         return (PlainScalarResolver.value(of: String(decoding: UnsafeBufferPointer(rebasing: text), as: UTF8.self)), .plain)
     }
@@ -233,6 +250,11 @@ enum SimpleYAMLReader {
             index += 1
         }
         return true
+    }
+
+    /// The first offset of `byte` in `text` (`memchr`).
+    private static func find(_ byte: UInt8, in text: Bytes) -> Int? {
+        Byte.offset(of: byte, in: text.base, range: text.startIndex..<text.endIndex)
     }
 
     private static func trimmed(_ text: Bytes) -> Bytes {

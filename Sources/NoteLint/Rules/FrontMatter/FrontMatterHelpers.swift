@@ -103,12 +103,11 @@ public enum FrontMatterValues {
 
     /// True for `url`, `link`, `*_url` and `*_image` in any case: an ASCII key read on its bytes.
     static func namesURL(_ key: String) -> Bool {
-        // Each of these names ends in `l`, `k` or `e`: a key whose last byte is another ASCII
-        // byte (its last character, which lowercases to an ASCII one) is none of them.
-        if let last = key.utf8.last, last < 0x80, last | 0x20 != UInt8(ascii: "l"), last | 0x20 != UInt8(ascii: "k"),
-           last | 0x20 != UInt8(ascii: "e") { return false }
-        var key = key
-        let named = key.withUTF8 { bytes -> Bool? in
+        let named = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            // Each of these names ends in `l`, `k` or `e`: a key whose last byte is another ASCII
+            // byte (its last character, which lowercases to an ASCII one) is none of them.
+            if let last = bytes.last, last < 0x80, last | 0x20 != UInt8(ascii: "l"), last | 0x20 != UInt8(ascii: "k"),
+               last | 0x20 != UInt8(ascii: "e") { return false }
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             /// Whether the bytes, lowercased, end with `suffix`.
             func ends(with suffix: StaticString) -> Bool {
@@ -116,7 +115,7 @@ public enum FrontMatterValues {
                 return start >= 0 && Byte.equalsLowercased(bytes[start...], suffix)
             }
             return bytes.count == 3 && ends(with: "url") || bytes.count == 4 && ends(with: "link") || ends(with: "_url") || ends(with: "_image")
-        }
+        } ?? nil
         if let named { return named }
         let lower = key.lowercasedCheaply()
         return lower == "url" || lower == "link" || lower.hasSuffix("_url") || lower.hasSuffix("_image")
@@ -156,7 +155,16 @@ public enum FrontMatterValues {
     /// `isURL` of ASCII text, on its bytes (each its own character but `\r\n`, which is none of
     /// the bytes tested); nil for other text.
     private static func isASCIIURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        // Runs of eight visible ASCII bytes first (none whitespace, none of another character),
+        // then the rest byte by byte.
+        var visible = 0
+        if let base = bytes.baseAddress {
+            while visible + 8 <= bytes.count, Byte.isVisibleASCII(word: UnsafeRawPointer(base + visible).loadUnaligned(as: UInt64.self)) {
+                visible += 8
+            }
+        }
+        let rest = bytes[visible...]
+        guard !rest.contains(where: { $0 >= 0x80 }) else { return nil }
         func opens(with scheme: StaticString) -> Bool {
             let count = scheme.utf8CodeUnitCount
             return bytes.count >= count && Byte.equalsLowercased(bytes[..<count], scheme)
@@ -164,7 +172,7 @@ public enum FrontMatterValues {
         let host = opens(with: "https://") ? 8 : opens(with: "http://") ? 7 : nil
         guard let host, host < bytes.count, bytes[host] != UInt8(ascii: "/"), bytes[host] != UInt8(ascii: "?"),
               bytes[host] != UInt8(ascii: "#") else { return false }
-        return !bytes.contains(where: Byte.isCharacterWhitespace)
+        return !rest.contains(where: Byte.isCharacterWhitespace)
     }
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.
