@@ -111,32 +111,38 @@ import Testing
         }
     }
 
-    /// `YAMLReader.readMapping` refuses text past the nesting limits exactly as it did when it
-    /// checked every text before reading it: on generated text of brackets, blanks and values.
-    @Test func refusesWhatTheNestingCheckRefuses() {
+    /// `YAMLReader.readMapping` reads and refuses text as it did when it checked the nesting of
+    /// every text before reading it: on generated text of brackets, blanks and values.
+    @Test func readsAsWhenItCheckedTheNestingFirst() {
         let limits = YAMLReader.Limits(maxNodes: 100_000, maxDepth: 3)
         let reader = YAMLReader(limits: limits)
-        let pieces = ["a", "[", "]", "{", "}", "'", ", ", " ", "        ", "\n", "\n- ", "\n  - ", "\nk: ", "#", "\r"]
+        let pieces = ["a", "[", "[[", "]", "{", "{{", "}", "'", ", ", " ", "        ", "\n", "\n- ", "\n  - ", "\nk: ", "#", "\r"]
         var generator = SplitMix64(seed: 0xB0B)
+        func outcome(_ result: Result<YAMLComposer.Mapping, YAMLReader.Failure>) -> String {
+            switch result {
+            case .success(let mapping): return Self.described(mapping).joined(separator: "\n")
+            case .failure(let failure): return "\(failure)"
+            }
+        }
         var refused = 0
+        var simple = 0
         for _ in 0..<3000 {
-            var text = "k0: "
+            var text = "k\(generator.next() % 3): "
             for _ in 0..<Int(generator.next() % 12) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
             text += "\n"
             var copy = text
-            let expected = copy.withUTF8 { reader.nestingFailure($0) }
-            let result = Result { () throws(YAMLReader.Failure) in try reader.readMapping(text) }
-            switch (expected, result) {
-            case (.limit(let message)?, .failure(.limit(let got))):
-                #expect(message == got)
-                refused += 1
-            case (nil, .success), (nil, .failure(.syntax)), (nil, .failure(.duplicateKeys)):
-                break
-            default:
-                Issue.record("\(text.debugDescription): expected \(String(describing: expected)), got \(result)")
+            let nesting = copy.withUTF8 { reader.nestingFailure($0) }
+            let before = Result { () throws(YAMLReader.Failure) -> YAMLComposer.Mapping in
+                if let nesting { throw nesting }
+                if let mapping = SimpleYAMLReader.readMapping(text, limits: limits) { return mapping }
+                return try reader.compose(text)
             }
+            let now = Result { () throws(YAMLReader.Failure) in try reader.readMapping(text) }
+            #expect(outcome(now) == outcome(before), "\(text.debugDescription)")
+            if nesting != nil { refused += 1 }
+            if nesting == nil, SimpleYAMLReader.readMapping(text, limits: limits) != nil { simple += 1 }
         }
-        #expect(refused > 100, "the generator reaches the limits (\(refused) of 3000)")
+        #expect(refused > 100 && simple > 100, "the generator reaches the limits and the simple reader (\(refused), \(simple) of 3000)")
     }
 
     /// Random front matter built from awkward pieces: whatever the simple reader accepts,
