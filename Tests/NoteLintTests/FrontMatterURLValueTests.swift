@@ -44,6 +44,37 @@ import Testing
         #expect(FrontMatterValues.namesURL(key) == expected)
     }
 
+    /// `isV4UUID` on the bytes answers as the test of the lowercased text's bytes it replaced,
+    /// with each character of a UUID replaced in turn by others (other cases, digits, letters,
+    /// non-ASCII ones that lowercase to ASCII or change length).
+    @Test func isV4UUIDAnswersAsTheLowercasedTest() {
+        func reference(_ text: String) -> Bool {
+            let bytes = Array(text.lowercased().utf8)
+            guard bytes.count == 36 else { return false }
+            for (index, byte) in bytes.enumerated() {
+                if [8, 13, 18, 23].contains(index) {
+                    guard byte == UInt8(ascii: "-") else { return false }
+                } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), !(UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) {
+                    return false
+                }
+            }
+            return bytes[14] == UInt8(ascii: "4") && "89ab".utf8.contains(bytes[19])
+        }
+        let uuid = Array("0f8fad5b-d9cb-469f-a165-70867728950e")
+        let others: [Character] = ["0", "4", "7", "8", "9", "a", "A", "b", "B", "c", "f", "F", "g", "G", "-", "_", " ", "\u{212A}", "İ", "é", "Ａ"]
+        var valid = 0
+        for place in uuid.indices {
+            for other in others {
+                var text = uuid
+                text[place] = other
+                #expect(FrontMatterValues.isV4UUID(String(text)) == reference(String(text)), "\(String(text))")
+                if reference(String(text)) { valid += 1 }
+            }
+        }
+        #expect(FrontMatterValues.isV4UUID(String(uuid)) && FrontMatterValues.isV4UUID(String(uuid).uppercased()))
+        #expect(valid > 100)
+    }
+
     /// A key names UUIDs when it holds `uuid` in any case (ASCII keys read on their bytes).
     @Test(arguments: [("uuid", true), ("site_UUID", true), ("Uuid_x", true), ("xuuuid", true), ("ünï_uuid", true),
                       ("UUİD", false), ("uid", false), ("uu-id", false), ("uui", false), ("", false)])

@@ -128,16 +128,22 @@ public enum FrontMatterValues {
 
     /// True for a version-4 UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e` (either case).
     static func isV4UUID(_ text: String) -> Bool {
-        let bytes = Array(text.lowercasedCheaply().utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), !(UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) {
-                return false
+        // On the bytes in place, each lowercased alone: no character but an ASCII one lowercases
+        // to a hexadecimal digit or `-`, so other text is no UUID, lowercased or not.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 36 else { return false }
+            for index in 0..<36 {
+                let byte = bytes[index], lower = Byte.lowercased(byte)
+                switch index {
+                case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
+                case 14: guard byte == UInt8(ascii: "4") else { return false }
+                case 19: guard Byte.isDigit(byte) ? byte >= UInt8(ascii: "8") : lower == UInt8(ascii: "a") || lower == UInt8(ascii: "b") else { return false }
+                default: guard Byte.isDigit(byte) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")) else { return false }
+                }
             }
+            return true
         }
-        return bytes[14] == UInt8(ascii: "4") && "89ab".utf8.contains(bytes[19])
     }
 
     /// True for an absolute `http(s)://host...` URL without whitespace.
