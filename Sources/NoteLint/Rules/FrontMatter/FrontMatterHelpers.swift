@@ -79,20 +79,17 @@ public enum FrontMatterValues {
     /// True when the key, lowercased, holds `uuid`: found on the bytes of an ASCII key (each
     /// byte is its own character, and no other character lowercases to one of `uuid`'s letters).
     static func namesUUID(_ key: String) -> Bool {
-        // One pass over the bytes in place (the key not copied), that also finds a non-ASCII byte.
-        let found = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            var found = false
-            for start in bytes.indices {
-                let byte = bytes[start]
-                if byte >= 0x80 { return nil }
-                // `byte | 0x20` is a letter's lowercase, and equals it for no other byte.
-                if !found, byte | 0x20 == UInt8(ascii: "u"), start + 3 < bytes.count, bytes[start + 1] | 0x20 == UInt8(ascii: "u"),
-                   bytes[start + 2] | 0x20 == UInt8(ascii: "i"), bytes[start + 3] | 0x20 == UInt8(ascii: "d") {
-                    found = true
-                }
+        var key = key
+        let found = key.withUTF8 { bytes -> Bool? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.count >= 4 else { return false }
+            // `byte | 0x20` is a letter's lowercase, and equals it for no other byte.
+            for start in 0...(bytes.count - 4) where bytes[start] | 0x20 == UInt8(ascii: "u") {
+                if bytes[start + 1] | 0x20 == UInt8(ascii: "u"), bytes[start + 2] | 0x20 == UInt8(ascii: "i"),
+                   bytes[start + 3] | 0x20 == UInt8(ascii: "d") { return true }
             }
-            return found
-        } ?? nil
+            return false
+        }
         return found ?? (key.lowercasedCheaply().byteRange(of: "uuid") != nil)
     }
 
