@@ -15,7 +15,7 @@ import Testing
     /// returns whether it accepted.
     @discardableResult
     static func agreesWithFullPath(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        guard let simple = SimpleYAMLReader.readMapping(text, maxNodes: 100_000) else { return false }
+        guard let simple = SimpleYAMLReader.readMapping(text, limits: .init()) else { return false }
         let composed = Result { () throws(YAMLReader.Failure) in try reader.compose(text) }
         guard case .success(let pairs) = composed else {
             Issue.record("accepted what the full path rejects: \(text.debugDescription) (\(composed))", sourceLocation: sourceLocation)
@@ -47,14 +47,14 @@ import Testing
 
     @Test(arguments: declined)
     func declinesTheRest(value: String) {
-        #expect(SimpleYAMLReader.readMapping("key: \(value)\n", maxNodes: 100_000) == nil)
+        #expect(SimpleYAMLReader.readMapping("key: \(value)\n", limits: .init()) == nil)
         #expect(Self.agreesWithFullPath("key: \(value)\n") == false)
     }
 
     @Test func blockListsCommentsAndLines() {
         let text = "# comment\ntitle: A note\r\n\ntags:\n  - one\n  - \"two\"\n  - 3\naliases:\n- x\n- y\nempty:\nlast: [q]\n"
         #expect(Self.agreesWithFullPath(text))
-        let entries = SimpleYAMLReader.readMapping(text, maxNodes: 100_000)?.entries ?? []
+        let entries = SimpleYAMLReader.readMapping(text, limits: .init())?.entries ?? []
         #expect(entries.map { text.utf8.prefix($0.start).filter { $0 == Byte.newline }.count + 1 } == [2, 4, 8, 11, 12])
         #expect(entries.map(\.style) == [.plain, .block, .block, .plain, .flow])
     }
@@ -72,7 +72,7 @@ import Testing
         String(repeating: "k", count: 1100) + ": v\n",
     ])
     func declinesShapesItDoesNotKnow(text: String) {
-        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 100_000) == nil)
+        #expect(SimpleYAMLReader.readMapping(text, limits: .init()) == nil)
     }
 
     /// Duplicate keys are found among a few keys (compared by their bytes) and among many
@@ -81,17 +81,68 @@ import Testing
     func declinesADuplicateAmongKeys(count: Int) {
         let keys = (0..<count).map { "key_\($0)" } + ["Key-\(count)", "key-\(count)"]
         let text = keys.map { "\($0): v\n" }.joined()
-        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 100_000)?.entries.map(\.key) == keys)
+        #expect(SimpleYAMLReader.readMapping(text, limits: .init())?.entries.map(\.key) == keys)
         for repeated in [0, count / 2, count - 1] {
-            #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated): w\n", maxNodes: 100_000) == nil, "key_\(repeated) of \(count)")
-            #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated)x: w\n", maxNodes: 100_000) != nil)
+            #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated): w\n", limits: .init()) == nil, "key_\(repeated) of \(count)")
+            #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated)x: w\n", limits: .init()) != nil)
         }
     }
 
     @Test func limitsTheNumberOfValues() {
         let text = "tags:\n" + String(repeating: "  - x\n", count: 50)
-        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 10) == nil)
-        #expect(SimpleYAMLReader.readMapping(text, maxNodes: 100) != nil)
+        #expect(SimpleYAMLReader.readMapping(text, limits: .init(maxNodes: 10)) == nil)
+        #expect(SimpleYAMLReader.readMapping(text, limits: .init(maxNodes: 100)) != nil)
+    }
+
+    /// Text the nesting check would refuse (more `[` and `{` than the depth limit, or a blank
+    /// or list line indented past its limit) is declined, so that `YAMLReader` checks it; the
+    /// same text within the limits is read.
+    @Test func declinesWhatCouldGoPastTheNestingLimits() {
+        let limits = YAMLReader.Limits(maxNodes: 100_000, maxDepth: 4)
+        for (within, past) in [("a: '[[{{'\n", "a: '[[{{['\n"), ("a: x\n# {{{{\n", "a: x\n# {{{{{\n"),
+                               ("a: [b, '[{[']\n", "a: [b, '[{[{']\n"),
+                               ("a: x\n" + String(repeating: " ", count: 32) + "\nb: y\n", "a: x\n" + String(repeating: " ", count: 33) + "\r\nb: y\n"),
+                               ("a:\n" + String(repeating: " ", count: 32) + "- x\n", "a:\n" + String(repeating: " ", count: 33) + "- x\n")] {
+            #expect(SimpleYAMLReader.readMapping(within, limits: limits) != nil, "\(within.debugDescription)")
+            #expect(SimpleYAMLReader.readMapping(past, limits: limits) == nil, "\(past.debugDescription)")
+            var text = past
+            let failure = text.withUTF8 { YAMLReader(limits: limits).nestingFailure($0) }
+            #expect(failure != nil, "\(past.debugDescription) goes past the limits")
+        }
+    }
+
+    /// `YAMLReader.readMapping` reads and refuses text as it did when it checked the nesting of
+    /// every text before reading it: on generated text of brackets, blanks and values.
+    @Test func readsAsWhenItCheckedTheNestingFirst() {
+        let limits = YAMLReader.Limits(maxNodes: 100_000, maxDepth: 3)
+        let reader = YAMLReader(limits: limits)
+        let pieces = ["a", "[", "[[", "]", "{", "{{", "}", "'", ", ", " ", "        ", "\n", "\n- ", "\n  - ", "\nk: ", "#", "\r"]
+        var generator = SplitMix64(seed: 0xB0B)
+        func outcome(_ result: Result<YAMLComposer.Mapping, YAMLReader.Failure>) -> String {
+            switch result {
+            case .success(let mapping): return Self.described(mapping).joined(separator: "\n")
+            case .failure(let failure): return "\(failure)"
+            }
+        }
+        var refused = 0
+        var simple = 0
+        for _ in 0..<3000 {
+            var text = "k\(generator.next() % 3): "
+            for _ in 0..<Int(generator.next() % 12) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            text += "\n"
+            var copy = text
+            let nesting = copy.withUTF8 { reader.nestingFailure($0) }
+            let before = Result { () throws(YAMLReader.Failure) -> YAMLComposer.Mapping in
+                if let nesting { throw nesting }
+                if let mapping = SimpleYAMLReader.readMapping(text, limits: limits) { return mapping }
+                return try reader.compose(text)
+            }
+            let now = Result { () throws(YAMLReader.Failure) in try reader.readMapping(text) }
+            #expect(outcome(now) == outcome(before), "\(text.debugDescription)")
+            if nesting != nil { refused += 1 }
+            if nesting == nil, SimpleYAMLReader.readMapping(text, limits: limits) != nil { simple += 1 }
+        }
+        #expect(refused > 100 && simple > 100, "the generator reaches the limits and the simple reader (\(refused), \(simple) of 3000)")
     }
 
     /// Random front matter built from awkward pieces: whatever the simple reader accepts,

@@ -59,6 +59,16 @@ import Testing
         }
     }
 
+    @Test func visibleWordsAreFoundExactly() {
+        for place in 0..<8 {
+            for byte in UInt8.min...UInt8.max {
+                var word: UInt64 = 0x7E21_7E21_7E21_7E21
+                word = word & ~(0xFF << (8 * UInt64(place))) | UInt64(byte) << (8 * UInt64(place))
+                #expect(Byte.isVisibleASCII(word: word) == (0x21...0x7E).contains(byte), "\(byte) at \(place)")
+            }
+        }
+    }
+
     @Test func capitalWordsAreFoundExactly() {
         for place in 0..<8 {
             for byte: UInt8 in 0..<0x80 {

@@ -19,7 +19,15 @@ public struct FrontMatter: Sendable {
     public let isFlow: Bool
 
     /// The last entry with this key (YAML readers keep the last of duplicates).
-    public func entry(_ key: String) -> FrontMatterEntry? { entries.last { $0.key == key } }
+    public func entry(_ key: String) -> FrontMatterEntry? {
+        // Keys compared in place: only the entry found is copied.
+        var index = entries.endIndex
+        while index > entries.startIndex {
+            index -= 1
+            if entries[index].key == key { return entries[index] }
+        }
+        return nil
+    }
 
     /// The typed value of a key.
     public func value(_ key: String) -> YAMLValue? { entry(key)?.value }

@@ -75,6 +75,14 @@ package enum FrontMatterEmitter {
         }
     }
 
+    /// Whether `scalar(.timestamp(text), key: key)` is not nil, found without composing
+    /// `key: text`: the key is one `key(_:)` writes, and the text one `DateText.isYAMLTimestamp`
+    /// accepts (ASCII digits, `-`, `:`, `.`, `T`, blanks inside, a zone: nothing that ends or
+    /// splits a plain scalar), which YAML reads back as it is (tested against the round trip).
+    package static func writesTimestamp(_ text: String, key: String) -> Bool {
+        DateText.isYAMLTimestamp(text) && self.key(key) != nil
+    }
+
     /// The text of a string list item as it stands after `  - `, or nil.
     package static func listItem(_ string: String) -> String? {
         firstCandidate(string) { reads("- \($0)", as: .string(string)) }

@@ -7,7 +7,7 @@ struct FrontMatterScanner {
     func scan() -> FrontMatter? {
         let bom = source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard source.lineCount > 0, isDelimiter(line: 1, from: bom, allowDots: false) else { return nil }
-        let opening = source.range(source.lineStarts[0]..<source.lineEnd(1))
+        let opening = lines(1, 1, source.lineStarts[0]..<source.lineEnd(1))
         guard let closingLine = (2...max(2, source.lineCount)).first(where: { $0 <= source.lineCount && isDelimiter(line: $0, allowDots: true) }),
               closingLine <= source.lineCount else {
             let whole = source.range(0..<source.bytes.count)
@@ -17,13 +17,19 @@ struct FrontMatterScanner {
                                contentRange: source.range(source.lineStarts[min(1, source.lineCount - 1)]..<source.bytes.count),
                                entries: [], error: error, secondBlock: nil, isFlow: false)
         }
-        let closing = source.range(source.lineStarts[closingLine - 1]..<source.lineEnd(closingLine))
+        let closing = lines(closingLine, closingLine, source.lineStarts[closingLine - 1]..<source.lineEnd(closingLine))
         let contentStart = source.lineStarts[1]
         let contentEnd = source.lineStarts[closingLine - 1]
         let (entries, error, isFlow) = typedEntries(contentStart: contentStart, contentEnd: contentEnd, closingLine: closingLine)
-        return FrontMatter(range: source.range(0..<closing.end.offset), openingDelimiter: opening, closingDelimiter: closing,
-                           contentRange: source.range(contentStart..<contentEnd), entries: entries, error: error,
+        return FrontMatter(range: lines(1, closingLine, 0..<closing.end.offset), openingDelimiter: opening, closingDelimiter: closing,
+                           contentRange: lines(2, closingLine, contentStart..<contentEnd), entries: entries, error: error,
                            secondBlock: secondBlock(after: closingLine), isFlow: isFlow)
+    }
+
+    /// The range of `bytes`, which start on line `first` and end on line `last` (each
+    /// position found without a search when it is there, as `position(at:onLine:)` does).
+    private func lines(_ first: Int, _ last: Int, _ bytes: Range<Int>) -> SourceRange {
+        SourceRange(start: source.position(at: bytes.lowerBound, onLine: first), end: source.position(at: bytes.upperBound, onLine: last))
     }
 
     private func isDelimiter(line: Int, from start: Int? = nil, allowDots: Bool) -> Bool {
@@ -105,12 +111,15 @@ struct FrontMatterScanner {
     /// the bad ones a located error.
     private func typedEntries(contentStart: Int, contentEnd: Int, closingLine: Int)
         -> (entries: [FrontMatterEntry], error: ParseDiagnostic?, isFlow: Bool) {
-        let text = source.string(contentStart..<contentEnd)
+        // The block's bytes read in place, not made a string.
+        let read = source.bytes.withUnsafeBufferPointer { bytes in
+            Result { () throws(YAMLReader.Failure) in try reader.readMapping(UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])) }
+        }
         let failure: YAMLReader.Failure
-        do throws(YAMLReader.Failure) {
-            let mapping = try reader.readMapping(text)
+        switch read {
+        case .success(let mapping):
             return (entries(mapping, contentStart: contentStart, closingLine: closingLine), nil, mapping.isFlow)
-        } catch {
+        case .failure(let error):
             failure = error
         }
         let spans = entrySpans(lines: 2..<closingLine)
@@ -132,7 +141,15 @@ struct FrontMatterScanner {
     /// block mapping's take whole lines, up to the next entry's line without the blank and
     /// comment lines before it.
     private func entries(_ mapping: YAMLComposer.Mapping, contentStart: Int, closingLine: Int) -> [FrontMatterEntry] {
-        let firstLines = mapping.entries.map { source.position(at: contentStart + $0.start).line }
+        // Each entry's first line, found by walking the lines on from the previous entry's (the
+        // entries are in source order) rather than by a search from the first line.
+        var firstLines: [Int] = []
+        firstLines.reserveCapacity(mapping.entries.count)
+        var line = 1
+        for parsed in mapping.entries {
+            while line < source.lineCount, source.lineStarts[line] <= contentStart + parsed.start { line += 1 }
+            firstLines.append(line)
+        }
         return mapping.entries.indices.map { index in
             let parsed = mapping.entries[index]
             // Positions found from the lines they are likely on (`position(at:onLine:)` searches
@@ -174,14 +191,20 @@ struct FrontMatterScanner {
     /// `end` moved back over trailing spaces, tabs and carriage returns, never before `start`.
     private func trimmedEnd(_ end: Int, notBefore start: Int) -> Int {
         var end = end
-        while end > start, [Byte.space, Byte.carriageReturn, Byte.tab].contains(source.bytes[end - 1]) { end -= 1 }
+        while end > start, isBlank(source.bytes[end - 1]) { end -= 1 }
         return max(start, end)
     }
 
     private func isBlankOrComment(line: Int) -> Bool {
-        let bytes = source.bytes[source.lineRange(line)]
-        return bytes.first == UInt8(ascii: "#") || bytes.allSatisfy { $0 == Byte.space || $0 == Byte.tab || $0 == Byte.carriageReturn }
+        let range = source.lineRange(line)
+        // On the buffer: a slice of the array would retain it.
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            range.first.map { bytes[$0] } == UInt8(ascii: "#") || bytes[range].allSatisfy(isBlank)
+        }
     }
+
+    /// A space, tab or carriage return.
+    private func isBlank(_ byte: UInt8) -> Bool { byte == Byte.space || byte == Byte.tab || byte == Byte.carriageReturn }
 
     private func entry(_ span: EntrySpan, typed: YAMLComposer.Entry?, error: ParseDiagnostic?) -> FrontMatterEntry {
         let start = source.lineStarts[span.firstLine - 1]

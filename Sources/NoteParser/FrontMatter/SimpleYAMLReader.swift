@@ -11,30 +11,32 @@ enum SimpleYAMLReader {
     private typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
     /// The top-level entries of `text`, as `YAMLReader.compose` returns them, or nil.
-    static func readMapping(_ text: String, maxNodes: Int) -> YAMLComposer.Mapping? {
+    static func readMapping(_ text: String, limits: YAMLReader.Limits = .init()) -> YAMLComposer.Mapping? {
         var text = text
-        return text.withUTF8 { readMapping(Bytes(base: $0, bounds: 0..<$0.count), maxNodes: maxNodes) }
+        return text.withUTF8 { readMapping($0, limits: limits) }
     }
 
-    private static func readMapping(_ bytes: Bytes, maxNodes: Int) -> YAMLComposer.Mapping? {
-        var lines: [Bytes] = []
-        var start = 0
-        while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: Byte.newline) ?? bytes.count
-            var line = bytes[start..<end]
-            if line.last == Byte.carriageReturn { line = line.dropLast() }
-            lines.append(line)
-            start = end + 1
-        }
+    /// `readMapping(_:limits:)` of UTF-8 bytes, read in place. Nil also for text that could go
+    /// past the nesting limits (more `[` and `{` than `maxDepth`, or a line indented deeper),
+    /// which `YAMLReader` then checks before composing it.
+    static func readMapping(_ buffer: UnsafeBufferPointer<UInt8>, limits: YAMLReader.Limits) -> YAMLComposer.Mapping? {
+        guard opensAtMost(limits.maxDepth, in: buffer) else { return nil }
+        let bytes = Bytes(base: buffer, bounds: 0..<buffer.count)
+        let maxIndent = limits.maxDepth * 8
         var entries: [YAMLComposer.Entry] = []
-        entries.reserveCapacity(lines.count)
+        entries.reserveCapacity(16)
         var keys = KeySet()
         var nodes = 0
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            index += 1
-            if line.allSatisfy({ $0 == Byte.space }) { continue }
+        // The lines are found as they are read (no array of them): `next` is where the line
+        // after the current one starts, past the end when there is none.
+        var next = 0
+        while next <= bytes.count {
+            let line = self.line(from: next, in: bytes)
+            next = line.endIndex + (line.endIndex < bytes.count && bytes[line.endIndex] == Byte.carriageReturn ? 2 : 1)
+            if line.allSatisfy({ $0 == Byte.space }) {
+                guard line.count <= maxIndent else { return nil }
+                continue
+            }
             if line.first == UInt8(ascii: "#") {
                 guard isPrintable(line) else { return nil }
                 continue
@@ -46,12 +48,14 @@ enum SimpleYAMLReader {
             if rest.isEmpty {
                 var items: [YAMLValue] = []
                 var indent: Int?
-                while index < lines.count, let (itemIndent, item) = listItem(lines[index]) {
-                    guard itemIndent == (indent ?? itemIndent), let (itemValue, _) = scalar(item, inFlow: false) else { return nil }
+                while next <= bytes.count {
+                    let itemLine = self.line(from: next, in: bytes)
+                    guard let (itemIndent, item) = listItem(itemLine) else { break }
+                    guard itemIndent == (indent ?? itemIndent), itemIndent <= maxIndent, let (itemValue, _) = scalar(item, inFlow: false) else { return nil }
                     indent = itemIndent
                     items.append(itemValue)
                     valueEnd = item.endIndex
-                    index += 1
+                    next = itemLine.endIndex + (itemLine.endIndex < bytes.count && bytes[itemLine.endIndex] == Byte.carriageReturn ? 2 : 1)
                 }
                 (value, style) = items.isEmpty ? (.null, .plain) : (.list(items), .block)
                 nodes += items.count
@@ -64,11 +68,43 @@ enum SimpleYAMLReader {
                 (value, style) = typed
             }
             nodes += 2
-            guard nodes <= maxNodes else { return nil }
+            guard nodes <= limits.maxNodes else { return nil }
             entries.append(YAMLComposer.Entry(key: key, keyBytes: line.startIndex..<colon, start: line.startIndex,
                                               valueBytes: rest.startIndex..<valueEnd, value: value, style: style))
         }
         return YAMLComposer.Mapping(entries: entries, isFlow: false)
+    }
+
+    /// The line that starts at `start`, without its `\n` and a `\r` before it (`memchr` for the end).
+    private static func line(from start: Int, in bytes: Bytes) -> Bytes {
+        let end = find(Byte.newline, in: bytes[start...]) ?? bytes.endIndex
+        return bytes[start..<(end > start && bytes[end - 1] == Byte.carriageReturn ? end - 1 : end)]
+    }
+
+    /// Whether `bytes` hold at most `limit` `[` and `{`: then no nesting in them goes deeper.
+    /// Counted eight bytes at a time: `byte | 0x20` is `{` for these two bytes only.
+    private static func opensAtMost(_ limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, lows = ones &* 0x7F
+        var count = 0
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A byte of `differs` is zero where the byte is `[` or `{`; the high bit of each
+                // zero byte is then set in `zeros`, and only there.
+                let differs = (word | ones &* 0x20) ^ (ones &* UInt64(UInt8(ascii: "{")))
+                let zeros = ~(((differs & lows) &+ lows) | differs | lows)
+                // The eight bytes of `zeros >> 7` (each 0 or 1) summed in the top byte by one
+                // multiplication (a population count is a loop without the instruction).
+                count += Int(truncatingIfNeeded: ((zeros >> 7) &* ones) >> 56)
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            if bytes[index] | 0x20 == UInt8(ascii: "{") { count += 1 }
+            index += 1
+        }
+        return count <= limit
     }
 
     /// The keys read so far, for the duplicate check: a front matter's few keys are compared
@@ -152,20 +188,35 @@ enum SimpleYAMLReader {
         guard let first = text.first, isPrintable(text) else { return nil }
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             let inner = text.dropFirst().dropLast()
-            guard text.count >= 2, text.last == first, !inner.contains(first), !inner.contains(UInt8(ascii: "\\")) else { return nil }
+            guard text.count >= 2, text.last == first, find(first, in: inner) == nil, find(UInt8(ascii: "\\"), in: inner) == nil else { return nil }
             return (.string(String(decoding: UnsafeBufferPointer(rebasing: inner), as: UTF8.self)), first == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted)
         }
         guard !isIndicator(first) else { return nil }
-        var previous: UInt8 = 0
-        // An index loop: `zip(text.indices, text)` calls the slice's generic `indices`.
-        var offset = text.startIndex
-        while offset < text.endIndex {
-            let byte = text[offset]
-            if inFlow && isFlowStop(byte) { return nil }
-            if byte == Byte.colon, offset + 1 == text.endIndex || text[offset + 1] == Byte.space { return nil }
-            if byte == UInt8(ascii: "#"), previous == Byte.space { return nil }
-            previous = byte
-            offset += 1
+        if inFlow {
+            var previous: UInt8 = 0
+            // An index loop: `zip(text.indices, text)` calls the slice's generic `indices`.
+            var offset = text.startIndex
+            while offset < text.endIndex {
+                let byte = text[offset]
+                if isFlowStop(byte) { return nil }
+                if byte == Byte.colon, offset + 1 == text.endIndex || text[offset + 1] == Byte.space { return nil }
+                if byte == UInt8(ascii: "#"), previous == Byte.space { return nil }
+                previous = byte
+                offset += 1
+            }
+        } else {
+            // Out of a flow only a `:` before a space or the end and a `#` after a space end
+            // the scalar: each found by `memchr`.
+            var from = text.startIndex
+            while let colon = find(Byte.colon, in: text[from...]) {
+                if colon + 1 == text.endIndex || text[colon + 1] == Byte.space { return nil }
+                from = colon + 1
+            }
+            from = text.startIndex
+            while let hash = find(UInt8(ascii: "#"), in: text[from...]) {
+                if hash > text.startIndex, text[hash - 1] == Byte.space { return nil }
+                from = hash + 1
+            }
         }
         return (PlainScalarResolver.value(of: String(decoding: UnsafeBufferPointer(rebasing: text), as: UTF8.self)), .plain)
     }
@@ -199,6 +250,11 @@ enum SimpleYAMLReader {
             index += 1
         }
         return true
+    }
+
+    /// The first offset of `byte` in `text` (`memchr`).
+    private static func find(_ byte: UInt8, in text: Bytes) -> Int? {
+        Byte.offset(of: byte, in: text.base, range: text.startIndex..<text.endIndex)
     }
 
     private static func trimmed(_ text: Bytes) -> Bytes {

@@ -25,9 +25,16 @@ struct YAMLReader {
     /// Reads `text` and returns its top-level entries: the common shapes with
     /// `SimpleYAMLReader`, the rest composed from libyaml's events.
     func readMapping(_ text: String) throws(Failure) -> YAMLComposer.Mapping {
-        try checkNesting(text)
-        if let mapping = SimpleYAMLReader.readMapping(text, maxNodes: limits.maxNodes) { return mapping }
-        return try compose(text)
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(Failure) in try readMapping(bytes) } }.get()
+    }
+
+    /// `readMapping(_:)` of UTF-8 bytes, read in place (a string is made of them only for libyaml).
+    func readMapping(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> YAMLComposer.Mapping {
+        // The simple reader reads only text within the nesting limits: the check is for the rest.
+        if let mapping = SimpleYAMLReader.readMapping(bytes, limits: limits) { return mapping }
+        if let failure = nestingFailure(bytes) { throw failure }
+        return try compose(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Composes `text` from libyaml's events and returns its top-level entries.
@@ -37,15 +44,8 @@ struct YAMLReader {
         return try composer.compose(Array(masked.utf8)) ?? YAMLComposer.Mapping(entries: [], isFlow: false)
     }
 
-    /// Refuses text nested deeper than the limit before the composer (which recurses) sees it.
-    private func checkNesting(_ text: String) throws(Failure) {
-        // Over the bytes in place: iterating the string's view costs several times more.
-        let failure = text.utf8.withContiguousStorageIfAvailable(nestingFailure) ?? Array(text.utf8).withUnsafeBufferPointer(nestingFailure)
-        if let failure { throw failure }
-    }
-
     /// The nesting or indentation limit `bytes` go past, if any.
-    private func nestingFailure(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
+    func nestingFailure(_ bytes: UnsafeBufferPointer<UInt8>) -> Failure? {
         var depth = 0
         var indent = 0
         var atLineStart = true

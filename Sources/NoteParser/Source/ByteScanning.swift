@@ -57,6 +57,12 @@ package enum Byte {
         return word & highs == 0 && (word &+ ones) & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0
     }
 
+    /// Whether all eight bytes of `word` are visible ASCII, 0x21 to 0x7E: printable, none a space.
+    package static func isVisibleASCII(word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+        return word & highs == 0 && (word &+ ones) & highs == 0 && (word &- ones &* 0x21) & ~word & highs == 0
+    }
+
     /// Whether `bytes`, lowercased (`lowercased(_:)`), are `word`'s bytes.
     package static func equalsLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ word: StaticString) -> Bool {
         bytes.count == word.utf8CodeUnitCount && zip(bytes, 0...).allSatisfy { lowercased($0) == word.utf8Start[$1] }

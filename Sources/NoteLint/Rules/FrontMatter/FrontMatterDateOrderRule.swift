@@ -22,9 +22,12 @@ public struct FrontMatterDateOrderRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        guard !context.frontMatterEntries.isEmpty, let frontMatter = context.note.frontMatter,
-              let created = frontMatter.entry("date_created").flatMap(day), let modifiedEntry = frontMatter.entry("date_modified"),
-              let modified = day(modifiedEntry), modified < created else { return [] }
+        // The entries looked up in place (the front matter is not copied), as `FrontMatter.entry(_:)` finds them.
+        let entries = context.frontMatterEntries
+        guard let created = entries.lastIndex(where: { $0.key == "date_created" }).flatMap({ day(entries[$0]) }),
+              let modifiedIndex = entries.lastIndex(where: { $0.key == "date_modified" }), let modified = day(entries[modifiedIndex]),
+              modified < created else { return [] }
+        let modifiedEntry = entries[modifiedIndex]
         return [context.finding(self, modifiedEntry.valueRange, "date_modified \(modified) is before date_created \(created)")]
     }
 

@@ -39,6 +39,7 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
 
     public func check(vault: VaultContext) -> [Finding] {
         var firstNote: [String: String] = [:]
+        firstNote.reserveCapacity(vault.notes.count)
         var findings: [Finding] = []
         for context in vault.notes {
             let found = uuids(context)
@@ -61,7 +62,7 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
         context.frontMatterEntries.compactMap { entry in
             guard FrontMatterValues.isUUIDKey(entry.key, in: context), let text = entry.value?.scalarText,
                   FrontMatterValues.isV4UUID(text) else { return nil }
-            return (entry, text.lowercased())
+            return (entry, text.lowercasedCheaply())
         }
     }
 

@@ -30,10 +30,23 @@ extension NoteContext {
 
     /// A fix that rewrites a quoted scalar without quotes, when YAML reads it back as `value`.
     func unquoteFix(_ entry: FrontMatterEntry, as value: FrontMatterEmitter.Value) -> Fix? {
-        let written = valueSource(entry)
-        guard let quote = written.first, quote == "'" || quote == "\"", written.count > 1, written.last == quote,
-              !written.contains(where: \.isNewline), let text = FrontMatterEmitter.scalar(value, key: entry.key) else { return nil }
+        guard isQuotedOnOneLine(entry), let text = FrontMatterEmitter.scalar(value, key: entry.key) else { return nil }
         return Fix("remove the quotes", edits: [Edit(range: entry.valueRange.bytes, replacement: text)])
+    }
+
+    /// `unquoteFix(entry, as: .timestamp(text))`, found without composing YAML
+    /// (`FrontMatterEmitter.writesTimestamp`); its edit is made when `fix` asks for it.
+    func unquoteFix(_ entry: FrontMatterEntry, timestamp text: String) -> Fix? {
+        guard isQuotedOnOneLine(entry), FrontMatterEmitter.writesTimestamp(text, key: entry.key) else { return nil }
+        let range = entry.valueRange.bytes
+        return Fix("remove the quotes") { [Edit(range: range, replacement: text)] }
+    }
+
+    /// Whether the value is written as one quoted scalar on its line, with nothing after it.
+    private func isQuotedOnOneLine(_ entry: FrontMatterEntry) -> Bool {
+        let written = valueSource(entry)
+        guard let quote = written.first, quote == "'" || quote == "\"", written.count > 1, written.last == quote else { return false }
+        return !written.contains(where: \.isNewline)
     }
 
     /// An edit that replaces an entry's lines (from `start`, by default the entry's own first
@@ -87,8 +100,11 @@ public enum FrontMatterValues {
 
     /// True for `url`, `link`, `*_url` and `*_image` in any case: an ASCII key read on its bytes.
     static func namesURL(_ key: String) -> Bool {
-        var key = key
-        let named = key.withUTF8 { bytes -> Bool? in
+        let named = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            // Each of these names ends in `l`, `k` or `e`: a key whose last byte is another ASCII
+            // byte (its last character, which lowercases to an ASCII one) is none of them.
+            if let last = bytes.last, last < 0x80, last | 0x20 != UInt8(ascii: "l"), last | 0x20 != UInt8(ascii: "k"),
+               last | 0x20 != UInt8(ascii: "e") { return false }
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             /// Whether the bytes, lowercased, end with `suffix`.
             func ends(with suffix: StaticString) -> Bool {
@@ -96,7 +112,7 @@ public enum FrontMatterValues {
                 return start >= 0 && Byte.equalsLowercased(bytes[start...], suffix)
             }
             return bytes.count == 3 && ends(with: "url") || bytes.count == 4 && ends(with: "link") || ends(with: "_url") || ends(with: "_image")
-        }
+        } ?? nil
         if let named { return named }
         let lower = key.lowercasedCheaply()
         return lower == "url" || lower == "link" || lower.hasSuffix("_url") || lower.hasSuffix("_image")
@@ -109,16 +125,22 @@ public enum FrontMatterValues {
 
     /// True for a version-4 UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e` (either case).
     static func isV4UUID(_ text: String) -> Bool {
-        let bytes = Array(text.lowercasedCheaply().utf8)
-        guard bytes.count == 36 else { return false }
-        for (index, byte) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(index) {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), !(UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte) {
-                return false
+        // On the bytes in place, each lowercased alone: no character but an ASCII one lowercases
+        // to a hexadecimal digit or `-`, so other text is no UUID, lowercased or not.
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 36 else { return false }
+            for index in 0..<36 {
+                let byte = bytes[index], lower = Byte.lowercased(byte)
+                switch index {
+                case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
+                case 14: guard byte == UInt8(ascii: "4") else { return false }
+                case 19: guard Byte.isDigit(byte) ? byte >= UInt8(ascii: "8") : lower == UInt8(ascii: "a") || lower == UInt8(ascii: "b") else { return false }
+                default: guard Byte.isDigit(byte) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")) else { return false }
+                }
             }
+            return true
         }
-        return bytes[14] == UInt8(ascii: "4") && "89ab".utf8.contains(bytes[19])
     }
 
     /// True for an absolute `http(s)://host...` URL without whitespace.
@@ -136,7 +158,16 @@ public enum FrontMatterValues {
     /// `isURL` of ASCII text, on its bytes (each its own character but `\r\n`, which is none of
     /// the bytes tested); nil for other text.
     private static func isASCIIURL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        // Runs of eight visible ASCII bytes first (none whitespace, none of another character),
+        // then the rest byte by byte.
+        var visible = 0
+        if let base = bytes.baseAddress {
+            while visible + 8 <= bytes.count, Byte.isVisibleASCII(word: UnsafeRawPointer(base + visible).loadUnaligned(as: UInt64.self)) {
+                visible += 8
+            }
+        }
+        let rest = bytes[visible...]
+        guard !rest.contains(where: { $0 >= 0x80 }) else { return nil }
         func opens(with scheme: StaticString) -> Bool {
             let count = scheme.utf8CodeUnitCount
             return bytes.count >= count && Byte.equalsLowercased(bytes[..<count], scheme)
@@ -144,7 +175,7 @@ public enum FrontMatterValues {
         let host = opens(with: "https://") ? 8 : opens(with: "http://") ? 7 : nil
         guard let host, host < bytes.count, bytes[host] != UInt8(ascii: "/"), bytes[host] != UInt8(ascii: "?"),
               bytes[host] != UInt8(ascii: "#") else { return false }
-        return !bytes.contains(where: Byte.isCharacterWhitespace)
+        return !rest.contains(where: Byte.isCharacterWhitespace)
     }
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.

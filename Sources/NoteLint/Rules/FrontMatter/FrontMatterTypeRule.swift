@@ -52,12 +52,21 @@ public struct FrontMatterTypeRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        // Only keys with a schema or named as dates are checked.
-        context.frontMatterEntries { context.schema($0) != nil || DateText.isDateKey($0) }.compactMap { entry in
-            guard let value = entry.value, !value.isEmpty, !context.hasPlaceholder(entry) else { return nil }
-            if let schema = context.schema(entry.key) { return check(entry, value, schema, context) }
-            return checkDate(entry, value, context, strict: false)  // a date key
+        // Only keys with a schema or named as dates are checked. Keys and values are read in
+        // place: an entry is copied only when it is checked further.
+        let entries = context.frontMatterEntries
+        var findings: [Finding] = []
+        for index in entries.indices {
+            let schema = context.schema(entries[index].key)
+            guard schema != nil || DateText.isDateKey(entries[index].key) else { continue }
+            // A date key's date or date-time value is a real date, already checked.
+            if schema == nil, entries[index].value?.isDateOrDateTime == true { continue }
+            let entry = entries[index]
+            guard let value = entry.value, !value.isEmpty, !context.hasPlaceholder(entry) else { continue }
+            let finding = if let schema { check(entry, value, schema, context) } else { checkDate(entry, value, context, strict: false) }
+            if let finding { findings.append(finding) }
         }
+        return findings
     }
 
     private func check(_ entry: FrontMatterEntry, _ value: YAMLValue, _ schema: KeySchema, _ context: NoteContext) -> Finding? {
@@ -112,7 +121,7 @@ public struct FrontMatterTypeRule: Rule {
             guard FrontMatterValues.isRealDate(text) else {
                 return context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a real date")
             }
-            guard entry.isQuoted, let fix = context.unquoteFix(entry, as: .timestamp(text)) else { return nil }
+            guard entry.isQuoted, let fix = context.unquoteFix(entry, timestamp: text) else { return nil }
             return context.finding(self, entry.valueRange, "\(entry.key): date is quoted; write it unquoted", fix: fix)
         default:
             guard strict else { return nil }
@@ -157,4 +166,11 @@ enum DayText {
 
 extension YAMLValue {
     fileprivate var isNumber: Bool { if case .number = self { return true } else { return false } }
+
+    fileprivate var isDateOrDateTime: Bool {
+        switch self {
+        case .date, .datetime: return true
+        default: return false
+        }
+    }
 }
