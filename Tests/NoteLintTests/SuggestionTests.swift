@@ -33,6 +33,24 @@ import Testing
         #expect(Suggestion.editDistance("a\r\n", "a\r") == 1)
     }
 
+    /// `closest` skips candidates whose length alone puts them out of reach: the same choice as
+    /// measuring every candidate, on generated words, limits and candidate lists.
+    @Test func closestIsTheNearestWithinTheLimit() {
+        let texts = Self.texts
+        for (index, word) in texts.enumerated() {
+            let candidates = (0..<12).map { texts[(index * 31 + $0 * 17 + 3) % texts.count] } + [word + "x", "Data-Centers", "warning"]
+            for maxDistance in [nil, 0, 1, 2, 3] {
+                let limit = maxDistance ?? max(1, Suggestion.fold(word).count / 3)
+                var best: (String, Int)?
+                for candidate in candidates where candidate != word {
+                    let distance = Suggestion.editDistance(Suggestion.fold(word), Suggestion.fold(candidate))
+                    if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+                }
+                #expect(Suggestion.closest(to: word, among: candidates, maxDistance: maxDistance) == best?.0, "\(word.debugDescription)")
+            }
+        }
+    }
+
     /// Levenshtein distance over characters, by the full table.
     static func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
         var table = (0...a.count).map { row in (0...b.count).map { row == 0 ? $0 : $0 == 0 ? row : 0 } }

@@ -6,8 +6,9 @@ package enum Suggestion {
         let limit = maxDistance ?? max(1, folded.count / 3)
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
-            let distance = editDistance(folded, fold(candidate))
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            // Only a candidate within the limit and closer than the best so far is taken.
+            guard let distance = editDistance(folded, fold(candidate), atMost: min(limit, (best?.1 ?? Int.max) - 1)) else { continue }
+            best = (candidate, distance)
         }
         return best?.0
     }
@@ -33,12 +34,26 @@ package enum Suggestion {
     /// Levenshtein distance over characters: over bytes when both texts are ASCII without
     /// `\r` (each byte a character; `\r\n` is one).
     package static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let isSingleByteText = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 && $0 != Byte.carriageReturn } }
-        if isSingleByteText(lhs), isSingleByteText(rhs) { return editDistance(Array(lhs.utf8), Array(rhs.utf8)) }
-        return editDistance(Array(lhs), Array(rhs))
+        editDistance(lhs, rhs, atMost: Int.max)!
     }
 
-    private static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
+    /// `editDistance(lhs, rhs)` when it is at most `bound`, else nil. The lengths' difference is
+    /// a lower bound: most candidates of a "did you mean" are ruled out by it, unmeasured.
+    static func editDistance(_ lhs: String, _ rhs: String, atMost bound: Int) -> Int? {
+        let isSingleByteText = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 && $0 != Byte.carriageReturn } }
+        if isSingleByteText(lhs), isSingleByteText(rhs) {
+            guard abs(lhs.utf8.count - rhs.utf8.count) <= bound else { return nil }
+            var (lhs, rhs) = (lhs, rhs)
+            let distance = lhs.withUTF8 { left in rhs.withUTF8 { right in editDistance(left, right) } }
+            return distance <= bound ? distance : nil
+        }
+        let (left, right) = (Array(lhs), Array(rhs))
+        guard abs(left.count - right.count) <= bound else { return nil }
+        let distance = editDistance(left, right)
+        return distance <= bound ? distance : nil
+    }
+
+    private static func editDistance<Text: RandomAccessCollection>(_ a: Text, _ b: Text) -> Int where Text.Index == Int, Text.Element: Equatable {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -8,22 +8,24 @@ import Darwin
 /// files. `String` equality is canonical: `"cafe\u{301}.md" == "caf\u{e9}.md"` is true, yet
 /// they are two files; key dictionaries and sets of paths by `ExactPath`, never by `String`.
 public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    /// The path, read only by its bytes (held, not copied: a lint run keys thousands of paths).
+    public let description: String
 
-    public init(_ path: String) { bytes = Array(path.utf8) }
+    public init(_ path: String) { description = path }
 
-    /// The bytes hashed in one block (the synthesized hash feeds the hasher byte by byte: a
-    /// lint run hashes thousands of paths).
+    /// The bytes hashed in one block (the synthesized hash feeds the hasher byte by byte).
     public func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        var path = description
+        path.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    public var description: String { String(decoding: bytes, as: UTF8.self) }
+    public static func == (lhs: ExactPath, rhs: ExactPath) -> Bool { same(lhs.description, rhs.description) }
 
     /// Byte order, a shorter path before those it begins (`lexicographicallyPrecedes`, by `memcmp`).
     public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool {
-        lhs.bytes.withUnsafeBufferPointer { left in
-            rhs.bytes.withUnsafeBufferPointer { right in
+        var (lhs, rhs) = (lhs.description, rhs.description)
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
                 let common = min(left.count, right.count)
                 let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
                 return order != 0 ? order < 0 : left.count < right.count
