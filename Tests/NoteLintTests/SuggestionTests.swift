@@ -33,22 +33,20 @@ import Testing
         #expect(Suggestion.editDistance("a\r\n", "a\r") == 1)
     }
 
-    /// `closest` measures only the candidates whose lengths allow a nearer one: the same choice as
-    /// measuring them all (the first nearest within the limit).
-    @Test func closestIsTheFirstNearestWithinTheLimit() {
-        let words = Self.texts + ["warnign", "warning", "warn", "note", "notes", "tips", "tip", "abstract", "brainstorm", "LLM-Response"]
-        for (index, word) in words.enumerated() {
-            let candidates = (0..<12).map { words[(index * 11 + $0 * 17 + 3) % words.count] } + ["warning", "tip", "todo"]
+    /// `closest` skips candidates whose length alone puts them out of reach: the same choice as
+    /// measuring every candidate, on generated words, limits and candidate lists.
+    @Test func closestIsTheNearestWithinTheLimit() {
+        let texts = Self.texts
+        for (index, word) in texts.enumerated() {
+            let candidates = (0..<12).map { texts[(index * 31 + $0 * 17 + 3) % texts.count] } + [word + "x", "Data-Centers", "warning"]
             for maxDistance in [nil, 0, 1, 2, 3] {
-                let folded = Suggestion.fold(word)
-                let limit = maxDistance ?? max(1, folded.count / 3)
+                let limit = maxDistance ?? max(1, Suggestion.fold(word).count / 3)
                 var best: (String, Int)?
                 for candidate in candidates where candidate != word {
-                    let distance = Self.levenshtein(Array(folded), Array(Suggestion.fold(candidate)))
+                    let distance = Suggestion.editDistance(Suggestion.fold(word), Suggestion.fold(candidate))
                     if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
                 }
-                #expect(Suggestion.closest(to: word, among: candidates, maxDistance: maxDistance) == best?.0,
-                        "\(word.debugDescription) \(String(describing: maxDistance))")
+                #expect(Suggestion.closest(to: word, among: candidates, maxDistance: maxDistance) == best?.0, "\(word.debugDescription)")
             }
         }
     }

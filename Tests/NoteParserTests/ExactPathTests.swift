@@ -10,11 +10,12 @@ import Testing
         let paths = (0..<400).map { _ in
             ExactPath((0..<Int(generator.next() % 4)).map { _ in parts[Int(generator.next() % UInt64(parts.count))] }.joined())
         }
+        let bytes = { (path: ExactPath) in Array(path.description.utf8) }
         for (left, right) in zip(paths, paths.shuffled(using: &generator)) {
-            #expect((left < right) == left.bytes.lexicographicallyPrecedes(right.bytes), "\(left) \(right)")
-            #expect((left == right) == (left.bytes == right.bytes))
+            #expect((left < right) == bytes(left).lexicographicallyPrecedes(bytes(right)), "\(left) \(right)")
+            #expect((left == right) == (bytes(left) == bytes(right)))
             if left == right { #expect(left.hashValue == right.hashValue) }
         }
-        #expect(Set(paths).count == Set(paths.map(\.bytes)).count)
+        #expect(Set(paths).count == Set(paths.map(bytes)).count)
     }
 }

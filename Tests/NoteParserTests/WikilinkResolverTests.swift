@@ -92,6 +92,34 @@ import Testing
         #expect(fast > 1000)
     }
 
+    /// The index of path endings (slices of each lowercased path) finds what a search of every
+    /// file's keys (`keys(ofFile:)`, whole strings) finds, on generated files and targets
+    /// (folders, case, empty components, composed and decomposed accents, a shared ending).
+    @Test func indexAgreesWithASearchOfEveryFilesKeys() {
+        var generator = SplitMix64(seed: 0x5AFF)
+        let parts = ["a", "B", "dir/", "Sub/", "/", "é", "e\u{301}", "/\u{301}", "x y", "Ω"]
+        func text(_ count: Int) -> String {
+            (0..<count).map { _ in parts[Int(generator.next() % UInt64(parts.count))] }.joined()
+        }
+        let files = (0..<60).map { _ in text(1 + Int(generator.next() % 3)) + (generator.next() % 4 == 0 ? ".png" : ".md") }
+        let resolver = WikilinkResolver(files: files)
+        for _ in 0..<3000 {
+            let target = (generator.next() % 3 == 0 ? "./" : generator.next() % 4 == 0 ? "/" : "") + text(1 + Int(generator.next() % 3))
+            var expected = WikilinkResolver.Resolution.unresolved
+            if case .names(let candidates, let exact, _) = WikilinkResolver.asciiNames(target) ?? WikilinkResolver.names(target, from: "dir/n.md") {
+                for candidate in candidates {
+                    let matches = Set(files).filter { WikilinkResolver.keys(ofFile: $0).contains("path " + candidate) }.sorted()
+                    guard !matches.isEmpty else { continue }
+                    if let root = matches.first(where: { $0.lowercased() == candidate }) { expected = .file(root); break }
+                    if exact { continue }
+                    expected = matches.count == 1 ? .file(matches[0]) : .ambiguous(matches)
+                    break
+                }
+            }
+            #expect(resolver.resolve(target, from: "dir/n.md") == expected, "\(target.debugDescription)")
+        }
+    }
+
     /// A target `leadsAlikeFromEveryNote` says so of resolves the same from notes in different
     /// folders (what lets the vault resolve it once).
     @Test func targetsThatLeadAlikeDoSo() {

@@ -29,10 +29,13 @@ public struct VaultCitationProblems: Sendable {
     public init(scans: [NoteCitationScan]) {
         let ordered = scans.indices.sorted { (scans[$0].displayPath, $0) < (scans[$1].displayPath, $1) }
         var cited: [Cited] = []
+        cited.reserveCapacity(scans.reduce(0) { $0 + $1.definitions.count })
         for note in ordered {
-            for (index, indexed) in scans[note].definitions.enumerated() {
-                guard let url = indexed.url else { continue }
-                let definition = indexed.definition  // built once (a vault view's is made on each access)
+            // Read in place (a copy of each definition retains its strings).
+            let definitions = scans[note].definitions
+            for index in definitions.indices {
+                guard let url = definitions[index].url else { continue }
+                let definition = definitions[index].definition  // built once (a vault view's is made on each access)
                 guard definition.form == .proper, !definition.isDuplicate else { continue }
                 cited.append(Cited(note: note, index: index, id: definition.label, key: IndexedDefinition.key(definition.label), url: url,
                                    line: definition.range.start.line, isNoteLocal: IndexedDefinition.isNoteLocal(definition.label)))

@@ -127,13 +127,14 @@ public struct VaultContext: Sendable {
                 let target = links[index].target
                 let resolution: WikilinkResolver.Resolution
                 if WikilinkResolver.leadsAlikeFromEveryNote(target) {
-                    let key = ExactPath(target)
-                    if let known = resolved[key] {
-                        resolution = known
-                    } else {
-                        resolution = resolver.resolve(target, from: context.vaultPath)
-                        resolved[key] = resolution
+                    // Looked up and, the first time, stored in one access.
+                    func resolveOnce(_ known: inout WikilinkResolver.Resolution?) -> WikilinkResolver.Resolution {
+                        if let known { return known }
+                        let resolution = resolver.resolve(target, from: context.vaultPath)
+                        known = resolution
+                        return resolution
                     }
+                    resolution = resolveOnce(&resolved[ExactPath(target)])
                 } else {
                     resolution = resolver.resolve(target, from: context.vaultPath)
                 }
@@ -150,8 +151,11 @@ extension NoteContext {
 
     /// Their indices in `note.wikilinks`.
     var resolvableWikilinkIndices: [Int] {
+        let links = note.wikilinks
+        // Most notes hold no comment: then every link is.
+        guard !note.comments.isEmpty else { return Array(links.indices) }
         let comments = note.comments.map(\.bytes)
-        return note.wikilinks.indices.filter { !comments.sortedContains(note.wikilinks[$0].range.start.offset) }
+        return links.indices.filter { !comments.sortedContains(links[$0].range.start.offset) }
     }
 }
 

@@ -20,8 +20,14 @@ public struct WikilinkResolver: Sendable {
         }
     }
 
+    /// The files a key leads to: one (nearly every key: no array made for it) or several, sorted.
+    private enum Files: Sendable {
+        case one(String)
+        case several([String])
+    }
+
     /// Lowercased path suffixes at `/` boundaries (`a/b.md`, `b.md`) → the files ending so.
-    private let bySuffix: [String: [String]]
+    private let bySuffix: [String: Files]
     /// Lowercased aliases → the notes declaring them.
     private let byAlias: [String: [String]]
 
@@ -30,12 +36,22 @@ public struct WikilinkResolver: Sendable {
     ///   - aliases: the `aliases` of notes by vault path.
     public init(files: [String], aliases: [String: [String]] = [:]) {
         let suffixes = Set(files).map { (path: $0, suffixes: Self.suffixes(of: $0)) }
-        var bySuffix: [String: [String]] = [:]
+        var bySuffix: [String: Files] = [:]
         bySuffix.reserveCapacity(suffixes.reduce(0) { $0 + $1.suffixes.count })
-        for (path, pathSuffixes) in suffixes {
-            for suffix in pathSuffixes { bySuffix[suffix, default: []].append(path) }
+        // Each path added to the files of its keys in place (one lookup a key).
+        func add(_ path: String, to entry: inout Files?) {
+            switch entry {
+            case nil: entry = .one(path)
+            case .one(let first)?: entry = .several([first, path])
+            case .several(let paths)?: entry = .several(paths + [path])
+            }
         }
-        Self.sortEach(&bySuffix)
+        for (path, pathSuffixes) in suffixes {
+            for suffix in pathSuffixes { add(path, to: &bySuffix[suffix]) }
+        }
+        for index in bySuffix.values.indices {
+            if case .several(let paths) = bySuffix.values[index] { bySuffix.values[index] = .several(paths.sorted()) }
+        }
         self.bySuffix = bySuffix
         var byAlias: [String: [String]] = [:]
         for (path, names) in aliases {
@@ -43,13 +59,8 @@ public struct WikilinkResolver: Sendable {
                 if let key = Self.aliasKey(name) { byAlias[key, default: []].append(path) }
             }
         }
-        Self.sortEach(&byAlias)
+        for index in byAlias.values.indices where byAlias.values[index].count > 1 { byAlias.values[index].sort() }
         self.byAlias = byAlias
-    }
-
-    /// Each list sorted in place: most keys find one file, which needs no sort nor a new array.
-    private static func sortEach(_ lists: inout [String: [String]]) {
-        for index in lists.values.indices where lists.values[index].count > 1 { lists.values[index].sort() }
     }
 
     /// A resolver over the vault's files and the `aliases` of `notes` (parsed notes by vault path).
@@ -69,11 +80,16 @@ public struct WikilinkResolver: Sendable {
         case .nowhere: return .unresolved
         case .names(let candidates, let exact, let alias):
             for candidate in candidates {
-                guard let matches = bySuffix[candidate] else { continue }
-                // A path from the vault root wins, as in Obsidian.
-                if let root = matches.first(where: { $0.lowercasedCheaply() == candidate }) { return .file(root) }
-                if exact { continue }
-                return matches.count == 1 ? .file(matches[0]) : .ambiguous(matches)
+                // A path from the vault root wins, as in Obsidian (one file is the one found
+                // unless the path must be whole).
+                switch bySuffix[candidate] {
+                case nil: continue
+                case .one(let path)?:
+                    if !exact || path.lowercasedCheaply() == candidate { return .file(path) }
+                case .several(let paths)?:
+                    if let root = paths.first(where: { $0.lowercasedCheaply() == candidate }) { return .file(root) }
+                    if !exact { return .ambiguous(paths) }
+                }
             }
             if let alias, let note = byAlias[alias]?.first { return .file(note) }
             return .unresolved
@@ -168,7 +184,9 @@ public struct WikilinkResolver: Sendable {
         // Where an ASCII byte follows each `/` (a character starts there), the endings are cut
         // from the bytes, without slicing the string at UTF-8 indices (each checked as a boundary).
         let cut = lowered.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
-            var suffixes = [lowered]
+            var suffixes: [String] = []
+            suffixes.reserveCapacity(1 + bytes.count(where: { $0 == UInt8(ascii: "/") }))
+            suffixes.append(lowered)
             for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
                 guard index + 1 < bytes.count, bytes[index + 1] < 0x80 else { return nil }
                 suffixes.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)...]), as: UTF8.self))

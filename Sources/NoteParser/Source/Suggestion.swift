@@ -4,18 +4,11 @@ package enum Suggestion {
     package static func closest(to word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
         let folded = fold(word)
         let limit = maxDistance ?? max(1, folded.count / 3)
-        let foldedIsSingleByte = isSingleByteText(folded)
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
-            let other = fold(candidate)
-            // Single-byte texts are at least as far apart as their lengths: a candidate that
-            // cannot be within the limit, nor closer than the best, is not measured.
-            if foldedIsSingleByte, isSingleByteText(other),
-               abs(folded.utf8.count - other.utf8.count) > min(limit, (best?.1 ?? Int.max) - 1) {
-                continue
-            }
-            let distance = editDistance(folded, other)
-            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+            // Only a candidate within the limit and closer than the best so far is taken.
+            guard let distance = editDistance(folded, fold(candidate), atMost: min(limit, (best?.1 ?? Int.max) - 1)) else { continue }
+            best = (candidate, distance)
         }
         return best?.0
     }
@@ -41,16 +34,26 @@ package enum Suggestion {
     /// Levenshtein distance over characters: over bytes when both texts are ASCII without
     /// `\r` (each byte a character; `\r\n` is one).
     package static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        if isSingleByteText(lhs), isSingleByteText(rhs) { return editDistance(Array(lhs.utf8), Array(rhs.utf8)) }
-        return editDistance(Array(lhs), Array(rhs))
+        editDistance(lhs, rhs, atMost: Int.max)!
     }
 
-    /// Whether each byte of `text` is one character: ASCII without `\r`.
-    private static func isSingleByteText(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 && $0 != Byte.carriageReturn }
+    /// `editDistance(lhs, rhs)` when it is at most `bound`, else nil. The lengths' difference is
+    /// a lower bound: most candidates of a "did you mean" are ruled out by it, unmeasured.
+    static func editDistance(_ lhs: String, _ rhs: String, atMost bound: Int) -> Int? {
+        let isSingleByteText = { (text: String) in text.utf8.allSatisfy { $0 < 0x80 && $0 != Byte.carriageReturn } }
+        if isSingleByteText(lhs), isSingleByteText(rhs) {
+            guard abs(lhs.utf8.count - rhs.utf8.count) <= bound else { return nil }
+            var (lhs, rhs) = (lhs, rhs)
+            let distance = lhs.withUTF8 { left in rhs.withUTF8 { right in editDistance(left, right) } }
+            return distance <= bound ? distance : nil
+        }
+        let (left, right) = (Array(lhs), Array(rhs))
+        guard abs(left.count - right.count) <= bound else { return nil }
+        let distance = editDistance(left, right)
+        return distance <= bound ? distance : nil
     }
 
-    private static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
+    private static func editDistance<Text: RandomAccessCollection>(_ a: Text, _ b: Text) -> Int where Text.Index == Int, Text.Element: Equatable {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

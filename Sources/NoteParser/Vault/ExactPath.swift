@@ -8,22 +8,22 @@ import Darwin
 /// files. `String` equality is canonical: `"cafe\u{301}.md" == "caf\u{e9}.md"` is true, yet
 /// they are two files; key dictionaries and sets of paths by `ExactPath`, never by `String`.
 public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let bytes: [UInt8]
+    /// The path, read only by its bytes (held, not copied: a lint run keys thousands of paths).
+    public let description: String
 
-    public init(_ path: String) { bytes = Array(path.utf8) }
+    public init(_ path: String) { description = path }
 
-    /// The bytes hashed in one block (the synthesized hash feeds the hasher byte by byte: a
-    /// lint run hashes thousands of paths).
+    /// The bytes hashed in one block (the synthesized hash feeds the hasher byte by byte).
     public func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        Self.bytes(of: description) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    public var description: String { String(decoding: bytes, as: UTF8.self) }
+    public static func == (lhs: ExactPath, rhs: ExactPath) -> Bool { same(lhs.description, rhs.description) }
 
     /// Byte order, a shorter path before those it begins (`lexicographicallyPrecedes`, by `memcmp`).
     public static func < (lhs: ExactPath, rhs: ExactPath) -> Bool {
-        lhs.bytes.withUnsafeBufferPointer { left in
-            rhs.bytes.withUnsafeBufferPointer { right in
+        bytes(of: lhs.description) { left in
+            bytes(of: rhs.description) { right in
                 let common = min(left.count, right.count)
                 let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
                 return order != 0 ? order < 0 : left.count < right.count
@@ -31,12 +31,17 @@ public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    /// `body` with the bytes of `path` in place: a native or small string's are contiguous (its
+    /// `withUTF8` mutates a copy, retained and released for each comparison of a sort).
+    private static func bytes<Result>(of path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        path.utf8.withContiguousStorageIfAvailable(body) ?? Array(path.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// True when two paths are the same file name byte for byte, without building either key
     /// (a `memcmp`, not a generic walk: the linter compares each finding's path with the last).
     public static func same(_ lhs: String, _ rhs: String) -> Bool {
-        var (lhs, rhs) = (lhs, rhs)
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
+        bytes(of: lhs) { left in
+            bytes(of: rhs) { right in
                 left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
             }
         }

@@ -42,13 +42,14 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
         firstNote.reserveCapacity(vault.notes.count)
         var findings: [Finding] = []
         for context in vault.notes {
-            let found = uuids(context)
+            let entries = context.frontMatterEntries
+            let found = uuids(entries, in: context)
             // A note with one UUID (most) needs no set of those it has.
             var seenHere = Set<String>()
-            for (entry, uuid) in found {
+            for (index, uuid) in found {
                 guard found.count == 1 || seenHere.insert(uuid).inserted else { continue }
                 if let other = firstNote[uuid] {
-                    findings.append(context.finding(self, entry.valueRange, "\(entry.key) \(uuid) is also the UUID of \(other)"))
+                    findings.append(context.finding(self, entries[index].valueRange, "\(entries[index].key) \(uuid) is also the UUID of \(other)"))
                 } else {
                     firstNote[uuid] = context.vaultPath
                 }
@@ -57,24 +58,26 @@ public struct FrontMatterDuplicateUUIDRule: Rule {
         return findings
     }
 
-    /// The note's UUID entries with their UUIDs, lowercased.
-    private func uuids(_ context: NoteContext) -> [(FrontMatterEntry, String)] {
-        context.frontMatterEntries.compactMap { entry in
-            guard FrontMatterValues.isUUIDKey(entry.key, in: context), let text = entry.value?.scalarText,
+    /// The indices of the note's UUID entries among `entries` (its front matter's), with their
+    /// UUIDs lowercased (each entry read in place, not copied).
+    private func uuids(_ entries: [FrontMatterEntry], in context: NoteContext) -> [(index: Int, uuid: String)] {
+        entries.indices.compactMap { index in
+            guard FrontMatterValues.isUUIDKey(entries[index].key, in: context), let text = entries[index].value?.scalarText,
                   FrontMatterValues.isV4UUID(text) else { return nil }
-            return (entry, text.lowercasedCheaply())
+            return (index, text.lowercasedCheaply())
         }
     }
 
     public func vaultFacts(_ note: NoteContext) -> VaultFacts? {
         var facts = VaultFacts()
-        for (entry, uuid) in uuids(note) {
-            facts.combine(entry.key + ": " + uuid)
-            facts.combine(entry.valueRange)
+        let entries = note.frontMatterEntries
+        for (index, uuid) in uuids(entries, in: note) {
+            facts.combine(entries[index].key + ": " + uuid)
+            facts.combine(entries[index].valueRange)
         }
         return facts
     }
 
     /// Its UUIDs: a note's findings depend on the notes holding one of them.
-    public func vaultKeys(_ note: NoteContext) -> Set<String>? { Set(uuids(note).map(\.1)) }
+    public func vaultKeys(_ note: NoteContext) -> Set<String>? { Set(uuids(note.frontMatterEntries, in: note).map(\.uuid)) }
 }

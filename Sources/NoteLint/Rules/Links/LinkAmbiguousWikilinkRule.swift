@@ -23,10 +23,11 @@ public struct LinkAmbiguousWikilinkRule: Rule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
+        // The resolution read first: a link (its strings retained) is copied only when ambiguous.
         vault.wikilinks.compactMap { resolved in
-            let (context, link, resolution) = (resolved.context, resolved.link, resolved.resolution)
-            guard case .ambiguous(let paths) = resolution else { return nil }
-            return context.finding(self, link.range, "wikilink \(link.display) matches \(paths.count) files: \(paths.joined(separator: ", "))")
+            guard case .ambiguous(let paths) = resolved.resolution else { return nil }
+            let link = resolved.link
+            return resolved.context.finding(self, link.range, "wikilink \(link.display) matches \(paths.count) files: \(paths.joined(separator: ", "))")
         }
     }
 

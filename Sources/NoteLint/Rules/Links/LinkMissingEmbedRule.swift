@@ -23,10 +23,12 @@ public struct LinkMissingEmbedRule: Rule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
+        // The resolution read first: a link (its strings retained) is copied only when unresolved.
         vault.wikilinks.compactMap { resolved in
-            let (context, link, resolution) = (resolved.context, resolved.link, resolved.resolution)
-            guard link.isEmbed, resolution == .unresolved else { return nil }
-            return context.finding(self, link.range, "embedded file '\(link.target)' is not in the vault")
+            guard case .unresolved = resolved.resolution else { return nil }
+            let link = resolved.link
+            guard link.isEmbed else { return nil }
+            return resolved.context.finding(self, link.range, "embedded file '\(link.target)' is not in the vault")
         }
     }
 

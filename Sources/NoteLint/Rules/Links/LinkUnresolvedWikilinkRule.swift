@@ -25,10 +25,12 @@ public struct LinkUnresolvedWikilinkRule: Rule {
     )
 
     public func check(vault: VaultContext) -> [Finding] {
+        // The resolution read first: a link (its strings retained) is copied only when unresolved.
         vault.wikilinks.compactMap { resolved in
-            let (context, link, resolution) = (resolved.context, resolved.link, resolved.resolution)
-            guard !link.isEmbed, resolution == .unresolved else { return nil }
-            return context.finding(self, link.range, link.display(after: "wikilink ", before: " resolves to no file"))
+            guard case .unresolved = resolved.resolution else { return nil }
+            let link = resolved.link
+            guard !link.isEmbed else { return nil }
+            return resolved.context.finding(self, link.range, link.display(after: "wikilink ", before: " resolves to no file"))
         }
     }
 
