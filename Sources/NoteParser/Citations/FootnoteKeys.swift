@@ -1,26 +1,20 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The first definition line of each footnote key (`CitationScanner.key`: labels match
 /// case-insensitively), found for a label on the source's bytes.
 ///
-/// When every definition label is ASCII (nearly always), their keys' bytes are kept sorted and
-/// an ASCII label is found by binary search with `memcmp` (lowercased first only when it has a
-/// capital): no key string is made and hashed for each reference. Otherwise the key strings go
-/// into a dictionary (string equality there is canonical equivalence, not byte equality).
+/// When every definition label is ASCII (nearly always), the lines are kept in a small
+/// open-addressing table hashed on their lowercased bytes, and an ASCII label is found there
+/// by comparing bytes: no key string is made and hashed for each reference. Otherwise the key
+/// strings go into a dictionary (string equality there is canonical equivalence, not byte
+/// equality).
 struct FootnoteKeys {
     /// For each definition line, the first line with its key (itself when it is the first).
     let firstLines: [Int]
     private let source: [UInt8]
     /// The definition lines' label bytes (between `[^` and `]`).
     private let labels: [Range<Int>]
-    /// The ASCII labels' keys (their bytes lowercased), back to back.
-    private let keyBytes: [UInt8]
-    /// Each distinct key's bytes in `keyBytes` and its first line, in byte order.
-    private let sorted: [(key: Range<Int>, line: Int)]
+    /// The first line of each key plus one (zero: an empty slot), probed linearly from the key's
+    /// hash; a power of two at least twice the lines in size. Used when every label is ASCII.
+    private let slots: [Int]
     /// The first line of each key, made when a label is not ASCII.
     private var dictionary: [String: Int]?
 
@@ -28,84 +22,72 @@ struct FootnoteKeys {
     init(labels: [Range<Int>], in source: [UInt8]) {
         self.source = source
         self.labels = labels
-        guard labels.allSatisfy({ source[$0].allSatisfy { $0 < 0x80 } }) else {
+        var firstLines = [Int](repeating: 0, count: labels.count)
+        var slots = [Int](repeating: 0, count: labels.isEmpty ? 0 : 1 << (Int.bitWidth - (2 * labels.count - 1).leadingZeroBitCount))
+        let isASCII = source.withUnsafeBufferPointer { bytes in
+            for (line, label) in labels.enumerated() {
+                guard var slot = Self.hash(label, in: bytes) else { return false }
+                // Lines are placed in order: a key's slot holds its first line.
+                while true {
+                    slot &= slots.count - 1
+                    if slots[slot] == 0 {
+                        slots[slot] = line + 1
+                        firstLines[line] = line
+                        break
+                    }
+                    if Self.sameKey(labels[slots[slot] - 1], label, in: bytes) {
+                        firstLines[line] = slots[slot] - 1
+                        break
+                    }
+                    slot += 1
+                }
+            }
+            return true
+        }
+        guard isASCII else {
             let dictionary = Self.firstLines(labels: labels, in: source)
-            firstLines = labels.map { dictionary[Self.key(source[$0])]! }
-            keyBytes = []
-            sorted = []
+            self.firstLines = labels.map { dictionary[Self.key(source[$0])]! }
+            self.slots = []
             self.dictionary = dictionary
             return
         }
-        var keyBytes: [UInt8] = []
-        keyBytes.reserveCapacity(labels.reduce(0) { $0 + $1.count })
-        let keys = labels.map { label in
-            let start = keyBytes.count
-            keyBytes.append(contentsOf: source[label].lazy.map(Byte.lowercased))
-            return start..<keyBytes.count
-        }
-        var firstLines = [Int](repeating: 0, count: labels.count)
-        var sorted: [(key: Range<Int>, line: Int)] = []
-        keyBytes.withUnsafeBufferPointer { bytes in
-            func compare(_ a: Int, _ b: Int) -> Int {
-                bytes.baseAddress.map { Self.compare($0 + keys[a].lowerBound, keys[a].count, $0 + keys[b].lowerBound, keys[b].count) } ?? 0
-            }
-            // Lines in the order of their keys, equal keys in line order: each run's first line is its key's first.
-            for line in labels.indices.sorted(by: { a, b in
-                let order = compare(a, b)
-                return order < 0 || order == 0 && a < b
-            }) {
-                if let last = sorted.last, compare(last.line, line) == 0 {
-                    firstLines[line] = last.line
-                } else {
-                    sorted.append((keys[line], line))
-                    firstLines[line] = line
-                }
-            }
-        }
         self.firstLines = firstLines
-        self.keyBytes = keyBytes
-        self.sorted = sorted
+        self.slots = slots
     }
 
     /// The first definition line of the key of the label at `label` in the source; nil when none has it.
     mutating func firstLine(ofLabelAt label: Range<Int>) -> Int? {
         guard !labels.isEmpty else { return nil }
-        if dictionary == nil, let found = source.withUnsafeBufferPointer({ source -> Int?? in
-            var hasCapital = false
-            for byte in source[label] {
-                if byte >= 0x80 { return nil }
-                if Byte.lowercased(byte) != byte { hasCapital = true }
+        if dictionary == nil, let found = source.withUnsafeBufferPointer({ bytes -> Int?? in
+            guard var slot = Self.hash(label, in: bytes) else { return nil }
+            while true {
+                slot &= slots.count - 1
+                if slots[slot] == 0 { return .some(nil) }
+                if Self.sameKey(labels[slots[slot] - 1], label, in: bytes) { return .some(slots[slot] - 1) }
+                slot += 1
             }
-            let start = source.baseAddress! + label.lowerBound
-            guard hasCapital else { return .some(find(start, label.count)) }
-            return .some(withUnsafeTemporaryAllocation(of: UInt8.self, capacity: label.count) { lowered in
-                for index in lowered.indices { lowered[index] = Byte.lowercased(start[index]) }
-                return find(UnsafePointer(lowered.baseAddress!), label.count)
-            })
         }) { return found }
         if dictionary == nil { dictionary = Self.firstLines(labels: labels, in: source) }
         return dictionary?[Self.key(source[label])]
     }
 
-    /// The first line of the key of `count` bytes at `key`, by binary search.
-    private func find(_ key: UnsafePointer<UInt8>, _ count: Int) -> Int? {
-        keyBytes.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                let order = Self.compare(base + sorted[middle].key.lowerBound, sorted[middle].key.count, key, count)
-                if order == 0 { return sorted[middle].line }
-                if order < 0 { low = middle + 1 } else { high = middle }
-            }
-            return nil
+    /// A hash of the bytes of `label`, lowercased; nil when one is not ASCII.
+    private static func hash(_ label: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var hash = 0
+        for index in label {
+            guard bytes[index] < 0x80 else { return nil }
+            hash = (hash &* 31) &+ Int(Byte.lowercased(bytes[index]))
         }
+        return hash ^ (hash >> 16)
     }
 
-    /// Negative, zero or positive as the `aCount` bytes at `a` sort before, with or after the `bCount` bytes at `b`.
-    private static func compare(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>, _ bCount: Int) -> Int {
-        let order = memcmp(a, b, min(aCount, bCount))
-        return order != 0 ? Int(order) : aCount - bCount
+    /// Whether ASCII `a` and `b` are the same key (their bytes equal lowercased).
+    private static func sameKey(_ a: Range<Int>, _ b: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for offset in 0..<a.count where Byte.lowercased(bytes[a.lowerBound + offset]) != Byte.lowercased(bytes[b.lowerBound + offset]) {
+            return false
+        }
+        return true
     }
 
     private static func key(_ label: ArraySlice<UInt8>) -> String { CitationScanner.key(String(decoding: label, as: UTF8.self)) }
