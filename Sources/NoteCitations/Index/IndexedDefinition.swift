@@ -10,16 +10,18 @@ public struct IndexedDefinition: Sendable {
     /// References to its id in its note (zero for a duplicate, which cmark-gfm drops).
     public let references: Int
 
-    /// A whole definition (boxed: most of its bytes are its parsed fields), or what a vault view
-    /// keeps of one: a vault holds many (`withoutText`).
+    /// A whole definition, by its place in its note's definitions (the array is shared, not
+    /// copied: no box to allocate, no strings to retain for each), or what a vault view keeps of
+    /// one: a vault holds many (`withoutText`).
     private enum Stored: Sendable {
-        indirect case whole(FootnoteDefinition)
+        case whole([FootnoteDefinition], index: Int)
         case withoutText(label: String, form: FootnoteDefinition.Form, range: SourceRange, labelRange: SourceRange,
                          isDuplicate: Bool, referenceCount: Int)
     }
 
-    public init(path: String, definition: FootnoteDefinition, url: String?, references: Int) {
-        self.init(path: path, stored: .whole(definition), url: url, references: references)
+    /// The definition at `index` of a note's `definitions`.
+    public init(path: String, definitions: [FootnoteDefinition], index: Int, url: String?, references: Int) {
+        self.init(path: path, stored: .whole(definitions, index: index), url: url, references: references)
     }
 
     private init(path: String, stored: Stored, url: String?, references: Int) {
@@ -30,17 +32,18 @@ public struct IndexedDefinition: Sendable {
     /// in less than half the memory: what a pass over the vault keeps of it. Made from the fields it
     /// keeps (not from a copy of the whole definition and of this one).
     public var withoutText: IndexedDefinition {
-        guard case .whole(let definition) = stored else { return self }
-        return IndexedDefinition(path: path, stored: .withoutText(label: definition.label, form: definition.form, range: definition.range,
-                                                                  labelRange: definition.labelRange, isDuplicate: definition.isDuplicate,
-                                                                  referenceCount: definition.referenceCount),
+        guard case .whole(let definitions, let index) = stored else { return self }
+        return IndexedDefinition(path: path, stored: .withoutText(label: definitions[index].label, form: definitions[index].form,
+                                                                  range: definitions[index].range, labelRange: definitions[index].labelRange,
+                                                                  isDuplicate: definitions[index].isDuplicate,
+                                                                  referenceCount: definitions[index].referenceCount),
                                  url: url, references: references)
     }
 
     public var definition: FootnoteDefinition {
         switch stored {
-        case .whole(let definition):
-            return definition
+        case .whole(let definitions, let index):
+            return definitions[index]
         case let .withoutText(label, form, range, labelRange, isDuplicate, referenceCount):
             return .withoutText(label: label, form: form, range: range, labelRange: labelRange, isDuplicate: isDuplicate,
                                 referenceCount: referenceCount)
@@ -50,7 +53,7 @@ public struct IndexedDefinition: Sendable {
     /// The id as written (read without building `definition`).
     public var id: String {
         switch stored {
-        case .whole(let definition): return definition.label
+        case .whole(let definitions, let index): return definitions[index].label
         case .withoutText(let label, _, _, _, _, _): return label
         }
     }

@@ -27,9 +27,9 @@ public struct NoteCitationScan: Sendable {
         self.displayPath = displayPath ?? note.path
         let footnotes = note.footnoteDefinitions
         // The scanner counted the references to each label: no keys to make and hash here.
-        definitions = footnotes.map { definition in
-            IndexedDefinition(path: note.path, definition: definition, url: definition.fields.url.map(URLNormalizer.normalize),
-                              references: definition.isDuplicate ? 0 : definition.referenceCount)
+        definitions = footnotes.indices.map { index in
+            IndexedDefinition(path: note.path, definitions: footnotes, index: index, url: footnotes[index].fields.url.map(URLNormalizer.normalize),
+                              references: footnotes[index].isDuplicate ? 0 : footnotes[index].referenceCount)
         }
         var problems: [CitationProblem] = []
         func add(_ kind: CitationProblem.Kind, _ range: SourceRange, _ message: String,
@@ -39,7 +39,7 @@ public struct NoteCitationScan: Sendable {
         }
         let references = note.footnoteReferences
         for index in references.indices where !references[index].isDefined {
-            add(.undefined, references[index].range, "citation [^\(references[index].label)] has no definition")
+            add(.undefined, references[index].range, String(concatenating: "citation [^", references[index].label, "] has no definition"))
         }
         // The index of each key's first definition, made only in a note with a duplicate.
         var firstByKey: [String: Int]?
@@ -66,26 +66,29 @@ public struct NoteCitationScan: Sendable {
             let form = footnotes[index].form
             // Colon-less and corrupted forms are reported as such, not also as unused.
             if footnotes[index].isUnused, form == .proper {
-                add(.unused, labelRange, "definition [^\(label)] is not cited")
+                add(.unused, labelRange, String(concatenating: "definition [^", label, "] is not cited"))
             }
             switch form {
             case .proper: break
             case .missingColon:
-                add(.missingColon, labelRange, "definition [^\(label)] has no ':' after ']'")
+                add(.missingColon, labelRange, String(concatenating: "definition [^", label, "] has no ':' after ']'"))
             case .corruptedLabel:
                 add(.corruptedLabel, labelRange, "corrupted label '\(note.text(labelRange))' (expected '[^\(label)]:')")
             }
             if url == nil {
-                add(.malformed, labelRange, footnotes[index].text.isEmpty ? "definition [^\(label)] is empty" : "definition [^\(label)] has no URL")
+                add(.malformed, labelRange, footnotes[index].text.isEmpty ? String(concatenating: "definition [^", label, "] is empty")
+                                                                          : String(concatenating: "definition [^", label, "] has no URL"))
             }
         }
         if !note.legacyDefinitions.isEmpty {
-            for legacy in note.legacyDefinitions {
-                add(.legacyNumeric, legacy.labelRange, "legacy numeric definition [\(legacy.number)]: (use a footnote [^id]:)")
+            let legacies = note.legacyDefinitions
+            for index in legacies.indices {
+                add(.legacyNumeric, legacies[index].labelRange,
+                    String(concatenating: "legacy numeric definition [", String(legacies[index].number), "]: (use a footnote [^id]:)"))
             }
             // Inline `[4]` only counts in a note that defines every number it cites.
             for reference in note.legacyReferences where reference.isDefined {
-                add(.legacyNumeric, reference.range, "legacy numeric citation \(note.text(reference.range)) (use a footnote [^id])")
+                add(.legacyNumeric, reference.range, String(concatenating: "legacy numeric citation ", note.text(reference.range), " (use a footnote [^id])"))
             }
         }
         self.problems = problems

@@ -235,7 +235,9 @@ enum CitationFieldParser {
                 if close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("), let end = closingParenthesis(in: bytes, from: close + 1) {
                     let url = asciiDestination(bytes, (close + 2)..<end) ?? destination(text[index(close + 2)..<index(end)])
                     let title = String(text[index(open + 1)..<index(close)])
-                    if !url.isEmpty, !title.hasPrefix("^") { return (title, url) }
+                    // `^` alone opens the title when an ASCII byte or `]` follows it (a combining mark would join it).
+                    let isFootnote = bytes[open + 1] == Byte.caret && (open + 2 == close || bytes[open + 2] < 0x80 || title.hasPrefix("^"))
+                    if !url.isEmpty, !isFootnote { return (title, url) }
                 }
                 from = open + 1
             }

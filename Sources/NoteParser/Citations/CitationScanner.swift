@@ -19,13 +19,13 @@ struct CitationScanner {
     }
 
     private struct DefinitionLine {
-        var label: String
-        /// The label's `key`, computed once.
-        var key: String
+        /// The bytes between `[^` and `]` (made into a string only for a definition kept).
+        var label: Range<Int>
         var form: FootnoteDefinition.Form
         var line: Int
-        var labelStart: Int
         var labelEnd: Int
+        /// The offset of `[^`.
+        var labelStart: Int { label.lowerBound - 2 }
     }
 
     func scan() -> Result {
@@ -44,16 +44,19 @@ struct CitationScanner {
         while line <= source.lineCount {
             let range = source.lineRange(line)
             defer { line += 1 }
-            let isBlank = source.bytes[range].allSatisfy(Byte.isWhitespace)
+            // Most lines open with a byte that is not a blank: no slice to test.
+            let isBlank = range.isEmpty || Byte.isWhitespace(source.bytes[range.lowerBound]) && source.bytes[range].allSatisfy(Byte.isWhitespace)
             defer { previousBlank = isBlank }
             previousDefinition = previousDefinition && !isBlank
             guard !isBlank, !isCode(range.lowerBound) else { continue }
-            // A colon-less definition opens a paragraph or sits in a run of definition lines.
-            let inDefinitionRun = previousBlank || previousDefinition || nextLineOpensWithLabel(line)
             // Up to three spaces may indent a definition, as in CommonMark.
             var start = range.lowerBound
             while start < min(range.lowerBound + 3, range.upperBound), source.bytes[start] == Byte.space { start += 1 }
-            if let definition = footnoteDefinitionLine(line, range: start..<range.upperBound, allowsColonless: inDefinitionRun) {
+            // A definition opens with `[` (most lines do not: no call for them). A colon-less one
+            // opens a paragraph or sits in a run of definition lines.
+            if source.bytes[start] == Byte.openBracket,
+               let definition = footnoteDefinitionLine(line, range: start..<range.upperBound,
+                                                       allowsColonless: previousBlank || previousDefinition || nextLineOpensWithLabel(line)) {
                 previousDefinition = true
                 candidates.append(definition)
             } else {
@@ -66,22 +69,21 @@ struct CitationScanner {
         }
         var definitionLines = candidates
         if candidates.contains(where: { $0.form == .missingColon }) {
-            let properLabels = Set(candidates.lazy.filter { $0.form != .missingColon }.map(\.key))
+            let properLabels = Set(candidates.lazy.filter { $0.form != .missingColon }.map { Self.key(source.string($0.label)) })
             // `[^id] text` is a reference at a paragraph start when `[^id]:` is defined elsewhere.
-            definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains($0.key) }
+            definitionLines = candidates.filter { $0.form != .missingColon || !properLabels.contains(Self.key(source.string($0.label))) }
         }
-        // The first definition line of each key (assigned from the last line up), which tells
-        // duplicates, and which of them references use: no sets of keys to build and probe.
-        var firstDefinition: [String: Int] = [:]
-        firstDefinition.reserveCapacity(definitionLines.count)
-        for (index, line) in definitionLines.enumerated().reversed() { firstDefinition[line.key] = index }
+        // The first definition line of each key, which tells duplicates, and which of them
+        // references use: no sets of keys to build and probe.
+        var keys = FootnoteKeys(labels: definitionLines.map(\.label), in: source.bytes)
+        // Each definition line's label made a string once: a reference spelt as the definition it uses shares it.
+        let labels = definitionLines.map { source.string($0.label) }
         var result = Result()
         var uses = [Int](repeating: 0, count: definitionLines.count)
-        result.references = footnoteReferences(skipping: definitionLines.map(\.labelStart), firstDefinition: firstDefinition, uses: &uses)
+        result.references = footnoteReferences(skipping: definitionLines, labels: labels, keys: &keys, uses: &uses)
         result.definitions = definitionLines.indices.map { index in
-            let candidate = definitionLines[index]
-            let first = firstDefinition[candidate.key] ?? index
-            return definition(candidate, isDuplicate: first != index, referenceCount: uses[first])
+            let first = keys.firstLines[index]
+            return definition(definitionLines[index], label: labels[index], isDuplicate: first != index, referenceCount: uses[first])
         }
         let legacyNumbers = Set(legacy.map(\.number))
         result.legacyDefinitions = legacy
@@ -119,8 +121,7 @@ struct CitationScanner {
     private func footnoteDefinitionLine(_ line: Int, range: Range<Int>, allowsColonless: Bool) -> DefinitionLine? {
         guard let close = labelEnd(at: range.lowerBound, limit: range.upperBound) else { return nil }
         func definitionLine(_ form: FootnoteDefinition.Form, labelEnd: Int) -> DefinitionLine {
-            let label = source.string((range.lowerBound + 2)..<close)
-            return DefinitionLine(label: label, key: Self.key(label), form: form, line: line, labelStart: range.lowerBound, labelEnd: labelEnd)
+            DefinitionLine(label: (range.lowerBound + 2)..<close, form: form, line: line, labelEnd: labelEnd)
         }
         let after = close + 1
         if after < range.upperBound, source.bytes[after] == Byte.colon { return definitionLine(.proper, labelEnd: after + 1) }
@@ -154,7 +155,7 @@ struct CitationScanner {
         return last
     }
 
-    private func definition(_ line: DefinitionLine, isDuplicate: Bool, referenceCount: Int) -> FootnoteDefinition {
+    private func definition(_ line: DefinitionLine, label: String, isDuplicate: Bool, referenceCount: Int) -> FootnoteDefinition {
         let start = source.lineStarts[line.line - 1]
         let endLine = lastLine(of: line.line)
         let end = source.lineEnd(endLine)
@@ -165,16 +166,17 @@ struct CitationScanner {
         let startPosition = source.position(at: start, onLine: line.line)
         let endPosition = source.position(at: end, onLine: endLine)
         let textStartPosition = source.position(at: textStart, onLine: line.line)
-        return FootnoteDefinition(label: line.label, form: line.form, range: SourceRange(start: startPosition, end: endPosition),
+        return FootnoteDefinition(label: label, form: line.form, range: SourceRange(start: startPosition, end: endPosition),
                                   labelRange: range(line.labelStart..<line.labelEnd, onLine: line.line),
                                   textRange: SourceRange(start: textStartPosition, end: endPosition),
                                   text: text, fields: CitationFieldParser.parse(text), isDuplicate: isDuplicate,
                                   isUnused: referenceCount == 0, referenceCount: referenceCount)
     }
 
-    /// The references outside code, but for the definitions' labels at `labelStarts` (ascending);
-    /// a reference to a key defined first by definition line `n` (`firstDefinition`) counts in `uses[n]`.
-    private func footnoteReferences(skipping labelStarts: [Int], firstDefinition: [String: Int], uses: inout [Int]) -> [FootnoteReference] {
+    /// The references outside code, but for the labels of the definition `lines` (`labels` their
+    /// strings); a reference to a key defined first by line `n` (`keys`) counts in `uses[n]`.
+    private func footnoteReferences(skipping lines: [DefinitionLine], labels: [String], keys: inout FootnoteKeys,
+                                    uses: inout [Int]) -> [FootnoteReference] {
         var references: [FootnoteReference] = []
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
@@ -195,20 +197,26 @@ struct CitationScanner {
         while let open = nextMarker(from: index) {
             index = open
             while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
-            while nextLabel < labelStarts.count, labelStarts[nextLabel] < index { nextLabel += 1 }
-            let isDefinition = nextLabel < labelStarts.count && labelStarts[nextLabel] == index
+            while nextLabel < lines.count, lines[nextLabel].labelStart < index { nextLabel += 1 }
+            let isDefinition = nextLabel < lines.count && lines[nextLabel].labelStart == index
             guard !isDefinition, !code.contains(index), let close = labelEnd(at: index, limit: bytes.count) else { index += 2; continue }
-            let label = source.string((index + 2)..<close)
-            let definition = firstDefinition[Self.key(label)]
+            let label = (index + 2)..<close
+            let definition = keys.firstLine(ofLabelAt: label)
             if let definition { uses[definition] += 1 }
             let after = close + 1
             // A label holds no newline: `after` is on the line too.
-            references.append(FootnoteReference(label: label, range: range(index..<after, onLine: line),
+            references.append(FootnoteReference(label: definition.flatMap { sameBytes(lines[$0].label, label) ? labels[$0] : nil } ?? source.string(label),
+                                                range: range(index..<after, onLine: line),
                                                 inTable: tables.sortedContains(index),
                                                 isDefined: definition != nil))
             index = after
         }
         return references
+    }
+
+    /// Whether the source holds the same bytes at `a` and `b`.
+    private func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && source.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + a.lowerBound, $0.baseAddress! + b.lowerBound, a.count) == 0 }
     }
 
     private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {
@@ -249,8 +257,7 @@ struct CitationScanner {
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
         var previousEnd = -1
-        let marker = [Byte.openBracket]
-        while let open = source.find(marker, in: index..<bytes.count) {
+        while let open = bytes.withUnsafeBufferPointer({ Byte.offset(of: Byte.openBracket, in: $0, range: min(index, $0.count)..<$0.count) }) {
             index = open
             guard index + 1 < bytes.count, Byte.isDigit(bytes[index + 1]),
                   let (numbers, after) = numbers(at: index, limit: bytes.count) else { index += 1; continue }

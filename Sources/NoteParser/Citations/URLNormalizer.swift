@@ -12,14 +12,17 @@ package enum URLNormalizer {
 
     /// The normalised form of `url`; text without a `scheme://` is only trimmed.
     package static func normalize(_ url: String) -> String {
-        if isNormal(url) { return url }
-        // Normal but for trailing slashes (a third of a vault's URLs: `https://host/path/`).
-        if url.utf8.last == UInt8(ascii: "/") {
-            let bytes = Array(url.utf8)
-            let trimmed = String(decoding: bytes[..<(bytes.lastIndex { $0 != UInt8(ascii: "/") }.map { $0 + 1 } ?? 0)], as: UTF8.self)
-            if !trimmed.utf8.starts(with: "://".utf8), isNormal(trimmed) { return trimmed }
+        // Both shortcuts read the string's bytes in place.
+        let normal = url.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            if isNormal(bytes) { return url }
+            // Normal but for trailing slashes (a third of a vault's URLs: `https://host/path/`).
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            let trimmed = UnsafeBufferPointer(rebasing: bytes[..<end])
+            guard end < bytes.count, !trimmed.starts(with: "://".utf8), isNormal(trimmed) else { return nil }
+            return String(decoding: trimmed, as: UTF8.self)
         }
-        return normalizedInFull(url)
+        return (normal ?? nil) ?? normalizedInFull(url)
     }
 
     /// `normalize(url)` without its shortcuts for URLs that are normal, or nearly.
@@ -40,7 +43,13 @@ package enum URLNormalizer {
         let authorityEnd = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         var path = rest[authorityEnd...]
         while path.utf8.last == UInt8(ascii: "/") { path = path.dropLast() }
-        let parameters = query.map { $0.split(separator: "&").filter { !isTrackingParameter(parameterName($0)) } } ?? []
+        let parameters = query.map { query -> [Substring] in
+            // An ASCII query is cut on its bytes, each its own character (`split` on characters is slow).
+            let pieces: [Substring] = query.utf8.allSatisfy { $0 < 0x80 }
+                ? query.utf8.split(separator: UInt8(ascii: "&")).map { query[$0.startIndex..<$0.endIndex] }
+                : query.split(separator: "&")
+            return pieces.filter { !isTrackingParameter(parameterName($0)) }
+        } ?? []
         let queryText = parameters.isEmpty ? "" : "?" + parameters.joined(separator: "&")
         return scheme + "://" + authority(rest[..<authorityEnd]) + path + queryText
     }
@@ -56,44 +65,42 @@ package enum URLNormalizer {
         return host.isEmpty ? nil : String(host)
     }
 
-    /// True for the common URL that `normalize` leaves as it is: ASCII, a lowercase
+    /// True for the bytes of the common URL that `normalize` leaves as it is: ASCII, a lowercase
     /// `scheme://` and host, no query, fragment or trailing slash, no surrounding blanks.
     /// One pass: the scheme up to the first `://` (not at the start), the authority up to the
     /// next `/`, then the path, read eight bytes at a time.
-    private static func isNormal(_ url: String) -> Bool {
-        url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let base = bytes.baseAddress, let last = bytes.last, last != UInt8(ascii: "/") else { return false }
-            let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
-            let isAllowed = { (byte: UInt8) in byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "?") && byte != UInt8(ascii: "#") }
-            var index = 0
-            // The scheme: no capital, up to `://`.
-            while true {
-                guard index + 2 < bytes.count else { return false }
-                let byte = bytes[index]
-                guard isAllowed(byte), !isUpper(byte) else { return false }
-                if byte == Byte.colon, index > 0, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { break }
-                index += 1
-            }
-            index += 3
-            // The authority: no capital, up to `/`.
-            while index < bytes.count, bytes[index] != UInt8(ascii: "/") {
-                guard isAllowed(bytes[index]), !isUpper(bytes[index]) else { return false }
-                index += 1
-            }
-            // The path: printable ASCII (0x20 to 0x7E) with no space, `?` or `#` byte.
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
-            func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-                let difference = word ^ (ones &* UInt64(byte))
-                return (difference &- ones) & ~difference & highs != 0
-            }
-            while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                guard Byte.isPrintableASCII(word: word), !hasByte(word, Byte.space), !hasByte(word, UInt8(ascii: "?")),
-                      !hasByte(word, UInt8(ascii: "#")) else { return false }
-                index += 8
-            }
-            return bytes[index...].allSatisfy(isAllowed)
-        } ?? false
+    private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, let last = bytes.last, last != UInt8(ascii: "/") else { return false }
+        let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        let isAllowed = { (byte: UInt8) in byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "?") && byte != UInt8(ascii: "#") }
+        var index = 0
+        // The scheme: no capital, up to `://`.
+        while true {
+            guard index + 2 < bytes.count else { return false }
+            let byte = bytes[index]
+            guard isAllowed(byte), !isUpper(byte) else { return false }
+            if byte == Byte.colon, index > 0, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { break }
+            index += 1
+        }
+        index += 3
+        // The authority: no capital, up to `/`.
+        while index < bytes.count, bytes[index] != UInt8(ascii: "/") {
+            guard isAllowed(bytes[index]), !isUpper(bytes[index]) else { return false }
+            index += 1
+        }
+        // The path: printable ASCII (0x20 to 0x7E) with no space, `?` or `#` byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+        func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+            let difference = word ^ (ones &* UInt64(byte))
+            return (difference &- ones) & ~difference & highs != 0
+        }
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            guard Byte.isPrintableASCII(word: word), !hasByte(word, Byte.space), !hasByte(word, UInt8(ascii: "?")),
+                  !hasByte(word, UInt8(ascii: "#")) else { return false }
+            index += 8
+        }
+        return bytes[index...].allSatisfy(isAllowed)
     }
 
     /// `user@HOST:port` with only the host lowercased.
