@@ -241,13 +241,10 @@ void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int3
         switch (kind) {
         case NOTEKIT_KIND_TEXT:
         case NOTEKIT_KIND_CODE:
-            if (!literals && heading < 0) break;
-            bytes = notekit_node_literal(node, &length);
-            append(&b, bytes, length, &entry->literal_start, &entry->literal_end);
-            break;
         case NOTEKIT_KIND_HTML_BLOCK:
         case NOTEKIT_KIND_HTML_INLINE:
-            if (!literals) break;
+            // Without `literals`, only the text and code under a heading (its plain text).
+            if (!literals && (heading < 0 || kind == NOTEKIT_KIND_HTML_BLOCK || kind == NOTEKIT_KIND_HTML_INLINE)) break;
             bytes = notekit_node_literal(node, &length);
             append(&b, bytes, length, &entry->literal_start, &entry->literal_end);
             break;

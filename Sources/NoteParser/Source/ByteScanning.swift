@@ -50,17 +50,17 @@ package enum Byte {
         return (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80) != 0
     }
 
-    /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E: none has its high
-    /// bit set, none turns 0x80 when one is added (0x7F), none borrows when 0x20 is taken away.
-    package static func isPrintableASCII(word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
-        return word & highs == 0 && (word &+ ones) & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0
-    }
+    /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E.
+    package static func isPrintableASCII(word: UInt64) -> Bool { isASCII(word: word, from: 0x20) }
 
     /// Whether all eight bytes of `word` are visible ASCII, 0x21 to 0x7E: printable, none a space.
-    package static func isVisibleASCII(word: UInt64) -> Bool {
+    package static func isVisibleASCII(word: UInt64) -> Bool { isASCII(word: word, from: 0x21) }
+
+    /// Whether all eight bytes of `word` are `low` to 0x7E (`low` at least 1): none has its high
+    /// bit set, none turns 0x80 when one is added (0x7F), none borrows when `low` is taken away.
+    private static func isASCII(word: UInt64, from low: UInt8) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
-        return word & highs == 0 && (word &+ ones) & highs == 0 && (word &- ones &* 0x21) & ~word & highs == 0
+        return word & highs == 0 && (word &+ ones) & highs == 0 && (word &- ones &* UInt64(low)) & ~word & highs == 0
     }
 
     /// Whether `bytes`, lowercased (`lowercased(_:)`), are `word`'s bytes.

@@ -2,32 +2,7 @@ import NoteParser
 
 extension Wikilink {
     /// The link as written, for messages: `[[target]]` or `![[target]]`.
-    var display: String { display(after: "", before: "") }
-
-    /// `prefix`, the link as written and `suffix` in one string, its bytes copied once into
-    /// storage of their size (a vault may have thousands of unresolved links; appending to a
-    /// string costs hundreds of instructions a part).
-    func display(after prefix: StaticString, before suffix: StaticString) -> String {
-        let opening: StaticString = isEmbed ? "![[" : "[["
-        let closing: StaticString = "]]"
-        var target = target
-        return target.withUTF8 { target in
-            let count = prefix.utf8CodeUnitCount + opening.utf8CodeUnitCount + target.count + closing.utf8CodeUnitCount + suffix.utf8CodeUnitCount
-            return String(unsafeUninitializedCapacity: count) { buffer in
-                var offset = 0
-                func put(_ start: UnsafePointer<UInt8>?, _ count: Int) {
-                    if let start { (buffer.baseAddress! + offset).initialize(from: start, count: count) }
-                    offset += count
-                }
-                put(prefix.utf8Start, prefix.utf8CodeUnitCount)
-                put(opening.utf8Start, opening.utf8CodeUnitCount)
-                put(target.baseAddress, target.count)
-                put(closing.utf8Start, closing.utf8CodeUnitCount)
-                put(suffix.utf8Start, suffix.utf8CodeUnitCount)
-                return offset
-            }
-        }
-    }
+    var display: String { String(concatenating: isEmbed ? "![[" : "[[", target, "]]") }
 }
 
 enum LinkHelpers {

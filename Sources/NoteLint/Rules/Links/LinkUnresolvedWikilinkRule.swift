@@ -30,7 +30,7 @@ public struct LinkUnresolvedWikilinkRule: Rule {
             guard case .unresolved = resolved.resolution else { return nil }
             let link = resolved.link
             guard !link.isEmbed else { return nil }
-            return resolved.context.finding(self, link.range, link.display(after: "wikilink ", before: " resolves to no file"))
+            return resolved.context.finding(self, link.range, String(concatenating: "wikilink [[", link.target, "]] resolves to no file"))
         }
     }
 
