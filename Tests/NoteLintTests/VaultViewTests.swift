@@ -31,6 +31,8 @@ import Testing
             #expect(views.errors.map(\.path) == kept.errors.map(\.path))
             // The notes are not returned: their bytes are, for reporters that quote them.
             #expect(views.contexts.isEmpty && views.notesLinted == kept.notesLinted)
+            // Their vault views are, unfreed (one per note linted: these runs read no other note).
+            #expect(views.views.map(\.note.path) == kept.notes.map(\.path) && kept.views.isEmpty)
             #expect(views.sources.map(\.path) == kept.notes.map(\.path))
             found += kept.findings.count { $0.ruleID == id }
         }

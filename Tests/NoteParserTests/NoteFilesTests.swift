@@ -116,4 +116,35 @@ import Glibc
         #expect(ExactPath(decomposed) != ExactPath(composed))
         #expect(ExactPath.escaped([0x61, 0xC3, 0x28, 0x62]) == "a\\xC3(b")
     }
+
+    /// `isMarkdown` (the last three bytes read in place) against the walk of the UTF-8 view's
+    /// suffix it replaced, on every name of up to three bytes from bytes near `.md` in value
+    /// (case, bit 0x20, CR, LF, `/`, UTF-8 lead and continuation bytes) after several heads.
+    @Test func isMarkdownMatchesTheSuffixWalk() {
+        func reference(_ path: String) -> Bool {
+            let tail = path.utf8.suffix(3)
+            return tail.count == 3 && tail.elementsEqual(".md".utf8) { $0 | 0x20 == $1 | 0x20 }
+        }
+        let alphabet: [UInt8] = [0x0E, 0x2E, 0x0D, 0x0A, 0x2F, 0x4D, 0x6D, 0x44, 0x64, 0x4E, 0x65, 0x61, 0xC3, 0xA9, 0x80, 0xFF]
+        var tails: [[UInt8]] = [[]]
+        for length in 1...3 {
+            var next: [[UInt8]] = []
+            for tail in tails where tail.count == length - 1 { next += alphabet.map { tail + [$0] } }
+            tails += next
+        }
+        var checked = 0
+        for head in ["", "a", "notes/x", "\u{E9}", "\r\n", "\u{65E5}\u{672C}", String(repeating: "long/", count: 8)] {
+            for tail in tails {
+                // Invalid bytes become U+FFFD, as a name read from the disk would not: both see the same string.
+                let path = head + String(decoding: tail, as: UTF8.self)
+                #expect(NoteFiles.isMarkdown(path) == reference(path), "\(Array(path.utf8))")
+                checked += 1
+            }
+        }
+        for path in ["x.md", "X.MD", "a.Md", "\u{E9}.md", ".md", "md", "x.md\r\n", "x.mdx", "x\u{0E}md"] {
+            #expect(NoteFiles.isMarkdown(path) == reference(path), "\(path)")
+        }
+        #expect(NoteFiles.isMarkdown("x.md") && NoteFiles.isMarkdown("X.MD") && !NoteFiles.isMarkdown("x.mdx"))
+        #expect(checked > 20_000)
+    }
 }

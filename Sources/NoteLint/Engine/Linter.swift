@@ -59,6 +59,10 @@ public struct Linter: Sendable {
         /// checks only the notes changed since (`lint(_:context:vaultFiles:checks:)`); empty when
         /// the report came from a cache.
         public var checks: [Checked] = []
+        /// Without the notes kept (`keepsNotes` false), the vault views of the notes parsed, which the
+        /// run no longer reads: handed back rather than freed, as freeing them costs time that a
+        /// caller about to exit need not spend (any other frees them with the result).
+        public var views: [NoteContext] = []
         /// The lines the findings quote of notes not read, as the cache kept them (after `readSources()`).
         public var excerpts = Excerpts()
         /// The cached reports holding those lines, for `readSources()` to read (from the cache
@@ -265,8 +269,11 @@ public struct Linter: Sendable {
         // What the cache keeps of each note linted: its path, the source of a whole note, the limits to read a view's again.
         let lintedNotes = contexts.map { (path: $0.note.path, source: viewsOnly ? nil : $0.note.source, limits: $0.configuration.limits.parser) }
         let otherPaths = others.map(\.note.path)
+        var views: [NoteContext] = []
         if viewsOnly {
-            // The views are not needed any more: the findings are merged without them.
+            // The views are not needed any more: the findings are merged without them. They are
+            // handed back unfreed (`Result.views`), for a caller about to exit to keep.
+            views = contexts + others
             contexts = []
             others = []
             HeapTrim.release()
@@ -332,6 +339,7 @@ public struct Linter: Sendable {
         var result = Result(findings: findings, errors: errors, notesLinted: lintedNotes.count, contexts: [],
                             sources: lintedInputs.compactMap { input in input.bytes.map { (path: input.path, source: SourceText(bytes: $0)) } })
         result.unread = lintedInputs.filter { $0.bytes == nil }.map(\.path)
+        result.views = views
         return result
     }
 
@@ -488,18 +496,18 @@ public struct Linter: Sendable {
     /// The notes under `root` (from `vaultFiles`, relative to it) that are not among `inputs`:
     /// the context that makes a run on some notes see the whole vault.
     public static func context(for inputs: [Input], root: String, vaultFiles: [String]) -> [Input] {
-        let relative = inputs.map { VaultPath.relative($0.path, to: root) }
         // A run on the whole vault, its notes in the order of the walk that listed its files, has
-        // no context: found by comparing the two lists, without a set of the paths.
+        // no context: found by comparing the two lists, without a set of the paths (nor, where the
+        // bytes tell, the relative paths made).
         var next = 0
         let lintsEveryNote = vaultFiles.allSatisfy { file in
             guard NoteFiles.isMarkdown(file) else { return true }
-            guard next < relative.count, ExactPath.same(relative[next], file) else { return false }
+            guard next < inputs.count, VaultPath.relative(inputs[next].path, to: root, is: file) else { return false }
             next += 1
             return true
         }
-        if lintsEveryNote && next == relative.count { return [] }
-        let linted = Set(relative.map(ExactPath.init))
+        if lintsEveryNote && next == inputs.count { return [] }
+        let linted = Set(inputs.map { ExactPath(VaultPath.relative($0.path, to: root)) })
         let prefix = root == "." ? "" : root.hasSuffix("/") ? root : root + "/"
         return vaultFiles.filter { NoteFiles.isMarkdown($0) && !linted.contains(ExactPath($0)) }.map { Input(path: prefix + $0) }
     }
@@ -546,10 +554,12 @@ public struct Linter: Sendable {
     /// The note rules' findings of one note, configured by it.
     public func checkNote(_ context: NoteContext) -> Checked {
         var found: [Finding] = []
+        // Vault rules are left out: they find nothing in one note (`check(vault:)` is theirs).
         let on = rulesOn.indices(context.configuration) { configuration in
             defaults.indices.filter { index in
                 let rule = defaults[index]
-                return configuration.severity(ofRule: rule.id, style: rule.style, default: rule.severity) != nil
+                return type(of: rules[index]).description.scope != .vault
+                    && configuration.severity(ofRule: rule.id, style: rule.style, default: rule.severity) != nil
             }
         }
         // Each rule called in place (not copied out of `rules`); most find nothing.
@@ -634,30 +644,38 @@ public struct Linter: Sendable {
             }
         }
         // A note's part holds one file's findings, the vault's several: runs of one file are
-        // gathered in order (slices, not copies) and sorted again only where several meet.
-        var runs: [ExactPath: [ArraySlice<Finding>]] = [:]
+        // gathered in order (slices, not copies) and sorted again only where several meet. The
+        // runs are put in path order by a stable sort (a run's place among those of its file is
+        // its part's), cheap as they come: the notes' parts in walk order, the vault's sorted.
+        var runs: [(path: ExactPath, findings: ArraySlice<Finding>)] = []
         runs.reserveCapacity(parts.count)
         let count = parts.reduce(0) { $0 + $1.count }
         for found in parts where !found.isEmpty {
             if ExactPath.same(found[0].path, found[found.count - 1].path) {
-                runs[ExactPath(found[0].path), default: []].append(found[...])
+                runs.append((ExactPath(found[0].path), found[...]))
                 continue
             }
-            for run in Self.runs(found) { runs[ExactPath(found[run.lowerBound].path), default: []].append(found[run]) }
+            for run in Self.runs(found) { runs.append((ExactPath(found[run.lowerBound].path), found[run])) }
         }
         parts = []
+        runs.sort { $0.path < $1.path }
         var findings: [Finding] = []
         findings.reserveCapacity(count)
-        for path in runs.keys.sorted() {
-            let fileRuns = runs.removeValue(forKey: path)!
-            let cap = caps[path]
+        var start = 0
+        while start < runs.count {
+            var end = start + 1
+            while end < runs.count, runs[end].path == runs[start].path { end += 1 }
+            let cap = caps[runs[start].path]
             // One run within its cap is appended as it is (not copied into an array first).
-            if fileRuns.count == 1, fileRuns[0].count <= cap {
-                findings += fileRuns[0]
-                continue
+            if end - start == 1, runs[start].findings.count <= cap {
+                findings += runs[start].findings
+            } else {
+                let file = end - start == 1 ? Array(runs[start].findings) : Finding.inReportOrder(Array(runs[start..<end].lazy.map(\.findings).joined()))
+                findings += file.count > cap ? Self.capped(file) { _ in cap } : file
             }
-            let file = fileRuns.count == 1 ? Array(fileRuns[0]) : Finding.inReportOrder(Array(fileRuns.joined()))
-            findings += file.count > cap ? Self.capped(file) { _ in cap } : file
+            // Each run's storage freed as soon as it is copied (a part not held elsewhere).
+            for index in start..<end { runs[index].findings = [] }
+            start = end
         }
         return findings
     }

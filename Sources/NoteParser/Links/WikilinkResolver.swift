@@ -49,8 +49,11 @@ public struct WikilinkResolver: Sendable {
         for (path, pathSuffixes) in suffixes {
             for suffix in pathSuffixes { add(path, to: &bySuffix[suffix]) }
         }
-        for index in bySuffix.values.indices {
+        // Walked by index, not over `values.indices` (which holds the storage: the first write copied it).
+        var index = bySuffix.values.startIndex
+        while index != bySuffix.values.endIndex {
             if case .several(let paths) = bySuffix.values[index] { bySuffix.values[index] = .several(paths.sorted()) }
+            bySuffix.values.formIndex(after: &index)
         }
         self.bySuffix = bySuffix
         var byAlias: [String: [String]] = [:]

@@ -78,6 +78,25 @@ public enum VaultPath {
         return inside ? String(Substring(full.utf8.dropFirst(base.utf8.count + 1))) : path
     }
 
+    /// True when `relative(path, to: root)` is `file` byte for byte, told from the bytes where
+    /// `path` spells `root/file` (or, under `.`, `file`) and `file` is plain components, without
+    /// making the relative path; otherwise by `relative`.
+    public static func relative(_ path: String, to root: String, is file: String) -> Bool {
+        var (pathText, rootText, fileText) = (path, root, file)
+        let spelled = pathText.withUTF8 { pathBytes in
+            rootText.withUTF8 { rootBytes in
+                fileText.withUTF8 { fileBytes -> Bool in
+                    let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes.dropLast() : rootBytes[...]
+                    guard hasPlainComponents(fileBytes) else { return false }
+                    if prefix.count == 1 && prefix.first == UInt8(ascii: ".") && pathBytes.elementsEqual(fileBytes) { return true }
+                    return !prefix.isEmpty && pathBytes.count == prefix.count + 1 + fileBytes.count && pathBytes.starts(with: prefix)
+                        && pathBytes[prefix.count] == UInt8(ascii: "/") && pathBytes[(prefix.count + 1)...].elementsEqual(fileBytes)
+                }
+            }
+        }
+        return spelled || ExactPath.same(relative(path, to: root), file)
+    }
+
     /// True when `path` lies inside `directory`.
     public static func isInside(_ path: String, directory: String) -> Bool {
         absolute(path).hasPrefix(absolute(directory) + "/")
