@@ -174,7 +174,7 @@ struct FrontMatterScanner {
                 valueBytes = valueStart..<trimmedEnd(bytes.upperBound, notBefore: valueStart)
             }
             return FrontMatterEntry(key: parsed.key, keyRange: keyRange, valueRange: range(valueBytes),
-                                    range: range(bytes), raw: source.string(bytes), value: parsed.value,
+                                    range: range(bytes), sourceBytes: source.bytes, value: parsed.value,
                                     style: parsed.style, error: nil)
         }
     }
@@ -212,7 +212,7 @@ struct FrontMatterScanner {
         return FrontMatterEntry(key: typed?.key ?? span.key, keyRange: source.range(span.keyBytes),
                                 valueRange: source.range(span.valueStart..<end),
                                 range: source.range(start..<source.lineEnd(span.lastLine)),
-                                raw: source.string(start..<source.lineEnd(span.lastLine)),
+                                sourceBytes: source.bytes,
                                 value: typed?.value, style: typed?.style, error: error)
     }
 

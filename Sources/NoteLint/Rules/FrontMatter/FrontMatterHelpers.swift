@@ -195,7 +195,9 @@ public enum FrontMatterValues {
 
     /// True when a date or date-time text names a real day (and a valid time, if any).
     static func isRealDate(_ text: String) -> Bool {
-        text.count == 10 ? DateText.isCalendarDate(text) : DateText.isDateTime(text)
+        // Ten bytes are ten characters in a text shaped like a date (`looksLikeDate`): its
+        // eleventh byte, when there is one, is ASCII and starts a character.
+        text.utf8.count == 10 ? DateText.isCalendarDate(text) : DateText.isDateTime(text)
     }
 }
 
