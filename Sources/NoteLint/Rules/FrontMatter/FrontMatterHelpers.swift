@@ -181,19 +181,22 @@ public enum FrontMatterValues {
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.
     static func looksLikeDate(_ text: String) -> Bool {
-        // The first eleven bytes read in place by the view's own iterator (a `prefix` of the
-        // view is a generic slice, slower to walk), without an array of them.
-        var count = 0
-        for byte in text.utf8 {
-            guard count < 11 else { break }
-            switch count {
+        // The first eleven bytes read in place (a native string's are contiguous).
+        text.utf8.withContiguousStorageIfAvailable(looksLikeDate) ?? Array(text.utf8).withUnsafeBufferPointer(looksLikeDate)
+    }
+
+    /// `looksLikeDate(_:)` of UTF-8 bytes.
+    private static func looksLikeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 10 else { return false }
+        for index in 0..<min(bytes.count, 11) {
+            let byte = bytes[index]
+            switch index {
             case 4, 7: guard byte == UInt8(ascii: "-") else { return false }
             case 10: guard byte == UInt8(ascii: "T") || byte == UInt8(ascii: "t") || byte == Byte.space else { return false }
             default: guard Byte.isDigit(byte) else { return false }
             }
-            count += 1
         }
-        return count >= 10
+        return true
     }
 
     /// True when a date or date-time text names a real day (and a valid time, if any).
