@@ -90,7 +90,18 @@ package enum FrontMatterEmitter {
 
     /// A key written plain when YAML allows, otherwise quoted.
     package static func key(_ key: String) -> String? {
-        firstCandidate(key) { reads("\($0): x", key: key, as: .string("x")) }
+        if isPlainKey(key) { return key }
+        return firstCandidate(key) { reads("\($0): x", key: key, as: .string("x")) }
+    }
+
+    /// Whether `key` is a letter or `_`, then letters, digits, `_` and `-`, and no null or
+    /// bool word: YAML reads `key: x` as the string key to `x`, without composing it (tested
+    /// against composing it).
+    static func isPlainKey(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        guard let first = utf8.first, first == UInt8(ascii: "_") || Byte.isLetter(first), utf8.count <= 1000,
+              utf8.allSatisfy(SimpleYAMLReader.isKeyByte) else { return false }
+        return PlainScalarResolver.value(of: key) == .string(key)
     }
 
     /// The first of the plain, single-quoted and double-quoted forms of a string that

@@ -143,18 +143,20 @@ struct FrontMatterScanner {
     private func entries(_ mapping: YAMLComposer.Mapping, contentStart: Int, closingLine: Int) -> [FrontMatterEntry] {
         // Each entry's first line, found by walking the lines on from the previous entry's (the
         // entries are in source order) rather than by a search from the first line.
-        var firstLines: [Int] = []
-        firstLines.reserveCapacity(mapping.entries.count)
-        var line = 1
-        for parsed in mapping.entries {
+        func startLine(of parsed: YAMLComposer.Entry, from line: Int) -> Int {
+            var line = line
             while line < source.lineCount, source.lineStarts[line] <= contentStart + parsed.start { line += 1 }
-            firstLines.append(line)
+            return line
         }
-        return mapping.entries.indices.map { index in
+        var entries: [FrontMatterEntry] = []
+        entries.reserveCapacity(mapping.entries.count)
+        var nextFirstLine = mapping.entries.first.map { startLine(of: $0, from: 1) } ?? 1
+        for index in mapping.entries.indices {
             let parsed = mapping.entries[index]
             // Positions found from the lines they are likely on (`position(at:onLine:)` searches
             // only when they are not): the entry's first line, and its last for its end.
-            let firstLine = firstLines[index]
+            let firstLine = nextFirstLine
+            if index + 1 < mapping.entries.count { nextFirstLine = startLine(of: mapping.entries[index + 1], from: firstLine) }
             var lastLine = firstLine
             func range(_ bytes: Range<Int>) -> SourceRange {
                 SourceRange(start: source.position(at: bytes.lowerBound, onLine: firstLine),
@@ -167,16 +169,17 @@ struct FrontMatterScanner {
                 bytes = (contentStart + parsed.start)..<(contentStart + max(parsed.valueBytes.upperBound, parsed.keyBytes.upperBound))
                 valueBytes = (contentStart + parsed.valueBytes.lowerBound)..<(contentStart + parsed.valueBytes.upperBound)
             } else {
-                lastLine = max(firstLine, (index + 1 < firstLines.count ? firstLines[index + 1] : closingLine) - 1)
+                lastLine = max(firstLine, (index + 1 < mapping.entries.count ? nextFirstLine : closingLine) - 1)
                 while lastLine > firstLine, isBlankOrComment(line: lastLine) { lastLine -= 1 }
                 bytes = source.lineStarts[firstLine - 1]..<source.lineEnd(lastLine)
                 let valueStart = afterColon(keyRange.end.offset, before: bytes.upperBound)
                 valueBytes = valueStart..<trimmedEnd(bytes.upperBound, notBefore: valueStart)
             }
-            return FrontMatterEntry(key: parsed.key, keyRange: keyRange, valueRange: range(valueBytes),
-                                    range: range(bytes), raw: source.string(bytes), value: parsed.value,
-                                    style: parsed.style, error: nil)
+            entries.append(FrontMatterEntry(key: parsed.key, keyRange: keyRange, valueRange: range(valueBytes),
+                                            range: range(bytes), sourceBytes: source.bytes, value: parsed.value,
+                                            style: parsed.style, error: nil))
         }
+        return entries
     }
 
     /// After the first `:` from `offset` and the blanks after it.
@@ -212,7 +215,7 @@ struct FrontMatterScanner {
         return FrontMatterEntry(key: typed?.key ?? span.key, keyRange: source.range(span.keyBytes),
                                 valueRange: source.range(span.valueStart..<end),
                                 range: source.range(start..<source.lineEnd(span.lastLine)),
-                                raw: source.string(start..<source.lineEnd(span.lastLine)),
+                                sourceBytes: source.bytes,
                                 value: typed?.value, style: typed?.style, error: error)
     }
 

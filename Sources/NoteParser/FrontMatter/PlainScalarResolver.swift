@@ -8,18 +8,21 @@ package enum PlainScalarResolver {
 
     /// The typed value of the plain scalar `text`.
     package static func value(of text: String) -> YAMLValue {
-        // The null and bool words are at most five bytes long: longer text skips the hashing.
-        if text.utf8.count <= 5 {
+        // The null and bool words are at most five bytes long and start with `~` or one of
+        // the letters `nNtTyYoOfF`: other text skips the hashing.
+        guard let first = text.utf8.first else { return .null }
+        if text.utf8.count <= 5, first == UInt8(ascii: "~") || "nNtTyYoOfF".utf8.contains(first) {
             if nulls.contains(text) { return .null }
             if trues.contains(text) { return .bool(true) }
             if falses.contains(text) { return .bool(false) }
         }
-        guard let first = text.utf8.first else { return .string(text) }
         let startsNumeric = Byte.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
         guard startsNumeric else { return .string(text) }
-        if let number = number(text) { return .number(number) }
+        // Dates before numbers, the common case first: no number is a date or date-time (both
+        // have a digit, then `-`, at bytes 3 and 4; a number has `-` only first or after `e`).
         if DateText.isCalendarDate(text) { return .date(text) }
         if DateText.isDateTime(text) { return .datetime(text) }
+        if let number = number(text) { return .number(number) }
         return .string(text)
     }
 

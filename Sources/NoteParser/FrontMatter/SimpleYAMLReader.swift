@@ -134,9 +134,13 @@ enum SimpleYAMLReader {
         return (String(decoding: UnsafeBufferPointer(rebasing: line[..<colon]), as: UTF8.self), colon, trimmed(value))
     }
 
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        Byte.isDigit(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-            || Byte.isLetter(byte)
+    /// Letters, digits, `_` and `-`: looked up in a bit for each ASCII byte.
+    static func isKeyByte(_ byte: UInt8) -> Bool {
+        // Bit `b` of `low` is byte `b` (`-` and the digits), bit `b - 64` of `high` byte `b`
+        // (the capitals, `_` and the small letters).
+        let low: UInt64 = 1 << 45 | 0x3FF << 48
+        let high: UInt64 = 0x3FF_FFFF << 1 | 1 << 31 | 0x3FF_FFFF << 33
+        return byte < 64 ? low >> byte & 1 == 1 : byte < 128 && high >> (byte - 64) & 1 == 1
     }
 
     /// The indentation and text of a `- item` line.

@@ -24,18 +24,18 @@ public struct FrontMatterDateOrderRule: Rule {
     public func check(_ context: NoteContext) -> [Finding] {
         // The entries looked up in place (the front matter is not copied), as `FrontMatter.entry(_:)` finds them.
         let entries = context.frontMatterEntries
-        guard let created = entries.lastIndex(where: { $0.key == "date_created" }).flatMap({ day(entries[$0]) }),
-              let modifiedIndex = entries.lastIndex(where: { $0.key == "date_modified" }), let modified = day(entries[modifiedIndex]),
+        guard let created = entries.lastIndex(where: { $0.key == "date_created" }).flatMap({ day(entries[$0].value) }),
+              let modifiedIndex = entries.lastIndex(where: { $0.key == "date_modified" }), let modified = day(entries[modifiedIndex].value),
               modified < created else { return [] }
         let modifiedEntry = entries[modifiedIndex]
         return [context.finding(self, modifiedEntry.valueRange, "date_modified \(modified) is before date_created \(created)")]
     }
 
     /// The `YYYY-MM-DD` day of a real date or date-time value, quoted or not.
-    private func day(_ entry: FrontMatterEntry) -> String? {
+    private func day(_ value: YAMLValue?) -> String? {
         // A date value names a real day already (`+123-05-01` too, which is not shaped so).
-        if case .date(let text)? = entry.value { return FrontMatterValues.looksLikeDate(text) ? text : nil }
-        guard let text = entry.value?.scalarText, FrontMatterValues.looksLikeDate(text), FrontMatterValues.isRealDate(text) else { return nil }
+        if case .date(let text)? = value { return FrontMatterValues.looksLikeDate(text) ? text : nil }
+        guard let text = value?.scalarText, FrontMatterValues.looksLikeDate(text), FrontMatterValues.isRealDate(text) else { return nil }
         return String(text.prefix(10))
     }
 }

@@ -79,17 +79,18 @@ public enum FrontMatterValues {
     /// True when the key, lowercased, holds `uuid`: found on the bytes of an ASCII key (each
     /// byte is its own character, and no other character lowercases to one of `uuid`'s letters).
     static func namesUUID(_ key: String) -> Bool {
-        var key = key
-        let found = key.withUTF8 { bytes -> Bool? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard bytes.count >= 4 else { return false }
-            // `byte | 0x20` is a letter's lowercase, and equals it for no other byte.
-            for start in 0...(bytes.count - 4) where bytes[start] | 0x20 == UInt8(ascii: "u") {
-                if bytes[start + 1] | 0x20 == UInt8(ascii: "u"), bytes[start + 2] | 0x20 == UInt8(ascii: "i"),
-                   bytes[start + 3] | 0x20 == UInt8(ascii: "d") { return true }
+        let found = key.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            // One pass over the bytes in place: the last four lowercased (`byte | 0x20` is a
+            // letter's lowercase, and equals it for no other byte) shifted into one word.
+            var last: UInt32 = 0
+            var found = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                last = last << 8 | UInt32(byte | 0x20)
+                found = found || last == 0x7575_6964  // "uuid"
             }
-            return false
-        }
+            return found
+        } ?? nil
         return found ?? (key.lowercasedCheaply().byteRange(of: "uuid") != nil)
     }
 
@@ -180,22 +181,29 @@ public enum FrontMatterValues {
 
     /// True for text shaped like `YYYY-MM-DD`, possibly followed by a time, real day or not.
     static func looksLikeDate(_ text: String) -> Bool {
-        // The first eleven bytes read in place, without an array of them.
-        var count = 0
-        for byte in text.utf8.prefix(11) {
-            switch count {
+        // The first eleven bytes read in place (a native string's are contiguous).
+        text.utf8.withContiguousStorageIfAvailable(looksLikeDate) ?? Array(text.utf8).withUnsafeBufferPointer(looksLikeDate)
+    }
+
+    /// `looksLikeDate(_:)` of UTF-8 bytes.
+    private static func looksLikeDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 10 else { return false }
+        for index in 0..<min(bytes.count, 11) {
+            let byte = bytes[index]
+            switch index {
             case 4, 7: guard byte == UInt8(ascii: "-") else { return false }
             case 10: guard byte == UInt8(ascii: "T") || byte == UInt8(ascii: "t") || byte == Byte.space else { return false }
             default: guard Byte.isDigit(byte) else { return false }
             }
-            count += 1
         }
-        return count >= 10
+        return true
     }
 
     /// True when a date or date-time text names a real day (and a valid time, if any).
     static func isRealDate(_ text: String) -> Bool {
-        text.count == 10 ? DateText.isCalendarDate(text) : DateText.isDateTime(text)
+        // Ten bytes are ten characters in a text shaped like a date (`looksLikeDate`): its
+        // eleventh byte, when there is one, is ASCII and starts a character.
+        text.utf8.count == 10 ? DateText.isCalendarDate(text) : DateText.isDateTime(text)
     }
 }
 

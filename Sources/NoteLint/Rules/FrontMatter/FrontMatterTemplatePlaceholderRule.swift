@@ -22,7 +22,9 @@ public struct FrontMatterTemplatePlaceholderRule: Rule {
     )
 
     public func check(_ context: NoteContext) -> [Finding] {
-        // Tested on the value's range in place: only entries with a placeholder are copied.
+        // One search of the whole block first (it holds every entry): most have no placeholder.
+        // Then each value's range tested in place: only entries with a placeholder are copied.
+        guard let contentRange = context.note.frontMatter?.contentRange, context.hasPlaceholder(in: contentRange) else { return [] }
         let entries = context.frontMatterEntries
         return entries.indices.filter { context.hasPlaceholder(in: entries[$0].valueRange) }.map { entries[$0] }.flatMap { entry -> [Finding] in
             let bytes = context.note.source.bytes

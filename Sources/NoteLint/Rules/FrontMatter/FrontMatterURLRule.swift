@@ -30,30 +30,37 @@ public struct FrontMatterURLRule: Rule {
 
     public func check(_ context: NoteContext) -> [Finding] {
         let entries = context.frontMatterEntries
-        return entries.indices.compactMap { index in
+        var findings: [Finding] = []
+        for index in entries.indices {
             // The cheap tests first, the key read in place: most entries are not URLs at all.
             let key = entries[index].key
-            // Only four or five ASCII bytes lowercase to `http` or `https`.
-            let length = key.utf8.count
-            var isSplit = false
-            if length == 4 || length == 5 {
-                let lowered = key.lowercasedCheaply()
-                isSplit = lowered == "http" || lowered == "https"
-            }
+            let isSplit = Self.isHTTPScheme(key)
             let isURLKey = FrontMatterValues.isURLKey(key, in: context)
-            guard isSplit || isURLKey else { return nil }
+            guard isSplit || isURLKey else { continue }
             let entry = entries[index]
-            guard let value = entry.value, case .string(let text) = value, !value.isEmpty else { return nil }
+            guard let value = entry.value, case .string(let text) = value, !value.isEmpty else { continue }
             if text.hasPrefix("//"), isSplit {
-                return context.hasPlaceholder(entry) ? nil : splitKey(entry, previous: index > 0 ? entries[index - 1] : nil, context)
+                if !context.hasPlaceholder(entry) { findings.append(splitKey(entry, previous: index > 0 ? entries[index - 1] : nil, context)) }
+                continue
             }
             guard isURLKey, !FrontMatterValues.isURL(text), !text.hasPrefix("[["),
-                  !context.hasPlaceholder(entry) else { return nil }
+                  !context.hasPlaceholder(entry) else { continue }
             if text.contains(where: \.isWhitespaceCheaply), text.lowercasedCheaply().hasPrefix("http") {
-                return context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace")
+                findings.append(context.finding(self, entry.valueRange, "\(entry.key): url '\(text)' contains whitespace"))
+            } else {
+                findings.append(context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a URL"))
             }
-            return context.finding(self, entry.valueRange, "\(entry.key): '\(text)' is not a URL")
         }
+        return findings
+    }
+
+    /// Whether `key` lowercases to `http` or `https`: only four or five ASCII bytes do, read in place.
+    static func isHTTPScheme(_ key: String) -> Bool {
+        let utf8 = key.utf8
+        guard utf8.count == 4 || utf8.count == 5 else { return false }
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            Byte.equalsLowercased(bytes[..<4], "http") && (bytes.count == 4 || bytes[4] | 0x20 == UInt8(ascii: "s"))
+        } ?? ["http", "https"].contains(key.lowercasedCheaply())
     }
 
     /// `https: //host` read as a key of its own: rejoined into the previous entry when that one is empty.
