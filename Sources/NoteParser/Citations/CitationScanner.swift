@@ -180,38 +180,40 @@ struct CitationScanner {
         var references: [FootnoteReference] = []
         // Most definitions are cited at least once: room for as many references, grown when more.
         references.reserveCapacity(lines.count)
-        let bytes = source.bytes
-        var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
-        // The next `[^` from `start`: `memchr` for `^`, rarer in notes than `[` (links, wikilinks),
-        // then the byte before it tested.
-        func nextMarker(from start: Int) -> Int? {
-            var caret = start + 1
-            while let hit = bytes.withUnsafeBufferPointer({ Byte.offset(of: Byte.caret, in: $0, range: min(caret, $0.count)..<$0.count) }) {
-                if bytes[hit - 1] == Byte.openBracket { return hit - 1 }
-                caret = hit + 1
-            }
-            return nil
-        }
+        var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.bytes.count
         // The markers are met in ascending order: the next definition's label is all to test.
         var nextLabel = 0
         // The line of `index`, found by stepping forward, not by a search per reference.
         var line = 1
-        while let open = nextMarker(from: index) {
-            index = open
-            while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
-            while nextLabel < lines.count, lines[nextLabel].labelStart < index { nextLabel += 1 }
-            let isDefinition = nextLabel < lines.count && lines[nextLabel].labelStart == index
-            guard !isDefinition, !code.contains(index), let close = labelEnd(at: index, limit: bytes.count) else { index += 2; continue }
-            let label = (index + 2)..<close
-            let definition = keys.firstLine(ofLabelAt: label)
-            if let definition { uses[definition] += 1 }
-            let after = close + 1
-            // A label holds no newline: `after` is on the line too.
-            references.append(FootnoteReference(label: definition.flatMap { sameBytes(lines[$0].label, label) ? labels[$0] : nil } ?? source.string(label),
-                                                range: range(index..<after, onLine: line),
-                                                inTable: tables.sortedContains(index),
-                                                isDefined: definition != nil))
-            index = after
+        // The bytes are searched through one buffer pointer, taken once.
+        source.bytes.withUnsafeBufferPointer { bytes in
+            // The next `[^` from `start`: `memchr` for `^`, rarer in notes than `[` (links, wikilinks),
+            // then the byte before it tested.
+            func nextMarker(from start: Int) -> Int? {
+                var caret = start + 1
+                while let hit = Byte.offset(of: Byte.caret, in: bytes, range: min(caret, bytes.count)..<bytes.count) {
+                    if bytes[hit - 1] == Byte.openBracket { return hit - 1 }
+                    caret = hit + 1
+                }
+                return nil
+            }
+            while let open = nextMarker(from: index) {
+                index = open
+                while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
+                while nextLabel < lines.count, lines[nextLabel].labelStart < index { nextLabel += 1 }
+                let isDefinition = nextLabel < lines.count && lines[nextLabel].labelStart == index
+                guard !isDefinition, !code.contains(index), let close = labelEnd(at: index, limit: bytes.count) else { index += 2; continue }
+                let label = (index + 2)..<close
+                let definition = keys.firstLine(ofLabelAt: label)
+                if let definition { uses[definition] += 1 }
+                let after = close + 1
+                // A label holds no newline: `after` is on the line too.
+                references.append(FootnoteReference(label: definition.flatMap { sameBytes(lines[$0].label, label) ? labels[$0] : nil } ?? source.string(label),
+                                                    range: range(index..<after, onLine: line),
+                                                    inTable: tables.sortedContains(index),
+                                                    isDefined: definition != nil))
+                index = after
+            }
         }
         return references
     }

@@ -87,10 +87,14 @@ struct FootnoteKeys {
     /// (zeros past a shorter label); nil when a byte of the label is not ASCII.
     static func head(_ label: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let headEnd = min(label.upperBound, label.lowerBound + 8)
-        var word: UInt64 = 0, shift: UInt64 = 0
-        for index in label.lowerBound..<headEnd {
-            word |= UInt64(bytes[index]) << shift
-            shift += 8
+        var word: UInt64 = 0
+        if let base = bytes.baseAddress, label.lowerBound + 8 <= bytes.count {
+            // Eight bytes in one load (all inside the buffer), those past the label masked off.
+            let length = headEnd - label.lowerBound
+            word = UInt64(littleEndian: UnsafeRawPointer(base + label.lowerBound).loadUnaligned(as: UInt64.self))
+            if length < 8 { word &= (1 << (8 * UInt64(length))) &- 1 }
+        } else {
+            for (index, shift) in zip(label.lowerBound..<headEnd, stride(from: UInt64(0), to: 64, by: 8)) { word |= UInt64(bytes[index]) << shift }
         }
         var highBits = word
         for index in headEnd..<label.upperBound { highBits |= UInt64(bytes[index]) }
