@@ -280,6 +280,8 @@ struct CitationScanner {
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
         var previousEnd = -1
+        // The line of `index`, found by stepping forward, not by a search per reference.
+        var line = 1
         while let open = bytes.withUnsafeBufferPointer({ Byte.offset(of: Byte.openBracket, in: $0, range: min(index, $0.count)..<$0.count) }) {
             index = open
             guard index + 1 < bytes.count, Byte.isDigit(bytes[index + 1]),
@@ -294,7 +296,9 @@ struct CitationScanner {
             // A shortcut reference link `[4]` to a `[4]: dest` definition is a link.
             if count == 1, referenceLabels.contains(source.string((index + 1)..<(after - 1))) { continue }
             let numbers = count == 1 ? [first] : values(index..<after)
-            references.append(LegacyReference(numbers: numbers, range: source.range(index..<after),
+            while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
+            // The numbers hold no newline: `after` is on the line too.
+            references.append(LegacyReference(numbers: numbers, range: range(index..<after, onLine: line),
                                               isDefined: numbers.allSatisfy(defined.contains)))
             previousEnd = after
         }
