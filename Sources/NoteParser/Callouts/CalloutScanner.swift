@@ -224,7 +224,11 @@ struct QueryCalloutScanner {
         let first = callout.range.start.line
         for line in first...callout.range.end.line {
             let text = (line == first ? CalloutScanner.unquotedLine(line, in: source) : callout.bodyLines[line - first - 1]).trimmed()
-            if text.hasPrefix("**Question:**") {
+            // Each marker holds `**`: a line without a `*` (found by `memchr`) can only be question text.
+            let hasStar = text.utf8.withContiguousStorageIfAvailable { Byte.offset(of: UInt8(ascii: "*"), in: $0, range: 0..<$0.count) != nil } ?? true
+            if !hasStar {
+                if inQuestion { question.append(text) }
+            } else if text.hasPrefix("**Question:**") {
                 inQuestion = true
                 let rest = text.dropFirst("**Question:**".count).trimmed()
                 if !rest.isEmpty { question.append(rest) }
