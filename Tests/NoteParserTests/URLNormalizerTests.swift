@@ -36,8 +36,8 @@ import Testing
     @Test func shortcutsAgreeWithTheFullNormalisation() {
         var generator = SplitMix64(seed: 0x0A11)
         let slots = [["", " ", "\t", "\r\n"], ["https", "HTTP", "", "a", "://", "Ht@P"], ["://", ":/", "//"],
-                     ["example.com", "Example.com", "", "u@h.com", "é.com", "://", "U@V@Host.COM:80", "[Z]`{@}"],
-                     ["", "/", "/Path", "/a/b", "//", "/x://y", "/A#b?c", "/é"],
+                     ["example.com", "Example.com", "", "u@h.com", "é.com", "://", "U@V@Host.COM:80", "[Z]`{@}", "www.longer-example.org", "www.longer-exaMple.org", "sub.domain.example.co", "a.b.c.d.e.f.g.h?i", "host.example.com#x"],
+                     ["", "/", "/Path", "/a/b", "//", "/x://y", "/A#b?c", "/é", "/a/longer/Path/to/page.html", "/a/longer path/x"],
                      ["", "?q=1", "#top", "?utm_source=x", " ", "?a=1&&UTM_x=2&b", "?FBCLID=1&gclid", "?gclid=2&utm&fbclidx=3", "?&", "?x#y/"],
                      ["", "/", "//", "///", " /", "&q", " \r\n"]]
         var shortcuts = 0

@@ -115,8 +115,8 @@ package enum URLNormalizer {
 
     /// True for the bytes of the common URL that `normalize` leaves as it is: ASCII, a lowercase
     /// `scheme://` and host, no query, fragment or trailing slash, no surrounding blanks.
-    /// One pass: the scheme up to the first `://` (not at the start), the authority up to the
-    /// next `/`, then the path, read eight bytes at a time.
+    /// The scheme up to the first `://` (not at the start), then the authority up to the next `/`
+    /// (found by `memchr`) and the path, each read eight bytes at a time.
     private static func isNormal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, let last = bytes.last, last != UInt8(ascii: "/") else { return false }
         let isUpper = { (byte: UInt8) in byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
@@ -131,24 +131,26 @@ package enum URLNormalizer {
             index += 1
         }
         index += 3
-        // The authority: no capital, up to `/`.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "/") {
-            guard isAllowed(bytes[index]), !isUpper(bytes[index]) else { return false }
-            index += 1
-        }
-        // The path: printable ASCII (0x20 to 0x7E) with no space, `?` or `#` byte.
+        // Visible ASCII (0x21 to 0x7E) without a `?` or `#` byte (nor a capital unless `capitals`),
+        // read eight bytes at a time.
         let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
         func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
             let difference = word ^ (ones &* UInt64(byte))
             return (difference &- ones) & ~difference & highs != 0
         }
-        while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            guard Byte.isPrintableASCII(word: word), !hasByte(word, Byte.space), !hasByte(word, UInt8(ascii: "?")),
-                  !hasByte(word, UInt8(ascii: "#")) else { return false }
-            index += 8
+        func isPlain(_ range: Range<Int>, capitals: Bool) -> Bool {
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                guard Byte.isVisibleASCII(word: word), !hasByte(word, UInt8(ascii: "?")), !hasByte(word, UInt8(ascii: "#")),
+                      capitals || !Byte.hasCapital(asciiWord: word) else { return false }
+                index += 8
+            }
+            return bytes[index..<range.upperBound].allSatisfy { isAllowed($0) && (capitals || !isUpper($0)) }
         }
-        return bytes[index...].allSatisfy(isAllowed)
+        // The authority: no capital, up to `/`; then the path.
+        let authorityEnd = Byte.offset(of: UInt8(ascii: "/"), in: bytes, range: index..<bytes.count) ?? bytes.count
+        return isPlain(index..<authorityEnd, capitals: false) && isPlain(authorityEnd..<bytes.count, capitals: true)
     }
 
     /// `user@HOST:port` with only the host lowercased.
