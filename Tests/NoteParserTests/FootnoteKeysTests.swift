@@ -2,12 +2,14 @@ import Testing
 @testable import NoteParser
 
 /// `FootnoteKeys` against a dictionary of the labels' keys (what the scanner used before it), on
-/// generated labels: ASCII in either case, and not (accents, a combining mark, the Kelvin sign
-/// and the Greek question mark, which equal `K` and `;` as strings but not as bytes).
+/// generated labels: ASCII in either case (the bytes beside `A` to `Z` and `a` to `z` included,
+/// labels of up to eight bytes and longer ones that share their head), and not (accents, a
+/// combining mark, the Kelvin sign and the Greek question mark, which equal `K` and `;` as
+/// strings but not as bytes).
 @Suite struct FootnoteKeysTests {
     @Test func firstLinesAgreeWithADictionaryOfKeys() {
         var generator = SplitMix64(seed: 0xF007)
-        let ascii = ["a", "B", "b", "1", "-", "_x", "K", "k", ";", "Ab"]
+        let ascii = ["a", "B", "b", "1", "-", "_x", "K", "k", ";", "Ab", "@", "`", "[", "{", "Z", "z", "abcdefgh", "ABCDEFG"]
         let other = ascii + ["é", "É", "e\u{301}", "\u{212A}", "\u{37E}"]
         var byBytes = 0
         for round in 0..<3000 {

@@ -108,4 +108,21 @@ import Testing
         }
         #expect(matched > 300)
     }
+
+    /// The model of a `**Response from MODEL**` line found on its bytes is the one the
+    /// `responseFrom` regular expression captures, or nothing; non-ASCII lines go to the regex.
+    @Test func responseModelAgreesWithTheRegex() {
+        var generator = SplitMix64(seed: 0x5E5F)
+        let slots = [["", "#", "###", "x", " "], ["", " ", "\t", "  "], ["**Response from ", "**Response from ", "**Response from ", "**Response from", "**response from ", "*Response from ", "**Response from  "],
+                     ["sonar-pro", "", "a b", "*", "é", "x\u{301}", "GPT 4o", " "], ["**", "**", "*", "", "***", "** "], [":", "", "::", " :"],
+                     ["", " ", "\t", "\u{0B}", "\r", " x", "\u{A0}"]]
+        var matched = 0
+        for _ in 0..<4000 {
+            let line = slots.map { $0[Int(generator.next() % UInt64($0.count))] }.joined()
+            let expected = line.firstMatch(of: QueryCalloutScanner.responseFrom).map { String($0.1) }
+            #expect(QueryCalloutScanner.responseModel(in: line).map(String.init) == expected, "\(line.debugDescription)")
+            if expected != nil { matched += 1 }
+        }
+        #expect(matched > 80)
+    }
 }

@@ -30,14 +30,18 @@ import Testing
         #expect(URLNormalizer.normalizedInFull(input) == expected)
     }
 
-    /// The shortcuts (a URL already normal, or normal but for trailing slashes) give what the
-    /// full normalisation gives, on URLs made of pieces that reach both sides of each test.
+    /// The shortcuts (a URL already normal, or normal but for trailing slashes) and the
+    /// normalisation of ASCII URLs on their bytes give what the full normalisation gives, on URLs
+    /// made of pieces that reach both sides of each test.
     @Test func shortcutsAgreeWithTheFullNormalisation() {
         var generator = SplitMix64(seed: 0x0A11)
-        let slots = [["https", "HTTP", "", "a", "://"], ["://", ":/", "//"], ["example.com", "Example.com", "", "u@h.com", "é.com", "://"],
-                     ["", "/", "/Path", "/a/b", "//", "/x://y"], ["", "?q=1", "#top", "?utm_source=x", " "], ["", "/", "//", "///", " /"]]
+        let slots = [["", " ", "\t", "\r\n"], ["https", "HTTP", "", "a", "://", "Ht@P"], ["://", ":/", "//"],
+                     ["example.com", "Example.com", "", "u@h.com", "é.com", "://", "U@V@Host.COM:80", "[Z]`{@}", "www.longer-example.org", "www.longer-exaMple.org", "sub.domain.example.co", "a.b.c.d.e.f.g.h?i", "host.example.com#x"],
+                     ["", "/", "/Path", "/a/b", "//", "/x://y", "/A#b?c", "/é", "/a/longer/Path/to/page.html", "/a/longer path/x"],
+                     ["", "?q=1", "#top", "?utm_source=x", " ", "?a=1&&UTM_x=2&b", "?FBCLID=1&gclid", "?gclid=2&utm&fbclidx=3", "?&", "?x#y/"],
+                     ["", "/", "//", "///", " /", "&q", " \r\n"]]
         var shortcuts = 0
-        for _ in 0..<3000 {
+        for _ in 0..<6000 {
             let url = slots.map { $0[Int(generator.next() % UInt64($0.count))] }.joined()
             let full = URLNormalizer.normalizedInFull(url)
             #expect(URLNormalizer.normalize(url) == full, "\(url.debugDescription)")

@@ -74,7 +74,7 @@ struct QueryCalloutScanner {
     // Regex is not Sendable, yet matching one from several threads is safe: it compiles its program once, stored atomically.
     nonisolated(unsafe) static let header = #/\*\*\s*([A-Za-z][A-Za-z0-9 .\-]*?)\s+Query\s*\*\*:?\s*(?:\(([^)]*)\))?/#
     nonisolated(unsafe) static let model = #/\*\*Model:?\*\*:?\s*`?([^`\s][^`]*?)`?\s*$/#
-    nonisolated(unsafe) private static let responseFrom = #/^(?:#+\s*)?\*\*Response from ([^*]+?)\*\*:?\s*$/#
+    nonisolated(unsafe) static let responseFrom = #/^(?:#+\s*)?\*\*Response from ([^*]+?)\*\*:?\s*$/#
 
     func queries(in callouts: [Callout]) -> [QueryCallout] {
         var found: [(callout: Callout, match: (provider: String, timestamp: String?, headerRange: SourceRange))] = []
@@ -224,7 +224,11 @@ struct QueryCalloutScanner {
         let first = callout.range.start.line
         for line in first...callout.range.end.line {
             let text = (line == first ? CalloutScanner.unquotedLine(line, in: source) : callout.bodyLines[line - first - 1]).trimmed()
-            if text.hasPrefix("**Question:**") {
+            // Each marker holds `**`: a line without a `*` (found by `memchr`) can only be question text.
+            let hasStar = text.utf8.withContiguousStorageIfAvailable { Byte.offset(of: UInt8(ascii: "*"), in: $0, range: 0..<$0.count) != nil } ?? true
+            if !hasStar {
+                if inQuestion { question.append(text) }
+            } else if text.hasPrefix("**Question:**") {
                 inQuestion = true
                 let rest = text.dropFirst("**Question:**".count).trimmed()
                 if !rest.isEmpty { question.append(rest) }
@@ -234,8 +238,8 @@ struct QueryCalloutScanner {
             } else if text.hasPrefix("**Image References:**") {
                 imageStart = source.lineStarts[line - 1]
                 inQuestion = false
-            } else if text.byteRange(of: "**Response from ") != nil, let match = text.firstMatch(of: Self.responseFrom) {
-                model = model ?? String(match.1)
+            } else if text.byteRange(of: "**Response from ") != nil, let match = Self.responseModel(in: text) {
+                model = model ?? String(match)
                 inQuestion = false
             } else if inQuestion {
                 question.append(text)
@@ -248,8 +252,8 @@ struct QueryCalloutScanner {
             // An older plugin wrote `### **Response from MODEL**:` just after the callout.
             for line in afterLine...min(afterLine + 1, source.lineCount) {
                 let text = source.trimmedLine(line)
-                if text.byteRange(of: "**Response from ") != nil, let match = text.firstMatch(of: Self.responseFrom) {
-                    model = model ?? String(match.1)
+                if text.byteRange(of: "**Response from ") != nil, let match = Self.responseModel(in: text) {
+                    model = model ?? String(match)
                     responseStart = min(source.lineEnd(line) + 1, source.bytes.count)
                 }
             }

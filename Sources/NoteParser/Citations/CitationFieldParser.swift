@@ -234,7 +234,8 @@ enum CitationFieldParser {
                 guard let close = closing(Byte.closeBracket, of: Byte.openBracket, at: open, in: bytes) else { return nil }
                 if close + 1 < bytes.count, bytes[close + 1] == UInt8(ascii: "("), let end = closingParenthesis(in: bytes, from: close + 1) {
                     let url = asciiDestination(bytes, (close + 2)..<end) ?? destination(text[index(close + 2)..<index(end)])
-                    let title = String(text[index(open + 1)..<index(close)])
+                    // The title's bytes as they are: `[` and `]` are ASCII, each a scalar of its own.
+                    let title = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 1)..<close]), as: UTF8.self)
                     // `^` alone opens the title when an ASCII byte or `]` follows it (a combining mark would join it).
                     let isFootnote = bytes[open + 1] == Byte.caret && (open + 2 == close || bytes[open + 2] < 0x80 || title.hasPrefix("^"))
                     if !url.isEmpty, !isFootnote { return (title, url) }

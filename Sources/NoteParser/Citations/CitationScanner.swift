@@ -178,38 +178,42 @@ struct CitationScanner {
     private func footnoteReferences(skipping lines: [DefinitionLine], labels: [String], keys: inout FootnoteKeys,
                                     uses: inout [Int]) -> [FootnoteReference] {
         var references: [FootnoteReference] = []
-        let bytes = source.bytes
-        var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
-        // The next `[^` from `start`: `memchr` for `^`, rarer in notes than `[` (links, wikilinks),
-        // then the byte before it tested.
-        func nextMarker(from start: Int) -> Int? {
-            var caret = start + 1
-            while let hit = bytes.withUnsafeBufferPointer({ Byte.offset(of: Byte.caret, in: $0, range: min(caret, $0.count)..<$0.count) }) {
-                if bytes[hit - 1] == Byte.openBracket { return hit - 1 }
-                caret = hit + 1
-            }
-            return nil
-        }
+        // Most definitions are cited at least once: room for as many references, grown when more.
+        references.reserveCapacity(lines.count)
+        var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : source.bytes.count
         // The markers are met in ascending order: the next definition's label is all to test.
         var nextLabel = 0
         // The line of `index`, found by stepping forward, not by a search per reference.
         var line = 1
-        while let open = nextMarker(from: index) {
-            index = open
-            while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
-            while nextLabel < lines.count, lines[nextLabel].labelStart < index { nextLabel += 1 }
-            let isDefinition = nextLabel < lines.count && lines[nextLabel].labelStart == index
-            guard !isDefinition, !code.contains(index), let close = labelEnd(at: index, limit: bytes.count) else { index += 2; continue }
-            let label = (index + 2)..<close
-            let definition = keys.firstLine(ofLabelAt: label)
-            if let definition { uses[definition] += 1 }
-            let after = close + 1
-            // A label holds no newline: `after` is on the line too.
-            references.append(FootnoteReference(label: definition.flatMap { sameBytes(lines[$0].label, label) ? labels[$0] : nil } ?? source.string(label),
-                                                range: range(index..<after, onLine: line),
-                                                inTable: tables.sortedContains(index),
-                                                isDefined: definition != nil))
-            index = after
+        // The bytes are searched through one buffer pointer, taken once.
+        source.bytes.withUnsafeBufferPointer { bytes in
+            // The next `[^` from `start`: `memchr` for `^`, rarer in notes than `[` (links, wikilinks),
+            // then the byte before it tested.
+            func nextMarker(from start: Int) -> Int? {
+                var caret = start + 1
+                while let hit = Byte.offset(of: Byte.caret, in: bytes, range: min(caret, bytes.count)..<bytes.count) {
+                    if bytes[hit - 1] == Byte.openBracket { return hit - 1 }
+                    caret = hit + 1
+                }
+                return nil
+            }
+            while let open = nextMarker(from: index) {
+                index = open
+                while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
+                while nextLabel < lines.count, lines[nextLabel].labelStart < index { nextLabel += 1 }
+                let isDefinition = nextLabel < lines.count && lines[nextLabel].labelStart == index
+                guard !isDefinition, !code.contains(index), let close = labelEnd(at: index, limit: bytes.count) else { index += 2; continue }
+                let label = (index + 2)..<close
+                let definition = keys.firstLine(ofLabelAt: label)
+                if let definition { uses[definition] += 1 }
+                let after = close + 1
+                // A label holds no newline: `after` is on the line too.
+                references.append(FootnoteReference(label: definition.flatMap { sameBytes(lines[$0].label, label) ? labels[$0] : nil } ?? source.string(label),
+                                                    range: range(index..<after, onLine: line),
+                                                    inTable: tables.sortedContains(index),
+                                                    isDefined: definition != nil))
+                index = after
+            }
         }
         return references
     }
@@ -220,18 +224,19 @@ struct CitationScanner {
     }
 
     private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {
-        guard let (numbers, after) = numbers(at: range.lowerBound, limit: range.upperBound), numbers.count == 1,
+        guard let (number, count, after) = numbers(at: range.lowerBound, limit: range.upperBound), count == 1,
               after < range.upperBound, source.bytes[after] == Byte.colon,
               !referenceLabels.contains(source.string((range.lowerBound + 1)..<(after - 1))) else { return nil }
         let text = source.trimmedString((after + 1)..<range.upperBound)
-        return LegacyDefinition(number: numbers[0], range: self.range(range, onLine: line), labelRange: self.range(range.lowerBound..<(after + 1), onLine: line),
+        return LegacyDefinition(number: number, range: self.range(range, onLine: line), labelRange: self.range(range.lowerBound..<(after + 1), onLine: line),
                                 text: text, fields: CitationFieldParser.parse(text))
     }
 
-    /// `[4]` or `[1, 2]` at `start`: the numbers (1 to 3 digits each) and the offset after `]`.
-    private func numbers(at start: Int, limit: Int) -> ([Int], Int)? {
+    /// `[4]` or `[1, 2]` at `start`: the first number, how many there are (1 to 3 digits each) and
+    /// the offset after `]`. No array is made: most are not kept (`values(_:)` reads them all).
+    private func numbers(at start: Int, limit: Int) -> (first: Int, count: Int, after: Int)? {
         guard start < limit, source.bytes[start] == Byte.openBracket else { return nil }
-        var numbers: [Int] = []
+        var first = 0, count = 0
         var index = start + 1
         while true {
             var value = 0, digits = 0
@@ -241,13 +246,31 @@ struct CitationScanner {
                 index += 1
             }
             guard (1...3).contains(digits) else { return nil }
-            numbers.append(value)
+            if count == 0 { first = value }
+            count += 1
             guard index < limit else { return nil }
-            if source.bytes[index] == Byte.closeBracket { return (numbers, index + 1) }
+            if source.bytes[index] == Byte.closeBracket { return (first, count, index + 1) }
             guard source.bytes[index] == UInt8(ascii: ",") else { return nil }
             index += 1
             while index < limit, source.bytes[index] == Byte.space { index += 1 }
         }
+    }
+
+    /// The numbers of the `[1, 2]` that `numbers(at:limit:)` read in `range`: its runs of digits.
+    private func values(_ range: Range<Int>) -> [Int] {
+        var values: [Int] = []
+        var value = 0, inNumber = false
+        for byte in source.bytes[range] {
+            if Byte.isDigit(byte) {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                inNumber = true
+            } else if inNumber {
+                values.append(value)
+                value = 0
+                inNumber = false
+            }
+        }
+        return values
     }
 
     /// Inline `[n]` markers in prose: not links (`[1](url)`, `[text][1]`, a shortcut `[1]`
@@ -257,10 +280,12 @@ struct CitationScanner {
         let bytes = source.bytes
         var index = bodyStartLine <= source.lineCount ? source.lineStarts[bodyStartLine - 1] : bytes.count
         var previousEnd = -1
+        // The line of `index`, found by stepping forward, not by a search per reference.
+        var line = 1
         while let open = bytes.withUnsafeBufferPointer({ Byte.offset(of: Byte.openBracket, in: $0, range: min(index, $0.count)..<$0.count) }) {
             index = open
             guard index + 1 < bytes.count, Byte.isDigit(bytes[index + 1]),
-                  let (numbers, after) = numbers(at: index, limit: bytes.count) else { index += 1; continue }
+                  let (first, count, after) = numbers(at: index, limit: bytes.count) else { index += 1; continue }
             defer { index = after }
             let next = after < bytes.count ? bytes[after] : Byte.newline
             let previous = index > 0 ? bytes[index - 1] : Byte.newline
@@ -269,8 +294,11 @@ struct CitationScanner {
             if previous == Byte.openBracket || (previous == Byte.closeBracket && previousEnd != index) { continue }
             if code.contains(index) { continue }
             // A shortcut reference link `[4]` to a `[4]: dest` definition is a link.
-            if numbers.count == 1, referenceLabels.contains(source.string((index + 1)..<(after - 1))) { continue }
-            references.append(LegacyReference(numbers: numbers, range: source.range(index..<after),
+            if count == 1, referenceLabels.contains(source.string((index + 1)..<(after - 1))) { continue }
+            let numbers = count == 1 ? [first] : values(index..<after)
+            while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
+            // The numbers hold no newline: `after` is on the line too.
+            references.append(LegacyReference(numbers: numbers, range: range(index..<after, onLine: line),
                                               isDefined: numbers.allSatisfy(defined.contains)))
             previousEnd = after
         }

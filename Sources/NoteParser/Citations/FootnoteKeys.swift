@@ -2,16 +2,19 @@
 /// case-insensitively), found for a label on the source's bytes.
 ///
 /// When every definition label is ASCII (nearly always), the lines are kept in a small
-/// open-addressing table hashed on their lowercased bytes, and an ASCII label is found there
-/// by comparing bytes: no key string is made and hashed for each reference. Otherwise the key
-/// strings go into a dictionary (string equality there is canonical equivalence, not byte
-/// equality).
+/// open-addressing table keyed on each label's head (its first eight bytes lowercased, in one
+/// word), and an ASCII label is found there by comparing heads and lengths (and the bytes past
+/// the head, for the rare longer label): no key string is made and hashed for each reference.
+/// Otherwise the key strings go into a dictionary (string equality there is canonical
+/// equivalence, not byte equality).
 struct FootnoteKeys {
     /// For each definition line, the first line with its key (itself when it is the first).
     let firstLines: [Int]
     private let source: [UInt8]
     /// The definition lines' label bytes (between `[^` and `]`).
     private let labels: [Range<Int>]
+    /// Each definition line's `head`. Used when every label is ASCII.
+    private let heads: [UInt64]
     /// The first line of each key plus one (zero: an empty slot), probed linearly from the key's
     /// hash; a power of two at least twice the lines in size. Used when every label is ASCII.
     private let slots: [Int]
@@ -24,10 +27,14 @@ struct FootnoteKeys {
         self.labels = labels
         var firstLines = [Int](repeating: 0, count: labels.count)
         var slots = [Int](repeating: 0, count: labels.isEmpty ? 0 : 1 << (Int.bitWidth - (2 * labels.count - 1).leadingZeroBitCount))
+        var heads: [UInt64] = []
+        heads.reserveCapacity(labels.count)
         let isASCII = source.withUnsafeBufferPointer { bytes in
             for (line, label) in labels.enumerated() {
-                guard var slot = Self.hash(label, in: bytes) else { return false }
+                guard let head = Self.head(label, in: bytes) else { return false }
+                heads.append(head)
                 // Lines are placed in order: a key's slot holds its first line.
+                var slot = Self.hash(head, count: label.count)
                 while true {
                     slot &= slots.count - 1
                     if slots[slot] == 0 {
@@ -35,8 +42,9 @@ struct FootnoteKeys {
                         firstLines[line] = line
                         break
                     }
-                    if Self.sameKey(labels[slots[slot] - 1], label, in: bytes) {
-                        firstLines[line] = slots[slot] - 1
+                    let first = slots[slot] - 1
+                    if heads[first] == head, Self.sameTail(labels[first], label, in: bytes) {
+                        firstLines[line] = first
                         break
                     }
                     slot += 1
@@ -47,11 +55,13 @@ struct FootnoteKeys {
         guard isASCII else {
             let dictionary = Self.firstLines(labels: labels, in: source)
             self.firstLines = labels.map { dictionary[Self.key(source[$0])]! }
+            self.heads = []
             self.slots = []
             self.dictionary = dictionary
             return
         }
         self.firstLines = firstLines
+        self.heads = heads
         self.slots = slots
     }
 
@@ -59,11 +69,13 @@ struct FootnoteKeys {
     mutating func firstLine(ofLabelAt label: Range<Int>) -> Int? {
         guard !labels.isEmpty else { return nil }
         if dictionary == nil, let found = source.withUnsafeBufferPointer({ bytes -> Int?? in
-            guard var slot = Self.hash(label, in: bytes) else { return nil }
+            guard let head = Self.head(label, in: bytes) else { return nil }
+            var slot = Self.hash(head, count: label.count)
             while true {
                 slot &= slots.count - 1
-                if slots[slot] == 0 { return .some(nil) }
-                if Self.sameKey(labels[slots[slot] - 1], label, in: bytes) { return .some(slots[slot] - 1) }
+                let line = slots[slot] - 1
+                if line < 0 { return .some(nil) }
+                if heads[line] == head, Self.sameTail(labels[line], label, in: bytes) { return .some(line) }
                 slot += 1
             }
         }) { return found }
@@ -71,20 +83,39 @@ struct FootnoteKeys {
         return dictionary?[Self.key(source[label])]
     }
 
-    /// A hash of the bytes of `label`, lowercased; nil when one is not ASCII.
-    private static func hash(_ label: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var hash = 0
-        for index in label {
-            guard bytes[index] < 0x80 else { return nil }
-            hash = (hash &* 31) &+ Int(Byte.lowercased(bytes[index]))
+    /// The first eight bytes of `label`, `A` to `Z` lowercased, packed little-endian in one word
+    /// (zeros past a shorter label); nil when a byte of the label is not ASCII.
+    static func head(_ label: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let headEnd = min(label.upperBound, label.lowerBound + 8)
+        var word: UInt64 = 0
+        if let base = bytes.baseAddress, label.lowerBound + 8 <= bytes.count {
+            // Eight bytes in one load (all inside the buffer), those past the label masked off.
+            let length = headEnd - label.lowerBound
+            word = UInt64(littleEndian: UnsafeRawPointer(base + label.lowerBound).loadUnaligned(as: UInt64.self))
+            if length < 8 { word &= (1 << (8 * UInt64(length))) &- 1 }
+        } else {
+            for (index, shift) in zip(label.lowerBound..<headEnd, stride(from: UInt64(0), to: 64, by: 8)) { word |= UInt64(bytes[index]) << shift }
         }
-        return hash ^ (hash >> 16)
+        var highBits = word
+        for index in headEnd..<label.upperBound { highBits |= UInt64(bytes[index]) }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+        guard highBits & highs == 0 else { return nil }
+        // Adding 0x3F sets the high bit of the bytes from `A` up, adding 0x25 that of the bytes
+        // after `Z` (no carry between ASCII bytes): 0x80 marks a capital, shifted to 0x20.
+        let capitals = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & highs
+        return word | capitals >> 2
     }
 
-    /// Whether ASCII `a` and `b` are the same key (their bytes equal lowercased).
-    private static func sameKey(_ a: Range<Int>, _ b: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// The table slot (before masking) of a label with `head` and `count` bytes.
+    private static func hash(_ head: UInt64, count: Int) -> Int {
+        Int(truncatingIfNeeded: ((head ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> 29)
+    }
+
+    /// Whether ASCII `a` and `b`, whose heads are equal, are the same key: the same length, and
+    /// their bytes past the head equal lowercased.
+    private static func sameTail(_ a: Range<Int>, _ b: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
-        for offset in 0..<a.count where Byte.lowercased(bytes[a.lowerBound + offset]) != Byte.lowercased(bytes[b.lowerBound + offset]) {
+        for offset in min(8, a.count)..<a.count where Byte.lowercased(bytes[a.lowerBound + offset]) != Byte.lowercased(bytes[b.lowerBound + offset]) {
             return false
         }
         return true
