@@ -40,4 +40,24 @@ import Testing
             #expect(UTF8Validation.firstInvalidOffset(bytes) == expected(bytes), "\(bytes)")
         }
     }
+
+    /// One sequence, valid or broken, at every offset of ASCII texts of 0 to 80 bytes (a word
+    /// with a high bit jumps to it), with ASCII, CRLF or another sequence after it.
+    @Test func aSequenceAtEveryOffsetOfAnASCIIText() {
+        let sequences: [[UInt8]] = [Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xC3], [0x80], [0xE2, 0x82], [0xFF],
+                                    [0xED, 0xA0, 0x80]]
+        let afters: [[UInt8]] = [[], Array("\r\nabc".utf8), Array("ü".utf8), [0xBF]]
+        for length in 0...80 {
+            for offset in 0...length {
+                for sequence in sequences {
+                    for after in afters {
+                        var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                        bytes.insert(contentsOf: sequence + after, at: offset)
+                        #expect(UTF8Validation.firstInvalidOffset(bytes) == expected(bytes), "\(bytes)")
+                    }
+                }
+            }
+        }
+        #expect(UTF8Validation.firstInvalidOffset([]) == nil)
+    }
 }

@@ -16,7 +16,9 @@ package enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Thirty-two ASCII bytes at a time through ASCII text, then eight: no byte has its high bit set.
+            // Thirty-two ASCII bytes at a time through ASCII text, then eight: no byte has its high
+            // bit set. A word with one set goes straight to its first such byte (little-endian:
+            // the lowest set bit's), so the ASCII bytes before it are not read one at a time.
             while index + 32 <= count {
                 let words = UnsafeRawPointer(base + index)
                 let any = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
@@ -24,8 +26,14 @@ package enum UTF8Validation {
                 guard any & 0x8080_8080_8080_8080 == 0 else { break }
                 index += 32
             }
-            while index + 8 <= count,
-                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+            while index + 8 <= count {
+                let high = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+                guard high == 0 else {
+                    index += high.trailingZeroBitCount / 8
+                    break
+                }
+                index += 8
+            }
             guard index < count else { break }
             let byte = bytes[index]
             if byte < 0x80 { index += 1; continue }
