@@ -3,12 +3,12 @@ import Foundation
 /// Finds callouts and query callouts among the block quotes of a parsed body.
 struct CalloutScanner {
     let source: SourceText
-    let root: MarkdownNode
 
-    func callouts() -> [Callout] {
+    /// The callouts among `quotes`, a body's block quotes in document order.
+    func callouts(in quotes: [MarkdownNode]) -> [Callout] {
         var found: [Callout] = []
-        root.forEach(where: { $0 == .blockQuote }) { node in
-            guard let range = node.range else { return }
+        for node in quotes {
+            guard let range = node.range else { continue }
             let depth = node.ancestorCount(of: .blockQuote)
             if let callout = callout(range, depth: depth) { found.append(callout) }
         }
