@@ -9,15 +9,17 @@
 #include <emmintrin.h>
 #endif
 
+static void out_of_memory(void) {
+    fputs("notekit: out of memory while indexing lines\n", stderr);
+    abort();
+}
+
 /// Appends `offset` to the growing list, doubling it when full.
 static inline void add(intptr_t **starts, intptr_t *count, intptr_t *capacity, intptr_t offset) {
     if (__builtin_expect(*count == *capacity, 0)) {
         *capacity *= 2;
         intptr_t *grown = realloc(*starts, (size_t)*capacity * sizeof(intptr_t));
-        if (!grown) {
-            fputs("notekit: out of memory while indexing lines\n", stderr);
-            abort();
-        }
+        if (!grown) out_of_memory();
         *starts = grown;
     }
     (*starts)[(*count)++] = offset;
@@ -27,10 +29,7 @@ intptr_t *notekit_line_starts(const uint8_t *bytes, intptr_t byte_count, intptr_
     // Room for most texts at once (a line per 75 bytes in the corpus).
     intptr_t capacity = byte_count / 40 + 16, count = 0, offset = 0;
     intptr_t *starts = malloc((size_t)capacity * sizeof(intptr_t));
-    if (!starts) {
-        fputs("notekit: out of memory while indexing lines\n", stderr);
-        abort();
-    }
+    if (!starts) out_of_memory();
     starts[count++] = 0;
 #if defined(__SSE2__)
     const __m128i newline = _mm_set1_epi8('\n');
