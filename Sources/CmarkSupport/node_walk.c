@@ -96,17 +96,20 @@ __attribute__((always_inline)) static inline void span_of(cmark_node *node, cons
     intptr_t start, end;
     if (end_line < line_count) {
         // Both lines end at a newline (the common case): what the general way below computes,
-        // each position on its own line, without its bounds.
-        intptr_t start_line_start = starts[start_line - 1], start_line_end = starts[start_line] - 1;
-        intptr_t end_line_start = starts[end_line - 1], end_line_end = starts[end_line] - 1;
-        start = min(start_line_start + max(start_column - 1, 0), start_line_end);
-        end = end_column == 0 ? end_line_start : min(min(end_line_start + max(end_column - 1, 0), end_line_end) + 1, end_line_end);
+        // each position on its own line, without its bounds. The start is column - 1 bytes into
+        // its line, at most at its newline; the end (exclusive) column bytes in (0: its start),
+        // at most at its newline.
+        intptr_t start_line_start = starts[start_line - 1], end_line_start = starts[end_line - 1];
+        intptr_t start_in_line = min(max(start_column - 1, 0), starts[start_line] - 1 - start_line_start);
+        intptr_t end_in_line = end_column == 0 ? 0 : min(max(end_column, 1), starts[end_line] - 1 - end_line_start);
+        start = start_line_start + start_in_line;
+        end = end_line_start + end_in_line;
         span[0] = (uint32_t)start_line;
-        span[1] = (uint32_t)(start - start_line_start + 1);
+        span[1] = (uint32_t)(start_in_line + 1);
         span[2] = (uint32_t)start;
         if (end > start) {
             span[3] = (uint32_t)end_line;
-            span[4] = (uint32_t)(end - end_line_start + 1);
+            span[4] = (uint32_t)(end_in_line + 1);
             span[5] = (uint32_t)end;
         } else {
             memcpy(span + 3, span, 3 * sizeof(uint32_t));
@@ -137,33 +140,45 @@ typedef struct {
     uint8_t kinds[8];
 } extension_kinds;
 
-static uint8_t kind_of(cmark_node *node, extension_kinds *known) {
-    switch ((cmark_node_type)node->type) {
-    case CMARK_NODE_DOCUMENT: return NOTEKIT_KIND_DOCUMENT;
-    case CMARK_NODE_BLOCK_QUOTE: return NOTEKIT_KIND_BLOCK_QUOTE;
-    case CMARK_NODE_LIST: return NOTEKIT_KIND_LIST;
-    case CMARK_NODE_ITEM: return NOTEKIT_KIND_ITEM;
-    case CMARK_NODE_CODE_BLOCK: return NOTEKIT_KIND_CODE_BLOCK;
-    case CMARK_NODE_HTML_BLOCK: return NOTEKIT_KIND_HTML_BLOCK;
-    case CMARK_NODE_CUSTOM_BLOCK: return NOTEKIT_KIND_CUSTOM_BLOCK;
-    case CMARK_NODE_PARAGRAPH: return NOTEKIT_KIND_PARAGRAPH;
-    case CMARK_NODE_HEADING: return NOTEKIT_KIND_HEADING;
-    case CMARK_NODE_THEMATIC_BREAK: return NOTEKIT_KIND_THEMATIC_BREAK;
-    case CMARK_NODE_FOOTNOTE_DEFINITION: return NOTEKIT_KIND_FOOTNOTE_DEFINITION;
-    case CMARK_NODE_TEXT: return NOTEKIT_KIND_TEXT;
-    case CMARK_NODE_SOFTBREAK: return NOTEKIT_KIND_SOFT_BREAK;
-    case CMARK_NODE_LINEBREAK: return NOTEKIT_KIND_LINE_BREAK;
-    case CMARK_NODE_CODE: return NOTEKIT_KIND_CODE;
-    case CMARK_NODE_HTML_INLINE: return NOTEKIT_KIND_HTML_INLINE;
-    case CMARK_NODE_CUSTOM_INLINE: return NOTEKIT_KIND_CUSTOM_INLINE;
-    case CMARK_NODE_EMPH: return NOTEKIT_KIND_EMPHASIS;
-    case CMARK_NODE_STRONG: return NOTEKIT_KIND_STRONG;
-    case CMARK_NODE_LINK: return NOTEKIT_KIND_LINK;
-    case CMARK_NODE_IMAGE: return NOTEKIT_KIND_IMAGE;
-    case CMARK_NODE_FOOTNOTE_REFERENCE: return NOTEKIT_KIND_FOOTNOTE_REFERENCE;
-    default:
-        break;
+enum { NOT_CORE = NOTEKIT_KIND_COUNT };
+
+/// The kinds of cmark's own node types by their value, the block types' then the inline ones';
+/// `NOT_CORE` for the values left to extensions.
+static const uint8_t core_kinds[2][16] = {
+    {NOT_CORE, NOTEKIT_KIND_DOCUMENT, NOTEKIT_KIND_BLOCK_QUOTE, NOTEKIT_KIND_LIST, NOTEKIT_KIND_ITEM, NOTEKIT_KIND_CODE_BLOCK,
+     NOTEKIT_KIND_HTML_BLOCK, NOTEKIT_KIND_CUSTOM_BLOCK, NOTEKIT_KIND_PARAGRAPH, NOTEKIT_KIND_HEADING, NOTEKIT_KIND_THEMATIC_BREAK,
+     NOTEKIT_KIND_FOOTNOTE_DEFINITION, NOT_CORE, NOT_CORE, NOT_CORE, NOT_CORE},
+    {NOT_CORE, NOTEKIT_KIND_TEXT, NOTEKIT_KIND_SOFT_BREAK, NOTEKIT_KIND_LINE_BREAK, NOTEKIT_KIND_CODE, NOTEKIT_KIND_HTML_INLINE,
+     NOTEKIT_KIND_CUSTOM_INLINE, NOTEKIT_KIND_EMPHASIS, NOTEKIT_KIND_STRONG, NOTEKIT_KIND_LINK, NOTEKIT_KIND_IMAGE,
+     NOTEKIT_KIND_FOOTNOTE_REFERENCE, NOT_CORE, NOT_CORE, NOT_CORE, NOT_CORE},
+};
+
+/// The kinds of the nodes `is_leaf` tells, as bits (the other kinds' nodes may have children).
+static const uint32_t leaf_kinds = 1u << NOTEKIT_KIND_HTML_BLOCK | 1u << NOTEKIT_KIND_THEMATIC_BREAK | 1u << NOTEKIT_KIND_CODE_BLOCK
+    | 1u << NOTEKIT_KIND_TEXT | 1u << NOTEKIT_KIND_SOFT_BREAK | 1u << NOTEKIT_KIND_LINE_BREAK | 1u << NOTEKIT_KIND_CODE
+    | 1u << NOTEKIT_KIND_HTML_INLINE;
+
+/// The kinds whose nodes have strings to copy (literals, fence infos, destinations), and those
+/// of a heading's plain text.
+static const uint32_t string_kinds = 1u << NOTEKIT_KIND_TEXT | 1u << NOTEKIT_KIND_CODE | 1u << NOTEKIT_KIND_HTML_BLOCK
+    | 1u << NOTEKIT_KIND_HTML_INLINE | 1u << NOTEKIT_KIND_CODE_BLOCK | 1u << NOTEKIT_KIND_LINK | 1u << NOTEKIT_KIND_IMAGE;
+static const uint32_t text_kinds = 1u << NOTEKIT_KIND_TEXT | 1u << NOTEKIT_KIND_CODE;
+
+static uint8_t extension_kind(cmark_node *node, extension_kinds *known);
+
+/// A node's kind: a core type's from the table, an extension's by its name.
+static inline uint8_t kind_of(cmark_node *node, extension_kinds *known) {
+    unsigned type = node->type;
+    // A block or inline type with a value under 16.
+    if ((type & ~(0x4000u | 15u)) == CMARK_NODE_TYPE_PRESENT) {
+        uint8_t kind = core_kinds[(type >> 14) & 1][type & 15];
+        if (kind != NOT_CORE) return kind;
     }
+    return extension_kind(node, known);
+}
+
+/// The kind of an extension's node type, by its name (looked up once a tree, then remembered in `known`).
+__attribute__((noinline)) static uint8_t extension_kind(cmark_node *node, extension_kinds *known) {
     // Extension node types are not exported by Debian's headers; their names are (a table
     // row's name says whether it is the header: the kind is the same).
     cmark_node_type type = (cmark_node_type)node->type;
@@ -185,50 +200,56 @@ static uint8_t kind_of(cmark_node *node, extension_kinds *known) {
     return kind;
 }
 
-/// A tree's arrays while it is flattened, grown in the arena by doubling.
+/// A tree's text while it is flattened, grown in the arena by doubling.
 typedef struct {
-    notekit_flat_tree *tree;
-    intptr_t capacity, text_capacity;
+    unsigned char *bytes;
+    intptr_t count, capacity;
     cmark_mem *memory;
-} builder;
+} text_builder;
 
 /// Appends a string of a node (an empty one has no bytes) to the text; its (start, end) there.
-static void append(builder *b, const unsigned char *bytes, int32_t length, uint32_t *start, uint32_t *end) {
-    notekit_flat_tree *tree = b->tree;
-    *start = (uint32_t)tree->text_count;
+__attribute__((always_inline)) static inline void append(text_builder *text, const unsigned char *bytes, int32_t length,
+                                                         uint32_t *start, uint32_t *end) {
+    *start = (uint32_t)text->count;
     if (bytes && length > 0) {
-        if (tree->text_count + length > b->text_capacity) {
-            b->text_capacity = max(b->text_capacity * 2, tree->text_count + length);
-            tree->text = b->memory->realloc(tree->text, (size_t)b->text_capacity);
+        if (text->count + length > text->capacity) {
+            text->capacity = max(text->capacity * 2, text->count + length);
+            text->bytes = text->memory->realloc(text->bytes, (size_t)text->capacity);
         }
-        memcpy(tree->text + tree->text_count, bytes, (size_t)length);
-        tree->text_count += length;
+        memcpy(text->bytes + text->count, bytes, (size_t)length);
+        text->count += length;
     }
-    *end = (uint32_t)tree->text_count;
+    *end = (uint32_t)text->count;
 }
 
 void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int32_t max_depth, int32_t literals,
                           notekit_flat_tree *tree) {
+    cmark_mem *memory = notekit_arena_allocator();
+    // A copy the entries' stores cannot alias, kept in registers.
+    const notekit_lines text_lines = *lines;
+    lines = &text_lines;
     // Room for most notes at once (a node per 36 bytes in the corpus, some notes a node per
     // 20, and fewer text bytes than the source's).
-    builder b = {tree, lines->byte_count / 16 + 16, lines->byte_count + 16, notekit_arena_allocator()};
-    tree->entries = b.memory->realloc(NULL, (size_t)b.capacity * sizeof(notekit_tree_entry));
-    tree->text = b.memory->realloc(NULL, (size_t)b.text_capacity);
-    tree->count = 0;
-    tree->text_count = 0;
-    tree->truncated = -1;
+    intptr_t capacity = lines->byte_count / 16 + 16, count = 0, truncated = -1;
+    notekit_tree_entry *entries = memory->realloc(NULL, (size_t)capacity * sizeof(notekit_tree_entry));
+    text_builder text = {NULL, 0, lines->byte_count + 16, memory};
+    text.bytes = memory->realloc(NULL, (size_t)text.capacity);
     extension_kinds known = {0};
     // The innermost open container and how many are open; the open heading, -1 for none.
     intptr_t parent = -1, heading = -1;
+    // The kinds whose strings are copied: all of them with `literals`; else only the text and
+    // code under a heading (its plain text).
+    const uint32_t all_strings = literals ? string_kinds : 0, heading_strings = all_strings | text_kinds;
+    uint32_t copied = all_strings;
     int32_t depth = 0;
     cmark_node *node = document;
     while (node) {
-        if (tree->count == b.capacity) {
-            b.capacity *= 2;
-            tree->entries = b.memory->realloc(tree->entries, (size_t)b.capacity * sizeof(notekit_tree_entry));
+        if (count == capacity) {
+            capacity *= 2;
+            entries = memory->realloc(entries, (size_t)capacity * sizeof(notekit_tree_entry));
         }
-        intptr_t index = tree->count++;
-        notekit_tree_entry *entry = tree->entries + index;
+        intptr_t index = count++;
+        notekit_tree_entry *entry = entries + index;
         uint8_t kind = kind_of(node, &known);
         entry->kind = kind;
         entry->heading_level = kind == NOTEKIT_KIND_HEADING ? (uint8_t)node->as.heading.level : 0;
@@ -236,53 +257,61 @@ void notekit_tree_flatten(cmark_node *document, const notekit_lines *lines, int3
         entry->end = (uint32_t)(index + 1);
         span_of(node, lines, entry->span);
         entry->literal_start = entry->literal_end = entry->extra_start = entry->extra_end = UINT32_MAX;
-        int32_t length;
-        const unsigned char *bytes;
-        switch (kind) {
-        case NOTEKIT_KIND_TEXT:
-        case NOTEKIT_KIND_CODE:
-        case NOTEKIT_KIND_HTML_BLOCK:
-        case NOTEKIT_KIND_HTML_INLINE:
-            // Without `literals`, only the text and code under a heading (its plain text).
-            if (!literals && (heading < 0 || kind == NOTEKIT_KIND_HTML_BLOCK || kind == NOTEKIT_KIND_HTML_INLINE)) break;
-            bytes = notekit_node_literal(node, &length);
-            append(&b, bytes, length, &entry->literal_start, &entry->literal_end);
-            break;
-        case NOTEKIT_KIND_CODE_BLOCK:
-            if (!literals) break;
-            bytes = notekit_node_literal(node, &length);
-            append(&b, bytes, length, &entry->literal_start, &entry->literal_end);
-            bytes = notekit_node_fence_info(node, &length);
-            append(&b, bytes, length, &entry->extra_start, &entry->extra_end);
-            break;
-        case NOTEKIT_KIND_LINK:
-        case NOTEKIT_KIND_IMAGE:
-            if (!literals) break;
-            bytes = notekit_node_url(node, &length);
-            append(&b, bytes, length, &entry->extra_start, &entry->extra_end);
-            break;
-        default:
-            break;
-        }
-        int32_t skip_children = !(node->first_child && !is_leaf(node));
-        if (!skip_children) {
-            if (depth >= max_depth) {
-                // Too deep: kept as a node without children.
-                if (tree->truncated < 0) tree->truncated = index;
-                skip_children = 1;
+        if (copied >> kind & 1) {
+            int32_t length;
+            const unsigned char *bytes;
+            if (kind == NOTEKIT_KIND_LINK || kind == NOTEKIT_KIND_IMAGE) {
+                bytes = notekit_node_url(node, &length);
+                append(&text, bytes, length, &entry->extra_start, &entry->extra_end);
             } else {
-                parent = index;
-                depth += 1;
-                if (kind == NOTEKIT_KIND_HEADING) heading = index;
+                bytes = notekit_node_literal(node, &length);
+                append(&text, bytes, length, &entry->literal_start, &entry->literal_end);
+                if (kind == NOTEKIT_KIND_CODE_BLOCK) {
+                    bytes = notekit_node_fence_info(node, &length);
+                    append(&text, bytes, length, &entry->extra_start, &entry->extra_end);
+                }
             }
         }
-        int32_t closed;
-        node = notekit_node_next(node, document, skip_children, &closed);
-        for (; closed > 0 && parent >= 0; closed--) {
-            if (parent == heading) heading = -1;
-            tree->entries[parent].end = (uint32_t)tree->count;
-            parent = tree->entries[parent].parent;
-            depth -= 1;
+        if (node->first_child && !(leaf_kinds >> kind & 1)) {
+            if (depth < max_depth) {
+                parent = index;
+                depth += 1;
+                if (kind == NOTEKIT_KIND_HEADING) {
+                    heading = index;
+                    copied = heading_strings;
+                }
+                node = node->first_child;
+                continue;
+            }
+            // Too deep: kept as a node without children.
+            if (truncated < 0) truncated = index;
+        }
+        // The next sibling of the node or of its nearest ancestor that has one, the open
+        // containers left on the way closed (`notekit_node_next` with its children skipped).
+        for (;;) {
+            if (node == document || !node->parent) {
+                node = NULL;
+                break;
+            }
+            if (node->next) {
+                node = node->next;
+                break;
+            }
+            node = node->parent;
+            if (parent >= 0) {
+                if (parent == heading) {
+                    heading = -1;
+                    copied = all_strings;
+                }
+                entries[parent].end = (uint32_t)count;
+                parent = entries[parent].parent;
+                depth -= 1;
+            }
         }
     }
+    tree->entries = entries;
+    tree->count = count;
+    tree->text = text.bytes;
+    tree->text_count = text.count;
+    tree->truncated = truncated;
 }

@@ -20,6 +20,21 @@ import Testing
         #expect(UnsafeRawBufferPointer(start: again, count: 3000).allSatisfy { $0 == 0 })
     }
 
+    /// Every size up to 400 bytes (a cmark node's, zeroed by inline stores, among them) and
+    /// counts times sizes that make it, on memory dirtied by the round before.
+    @Test func callocZeroesEverySmallSizeOnReusedMemory() {
+        defer { notekit_arena_reset() }
+        for round in 0..<3 {
+            for size in 0...400 {
+                let (count, each) = round == 1 && size % 2 == 0 ? (2, size / 2) : (1, size)
+                let memory = mem.calloc(count, each)!
+                #expect(UnsafeRawBufferPointer(start: memory, count: size).allSatisfy { $0 == 0 }, "size \(size), round \(round)")
+                memory.initializeMemory(as: UInt8.self, repeating: 0xCD, count: size)
+            }
+            notekit_arena_reset()
+        }
+    }
+
     @Test func reallocKeepsBytesInPlaceAndWhenMoved() {
         defer { notekit_arena_reset() }
         var buffer = mem.realloc(nil, 10)!

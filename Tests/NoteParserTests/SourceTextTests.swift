@@ -15,6 +15,31 @@ import Testing
         #expect(source.lineString(1) == "a\u{2028}b\r")
     }
 
+    /// The line index (`notekit_line_starts`, sixty-four bytes at a time) against a byte-by-byte
+    /// search, on texts of 0 to 300 bytes with newlines at drawn places (none, runs of them, CRLF,
+    /// next to non-ASCII bytes, first and last) and on one over its first guess of the count.
+    @Test func lineStartsAgreeWithAByteByByteSearch() {
+        func naive(_ bytes: [UInt8]) -> [Int] { [0] + bytes.indices.filter { bytes[$0] == Byte.newline }.map { $0 + 1 } }
+        let pieces: [[UInt8]] = [Array("\n".utf8), Array("\r\n".utf8), Array("\n\n\n".utf8), Array("é".utf8), Array("x".utf8),
+                                 Array("line of text ".utf8), [0xFF]]
+        // A linear congruential generator: the same texts on every run.
+        var state: UInt64 = 0x0123_4567_89AB_CDEF
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var texts: [[UInt8]] = [[], Array("\n".utf8), Array(repeating: Byte.newline, count: 200), Array(repeating: UInt8(ascii: "a"), count: 130)]
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            let length = next(300)
+            while bytes.count < length { bytes += pieces[next(pieces.count)] }
+            texts.append(bytes)
+        }
+        for bytes in texts {
+            #expect(SourceText(bytes: bytes).lineStarts == naive(bytes), "\(bytes)")
+        }
+    }
+
     @Test func offsetsClampToTheText() {
         let source = SourceText("ab\ncd")
         #expect(source.offset(line: 1, column: 99) == 2)

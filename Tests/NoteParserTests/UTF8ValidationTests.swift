@@ -1,7 +1,7 @@
 import Testing
 @testable import NoteParser
 
-/// `UTF8Validation.firstInvalidOffset` (which skips ASCII runs by words) finds the offset the
+/// `UTF8Validation.firstInvalidOffset` (which skips ASCII runs by blocks of 64 bytes) finds the offset the
 /// standard library's UTF-8 parser stops at, on generated texts of ASCII runs of every length
 /// around the word sizes, valid sequences and broken ones.
 @Suite struct UTF8ValidationTests {
@@ -39,5 +39,26 @@ import Testing
             bytes += Array(repeating: UInt8(ascii: "z"), count: next(40))
             #expect(UTF8Validation.firstInvalidOffset(bytes) == expected(bytes), "\(bytes)")
         }
+    }
+
+    /// One sequence, valid or broken, at every offset of ASCII texts of 0 to 80 and 120 to 136
+    /// bytes (in the first or second block of 64, or in the bytes after the last), with ASCII,
+    /// CRLF or another sequence after it.
+    @Test func aSequenceAtEveryOffsetOfAnASCIIText() {
+        let sequences: [[UInt8]] = [Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xC3], [0x80], [0xE2, 0x82], [0xFF],
+                                    [0xED, 0xA0, 0x80]]
+        let afters: [[UInt8]] = [[], Array("\r\nabc".utf8), Array("ü".utf8), [0xBF]]
+        for length in Array(0...80) + Array(120...136) {
+            for offset in 0...length {
+                for sequence in sequences {
+                    for after in afters {
+                        var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                        bytes.insert(contentsOf: sequence + after, at: offset)
+                        #expect(UTF8Validation.firstInvalidOffset(bytes) == expected(bytes), "\(bytes)")
+                    }
+                }
+            }
+        }
+        #expect(UTF8Validation.firstInvalidOffset([]) == nil)
     }
 }

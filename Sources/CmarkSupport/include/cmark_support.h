@@ -41,6 +41,14 @@ typedef enum {
     NOTEKIT_KIND_FOOTNOTE_REFERENCE, NOTEKIT_KIND_STRIKETHROUGH, NOTEKIT_KIND_UNKNOWN, NOTEKIT_KIND_COUNT
 } notekit_kind;
 
+/// The offsets at which the lines of `bytes` start (the first 0, split on `\n`), `*line_count`
+/// of them, in memory the caller frees with `free`.
+intptr_t *notekit_line_starts(const uint8_t *bytes, intptr_t byte_count, intptr_t *line_count);
+
+/// The offset of the first byte of `bytes` from `from` on with its high bit set (not ASCII),
+/// `byte_count` when there is none.
+intptr_t notekit_ascii_run_end(const uint8_t *bytes, intptr_t byte_count, intptr_t from);
+
 /// The line index of the text a tree was parsed from: `line_count` offsets at which its lines
 /// start (the first 0, split on `\n`), and its length in bytes.
 typedef struct {

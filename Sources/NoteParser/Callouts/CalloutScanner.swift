@@ -3,12 +3,12 @@ import Foundation
 /// Finds callouts and query callouts among the block quotes of a parsed body.
 struct CalloutScanner {
     let source: SourceText
-    let root: MarkdownNode
 
-    func callouts() -> [Callout] {
+    /// The callouts among `quotes`, a body's block quotes in document order.
+    func callouts(in quotes: [MarkdownNode]) -> [Callout] {
         var found: [Callout] = []
-        root.forEach(where: { $0 == .blockQuote }) { node in
-            guard let range = node.range else { return }
+        for node in quotes {
+            guard let range = node.range else { continue }
             let depth = node.ancestorCount(of: .blockQuote)
             if let callout = callout(range, depth: depth) { found.append(callout) }
         }
@@ -35,6 +35,20 @@ struct CalloutScanner {
         return index
     }
 
+    /// `text.firstIndex(of: "]")`, found on its bytes when the first `]` byte has ASCII bytes
+    /// (or the text's ends) on both sides: that byte is then a character of its own, and no
+    /// earlier character is `]`. Otherwise (a mark after it, a prepended character before it)
+    /// the characters are searched.
+    static func firstCloseBracket(in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let bracket = utf8.firstIndex(of: Byte.closeBracket) else { return nil }
+        let after = utf8.index(after: bracket)
+        if (bracket == utf8.startIndex || utf8[utf8.index(before: bracket)] < 0x80), after == utf8.endIndex || utf8[after] < 0x80 {
+            return bracket
+        }
+        return text.firstIndex(of: "]")
+    }
+
     /// The text of a line without the `>` markers that open it (`unquotedStart`).
     static func unquotedLine(_ line: Int, in source: SourceText) -> String {
         let range = source.lineRange(line)
@@ -42,10 +56,13 @@ struct CalloutScanner {
     }
 
     private func callout(_ range: SourceRange, depth: Int) -> Callout? {
-        let line = range.start.line
-        let markerOffset = Self.unquotedStart(in: source.bytes, from: range.start.offset, to: source.lineEnd(line))
-        let text = source.string(markerOffset..<source.lineEnd(line))
-        guard text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
+        let line = range.start.line, lineEnd = source.lineEnd(line), bytes = source.bytes
+        let markerOffset = Self.unquotedStart(in: bytes, from: range.start.offset, to: lineEnd)
+        // Only a line whose bytes start with `[!` starts with those characters (no other is
+        // canonically equivalent to either): the line of most block quotes is not made a string.
+        guard markerOffset + 2 <= lineEnd, bytes[markerOffset] == Byte.openBracket, bytes[markerOffset + 1] == UInt8(ascii: "!") else { return nil }
+        let text = source.string(markerOffset..<lineEnd)
+        guard text.hasPrefix("[!"), let close = Self.firstCloseBracket(in: text) else { return nil }
         let type = String(text[text.index(text.startIndex, offsetBy: 2)..<close])
         guard !type.isEmpty, !type.utf8.contains(Byte.openBracket) else { return nil }
         var rest = text[text.index(after: close)...]

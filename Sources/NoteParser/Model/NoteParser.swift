@@ -161,15 +161,23 @@ public struct NoteParser: Sendable {
                                                message: "Markdown nested deeper than \(limits.maxMarkdownDepth) levels; inner content not analysed",
                                                range: truncated))
         }
-        let code = CodeRanges(root: root, source: source)
         var headings: [Heading] = []
         var breaks: [ThematicBreak] = []
         var links: [MarkdownLink] = []
         var tables: [SourceRange] = []
-        // The kind first: most nodes are none of these, and their range is not needed.
-        root.forEach(where: { $0 == .heading || $0 == .thematicBreak || $0 == .link || $0 == .image || $0 == .table }) { node in
+        var codeNodes: [(range: Range<Int>, isSpan: Bool)] = []
+        var quotes: [MarkdownNode] = []
+        let scansCallouts = !scans.isDisjoint(with: [.callouts, .queryCallouts])
+        // One walk for all that is read from the tree (`CodeRanges(root:source:)`'s nodes, the
+        // callout scanner's quotes too). The kind first: most nodes are none of these, and their
+        // range is not needed.
+        root.forEach(where: Self.isRead) { node in
             guard let range = node.range else { return }
             switch node.kind {
+            case .codeBlock, .htmlBlock, .code:
+                codeNodes.append((range.bytes, node.kind == .code))
+            case .blockQuote:
+                if scansCallouts { quotes.append(node) }
             case .heading:
                 headings.append(Heading(node: node, range: range, isCitationSection: Self.isCitationSection(node)))
             case .thematicBreak:
@@ -182,7 +190,8 @@ public struct NoteParser: Sendable {
                 break
             }
         }
-        let callouts = scans.isDisjoint(with: [.callouts, .queryCallouts]) ? [] : CalloutScanner(source: source, root: root).callouts()
+        let code = CodeRanges(nodes: codeNodes, source: source)
+        let callouts = scansCallouts ? CalloutScanner(source: source).callouts(in: quotes) : []
         let tableBytes = tables.map(\.bytes)
         let citations = scans.contains(.citations)
             ? CitationScanner(source: source, bodyStartLine: bodyStartLine, code: code, tables: tableBytes,
@@ -202,6 +211,14 @@ public struct NoteParser: Sendable {
                     wikilinks: scans.contains(.wikilinks) ? linkScanner.wikilinks() : [], links: links,
                     bareURLs: scans.contains(.bareURLs) ? linkScanner.bareURLs(from: bodyStartLine) : [],
                     comments: scans.contains(.comments) ? linkScanner.comments() : [], tables: tables, diagnostics: diagnostics)
+    }
+
+    /// The kinds of the nodes `assemble` reads from the tree.
+    private static func isRead(_ kind: MarkdownNode.Kind) -> Bool {
+        switch kind {
+        case .heading, .thematicBreak, .link, .image, .table, .codeBlock, .htmlBlock, .code, .blockQuote: true
+        default: false
+        }
     }
 
     static let citationSectionTitles: Set<String> = ["citations", "sources", "footnotes", "references", "works cited"]

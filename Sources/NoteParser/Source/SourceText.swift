@@ -1,3 +1,4 @@
+import CmarkSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,17 +16,13 @@ public struct SourceText: Sendable {
         lineStarts = bytes.withUnsafeBufferPointer(Self.lineStarts)
     }
 
-    /// The byte offset at which each line of `buffer` starts (the first at 0), split on `\n`.
+    /// The byte offset at which each line of `buffer` starts (the first at 0), split on `\n`
+    /// (`notekit_line_starts`, which reads blocks of bytes at a time).
     package static func lineStarts(of buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var starts = [0]
-        starts.reserveCapacity(buffer.count / 40 + 1)
-        guard let base = buffer.baseAddress else { return starts }
-        var offset = 0
-        while offset < buffer.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
-            offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-            starts.append(offset)
-        }
-        return starts
+        var count = 0
+        let starts = notekit_line_starts(buffer.baseAddress, buffer.count, &count)
+        defer { free(starts) }
+        return Array(UnsafeBufferPointer(start: starts, count: count))
     }
 
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }

@@ -1,3 +1,5 @@
+import CmarkSupport
+
 /// Finds the first byte that breaks UTF-8.
 package enum UTF8Validation {
     /// `bytes` as a string when they are valid UTF-8; nil otherwise. (`String(validating:as:)`
@@ -16,19 +18,11 @@ package enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
-            // Thirty-two ASCII bytes at a time through ASCII text, then eight: no byte has its high bit set.
-            while index + 32 <= count {
-                let words = UnsafeRawPointer(base + index)
-                let any = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                    | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-                guard any & 0x8080_8080_8080_8080 == 0 else { break }
-                index += 32
-            }
-            while index + 8 <= count,
-                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+            // Through ASCII text to its next byte with the high bit set (`notekit_ascii_run_end`,
+            // sixty-four bytes at a time).
+            index = notekit_ascii_run_end(base, count, index)
             guard index < count else { break }
             let byte = bytes[index]
-            if byte < 0x80 { index += 1; continue }
             let length: Int
             var minimum: UInt32
             switch byte {
