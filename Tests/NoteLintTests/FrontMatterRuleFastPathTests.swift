@@ -7,7 +7,7 @@ import Testing
 @Suite struct FrontMatterRuleFastPathTests {
     /// Generated keys from pieces: cases, ASCII and not, a Kelvin sign (lowercases to `k`), a combining mark.
     static func keys(_ pieces: [String], seed: UInt64) -> [String] {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(state: seed)
         var keys = [""] + pieces
         for _ in 0..<5_000 {
             keys.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
@@ -67,7 +67,7 @@ import Testing
     @Test func placeholdersFoundInValuesOnly() throws {
         let inValues = ["KEY: {{a}}\n", "KEY: 'Ünï {{b}}'\n", "KEY:\n  - {{c}}\n", "KEY: [a, '{{d}}']\r\n"]
         let elsewhere = ["# {{comment}}\n", "KEY: text\n", "\n", "KEY: 1\n"]
-        var generator = Generator(state: 3)
+        var generator = SeededGenerator(state: 3)
         for _ in 0..<200 {
             let placed = Int.random(in: 0...2, using: &generator)
             var lines = (0..<placed).map { _ in inValues.randomElement(using: &generator)! }
@@ -79,18 +79,6 @@ import Testing
             let note = try NoteParser().parse(bytes: Array(text.utf8), path: "n.md")
             let context = NoteContext(note: note, vaultPath: "n.md", configuration: Configuration())
             #expect(FrontMatterTemplatePlaceholderRule().check(context).count == placed, "\(text.debugDescription)")
-        }
-    }
-
-    /// A small seeded generator, so that the generated input repeats.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
         }
     }
 }

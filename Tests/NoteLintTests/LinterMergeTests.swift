@@ -7,15 +7,6 @@ import Testing
 /// `Linter.merge` (the parts' runs put in path order by a stable sort) and `checkNote` (vault
 /// rules left out) against plain references kept here, on many generated inputs.
 @Suite struct LinterMergeTests {
-    /// A seeded generator, so that a failure can be run again.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state ^ (state >> 29)
-        }
-    }
-
     /// The merge as it was: runs gathered by path in a dictionary, the paths sorted, each file's
     /// runs joined (in their parts' order) and sorted again where several meet, then capped.
     static func reference(_ parts: [[Finding]], cap: Int) -> [Finding] {
@@ -53,7 +44,7 @@ import Testing
                         "x\r\n.md", "notes/" + String(repeating: "long name ", count: 8) + ".md", "z.md", "\u{65E5}\u{672C}.md"]
 
     @Test func mergeMatchesTheDictionaryMerge() throws {
-        var random = Seeded(state: 18)
+        var random = SeededGenerator(state: 18)
         let note = try NoteParser().parse(bytes: Array("# Note\n".utf8), path: "note.md")
         for round in 0..<2_000 {
             let cap = [1, 2, 3, 5, 1_000][round % 5]
