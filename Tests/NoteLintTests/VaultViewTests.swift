@@ -145,6 +145,10 @@ import Testing
         #expect(view.note.source.bytes == Array(note.source.bytes[..<(frontMatterEnd + 1)]))
         #expect(view.note.frontMatter?.entries.map(\.key) == ["site_uuid", "tags", "aliases"])
         #expect(view.note.frontMatter?.entries.map(\.valueRange) == note.frontMatter?.entries.dropFirst().map(\.valueRange))
+        // The kept entries read their text from the view's cut source, not the whole note's.
+        #expect(view.note.frontMatter?.entries.map(\.raw) == note.frontMatter?.entries.dropFirst().map(\.raw))
+        #expect(view.note.frontMatter?.entries.allSatisfy { $0.sourceBytes == view.note.source.bytes } == true
+                && view.note.source.bytes.count < note.source.bytes.count)
         #expect(view.note.wikilinks.map(\.range) == note.wikilinks.map(\.range) && !view.note.wikilinks.isEmpty)
         #expect(view.note.body.children.isEmpty && view.note.headings.isEmpty && view.note.links.isEmpty)
         #expect(view.note.footnoteDefinitions.isEmpty && view.note.footnoteReferences.isEmpty)

@@ -69,8 +69,9 @@ public struct FrontMatterEntry: Sendable, Encodable {
     /// All the entry's lines, the key line and its continuation lines.
     public let range: SourceRange
     /// The note's bytes, which `raw` is made of when asked for: lint never asks, so no string
-    /// is made per entry (holding them retains the note's buffer, which the note holds anyway).
-    let sourceBytes: [UInt8]
+    /// is made per entry (holding them retains the note's buffer, which the note holds anyway;
+    /// a vault view's entries hold its cut source instead, `FrontMatter.keeping(_:holding:)`).
+    package internal(set) var sourceBytes: [UInt8]
     /// The raw text of the entry's lines.
     public var raw: String { String(decoding: sourceBytes[range.bytes.clamped(to: 0..<sourceBytes.count)], as: UTF8.self) }
     /// The typed value; nil when the YAML could not be read.

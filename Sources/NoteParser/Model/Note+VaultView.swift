@@ -11,7 +11,7 @@ extension Note {
         if !keepingBody {
             kept = source.prefix(frontMatter.map { min($0.range.end.offset + 1, source.bytes.count) } ?? 0)
         }
-        return Note(path: path, source: kept, frontMatter: frontMatter?.keeping(isKept), bodyStartLine: bodyStartLine,
+        return Note(path: path, source: kept, frontMatter: frontMatter?.keeping(isKept, holding: kept.bytes), bodyStartLine: bodyStartLine,
                     body: Self.emptyBody.root, code: keepingBody ? code : CodeRanges(ranges: []), headings: [],
                     thematicBreaks: [], callouts: [], queryCallouts: [], footnoteReferences: keepingBody ? footnoteReferences : [],
                     footnoteDefinitions: keepingBody ? footnoteDefinitions : [], legacyDefinitions: keepingLegacy ? legacyDefinitions.compacted : [],
@@ -25,13 +25,18 @@ extension Note {
 }
 
 extension FrontMatter {
-    /// The block with only the entries whose key `isKept` accepts.
-    func keeping(_ isKept: (String) -> Bool) -> FrontMatter {
+    /// The block with only the entries whose key `isKept` accepts, their raw text read from
+    /// `bytes` (a view's source, which holds the block), so that they do not keep the whole note.
+    func keeping(_ isKept: (String) -> Bool, holding bytes: [UInt8]) -> FrontMatter {
         // The keys are tested in place and only the kept entries copied, once, into storage of
         // their count (`filter` copies every entry to test it, and grows its result by appends).
         let kept = entries.indices.filter { isKept(entries[$0].key) }
         return FrontMatter(range: range, openingDelimiter: openingDelimiter, closingDelimiter: closingDelimiter, contentRange: contentRange,
-                           entries: kept.map { entries[$0] }, error: error, secondBlock: secondBlock, isFlow: isFlow)
+                           entries: kept.map { index in
+                               var entry = entries[index]
+                               entry.sourceBytes = bytes
+                               return entry
+                           }, error: error, secondBlock: secondBlock, isFlow: isFlow)
     }
 }
 
