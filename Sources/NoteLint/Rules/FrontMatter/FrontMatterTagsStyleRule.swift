@@ -28,7 +28,7 @@ public struct FrontMatterTagsStyleRule: Rule {
         severity: .warning,
         category: .researchVault,
         summary: "Tags are not a list in the house style (a block list unless configured) of hyphenated tags in the configured case.",
-        rationale: "House style is one tag per line (`tags:` then `  - Tag-Name`): it diffs line by line, and Obsidian splits a tag with spaces into several. A flow list or a single string also reads differently across tools. A house that writes `tags: [A, B]` sets the `list` option to `flow`; the case comes from the collection's `tags` schema (`case:`), else from the `case` option.",
+        rationale: "House style is one tag per line (`tags:` then `  - Tag-Name`): it diffs line by line, and Obsidian splits a tag with spaces into several. A flow list or a single string also reads differently across tools. A house that writes `tags: [A, B]` sets the `list` option to `flow`; the case comes from the collection's `tags` schema (`case:`), else from the `case` option. A block list with a tag continued on a second line is reported without a fix (editing the item's line alone would leave the rest behind).",
         triggering: [
             RuleExample("---\ntitle: A note\n↓tags: [AI-Models, Data-Centers]\n---\nText.\n"),
             RuleExample("---\ntitle: Ünïcødé\n↓tags: Research\n---\n"),
@@ -104,11 +104,27 @@ public struct FrontMatterTagsStyleRule: Rule {
     /// cannot be found or written.
     private func itemEdits(_ entry: FrontMatterEntry, _ tags: [String], _ wanted: [String], _ context: NoteContext) -> [Edit]? {
         let items = context.tagItems(entry)
-        guard items.count == tags.count else { return nil }
+        guard items.count == tags.count, Self.eachItemOnOneLine(entry, context) else { return nil }
         let changed = tags.indices.filter { tags[$0] != wanted[$0] }
         let replacements = changed.compactMap { FrontMatterEmitter.listItem(wanted[$0]) }
         guard replacements.count == changed.count else { return nil }
         return zip(changed, replacements).map { Edit(range: items[$0].written, replacement: $1) }
+    }
+
+    /// True when every line of a block list after its key is an item (`- tag`), blank or a
+    /// comment: an item's line then holds all of its tag. A tag continued on the next line (a
+    /// folded scalar) is not in its item's range, and editing that range alone would leave the
+    /// rest behind, to be folded in again by every later pass.
+    private static func eachItemOnOneLine(_ entry: FrontMatterEntry, _ context: NoteContext) -> Bool {
+        let bytes = context.note.source.bytes
+        let firstLine = entry.range.start.line + 1
+        guard firstLine <= entry.range.end.line else { return true }
+        return (firstLine...entry.range.end.line).allSatisfy { line in
+            let range = context.note.source.lineRange(line)
+            guard let first = bytes[range].firstIndex(where: { !Byte.isWhitespace($0) }) else { return true }
+            if bytes[first] == UInt8(ascii: "#") { return true }
+            return bytes[first] == UInt8(ascii: "-") && (first + 1 == range.upperBound || Byte.isWhitespace(bytes[first + 1]))
+        }
     }
 }
 
