@@ -98,12 +98,8 @@ struct FootnoteKeys {
         }
         var highBits = word
         for index in headEnd..<label.upperBound { highBits |= UInt64(bytes[index]) }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
-        guard highBits & highs == 0 else { return nil }
-        // Adding 0x3F sets the high bit of the bytes from `A` up, adding 0x25 that of the bytes
-        // after `Z` (no carry between ASCII bytes): 0x80 marks a capital, shifted to 0x20.
-        let capitals = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & highs
-        return word | capitals >> 2
+        guard highBits & 0x8080_8080_8080_8080 == 0 else { return nil }
+        return Byte.lowercased(asciiWord: word)
     }
 
     /// The table slot (before masking) of a label with `head` and `count` bytes.

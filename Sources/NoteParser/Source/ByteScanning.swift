@@ -42,12 +42,18 @@ package enum Byte {
     /// `byte` with `A` to `Z` lowercased; any other byte as it is.
     package static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
 
-    /// Whether one of eight ASCII bytes (`word`, each below 0x80) is `A` to `Z`: adding 0x3F
-    /// sets the high bit of the bytes from `A` up, adding 0x25 that of the bytes after `Z`,
-    /// without a carry from one byte into the next.
-    package static func hasCapital(asciiWord word: UInt64) -> Bool {
+    /// Whether one of eight ASCII bytes (`word`, each below 0x80) is `A` to `Z`.
+    package static func hasCapital(asciiWord word: UInt64) -> Bool { capitals(asciiWord: word) != 0 }
+
+    /// Eight ASCII bytes (`word`, each below 0x80) with `A` to `Z` lowercased.
+    package static func lowercased(asciiWord word: UInt64) -> UInt64 { word | capitals(asciiWord: word) >> 2 }
+
+    /// 0x80 in each of eight ASCII bytes that is `A` to `Z`: adding 0x3F sets the high bit of
+    /// the bytes from `A` up, adding 0x25 that of the bytes after `Z`, without a carry from one
+    /// byte into the next.
+    private static func capitals(asciiWord word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        return (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80) != 0
+        return (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & (ones &* 0x80)
     }
 
     /// Whether all eight bytes of `word` are printable ASCII, 0x20 to 0x7E.
