@@ -34,8 +34,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // C helpers for cmark-gfm: a per-thread bump allocator (arena.c), literals read in place
-        // (node_text.c), parallel inline passes (inline_pass.c), text-node merging (consolidate.c;
-        // see docs/architecture.md).
+        // (node_text.c), parallel inline passes (inline_pass.c), text-node merging (consolidate.c) and
+        // label case folding (case_fold.c; see docs/architecture.md).
         .target(name: "CmarkSupport", dependencies: ["CCmarkGFM"]),
         .target(name: "NoteParser", dependencies: ["CCmarkGFM", "CmarkSupport", "Yams"]),
         // `.notekit.yml`: settings, loading and decoding, checked against a RuleCatalog NoteLint supplies.

@@ -2,19 +2,18 @@
 // in the autolink extension's postprocess) with cmark_consolidate_text_nodes, which walks the
 // tree with an iterator call per event and grows a buffer piece by piece for each run of text
 // nodes: about 5% of a lint's instructions. This file defines that function itself, with the
-// same result: the library's walk and merge, its iterator steps inlined, each run's literal
-// measured first and copied once into one allocation from the tree's allocator. The library
+// same result: the nodes the iterator enters, in its order, walked by their links; each run's
+// literal measured first and copied once into one allocation from the tree's allocator, and
+// the merged nodes freed as cmark_node_free frees a text node. The library
 // calls the function through its PLT, as it does cmark_manage_extensions_special_characters
 // (inline_pass.c), so this definition is the one that runs; where it is not, the library's
 // own runs, with the same tree.
 //
 // Process-wide, like inline_pass.c: every user of cmark-gfm in a process that links
-// NoteParser gets this definition. notekit_consolidate_with_library lets a thread use the
-// library's definition instead (the tests' reference).
-#define _GNU_SOURCE
+// NoteParser gets this definition (notekit_use_library_definitions switches a thread back).
 #include "cmark_support.h"
+#include "library_definitions.h"
 
-#include <dlfcn.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,19 +28,12 @@ typedef void (*consolidate_function)(cmark_node *);
 static consolidate_function library_consolidate(void) {
     static _Atomic(consolidate_function) found;
     consolidate_function library = atomic_load(&found);
-    if (library) return library;
-    library = (consolidate_function)dlsym(RTLD_NEXT, "cmark_consolidate_text_nodes");
     if (!library) {
-        fputs("notekit: cmark-gfm's cmark_consolidate_text_nodes not found\n", stderr);
-        abort();
+        library = (consolidate_function)notekit_library_definition("cmark_consolidate_text_nodes");
+        atomic_store(&found, library);
     }
-    atomic_store(&found, library);
     return library;
 }
-
-static _Thread_local int with_library;
-
-void notekit_consolidate_with_library(int on) { with_library = on; }
 
 /// Nodes cmark's iterator does not descend into (S_is_leaf in iterator.c).
 static inline int is_leaf(const cmark_node *node) {
@@ -130,7 +122,7 @@ static inline int starts_run(const cmark_node *node) {
 
 void cmark_consolidate_text_nodes(cmark_node *root) {
     if (root == NULL) return;
-    if (with_library) {
+    if (notekit_library_definitions_requested()) {
         library_consolidate()(root);
         return;
     }

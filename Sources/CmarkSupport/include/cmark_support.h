@@ -103,8 +103,9 @@ cmark_node *notekit_node_next(cmark_node *node, cmark_node *root, int32_t skip_c
 /// of open containers (0 before `root`), and a container with `max_depth` open ones is not entered.
 cmark_node *notekit_next_code_node(cmark_node *node, cmark_node *root, int32_t max_depth, int32_t *depth);
 
-/// With `on` nonzero, the calling thread's parses merge text nodes with cmark-gfm's own
-/// cmark_consolidate_text_nodes instead of consolidate.c's (the same tree; for tests).
-void notekit_consolidate_with_library(int on);
+/// With `on` nonzero, the calling thread runs cmark-gfm's own definitions of the functions
+/// CmarkSupport defines itself (cmark_consolidate_text_nodes, cmark_utf8proc_case_fold), for
+/// tests to compare with: both give the same results.
+void notekit_use_library_definitions(int on);
 
 #endif

@@ -4,15 +4,16 @@ import Foundation
 import Testing
 @testable import NoteParser
 
-/// consolidate.c's `cmark_consolidate_text_nodes` gives the tree cmark-gfm's own definition
-/// gives: the same nodes, literals and source positions (cmark's XML with `sourcepos`), in the
-/// arena and with cmark's default allocator.
-@Suite struct ConsolidateTests {
-    /// cmark's XML of `markdown`, merged by the library's definition or by consolidate.c's.
+/// The cmark-gfm functions CmarkSupport defines itself (consolidate.c, case_fold.c) give what
+/// the library's own definitions give: the same tree, node for node, literal for literal and
+/// position for position (cmark's XML with `sourcepos`), in the arena and with cmark's default
+/// allocator; the same folded labels.
+@Suite struct LibraryDefinitionsTests {
+    /// cmark's XML of `markdown`, parsed with the library's definitions or with CmarkSupport's.
     private func xml(_ bytes: [UInt8], library: Bool, arena: Bool) -> String {
-        notekit_consolidate_with_library(library ? 1 : 0)
+        notekit_use_library_definitions(library ? 1 : 0)
         defer {
-            notekit_consolidate_with_library(0)
+            notekit_use_library_definitions(0)
             if arena { notekit_arena_reset() }
         }
         guard let parser = arena ? cmark_parser_new_with_mem(CmarkParser.options, notekit_arena_allocator())
@@ -49,6 +50,7 @@ import Testing
         "`code` [x`y]` <b>h</b> <!-- c --> line  \nbreak\\\nhard\n",
         "Ünïcödé [é] — “q” 😀 [😀]\r\nCRLF [x\r\n",
         "[a]: http://x\n\n[a] [a][] [b][a] [c]\n",
+        "[Foo  BAR]: /u\n[^Note]: n\n\n[foo bar] [FOO\nbar][] [x][fOO Bar] [^NOTE] [^note] [Ärger] [ärger]\n\n[ÄRGER]: /a\n",
     ])
     func sameTreeAsTheLibrary(markdown: String) {
         compare(markdown)
@@ -61,6 +63,7 @@ import Testing
             "[", "]", "!", "*", "_", "~", "~~", "w", "www.a.bc", ":", "http://x.y", "\\*", "&amp;", "&#x1F600;", "<", ">",
             "`", "word", " ", "  ", "\n", "\n\n", "> ", "- ", "1. ", "# ", "| a | b |\n|---|---|\n| ", "[^1]", "[^1]: ",
             "é", "😀", "\r\n", "[x](y)", "![i](j)", "[[wiki]]", "\t", "***", "<b>",
+            "[Ab]", "[aB]: /x\n", "[^Ab]", "[^aB]: ", "[É]", "[é]: /e\n",
         ]
         var generator = SplitMix64(seed: 0x00C0_FFEE)
         for _ in 0..<1_500 {
@@ -75,6 +78,48 @@ import Testing
         for path in NoteFiles.collect([Fixture.corpus]).files {
             let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
             compare(text, label: path)
+        }
+    }
+
+    private typealias CaseFold = @convention(c) (UnsafeMutableRawPointer, UnsafePointer<UInt8>, Int32) -> Void
+    private typealias BufferFree = @convention(c) (UnsafeMutableRawPointer) -> Void
+    private typealias BufferInit = @convention(c) (UnsafeMutablePointer<cmark_mem>, UnsafeMutableRawPointer, Int32) -> Void
+
+    /// `cmark_utf8proc_case_fold` of `bytes` into a fresh `cmark_strbuf`, by the library's
+    /// definition or case_fold.c's (the buffer's functions are not in cmark-gfm's public header).
+    private func folded(_ bytes: [UInt8], library: Bool) throws -> [UInt8] {
+        let handle = try #require(dlopen(nil, RTLD_NOW))
+        defer { dlclose(handle) }
+        let fold = unsafeBitCast(try #require(dlsym(handle, "cmark_utf8proc_case_fold")), to: CaseFold.self)
+        let release = unsafeBitCast(try #require(dlsym(handle, "cmark_strbuf_free")), to: BufferFree.self)
+        let initialize = unsafeBitCast(try #require(dlsym(handle, "cmark_strbuf_init")), to: BufferInit.self)
+        // cmark_strbuf: the allocator, the bytes, their capacity and size (two 32-bit ints).
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 24, alignment: 8)
+        defer { buffer.deallocate() }
+        initialize(cmark_get_default_mem_allocator(), buffer, 0)
+        notekit_use_library_definitions(library ? 1 : 0)
+        defer { notekit_use_library_definitions(0) }
+        bytes.withUnsafeBufferPointer { fold(buffer, $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, Int32($0.count)) }
+        let size = Int(buffer.load(fromByteOffset: 20, as: Int32.self))
+        let result = Array(UnsafeRawBufferPointer(start: buffer.load(fromByteOffset: 8, as: UnsafeRawPointer.self), count: size))
+        release(buffer)
+        return result
+    }
+
+    /// Every ASCII byte, labels longer than case_fold.c's piece, non-ASCII and invalid UTF-8.
+    @Test func caseFoldSameAsTheLibrary() throws {
+        var inputs: [[UInt8]] = [[], Array(0...127), Array("Footnote LABEL_1".utf8), [UInt8](repeating: 0x41, count: 300),
+                                 Array("ÄRGER Straße ǅ".utf8), [0x41, 0xFF, 0x42], [0xC3], [0x61, 0xE2, 0x82]]
+        var generator = SplitMix64(seed: 0xF01D)
+        let alphabet: [UInt8] = [0x00, 0x09, 0x20, 0x40, 0x41, 0x4D, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xBF, 0xC3, 0x84, 0xE2, 0xF0, 0xFF]
+        for _ in 0..<3_000 {
+            let ascii = Bool.random(using: &generator)
+            inputs.append((0..<Int.random(in: 0..<200, using: &generator)).map { _ in
+                ascii ? UInt8.random(in: 0...127, using: &generator) : alphabet.randomElement(using: &generator)!
+            })
+        }
+        for input in inputs {
+            #expect(try folded(input, library: false) == folded(input, library: true), "\(input)")
         }
     }
 }
