@@ -48,8 +48,10 @@ import Testing
                 let fill = UInt8(truncatingIfNeeded: step % 255 + 1)
                 let choice = Int.random(in: 0..<10, using: &generator)
                 if choice >= 8, !live.isEmpty {
-                    // Grown in place when it is the block's last, else moved: its bytes kept.
-                    let old = live.remove(at: Int.random(in: live.indices, using: &generator))
+                    // Grown in place when it is the block's last, else moved: its bytes kept. One of
+                    // the last three made (a node may have come after it) or any.
+                    let recent = max(0, live.count - 3)..<live.count
+                    let old = live.remove(at: Int.random(in: choice == 8 ? recent : live.indices, using: &generator))
                     let size = old.size + Int.random(in: 0...300, using: &generator)
                     let memory = mem.realloc(old.pointer, size)!
                     #expect(UnsafeRawBufferPointer(start: memory, count: old.size).allSatisfy { $0 == old.fill }, "round \(round), step \(step)")
