@@ -3,8 +3,9 @@
 // at once replaces most of malloc and free. Each allocation is preceded by its size, so
 // that realloc can copy it, and grows in place when it is the block's last.
 //
-// The bump is inlined into calloc (most of cmark's allocations), the rare new block is out
-// of line, so that the common path saves no registers.
+// The bump is inlined into calloc and realloc, a node's calloc (most of cmark's allocations)
+// made with its size known; the rare new block, copy and other calloc sizes are out of line,
+// so that the common paths save no registers.
 #include "cmark_support.h"
 
 #include <stdint.h>
@@ -25,7 +26,9 @@ typedef struct block {
 #define BLOCK_HEADER ((sizeof(block) + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1))
 #define BLOCK_DATA(b) ((char *)(b) + BLOCK_HEADER)
 
-static _Thread_local block *current;
+// Initial-exec: read at a fixed offset from the thread pointer, not through `__tls_get_addr` (a call
+// whose clobbered registers the inlined bump would have to save).
+static _Thread_local block *current __attribute__((tls_model("initial-exec")));
 
 static void out_of_memory(void) {
     fputs("notekit: out of memory while parsing Markdown\n", stderr);
@@ -71,20 +74,45 @@ static inline void *arena_alloc(size_t size) {
     return header + HEADER;
 }
 
-static void *arena_calloc(size_t count, size_t size) {
+/// `arena_calloc` for any size, and for a node when the current block has no room for it.
+__attribute__((noinline)) static void *calloc_in_general(size_t count, size_t size) {
     if (size && count > SIZE_MAX / size) out_of_memory();
     size_t total = count * size;
     void *memory = arena_alloc(total);
-    // Most of cmark's allocations are nodes: zeroed by the stores of a known size, not a call.
-    if (total == sizeof(cmark_node)) __builtin_memset_inline(memory, 0, sizeof(cmark_node));
-    else memset(memory, 0, total);
+    memset(memory, 0, total);
     return memory;
+}
+
+enum { NODE_NEEDED = HEADER + ((sizeof(cmark_node) + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1)) };
+
+static void *arena_calloc(size_t count, size_t size) {
+    // Most of cmark's allocations are single nodes (`calloc(1, sizeof(cmark_node))`): a size
+    // known at compile time, so no overflow check or rounding, zeroed by the stores of a known
+    // size, and no registers to save. Anything else, or a full block, takes the general way.
+    block *b = current;
+    if (__builtin_expect(count == 1 && size == sizeof(cmark_node) && b && b->capacity - b->used >= NODE_NEEDED, 1)) {
+        char *header = BLOCK_DATA(b) + b->used;
+        *(size_t *)header = sizeof(cmark_node);
+        b->last = b->used;
+        b->used += NODE_NEEDED;
+        __builtin_memset_inline(header + HEADER, 0, sizeof(cmark_node));
+        return header + HEADER;
+    }
+    return calloc_in_general(count, size);
+}
+
+/// `arena_realloc` of `memory` when it cannot grow in place: its bytes copied to a new allocation
+/// (out of line, so that the common paths save no registers).
+__attribute__((noinline)) static void *moved(void *memory, size_t size) {
+    size_t old = *(size_t *)((char *)memory - HEADER);
+    void *fresh = arena_alloc(size);
+    memcpy(fresh, memory, old < size ? old : size);
+    return fresh;
 }
 
 static void *arena_realloc(void *memory, size_t size) {
     if (!memory) return arena_alloc(size);
     char *header = (char *)memory - HEADER;
-    size_t old = *(size_t *)header;
     if (header == BLOCK_DATA(current) + current->last) {
         size_t needed = rounded(size);
         if (current->capacity - current->last >= needed) {
@@ -93,9 +121,7 @@ static void *arena_realloc(void *memory, size_t size) {
             return memory;
         }
     }
-    void *moved = arena_alloc(size);
-    memcpy(moved, memory, old < size ? old : size);
-    return moved;
+    return moved(memory, size);
 }
 
 static void arena_free(void *memory) { (void)memory; }

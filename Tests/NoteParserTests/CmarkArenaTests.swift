@@ -35,6 +35,43 @@ import Testing
         }
     }
 
+    /// Node-sized callocs (`calloc(1, sizeof(cmark_node))`, 168 bytes in libcmark-gfm 0.29, made
+    /// inline) among callocs of other sizes and reallocs of earlier allocations, over many blocks
+    /// and a reset: each zeroed and aligned, and every allocation keeps the bytes written to it
+    /// (none overlaps another), as a plain model of them (pointer, size, fill byte) expects.
+    @Test func nodeSizedCallocsAmongOtherAllocations() {
+        defer { notekit_arena_reset() }
+        var generator = SplitMix64(seed: 7)
+        for round in 0..<2 {
+            var live: [(pointer: UnsafeMutableRawPointer, size: Int, fill: UInt8)] = []
+            for step in 0..<20_000 {
+                let fill = UInt8(truncatingIfNeeded: step % 255 + 1)
+                let choice = Int.random(in: 0..<10, using: &generator)
+                if choice >= 8, !live.isEmpty {
+                    // Grown in place when it is the block's last, else moved: its bytes kept. One of
+                    // the last three made (a node may have come after it) or any.
+                    let recent = max(0, live.count - 3)..<live.count
+                    let old = live.remove(at: Int.random(in: choice == 8 ? recent : live.indices, using: &generator))
+                    let size = old.size + Int.random(in: 0...300, using: &generator)
+                    let memory = mem.realloc(old.pointer, size)!
+                    #expect(UnsafeRawBufferPointer(start: memory, count: old.size).allSatisfy { $0 == old.fill }, "round \(round), step \(step)")
+                    memory.advanced(by: old.size).initializeMemory(as: UInt8.self, repeating: old.fill, count: size - old.size)
+                    live.append((memory, size, old.fill))
+                    continue
+                }
+                let (count, each) = choice < 6 ? (1, Int.random(in: 160...176, using: &generator))
+                    : choice == 6 ? (1, Int.random(in: 0...600, using: &generator)) : (2, Int.random(in: 0...300, using: &generator))
+                let memory = mem.calloc(count, each)!
+                #expect(Int(bitPattern: memory) % 16 == 0)
+                #expect(UnsafeRawBufferPointer(start: memory, count: count * each).allSatisfy { $0 == 0 }, "round \(round), step \(step)")
+                memory.initializeMemory(as: UInt8.self, repeating: fill, count: count * each)
+                live.append((memory, count * each, fill))
+            }
+            #expect(live.allSatisfy { entry in UnsafeRawBufferPointer(start: entry.pointer, count: entry.size).allSatisfy { $0 == entry.fill } })
+            notekit_arena_reset()
+        }
+    }
+
     @Test func reallocKeepsBytesInPlaceAndWhenMoved() {
         defer { notekit_arena_reset() }
         var buffer = mem.realloc(nil, 10)!

@@ -70,6 +70,35 @@ import Testing
         }
     }
 
+    /// `forEach(_:_:)` and `contains(_:)`, which compare one kind in the loop, against
+    /// `forEach(where:)` and `contains(where:)` with that kind, for every kind, in every subtree
+    /// of the documents above and of generated ones (empty, non-ASCII, CRLF, deep quotes).
+    @Test func oneKindWalkMatchesTheSelectedWalk() throws {
+        var generator = SplitMix64(seed: 18)
+        let pieces = ["> ", "> > ", "- ", "1. ", "# ", "text ", "Ünïcødé ", "`code` ", "**strong** ", "[l](u) ", "[^1] ",
+                      "\n", "\r\n", "\n\n", "```\ncode\n```\n", "| a | b |\n| - | - |\n| 1 | 2 |\n", "---\n", "<div>\n"]
+        let generated = (0..<60).map { _ in
+            (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+        }
+        let kinds: [MarkdownNode.Kind] = [.document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
+                                          .thematicBreak, .table, .tableRow, .tableCell, .text, .softBreak, .code, .strong,
+                                          .link, .footnoteReference, .footnoteDefinition, .image, .unknown]
+        for markdown in Self.documents + generated {
+            let body = try Fixture.note(markdown).body
+            var nodes: [MarkdownNode] = []
+            body.forEach { nodes.append($0) }
+            for node in nodes {
+                for kind in kinds {
+                    var expected: [Int] = [], walked: [Int] = []
+                    node.forEach(where: { $0 == kind }) { expected.append($0.index) }
+                    node.forEach(kind) { walked.append($0.index) }
+                    #expect(walked == expected, "\(kind) in \(node.kind) of \(markdown.debugDescription)")
+                    #expect(node.contains(kind) == node.contains(where: { $0 == kind }), "\(kind) in \(markdown.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func skippedChildrenAreNotEntered() {
         guard let parser = cmark_parser_new(CmarkParser.options) else { Issue.record("no parser"); return }
         defer { cmark_parser_free(parser) }

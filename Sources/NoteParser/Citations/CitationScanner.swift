@@ -41,29 +41,37 @@ struct CitationScanner {
             while nextCode < codeRanges.count, codeRanges[nextCode].upperBound <= offset { nextCode += 1 }
             return nextCode < codeRanges.count && codeRanges[nextCode].contains(offset)
         }
-        while line <= source.lineCount {
-            let range = source.lineRange(line)
-            defer { line += 1 }
-            // Most lines open with a byte that is not a blank: no slice to test.
-            let isBlank = range.isEmpty || Byte.isWhitespace(source.bytes[range.lowerBound]) && source.bytes[range].allSatisfy(Byte.isWhitespace)
-            defer { previousBlank = isBlank }
-            previousDefinition = previousDefinition && !isBlank
-            guard !isBlank, !isCode(range.lowerBound) else { continue }
-            // Up to three spaces may indent a definition, as in CommonMark.
-            var start = range.lowerBound
-            while start < min(range.lowerBound + 3, range.upperBound), source.bytes[start] == Byte.space { start += 1 }
-            // A definition opens with `[` (most lines do not: no call for them). A colon-less one
-            // opens a paragraph or sits in a run of definition lines.
-            if source.bytes[start] == Byte.openBracket,
-               let definition = footnoteDefinitionLine(line, range: start..<range.upperBound,
-                                                       allowsColonless: previousBlank || previousDefinition || nextLineOpensWithLabel(line)) {
-                previousDefinition = true
-                candidates.append(definition)
-            } else {
-                previousDefinition = false
-                // A legacy definition opens with `[` (most lines do not: no call for them).
-                if source.bytes[range.lowerBound] == Byte.openBracket, let definition = legacyDefinition(line, range: range) {
-                    legacy.append(definition)
+        // The bytes and the line starts are read through buffer pointers, taken once: the
+        // offsets come from the line starts, inside the bytes by construction.
+        source.bytes.withUnsafeBufferPointer { bytes in
+            source.lineStarts.withUnsafeBufferPointer { starts in
+                while line <= starts.count {
+                    // `source.lineRange(line)`.
+                    let lower = starts[line - 1], upper = line < starts.count ? starts[line] - 1 : bytes.count
+                    defer { line += 1 }
+                    // Most lines open with a byte that is not a blank: no slice to test.
+                    let isBlank = lower == upper || Byte.isWhitespace(bytes[lower]) && bytes[lower..<upper].allSatisfy(Byte.isWhitespace)
+                    defer { previousBlank = isBlank }
+                    previousDefinition = previousDefinition && !isBlank
+                    guard !isBlank, !isCode(lower) else { continue }
+                    // Up to three spaces may indent a definition, as in CommonMark (a line that is
+                    // not blank has a byte after them).
+                    var start = lower
+                    while start < min(lower + 3, upper), bytes[start] == Byte.space { start += 1 }
+                    // A definition opens with `[` (most lines do not: no call for them). A colon-less one
+                    // opens a paragraph or sits in a run of definition lines.
+                    if bytes[start] == Byte.openBracket,
+                       let definition = footnoteDefinitionLine(line, range: start..<upper,
+                                                               allowsColonless: previousBlank || previousDefinition || nextLineOpensWithLabel(line)) {
+                        previousDefinition = true
+                        candidates.append(definition)
+                    } else {
+                        previousDefinition = false
+                        // A legacy definition opens with `[` (most lines do not: no call for them).
+                        if bytes[lower] == Byte.openBracket, let definition = legacyDefinition(line, range: lower..<upper) {
+                            legacy.append(definition)
+                        }
+                    }
                 }
             }
         }
@@ -226,7 +234,7 @@ struct CitationScanner {
     private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {
         guard let (number, count, after) = numbers(at: range.lowerBound, limit: range.upperBound), count == 1,
               after < range.upperBound, source.bytes[after] == Byte.colon,
-              !referenceLabels.contains(source.string((range.lowerBound + 1)..<(after - 1))) else { return nil }
+              referenceLabels.isEmpty || !referenceLabels.contains(source.string((range.lowerBound + 1)..<(after - 1))) else { return nil }
         let text = source.trimmedString((after + 1)..<range.upperBound)
         return LegacyDefinition(number: number, range: self.range(range, onLine: line), labelRange: self.range(range.lowerBound..<(after + 1), onLine: line),
                                 text: text, fields: CitationFieldParser.parse(text))
@@ -293,8 +301,9 @@ struct CitationScanner {
             if next == UInt8(ascii: "(") || next == Byte.colon && atLineStart { continue }
             if previous == Byte.openBracket || (previous == Byte.closeBracket && previousEnd != index) { continue }
             if code.contains(index) { continue }
-            // A shortcut reference link `[4]` to a `[4]: dest` definition is a link.
-            if count == 1, referenceLabels.contains(source.string((index + 1)..<(after - 1))) { continue }
+            // A shortcut reference link `[4]` to a `[4]: dest` definition is a link (no string to
+            // make in the many notes without reference links).
+            if count == 1, !referenceLabels.isEmpty, referenceLabels.contains(source.string((index + 1)..<(after - 1))) { continue }
             let numbers = count == 1 ? [first] : values(index..<after)
             while line < source.lineCount, source.lineStarts[line] <= index { line += 1 }
             // The numbers hold no newline: `after` is on the line too.

@@ -21,4 +21,21 @@ extension MarkdownNode {
             entries[index..<Int(entries[index].end)].contains { selects($0.kind) }
         }
     }
+
+    /// Calls `body` for this node and each descendant of `kind`, in document order:
+    /// `forEach(where:_:)` with the kind compared in the loop, not by a closure call a node.
+    public func forEach(_ kind: Kind, _ body: (MarkdownNode) -> Void) {
+        tree.entries.withUnsafeBufferPointer { entries in
+            for position in index..<Int(entries[index].end) where entries[position].kind == kind {
+                body(MarkdownNode(tree: tree, index: position))
+            }
+        }
+    }
+
+    /// Whether this node or a descendant is of `kind` (`contains(where:)` without a closure call a node).
+    public func contains(_ kind: Kind) -> Bool {
+        tree.entries.withUnsafeBufferPointer { entries in
+            entries[index..<Int(entries[index].end)].contains { $0.kind == kind }
+        }
+    }
 }

@@ -242,14 +242,25 @@ public struct NoteParser: Sendable {
         return cleaned.utf8.count <= 11 && citationSectionTitles.contains(cleaned.lowercased())
     }
 
-    /// `isCitationSectionTitle` of a heading's plain text, made a string only when its bytes
-    /// pass the test on their length first (most headings' do not).
+    /// `isCitationSectionTitle` of a heading's plain text.
     private static func isCitationSection(_ heading: MarkdownNode) -> Bool {
-        heading.withPlainTextBytes { bytes in
-            guard let first = bytes.firstIndex(where: { !isTitleDecoration($0) }),
-                  let last = bytes.lastIndex(where: { !isTitleDecoration($0) }), last - first < 11 else { return false }
+        heading.withPlainTextBytes(isCitationSectionTitle(bytes:))
+    }
+
+    /// `citationSectionTitles` as bytes.
+    private static let citationSectionTitleBytes = citationSectionTitles.map { Array($0.utf8) }
+
+    /// `isCitationSectionTitle` of the text of `bytes`, made a string only when its bytes pass
+    /// the test on their length first (most headings' do not) and are not all ASCII without
+    /// `\r`: such a text is one character a byte, its cleaned bytes lowercased compared in place.
+    static func isCitationSectionTitle(bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.firstIndex(where: { !isTitleDecoration($0) }),
+              let last = bytes.lastIndex(where: { !isTitleDecoration($0) }), last - first < 11 else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != Byte.carriageReturn }) else {
             return isCitationSectionTitle(String(decoding: bytes, as: UTF8.self))
         }
+        let cleaned = bytes[first...last]
+        return citationSectionTitleBytes.contains { $0.elementsEqual(cleaned.lazy.map(Byte.lowercased)) }
     }
 
     /// The character a thematic break is drawn with: its range's first that is not whitespace.

@@ -33,10 +33,10 @@ public struct CalloutLazyContinuationRule: Rule {
         // Most notes quote nothing: no table of their lines. A quote needs a `>`, found by
         // `memchr` before the tree is walked.
         guard source.find([UInt8(ascii: ">")], in: 0..<source.bytes.count) != nil,
-              context.note.body.contains(where: { $0 == .blockQuote }) else { return [] }
+              context.note.body.contains(.blockQuote) else { return [] }
         // The innermost block quote of each line: inner quotes come after outer ones in document order.
         var quoteOfLine = [(start: Int, depth: Int)?](repeating: nil, count: source.lineCount + 1)
-        context.note.body.forEach(where: { $0 == .blockQuote }) { node in
+        context.note.body.forEach(.blockQuote) { node in
             guard let range = node.range else { return }
             let depth = node.ancestorCount(of: .blockQuote) + 1
             for line in stride(from: max(range.start.line, 1), through: min(range.end.line, source.lineCount), by: 1) {
