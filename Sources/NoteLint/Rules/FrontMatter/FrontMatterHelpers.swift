@@ -207,9 +207,8 @@ public enum FrontMatterValues {
     }
 }
 
-/// The tags of a tags entry as written, with where each one stands.
+/// Where each tag of a tags entry stands (its text is the entry's value's, as YAML reads it).
 struct TagItem {
-    let text: String
     /// The tag's bytes, without quotes.
     let range: Range<Int>
     /// The tag's bytes as written, quotes included.
@@ -224,14 +223,16 @@ extension NoteContext {
         var items: [TagItem] = []
         func add(_ range: Range<Int>) {
             var range = range
-            while let first = range.first, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[first]) { range = (first + 1)..<range.upperBound }
-            while let last = range.last, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[last]) { range = range.lowerBound..<last }
+            while let first = range.first, bytes[first] == Byte.space || bytes[first] == Byte.tab { range = (first + 1)..<range.upperBound }
+            while let last = range.last, bytes[last] == Byte.space || bytes[last] == Byte.tab || bytes[last] == Byte.carriageReturn {
+                range = range.lowerBound..<last
+            }
             let written = range
-            if range.count >= 2, let quote = [UInt8(ascii: "'"), UInt8(ascii: "\"")].first(where: { $0 == bytes[range.lowerBound] }),
+            if range.count >= 2, let quote = range.first.map({ bytes[$0] }), quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\""),
                bytes[range.upperBound - 1] == quote {
                 range = (range.lowerBound + 1)..<(range.upperBound - 1)
             }
-            if !range.isEmpty { items.append(TagItem(text: note.source.string(range), range: range, written: written)) }
+            if !range.isEmpty { items.append(TagItem(range: range, written: written)) }
         }
         switch entry.style {
         case .flow?:
