@@ -137,11 +137,8 @@ enum SimpleYAMLReader {
 
     /// The key of a `key: value` line (letters, digits, `_` and `-`) and its value, trimmed.
     private static func keyAndValue(_ line: Bytes) -> (String, Int, Bytes)? {
-        guard let first = line.first, first == UInt8(ascii: "_") || Byte.isLetter(first) else { return nil }
-        // An index loop past the key's bytes (the first is one).
-        var colon = line.startIndex + 1
-        while colon < line.endIndex, isKeyByte(line[colon]) { colon += 1 }
-        guard colon < line.endIndex, line[colon] == Byte.colon,
+        guard let first = line.first, first == UInt8(ascii: "_") || Byte.isLetter(first),
+              let colon = line.firstIndex(where: { !isKeyByte($0) }), line[colon] == Byte.colon,
               colon - line.startIndex <= 1000 else { return nil }  // libyaml's simple keys are at most 1024 characters
         let value = line[(colon + 1)...]
         guard value.isEmpty || value.first == Byte.space else { return nil }

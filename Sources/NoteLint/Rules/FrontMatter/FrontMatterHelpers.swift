@@ -127,17 +127,20 @@ public enum FrontMatterValues {
     /// True for a version-4 UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e` (either case).
     static func isV4UUID(_ text: String) -> Bool {
         // On the bytes in place, each lowercased alone: no character but an ASCII one lowercases
-        // to a hexadecimal digit or `-`, so other text is no UUID, lowercased or not.
+        // to a hexadecimal digit or `-`, so other text is no UUID, lowercased or not. The tests
+        // are inline arithmetic (`Byte`'s are calls from this module): `byte | 0x20` is `a` to
+        // `f` for these letters in either case and for no other byte.
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count == 36 else { return false }
             for index in 0..<36 {
-                let byte = bytes[index], lower = Byte.lowercased(byte)
+                let byte = bytes[index], lower = byte | 0x20
+                let isDigit = byte &- UInt8(ascii: "0") < 10
                 switch index {
                 case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
                 case 14: guard byte == UInt8(ascii: "4") else { return false }
-                case 19: guard Byte.isDigit(byte) ? byte >= UInt8(ascii: "8") : lower == UInt8(ascii: "a") || lower == UInt8(ascii: "b") else { return false }
-                default: guard Byte.isDigit(byte) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")) else { return false }
+                case 19: guard isDigit ? byte >= UInt8(ascii: "8") : lower == UInt8(ascii: "a") || lower == UInt8(ascii: "b") else { return false }
+                default: guard isDigit || lower &- UInt8(ascii: "a") < 6 else { return false }
                 }
             }
             return true
