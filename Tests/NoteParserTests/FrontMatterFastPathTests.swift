@@ -97,6 +97,20 @@ import Testing
         }
     }
 
+    /// `YAMLValue.isEmpty` of a string, answered by its first byte when that is visible, is
+    /// whether the string is blank.
+    @Test func emptyStringsAreTheBlankOnes() {
+        let pieces = [" ", "\t", "\r", "\n", "\r\n", "a", "é", "\u{A0}", "\u{301}", "\u{2028}", "-", "日"]
+        var texts = [""]
+        var generator = SplitMix64(seed: 0xB1A2C)
+        for _ in 0..<5_000 {
+            texts.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(YAMLValue.string(text).isEmpty == text.isBlank, "\(text.debugDescription)")
+        }
+    }
+
     /// `FrontMatter.duplicateKeys`, answered without comparing keys when the reader found none
     /// repeated, groups the entries by key as a dictionary does.
     @Test func duplicateKeysAsTheEntriesGrouped() throws {
