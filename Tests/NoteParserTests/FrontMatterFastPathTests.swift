@@ -75,8 +75,8 @@ import Testing
         }
     }
 
-    /// `PlainScalarResolver.value(of:)` of bytes, which types text and calendar dates before
-    /// making their string, answers as the function of the string; `DateText.isCalendarDate`
+    /// `PlainScalarResolver.value(of:)` of bytes, which types text and calendar dates on the
+    /// bytes, answers as the function of the string; `DateText.isCalendarDate`
     /// on ASCII bytes as on the string.
     @Test func typesPlainScalarBytesAsTheirStrings() {
         let pieces = ["0", "1", "2", "9", "-", "+", ":", ".", "_", "e", "T", " ", "Z", "x", "n", "y", "N", "O", "~", "é",

@@ -27,7 +27,7 @@ package enum PlainScalarResolver {
     }
 
     /// `value(of:)` of UTF-8 bytes: text that starts no word or number, and calendar dates,
-    /// are typed on the bytes, before their string is made; the rest by `value(of:)`.
+    /// are typed on the bytes (cheaper than on their string); the rest by `value(of:)`.
     static func value(of bytes: UnsafeBufferPointer<UInt8>) -> YAMLValue {
         guard let first = bytes.first else { return .null }
         let text = String(decoding: bytes, as: UTF8.self)
