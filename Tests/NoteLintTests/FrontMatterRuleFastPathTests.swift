@@ -22,6 +22,45 @@ import Testing
         }
     }
 
+    /// `isV4UUID`, testing bytes by inline arithmetic, answers as the tests of each byte
+    /// lowercased (`Byte.lowercased`, `Byte.isDigit`), on UUIDs with each byte replaced.
+    @Test func v4UUIDsAsTheLowercasedByteTests() {
+        func reference(_ text: String) -> Bool {
+            let bytes = Array(text.utf8)
+            guard bytes.count == 36 else { return false }
+            for (index, byte) in bytes.enumerated() {
+                let lower = Byte.lowercased(byte)
+                switch index {
+                case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
+                case 14: guard byte == UInt8(ascii: "4") else { return false }
+                case 19: guard Byte.isDigit(byte) ? byte >= UInt8(ascii: "8") : lower == UInt8(ascii: "a") || lower == UInt8(ascii: "b") else { return false }
+                default: guard Byte.isDigit(byte) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")) else { return false }
+                }
+            }
+            return true
+        }
+        var texts = ["", "0f8fad5b-d9cb-469f-a165-70867728950e", "0F8FAD5B-D9CB-469F-B165-70867728950E", "0f8fad5b-d9cb-469f-a165-70867728950"]
+        for uuid in ["0f8fad5b-d9cb-469f-a165-70867728950e", "ABCDEF01-2345-4789-9abc-DEF012345678"] {
+            let bytes = Array(uuid.utf8)
+            for index in bytes.indices {
+                for byte in UInt8.min...UInt8.max where byte < 0x80 {
+                    var changed = bytes
+                    changed[index] = byte
+                    texts.append(String(decoding: changed, as: UTF8.self))
+                }
+                if index + 2 <= bytes.count {
+                    texts.append(String(decoding: bytes[..<index], as: UTF8.self) + "é" + String(decoding: bytes[(index + 2)...], as: UTF8.self))
+                }
+            }
+        }
+        var accepted = 0
+        for text in texts {
+            #expect(FrontMatterValues.isV4UUID(text) == reference(text), "\(text.debugDescription)")
+            if reference(text) { accepted += 1 }
+        }
+        #expect(accepted > 100)
+    }
+
     /// `frontmatter/url`'s test for a key split off a URL answers as comparing the lowercased key.
     @Test func httpSchemeKeysAsTheLowercasedComparison() {
         for key in Self.keys(["h", "H", "t", "T", "p", "P", "s", "S", "x", "é", "\u{212A}", "http", "HTTPS"], seed: 2) {

@@ -75,6 +75,82 @@ import Testing
         }
     }
 
+    /// `PlainScalarResolver.value(of:)` of bytes, which types text and calendar dates on the
+    /// bytes, answers as the function of the string; `DateText.isCalendarDate`
+    /// on ASCII bytes as on the string.
+    @Test func typesPlainScalarBytesAsTheirStrings() {
+        let pieces = ["0", "1", "2", "9", "-", "+", ":", ".", "_", "e", "T", " ", "Z", "x", "n", "y", "N", "O", "~", "é",
+                      "2024", "-05", "-30", "-02-29", "2023", "12:30", "inf", "ull", "es", "rue", "ff", "\u{301}", "\r\n", "日"]
+        var texts = PlainScalarResolver.nulls.union(PlainScalarResolver.trues).union(PlainScalarResolver.falses).sorted()
+        texts += ["2024-05-01", "2024-02-30", "2024-02-29", "2023-02-29", "0000-01-01", "-123-05-01", "+123-05-01", "2024-05-0é",
+                  "2024-05-01T10:20:30Z", "2024-5-1", "1:20", "0x1F", ".inf", "yess", "nulls", "~~"]
+        var generator = SplitMix64(seed: 0xB17E5)
+        for _ in 0..<20_000 {
+            texts.append((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            var bytes = text
+            let typed = bytes.withUTF8 { PlainScalarResolver.value(of: $0) }
+            #expect("\(typed)" == "\(PlainScalarResolver.value(of: text))", "\(text.debugDescription)")
+            let ascii = bytes.withUTF8 { DateText.isCalendarDate(ascii: $0) }
+            #expect(ascii.map { $0 == DateText.isCalendarDate(text) } ?? !text.utf8.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)")
+        }
+    }
+
+    /// `YAMLValue.isEmpty` of a string, answered by its first byte when that is visible, is
+    /// whether the string is blank.
+    @Test func emptyStringsAreTheBlankOnes() {
+        let pieces = [" ", "\t", "\r", "\n", "\r\n", "a", "é", "\u{A0}", "\u{301}", "\u{2028}", "-", "日"]
+        var texts = [""]
+        var generator = SplitMix64(seed: 0xB1A2C)
+        for _ in 0..<5_000 {
+            texts.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(YAMLValue.string(text).isEmpty == text.isBlank, "\(text.debugDescription)")
+        }
+    }
+
+    /// `FrontMatter.duplicateKeys`, answered without comparing keys when the reader found none
+    /// repeated, groups the entries by key as a dictionary does.
+    @Test func duplicateKeysAsTheEntriesGrouped() throws {
+        var repeated = 0
+        for text in Self.frontMatters() {
+            guard let frontMatter = try Fixture.note(text).frontMatter else { continue }
+            var order: [String] = []
+            var byKey: [String: [FrontMatterEntry]] = [:]
+            for entry in frontMatter.entries {
+                if byKey[entry.key] == nil { order.append(entry.key) }
+                byKey[entry.key, default: []].append(entry)
+            }
+            let expected = order.compactMap { key in byKey[key].flatMap { $0.count > 1 ? "\(key): \($0.map(\.range))" : nil } }
+            #expect(frontMatter.duplicateKeys.map { "\($0.key): \($0.entries.map(\.range))" } == expected, "\(text.debugDescription)")
+            if !expected.isEmpty { repeated += 1 }
+        }
+        #expect(repeated > 20)
+    }
+
+    /// The scanner's line tests on bytes (for a second block) answer as the line's string:
+    /// `isBlank`, and `hasPrefix` of a space, `-` or `#`, which a combining mark after it
+    /// makes another character.
+    @Test func lineTestsOnBytesAsOnStrings() throws {
+        let pieces = [" ", "-", "#", "a", "\t", "\r", "\u{301}", "\u{200D}", "é", "\u{FE0F}", ":", "日"]
+        var lines = ["", " ", "-", "#", "\r", " \u{301}x", "-\u{301}", "#\u{200D}"]
+        var generator = SplitMix64(seed: 0x5EC0)
+        for _ in 0..<3_000 {
+            lines.append((0..<Int.random(in: 0...4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        let source = SourceText(bytes: Array(lines.joined(separator: "\n").utf8))
+        let scanner = FrontMatterScanner(source: source, reader: YAMLReader(limits: .init()))
+        for line in 1...source.lineCount {
+            let text = source.lineString(line)
+            #expect(scanner.isBlank(line: line) == text.isBlank, "\(text.debugDescription)")
+            for prefix in [" ", "-", "#"] {
+                #expect(scanner.hasPrefix(UInt8(ascii: Unicode.Scalar(prefix)!), line: line) == text.hasPrefix(prefix), "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// `SimpleYAMLReader.isKeyByte`, a bit looked up, is the test of letters, digits, `_` and `-`.
     @Test func keyBytesAreLettersDigitsUnderscoreAndDash() {
         for byte in UInt8.min...UInt8.max {

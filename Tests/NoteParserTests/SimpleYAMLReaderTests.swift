@@ -75,9 +75,9 @@ import Testing
         #expect(SimpleYAMLReader.readMapping(text, limits: .init()) == nil)
     }
 
-    /// Duplicate keys are found among a few keys (compared by their bytes) and among many
-    /// (hashed past the first sixteen), wherever the repeated key stands.
-    @Test(arguments: [2, 15, 16, 17, 40])
+    /// Duplicate keys are found among a few keys (told apart by a hash of their bytes) and
+    /// among many (in a set past the first 64), wherever the repeated key stands.
+    @Test(arguments: [2, 15, 16, 17, 40, 63, 64, 65, 100])
     func declinesADuplicateAmongKeys(count: Int) {
         let keys = (0..<count).map { "key_\($0)" } + ["Key-\(count)", "key-\(count)"]
         let text = keys.map { "\($0): v\n" }.joined()
@@ -85,6 +85,23 @@ import Testing
         for repeated in [0, count / 2, count - 1] {
             #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated): w\n", limits: .init()) == nil, "key_\(repeated) of \(count)")
             #expect(SimpleYAMLReader.readMapping(text + "key_\(repeated)x: w\n", limits: .init()) != nil)
+        }
+    }
+
+    /// The reader declines a block exactly when a key repeats (compared as strings), among
+    /// keys that share lengths, prefixes and suffixes, or differ in case only.
+    @Test func declinesExactlyTheRepeatedKeys() {
+        let pieces = ["a", "b", "A", "_", "-", "1", "ab", "ba", "key", "long_key_name_past_sixteen_bytes"]
+        var generator = SplitMix64(seed: 0xD0B1E)
+        for _ in 0..<1_500 {
+            let count = Int.random(in: 0...(Bool.random(using: &generator) ? 12 : 90), using: &generator)
+            let keys = (0..<count).map { _ in
+                "k" + (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            let text = keys.map { "\($0): v\n" }.joined()
+            let read = SimpleYAMLReader.readMapping(text, limits: .init())
+            #expect((read == nil) == (Set(keys).count != keys.count), "\(keys)")
+            #expect(read.map { $0.keysAreUnique } ?? true)
         }
     }
 

@@ -19,15 +19,20 @@ package enum DateText {
         let utf8 = text.utf8
         guard utf8.count == 10, utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-"),
               utf8[utf8.index(utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-") else { return false }
-        // Ten ASCII bytes are ten characters: the fields are read on the bytes, as `Int(_:)`
-        // reads them (a sign, then digits).
-        if let answer = utf8.withContiguousStorageIfAvailable({ bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            guard let year = integer(bytes[0..<4]), let month = integer(bytes[5..<7]), let day = integer(bytes[8..<10]) else { return false }
-            return isDay(year: year, month: month, day: day)
-        }), let answer { return answer }
+        // On the bytes in place when they are ASCII.
+        if let answer = utf8.withContiguousStorageIfAvailable(isCalendarDate(ascii:)), let answer { return answer }
         guard let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
               let day = Int(text.suffix(2)) else { return false }
+        return isDay(year: year, month: month, day: day)
+    }
+
+    /// `isCalendarDate(_:)` of UTF-8 bytes; nil when they are shaped like a date but not all
+    /// ASCII (ten ASCII bytes are ten characters, read on the bytes as `Int(_:)` reads them: a
+    /// sign, then digits).
+    static func isCalendarDate(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard let year = integer(bytes[0..<4]), let month = integer(bytes[5..<7]), let day = integer(bytes[8..<10]) else { return false }
         return isDay(year: year, month: month, day: day)
     }
 

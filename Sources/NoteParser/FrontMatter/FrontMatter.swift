@@ -17,6 +17,9 @@ public struct FrontMatter: Sendable {
     /// True when the block is one `{...}` flow mapping: its entries share lines, so an edit
     /// of an entry's lines would break the others.
     public let isFlow: Bool
+    /// True when the reader found no key written twice: `duplicateKeys` is then empty without
+    /// a comparison (false when unknown, as for a vault view's entries).
+    var keysAreUnique = false
 
     /// The last entry with this key (YAML readers keep the last of duplicates).
     public func entry(_ key: String) -> FrontMatterEntry? {
@@ -34,7 +37,7 @@ public struct FrontMatter: Sendable {
 
     /// Keys written more than once, with all their entries, in order of first appearance.
     public var duplicateKeys: [(key: String, entries: [FrontMatterEntry])] {
-        guard hasDuplicateKey else { return [] }
+        guard !keysAreUnique, hasDuplicateKey else { return [] }
         var order: [String] = []
         var byKey: [String: [FrontMatterEntry]] = [:]
         for entry in entries {

@@ -20,10 +20,10 @@ struct FrontMatterScanner {
         let closing = lines(closingLine, closingLine, source.lineStarts[closingLine - 1]..<source.lineEnd(closingLine))
         let contentStart = source.lineStarts[1]
         let contentEnd = source.lineStarts[closingLine - 1]
-        let (entries, error, isFlow) = typedEntries(contentStart: contentStart, contentEnd: contentEnd, closingLine: closingLine)
+        let (entries, error, isFlow, keysAreUnique) = typedEntries(contentStart: contentStart, contentEnd: contentEnd, closingLine: closingLine)
         return FrontMatter(range: lines(1, closingLine, 0..<closing.end.offset), openingDelimiter: opening, closingDelimiter: closing,
                            contentRange: lines(2, closingLine, contentStart..<contentEnd), entries: entries, error: error,
-                           secondBlock: secondBlock(after: closingLine), isFlow: isFlow)
+                           secondBlock: secondBlock(after: closingLine), isFlow: isFlow, keysAreUnique: keysAreUnique)
     }
 
     /// The range of `bytes`, which start on line `first` and end on line `last` (each
@@ -110,7 +110,7 @@ struct FrontMatterScanner {
     /// entries by lines and reads each alone, so the good entries still get their values and
     /// the bad ones a located error.
     private func typedEntries(contentStart: Int, contentEnd: Int, closingLine: Int)
-        -> (entries: [FrontMatterEntry], error: ParseDiagnostic?, isFlow: Bool) {
+        -> (entries: [FrontMatterEntry], error: ParseDiagnostic?, isFlow: Bool, keysAreUnique: Bool) {
         // The block's bytes read in place, not made a string.
         let read = source.bytes.withUnsafeBufferPointer { bytes in
             Result { () throws(YAMLReader.Failure) in try reader.readMapping(UnsafeBufferPointer(rebasing: bytes[contentStart..<contentEnd])) }
@@ -118,14 +118,14 @@ struct FrontMatterScanner {
         let failure: YAMLReader.Failure
         switch read {
         case .success(let mapping):
-            return (entries(mapping, contentStart: contentStart, closingLine: closingLine), nil, mapping.isFlow)
+            return (entries(mapping, contentStart: contentStart, closingLine: closingLine), nil, mapping.isFlow, mapping.keysAreUnique)
         case .failure(let error):
             failure = error
         }
         let spans = entrySpans(lines: 2..<closingLine)
         let blockError = diagnostic(failure, lineOffset: 1)
         // Over a limit (alias bomb), entries read alone would only report dangling aliases.
-        if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError, false) }
+        if case .limit = failure { return (spans.map { entry($0, typed: nil, error: nil) }, blockError, false, false) }
         let entries = spans.map { span -> FrontMatterEntry in
             let entryText = source.string(source.lineStarts[span.firstLine - 1]..<source.lineEnd(span.lastLine))
             do throws(YAMLReader.Failure) {
@@ -134,7 +134,7 @@ struct FrontMatterScanner {
                 return entry(span, typed: nil, error: diagnostic(error, lineOffset: span.firstLine - 1))
             }
         }
-        return (entries, blockError, false)
+        return (entries, blockError, false, false)
     }
 
     /// The entries of a mapping read whole: a `{...}` block's entries are their own bytes, a
@@ -206,6 +206,24 @@ struct FrontMatterScanner {
         }
     }
 
+    /// Whether a line holds only whitespace (`String.isBlank`), read on the buffer.
+    func isBlank(line: Int) -> Bool {
+        let range = source.lineRange(line)
+        return source.bytes.withUnsafeBufferPointer { bytes in bytes[range].allSatisfy(Byte.isWhitespace) }
+    }
+
+    /// Whether a line's text has the prefix `byte` (ASCII, not `\r`), as `String.hasPrefix`
+    /// tells: on the bytes when the one after it is ASCII too (a character then ends after
+    /// `byte`); otherwise, a combining mark could join it, on the line's string.
+    func hasPrefix(_ byte: UInt8, line: Int) -> Bool {
+        let range = source.lineRange(line)
+        return source.bytes.withUnsafeBufferPointer { bytes in
+            guard let first = range.first, bytes[first] == byte else { return false }
+            guard first + 1 < range.upperBound, bytes[first + 1] >= 0x80 else { return true }
+            return source.lineString(line).hasPrefix(String(UnicodeScalar(byte)))
+        }
+    }
+
     /// A space, tab or carriage return.
     private func isBlank(_ byte: UInt8) -> Bool { byte == Byte.space || byte == Byte.tab || byte == Byte.carriageReturn }
 
@@ -238,7 +256,7 @@ struct FrontMatterScanner {
     /// A `---` block of YAML-looking lines directly after the front matter.
     private func secondBlock(after closingLine: Int) -> SourceRange? {
         var line = closingLine + 1
-        while line <= source.lineCount, source.lineString(line).isBlank { line += 1 }
+        while line <= source.lineCount, isBlank(line: line) { line += 1 }
         guard line < source.lineCount, isDelimiter(line: line, allowDots: false) else { return nil }
         var next = line + 1
         var sawKey = false
@@ -246,9 +264,9 @@ struct FrontMatterScanner {
             if isDelimiter(line: next, allowDots: true) {
                 return sawKey ? source.range(source.lineStarts[line - 1]..<source.lineEnd(next)) : nil
             }
-            let text = source.lineString(next)
-            if keyOf(source.lineRange(next)) != nil, !text.hasPrefix(" ") { sawKey = true }
-            else if !(text.hasPrefix(" ") || text.hasPrefix("-") || text.hasPrefix("#")) { return nil }
+            let indented = hasPrefix(Byte.space, line: next)
+            if keyOf(source.lineRange(next)) != nil, !indented { sawKey = true }
+            else if !(indented || hasPrefix(UInt8(ascii: "-"), line: next) || hasPrefix(UInt8(ascii: "#"), line: next)) { return nil }
             next += 1
         }
         return nil

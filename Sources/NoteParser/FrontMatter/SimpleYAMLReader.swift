@@ -72,7 +72,7 @@ enum SimpleYAMLReader {
             entries.append(YAMLComposer.Entry(key: key, keyBytes: line.startIndex..<colon, start: line.startIndex,
                                               valueBytes: rest.startIndex..<valueEnd, value: value, style: style))
         }
-        return YAMLComposer.Mapping(entries: entries, isFlow: false)
+        return YAMLComposer.Mapping(entries: entries, isFlow: false, keysAreUnique: true)
     }
 
     /// The line that starts at `start`, without its `\n` and a `\r` before it (`memchr` for the end).
@@ -107,20 +107,31 @@ enum SimpleYAMLReader {
         return count <= limit
     }
 
-    /// The keys read so far, for the duplicate check: a front matter's few keys are compared
-    /// with the earlier entries' bytes (ASCII, so equal bytes are equal strings), without
-    /// hashing; past `linearLimit` keys they go into a set.
+    /// The keys read so far, for the duplicate check: a front matter's few keys are told apart
+    /// by a hash of their bytes (ASCII, so equal bytes are equal strings), their bytes compared
+    /// only when the hashes match, without hashing strings; past `linearLimit` keys they go
+    /// into a set.
     private struct KeySet {
-        static let linearLimit = 16
+        static let linearLimit = 64
+        /// The hash of each entry's key, in the entries' order.
+        private var hashes: [UInt64] = []
         private var hashed: Set<String>?
 
         /// Whether `key` (its bytes `keyBytes` in `text`) is new; it is added when it is.
         mutating func insert(_ key: String, bytes keyBytes: Bytes, of entries: [YAMLComposer.Entry], in text: Bytes) -> Bool {
             if hashed == nil, entries.count < Self.linearLimit {
-                return !entries.contains { $0.keyBytes.count == keyBytes.count && text[$0.keyBytes].elementsEqual(keyBytes) }
+                // FNV-1a, seeded with the length.
+                var hash = UInt64(keyBytes.count)
+                for byte in keyBytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+                for index in hashes.indices where hashes[index] == hash && text[entries[index].keyBytes].elementsEqual(keyBytes) {
+                    return false
+                }
+                if hashes.isEmpty { hashes.reserveCapacity(16) }
+                hashes.append(hash)
+                return true
             }
             if hashed == nil { hashed = Set(entries.map(\.key)) }
-            return hashed!.insert(key).inserted
+            return hashed?.insert(key).inserted ?? false
         }
     }
 
@@ -222,7 +233,7 @@ enum SimpleYAMLReader {
                 from = hash + 1
             }
         }
-        return (PlainScalarResolver.value(of: String(decoding: UnsafeBufferPointer(rebasing: text), as: UTF8.self)), .plain)
+        return (PlainScalarResolver.value(of: UnsafeBufferPointer(rebasing: text)), .plain)
     }
 
     /// No control characters (tabs included), no C1 controls, line or paragraph separators,

@@ -23,6 +23,8 @@ struct YAMLComposer {
     struct Mapping {
         var entries: [Entry]
         var isFlow: Bool
+        /// True when no key is written twice (the simple reader reads no block that repeats one).
+        var keysAreUnique = false
     }
 
     private struct Node {

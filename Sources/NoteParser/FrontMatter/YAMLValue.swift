@@ -40,7 +40,11 @@ public enum YAMLValue: Hashable, Sendable {
     public var isEmpty: Bool {
         switch self {
         case .null: return true
-        case .string(let text): return text.isBlank
+        case .string(let text):
+            // Most values start with a visible byte: it alone answers (`allSatisfy` over a
+            // string's UTF-8 costs as much to read one byte as the first byte does here).
+            guard let first = text.utf8.first else { return true }
+            return Byte.isWhitespace(first) && text.isBlank
         case .list(let items): return items.isEmpty
         case .map(let pairs): return pairs.isEmpty
         default: return false

@@ -127,17 +127,20 @@ public enum FrontMatterValues {
     /// True for a version-4 UUID such as `0f8fad5b-d9cb-469f-a165-70867728950e` (either case).
     static func isV4UUID(_ text: String) -> Bool {
         // On the bytes in place, each lowercased alone: no character but an ASCII one lowercases
-        // to a hexadecimal digit or `-`, so other text is no UUID, lowercased or not.
+        // to a hexadecimal digit or `-`, so other text is no UUID, lowercased or not. The tests
+        // are inline arithmetic (`Byte`'s are calls from this module): `byte | 0x20` is `a` to
+        // `f` for these letters in either case and for no other byte.
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count == 36 else { return false }
             for index in 0..<36 {
-                let byte = bytes[index], lower = Byte.lowercased(byte)
+                let byte = bytes[index], lower = byte | 0x20
+                let isDigit = byte &- UInt8(ascii: "0") < 10
                 switch index {
                 case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
                 case 14: guard byte == UInt8(ascii: "4") else { return false }
-                case 19: guard Byte.isDigit(byte) ? byte >= UInt8(ascii: "8") : lower == UInt8(ascii: "a") || lower == UInt8(ascii: "b") else { return false }
-                default: guard Byte.isDigit(byte) || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")) else { return false }
+                case 19: guard isDigit ? byte >= UInt8(ascii: "8") : lower == UInt8(ascii: "a") || lower == UInt8(ascii: "b") else { return false }
+                default: guard isDigit || lower &- UInt8(ascii: "a") < 6 else { return false }
                 }
             }
             return true
@@ -207,9 +210,8 @@ public enum FrontMatterValues {
     }
 }
 
-/// The tags of a tags entry as written, with where each one stands.
+/// Where each tag of a tags entry stands (its text is the entry's value's, as YAML reads it).
 struct TagItem {
-    let text: String
     /// The tag's bytes, without quotes.
     let range: Range<Int>
     /// The tag's bytes as written, quotes included.
@@ -224,14 +226,16 @@ extension NoteContext {
         var items: [TagItem] = []
         func add(_ range: Range<Int>) {
             var range = range
-            while let first = range.first, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(bytes[first]) { range = (first + 1)..<range.upperBound }
-            while let last = range.last, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[last]) { range = range.lowerBound..<last }
+            while let first = range.first, bytes[first] == Byte.space || bytes[first] == Byte.tab { range = (first + 1)..<range.upperBound }
+            while let last = range.last, bytes[last] == Byte.space || bytes[last] == Byte.tab || bytes[last] == Byte.carriageReturn {
+                range = range.lowerBound..<last
+            }
             let written = range
-            if range.count >= 2, let quote = [UInt8(ascii: "'"), UInt8(ascii: "\"")].first(where: { $0 == bytes[range.lowerBound] }),
+            if range.count >= 2, let quote = range.first.map({ bytes[$0] }), quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\""),
                bytes[range.upperBound - 1] == quote {
                 range = (range.lowerBound + 1)..<(range.upperBound - 1)
             }
-            if !range.isEmpty { items.append(TagItem(text: note.source.string(range), range: range, written: written)) }
+            if !range.isEmpty { items.append(TagItem(range: range, written: written)) }
         }
         switch entry.style {
         case .flow?:
