@@ -88,4 +88,34 @@ import Testing
             #expect(Self.shown(linter.checkNote(context).findings) == Self.shown(every.findings))
         }
     }
+
+    /// `Linter.vault` keeps notes already in vault order as they come (a run over the whole vault
+    /// has them in walk order) and sorts others: against the stable sort by path bytes it replaced,
+    /// on generated arrangements of paths that repeat, differ in case or normalisation only, are
+    /// prefixes of one another or hold CRLF and non-ASCII, split anyhow into linted and context notes.
+    @Test func vaultNotesComeInPathOrder() throws {
+        let paths = ["a.md", "B.md", "b.md", "a/b.md", "a.md", "caf\u{E9}.md", "cafe\u{301}.md", "a b.md", "\u{65E5}.md", "x/\r\n.md",
+                     "a-b.md", "a/c.md", "", "a"]
+        let notes = try paths.map { path in
+            NoteContext(note: try NoteParser().parse(bytes: Array("x\n".utf8), path: path), vaultPath: path, configuration: Configuration())
+        }
+        var generator = SeededGenerator(state: 0x0DE5)
+        var sortedRuns = 0
+        for round in 0..<2_000 {
+            var arranged = Array(notes.prefix(1 + Int(generator.next() % UInt64(notes.count))))
+            arranged.shuffle(using: &generator)
+            if round % 3 == 0 {
+                // In order already (equal paths in the order given).
+                arranged = arranged.enumerated().sorted { ExactPath($0.1.vaultPath) < ExactPath($1.1.vaultPath)
+                    || ExactPath($0.1.vaultPath) == ExactPath($1.1.vaultPath) && $0.0 < $1.0 }.map(\.1)
+                sortedRuns += 1
+            }
+            let cut = Int(generator.next() % UInt64(arranged.count + 1))
+            let (linted, others) = (Array(arranged[..<cut]), Array(arranged[cut...]))
+            let expected = (linted + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+            let vault = Linter.vault(linted, context: others, vaultFiles: [])
+            #expect(vault.notes.count == expected.count && zip(vault.notes, expected).allSatisfy { $0 === $1 }, "\(arranged.map(\.vaultPath))")
+        }
+        #expect(sortedRuns > 500)
+    }
 }

@@ -147,4 +147,24 @@ import Glibc
         #expect(NoteFiles.isMarkdown("x.md") && NoteFiles.isMarkdown("X.MD") && !NoteFiles.isMarkdown("x.mdx"))
         #expect(checked > 20_000)
     }
+
+    /// The walk's files come sorted by their bytes (`ExactPath`'s `memcmp` order): against a sort by
+    /// `lexicographicallyPrecedes` of the UTF-8, on generated names in nested folders (case, a
+    /// blank, `.` and `/` neighbours, prefixes of one another, composed and decomposed accents, CJK).
+    @Test func walkSortsFilesByTheirBytes() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let parts = ["a", "B", "b", " ", "-", "a.b", "\u{E9}", "e\u{301}", "\u{65E5}", "~", "0"]
+        var generator = SplitMix64(seed: 0xF11E)
+        for _ in 0..<120 {
+            let folders = (0..<Int(generator.next() % 3)).map { _ in parts[Int(generator.next() % UInt64(parts.count))] }
+            let name = (0...Int(generator.next() % 3)).map { _ in parts[Int(generator.next() % UInt64(parts.count))] }.joined()
+            let folder = ([root] + folders).joined(separator: "/")
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try? Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/" + name + ".md"))
+        }
+        let files = NoteFiles.vaultFiles(under: root)
+        #expect(files.count > 60)
+        #expect(files.map { Array($0.utf8) } == files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map { Array($0.utf8) })
+    }
 }

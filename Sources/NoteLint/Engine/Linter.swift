@@ -597,7 +597,11 @@ public struct Linter: Sendable {
     public static func vault(_ linted: [NoteContext], context others: [NoteContext] = [], vaultFiles: [String]) -> VaultContext {
         // In vault order, whichever notes were asked for and in whatever order, so that
         // "first" and "other" (as in duplicate-uuid) mean the same in every run.
-        let notes = (linted + others).map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        // Sorted only when out of order: a run over the whole vault has them in walk order, sorted.
+        var notes = linted + others
+        if zip(notes, notes.dropFirst()).contains(where: { ExactPath($1.vaultPath) < ExactPath($0.vaultPath) }) {
+            notes = notes.map { (ExactPath($0.vaultPath), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        }
         return VaultContext(notes: notes, files: vaultFiles, linted: others.isEmpty ? nil : linted)
     }
 

@@ -151,21 +151,10 @@ public enum NoteFiles {
                 }
             }
         }
-        found.sort(by: bytesPrecede)
+        // By `ExactPath`'s `memcmp` on the bytes in place (`withUTF8` on copies retained each string).
+        found.sort { ExactPath($0) < ExactPath($1) }
         problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         return (found, problems, folders)
-    }
-
-    /// True when `lhs` comes before `rhs` by their UTF-8 bytes (a `memcmp`, not a generic walk).
-    private static func bytesPrecede(_ lhs: String, _ rhs: String) -> Bool {
-        var (lhs, rhs) = (lhs, rhs)
-        return lhs.withUTF8 { left in
-            rhs.withUTF8 { right in
-                let common = min(left.count, right.count)
-                let order = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-                return order != 0 ? order < 0 : left.count < right.count
-            }
-        }
     }
 
     /// True when the link at `relative` below `directory` leads to a folder that holds it or

@@ -30,27 +30,31 @@ public enum VaultPath {
 
     /// True for `/` and for absolute paths without empty, `.` or `..` components.
     private static func isNormalized(_ path: String) -> Bool {
-        let bytes = path.utf8
-        guard bytes.first == UInt8(ascii: "/") else { return false }
-        return bytes.count == 1 || hasPlainComponents(bytes.dropFirst())
+        var path = path
+        return path.withUTF8 { bytes in
+            bytes.first == UInt8(ascii: "/") && (bytes.count == 1 || hasPlainComponents(UnsafeBufferPointer(rebasing: bytes.dropFirst())))
+        }
     }
 
-    /// True when `bytes` are `/`-separated components, none of them empty, `.` or `..`.
-    private static func hasPlainComponents(_ bytes: some Collection<UInt8>) -> Bool {
-        var length = 0
-        var onlyDots = true
-        func isPlainComponent() -> Bool { length > 0 && !(onlyDots && length <= 2) }
-        for byte in bytes {
-            if byte == UInt8(ascii: "/") {
-                guard isPlainComponent() else { return false }
-                length = 0
-                onlyDots = true
-            } else {
-                length += 1
-                if byte != UInt8(ascii: ".") { onlyDots = false }
-            }
+    /// True when `bytes` are `/`-separated components, none of them empty, `.` or `..`: found
+    /// from `/` to `/` (`memchr`), each component judged by its length and first two bytes.
+    static func hasPlainComponents(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }  // one empty component
+        let dot = UInt8(ascii: ".")
+        var start = 0
+        while true {
+            let end = memchr(base + start, Int32(UInt8(ascii: "/")), bytes.count - start)
+                .map { $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base) } ?? bytes.count
+            let length = end - start
+            if length == 0 || length <= 2 && base[start] == dot && (length == 1 || base[start + 1] == dot) { return false }
+            if end == bytes.count { return true }
+            start = end + 1
         }
-        return isPlainComponent()
+    }
+
+    /// True when two buffers hold the same bytes (a `memcmp`, not a generic walk).
+    private static func same(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        lhs.count == rhs.count && (lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
     }
 
     /// `path` relative to `root`, with `/` separators, when it lies inside it; else `path` unchanged.
@@ -61,10 +65,11 @@ public enum VaultPath {
             rootText.withUTF8 { rootBytes -> String? in
                 // `path` spells out `root/` and then plain components.
                 let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes.dropLast() : rootBytes[...]
-                if !prefix.isEmpty, pathBytes.count > prefix.count, pathBytes.starts(with: prefix),
+                if !prefix.isEmpty, pathBytes.count > prefix.count,
+                   same(UnsafeBufferPointer(rebasing: pathBytes[..<prefix.count]), UnsafeBufferPointer(rebasing: prefix)),
                    pathBytes[prefix.count] == UInt8(ascii: "/") {
                     let rest = pathBytes[(prefix.count + 1)...]
-                    if hasPlainComponents(rest) { return String(decoding: rest, as: UTF8.self) }
+                    if hasPlainComponents(UnsafeBufferPointer(rebasing: rest)) { return String(decoding: rest, as: UTF8.self) }
                 }
                 // Under `.`, a relative path of plain components is its own answer: the whole way
                 // (with `getcwd`) finds it inside and returns it, or, in `/`, returns it unchanged.
@@ -88,9 +93,10 @@ public enum VaultPath {
                 fileText.withUTF8 { fileBytes -> Bool in
                     let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes.dropLast() : rootBytes[...]
                     guard hasPlainComponents(fileBytes) else { return false }
-                    if prefix.count == 1 && prefix.first == UInt8(ascii: ".") && pathBytes.elementsEqual(fileBytes) { return true }
-                    return !prefix.isEmpty && pathBytes.count == prefix.count + 1 + fileBytes.count && pathBytes.starts(with: prefix)
-                        && pathBytes[prefix.count] == UInt8(ascii: "/") && pathBytes[(prefix.count + 1)...].elementsEqual(fileBytes)
+                    if prefix.count == 1 && prefix.first == UInt8(ascii: ".") && same(pathBytes, fileBytes) { return true }
+                    return !prefix.isEmpty && pathBytes.count == prefix.count + 1 + fileBytes.count
+                        && same(UnsafeBufferPointer(rebasing: pathBytes[..<prefix.count]), UnsafeBufferPointer(rebasing: prefix))
+                        && pathBytes[prefix.count] == UInt8(ascii: "/") && same(UnsafeBufferPointer(rebasing: pathBytes[(prefix.count + 1)...]), fileBytes)
                 }
             }
         }
