@@ -9,26 +9,20 @@
 #include "cmark_support.h"
 #include "library_definitions.h"
 
-#include <stdatomic.h>
 #include <cmark-gfm/buffer.h>
 #include <cmark-gfm/utf8.h>
 
 typedef void (*case_fold_function)(cmark_strbuf *, const uint8_t *, bufsize_t);
+static void *_Atomic library_case_fold;
 
-/// The library's own definition, looked up once.
-static case_fold_function library_case_fold(void) {
-    static _Atomic(case_fold_function) found;
-    case_fold_function library = atomic_load(&found);
-    if (!library) {
-        library = (case_fold_function)notekit_library_definition("cmark_utf8proc_case_fold");
-        atomic_store(&found, library);
-    }
-    return library;
+/// The library's definition, which folds every label.
+static void fold_by_library(cmark_strbuf *dest, const uint8_t *str, bufsize_t len) {
+    ((case_fold_function)notekit_library_definition("cmark_utf8proc_case_fold", &library_case_fold))(dest, str, len);
 }
 
 void cmark_utf8proc_case_fold(cmark_strbuf *dest, const uint8_t *str, bufsize_t len) {
     if (notekit_library_definitions_requested()) {
-        library_case_fold()(dest, str, len);
+        fold_by_library(dest, str, len);
         return;
     }
     // Folded a piece at a time into `folded`; appended only once the whole label has shown
@@ -38,7 +32,7 @@ void cmark_utf8proc_case_fold(cmark_strbuf *dest, const uint8_t *str, bufsize_t 
         uint8_t any = 0;
         for (bufsize_t index = 0; index < len; index++) any |= str[index];
         if (any & 0x80) {
-            library_case_fold()(dest, str, len);
+            fold_by_library(dest, str, len);
             return;
         }
     }
@@ -51,7 +45,7 @@ void cmark_utf8proc_case_fold(cmark_strbuf *dest, const uint8_t *str, bufsize_t 
             folded[index] = (uint8_t)(byte - 'A') < 26 ? byte + ('a' - 'A') : byte;
         }
         if (any & 0x80) {
-            library_case_fold()(dest, str, len);
+            fold_by_library(dest, str, len);
             return;
         }
         cmark_strbuf_put(dest, folded, count);

@@ -12,9 +12,9 @@
 // Process-wide, like inline_pass.c: every user of cmark-gfm in a process that links
 // NoteParser gets this definition (notekit_use_library_definitions switches a thread back).
 #include "cmark_support.h"
+#include "iterator_leaf.h"
 #include "library_definitions.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,34 +23,7 @@
 #include <cmark-gfm/syntax_extension.h>
 
 typedef void (*consolidate_function)(cmark_node *);
-
-/// The library's own definition, looked up once.
-static consolidate_function library_consolidate(void) {
-    static _Atomic(consolidate_function) found;
-    consolidate_function library = atomic_load(&found);
-    if (!library) {
-        library = (consolidate_function)notekit_library_definition("cmark_consolidate_text_nodes");
-        atomic_store(&found, library);
-    }
-    return library;
-}
-
-/// Nodes cmark's iterator does not descend into (S_is_leaf in iterator.c).
-static inline int is_leaf(const cmark_node *node) {
-    switch (node->type) {
-    case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_THEMATIC_BREAK:
-    case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_HTML_INLINE:
-        return 1;
-    default:
-        return 0;
-    }
-}
+static void *_Atomic library_consolidate;
 
 /// cmark_node_free for a text node (S_node_unlink and S_free_nodes in node.c), without the
 /// calls; one with children, which the parser never makes, goes to the library's.
@@ -123,7 +96,7 @@ static inline int starts_run(const cmark_node *node) {
 void cmark_consolidate_text_nodes(cmark_node *root) {
     if (root == NULL) return;
     if (notekit_library_definitions_requested()) {
-        library_consolidate()(root);
+        ((consolidate_function)notekit_library_definition("cmark_consolidate_text_nodes", &library_consolidate))(root);
         return;
     }
     // cmark_iter_new's allocator, which the library's buffer uses.

@@ -5,6 +5,7 @@
 #include "library_definitions.h"
 
 #include <dlfcn.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -14,11 +15,14 @@ void notekit_use_library_definitions(int on) { requested = on; }
 
 int notekit_library_definitions_requested(void) { return requested; }
 
-void *notekit_library_definition(const char *name) {
-    void *found = dlsym(RTLD_NEXT, name);
-    if (!found) {
+void *notekit_library_definition(const char *name, void *_Atomic *found) {
+    void *definition = atomic_load(found);
+    if (definition) return definition;
+    definition = dlsym(RTLD_NEXT, name);
+    if (!definition) {
         fprintf(stderr, "notekit: cmark-gfm's %s not found\n", name);
         abort();
     }
-    return found;
+    atomic_store(found, definition);
+    return definition;
 }

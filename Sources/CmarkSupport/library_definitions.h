@@ -6,7 +6,8 @@
 /// Whether the calling thread runs the library's definitions (`notekit_use_library_definitions`).
 int notekit_library_definitions_requested(void);
 
-/// The library's definition of `name` (dlsym with RTLD_NEXT); aborts when there is none.
-void *notekit_library_definition(const char *name);
+/// The library's definition of `name` (dlsym with RTLD_NEXT), looked up once into `found`;
+/// aborts when there is none.
+void *notekit_library_definition(const char *name, void *_Atomic *found);
 
 #endif

@@ -4,26 +4,10 @@
 // literal through Swift arrays. The layout comes from the internal headers of the same
 // libcmark-gfm-dev package (as in node_text.c).
 #include "cmark_support.h"
+#include "iterator_leaf.h"
 
 #include <string.h>
 #include <cmark-gfm/node.h>
-
-// Nodes cmark's iterator does not descend into (S_is_leaf in iterator.c).
-static int is_leaf(cmark_node *node) {
-    switch (node->type) {
-    case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_THEMATIC_BREAK:
-    case CMARK_NODE_CODE_BLOCK:
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_SOFTBREAK:
-    case CMARK_NODE_LINEBREAK:
-    case CMARK_NODE_CODE:
-    case CMARK_NODE_HTML_INLINE:
-        return 1;
-    default:
-        return 0;
-    }
-}
 
 cmark_node *notekit_node_next(cmark_node *node, cmark_node *root, int32_t skip_children, int32_t *closed) {
     *closed = 0;
