@@ -228,7 +228,7 @@ struct CitationScanner {
 
     /// Whether the source holds the same bytes at `a` and `b`.
     private func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        a.count == b.count && source.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + a.lowerBound, $0.baseAddress! + b.lowerBound, a.count) == 0 }
+        source.bytes.withUnsafeBufferPointer { Byte.same(UnsafeBufferPointer(rebasing: $0[a]), UnsafeBufferPointer(rebasing: $0[b])) }
     }
 
     private func legacyDefinition(_ line: Int, range: Range<Int>) -> LegacyDefinition? {

@@ -17,10 +17,10 @@ package enum DateText {
     /// True for `YYYY-MM-DD` naming a real day of the Gregorian calendar.
     package static func isCalendarDate(_ text: String) -> Bool {
         let utf8 = text.utf8
+        // On the bytes in place when they are ASCII (their shape is checked there).
+        if let answer = utf8.withContiguousStorageIfAvailable(isCalendarDate(ascii:)), let answer { return answer }
         guard utf8.count == 10, utf8[utf8.index(utf8.startIndex, offsetBy: 4)] == UInt8(ascii: "-"),
               utf8[utf8.index(utf8.startIndex, offsetBy: 7)] == UInt8(ascii: "-") else { return false }
-        // On the bytes in place when they are ASCII.
-        if let answer = utf8.withContiguousStorageIfAvailable(isCalendarDate(ascii:)), let answer { return answer }
         guard let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
               let day = Int(text.suffix(2)) else { return false }
         return isDay(year: year, month: month, day: day)

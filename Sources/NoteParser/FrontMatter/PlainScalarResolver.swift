@@ -8,16 +8,14 @@ package enum PlainScalarResolver {
 
     /// The typed value of the plain scalar `text`.
     package static func value(of text: String) -> YAMLValue {
-        // The null and bool words are at most five bytes long and start with `~` or one of
-        // the letters `nNtTyYoOfF`: other text skips the hashing.
+        // Text that cannot be a null or bool word skips the hashing.
         guard let first = text.utf8.first else { return .null }
-        if text.utf8.count <= 5, first == UInt8(ascii: "~") || "nNtTyYoOfF".utf8.contains(first) {
+        if mayBeWord(first: first, count: text.utf8.count) {
             if nulls.contains(text) { return .null }
             if trues.contains(text) { return .bool(true) }
             if falses.contains(text) { return .bool(false) }
         }
-        let startsNumeric = Byte.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-        guard startsNumeric else { return .string(text) }
+        guard startsNumeric(first) else { return .string(text) }
         // Dates before numbers, the common case first: no number is a date or date-time (both
         // have a digit, then `-`, at bytes 3 and 4; a number has `-` only first or after `e`).
         if DateText.isCalendarDate(text) { return .date(text) }
@@ -31,13 +29,23 @@ package enum PlainScalarResolver {
     static func value(of bytes: UnsafeBufferPointer<UInt8>) -> YAMLValue {
         guard let first = bytes.first else { return .null }
         let text = String(decoding: bytes, as: UTF8.self)
-        let startsNumeric = Byte.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
-        if startsNumeric {
+        if startsNumeric(first) {
             if DateText.isCalendarDate(ascii: bytes) == true { return .date(text) }
-        } else if bytes.count > 5 || first != UInt8(ascii: "~") && !"nNtTyYoOfF".utf8.contains(first) {
+        } else if !mayBeWord(first: first, count: bytes.count) {
             return .string(text)
         }
         return value(of: text)
+    }
+
+    /// Whether text of `count` bytes that starts with `first` may be a null or bool word: those
+    /// are at most five bytes long and start with `~` or one of the letters `nNtTyYoOfF`.
+    private static func mayBeWord(first: UInt8, count: Int) -> Bool {
+        count <= 5 && (first == UInt8(ascii: "~") || "nNtTyYoOfF".utf8.contains(first))
+    }
+
+    /// Whether text that starts with `first` may be a number, a date or a date-time.
+    private static func startsNumeric(_ first: UInt8) -> Bool {
+        Byte.isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
     }
 
     /// The value of a YAML 1.1 int or float: decimal, hexadecimal (`0x`), octal (`0o`, leading

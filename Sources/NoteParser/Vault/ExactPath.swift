@@ -40,11 +40,7 @@ public struct ExactPath: Hashable, Comparable, Sendable, CustomStringConvertible
     /// True when two paths are the same file name byte for byte, without building either key
     /// (a `memcmp`, not a generic walk: the linter compares each finding's path with the last).
     public static func same(_ lhs: String, _ rhs: String) -> Bool {
-        bytes(of: lhs) { left in
-            bytes(of: rhs) { right in
-                left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
-            }
-        }
+        bytes(of: lhs) { left in bytes(of: rhs) { right in Byte.same(left, right) } }
     }
 
     /// A file name as it can be shown: valid UTF-8 as is, every byte of an invalid sequence

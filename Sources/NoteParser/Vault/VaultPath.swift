@@ -52,11 +52,6 @@ public enum VaultPath {
         }
     }
 
-    /// True when two buffers hold the same bytes (a `memcmp`, not a generic walk).
-    private static func same(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
-        lhs.count == rhs.count && (lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
-    }
-
     /// `path` relative to `root`, with `/` separators, when it lies inside it; else `path` unchanged.
     public static func relative(_ path: String, to root: String) -> String {
         // The fast paths read both strings' contiguous bytes (a lint run asks for every note's).
@@ -66,7 +61,7 @@ public enum VaultPath {
                 // `path` spells out `root/` and then plain components.
                 let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes.dropLast() : rootBytes[...]
                 if !prefix.isEmpty, pathBytes.count > prefix.count,
-                   same(UnsafeBufferPointer(rebasing: pathBytes[..<prefix.count]), UnsafeBufferPointer(rebasing: prefix)),
+                   Byte.same(UnsafeBufferPointer(rebasing: pathBytes[..<prefix.count]), UnsafeBufferPointer(rebasing: prefix)),
                    pathBytes[prefix.count] == UInt8(ascii: "/") {
                     let rest = pathBytes[(prefix.count + 1)...]
                     if hasPlainComponents(UnsafeBufferPointer(rebasing: rest)) { return String(decoding: rest, as: UTF8.self) }
@@ -93,10 +88,10 @@ public enum VaultPath {
                 fileText.withUTF8 { fileBytes -> Bool in
                     let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes.dropLast() : rootBytes[...]
                     guard hasPlainComponents(fileBytes) else { return false }
-                    if prefix.count == 1 && prefix.first == UInt8(ascii: ".") && same(pathBytes, fileBytes) { return true }
+                    if prefix.count == 1 && prefix.first == UInt8(ascii: ".") && Byte.same(pathBytes, fileBytes) { return true }
                     return !prefix.isEmpty && pathBytes.count == prefix.count + 1 + fileBytes.count
-                        && same(UnsafeBufferPointer(rebasing: pathBytes[..<prefix.count]), UnsafeBufferPointer(rebasing: prefix))
-                        && pathBytes[prefix.count] == UInt8(ascii: "/") && same(UnsafeBufferPointer(rebasing: pathBytes[(prefix.count + 1)...]), fileBytes)
+                        && Byte.same(UnsafeBufferPointer(rebasing: pathBytes[..<prefix.count]), UnsafeBufferPointer(rebasing: prefix))
+                        && pathBytes[prefix.count] == UInt8(ascii: "/") && Byte.same(UnsafeBufferPointer(rebasing: pathBytes[(prefix.count + 1)...]), fileBytes)
                 }
             }
         }
